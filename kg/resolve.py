@@ -1,0 +1,187 @@
+"""Mentions to entities: one entity per real thing, with a safe, stable IRI.
+
+Within a document, names that are the same up to case, punctuation, "the",
+a possessive or a company suffix are one entity; so are "Amazon Web Services
+(AWS)", an acronym and its expansion, and a surname and the full name of a
+person. Across documents an :class:`AliasIndex` maps every name seen to its
+entity, so "AWS" in one article and "Amazon Web Services" in another meet.
+
+Examples
+--------
+>>> mint_iri("https://w3id.org/kg/id/", "Organization", "Amazon Web Services")
+'https://w3id.org/kg/id/Organization/Amazon_Web_Services'
+>>> mint_iri("https://w3id.org/kg/id/", "Product", "M-series <chips>/2")
+'https://w3id.org/kg/id/Product/M-series_%3Cchips%3E%2F2'
+>>> name_key("The Apple, Inc.’s")
+'apple'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from .mentions import GAZETTEER_WEIGHT, Found
+from .types import Entity, Mention
+
+_SUFFIX = re.compile(r"[\s,]+(inc|corp|corporation|co|ltd|llc|plc|ag|sa|gmbh|limited)\.?$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def mint_iri(base: str, cls: str, label: str) -> str:
+    """Mint the IRI of an entity from its class and canonical name.
+
+    Spaces become ``_``; everything else outside ``[A-Za-z0-9.~-]`` is
+    percent-encoded (``_`` itself too), so distinct names give distinct IRIs.
+    """
+    label = unicodedata.normalize("NFC", label.strip())
+    return f"{base}{cls}/" + "_".join(quote(part, safe="") .replace("_", "%5F")
+                                      for part in label.split(" "))
+
+
+def name_key(name: str) -> str:
+    """The comparison key of a name: case, spaces, "the", suffixes and 's folded."""
+    key = unicodedata.normalize("NFKC", name).casefold().replace("’", "'").strip()
+    key = _POSSESSIVE.sub("", key)
+    key = re.sub(r"^the\s+", "", key)
+    key = _SUFFIX.sub("", key)
+    key = re.sub(r"[^\w&+]+", " ", key)
+    return " ".join(key.split())
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def _is_acronym(name: str) -> bool:
+    return 2 <= len(name) <= 6 and name.isupper() and name.isalpha()
+
+
+@dataclass
+class AliasIndex:
+    """Every name key seen so far, mapped to the entities that carry it."""
+
+    entries: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, entity: Entity, names: tuple[str, ...] = ()) -> None:
+        for name in (entity.label, *entity.alt_labels, *names):
+            bucket = self.entries[name_key(name)]
+            if all(e.iri != entity.iri for e in bucket):
+                bucket.append(entity)
+
+    def find(self, names: list[str], cls: str, strong: bool) -> Entity | None:
+        """The known entity for these names: same class first, any class if weak."""
+        for want_same_class in (True, False):
+            for name in names:
+                for entity in self.entries.get(name_key(name), ()):
+                    if entity.cls == cls or (not want_same_class and not strong):
+                        return entity
+        return None
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The entities of one document and which mention belongs to which."""
+
+    entities: tuple[Entity, ...]
+    mentions: tuple[tuple[str, Mention], ...]  # (entity IRI, mention)
+    by_token: dict[int, tuple[str, str, Found]]  # token index -> (IRI, class, mention)
+
+
+def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base: str) -> Resolved:
+    """Group a document's mentions into entities and give each its IRI."""
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        parent[root(a)] = root(b)
+
+    first_by_key: dict[str, int] = {}
+    for i, f in enumerate(found):
+        key = f.canonical.casefold() if f.canonical else name_key(f.text)
+        for k in {key, name_key(f.text)}:
+            if k in first_by_key:
+                union(i, first_by_key[k])
+            else:
+                first_by_key[k] = i
+    _link_acronyms(found, text, union)
+    surnames = _link_surnames(found, union)
+
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(found)):
+        groups[root(i)].append(i)
+
+    entities, mentions, by_token = [], [], {}
+    for members in groups.values():
+        votes: Counter[str] = Counter()
+        for i in members:
+            votes["Person" if i in surnames else found[i].cls] += found[i].weight
+        cls = votes.most_common(1)[0][0]
+        names = [found[i].text for i in members]
+        canonical = next((found[i].canonical for i in members if found[i].canonical), None)
+        strong = canonical is not None
+        label = canonical or _best_label(names)
+        known = index.find([label, *names], cls, strong)
+        if known is not None:
+            cls, label, iri = known.cls, known.label, known.iri
+        else:
+            iri = mint_iri(base, cls, label)
+        alt = tuple(sorted({n for n in names if n != label}))
+        entity = Entity(iri=iri, cls=cls, label=label, alt_labels=alt)
+        index.add(entity)
+        entities.append(entity)
+        for i in members:
+            f = found[i]
+            mentions.append((iri, Mention(doc_id, f.start_char, f.end_char, f.text, cls)))
+            for t in range(f.start, f.end):
+                by_token[t] = (iri, cls, f)
+    mentions.sort(key=lambda pair: pair[1].start)
+    return Resolved(tuple(entities), tuple(mentions), by_token)
+
+
+def _best_label(names: list[str]) -> str:
+    """Most frequent full form; an acronym only when nothing else is there."""
+    counts = Counter(names)
+    full = [n for n in counts if not _is_acronym(n)] or list(counts)
+    return max(full, key=lambda n: (len(n.split()), counts[n], n))
+
+
+def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignore[no-untyped-def]
+    """Join "Amazon Web Services (AWS)" and an acronym with its expansion."""
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        between = text[a.end_char:b.start_char].strip()
+        if between == "(" and text[b.end_char:b.end_char + 1] == ")":
+            union(i, i + 1)
+    expansions = {}
+    for i, f in enumerate(found):
+        initials = _initials(f.text)
+        if initials:
+            expansions.setdefault(initials, i)
+    for i, f in enumerate(found):
+        if _is_acronym(f.text) and f.text in expansions:
+            union(i, expansions[f.text])
+
+
+def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-untyped-def]
+    """Join "Dupin" to "Benoit Dupin"; return the surnames joined (they vote Person)."""
+    full_names: dict[str, int] = {}
+    for i, f in enumerate(found):
+        words = f.text.split()
+        if f.cls == "Person" and len(words) > 1:
+            full_names.setdefault(words[-1], i)
+    joined = set()
+    for i, f in enumerate(found):
+        if " " not in f.text and f.text in full_names and f.weight < GAZETTEER_WEIGHT:
+            union(i, full_names[f.text])
+            joined.add(i)
+    return joined

@@ -1,0 +1,110 @@
+"""Where the triples live: an embedded Oxigraph store, on disk or in memory.
+
+A build directory holds the store in ``store/``; an RDF file (Turtle,
+N-Triples, TriG, ...) opens as an in-memory store. Both answer SPARQL with
+the ontology's prefixes predeclared.
+
+Examples
+--------
+>>> store = GraphStore.memory()
+>>> store.add_quads([])
+>>> store.query("ASK { ?s ?p ?o }")
+<QueryBoolean false>
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+import pyoxigraph as ox
+
+from .errors import SourceError
+from .vocab import PREFIXES
+
+STORE_DIR = "store"
+RDF_SUFFIXES = {
+    ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG, ".n3": ox.RdfFormat.N3, ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML, ".jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+class GraphStore:
+    """A small interface over ``pyoxigraph.Store``: add, ask, query, dump."""
+
+    def __init__(self, store: ox.Store, location: str) -> None:
+        self.store = store
+        self.location = location
+
+    @classmethod
+    def memory(cls) -> GraphStore:
+        return cls(ox.Store(), "<memory>")
+
+    @classmethod
+    def open_build(cls, directory: str | Path, *, read_only: bool = False) -> GraphStore:
+        """Open (or, unless read-only, create) the store of a build directory."""
+        path = Path(directory) / STORE_DIR
+        try:
+            if read_only:
+                if not path.is_dir():
+                    raise SourceError(f"{directory}: not a kg build directory (no {STORE_DIR}/ inside); run 'kg build -o {directory}' first")
+                return cls(ox.Store.read_only(str(path)), str(path))
+            path.mkdir(parents=True, exist_ok=True)
+            return cls(ox.Store(str(path)), str(path))
+        except OSError as e:
+            raise SourceError(f"{path}: cannot open the store: {e}") from e
+
+    @classmethod
+    def open_source(cls, source: str | Path) -> GraphStore:
+        """A build directory or an RDF file, for reading."""
+        path = Path(source)
+        if path.is_dir():
+            return cls.open_build(path, read_only=True)
+        if not path.exists():
+            raise SourceError(f"{source}: no such build directory or RDF file")
+        fmt = RDF_SUFFIXES.get(path.suffix.lower())
+        if fmt is None:
+            raise SourceError(
+                f"{source}: unknown RDF file type {path.suffix!r}; "
+                f"use one of {', '.join(sorted(RDF_SUFFIXES))} or a build directory"
+            )
+        store = cls.memory()
+        try:
+            store.store.bulk_load(path=str(path), format=fmt)
+        except SyntaxError as e:
+            raise SourceError(f"{source}: not valid RDF: {e}") from e
+        store.location = str(path)
+        return store
+
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads in bulk (duplicates are no-ops)."""
+        self.store.bulk_extend(quads)
+
+    def query(self, sparql: str, *, union: bool = False):  # type: ignore[no-untyped-def]
+        """Run SPARQL with the ontology's prefixes declared; see :mod:`kg.query`."""
+        return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union)
+
+    def has(self, subject: str) -> bool:
+        return self.store.query(f"ASK {{ <{subject}> ?p ?o }}")  .__bool__()
+
+    def dump_turtle(self, path: str | Path) -> None:
+        """Write the default graph (not the quarantine) as Turtle."""
+        self.store.dump(str(path), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
+                        prefixes=PREFIXES)
+
+    def dump(self, path: str | Path | None, fmt: ox.RdfFormat, *, graph=None) -> bytes | None:  # type: ignore[no-untyped-def]
+        return self.store.dump(None if path is None else str(path), format=fmt,
+                               from_graph=graph, prefixes=PREFIXES if fmt in _PREFIXED else None)
+
+    def flush(self) -> None:
+        try:
+            self.store.flush()
+        except (OSError, AttributeError):  # in-memory or read-only stores have nothing to flush
+            pass
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+
+_PREFIXED = {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML}

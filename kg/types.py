@@ -1,0 +1,99 @@
+"""Plain data passed between the pipeline stages.
+
+Every stage takes and returns these small frozen dataclasses; none of them
+holds a spaCy object, so they are cheap to keep, compare and serialise.
+
+Examples
+--------
+>>> doc = Document.from_text("Apple uses AWS.", source="note.txt")
+>>> doc.id == Document.from_text("Apple uses AWS.", source="other.txt").id
+True
+>>> Mention(doc.id, 0, 5, "Apple", "Organization").span
+(0, 5)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+def content_id(text: str) -> str:
+    """Return the stable id of a document: the SHA-256 of its text, in hex.
+
+    >>> content_id("")[:12]
+    'e3b0c44298fc'
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input text with where it came from; ``id`` is its content hash."""
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    external_id: str | None = None  # an id the input gave (a JSONL or CSV ``id``)
+
+    @classmethod
+    def from_text(cls, text: str, source: str, **meta: str | None) -> Document:
+        return cls(id=content_id(text), text=text, source=source, **meta)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a document that names an entity; offsets are characters."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    cls: str  # ontology class local name, e.g. "Organization"
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real thing: its IRI, class, canonical name and other names."""
+
+    iri: str
+    cls: str
+    label: str
+    alt_labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Relation:
+    """An extracted fact with its evidence.
+
+    ``obj`` is an entity IRI, or a plain string for a datatype property
+    (``jobTitle``, dates). Offsets are characters in the document.
+    """
+
+    subject: str
+    predicate: str  # ontology property local name, e.g. "worksFor"
+    obj: str
+    doc_id: str
+    sentence: str
+    subject_span: tuple[int, int]
+    object_span: tuple[int, int]
+    confidence: float
+    extractor: str  # e.g. "rule:svo", "rule:title"
+    object_is_literal: bool = False
+
+
+@dataclass(frozen=True)
+class DocumentGraph:
+    """What extraction found in one document, ready to become triples."""
+
+    document: Document
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[tuple[str, Mention], ...] = ()  # (entity IRI, mention)
+    relations: tuple[Relation, ...] = field(default_factory=tuple)

@@ -1,0 +1,580 @@
+"""One self-contained, offline HTML page of a knowledge graph (pyvis / vis-network).
+
+:func:`write_html` takes the networkx view built by :mod:`kg.analysis` (a
+``MultiDiGraph`` whose node keys are entity IRIs and whose edge keys are property
+local names) and writes a single HTML file that opens in a browser with no
+network at all.
+
+How the page is made safe and offline
+-------------------------------------
+pyvis 0.3.2 (vis-network 9.1.2) renders the page; the result is then
+post-processed, because the template is neither fully offline nor fully safe:
+
+* ``cdn_resources="in_line"`` inlines vis-network, but the template still links
+  Bootstrap CSS/JS from a CDN: those tags are removed. :func:`check_offline`
+  then refuses any page whose markup still has an ``http(s)://`` or ``//``
+  ``src``/``href`` (or a CSS ``url()``), so a pyvis upgrade cannot bring a
+  fetch back silently.
+* Every string from documents (labels, class names, sentences, sources) is data:
+  node and edge data reach the page through Jinja's ``tojson`` filter, which
+  escapes ``<``, ``>``, ``&`` and ``'`` as ``\\u003c``..., so no sentence can
+  close the inline ``<script>``. Titles are plain strings, which vis-network 9
+  shows with ``innerText``. pyvis switches to an ``innerHTML`` popup when a node
+  title contains ``"href"``; to keep that from ever happening, node tooltips are
+  passed under ``kgTitle`` and copied into ``title`` by our own script.
+  pyvis's raw ``heading``, ``select_menu`` and ``filter_menu`` are not used; the
+  page title, legend and summary are written here with :func:`html.escape`.
+* A Content-Security-Policy ``<meta>`` allows only the page's own inline
+  scripts (by SHA-256 hash), inline styles and ``data:`` images, and no
+  connections: even markup that slipped through could neither run nor fetch.
+
+The layout settles and stops: up to ``PHYSICS_MAX_NODES`` nodes, vis-network's
+physics runs a bounded stabilisation and is switched off afterwards; bigger
+graphs (or ``physics=False``) get positions from networkx and no physics.
+
+For tests and notebooks the page exposes ``window.kgGraph = {network, nodes,
+edges}`` and sets ``document.body.dataset.kgReady = "1"`` once the layout is
+drawn.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import math
+import os
+import re
+import tempfile
+import textwrap
+from collections import Counter
+from collections.abc import Mapping
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["CLASS_COLORS", "FALLBACK_COLOR", "PHYSICS_MAX_NODES", "check_offline", "write_html"]
+
+#: Node colour per ontology class (Tableau 10); any other class gets ``FALLBACK_COLOR``.
+CLASS_COLORS: Mapping[str, str] = {
+    "Organization": "#4e79a7",
+    "Person": "#f28e2b",
+    "Product": "#59a14f",
+    "Place": "#e15759",
+    "Event": "#b07aa1",
+    "Technology": "#76b7b2",
+}
+FALLBACK_COLOR = "#9d9d9d"
+
+#: Above this many nodes, positions come from networkx and physics stays off
+#: (vis-network needs ~57 s to settle 1k nodes in Chromium, minutes for more).
+PHYSICS_MAX_NODES = 1000
+#: Upper bound on vis-network's stabilisation iterations.
+STABILIZATION_ITERATIONS = 600
+
+_MIN_SIZE, _MAX_SIZE = 10.0, 40.0
+_LABEL_MAX = 40  # characters of a label drawn on the canvas; the tooltip has it all
+_SENTENCE_MAX = 500
+_EVIDENCE_SHOWN = 5
+_WRAP = 80
+
+_EXTERNAL_URL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+_CSS_EXTERNAL_URL = re.compile(r"""url\(\s*['"]?\s*(?:https?:)?//""", re.IGNORECASE)
+_URL_ATTRIBUTES = frozenset(
+    {"src", "href", "srcset", "action", "formaction", "data", "poster", "xlink:href", "background"}
+)
+
+
+def write_html(
+    graph: nx.MultiDiGraph,
+    path: str | os.PathLike[str],
+    *,
+    title: str = "kg graph",
+    physics: bool | None = None,
+) -> Path:
+    """Write ``graph`` as one self-contained interactive HTML page.
+
+    Nodes are coloured by class (legend on the page) and sized by importance
+    (PageRank on the undirected simple view, degree for tiny graphs); edges are
+    labelled with their property label and drawn thicker with more confidence.
+    Hovering a node shows its label, class and other names; hovering an edge
+    shows its evidence sentences with their sources. The page loads nothing
+    from the network.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        Node key: entity IRI; node attributes ``label``, ``cls``,
+        ``alt_labels`` ("; "-joined) and ``mentions``. Edge key: property local
+        name; edge attributes ``label``, ``confidence``, ``sentence`` and
+        ``evidence`` (dicts with ``sentence``, ``document``, ``source``,
+        ``confidence``, ``extractor``). Missing attributes get defaults. All
+        strings are treated as untrusted text.
+    path : str or os.PathLike
+        The HTML file to write (replaced atomically if it exists). Its
+        directory must exist.
+    title : str, default "kg graph"
+        Page title and heading (escaped).
+    physics : bool or None, default None
+        ``None``: vis-network physics with a bounded stabilisation up to
+        ``PHYSICS_MAX_NODES`` nodes, a precomputed networkx layout above.
+        ``True``: physics (bounded) whatever the size. ``False``: networkx
+        layout, no physics.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Raises
+    ------
+    TypeError
+        If ``graph`` is not a networkx graph.
+    RuntimeError
+        If the page pyvis produced would still load something from the network
+        or show tooltips as HTML (a pyvis upgrade changed its template).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("http://ex.org/Tim_Cook", label="Tim Cook", cls="Person",
+    ...            alt_labels="Cook", mentions=2)
+    >>> g.add_node("http://ex.org/Apple", label="Apple", cls="Organization",
+    ...            alt_labels="Apple Inc.", mentions=3)
+    >>> _ = g.add_edge("http://ex.org/Tim_Cook", "http://ex.org/Apple", key="leads",
+    ...                predicate="leads", label="leads", confidence=0.9,
+    ...                sentence="Tim Cook <CEO> leads Apple.", evidence=[])
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = write_html(g, pathlib.Path(tmp) / "graph.html", title="Apple & co")
+    ...     page = out.read_text(encoding="utf-8")
+    >>> out.name
+    'graph.html'
+    >>> "<title>Apple &amp; co</title>" in page, "<CEO>" in page
+    (True, False)
+    >>> check_offline(page)
+    """
+    import networkx as nx
+    from pyvis.network import Network
+
+    if not isinstance(graph, nx.Graph):
+        raise TypeError(f"write_html needs a networkx graph, got {type(graph).__name__}")
+    path = Path(path)
+    n = graph.number_of_nodes()
+    use_physics = (0 < n <= PHYSICS_MAX_NODES) if physics is None else (bool(physics) and n > 0)
+
+    ids = {node: node if isinstance(node, str) else str(node) for node in graph.nodes}
+    sizes = _node_sizes(graph)
+    positions: dict[Any, tuple[float, float]] = {}
+    if not use_physics or n > 100:
+        # Static pages need positions; big physics pages settle far faster from them.
+        positions = _layout(graph)
+
+    net = Network(
+        height="100%",
+        width="100%",
+        directed=True,
+        cdn_resources="in_line",
+        bgcolor="#ffffff",
+    )
+    class_counts: Counter[str] = Counter()
+    for node, data in graph.nodes(data=True):
+        cls = _text(data.get("cls")) or "Thing"
+        class_counts[cls] += 1
+        label = _text(data.get("label")) or _local_name(ids[node])
+        extra: dict[str, Any] = {}
+        if node in positions:
+            extra["x"], extra["y"] = positions[node]
+        net.add_node(
+            ids[node],
+            label=_shorten(label, _LABEL_MAX),
+            color=_node_color(cls),
+            size=round(sizes[node], 2),
+            kgTitle=_node_tooltip(ids[node], label, cls, data),
+            kgClass=cls,
+            kgLabel=label,
+            **extra,
+        )
+
+    pair_seen: Counter[frozenset[Any]] = Counter()
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        confidence = _confidence(data.get("confidence"))
+        label = _text(data.get("label")) or _text(data.get("predicate")) or _text(key)
+        edge: dict[str, Any] = {
+            "label": _shorten(label, _LABEL_MAX),
+            "title": _edge_tooltip(graph, u, v, label, confidence, data),
+            "width": round(1.0 + 2.5 * confidence, 2),
+            "kgPredicate": _text(data.get("predicate")) or _text(key),
+        }
+        pair = frozenset((u, v))
+        k = pair_seen[pair]
+        pair_seen[pair] += 1
+        if k:  # parallel edges would be drawn on top of each other: bend them apart
+            edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.2 * k, 2)}
+        net.add_edge(ids[u], ids[v], **edge)
+
+    net.set_options(json.dumps(_options(n, use_physics, bool(positions))))
+    page = net.generate_html(name="index.html")
+    page = _postprocess(page, title=title, graph=graph, class_counts=class_counts, physics=use_physics)
+    check_offline(page)
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(page)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def check_offline(page: str) -> None:
+    """Raise ``RuntimeError`` if the HTML ``page`` would load anything from the network.
+
+    Looks at every URL-bearing attribute of every tag (``src``, ``href``,
+    ``srcset``, ...) and at CSS ``url()`` values: ``http://``, ``https://``, any
+    other scheme with ``//`` and protocol-relative ``//host`` URLs are refused.
+    Text inside scripts (e.g. a licence comment naming a website) is not markup
+    and is not a fetch.
+
+    Examples
+    --------
+    >>> check_offline('<link rel="stylesheet" href="data:text/css,">')
+    >>> check_offline('<script src="https://cdn.example/x.js"></script>')
+    Traceback (most recent call last):
+    ...
+    RuntimeError: the HTML page would load from the network: <script src="https://cdn.example/x.js">
+    """
+    finder = _ExternalRefFinder()
+    finder.feed(page)
+    finder.close()
+    bad = list(finder.found)
+    bad += [m.group(0) for m in _CSS_EXTERNAL_URL.finditer(page)]
+    if bad:
+        raise RuntimeError("the HTML page would load from the network: " + "; ".join(bad[:5]))
+
+
+class _ExternalRefFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in _URL_ATTRIBUTES and value and _EXTERNAL_URL.match(value):
+                self.found.append(f'<{tag} {name}="{value}">')
+            elif name == "style" and value and _CSS_EXTERNAL_URL.search(value):
+                self.found.append(f'<{tag} style="{value}">')
+
+    handle_startendtag = handle_starttag
+
+
+# --- data -> vis attributes ------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _local_name(iri: str) -> str:
+    return re.split(r"[/#]", iri.rstrip("/#"))[-1] or iri
+
+
+def _confidence(value: Any) -> float:
+    try:
+        c = float(value)
+    except (TypeError, ValueError):
+        return 0.0
+    return min(max(c, 0.0), 1.0) if math.isfinite(c) else 0.0
+
+
+def _node_color(cls: str) -> dict[str, Any]:
+    base = CLASS_COLORS.get(cls, FALLBACK_COLOR)
+    return {
+        "background": base,
+        "border": "#333333",
+        "highlight": {"background": base, "border": "#000000"},
+        "hover": {"background": base, "border": "#000000"},
+    }
+
+
+def _node_tooltip(iri: str, label: str, cls: str, data: Mapping[str, Any]) -> str:
+    lines = [_shorten(label, 300), f"Class: {cls}"]
+    others = [a.strip() for a in _text(data.get("alt_labels")).split(";") if a.strip()]
+    if others:
+        lines.append(textwrap.fill("Also: " + "; ".join(others), _WRAP, max_lines=4, placeholder=" …"))
+    try:
+        mentions = int(data.get("mentions") or 0)
+    except (TypeError, ValueError):
+        mentions = 0
+    if mentions:
+        lines.append(f"Mentioned in {mentions} document{'s' if mentions != 1 else ''}")
+    lines.append(iri)
+    return "\n".join(lines)
+
+
+def _edge_tooltip(
+    graph: nx.MultiDiGraph, u: Any, v: Any, label: str, confidence: float, data: Mapping[str, Any]
+) -> str:
+    def name(node: Any) -> str:
+        return _shorten(_text(graph.nodes[node].get("label")) or _text(node), 60)
+
+    lines = [f"{name(u)} — {label} → {name(v)}", f"confidence {confidence:.2f}"]
+    evidence = data.get("evidence") or []
+    if not isinstance(evidence, (list, tuple)):
+        evidence = []
+    seen: set[str] = set()
+    shown = 0
+    items = [e for e in evidence if isinstance(e, Mapping)]
+    if not items and data.get("sentence"):
+        items = [{"sentence": data.get("sentence")}]
+    for ev in items:
+        sentence = " ".join(_text(ev.get("sentence")).split())
+        if not sentence or sentence in seen:
+            continue
+        seen.add(sentence)
+        if shown == _EVIDENCE_SHOWN:
+            continue
+        shown += 1
+        lines.append("")
+        lines.append(textwrap.fill(f"“{_shorten(sentence, _SENTENCE_MAX)}”", _WRAP))
+        where = _text(ev.get("source")) or _text(ev.get("document"))
+        how = ", ".join(
+            x
+            for x in (
+                _text(ev.get("extractor")),
+                f"{_confidence(ev['confidence']):.2f}" if ev.get("confidence") is not None else "",
+            )
+            if x
+        )
+        if where or how:
+            lines.append(f"  source: {_shorten(where, 120)}" + (f" ({how})" if how else ""))
+    if len(seen) > shown:
+        lines.append("")
+        lines.append(f"… and {len(seen) - shown} more")
+    return "\n".join(lines)
+
+
+def _simple_undirected(graph: nx.Graph) -> nx.Graph:
+    import networkx as nx
+
+    simple = nx.Graph()
+    simple.add_nodes_from(graph.nodes)
+    simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
+    return simple
+
+
+def _node_sizes(graph: nx.Graph) -> dict[Any, float]:
+    """Importance in [_MIN_SIZE, _MAX_SIZE]: PageRank, or degree for tiny graphs."""
+    import networkx as nx
+
+    if graph.number_of_nodes() == 0:
+        return {}
+    simple = _simple_undirected(graph)
+    score: Mapping[Any, float]
+    if simple.number_of_nodes() >= 4 and simple.number_of_edges() > 0:
+        try:
+            score = nx.pagerank(simple)
+        except (ImportError, nx.PowerIterationFailedConvergence):
+            score = dict(simple.degree())
+    else:
+        score = dict(simple.degree())
+    low, high = min(score.values()), max(score.values())
+    span = high - low
+    return {
+        node: _MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * (math.sqrt((score[node] - low) / span) if span else 0.3)
+        for node in graph.nodes
+    }
+
+
+def _layout(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
+    """Pixel positions from networkx (fixed seed, so the same graph looks the same)."""
+    import networkx as nx
+
+    n = graph.number_of_nodes()
+    if n == 0:
+        return {}
+    simple = _simple_undirected(graph)
+    if n <= 300 and simple.number_of_edges() > 0:
+        pos = nx.kamada_kawai_layout(simple)
+    else:
+        pos = nx.spring_layout(simple, seed=42, iterations=50 if n <= 5000 else 25)
+    scale = 120.0 * math.sqrt(n)
+    return {node: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for node, (x, y) in pos.items()}
+
+
+def _options(n: int, physics: bool, positioned: bool) -> dict[str, Any]:
+    big = n > 300
+    # pyvis.Network.set_options strips every space from the JSON: no spaces in values.
+    return {
+        "nodes": {
+            "shape": "dot",
+            "borderWidth": 1,
+            "font": {"size": 14, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
+            "color": {"color": "#9a9a9a", "highlight": "#333333", "hover": "#555555"},
+            "font": {"size": 11, "color": "#555555", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "smooth": {"enabled": not big, "type": "dynamic" if physics else "continuous"},
+            "selectionWidth": 2,
+        },
+        "layout": {"improvedLayout": not positioned and n <= 100, "randomSeed": 42},
+        "physics": {
+            "enabled": physics,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {
+                "gravitationalConstant": -80,
+                "centralGravity": 0.01,
+                "springLength": 140,
+                "springConstant": 0.06,
+                "avoidOverlap": 0.4,
+            },
+            "minVelocity": 1.0,
+            "stabilization": {
+                "enabled": physics,
+                "iterations": STABILIZATION_ITERATIONS,
+                "updateInterval": 50,
+                "fit": True,
+            },
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": big,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
+    }
+
+
+# --- page post-processing -----------------------------------------------------------
+
+_CSS = """
+html, body { height: 100%; margin: 0; }
+body { display: flex; flex-direction: column; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #222; }
+#kg-header { flex: 0 0 auto; display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.4em 1.2em; padding: 0.5em 1em; border-bottom: 1px solid #ddd; background: #fafafa; }
+#kg-title { font-size: 1.25em; margin: 0; font-weight: 600; overflow-wrap: anywhere; }
+#kg-summary, .kg-hint { color: #555; font-size: 0.9em; }
+#kg-legend { display: flex; flex-wrap: wrap; gap: 0.3em 1em; list-style: none; margin: 0; padding: 0; font-size: 0.9em; }
+#kg-legend li { display: inline-flex; align-items: center; gap: 0.35em; }
+.kg-swatch { display: inline-block; width: 0.9em; height: 0.9em; border-radius: 50%; border: 1px solid #333; }
+body > .card { flex: 1 1 auto; min-height: 0; position: relative; }
+#mynetwork { position: absolute !important; top: 0; right: 0; bottom: 0; left: 0; width: auto !important; height: auto !important; float: none !important; border: 0 !important; }
+div.vis-tooltip { white-space: pre; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 13px; max-width: 46em; overflow: hidden; }
+"""
+
+_READY_JS = """
+(function () {
+  "use strict";
+  var usePhysics = %(physics)s;
+  window.kgGraph = {network: network, nodes: nodes, edges: edges};
+  // Node tooltips travel as kgTitle so that pyvis never sees a title (it swaps in an
+  // innerHTML popup when one contains "href"); vis-network shows string titles as text.
+  nodes.update(nodes.get({fields: ["id", "kgTitle"]}).map(function (n) {
+    return {id: n.id, title: String(n.kgTitle)};
+  }));
+  function ready() { document.body.dataset.kgReady = "1"; }
+  function drawnThenReady() { network.once("afterDrawing", ready); network.redraw(); }
+  if (usePhysics) {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({physics: {enabled: false}});
+      network.fit();
+      drawnThenReady();
+    });
+  } else {
+    drawnThenReady();
+  }
+})();
+"""
+
+
+def _postprocess(
+    page: str, *, title: str, graph: nx.Graph, class_counts: Counter[str], physics: bool
+) -> str:
+    page = page.replace("\r\n", "\n").replace("\r", "\n")
+    # Anything pyvis links from a CDN (Bootstrap CSS and JS): the page is offline.
+    page = re.sub(r"<link\b[^>]*\bhref\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>\s*", "", page, flags=re.I)
+    page = re.sub(
+        r"<script\b[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>\s*</script>\s*", "", page, flags=re.I
+    )
+    # pyvis's commented-out vis.js links, and its (empty) raw headings.
+    page = re.sub(r"<!--\s*<link[^>]*node_modules.*?-->\s*", "", page, flags=re.S)
+    page = re.sub(r"<center>\s*<h1>\s*</h1>\s*</center>\s*", "", page)
+    if "popup.innerHTML" in page:
+        raise RuntimeError("pyvis produced an innerHTML tooltip popup; titles must stay plain text")
+
+    page = _replace_once(page, "<body>", "<body>\n" + _header_html(title, graph, class_counts))
+    page = _replace_once(
+        page,
+        "</body>",
+        "<script>" + _READY_JS % {"physics": "true" if physics else "false"} + "</script>\n</body>",
+    )
+    head = (
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="generator" content="kg">\n'
+        f"<title>{html.escape(title)}</title>\n"
+    )
+    page = _replace_once(page, '<meta charset="utf-8">', head)
+    page = _replace_once(page, "</head>", f"<style>{_CSS}</style>\n</head>")
+    # Only our own inline scripts may run (by hash); nothing may be fetched.
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
+        for body in re.findall(r"<script\b[^>]*>(.*?)</script\s*>", page, flags=re.S | re.I)
+    )
+    csp = (
+        "default-src 'none'; "
+        f"script-src {hashes}; "
+        "style-src 'unsafe-inline'; img-src data:; font-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+    page = _replace_once(
+        page, '<meta charset="utf-8">\n', f'<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
+    )
+    if not page.lstrip().lower().startswith("<!doctype"):
+        page = "<!DOCTYPE html>\n" + page
+    return page
+
+
+def _replace_once(page: str, anchor: str, replacement: str) -> str:
+    if page.count(anchor) != 1:
+        raise RuntimeError(f"unexpected pyvis template: {anchor!r} found {page.count(anchor)} times")
+    return page.replace(anchor, replacement)
+
+
+def _header_html(title: str, graph: nx.Graph, class_counts: Counter[str]) -> str:
+    esc = html.escape
+    known = [c for c in CLASS_COLORS if c in class_counts]
+    other = sum(count for cls, count in class_counts.items() if cls not in CLASS_COLORS)
+    items = [
+        f'<li data-class="{esc(cls)}"><span class="kg-swatch" style="background:{CLASS_COLORS[cls]}"></span>'
+        f"{esc(cls)} ({class_counts[cls]})</li>"
+        for cls in known
+    ]
+    if other:
+        others = ", ".join(sorted(c for c in class_counts if c not in CLASS_COLORS))
+        items.append(
+            f'<li data-class="other" title="{esc(_shorten(others, 200))}"><span class="kg-swatch" '
+            f'style="background:{FALLBACK_COLOR}"></span>other ({other})</li>'
+        )
+    n, m = graph.number_of_nodes(), graph.number_of_edges()
+    return (
+        '<header id="kg-header">\n'
+        f'<h1 id="kg-title">{esc(title)}</h1>\n'
+        f'<span id="kg-summary">{n} entit{"y" if n == 1 else "ies"} · {m} relation{"" if m == 1 else "s"}</span>\n'
+        f'<ul id="kg-legend" aria-label="node classes">{"".join(items)}</ul>\n'
+        '<span class="kg-hint">size = importance · hover a node or edge for details</span>\n'
+        "</header>\n"
+    )
