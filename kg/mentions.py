@@ -12,7 +12,7 @@ Examples
 >>> from kg.lexicon import load_lexicon
 >>> doc = load_nlp()("Apple’s engineers tested Amazon's new Trainium2 chip with Siri and Apple Maps.")
 >>> [(m.text, m.cls) for m in find_mentions(doc, load_lexicon())]
-[('Apple', 'Organization'), ('Amazon', 'Organization'), ('Trainium2', 'Product'), ('Siri', 'Organization'), ('Apple Maps', 'Organization')]
+[('Apple', 'Organization'), ('Amazon', 'Organization'), ('Trainium2', 'Product'), ('Siri', 'Product'), ('Apple Maps', 'Organization')]
 """
 
 from __future__ import annotations

@@ -80,4 +80,5 @@ def test_notebook_runs(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPat
         if "graph-html" in _tags(cell):
             assert "<iframe" in shown and "srcdoc" in shown, f"{path.name}: the graph is not embedded"
         if "organisations" in _tags(cell):
-            assert "Microsoft" in shown and "NVIDIA" in shown, f"{path.name}: no organisations listed:\n{shown}"
+            assert "Microsoft" in shown and "NVIDIA" in shown, (
+                f"{path.name}: no organisations listed:\n{shown}")
