@@ -15,7 +15,7 @@ from . import __version__
 from .config import Settings
 from .errors import KGError
 
-COMMANDS = ("build", "query", "html", "stats")
+COMMANDS = ("build", "query", "html", "stats", "validate")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -89,6 +89,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check the graph against ontology/shapes.ttl (SHACL) and list quarantined relations.
+
+    Exits 1 when the graph does not conform.
+    Example: kg validate out
+    """
+    from .graph import open_graph
+    from .validate import validate
+
+    report = validate(open_graph(args.source).store)
+    print(report.to_text())
+    return 0 if report.conforms else 1
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="kg", description="Knowledge graphs from text: build, query, view.",
@@ -129,6 +143,9 @@ def parser() -> argparse.ArgumentParser:
     s = command("stats", cmd_stats, "counts and central entities")
     s.add_argument("source", help="build directory or RDF file")
     s.add_argument("--top", type=int, default=10, help="how many central entities (default 10)")
+
+    v = command("validate", cmd_validate, "SHACL check and the quarantine")
+    v.add_argument("source", help="build directory or RDF file")
     return top
 
 

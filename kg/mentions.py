@@ -32,6 +32,14 @@ NOT_NAMES = frozenset({
     "machine learning", "artificial intelligence", "deep learning", "generative ai",
     "cloud", "internet", "the internet", "web", "tech", "big tech",
 })
+#: Last words that make a name an organisation ("Annapurna Labs", "Stanford University").
+ORGANIZATION_WORDS = frozenset({
+    "labs", "lab", "inc", "inc.", "corp", "corp.", "corporation", "ltd", "llc", "plc", "gmbh",
+    "group", "university", "institute", "college", "bank", "technologies", "systems",
+    "holdings", "ventures", "capital", "partners", "foundation", "agency", "ministry",
+    "association", "company", "airlines", "motors", "pharmaceuticals", "semiconductor",
+    "electronics", "studios", "networks", "robotics", "therapeutics", "bancorp",
+})
 #: Weights of the evidence for a mention's class (summed per entity).
 NER_WEIGHT, HEAD_NOUN_WEIGHT, GAZETTEER_WEIGHT = 1.0, 3.0, 100.0
 _NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
@@ -139,8 +147,17 @@ def _is_department(span: Span, titles: set[str]) -> bool:
 
 
 def _head_noun_class(span: Span, lexicon: Lexicon) -> str | None:
-    """The class of the ontology head noun right after a name, if any."""
+    """The class a name's own words or its head noun give it, if any.
+
+    "Annapurna Labs" is an organisation by its last word; "the Trainium2 chip"
+    and "Trainium, a chip that ..." are products by the head noun.
+    """
     last = span[-1]
+    if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
+        return "Organization"
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.lower_ in lexicon.head_nouns and child.i >= span.end:
+            return lexicon.head_nouns[child.lower_]
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is None or last.dep_ not in _NAME_DEPS or last.head.i != nxt.i:
         return None
