@@ -61,6 +61,8 @@ def cmd_query(args: argparse.Namespace) -> int:
             text = Path(text[1:]).read_text(encoding="utf-8")
         except OSError as e:
             raise KGError(f"{text[1:]}: cannot read the query file: {e.strerror or e}") from e
+        except UnicodeDecodeError as e:
+            raise KGError(f"{text[1:]}: the query file is not valid UTF-8 ({e.reason} at byte {e.start})") from e
     graph = open_graph(args.source)
     print(format_result(run_query(graph.store, text), args.format))
     return 0
@@ -106,7 +108,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="kg", description="Knowledge graphs from text: build, query, view.",
-        epilog="Example: kg build articles/ -o out && kg query out 'SELECT * WHERE { ?s ?p ?o } LIMIT 5'",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Example: kg build articles/ -o out\nExample: kg query out 'SELECT * WHERE { ?s ?p ?o } LIMIT 5'",
     )
     top.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -36,7 +36,9 @@ class KnowledgeGraph:
 
     @property
     def store(self) -> GraphStore:
-        if self._store is None:
+        """The store, opened read-only; a build directory is reopened on each use
+        (~20 ms) so that a later ``kg build`` into it is seen."""
+        if self._store is None or self.source.is_dir():
             self._store = GraphStore.open_source(self.source)
         return self._store
 
@@ -48,15 +50,20 @@ class KnowledgeGraph:
 
         from .query import format_result, run_query
 
+        from .errors import QueryError
+
         result = run_query(self.store, sparql)
         if fmt is not None:
             return format_result(result, fmt)  # type: ignore[arg-type]
-        if isinstance(result, ox.QueryBoolean):
-            return bool(result)
-        if isinstance(result, ox.QueryTriples):
-            return list(result)
-        names = [v.value for v in result.variables]
-        return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
+        try:
+            if isinstance(result, ox.QueryBoolean):
+                return bool(result)
+            if isinstance(result, ox.QueryTriples):
+                return list(result)
+            names = [v.value for v in result.variables]
+            return [{n: (s[n].value if s[n] is not None else None) for n in names} for s in result]
+        except OSError as e:  # results stream: a failing SERVICE call surfaces here
+            raise QueryError(f"query failed: {' '.join(str(e).split())}") from e
 
     def to_networkx(self) -> nx.MultiDiGraph:
         from .analysis import to_networkx
@@ -69,6 +76,7 @@ class KnowledgeGraph:
 
         if path is None:
             path = (self.source if self.source.is_dir() else self.source.parent) / "graph.html"
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
         return write_html(self.to_networkx(), path, **options)
 
     def stats(self, top: int = 10) -> Stats:

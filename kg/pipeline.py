@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .config import Settings
-from .errors import InputError
+from .errors import InputError, KGError
 from .ingest import read_documents, sample_corpus_path
 from .lexicon import ENTITY_CLASSES, load_lexicon
 from .mentions import find_mentions
@@ -104,6 +104,8 @@ def build(
     settings = settings or Settings()
     started = time.perf_counter()
     out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise KGError(f"{out}: exists and is not a directory; name a build directory with -o")
     out.mkdir(parents=True, exist_ok=True)
     report = BuildReport(out=out)
 

@@ -39,7 +39,7 @@ _UPDATE = re.compile(
 
 def run_query(store: GraphStore, sparql: str):  # type: ignore[no-untyped-def]
     """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query; refuse updates."""
-    without_comments = re.sub(r"(?m)#[^\n<>]*$", "", sparql)
+    without_comments = re.sub(r"(?m)(^|\s)#.*$", r"\1", sparql)
     if _UPDATE.match(without_comments):
         raise QueryError("updates are refused: kg query is read-only (SELECT, ASK, CONSTRUCT, DESCRIBE)")
     try:
@@ -65,8 +65,21 @@ def shorten(term: object) -> str:
     return "" if term is None else str(term)
 
 
+def _csv_value(term: object) -> str:
+    if term is None:
+        return ""
+    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value  # type: ignore[attr-defined]
+
+
 def format_result(result, fmt: Format = "table") -> str:  # type: ignore[no-untyped-def]
     """Render a query result; SELECT as table/CSV/SPARQL JSON, graphs as Turtle/N-Triples/JSON-LD."""
+    try:
+        return _format(result, fmt)
+    except OSError as e:  # results stream: a failing SERVICE call surfaces here
+        raise QueryError(f"query failed: {' '.join(str(e).split())}") from e
+
+
+def _format(result, fmt: Format) -> str:  # type: ignore[no-untyped-def]
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if isinstance(result, ox.QueryBoolean):
@@ -86,7 +99,7 @@ def format_result(result, fmt: Format = "table") -> str:  # type: ignore[no-unty
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(names)
         for row in rows:
-            writer.writerow(["" if t is None else t.value for t in row])
+            writer.writerow([_csv_value(t) for t in row])
         return out.getvalue().rstrip("\n")
     return _table(names, [[shorten(t) for t in row] for row in rows])
 

@@ -205,7 +205,8 @@ def test_open_source_of_an_rdf_file_is_in_memory(tmp_path: Path) -> None:
     ("g.csv", "a,b\n", "unknown RDF file type"),
     ("g.ttl", "<http://a> <http://b> .\n", "not valid RDF"),
 ])
-def test_open_source_errors_name_the_file(tmp_path: Path, name: str, content: str | None, reason: str) -> None:
+def test_open_source_errors_name_the_file(tmp_path: Path, name: str, content: str | None,
+                                          reason: str) -> None:
     path = tmp_path / name
     if content is not None:
         path.write_text(content, encoding="utf-8")
