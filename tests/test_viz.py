@@ -464,3 +464,23 @@ def test_browser_big_and_empty_graphs_are_ready_fast(driver, tmp_path: Path) -> 
     assert _open(driver, empty) < 5
     assert driver.execute_script("return kgGraph.nodes.length") == 0
     assert _severe(driver) == []
+
+
+def test_browser_draws_a_real_build(driver, seed_build: Path) -> None:
+    """``kg build``'s own graph.html, offline in Chromium: every entity drawn, no errors.
+
+    The seed article's page has Apple and the Apple–AWS relation with its sentence.
+    """
+    from kg.graph import KnowledgeGraph
+
+    expected = KnowledgeGraph(seed_build).to_networkx()
+    seconds = _open(driver, seed_build / "graph.html")
+    assert seconds < 15
+    assert _severe(driver) == []
+    assert all(url.startswith(("file:", "data:", "blob:")) for url in _requests(driver))
+    assert driver.execute_script("return kgGraph.nodes.length") == expected.number_of_nodes()
+    assert driver.execute_script("return kgGraph.edges.length") == expected.number_of_edges()
+    labels = driver.execute_script("return kgGraph.nodes.get().map(n => n.label)")
+    assert {"Apple", "Amazon Web Services", "Benoit Dupin", "Trainium2"} <= set(labels)
+    titles = driver.execute_script("return kgGraph.edges.get().map(e => String(e.title || ''))")
+    assert any("Benoit Dupin, Apple’s Senior Director" in " ".join(t.split()) for t in titles)
