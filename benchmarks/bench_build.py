@@ -36,9 +36,12 @@ def main() -> None:
     nlp = load_nlp(settings.model)
     nlp("warm up")
 
-    started = time.perf_counter()
-    words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=settings.batch_size))
-    spacy_seconds = time.perf_counter() - started
+    def bare_spacy() -> tuple[int, float]:
+        started = time.perf_counter()
+        words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=settings.batch_size))
+        return words, time.perf_counter() - started
+
+    words, before = bare_spacy()
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
@@ -46,6 +49,8 @@ def main() -> None:
         started = time.perf_counter()
         report = build([corpus], Path(tmp) / "out", settings, html=False)
         kg_seconds = time.perf_counter() - started
+    _, after = bare_spacy()
+    spacy_seconds = min(before, after)  # the faster of two runs, before and after kg
 
     result = {
         "documents": report.documents, "words": words,

@@ -370,8 +370,8 @@ def _hedged(verb: Token) -> bool:
 def _title_phrase(title: Token, by_token: dict) -> tuple[int, int]:  # type: ignore[type-arg]
     """Character span of a job title: "Senior Director of Machine Learning and AI"."""
     tokens = [t for t in title.subtree
-              if t.dep_ not in {"poss", "det", "case", "punct", "appos", "relcl"}
-              and t.i not in by_token or t.i == title.i]
+              if t.i == title.i or (t.dep_ not in {"poss", "det", "case", "punct", "appos", "relcl"}
+                                    and t.i not in by_token)]
     tokens = [t for t in tokens if not _under(t, title, {"poss", "det", "appos", "relcl"})]
     # keep only the contiguous run around the title noun
     left = title.i

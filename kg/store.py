@@ -86,7 +86,7 @@ class GraphStore:
         return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union)
 
     def has(self, subject: str) -> bool:
-        return self.store.query(f"ASK {{ <{subject}> ?p ?o }}")  .__bool__()
+        return bool(self.store.query(f"ASK {{ <{subject}> ?p ?o }}"))
 
     def dump_turtle(self, path: str | Path) -> None:
         """Write the default graph (not the quarantine) as Turtle."""
