@@ -45,6 +45,7 @@ class PropertySpec:
     active: frozenset[str] = frozenset()
     inverse: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
+    inverse_titles: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
     possessive: bool = False
 
@@ -182,6 +183,7 @@ def load_lexicon(extra_gazetteer: str | None = None) -> Lexicon:
                 active=ann(prop, "activeTrigger"),
                 inverse=ann(prop, "inverseTrigger"),
                 titles=ann(prop, "titleTrigger"),
+                inverse_titles=ann(prop, "inverseTitleTrigger"),
                 nouns=ann(prop, "nounTrigger"),
                 possessive=bool(possessive.toPython()) if isinstance(possessive, Literal) else False,
             )

@@ -57,6 +57,13 @@ class Found:
     cls: str
     weight: float
     canonical: str | None = None  # gazetteer label, when the gazetteer matched
+    anaphor: bool = False  # a pronoun or "the company": it names whatever came before
+
+
+#: Words that refer back to the last person or organisation named.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+ORGANIZATION_ANAPHORA = frozenset({"company", "firm", "group", "corporation", "startup",
+                                   "bank", "business", "organization", "organisation"})
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
@@ -84,7 +91,30 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             taken.update(range(piece.start, piece.end))
     for span, cls in _head_noun_names(doc, lexicon, taken):
         found.append(_found(span, cls, HEAD_NOUN_WEIGHT, None))
+        taken.update(range(span.start, span.end))
+    found.extend(_anaphora(doc, taken))
     return sorted(found, key=lambda f: f.start)
+
+
+def _anaphora(doc: Doc, taken: set[int]) -> list[Found]:
+    """"he", "her", "its", "the company": mentions whose entity the resolver finds earlier."""
+    out = []
+    for token in doc:
+        if token.i in taken:
+            continue
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
+            out.append(Found(token.i, token.i + 1, token.idx, token.idx + len(token), token.text,
+                             "Person", 0.0, anaphor=True))
+        elif lower == "its" and token.pos_ == "PRON":
+            out.append(Found(token.i, token.i + 1, token.idx, token.idx + len(token), token.text,
+                             "Organization", 0.0, anaphor=True))
+        elif (lower in ORGANIZATION_ANAPHORA and token.i > 0
+              and doc[token.i - 1].lower_ in {"the", "that", "this"}):
+            det = doc[token.i - 1]
+            out.append(Found(det.i, token.i + 1, det.idx, token.idx + len(token),
+                             doc[det.i:token.i + 1].text, "Organization", 0.0, anaphor=True))
+    return out
 
 
 def _found(span: Span, cls: str, weight: float, canonical: str | None) -> Found:

@@ -49,6 +49,11 @@ _HEDGES = frozenset({"may", "might", "could", "would", "reportedly", "possibly",
                      "consider", "plan", "expect", "hope", "aim", "rumor", "rumour"})
 _COUNTERFACTUAL = frozenset({"instead", "rather", "without"})
 _THINGS = frozenset({"Product", "Technology"})
+#: Properties whose title is also the person's jobTitle.
+JOB_PROPERTIES = frozenset({"worksFor", "leads", "memberOf"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_COPULAS = frozenset({"be", "become", "remain", "serve", "name", "appoint", "elect"})
+_TITLE_PREPS = frozenset({"of", "at", "for", "with"})
 _CONTROL_DEPS = frozenset({"xcomp", "pcomp", "advcl", "conj", "ccomp", "prep"})
 
 
@@ -91,17 +96,22 @@ class _Finder:
         self.doc_id = resolved.mentions[0][1].doc_id if resolved.mentions else ""
         self.active: dict[str, list[PropertySpec]] = {}
         self.inverse: dict[str, list[PropertySpec]] = {}
-        self.title_specs: dict[str, PropertySpec] = {}
+        self.title_specs: dict[str, tuple[PropertySpec, bool]] = {}
         self.nouns_: dict[str, list[PropertySpec]] = {}
+        self.title_heads: set[str] = set()
         for spec in lexicon.properties.values():
             for trigger in spec.active:
                 self.active.setdefault(trigger, []).append(spec)
             for trigger in spec.inverse:
                 self.inverse.setdefault(trigger, []).append(spec)
             for title in spec.titles:
-                self.title_specs[title] = spec
+                self.title_specs[title] = (spec, False)
+            for title in spec.inverse_titles:
+                self.title_specs[title] = (spec, True)
             for noun in spec.nouns:
                 self.nouns_.setdefault(noun, []).append(spec)
+
+        self.title_heads = {t.split()[-1] for t in self.title_specs}
 
     # -- arguments -------------------------------------------------------
     def arg(self, token: Token, discount: float = 1.0) -> Arg | None:
@@ -177,9 +187,10 @@ class _Finder:
     def _dated(self, spec: PropertySpec, verb: Token, words: list[str], preps: dict,  # type: ignore[type-arg]
                sent: Span, confidence: float) -> Iterator[Relation]:
         """A date literal: "founded in 1998", "born on 4 May 1970"."""
-        if len(words) != 2:
-            return
-        date = _pobj(preps[words[1]])
+        if len(words) == 2:
+            date = _pobj(preps[words[1]])
+        else:  # "born May 24, 1977": a date right under the verb
+            date = next((c for c in verb.children if c.ent_type_ == "DATE" and c.dep_ != "prep"), None)
         if date is None or date.ent_type_ != "DATE":
             return
         span = next(e for e in self.doc.ents if e.start <= date.i < e.end)
@@ -214,65 +225,81 @@ class _Finder:
             person = self.arg(token)
             if person is None or person.cls != "Person" or self.by_token[token.i][2].end - 1 != token.i:
                 continue
-            for title, org in self._titles_of(token):
+            for title in self._titles_of(token):
                 phrase = _title_phrase(title, self.by_token)
-                spec = self._title_spec(phrase)
-                if spec is None:
+                match = self._title_spec(phrase)
+                if match is None:
                     continue
-                s_o = (org, person) if spec.domain and "Person" not in spec.domain else (person, org)
-                if org is not None and spec.allows(s_o[0].cls, s_o[1].cls):
-                    yield self.relation(spec, s_o[0], s_o[1], sent, "title", CONFIDENCE["title"])
-                job = self.lexicon.properties.get("jobTitle")
-                if job is not None:
-                    start, end = phrase
+                spec, inverse = match
+                for owner in self._owners(title):
+                    if owner.iri == person.iri:
+                        continue
+                    bearer_is_subject = not inverse and (not spec.domain or "Person" in spec.domain)
+                    s, o = (person, owner) if bearer_is_subject else (owner, person)
+                    if spec.allows(s.cls, o.cls):
+                        yield self.relation(spec, s, o, sent, "title", CONFIDENCE["title"])
+                        break
+                if spec.name in JOB_PROPERTIES and "jobTitle" in self.lexicon.properties:
                     yield Relation(
-                        subject=person.iri, predicate="jobTitle", obj=self.doc.text[start:end],
+                        subject=person.iri, predicate="jobTitle", obj=self.doc.text[slice(*phrase)],
                         doc_id=self.doc_id, sentence=sent.text.strip(),
                         subject_span=(person.start_char, person.end_char), object_span=phrase,
                         confidence=CONFIDENCE["title"], extractor="rule:title", object_is_literal=True,
                     )
 
-    def _titles_of(self, person: Token) -> Iterator[tuple[Token, Arg | None]]:
-        """(title noun, organisation) pairs around a person's name."""
-        # "AWS CEO Matt Garman": the title is a compound inside the noun phrase
-        for child in person.children:
-            if child.dep_ in {"compound", "nmod"} and self.arg(child) is None and self._is_title(child):
-                yield child, self._org_of_title(child)
-        # "Benoit Dupin, Apple's Senior Director of ..."
-        for child in person.children:
-            if child.dep_ == "appos" and self._is_title(child):
-                yield child, self._org_of_title(child)
-        # "Apple's CEO, Tim Cook"
-        if person.dep_ == "appos" and self._is_title(person.head):
-            yield person.head, self._org_of_title(person.head)
-        # "Tim Cook is the CEO of Apple"
-        if person.dep_ == "nsubj" and person.head.lemma_ == "be":
-            for attr in person.head.children:
-                if attr.dep_ == "attr" and self._is_title(attr):
-                    yield attr, self._org_of_title(attr)
+    def _titles_of(self, person: Token) -> Iterator[Token]:
+        """Title nouns around a person's name, with their conjuncts ("chairman and CEO")."""
+        candidates = []
+        # "AWS CEO Matt Garman", "his wife Donna": a title inside the noun phrase
+        candidates += [c for c in person.children
+                       if c.dep_ in {"compound", "nmod"} and self.arg(c) is None]
+        # "Benoit Dupin, Apple's Senior Director of ...", "Ken, his son"
+        candidates += [c for c in person.children if c.dep_ == "appos"]
+        # "Apple's CEO, Tim Cook", "his wife, Donna"
+        if person.dep_ == "appos":
+            candidates.append(person.head)
+        # "Tim Cook is (the chairman and) CEO of Apple"; "he became CEO of X"
+        if person.dep_ in {"nsubj", "nsubjpass"}:
+            verb = person.head
+            if verb.lemma_ in _COPULAS:
+                candidates += [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}]
+            # "he served as CEO of X", "she joined X as chief economist"
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+                candidates += [c for c in prep.children if c.dep_ == "pobj"]
+        for candidate in candidates:
+            for t in (candidate, *_conjuncts(candidate)):
+                if self._is_title(t):
+                    yield t
 
     def _is_title(self, token: Token) -> bool:
-        return token.lower_ in {t.split()[-1] for t in self.title_specs}
+        return token.lower_ in self.title_heads
 
-    def _title_spec(self, phrase: tuple[int, int]) -> PropertySpec | None:
+    def _title_spec(self, phrase: tuple[int, int]) -> tuple[PropertySpec, bool] | None:
+        """The property a title phrase states, and whether its bearer is the object."""
         text = " ".join(self.doc.text[phrase[0]:phrase[1]].lower().split())
         matches = [t for t in self.title_specs if f" {t} " in f" {text} "]
         if not matches:
             return None
         return self.title_specs[max(matches, key=len)]
 
-    def _org_of_title(self, title: Token) -> Arg | None:
-        for child in title.children:
-            if child.dep_ in {"poss", "compound", "nmod"}:
-                a = self.arg(child)
-                if a is not None and a.cls == "Organization":
-                    return a
-        for child in title.children:
-            if child.dep_ == "prep" and child.lower_ in {"of", "at", "for"}:
-                for a in self.args(_pobj(child)):
-                    if a.cls == "Organization":
-                        return a
-        return None
+    def _owners(self, title: Token) -> list[Arg]:
+        """Who qualifies a title: "Apple's", "AWS" before it, "of/at/for Apple" after it.
+
+        A title with no qualifier of its own shares its conjunct's ("chairman and CEO of Yahoo").
+        """
+        for node in (title, *_conjuncts(title), *([title.head] if title.dep_ == "conj" else [])):
+            owners = [a for c in node.children if c.dep_ in {"poss", "compound", "nmod"}
+                      for a in [self.arg(c)] if a]
+            for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in _TITLE_PREPS):
+                pobj = _pobj(prep)
+                found = self.args(pobj)
+                if not found and pobj is not None:  # "chairman of the board of General Motors"
+                    inner = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                    found = self.args(_pobj(inner))
+                owners += found
+            if owners:
+                return owners
+        return []
 
     # -- rule:possessive -------------------------------------------------
     def possessives(self, sent: Span) -> Iterator[Relation]:
@@ -340,8 +367,13 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(6):
         subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None:
+            if subject.lower_ in _RELATIVE and node.dep_ == "relcl":  # "Smith, who founded X"
+                return node.head
             return subject
-        if node.dep_ == "acl":  # "Apple's plans to use X": the owner of the noun
+        if node.dep_ == "acl":
+            if node.head.pos_ == "PROPN":  # "Tom Hubert (born May 24, 1977)"
+                return node.head
+            # "Apple's plans to use X": the owner of the noun
             return next((c for c in node.head.children if c.dep_ == "poss"), None)
         if node.dep_ not in _CONTROL_DEPS or node.head.i == node.i:
             return None

@@ -93,7 +93,13 @@ class Resolved:
 
 
 def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base: str) -> Resolved:
-    """Group a document's mentions into entities and give each its IRI."""
+    """Group a document's mentions into entities and give each its IRI.
+
+    Anaphora ("he", "its", "the company") join the last entity of their class
+    named before them; their spans count as evidence, not as names.
+    """
+    anaphora = [f for f in found if f.anaphor]
+    found = [f for f in found if not f.anaphor]
     parent = list(range(len(found)))
 
     def root(i: int) -> int:
@@ -144,8 +150,21 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
             mentions.append((iri, Mention(doc_id, f.start_char, f.end_char, f.text, cls)))
             for t in range(f.start, f.end):
                 by_token[t] = (iri, cls, f)
+    _link_anaphora(anaphora, found, by_token)
     mentions.sort(key=lambda pair: pair[1].start)
     return Resolved(tuple(entities), tuple(mentions), by_token)
+
+
+def _link_anaphora(anaphora: list[Found], found: list[Found],
+                   by_token: dict[int, tuple[str, str, Found]]) -> None:
+    """Point each anaphor at the closest entity of its class before it."""
+    for a in anaphora:
+        before = [f for f in found if f.end <= a.start and by_token[f.start][1] == a.cls]
+        if not before:
+            continue
+        iri, cls, _ = by_token[before[-1].start]
+        for t in range(a.start, a.end):
+            by_token.setdefault(t, (iri, cls, a))
 
 
 def _best_label(names: list[str]) -> str:
