@@ -73,8 +73,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     taken: set[int] = set()
     for ent in doc.ents:
         ner_cls = lexicon.class_for_ner_label(ent.label_)
-        if ner_cls is None:
-            continue
+        if ner_cls is None and not (ent.label_ == "NORP" and lexicon.known(ent.text)):
+            continue  # a demonym the gazetteer knows ("Belgian") names its country
         for piece in _pieces(ent):
             if _is_department(piece, titles):
                 continue

@@ -77,6 +77,7 @@ def extract_relations(doc: Doc, resolved: Resolved, lexicon: Lexicon) -> list[Re
         relations.extend(finder.titles(sent))
         relations.extend(finder.possessives(sent))
         relations.extend(finder.nouns(sent))
+        relations.extend(finder.nationalities(sent))
     return _dedupe(relations)
 
 
@@ -266,6 +267,7 @@ class _Finder:
             # "he served as CEO of X", "she joined X as chief economist"
             for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
                 candidates += [c for c in prep.children if c.dep_ == "pobj"]
+        candidates += [a for c in candidates for a in c.children if a.dep_ == "appos"]
         for candidate in candidates:
             for t in (candidate, *_conjuncts(candidate)):
                 if self._is_title(t):
@@ -300,6 +302,26 @@ class _Finder:
             if owners:
                 return owners
         return []
+
+    # -- rule:nationality ------------------------------------------------
+    def nationalities(self, sent: Span) -> Iterator[Relation]:
+        """"X is a Belgian engineer", "X, an American businessman": the demonym's country."""
+        spec = self.lexicon.properties.get("nationality")
+        if spec is None:
+            return
+        for token in sent:
+            place = self.arg(token)
+            if place is None or place.cls != "Place" or token.dep_ not in {"amod", "compound", "nmod"}:
+                continue
+            noun = token.head
+            people = []
+            if noun.dep_ in {"attr", "appos"} or noun.head.dep_ == "appos":
+                holder = noun.head
+                if noun.dep_ == "attr":
+                    holder = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), holder)
+                people = [a for a in [self.arg(holder)] if a and a.cls == "Person"]
+            for person in people:
+                yield self.relation(spec, person, place, sent, "title", CONFIDENCE["title"] * 0.9)
 
     # -- rule:possessive -------------------------------------------------
     def possessives(self, sent: Span) -> Iterator[Relation]:

@@ -313,7 +313,7 @@ def test_no_trigger_repeats_within_a_property(onto: Graph) -> None:
 
 
 def test_gazetteer_rows(gazetteer: list[dict[str, str]]) -> None:
-    assert 150 <= len(gazetteer) <= 250
+    assert 150 <= len(gazetteer) <= 2000
     assert list(gazetteer[0]) == ["label", "class", "aliases"]
     seen: dict[str, str] = {}
     for row in gazetteer:
