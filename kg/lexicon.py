@@ -46,6 +46,7 @@ class PropertySpec:
     inverse: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     inverse_titles: frozenset[str] = frozenset()
+    prepositions: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
     possessive: bool = False
 
@@ -184,6 +185,7 @@ def load_lexicon(extra_gazetteer: str | None = None) -> Lexicon:
                 inverse=ann(prop, "inverseTrigger"),
                 titles=ann(prop, "titleTrigger"),
                 inverse_titles=ann(prop, "inverseTitleTrigger"),
+                prepositions=ann(prop, "prepositionTrigger"),
                 nouns=ann(prop, "nounTrigger"),
                 possessive=bool(possessive.toPython()) if isinstance(possessive, Literal) else False,
             )

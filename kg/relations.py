@@ -41,7 +41,7 @@ from .types import Relation
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CONFIDENCE = {"svo": 0.8, "title": 0.9, "possessive": 0.7, "noun": 0.7}
+CONFIDENCE = {"svo": 0.8, "title": 0.9, "possessive": 0.7, "noun": 0.7, "attachment": 0.6}
 #: Confidence kept when the object is a thing made by the entity ("Amazon chips").
 MAKER_DISCOUNT = 0.75
 HEDGE_DISCOUNT = 0.6
@@ -78,6 +78,7 @@ def extract_relations(doc: Doc, resolved: Resolved, lexicon: Lexicon) -> list[Re
         relations.extend(finder.possessives(sent))
         relations.extend(finder.nouns(sent))
         relations.extend(finder.nationalities(sent))
+        relations.extend(finder.attachments(sent))
     return _dedupe(relations)
 
 
@@ -303,6 +304,47 @@ class _Finder:
                 return owners
         return []
 
+    # -- rule:attachment -------------------------------------------------
+    def attachments(self, sent: Span) -> Iterator[Relation]:
+        """"Sam Kadet of Skadden", "Columbus, Miss.", "a Republican from Chicago",
+        "the Boston-based X": a name attached to another by a preposition trigger."""
+        by_prep: dict[str, list[PropertySpec]] = {}
+        for spec in self.lexicon.properties.values():
+            for prep in spec.prepositions:
+                by_prep.setdefault(prep, []).append(spec)
+        seen: set[int] = set()
+        for token in sent:
+            first = self.arg(token)
+            if first is None or self.by_token[token.i][2].anaphor:
+                continue
+            found = self.by_token[token.i][2]
+            if found.start in seen or token.i != _span_root(self.doc, found):
+                continue
+            seen.add(found.start)
+            heads = [token] + [c for c in token.children if c.dep_ == "appos" and self.arg(c) is None]
+            for head in heads:
+                for prep, second in self._attached(head, found):
+                    specs = [s for s in by_prep.get(prep, ()) if s.allows(first.cls, second.cls)]
+                    if specs and second.iri != first.iri:
+                        yield self.relation(specs[0], first, second, sent, "attachment",
+                                            CONFIDENCE["attachment"])
+
+    def _attached(self, head: Token, found) -> Iterator[tuple[str, Arg]]:  # type: ignore[no-untyped-def]
+        for child in head.children:
+            if child.dep_ == "prep":
+                for a in self.args(_pobj(child)):
+                    yield child.lower_, a
+            elif child.dep_ in {"appos", "npadvmod", "conj"} and child.i == found.end + 1 \
+                    and self.doc[found.end].text == ",":
+                a = self.arg(child)
+                if a is not None:
+                    yield ",", a
+            elif child.dep_ in {"amod", "compound"} and child.lower_ == "based":  # "Boston-based"
+                for place in child.children:
+                    a = self.arg(place)
+                    if a is not None:
+                        yield "based", a
+
     # -- rule:nationality ------------------------------------------------
     def nationalities(self, sent: Span) -> Iterator[Relation]:
         """"X is a Belgian engineer", "X, an American businessman": the demonym's country."""
@@ -365,6 +407,12 @@ class _Finder:
 def _fitting(specs: list[PropertySpec], s_cls: str, o_cls: str) -> PropertySpec:
     """The first property whose domain and range fit; else the first (quarantined later)."""
     return next((s for s in specs if s.allows(s_cls, o_cls)), specs[0])
+
+
+def _span_root(doc: Doc, found) -> int:  # type: ignore[no-untyped-def]
+    """The token of a mention whose head lies outside it."""
+    span = doc[found.start:found.end]
+    return span.root.i
 
 
 def _conjuncts(token: Token) -> list[Token]:

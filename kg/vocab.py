@@ -136,6 +136,7 @@ class KG(rdflib.namespace.DefinedNamespace):
     inverseTrigger: URIRef  # "lemma [prep]": agent is object, (prepositional) object is subject.
     titleTrigger: URIRef  # Role noun relating a named bearer to the organisation qualifying it.
     inverseTitleTrigger: URIRef  # Role noun whose bearer is the object ("his father, X").
+    prepositionTrigger: URIRef  # "NAME prep NAME" ("Smith of IBM", "Columbus, Miss.").
     nounTrigger: URIRef  # Nominalised relation: possessor/by-agent -> of/with/in/to/between object.
     possessive: URIRef  # true: "X's Y" between two names states the property.
 
