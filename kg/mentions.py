@@ -58,6 +58,8 @@ class Found:
     weight: float
     canonical: str | None = None  # gazetteer label, when the gazetteer matched
     anaphor: bool = False  # a pronoun or "the company": it names whatever came before
+    salient: bool = False  # the subject of its clause, or its possessor: a likely antecedent
+    sentence: int = 0  # index of the first token of its sentence
 
 
 #: Words that refer back to the last person or organisation named.
@@ -104,22 +106,26 @@ def _anaphora(doc: Doc, taken: set[int]) -> list[Found]:
             continue
         lower = token.lower_
         if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
-            out.append(Found(token.i, token.i + 1, token.idx, token.idx + len(token), token.text,
-                             "Person", 0.0, anaphor=True))
+            out.append(_found(doc[token.i:token.i + 1], "Person", 0.0, None, anaphor=True))
         elif lower == "its" and token.pos_ == "PRON":
-            out.append(Found(token.i, token.i + 1, token.idx, token.idx + len(token), token.text,
-                             "Organization", 0.0, anaphor=True))
+            out.append(_found(doc[token.i:token.i + 1], "Organization", 0.0, None, anaphor=True))
         elif (lower in ORGANIZATION_ANAPHORA and token.i > 0
               and doc[token.i - 1].lower_ in {"the", "that", "this"}):
-            det = doc[token.i - 1]
-            out.append(Found(det.i, token.i + 1, det.idx, token.idx + len(token),
-                             doc[det.i:token.i + 1].text, "Organization", 0.0, anaphor=True))
+            out.append(_found(doc[token.i - 1:token.i + 1], "Organization", 0.0, None, anaphor=True))
     return out
 
 
-def _found(span: Span, cls: str, weight: float, canonical: str | None) -> Found:
+def _found(span: Span, cls: str, weight: float, canonical: str | None,
+           anaphor: bool = False) -> Found:
     return Found(span.start, span.end, span.start_char, span.end_char, span.text, cls,
-                 weight, canonical)
+                 weight, canonical, anaphor, _salient(span.root), span.root.sent.start)
+
+
+def _salient(token: Token) -> bool:
+    """Subjects, and possessors of subjects ("the company's plans"), are what pronouns recall."""
+    if token.dep_ == "poss":
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _pieces(ent: Span) -> list[Span]:

@@ -157,14 +157,24 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
 
 def _link_anaphora(anaphora: list[Found], found: list[Found],
                    by_token: dict[int, tuple[str, str, Found]]) -> None:
-    """Point each anaphor at the closest entity of its class before it."""
+    """Point each anaphor at an entity of its class named before it.
+
+    The closest subject (or subject's possessor) of this or the previous
+    sentence wins; failing that, the closest mention of the class.
+    """
+    linked: list[Found] = []
     for a in anaphora:
-        before = [f for f in found if f.end <= a.start and by_token[f.start][1] == a.cls]
+        before = sorted((f for f in (*found, *linked)
+                         if f.end <= a.start and f.start in by_token and by_token[f.start][1] == a.cls),
+                        key=lambda f: f.start)
         if not before:
             continue
-        iri, cls, _ = by_token[before[-1].start]
+        recent_sentences = sorted({f.sentence for f in before} | {a.sentence})[-2:]
+        salient = [f for f in before if f.salient and f.sentence in recent_sentences]
+        iri, cls, _ = by_token[(salient or before)[-1].start]
         for t in range(a.start, a.end):
             by_token.setdefault(t, (iri, cls, a))
+        linked.append(a)
 
 
 def _best_label(names: list[str]) -> str:
