@@ -15,7 +15,7 @@ from . import __version__
 from .config import Settings
 from .errors import KGError
 
-COMMANDS = ("build", "query", "html", "stats", "validate")
+COMMANDS = ("build", "query", "html", "stats", "validate", "path", "neighbors", "export")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -81,14 +81,76 @@ def cmd_html(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    """Print counts by class and property and the most central entities.
+    """Print counts by class and property, connected components, Louvain communities
+    and the top entities by degree, betweenness and PageRank.
 
     Example: kg stats out --top 5
+    Example: kg stats out --json > stats.json
     """
     from .graph import open_graph
 
-    print(open_graph(args.source).stats(args.top).to_text())
+    result = open_graph(args.source).stats(args.top)
+    print(_json(result.to_dict()) if args.json else result.to_text())
     return 0
+
+
+def cmd_path(args: argparse.Namespace) -> int:
+    """Print the shortest path between two entities, following relations either way,
+    with the sentence and source behind each hop.
+
+    Entities are named by label, alt label or IRI, in any case; "Label (Class)"
+    picks one of several with the same name. Exits 1 when there is no path.
+    Example: kg path out "Benoit Dupin" Trainium2
+    """
+    from .graph import open_graph
+
+    found = open_graph(args.source).path(args.source_entity, args.target_entity)
+    if found is None:
+        raise KGError(f"no path between {args.source_entity!r} and {args.target_entity!r}: "
+                      "they are in different connected components")
+    print(_json(found.to_dict()) if args.json else found.to_text())
+    return 0
+
+
+def cmd_neighbors(args: argparse.Namespace) -> int:
+    """List the relations in and out of an entity (out to --depth hops) with evidence.
+
+    Example: kg neighbors out Apple --depth 2
+    """
+    from .graph import open_graph
+
+    if args.depth < 1:
+        raise KGError(f"--depth must be 1 or more, not {args.depth}")
+    found = open_graph(args.source).neighbors(args.entity, args.depth)
+    print(_json(found.to_dict()) if args.json else found.to_text())
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export the graph: graphml, gexf (Gephi), json (networkx node-link), csv, or RDF
+    (turtle, nt, jsonld, trig). Without -o the file goes to stdout; csv needs -o DIR
+    and writes DIR/nodes.csv and DIR/edges.csv. --format defaults from -o's suffix.
+
+    Example: kg export out --format graphml -o graph.graphml
+    Example: kg export out --format csv -o graph-csv
+    """
+    from .export import guess_format
+    from .graph import open_graph
+
+    fmt = args.format or guess_format(args.output)
+    written = open_graph(args.source).export(args.output, fmt)
+    if isinstance(written, bytes):
+        sys.stdout.buffer.write(written)
+        sys.stdout.flush()
+    else:
+        print(f"wrote {written}" + (" (nodes.csv, edges.csv)" if fmt == "csv" else ""))
+    return 0
+
+
+def _json(data: object) -> str:
+    import json
+
+    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -146,6 +208,25 @@ def parser() -> argparse.ArgumentParser:
     s = command("stats", cmd_stats, "counts and central entities")
     s.add_argument("source", help="build directory or RDF file")
     s.add_argument("--top", type=int, default=10, help="how many central entities (default 10)")
+    s.add_argument("--json", action="store_true", help="print the statistics as JSON")
+
+    pa = command("path", cmd_path, "shortest path between two entities, with evidence")
+    pa.add_argument("source", help="build directory or RDF file")
+    pa.add_argument("source_entity", metavar="FROM", help="entity label, alt label or IRI")
+    pa.add_argument("target_entity", metavar="TO", help="entity label, alt label or IRI")
+    pa.add_argument("--json", action="store_true", help="print the path as JSON")
+
+    n = command("neighbors", cmd_neighbors, "relations in and out of an entity, with evidence")
+    n.add_argument("source", help="build directory or RDF file")
+    n.add_argument("entity", help="entity label, alt label or IRI")
+    n.add_argument("--depth", type=int, default=1, help="hops out from the entity (default 1)")
+    n.add_argument("--json", action="store_true", help="print the relations as JSON")
+
+    x = command("export", cmd_export, "GraphML, GEXF, JSON, CSV or RDF for other tools")
+    x.add_argument("source", help="build directory or RDF file")
+    x.add_argument("--format", choices=("graphml", "gexf", "json", "csv", "turtle", "nt", "jsonld", "trig"),
+                   help="output format (default: from -o's suffix)")
+    x.add_argument("-o", "--output", type=Path, help="output file (csv: a directory); default stdout")
 
     v = command("validate", cmd_validate, "SHACL check and the quarantine")
     v.add_argument("source", help="build directory or RDF file")

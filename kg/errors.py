@@ -7,7 +7,8 @@ The tree::
     ├── ModelError           the spaCy model is missing or broken
     ├── OntologyError        ontology/kg.ttl or a lexicon is missing or wrong
     ├── SourceError          a build directory or RDF file cannot be opened
-    └── QueryError           a SPARQL query is malformed or not allowed
+    ├── QueryError           a SPARQL query is malformed or not allowed
+    └── EntityError          a name matches no entity, or several (lists close matches)
 
 Built-in exceptions keep their meaning elsewhere (``FileNotFoundError`` for a
 path that is not there when a library call asks for one, ``ValueError`` for a
@@ -44,3 +45,12 @@ class SourceError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query is malformed or is an update."""
+
+
+class EntityError(KGError):
+    """A name given for an entity matches none, or several; ``candidates`` lists
+    the close matches (or the entities it could mean) as "Label (Class)"."""
+
+    def __init__(self, message: str, candidates: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.candidates = candidates

@@ -20,10 +20,11 @@ from .store import GraphStore
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .analysis import Stats
+    from .analysis import GraphPath, Neighborhood, Stats
     from .pipeline import BuildReport
 
 ExportFormat = Literal["turtle", "nt", "nq", "trig", "json-ld", "xml"]
+ExportTarget = Literal["graphml", "gexf", "json", "csv", "turtle", "nt", "jsonld", "trig"]
 
 
 class KnowledgeGraph:
@@ -79,10 +80,34 @@ class KnowledgeGraph:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         return write_html(self.to_networkx(), path, **options)
 
-    def stats(self, top: int = 10) -> Stats:
+    def stats(self, top: int = 10, *, communities: bool | None = None) -> Stats:
+        """Counts by class and property; the ``top`` entities by PageRank, degree
+        and betweenness; Louvain communities; connected components."""
         from .analysis import stats
 
-        return stats(self.store, top)
+        return stats(self.store, top, communities=communities)
+
+    def path(self, source: str, target: str) -> GraphPath | None:
+        """The shortest path between two entities (label, alt label or IRI, any
+        case), following relations either way, with the evidence for each hop;
+        ``None`` if they are not connected. An unknown or ambiguous name raises
+        :class:`~kg.errors.EntityError` listing close matches."""
+        from .analysis import shortest_path
+
+        return shortest_path(self.to_networkx(), source, target)
+
+    def neighbors(self, name: str, depth: int = 1) -> Neighborhood:
+        """The relations in and out of an entity, out to ``depth`` hops, with evidence."""
+        from .analysis import neighbors
+
+        return neighbors(self.to_networkx(), name, depth)
+
+    def export(self, path: str | Path | None, format: ExportTarget) -> Path | bytes:
+        """Write GraphML, GEXF, node-link JSON, CSV (a directory: nodes.csv and
+        edges.csv) or RDF; see :mod:`kg.export`. Without a path, return the bytes."""
+        from .export import export
+
+        return export(self, path, format)
 
     def serialize(self, path: str | Path | None = None, format: ExportFormat = "turtle") -> bytes | None:
         """The default graph in an RDF format (to ``path``, or returned as bytes)."""
