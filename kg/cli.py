@@ -15,7 +15,7 @@ from . import __version__
 from .config import Settings
 from .errors import KGError
 
-COMMANDS = ("build", "query", "html", "stats", "validate", "path", "neighbors", "export")
+COMMANDS = ("build", "query", "html", "stats", "validate", "eval", "path", "neighbors", "export")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -167,6 +167,31 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if report.conforms else 1
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score extraction against gold data: precision, recall, F1 (micro and per label).
+
+    DATASET is knowledgenet (JSONL), conll04 (JSONL) or gold (kg's own JSON, see README).
+    Example: kg eval conll04 ../shared/data/conll04/dev.jsonl --limit 20 --json
+    Example: kg eval knowledgenet folds1-3.jsonl --fold 1 --errors kn-errors.jsonl
+    """
+    from .evaluate import EVALUATORS
+
+    options = {"limit": args.limit, "settings": _settings(args)}
+    if args.fold is not None:
+        if args.dataset != "knowledgenet":
+            raise KGError(f"--fold applies to knowledgenet only, not {args.dataset}")
+        options["fold"] = args.fold
+    report = EVALUATORS[args.dataset](args.path, **options)
+    for path, write in ((args.predictions, report.write_predictions), (args.errors, report.write_errors)):
+        if path is not None:
+            try:
+                write(path)
+            except OSError as e:
+                raise KGError(f"{path}: cannot write: {e.strerror or e}") from e
+    print(report.to_json() if args.json else report.to_text())
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="kg", description="Knowledge graphs from text: build, query, view.",
@@ -230,6 +255,21 @@ def parser() -> argparse.ArgumentParser:
 
     v = command("validate", cmd_validate, "SHACL check and the quarantine")
     v.add_argument("source", help="build directory or RDF file")
+
+    e = command("eval", cmd_eval, "score extraction against gold data")
+    e.add_argument("dataset", choices=("knowledgenet", "conll04", "gold"), help="the gold data's format")
+    e.add_argument("path", help="the gold file")
+    e.add_argument("--fold", type=int, help="knowledgenet: only this fold")
+    e.add_argument("--limit", type=int, help="only the first N documents")
+    e.add_argument("--json", action="store_true", help="print the scores as JSON")
+    e.add_argument("--predictions", type=Path, help="write kg's predictions here, in the dataset's format")
+    e.add_argument("--errors", type=Path, help="write false positives and misses here (JSONL)")
+    e.add_argument("--model", help="spaCy model")
+    e.add_argument("--batch-size", type=int, help="documents per nlp.pipe batch (default 64)")
+    e.add_argument("--n-process", type=int, help="spaCy worker processes (default 1)")
+    e.add_argument("--min-confidence", type=float, help="drop relations below this confidence")
+    e.add_argument("--gazetteer", help="extra gazetteer CSV (label,class,aliases)")
+    e.add_argument("--config", help="settings file (kg.toml, or pyproject.toml with [tool.kg])")
     return top
 
 

@@ -1,0 +1,260 @@
+"""Readers for the gold data ``kg eval`` scores against, as plain dataclasses.
+
+Three formats, each read as written by its authors:
+
+KnowledgeNet (JSONL)
+    One document a line: ``documentId``, ``fold``, ``documentText`` and
+    ``passages[]`` with ``exhaustivelyAnnotatedProperties`` and ``facts[]``
+    (character offsets in the document).
+CoNLL04 (JSONL)
+    One sentence a line: ``text``, ``entities[]`` (``start``, ``end``,
+    ``type``) and ``relations[]`` (``head``/``tail`` index the entities).
+kg gold (JSON, a JSON list, or JSONL)
+    A hand-annotated document: ``text`` (or ``text_file``, relative to the
+    gold file), ``entities[]`` (``name``, ``class``, ``aliases``) and
+    ``relations[]`` (``subject``, ``property``, ``object``, by name).
+
+Examples
+--------
+>>> import json, tempfile, os
+>>> f = tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False)
+>>> _ = f.write(json.dumps({"id": "s1", "text": "Tim Cook lives in Palo Alto .",
+...     "entities": [{"start": 0, "end": 8, "type": "Peop"}, {"start": 18, "end": 27, "type": "Loc"}],
+...     "relations": [{"head": 0, "tail": 1, "type": "Live_In"}]}) + "\\n"); f.close()
+>>> (s,) = read_conll04(f.name)
+>>> s.relations[0].head.text, s.relations[0].type, s.relations[0].tail.text
+('Tim Cook', 'Live_In', 'Palo Alto')
+>>> os.unlink(f.name)
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from .errors import InputError
+
+Span = tuple[int, int]
+
+
+# -- KnowledgeNet -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class KNFact:
+    """One KnowledgeNet fact: a property between two spans of the document."""
+
+    property_id: str
+    property: str  # the property's name, e.g. "EMPLOYEE_OR_MEMBER_OF"
+    subject: Span
+    object: Span
+    subject_text: str
+    object_text: str
+
+
+@dataclass(frozen=True)
+class KNPassage:
+    """A passage (a sentence) with the properties annotated exhaustively in it."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    properties: frozenset[str]  # names of the exhaustively annotated properties
+    facts: tuple[KNFact, ...]
+
+    def covers(self, span: Span) -> bool:
+        """True when ``span`` overlaps this passage."""
+        return span[0] < self.end and self.start < span[1]
+
+
+@dataclass(frozen=True)
+class KNDocument:
+    id: str
+    fold: int | None
+    text: str
+    passages: tuple[KNPassage, ...]
+
+
+def read_knowledgenet(path: str | Path, fold: int | None = None,
+                      limit: int | None = None) -> Iterator[KNDocument]:
+    """Documents of a KnowledgeNet JSONL file, streamed (only ``fold`` if given)."""
+    count = 0
+    for record in _jsonl(path):
+        if limit is not None and count >= limit:
+            return
+        if fold is not None and record.get("fold") != fold:
+            continue
+        count += 1
+        yield _kn_document(record, path)
+
+
+def _kn_document(record: dict[str, Any], path: str | Path) -> KNDocument:
+    try:
+        return KNDocument(str(record["documentId"]), record.get("fold"), record["documentText"],
+                          tuple(_kn_passage(p) for p in record["passages"]))
+    except (KeyError, TypeError) as e:
+        raise InputError(str(path), f"not a KnowledgeNet document (missing {e}); "
+                         "expected documentId, documentText and passages[]") from e
+
+
+def _kn_passage(p: dict[str, Any]) -> KNPassage:
+    names = {a["propertyId"]: a["propertyName"] for a in p["exhaustivelyAnnotatedProperties"]}
+    facts = tuple(
+        KNFact(f["propertyId"], names.get(f["propertyId"], f["propertyId"]),
+               (f["subjectStart"], f["subjectEnd"]), (f["objectStart"], f["objectEnd"]),
+               f["subjectText"], f["objectText"])
+        for f in p["facts"])
+    return KNPassage(p["passageId"], p["passageStart"], p["passageEnd"], p["passageText"],
+                     frozenset(names.values()), facts)
+
+
+# -- CoNLL04 ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ConllEntity:
+    start: int
+    end: int
+    type: str  # Peop, Org, Loc, Other
+    text: str
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.end)
+
+
+@dataclass(frozen=True)
+class ConllRelation:
+    head: ConllEntity
+    tail: ConllEntity
+    type: str  # Work_For, OrgBased_In, Live_In, Located_In, Kill
+
+
+@dataclass(frozen=True)
+class ConllSentence:
+    id: str
+    text: str
+    entities: tuple[ConllEntity, ...]
+    relations: tuple[ConllRelation, ...]
+
+
+def read_conll04(path: str | Path, limit: int | None = None) -> Iterator[ConllSentence]:
+    """Sentences of a CoNLL04 JSONL file (``text``, ``entities``, ``relations``)."""
+    for n, record in enumerate(_jsonl(path)):
+        if limit is not None and n >= limit:
+            return
+        try:
+            text = record["text"]
+            entities = tuple(ConllEntity(e["start"], e["end"], e["type"],
+                                         e.get("text", text[e["start"]:e["end"]]))
+                             for e in record["entities"])
+            relations = tuple(ConllRelation(entities[r["head"]], entities[r["tail"]], r["type"])
+                              for r in record.get("relations", ()))
+        except (KeyError, TypeError, IndexError) as e:
+            raise InputError(f"{path}:{n + 1}", f"not a CoNLL04 sentence ({e!r}); expected text, "
+                             "entities[{start,end,type}] and relations[{head,tail,type}]") from e
+        yield ConllSentence(str(record.get("id", n)), text, entities, relations)
+
+
+# -- kg gold ----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GoldEntity:
+    name: str
+    cls: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class GoldRelation:
+    subject: str
+    property: str
+    object: str
+
+
+@dataclass(frozen=True)
+class GoldDocument:
+    text: str
+    source: str
+    entities: tuple[GoldEntity, ...]
+    relations: tuple[GoldRelation, ...]
+
+
+def read_gold(path: str | Path) -> list[GoldDocument]:
+    """Hand-annotated documents from a JSON object, a JSON list or JSONL.
+
+    ``text_file`` is read relative to the gold file. Classes and properties
+    are not checked here (see :func:`kg.evaluate.evaluate_gold`).
+    """
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(str(path), f"cannot read the gold file: {getattr(e, 'strerror', None) or e}") from e
+    try:
+        data = json.loads(raw)
+        records = data if isinstance(data, list) else [data]
+    except json.JSONDecodeError:
+        records = list(_jsonl(path))
+    return [_gold_document(r, path, i) for i, r in enumerate(records)]
+
+
+def _gold_document(record: Any, path: Path, index: int) -> GoldDocument:
+    where = f"{path} (document {index + 1})"
+    if not isinstance(record, dict):
+        raise InputError(where, "a gold document is a JSON object with text, entities and relations")
+    if "text" in record:
+        text, source = record["text"], record.get("source") or f"{path}#{index + 1}"
+    elif "text_file" in record:
+        text_path = (path.parent / record["text_file"]).resolve()
+        try:
+            text = text_path.read_text(encoding="utf-8")
+        except OSError as e:
+            raise InputError(where, f"cannot read text_file {text_path}: {e.strerror or e}") from e
+        source = record.get("source") or str(text_path)
+    else:
+        raise InputError(where, "no text: give \"text\" or \"text_file\" (relative to the gold file)")
+    try:
+        entities = tuple(GoldEntity(e["name"], e["class"], tuple(e.get("aliases", ())))
+                         for e in record.get("entities", ()))
+        relations = tuple(GoldRelation(r["subject"], r["property"], r["object"])
+                          for r in record.get("relations", ()))
+    except (KeyError, TypeError) as e:
+        raise InputError(where, f"missing {e} in an entity (name, class, aliases) or a relation "
+                         "(subject, property, object)") from e
+    return GoldDocument(text, source, entities, relations)
+
+
+# -- shared -----------------------------------------------------------------
+
+def _jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
+    """JSON objects of a JSONL file, one a line; a bad line names its number."""
+    try:
+        fh = open(path, encoding="utf-8")
+    except OSError as e:
+        raise InputError(str(path), f"cannot read: {e.strerror or e}") from e
+    with fh:
+        for n, line in _lines(fh, path):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise InputError(f"{path}:{n}", f"not JSON ({e.msg} at column {e.colno})") from e
+            if not isinstance(record, dict):
+                raise InputError(f"{path}:{n}", "each line must be a JSON object")
+            yield record
+
+
+def _lines(fh, path: str | Path) -> Iterator[tuple[int, str]]:  # type: ignore[no-untyped-def]
+    n = 0
+    try:
+        for n, line in enumerate(fh, start=1):
+            yield n, line
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}:{n + 1}", f"not UTF-8 ({e.reason})") from e
