@@ -43,6 +43,11 @@ class Settings:
         Extra gazetteer CSV (``label,class,aliases``) on top of the bundled one.
     text_column
         CSV column that holds the text (default: text, content, body, ...).
+    relation_model
+        Relation classifier (``kg train`` output); ``None``: the bundled one;
+        ``"off"``: rules only.
+    relation_threshold
+        The classifier's relations below this probability are dropped.
     """
 
     model: str | None = None
@@ -52,6 +57,8 @@ class Settings:
     min_confidence: float = 0.0
     gazetteer: str | None = None
     text_column: str | None = None
+    relation_model: str | None = None
+    relation_threshold: float = 0.5
 
     def __post_init__(self) -> None:
         if not self.base_iri.endswith(("/", "#")):

@@ -29,6 +29,7 @@ from .mentions import find_mentions
 from .nlp import load_nlp
 from .analysis import counts
 from .rdf import document_iri, to_quads
+from .pairs import load_model, predict_relations
 from .relations import extract_relations
 from .resolve import AliasIndex, resolve
 from .store import GraphStore
@@ -102,8 +103,14 @@ def _extract(spacy_doc, document: Document, settings: Settings, index: AliasInde
     lexicon = load_lexicon(settings.gazetteer)
     found = find_mentions(spacy_doc, lexicon)
     resolved = resolve(found, document.id, document.text, index, settings.base_iri)
-    relations = [r for r in extract_relations(spacy_doc, resolved, lexicon)
-                 if r.confidence >= settings.min_confidence]
+    relations = extract_relations(spacy_doc, resolved, lexicon)
+    model = None if settings.relation_model == "off" else load_model(settings.relation_model)
+    if model is not None:
+        stated = {(r.predicate, r.subject_span, r.object_span) for r in relations}
+        relations += [r for r in predict_relations(spacy_doc, resolved, lexicon, model,
+                                                   settings.relation_threshold)
+                      if (r.predicate, r.subject_span, r.object_span) not in stated]
+    relations = [r for r in relations if r.confidence >= settings.min_confidence]
     return DocumentGraph(document, resolved.entities, resolved.mentions, tuple(relations))
 
 

@@ -1,0 +1,219 @@
+"""A learned relation classifier over pairs of mentions in one sentence.
+
+Rules miss what they were not written for; this model reads every ordered
+pair of mentions in a sentence (names, pronouns, dates) and scores each
+ontology property from a few hundred thousand hashed features: the classes,
+the words between, the dependency path, the words around. Its weights ship
+with the package (``kg/models/relations.npz``, numpy only at run time) and
+``kg train`` retrains it from gold data (:mod:`kg.train`).
+
+Examples
+--------
+>>> from kg.pipeline import extract
+>>> from kg.types import Document
+>>> graph = extract(Document.from_text("Jane Doe was born in Lyon. She married John Smith.", "t"))
+>>> sorted((r.predicate, r.extractor.split(":")[0]) for r in graph.relations)[:2]
+[('bornIn', 'rule'), ('spouse', 'rule')]
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+from .errors import ModelError
+from .lexicon import Lexicon
+from .resolve import Resolved
+from .types import Relation
+
+if TYPE_CHECKING:
+    import numpy as np
+    from spacy.tokens import Doc, Span, Token
+
+NONE = "none"
+DIMENSIONS = 2**18
+_SUBJECT_CLASSES = frozenset({"Person", "Organization"})
+
+
+@dataclass(frozen=True)
+class Side:
+    """One end of a candidate pair: an entity mention, or a date (``iri`` None)."""
+
+    iri: str | None
+    cls: str  # ontology class, or "Date"
+    start: int  # first token
+    end: int
+    start_char: int
+    end_char: int
+    root: int
+    anaphor: bool = False
+
+
+def sentence_sides(doc: Doc, resolved: Resolved) -> dict[int, list[Side]]:
+    """The mentions and dates of each sentence, keyed by the sentence's first token."""
+    seen: dict[tuple[int, int], Side] = {}
+    for _, (iri, cls, found) in sorted(resolved.by_token.items()):
+        key = (found.start, found.end)
+        if key not in seen:
+            span = doc[found.start:found.end]
+            seen[key] = Side(iri, cls, found.start, found.end, found.start_char, found.end_char,
+                             span.root.i, found.anaphor)
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and (ent.start, ent.end) not in seen:
+            seen[(ent.start, ent.end)] = Side(None, "Date", ent.start, ent.end, ent.start_char,
+                                              ent.end_char, ent.root.i)
+    by_sentence: dict[int, list[Side]] = {}
+    for side in sorted(seen.values(), key=lambda s: s.start):
+        by_sentence.setdefault(doc[side.root].sent.start, []).append(side)
+    return by_sentence
+
+
+def candidate_pairs(doc: Doc, resolved: Resolved) -> Iterator[tuple[Span, Side, Side]]:
+    """Ordered pairs (subject, object) in one sentence that some property could relate."""
+    for start, sides in sentence_sides(doc, resolved).items():
+        sent = doc[start].sent
+        for a in sides:
+            if a.cls not in _SUBJECT_CLASSES or a.iri is None:
+                continue
+            for b in sides:
+                if b is a or (b.iri is not None and b.iri == a.iri):
+                    continue
+                if b.start < a.end and a.start < b.end:
+                    continue
+                yield sent, a, b
+
+
+def pair_features(doc: Doc, a: Side, b: Side) -> list[str]:
+    """The words, path and classes that say how ``a`` relates to ``b``."""
+    types = f"{a.cls}>{b.cls}"
+    first, second = (a, b) if a.start < b.start else (b, a)
+    between = [t for t in doc[first.end:second.start] if not t.is_punct]
+    words = [t.lemma_.lower() or t.lower_ for t in between]
+    feats = [types, f"order={'ab' if first is a else 'ba'}", f"dist={min(len(between), 12) // 3}"]
+    if a.anaphor:
+        feats.append("a=anaphor")
+    if b.anaphor:
+        feats.append("b=anaphor")
+    if len(words) <= 10:
+        feats += [f"w={w}" for w in words]
+        feats += [f"bi={x}_{y}" for x, y in zip(words, words[1:])]
+        if len(words) <= 5:
+            feats.append("seq=" + "_".join(words))
+    else:
+        feats.append("far")
+    before = doc[first.start - 1].lower_ if first.start > 0 else "<s>"
+    after = doc[second.end].lower_ if second.end < len(doc) else "</s>"
+    feats += [f"before={before}", f"after={after}"]
+    path, lemmas = _path(doc[a.root], doc[b.root])
+    feats += [f"path={path}", f"lpath={lemmas}"]
+    feats += [f"head_a={doc[a.root].dep_}:{doc[a.root].head.lemma_.lower()}",
+              f"head_b={doc[b.root].dep_}:{doc[b.root].head.lemma_.lower()}"]
+    return feats + [f"{types}|{f}" for f in feats[1:]]
+
+
+def _path(a: Token, b: Token) -> tuple[str, str]:
+    """Dependency labels and lemmas on the shortest path from ``a`` to ``b``."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    ids_b = {t.i for t in up_b}
+    common = next((t for t in up_a if t.i in ids_b), None)
+    if common is None:
+        return "none", "none"
+    left = [t for t in up_a if t.i != common.i][: up_a.index(common)]
+    right = [t for t in up_b[: [t.i for t in up_b].index(common.i)]]
+    deps = [f"{t.dep_}^" for t in left] + [common.pos_] + [f"{t.dep_}v" for t in reversed(right)]
+    middle = [t.lemma_.lower() for t in (*left[1:], common, *right[1:])]
+    if len(deps) > 7:
+        return "long", "long"
+    return "/".join(deps), "/".join(middle)
+
+
+def hashed(features: list[str]) -> list[int]:
+    """Stable feature indices (CRC32, not Python's salted ``hash``)."""
+    return sorted({zlib.crc32(f.encode("utf-8")) % DIMENSIONS for f in features})
+
+
+@dataclass(frozen=True)
+class RelationModel:
+    """Linear weights over hashed features; softmax over ``labels`` ("none" first)."""
+
+    labels: tuple[str, ...]
+    weights: np.ndarray  # (DIMENSIONS, len(labels)) float32
+    bias: np.ndarray
+
+    def probabilities(self, rows: list[list[int]]) -> np.ndarray:
+        import numpy as np
+
+        scores = np.stack([self.weights[r].sum(axis=0) if r else np.zeros(len(self.labels))
+                           for r in rows]) + self.bias
+        scores -= scores.max(axis=1, keepdims=True)
+        exp = np.exp(scores)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+    def save(self, path: str | Path) -> None:
+        """Write the non-zero weights, compressed (a few MB at most)."""
+        import numpy as np
+
+        rows, cols = np.nonzero(np.abs(self.weights) > 1e-3)
+        np.savez_compressed(path, labels=np.array(self.labels), rows=rows.astype(np.int32),
+                            cols=cols.astype(np.int8),
+                            values=self.weights[rows, cols].astype(np.float16), bias=self.bias)
+
+    @classmethod
+    def load(cls, path: str | Path) -> RelationModel:
+        import numpy as np
+
+        try:
+            data = np.load(path)
+        except (OSError, ValueError) as e:
+            raise ModelError(f"{path}: cannot read the relation model: {e}") from e
+        labels = tuple(str(x) for x in data["labels"])
+        weights = np.zeros((DIMENSIONS, len(labels)), dtype=np.float32)
+        weights[data["rows"], data["cols"]] = data["values"].astype(np.float32)
+        return cls(labels, weights, data["bias"].astype(np.float32))
+
+
+def bundled_model_path() -> Path:
+    return Path(__file__).resolve().parent / "models" / "relations.npz"
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> RelationModel | None:
+    """The relation model at ``path`` (default: the bundled one; None if there is none)."""
+    target = Path(path) if path else bundled_model_path()
+    if not target.is_file():
+        if path:
+            raise ModelError(f"{path}: no such relation model; train one with 'kg train'")
+        return None
+    return RelationModel.load(target)
+
+
+def predict_relations(doc: Doc, resolved: Resolved, lexicon: Lexicon, model: RelationModel,
+                      threshold: float = 0.5) -> list[Relation]:
+    """Relations the model scores at ``threshold`` or above, where domain and range fit."""
+    pairs = list(candidate_pairs(doc, resolved))
+    if not pairs:
+        return []
+    doc_id = resolved.mentions[0][1].doc_id if resolved.mentions else ""
+    probabilities = model.probabilities([hashed(pair_features(doc, a, b)) for _, a, b in pairs])
+    out = []
+    for (sent, a, b), p in zip(pairs, probabilities):
+        best = int(p.argmax())
+        label = model.labels[best]
+        spec = lexicon.properties.get(label)
+        if label == NONE or spec is None or p[best] < threshold:
+            continue
+        if not spec.allows(a.cls, None if b.iri is None else b.cls):
+            continue
+        literal = b.iri is None
+        out.append(Relation(
+            subject=a.iri or "", predicate=label,
+            obj=doc.text[b.start_char:b.end_char] if literal else b.iri or "",
+            doc_id=doc_id, sentence=sent.text.strip(), subject_span=(a.start_char, a.end_char),
+            object_span=(b.start_char, b.end_char), confidence=round(float(p[best]), 3),
+            extractor="model:pairs", object_is_literal=literal,
+        ))
+    return out

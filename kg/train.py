@@ -1,0 +1,141 @@
+"""Train the pair classifier of :mod:`kg.pairs` from gold data.
+
+Labelled pairs come from KnowledgeNet (its 15 properties, mapped onto the
+ontology) and CoNLL04 (Work_For, OrgBased_In, Live_In, Located_In). A pair of
+mentions is positive when both overlap a gold fact's spans; pairs in a
+KnowledgeNet passage are negative only for properties annotated there.
+Training needs scikit-learn (``pip install "kg[train]"``); using the model
+needs numpy only.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .config import Settings
+from .datasets import read_conll04, read_knowledgenet
+from .errors import KGError
+from .lexicon import load_lexicon
+from .mentions import find_mentions
+from .nlp import load_nlp
+from .pairs import DIMENSIONS, NONE, RelationModel, candidate_pairs, hashed, pair_features
+from .resolve import AliasIndex, resolve
+
+#: KnowledgeNet property -> (ontology property, whether subject and object swap).
+KN_TO_ONTOLOGY = {
+    "EMPLOYEE_OR_MEMBER_OF": ("worksFor", False), "CEO": ("leads", True),
+    "FOUNDED_BY": ("foundedBy", False), "HEADQUARTERS": ("headquarteredIn", False),
+    "SUBSIDIARY_OF": ("subsidiaryOf", False), "PLACE_OF_RESIDENCE": ("livesIn", False),
+    "PLACE_OF_BIRTH": ("bornIn", False), "EDUCATED_AT": ("educatedAt", False),
+    "NATIONALITY": ("nationality", False), "POLITICAL_AFFILIATION": ("memberOf", False),
+    "SPOUSE": ("spouse", False), "CHILD_OF": ("childOf", False),
+    "DATE_OF_BIRTH": ("birthDate", False), "DATE_OF_DEATH": ("deathDate", False),
+    "DATE_FOUNDED": ("foundingDate", False),
+}
+CONLL_TO_ONTOLOGY = {"Work_For": "worksFor", "OrgBased_In": "headquarteredIn",
+                     "Live_In": "livesIn", "Located_In": "locatedIn"}
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Gold:
+    """Gold facts of one text, in ontology terms, with where negatives count."""
+
+    text: str
+    facts: tuple[tuple[str, Span, Span], ...]  # (property, subject span, object span)
+    units: tuple[tuple[Span, frozenset[str] | None], ...]  # (span, annotated properties or all)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def knowledgenet_gold(path: str | Path, folds: Iterable[int] | None = None) -> Iterator[Gold]:
+    wanted = set(folds) if folds else None
+    for doc in read_knowledgenet(path):
+        if wanted is not None and doc.fold not in wanted:
+            continue
+        facts, units = [], []
+        for p in doc.passages:
+            annotated = frozenset(KN_TO_ONTOLOGY[x][0] for x in p.properties if x in KN_TO_ONTOLOGY)
+            units.append(((p.start, p.end), annotated))
+            for f in p.facts:
+                if f.property in KN_TO_ONTOLOGY:
+                    prop, swap = KN_TO_ONTOLOGY[f.property]
+                    facts.append((prop, f.object, f.subject) if swap else (prop, f.subject, f.object))
+        yield Gold(doc.text, tuple(facts), tuple(units))
+
+
+def conll04_gold(path: str | Path) -> Iterator[Gold]:
+    for sentence in read_conll04(path):
+        facts = tuple((CONLL_TO_ONTOLOGY[r.type], r.head.span, r.tail.span)
+                      for r in sentence.relations if r.type in CONLL_TO_ONTOLOGY)
+        yield Gold(sentence.text, facts, (((0, len(sentence.text)), None),))
+
+
+def examples(golds: Iterable[Gold], settings: Settings) -> Iterator[tuple[list[int], str]]:
+    """(hashed features, label) for every candidate pair inside an annotated unit."""
+    lexicon = load_lexicon(settings.gazetteer)
+    nlp = load_nlp(settings.model, gazetteer=settings.gazetteer)
+    golds = list(golds)
+    for gold, doc in zip(golds, nlp.pipe((g.text for g in golds), batch_size=settings.batch_size)):
+        resolved = resolve(find_mentions(doc, lexicon), "train", gold.text, AliasIndex(),
+                           settings.base_iri)
+        for _, a, b in candidate_pairs(doc, resolved):
+            sa, sb = (a.start_char, a.end_char), (b.start_char, b.end_char)
+            unit = next((u for u in gold.units if _overlaps(u[0], sa) and _overlaps(u[0], sb)), None)
+            if unit is None:
+                continue
+            label = next((p for p, s, o in gold.facts if _overlaps(s, sa) and _overlaps(o, sb)), NONE)
+            if label == NONE and a.cls == "Person" and b.cls == "Person":
+                if any(p == "spouse" and _overlaps(s, sb) and _overlaps(o, sa) for p, s, o in gold.facts):
+                    label = "spouse"
+            annotated = unit[1]
+            if label == NONE and annotated is not None and not _could_be_any(a.cls, b, annotated, lexicon):
+                continue  # an unannotated property may hold here: no negative
+            yield hashed(pair_features(doc, a, b)), label
+
+
+def _could_be_any(a_cls: str, b, annotated: frozenset[str], lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """True when every property this pair's classes allow is annotated in the unit."""
+    fitting = [name for name, spec in lexicon.properties.items()
+               if spec.allows(a_cls, None if b.iri is None else b.cls)]
+    return bool(fitting) and all(name in annotated for name in fitting)
+
+
+def train(golds: Iterable[Gold], settings: Settings | None = None, *, c: float = 0.5) -> RelationModel:
+    """Fit a multinomial logistic regression on the candidate pairs of ``golds``."""
+    try:
+        import numpy as np
+        from scipy.sparse import csr_matrix
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as e:
+        raise KGError("training needs scikit-learn: pip install 'kg[train]'") from e
+    settings = settings or Settings()
+    rows, labels = [], []
+    for features, label in examples(golds, settings):
+        rows.append(features)
+        labels.append(label)
+    if not rows:
+        raise KGError("no training pairs found in the gold data")
+    names = [NONE] + sorted(set(labels) - {NONE})
+    y = np.array([names.index(x) for x in labels])
+    indptr = np.cumsum([0] + [len(r) for r in rows])
+    x = csr_matrix((np.ones(indptr[-1], dtype=np.float32), np.concatenate(rows), indptr),
+                   shape=(len(rows), DIMENSIONS))
+    clf = LogisticRegression(C=c, max_iter=300, class_weight=None)
+    clf.fit(x, y)
+    weights = np.zeros((DIMENSIONS, len(names)), dtype=np.float32)
+    bias = np.zeros(len(names), dtype=np.float32)
+    for k, cls_index in enumerate(clf.classes_):
+        weights[:, cls_index] = clf.coef_[k] if len(clf.classes_) > 2 else clf.coef_[0] * (1 if k else -1)
+        bias[cls_index] = clf.intercept_[k] if len(clf.classes_) > 2 else clf.intercept_[0] * (1 if k else -1)
+    return RelationModel(tuple(names), weights, bias)
+
+
+def label_counts(golds: Iterable[Gold], settings: Settings | None = None) -> Counter[str]:
+    return Counter(label for _, label in examples(golds, settings or Settings()))
