@@ -17,7 +17,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .lexicon import Lexicon
@@ -60,6 +60,7 @@ class Found:
     anaphor: bool = False  # a pronoun or "the company": it names whatever came before
     salient: bool = False  # the subject of its clause, or its possessor: a likely antecedent
     sentence: int = 0  # index of the first token of its sentence
+    antecedent: int | None = None  # first token of the mention a relative pronoun refers to
 
 
 #: Words that refer back to the last person or organisation named.
@@ -95,7 +96,22 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         found.append(_found(span, cls, HEAD_NOUN_WEIGHT, None))
         taken.update(range(span.start, span.end))
     found.extend(_anaphora(doc, taken))
+    found.extend(_relative_pronouns(doc, found))
     return sorted(found, key=lambda f: f.start)
+
+
+def _relative_pronouns(doc: Doc, found: list[Found]) -> list[Found]:
+    """"Smith, who founded X": "who" stands for the name the clause hangs on."""
+    at = {t: f for f in found if not f.anaphor for t in range(f.start, f.end)}
+    out = []
+    for token in doc:
+        if token.lower_ not in {"who", "which", "that", "whom", "whose"} or token.head.dep_ != "relcl":
+            continue
+        named = at.get(token.head.head.i)
+        if named is not None:
+            out.append(replace(_found(doc[token.i:token.i + 1], named.cls, 0.0, None, anaphor=True),
+                               antecedent=named.start))
+    return out
 
 
 def _anaphora(doc: Doc, taken: set[int]) -> list[Found]:

@@ -167,7 +167,16 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         before = sorted((f for f in (*found, *linked)
                          if f.end <= a.start and f.start in by_token and by_token[f.start][1] == a.cls),
                         key=lambda f: f.start)
+        if a.antecedent is not None and a.antecedent in by_token:
+            before = [next(f for f in before if f.start == a.antecedent)] if any(
+                f.start == a.antecedent for f in before) else before
         if not before:
+            continue
+        if a.antecedent is not None and before[-1].start == a.antecedent:
+            iri, cls, _ = by_token[a.antecedent]
+            for t in range(a.start, a.end):
+                by_token.setdefault(t, (iri, cls, a))
+            linked.append(a)
             continue
         recent_sentences = sorted({f.sentence for f in before} | {a.sentence})[-2:]
         salient = [f for f in before if f.salient and f.sentence in recent_sentences]
