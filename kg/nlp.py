@@ -12,12 +12,14 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+
 from .config import DEFAULT_MODELS
 from .errors import ModelError
 from .lexicon import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 _SPACY_LABEL = {
     "Organization": "ORG", "Person": "PERSON", "Place": "GPE",
@@ -59,7 +61,24 @@ def _load(name: str | None, gazetteer: str | None) -> Language:
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {nlp.meta.get('name')!r} needs both 'parser' and 'ner'")
     add_gazetteer(nlp, load_lexicon(gazetteer))
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS_ID):
+        Language.component(PARAGRAPHS_ID, func=paragraph_boundaries)
+    nlp.add_pipe(PARAGRAPHS_ID, before="parser")
     return nlp
+
+
+PARAGRAPHS_ID = "kg_paragraphs"
+
+
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence: a heading never runs into the next paragraph."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n\n" in previous.text_with_ws or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
 
 
 def add_gazetteer(nlp: Language, lexicon: Lexicon) -> None:

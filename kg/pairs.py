@@ -199,6 +199,11 @@ def predict_relations(doc: Doc, resolved: Resolved, lexicon: Lexicon, model: Rel
         return []
     doc_id = resolved.mentions[0][1].doc_id if resolved.mentions else ""
     probabilities = model.probabilities([hashed(pair_features(doc, a, b)) for _, a, b in pairs])
+    best_of: dict[tuple[str, str | None, str], float] = {}
+    for (_, a, b), p in zip(pairs, probabilities):
+        label = model.labels[int(p.argmax())]
+        best_of[(a.iri or "", b.iri, label)] = max(best_of.get((a.iri or "", b.iri, label), 0.0),
+                                                   float(p.max()))
     out = []
     for (sent, a, b), p in zip(pairs, probabilities):
         best = int(p.argmax())
@@ -208,6 +213,8 @@ def predict_relations(doc: Doc, resolved: Resolved, lexicon: Lexicon, model: Rel
             continue
         if not spec.allows(a.cls, None if b.iri is None else b.cls):
             continue
+        if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > p[best]:
+            continue  # the other direction is likelier: one of them is wrong
         literal = b.iri is None
         out.append(Relation(
             subject=a.iri or "", predicate=label,
