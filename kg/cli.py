@@ -12,18 +12,20 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
+from dataclasses import replace
+
 from .config import Settings
 from .errors import KGError
 
-COMMANDS = ("build", "query", "html", "stats", "validate", "eval", "path", "neighbors", "export")
+COMMANDS = ("build", "query", "html", "stats", "validate", "eval", "path", "neighbors", "export",
+            "train")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
     base = Settings.from_toml(args.config) if getattr(args, "config", None) else Settings()
     overrides = {k: getattr(args, k, None) for k in
-                 ("model", "base_iri", "batch_size", "n_process", "min_confidence", "gazetteer", "text_column")}
-    from dataclasses import replace
-
+                 ("model", "base_iri", "batch_size", "n_process", "min_confidence", "gazetteer", "text_column",
+                  "relation_model", "relation_threshold")}
     return replace(base, **{k: v for k, v in overrides.items() if v is not None})
 
 
@@ -71,13 +73,49 @@ def cmd_query(args: argparse.Namespace) -> int:
 def cmd_html(args: argparse.Namespace) -> int:
     """Write the interactive HTML graph of a build or RDF file.
 
+    The page has a search box, class toggles, colour by class or community, and a
+    panel with each entity's relations and the sentences behind them. Filters combine: --class and --property (repeatable) keep those entities and
+    relations; --focus NAME --depth K keeps the neighbourhood of one entity (label or
+    other name, any case); --top N the N most important entities (PageRank);
+    --min-degree and --min-confidence drop the weakly linked. Without filters a big
+    graph shows its 2,000 most important entities and says how many it left out.
     Example: kg html out -o apple.html
+    Example: kg html out --focus Apple --depth 2 -o apple.html
+    Example: kg html out --class Person --class Organization --property worksFor
     """
     from .graph import open_graph
 
-    path = open_graph(args.source).to_html(args.output)
+    source = Path(args.source)
+    path = open_graph(source).to_html(
+        args.output, title=args.title or f"kg: {source.resolve().name}",
+        classes=args.classes, properties=args.properties, focus=args.focus, depth=args.depth,
+        top=args.top, min_degree=args.min_degree, min_confidence=args.min_confidence,
+        max_nodes=None if args.no_cap else args.max_nodes,
+    )
     print(f"wrote {path}")
     return 0
+
+
+def _whole(text: str) -> int:
+    """argparse type: a whole number >= 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}")
+    return value
+
+
+def _unit(text: str) -> float:
+    """argparse type: a number between 0 and 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"expected a number between 0 and 1, got {text!r}")
+    return value
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -192,6 +230,28 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    """Train the relation classifier from KnowledgeNet and/or CoNLL04 gold data.
+
+    Needs scikit-learn (pip install "kg[train]"). Use the result with --relation-model.
+    Example: kg train --knowledgenet folds1-3.jsonl --folds 1 2 --conll04 train.jsonl -o model.npz
+    """
+    from .train import conll04_gold, knowledgenet_gold, train
+
+    golds = []
+    if args.knowledgenet:
+        golds += list(knowledgenet_gold(args.knowledgenet, args.folds))
+    if args.conll04:
+        golds += list(conll04_gold(args.conll04))
+    if not golds:
+        raise KGError("no training data: name --knowledgenet FILE and/or --conll04 FILE")
+    settings = replace(_settings(args), relation_model="off")
+    model = train(golds, settings, c=args.c)
+    model.save(args.output)
+    print(f"wrote {args.output}: {len(model.labels) - 1} properties from {len(golds)} documents")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="kg", description="Knowledge graphs from text: build, query, view.",
@@ -217,6 +277,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--min-confidence", type=float, help="drop relations below this confidence")
     b.add_argument("--gazetteer", help="extra gazetteer CSV (label,class,aliases)")
     b.add_argument("--text-column", help="CSV column holding the text")
+    _relation_options(b)
     b.add_argument("--config", help="settings file (kg.toml, or pyproject.toml with [tool.kg])")
     b.add_argument("--no-html", action="store_true", help="do not write graph.html")
     b.add_argument("-q", "--quiet", action="store_true", help="no summary, no progress bar")
@@ -226,9 +287,26 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("query", help="SPARQL text, or @FILE.rq")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
+    from .viz import DEFAULT_MAX_NODES
+
     h = command("html", cmd_html, "write the interactive HTML graph")
     h.add_argument("source", help="build directory or RDF file")
     h.add_argument("-o", "--output", type=Path, help="HTML file (default: SOURCE/graph.html)")
+    h.add_argument("--title", help="page title (default: kg: SOURCE)")
+    h.add_argument("--class", dest="classes", action="append", metavar="CLASS",
+                   help="keep entities of this class (repeatable)")
+    h.add_argument("--property", dest="properties", action="append", metavar="PROPERTY",
+                   help="keep relations with this property, by name or label (repeatable)")
+    h.add_argument("--focus", metavar="ENTITY", help="keep the neighbourhood of this entity")
+    h.add_argument("--depth", type=_whole, default=1, help="hops around --focus (default 1)")
+    h.add_argument("--top", type=_whole, metavar="N", help="keep the N most important entities")
+    h.add_argument("--min-degree", type=_whole, default=0, metavar="K",
+                   help="drop entities with fewer than K relations")
+    h.add_argument("--min-confidence", type=_unit, default=0.0, metavar="C",
+                   help="drop relations below this confidence (0-1)")
+    h.add_argument("--max-nodes", type=_whole, default=DEFAULT_MAX_NODES, metavar="N",
+                   help=f"draw at most N entities, the most important (default {DEFAULT_MAX_NODES})")
+    h.add_argument("--no-cap", action="store_true", help="draw every entity the filters keep")
 
     s = command("stats", cmd_stats, "counts and central entities")
     s.add_argument("source", help="build directory or RDF file")
@@ -270,7 +348,22 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--min-confidence", type=float, help="drop relations below this confidence")
     e.add_argument("--gazetteer", help="extra gazetteer CSV (label,class,aliases)")
     e.add_argument("--config", help="settings file (kg.toml, or pyproject.toml with [tool.kg])")
+    _relation_options(e)
+
+    t = command("train", cmd_train, "train the relation classifier from gold data")
+    t.add_argument("--knowledgenet", help="KnowledgeNet JSONL")
+    t.add_argument("--folds", type=int, nargs="+", help="KnowledgeNet folds to train on (default: all)")
+    t.add_argument("--conll04", help="CoNLL04 JSONL")
+    t.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength (default 1.0)")
+    t.add_argument("-o", "--output", type=Path, default=Path("relations.npz"), help="model file (.npz)")
+    t.add_argument("--model", help="spaCy model")
     return top
+
+
+def _relation_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--relation-model", help="relation classifier (.npz from kg train; 'off': rules only)")
+    p.add_argument("--relation-threshold", type=float,
+                   help="drop the classifier's relations below this probability (default 0.85)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,8 +2,17 @@
 
 :func:`write_html` takes the networkx view built by :mod:`kg.analysis` (a
 ``MultiDiGraph`` whose node keys are entity IRIs and whose edge keys are property
-local names) and writes a single HTML file that opens in a browser with no
-network at all.
+local names), keeps the part to draw (:func:`kg.viz_filter.filter_graph`: the
+user's filters, then a cap of ``DEFAULT_MAX_NODES`` most important entities)
+and writes a single HTML file that opens in a browser with no network at all.
+
+The page: nodes coloured by class or by community (a toggle; Louvain
+communities), sized by importance (PageRank); edges labelled with the
+ontology's labels; a search box (label or other name, with suggestions) that
+centres and selects a node; class checkboxes in the legend that hide or show a
+class; a side panel that shows the clicked node's class, names and every
+relation in and out with its evidence sentences and their documents. Its
+script and style are package files (``viz_page.js``, ``viz_page.css``).
 
 How the page is made safe and offline
 -------------------------------------
@@ -18,12 +27,16 @@ post-processed, because the template is neither fully offline nor fully safe:
 * Every string from documents (labels, class names, sentences, sources) is data:
   node and edge data reach the page through Jinja's ``tojson`` filter, which
   escapes ``<``, ``>``, ``&`` and ``'`` as ``\\u003c``..., so no sentence can
-  close the inline ``<script>``. Titles are plain strings, which vis-network 9
-  shows with ``innerText``. pyvis switches to an ``innerHTML`` popup when a node
-  title contains ``"href"``; to keep that from ever happening, node tooltips are
-  passed under ``kgTitle`` and copied into ``title`` by our own script.
-  pyvis's raw ``heading``, ``select_menu`` and ``filter_menu`` are not used; the
-  page title, legend and summary are written here with :func:`html.escape`.
+  close the inline ``<script>``; the page's own settings travel in a
+  ``<script type="application/json">`` block escaped the same way. Tooltips
+  are plain strings, which vis-network 9 shows with ``innerText``; our script
+  makes them from the data (``kgLabel``, ``kgAlt``, ``kgEvidence``...), so
+  pyvis never sees a ``title`` (it switches to an ``innerHTML`` popup when a
+  node title contains ``"href"``) and no sentence is stored twice. The panel
+  and the search suggestions are built with ``textContent`` /
+  ``createTextNode`` only. pyvis's raw
+  ``heading``, ``select_menu`` and ``filter_menu`` are not used; the page
+  title, legend and summary are written here with :func:`html.escape`.
 * A Content-Security-Policy ``<meta>`` allows only the page's own inline
   scripts (by SHA-256 hash), inline styles and ``data:`` images, and no
   connections: even markup that slipped through could neither run nor fetch.
@@ -35,9 +48,10 @@ precomputed positions and no physics. Positions come from networkx's
 Kamada-Kawai layout up to 200 nodes and from :func:`_grid_spring_layout` above
 (networkx's spring layout is O(n²) per iteration: 55 s for 5,000 nodes).
 
-For tests and notebooks the page exposes ``window.kgGraph = {network, nodes,
-edges}`` and sets ``document.body.dataset.kgReady = "1"`` once the layout is
-drawn.
+For tests and notebooks the page exposes ``window.kgGraph`` (``network``,
+``nodes``, ``edges``, ``select(id)``, ``find(text)``, ``showNode(id)``,
+``setClassVisible(cls, bool)``, ``setColourMode("class" | "community")``) and
+sets ``document.body.dataset.kgReady = "1"`` once the layout is drawn.
 """
 
 from __future__ import annotations
@@ -50,17 +64,23 @@ import math
 import os
 import re
 import secrets
-import textwrap
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from html.parser import HTMLParser
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from .viz_filter import _confidence, filter_graph, importance, simple_undirected
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["CLASS_COLORS", "FALLBACK_COLOR", "PHYSICS_MAX_NODES", "check_offline", "write_html"]
+__all__ = [
+    "CLASS_COLORS", "DEFAULT_MAX_NODES", "FALLBACK_COLOR", "PHYSICS_MAX_NODES",
+    "check_offline", "filter_graph", "write_html",
+]
 
 #: Node colour per ontology class (Tableau 10); any other class gets ``FALLBACK_COLOR``.
 CLASS_COLORS: Mapping[str, str] = {
@@ -72,19 +92,31 @@ CLASS_COLORS: Mapping[str, str] = {
     "Technology": "#76b7b2",
 }
 FALLBACK_COLOR = "#9d9d9d"
+#: Colours of the 12 largest communities (from Tableau 20); the rest share
+#: ``FALLBACK_COLOR``, as do entities alone in their community.
+COMMUNITY_COLORS = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+    "#b07aa1", "#ff9da7", "#9c755f", "#a0cbe8", "#8cd17d", "#d37295",
+)
 
+#: Without filters, a page draws at most this many entities: the most important
+#: (PageRank), and says how many it left out. (2,000 nodes: ~1 MB of data per
+#: 1,000 nodes, drawn in a few seconds; 50,000 would be a 50 MB page that no
+#: browser lays out usefully.)
+DEFAULT_MAX_NODES = 2000
 #: Above this many nodes physics stays off: precomputed positions only. (Measured in
 #: Chromium 156: 1,000 nodes ready in ~3.6 s with physics tidying a precomputed
 #: layout; left to itself vis-network needs ~57 s for 1k nodes, minutes for 5k.)
 PHYSICS_MAX_NODES = 1000
 #: Upper bound on vis-network's stabilisation iterations.
 STABILIZATION_ITERATIONS = 600
+#: Louvain up to this many nodes (3 s for 10k, 50 s for 50k); label propagation above.
+LOUVAIN_MAX_NODES = 20_000
 
 _MIN_SIZE, _MAX_SIZE = 10.0, 40.0
 _LABEL_MAX = 40  # characters of a label drawn on the canvas; the tooltip has it all
-_SENTENCE_MAX = 500
-_EVIDENCE_SHOWN = 5
-_WRAP = 80
+_SENTENCE_MAX = 2000
+_PANEL_EVIDENCE = 20  # sentences per relation in the page (the tooltip shows 5 of them)
 
 _EXTERNAL_URL = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 _CSS_EXTERNAL_URL = re.compile(r"""url\(\s*['"]?\s*(?:https?:)?//""", re.IGNORECASE)
@@ -99,15 +131,25 @@ def write_html(
     *,
     title: str = "kg graph",
     physics: bool | None = None,
+    classes: str | Iterable[str] | None = None,
+    properties: str | Iterable[str] | None = None,
+    focus: str | Iterable[str] | None = None,
+    depth: int = 1,
+    top: int | None = None,
+    min_degree: int = 0,
+    min_confidence: float = 0.0,
+    max_nodes: int | None = DEFAULT_MAX_NODES,
 ) -> Path:
-    """Write ``graph`` as one self-contained interactive HTML page.
+    """Write ``graph`` (or the part the filters keep) as one interactive HTML page.
 
-    Nodes are coloured by class (legend on the page) and sized by importance
-    (PageRank on the undirected simple view, degree for tiny graphs); edges are
-    labelled with their property label and drawn thicker with more confidence.
-    Hovering a node shows its label, class and other names; hovering an edge
-    shows its evidence sentences with their sources. The page loads nothing
-    from the network.
+    Nodes are coloured by class (or community: a toggle on the page) and sized
+    by importance (PageRank on the undirected simple view, degree for tiny
+    graphs); edges are labelled with their property label and drawn thicker
+    with more confidence. A search box finds an entity by any of its names;
+    legend checkboxes hide or show a class; clicking a node opens a panel with
+    its names and every relation in and out, each with its evidence sentences
+    and their sources; hovering an edge shows its evidence. The page loads
+    nothing from the network.
 
     Parameters
     ----------
@@ -128,6 +170,12 @@ def write_html(
         ``PHYSICS_MAX_NODES`` nodes, a precomputed networkx layout above.
         ``True``: physics (bounded) whatever the size. ``False``: networkx
         layout, no physics.
+    classes, properties, focus, depth, top, min_degree, min_confidence
+        What to draw: see :func:`kg.viz_filter.filter_graph`. The page opens
+        with the focus entity selected and its panel open.
+    max_nodes : int or None, default DEFAULT_MAX_NODES
+        Draw at most this many entities, the most important; the page says how
+        many were left out. ``None``: no cap.
 
     Returns
     -------
@@ -138,6 +186,8 @@ def write_html(
     ------
     TypeError
         If ``graph`` is not a networkx graph.
+    KGError
+        An unknown class or property, or a focus name no entity has.
     RuntimeError
         If the page pyvis produced would still load something from the network
         or show tooltips as HTML (a pyvis upgrade changed its template).
@@ -171,15 +221,22 @@ def write_html(
     if not isinstance(graph, nx.Graph):
         raise TypeError(f"write_html needs a networkx graph, got {type(graph).__name__}")
     path = Path(path)
-    n = graph.number_of_nodes()
+    shown, _ = filter_graph(
+        graph, classes=classes, properties=properties, focus=focus, depth=depth, top=top,
+        min_degree=min_degree, min_confidence=min_confidence, max_nodes=max_nodes,
+    )
+    view = shown.graph["kg_view"]
+    n = shown.number_of_nodes()
     use_physics = (0 < n <= PHYSICS_MAX_NODES) if physics is None else (bool(physics) and n > 0)
 
-    ids = {node: node if isinstance(node, str) else str(node) for node in graph.nodes}
-    sizes = _node_sizes(graph)
+    ids = {node: node if isinstance(node, str) else str(node) for node in shown.nodes}
+    score = importance(shown)
+    sizes = _node_sizes(score)
+    community_colors, communities = _communities(shown, score)
     positions: dict[Any, tuple[float, float]] = {}
     if not use_physics or n > 100:
         # Static pages need positions; big physics pages settle far faster from them.
-        positions = _layout(graph)
+        positions = _layout(shown)
 
     net = Network(
         height="100%",
@@ -189,7 +246,7 @@ def write_html(
         bgcolor="#ffffff",
     )
     class_counts: Counter[str] = Counter()
-    for node, data in graph.nodes(data=True):
+    for node, data in shown.nodes(data=True):
         cls = _text(data.get("cls")) or "Thing"
         class_counts[cls] += 1
         label = _text(data.get("label")) or _local_name(ids[node])
@@ -204,37 +261,63 @@ def write_html(
             label=_shorten(label, _LABEL_MAX),
             color=_node_color(cls),
             size=round(sizes[node], 2),
-            kgTitle=_node_tooltip(ids[node], label, cls, data),
             kgClass=cls,
+            kgGroup=cls if cls in CLASS_COLORS else "other",
             kgLabel=label,
+            kgAlt=_alt_labels(data),
+            kgMentions=_count(data.get("mentions")),
+            kgClassColor=CLASS_COLORS.get(cls, FALLBACK_COLOR),
+            kgCommunityColor=community_colors.get(node, FALLBACK_COLOR),
+            kgUndrawn=max(graph.degree(node) - shown.degree(node), 0),
             **extra,
         ).options
         net.nodes.append(vis_node)
         net.node_ids.append(ids[node])
         net.node_map[ids[node]] = vis_node
 
-    pair_total = Counter(frozenset((u, v)) for u, v in graph.edges())
+    pair_total = Counter(frozenset((u, v)) for u, v in shown.edges())
     pair_seen: Counter[frozenset[Any]] = Counter()
-    for u, v, key, data in graph.edges(keys=True, data=True):
+    for i, (u, v, key, data) in enumerate(shown.edges(keys=True, data=True)):
         confidence = _confidence(data.get("confidence"))
         label = _text(data.get("label")) or _text(data.get("predicate")) or _text(key)
+        evidence = _evidence(data)
         edge: dict[str, Any] = {
+            "id": f"e{i}",
             "label": _shorten(label, _LABEL_MAX),
-            "title": _edge_tooltip(graph, u, v, label, confidence, data),
             "width": round(1.0 + 2.5 * confidence, 2),
             "kgPredicate": _text(data.get("predicate")) or _text(key),
+            "kgLabel": label,
+            "kgConfidence": round(confidence, 4),
+            "kgEvidence": [
+                [
+                    _shorten(_text(ev.get("sentence")), _SENTENCE_MAX),
+                    _text(ev.get("source")),
+                    None if ev.get("confidence") is None else round(_confidence(ev["confidence"]), 4),
+                    _text(ev.get("extractor")),
+                    _text(ev.get("document")),
+                ]
+                for ev in evidence[:_PANEL_EVIDENCE]
+            ],
+            "kgEvidenceMore": max(len(evidence) - _PANEL_EVIDENCE, 0),
         }
         pair = frozenset((u, v))
         if pair_total[pair] > 1 and u != v:
-            # Edges between the same two nodes would be drawn on top of each other:
-            # bend each one by a different amount (curvedCW bends A->B and B->A apart).
+            # Edges between the same two nodes would be drawn on top of each other: bend
+            # them to alternate sides, further out in turn. "Clockwise" is relative to an
+            # edge's direction, so the side is taken along one fixed direction per pair.
             pair_seen[pair] += 1
-            edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.25 * pair_seen[pair]}
+            k = pair_seen[pair]
+            side = (k % 2 == 1) == (ids[u] < ids[v])
+            edge["smooth"] = {
+                "enabled": True, "type": "curvedCW" if side else "curvedCCW", "roundness": 0.25 * ((k + 1) // 2)
+            }
         net.edges.append(Edge(ids[u], ids[v], directed=True, **edge).options)  # as Network.add_edge
 
     net.set_options(json.dumps(_options(n, use_physics, bool(positions))))
     page = net.generate_html(name="index.html")
-    page = _postprocess(page, title=title, graph=graph, class_counts=class_counts, physics=use_physics)
+    config = {"physics": use_physics, "focus": [ids[f] for f in view["focus"]]}
+    header = _header_html(title, shown, view, class_counts, communities)
+    page = _postprocess(page, title=title, header=header, config=config)
     check_offline(page)
 
     # Write beside the target, then rename: a failed write leaves the old page intact.
@@ -307,12 +390,31 @@ def _local_name(iri: str) -> str:
     return re.split(r"[/#]", iri.rstrip("/#"))[-1] or iri
 
 
-def _confidence(value: Any) -> float:
+def _count(value: Any) -> int:
     try:
-        c = float(value)
+        return max(int(value or 0), 0)
     except (TypeError, ValueError):
-        return 0.0
-    return min(max(c, 0.0), 1.0) if math.isfinite(c) else 0.0
+        return 0
+
+
+def _alt_labels(data: Mapping[str, Any]) -> list[str]:
+    return [a.strip() for a in _text(data.get("alt_labels")).split(";") if a.strip()]
+
+
+def _evidence(data: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """An edge's evidence records, one per distinct sentence, in the given order."""
+    evidence = data.get("evidence") or []
+    items = [e for e in evidence if isinstance(e, Mapping)] if isinstance(evidence, (list, tuple)) else []
+    if not items and data.get("sentence"):
+        items = [{"sentence": data.get("sentence")}]
+    seen: set[str] = set()
+    unique = []
+    for ev in items:
+        sentence = " ".join(_text(ev.get("sentence")).split())
+        if sentence and sentence not in seen:
+            seen.add(sentence)
+            unique.append(ev)
+    return unique
 
 
 def _node_color(cls: str) -> dict[str, Any]:
@@ -325,93 +427,49 @@ def _node_color(cls: str) -> dict[str, Any]:
     }
 
 
-def _node_tooltip(iri: str, label: str, cls: str, data: Mapping[str, Any]) -> str:
-    lines = [_shorten(label, 300), f"Class: {cls}"]
-    others = [a.strip() for a in _text(data.get("alt_labels")).split(";") if a.strip()]
-    if others:
-        lines.append(textwrap.fill("Also: " + "; ".join(others), _WRAP, max_lines=4, placeholder=" …"))
-    try:
-        mentions = int(data.get("mentions") or 0)
-    except (TypeError, ValueError):
-        mentions = 0
-    if mentions:
-        lines.append(f"Mentioned in {mentions} document{'s' if mentions != 1 else ''}")
-    lines.append(iri)
-    return "\n".join(lines)
-
-
-def _edge_tooltip(
-    graph: nx.MultiDiGraph, u: Any, v: Any, label: str, confidence: float, data: Mapping[str, Any]
-) -> str:
-    def name(node: Any) -> str:
-        return _shorten(_text(graph.nodes[node].get("label")) or _text(node), 60)
-
-    lines = [f"{name(u)} — {label} → {name(v)}", f"confidence {confidence:.2f}"]
-    evidence = data.get("evidence") or []
-    if not isinstance(evidence, (list, tuple)):
-        evidence = []
-    seen: set[str] = set()
-    shown = 0
-    items = [e for e in evidence if isinstance(e, Mapping)]
-    if not items and data.get("sentence"):
-        items = [{"sentence": data.get("sentence")}]
-    for ev in items:
-        sentence = " ".join(_text(ev.get("sentence")).split())
-        if not sentence or sentence in seen:
-            continue
-        seen.add(sentence)
-        if shown == _EVIDENCE_SHOWN:
-            continue
-        shown += 1
-        lines.append("")
-        lines.append(textwrap.fill(f"“{_shorten(sentence, _SENTENCE_MAX)}”", _WRAP))
-        where = _text(ev.get("source")) or _text(ev.get("document"))
-        how = ", ".join(
-            x
-            for x in (
-                _text(ev.get("extractor")),
-                f"{_confidence(ev['confidence']):.2f}" if ev.get("confidence") is not None else "",
-            )
-            if x
-        )
-        if where or how:
-            lines.append(f"  source: {_shorten(where, 120)}" + (f" ({how})" if how else ""))
-    if len(seen) > shown:
-        lines.append("")
-        lines.append(f"… and {len(seen) - shown} more")
-    return "\n".join(lines)
-
-
-def _simple_undirected(graph: nx.Graph) -> nx.Graph:
-    import networkx as nx
-
-    simple = nx.Graph()
-    simple.add_nodes_from(graph.nodes)
-    simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
-    return simple
-
-
-def _node_sizes(graph: nx.Graph) -> dict[Any, float]:
-    """Importance in [_MIN_SIZE, _MAX_SIZE]: PageRank, or degree for tiny graphs."""
-    import networkx as nx
-
-    if graph.number_of_nodes() == 0:
+def _node_sizes(score: Mapping[Any, float]) -> dict[Any, float]:
+    """Importance scores mapped onto [_MIN_SIZE, _MAX_SIZE] (square root: hubs stand out)."""
+    if not score:
         return {}
-    simple = _simple_undirected(graph)
-    score: Mapping[Any, float]
-    if simple.number_of_nodes() >= 4 and simple.number_of_edges() > 0:
-        try:
-            score = nx.pagerank(simple)
-        except (ImportError, nx.PowerIterationFailedConvergence):
-            score = dict(simple.degree())
-    else:
-        score = dict(simple.degree())
     low, high = min(score.values()), max(score.values())
     span = high - low
     return {
-        node: _MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * (math.sqrt((score[node] - low) / span) if span else 0.3)
-        for node in graph.nodes
+        node: _MIN_SIZE + (_MAX_SIZE - _MIN_SIZE) * (math.sqrt((s - low) / span) if span else 0.3)
+        for node, s in score.items()
     }
+
+
+def _communities(
+    graph: nx.Graph, score: Mapping[Any, float]
+) -> tuple[dict[Any, str], list[tuple[str, str, int]]]:
+    """Colour per node by community, and the legend: (named after its most important
+    member, colour, size) for each coloured community, plus one grey "other" row."""
+    import networkx as nx
+
+    if graph.number_of_nodes() == 0:
+        return {}, []
+    simple = simple_undirected(graph)
+    if simple.number_of_nodes() <= LOUVAIN_MAX_NODES:
+        groups = nx.community.louvain_communities(simple, seed=42)
+    else:
+        groups = list(nx.community.label_propagation_communities(simple))
+
+    def label(node: Any) -> str:
+        return _text(graph.nodes[node].get("label")) or _text(node)
+
+    def best(members: Iterable[Any]) -> Any:
+        return min(members, key=lambda m: (-score[m], label(m), _text(m)))
+
+    ordered = sorted((g for g in groups if len(g) > 1), key=lambda g: (-len(g), label(best(g))))
+    colors: dict[Any, str] = {}
+    legend = []
+    for color, members in zip(COMMUNITY_COLORS, ordered):
+        colors.update(dict.fromkeys(members, color))
+        legend.append((label(best(members)), color, len(members)))
+    rest = graph.number_of_nodes() - len(colors)
+    if rest:
+        legend.append(("other", FALLBACK_COLOR, rest))
+    return colors, legend
 
 
 def _layout(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
@@ -426,7 +484,7 @@ def _layout(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
     n = graph.number_of_nodes()
     if n == 0:
         return {}
-    simple = _simple_undirected(graph)
+    simple = simple_undirected(graph)
     if n <= 200 and simple.number_of_edges() > 0:
         pos = {
             node: (float(x) * math.sqrt(n) / 2, float(y) * math.sqrt(n) / 2)
@@ -553,58 +611,27 @@ def _options(n: int, physics: bool, positioned: bool) -> dict[str, Any]:
 
 # --- page post-processing -----------------------------------------------------------
 
-_CSS = """
-html, body { height: 100%; margin: 0; }
-body { display: flex; flex-direction: column; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #222; }
-#kg-header { flex: 0 0 auto; display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.4em 1.2em; padding: 0.5em 1em; border-bottom: 1px solid #ddd; background: #fafafa; }
-#kg-title { font-size: 1.25em; margin: 0; font-weight: 600; overflow-wrap: anywhere; }
-#kg-summary, .kg-hint { color: #555; font-size: 0.9em; }
-#kg-legend { display: flex; flex-wrap: wrap; gap: 0.3em 1em; list-style: none; margin: 0; padding: 0; font-size: 0.9em; }
-#kg-legend li { display: inline-flex; align-items: center; gap: 0.35em; }
-.kg-swatch { display: inline-block; width: 0.9em; height: 0.9em; border-radius: 50%; border: 1px solid #333; }
-body > .card { flex: 1 1 auto; min-height: 0; position: relative; }
-#mynetwork { position: absolute !important; top: 0; right: 0; bottom: 0; left: 0; width: auto !important; height: auto !important; float: none !important; border: 0 !important; }
-div.vis-tooltip { white-space: pre; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 13px; max-width: 46em; overflow: hidden; }
-"""
 
-_READY_JS = """
-(function () {
-  "use strict";
-  var usePhysics = %(physics)s;
-  window.kgGraph = {network: network, nodes: nodes, edges: edges};
-  // Node tooltips travel as kgTitle so that pyvis never sees a title (it swaps in an
-  // innerHTML popup when one contains "href"); vis-network shows string titles as text.
-  nodes.update(nodes.get({fields: ["id", "kgTitle"]}).map(function (n) {
-    return {id: n.id, title: String(n.kgTitle)};
-  }));
-  function ready() { document.body.dataset.kgReady = "1"; }
-  function drawnThenReady() { network.once("afterDrawing", ready); network.redraw(); }
-  var settled = false;
-  function settle() {
-    if (settled) { return; }
-    settled = true;
-    var bar = document.getElementById("loadingBar");  // pyvis's, above 100 nodes
-    if (bar) { bar.style.display = "none"; }
-    network.setOptions({physics: {enabled: false}});
-    network.fit();
-    drawnThenReady();
-  }
-  if (usePhysics) {
-    // A small graph can finish stabilising inside the Network constructor, before
-    // this script runs: check for that, listen for the events, and stop moving
-    // after 20 s whatever happens.
-    network.once("stabilizationIterationsDone", settle);
-    network.once("stabilized", settle);
-    if (network.physics && network.physics.stabilized) { settle(); }
-    setTimeout(settle, 20000);
-  } else {
-    drawnThenReady();
-  }
-})();
-"""
+@lru_cache(maxsize=None)
+def _asset(name: str) -> str:
+    """The page's script or style sheet, a file of this package."""
+    return resources.files("kg").joinpath(name).read_text(encoding="utf-8")
 
 
-def _postprocess(page: str, *, title: str, graph: nx.Graph, class_counts: Counter[str], physics: bool) -> str:
+def _script_json(value: Any) -> str:
+    """JSON for a ``<script type="application/json">`` block: no ``<`` can end it."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+_PANEL_HTML = (
+    '\n<aside id="kg-panel" hidden aria-label="selected entity" aria-live="polite">'
+    '<button type="button" id="kg-panel-close" aria-label="close the panel" title="close">×</button>'
+    '<div id="kg-panel-body"></div></aside>'
+)
+
+
+def _postprocess(page: str, *, title: str, header: str, config: Mapping[str, Any]) -> str:
     page = page.replace("\r\n", "\n").replace("\r", "\n")
     # Anything pyvis links from a CDN (Bootstrap CSS and JS): the page is offline.
     page = re.sub(r"<link\b[^>]*\bhref\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>\s*", "", page, flags=re.IGNORECASE)
@@ -620,11 +647,17 @@ def _postprocess(page: str, *, title: str, graph: nx.Graph, class_counts: Counte
     if "popup.innerHTML" in page:
         raise RuntimeError("pyvis produced an innerHTML tooltip popup; titles must stay plain text")
 
-    page = _replace_once(page, "<body>", "<body>\n" + _header_html(title, graph, class_counts))
+    page = _replace_once(page, "<body>", "<body>\n" + header)
+    page = _replace_once(
+        page,
+        '<div id="mynetwork" class="card-body"></div>',
+        '<div id="mynetwork" class="card-body"></div>' + _PANEL_HTML,
+    )
     page = _replace_once(
         page,
         "</body>",
-        "<script>" + _READY_JS % {"physics": "true" if physics else "false"} + "</script>\n</body>",
+        f'<script type="application/json" id="kg-config">{_script_json(config)}</script>\n'
+        f"<script>{_asset('viz_page.js')}</script>\n</body>",
     )
     head = (
         '<meta charset="utf-8">\n'
@@ -633,7 +666,7 @@ def _postprocess(page: str, *, title: str, graph: nx.Graph, class_counts: Counte
         f"<title>{html.escape(title)}</title>\n"
     )
     page = _replace_once(page, '<meta charset="utf-8">', head)
-    page = _replace_once(page, "</head>", f"<style>{_CSS}</style>\n</head>")
+    page = _replace_once(page, "</head>", f"<style>\n{_asset('viz_page.css')}</style>\n</head>")
     # Only our own inline scripts may run (by hash); nothing may be fetched.
     hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"
@@ -661,27 +694,59 @@ def _replace_once(page: str, anchor: str, replacement: str) -> str:
     return page.replace(anchor, replacement)
 
 
-def _header_html(title: str, graph: nx.Graph, class_counts: Counter[str]) -> str:
+def _swatch(color: str) -> str:
+    return f'<span class="kg-swatch" style="background:{color}"></span>'
+
+
+def _header_html(
+    title: str,
+    graph: nx.Graph,
+    view: Mapping[str, Any],
+    class_counts: Counter[str],
+    communities: list[tuple[str, str, int]],
+) -> str:
     esc = html.escape
     known = [c for c in CLASS_COLORS if c in class_counts]
     other = sum(count for cls, count in class_counts.items() if cls not in CLASS_COLORS)
-    items = [
-        f'<li data-class="{esc(cls)}"><span class="kg-swatch" style="background:{CLASS_COLORS[cls]}"></span>'
-        f"{esc(cls)} ({class_counts[cls]})</li>"
-        for cls in known
-    ]
+
+    def toggle(key: str, color: str, text: str, tip: str = "") -> str:
+        tip = f' title="{esc(tip)}"' if tip else ""
+        return (
+            f'<li data-class="{esc(key)}"{tip}><label><input type="checkbox" checked data-class="{esc(key)}">'
+            f"{_swatch(color)}{esc(text)}</label></li>"
+        )
+
+    items = [toggle(cls, CLASS_COLORS[cls], f"{cls} ({class_counts[cls]})") for cls in known]
     if other:
         others = ", ".join(sorted(c for c in class_counts if c not in CLASS_COLORS))
-        items.append(
-            f'<li data-class="other" title="{esc(_shorten(others, 200))}"><span class="kg-swatch" '
-            f'style="background:{FALLBACK_COLOR}"></span>other ({other})</li>'
+        items.append(toggle("other", FALLBACK_COLOR, f"other ({other})", _shorten(others, 200)))
+    groups = "".join(
+        f"<li>{_swatch(color)}{esc(_shorten(name, 30))} ({size})</li>" for name, color, size in communities
+    )
+    n, m, total = graph.number_of_nodes(), graph.number_of_edges(), view["total"]
+    entities = f"{n:,} of {total:,} entities" if n != total else f"{n:,} entit{'y' if n == 1 else 'ies'}"
+    summary = " · ".join([entities, f"{m:,} relation{'' if m == 1 else 's'}", *view["filters"]])
+    notice = ""
+    if view["capped"]:
+        notice = (
+            f'<p id="kg-notice" role="status">The {n:,} most important of {n + view["capped"]:,} entities '
+            f'are drawn (PageRank): {view["capped"]:,} left out. To see others, use kg html with '
+            "--focus NAME, --class, --property, --top N or --no-cap.</p>\n"
         )
-    n, m = graph.number_of_nodes(), graph.number_of_edges()
     return (
         '<header id="kg-header">\n'
         f'<h1 id="kg-title">{esc(title)}</h1>\n'
-        f'<span id="kg-summary">{n} entit{"y" if n == 1 else "ies"} · {m} relation{"" if m == 1 else "s"}</span>\n'
-        f'<ul id="kg-legend" aria-label="node classes">{"".join(items)}</ul>\n'
-        '<span class="kg-hint">size = importance · hover a node or edge for details</span>\n'
+        f'<span id="kg-summary">{esc(summary)}</span>\n'
+        f"{notice}"
+        '<div id="kg-search"><input id="kg-search-input" type="search" placeholder="Find an entity…" '
+        'aria-label="find an entity by name" autocomplete="off" spellcheck="false">'
+        '<ul id="kg-suggestions" role="listbox" hidden></ul></div>\n'
+        '<fieldset id="kg-colour"><legend>colour by</legend>'
+        '<label><input type="radio" name="kg-colour" value="class" checked> class</label>'
+        '<label><input type="radio" name="kg-colour" value="community"> community</label></fieldset>\n'
+        f'<ul id="kg-legend" aria-label="classes: untick to hide">{"".join(items)}</ul>\n'
+        f'<ul id="kg-communities" aria-label="communities" hidden>{groups}</ul>\n'
+        '<span class="kg-hint">size = importance · click a node for its relations and sources · '
+        "hover an edge for its evidence</span>\n"
         "</header>\n"
     )

@@ -23,7 +23,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.viz import CLASS_COLORS, FALLBACK_COLOR, check_offline, write_html
+from kg.errors import KGError
+from kg.viz import CLASS_COLORS, DEFAULT_MAX_NODES, FALLBACK_COLOR, check_offline, filter_graph, write_html
 
 EX = "http://example.org/kg/"
 XSS_LABEL = "<img src=x onerror=alert(1)>"
@@ -99,6 +100,12 @@ def _vis_data(page: str, name: str) -> list[dict]:
     return json.loads(match.group(1))
 
 
+def _config(page: str) -> dict:
+    match = re.search(r'<script type="application/json" id="kg-config">(.*?)</script>', page, flags=re.DOTALL)
+    assert match, "no kg-config block in the page"
+    return json.loads(match.group(1))
+
+
 def _vis_options(page: str) -> dict:
     match = re.search(r"var options = (\{.*?\});\n", page)
     assert match, "no vis options in the page"
@@ -163,16 +170,17 @@ def test_document_text_is_data_not_markup(page: str) -> None:
     assert SCRIPT_PAYLOAD not in page
     assert "<script>window.pwned" not in page
     assert HREF_ALT not in page
-    # Exactly the four scripts we expect: pyvis utils, vis-network, pyvis's data, our ready hook.
-    assert [tag for tag, _ in _tags(page)].count("script") == 4
-    assert page.lower().count("</script") == 4
+    # Exactly the five scripts we expect: pyvis utils, vis-network, pyvis's data, our
+    # settings (JSON) and our page script.
+    assert [tag for tag, _ in _tags(page)].count("script") == 5
+    assert page.lower().count("</script") == 5
     # The hostile strings are in the data, escaped for a <script> block, and come back intact.
     assert "\\u003cimg src=x onerror=alert(1)\\u003e" in page
     nodes = {n["id"]: n for n in _vis_data(page, "nodes")}
     assert nodes[EX + "Technology/evil"]["kgLabel"] == XSS_LABEL
-    assert HREF_ALT in nodes[EX + "Technology/evil"]["kgTitle"]
-    titles = [e["title"] for e in _vis_data(page, "edges")]
-    assert any(SCRIPT_PAYLOAD in t and "seeds/apple-aws-trainium2.txt" in t for t in titles)
+    assert nodes[EX + "Technology/evil"]["kgAlt"] == [HREF_ALT]
+    evidence = [ev for e in _vis_data(page, "edges") for ev in e["kgEvidence"]]
+    assert any(SCRIPT_PAYLOAD in ev[0] and ev[1] == "seeds/apple-aws-trainium2.txt" for ev in evidence)
     # Page chrome is escaped by us; pyvis's raw heading is not used.
     assert f"<title>{html.escape(TITLE)}</title>" in page
     assert f'<h1 id="kg-title">{html.escape(TITLE)}</h1>' in page
@@ -183,6 +191,7 @@ def test_titles_never_switch_pyvis_to_an_innerhtml_popup(page: str) -> None:
     # A node title with "href" makes pyvis 0.3.2 render titles with innerHTML.
     assert "popup.innerHTML" not in page
     assert all("title" not in n for n in _vis_data(page, "nodes"))
+    assert all("title" not in e for e in _vis_data(page, "edges"))  # made by the page script
 
 
 def test_content_security_policy_allows_only_our_scripts(page: str) -> None:
@@ -219,10 +228,24 @@ def test_colour_by_class_legend_and_size_by_importance(tmp_path: Path) -> None:
     assert size[EX + "Organization/Apple"] > size[EX + "Place/Seattle"] > size[EX + "Thing/odd"]
     edges = _vis_data(page, "edges")
     assert {e["label"] for e in edges} >= {"works for", "leads", "headquartered in"}
-    # The two Tim Cook -> Apple edges are bent apart instead of drawn on top of each other.
+    # The two Tim Cook -> Apple edges are bent to either side instead of drawn on top of
+    # each other.
     cook_apple = [e for e in edges if e["from"] == EX + "Person/Tim_Cook"]
     assert len(cook_apple) == 2
-    assert sorted(e["smooth"]["roundness"] for e in cook_apple) == [0.25, 0.5]
+    assert sorted((e["smooth"]["type"], e["smooth"]["roundness"]) for e in cook_apple) == [
+        ("curvedCCW", 0.25), ("curvedCW", 0.25)
+    ]
+    # Three edges between two nodes, two ways: sides alternate along one direction.
+    g = make_graph()
+    apple, aws = EX + "Organization/Apple", EX + "Organization/AWS"
+    _rel(g, apple, "uses", "uses", aws, "s1")
+    _rel(g, aws, "partnerOf", "partner of", apple, "s2")
+    _rel(g, apple, "partnerOf", "partner of", aws, "s3")
+    edges = _vis_data(write_html(g, tmp_path / "g3.html").read_text(encoding="utf-8"), "edges")
+    between = [e for e in edges if {e["from"], e["to"]} == {apple, aws}]
+    side = [(e["smooth"]["type"] == "curvedCW") == (e["from"] == apple) for e in between]  # seen from Apple
+    assert side in ([True, False, True], [False, True, False])
+    assert [e["smooth"]["roundness"] for e in between] == [0.25, 0.25, 0.5]
     assert all("smooth" not in e for e in edges if e["from"] == EX + "Organization/Amazon")
 
 
@@ -246,9 +269,9 @@ def test_big_graphs_get_a_networkx_layout_and_no_physics(tmp_path: Path) -> None
     nodes = _vis_data(page, "nodes")
     assert len(nodes) == n and all(isinstance(v["x"], float) and isinstance(v["y"], float) for v in nodes)
     assert _vis_options(page)["physics"]["enabled"] is False
-    assert "var usePhysics = false;" in page
+    assert _config(page)["physics"] is False
     small = write_html(make_graph(), tmp_path / "small.html", physics=False).read_text(encoding="utf-8")
-    assert "var usePhysics = false;" in small and all("x" in v for v in _vis_data(small, "nodes"))
+    assert _config(small)["physics"] is False and all("x" in v for v in _vis_data(small, "nodes"))
 
 
 def test_physics_is_bounded_and_switched_off_after_stabilisation(page: str) -> None:
@@ -256,13 +279,221 @@ def test_physics_is_bounded_and_switched_off_after_stabilisation(page: str) -> N
     stabilization = options["physics"]["stabilization"]
     assert options["physics"]["enabled"] and stabilization["enabled"]
     assert 0 < stabilization["iterations"] <= 1000
-    assert "var usePhysics = true;" in page
+    assert _config(page)["physics"] is True
     assert 'network.once("stabilizationIterationsDone"' in page
 
 
 def test_rejects_what_is_not_a_graph(tmp_path: Path) -> None:
     with pytest.raises(TypeError, match="networkx graph"):
         write_html({"a": "b"}, tmp_path / "g.html")  # type: ignore[arg-type]
+
+
+def test_page_carries_the_panel_and_search_data(page: str) -> None:
+    nodes = {n["id"]: n for n in _vis_data(page, "nodes")}
+    aws = nodes[EX + "Organization/AWS"]
+    assert (aws["kgLabel"], aws["kgAlt"], aws["kgMentions"], aws["kgGroup"]) == (
+        "Amazon Web Services", ["AWS"], 2, "Organization"
+    )
+    assert nodes[EX + "Organization/Apple"]["kgAlt"] == ["Apple Inc.", "AAPL"]
+    assert nodes[EX + "Technology/evil"]["kgAlt"] == [HREF_ALT]
+    assert all(n["kgClassColor"] == n["color"]["background"] for n in nodes.values())
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", n["kgCommunityColor"]) for n in nodes.values())
+    edges = _vis_data(page, "edges")
+    assert len({e["id"] for e in edges}) == len(edges) == 9
+    works = next(e for e in edges if e["kgPredicate"] == "worksFor")
+    assert works["kgLabel"] == "works for" and works["kgConfidence"] == 0.8
+    assert works["kgEvidence"] == [
+        ["Tim Cook works for Apple.", "seeds/apple-aws-trainium2.txt", 0.8, "rule:worksFor", EX + "doc/1"]
+    ]
+    hostile = next(e for e in edges if e["from"] == EX + "Technology/evil")
+    assert hostile["kgLabel"] == XSS_LABEL and hostile["kgEvidence"][0][0] == XSS_LABEL + " " + SCRIPT_PAYLOAD
+    # Search box, colour switch, one checkbox per class, the communities' legend, the panel.
+    for fragment in (
+        'id="kg-search-input"', 'name="kg-colour" value="community"', 'id="kg-communities"', 'id="kg-panel"'
+    ):
+        assert page.count(fragment) == 1, fragment
+    assert len(re.findall(r'<input type="checkbox" checked data-class="\w+">', page)) == 6
+    assert _config(page) == {"physics": True, "focus": []}
+
+
+def test_panel_evidence_is_capped_and_counted(tmp_path: Path) -> None:
+    g = make_graph()
+    apple, chip = EX + "Organization/Apple", EX + "Product/Trainium2"
+    g.edges[apple, chip, "uses"]["evidence"] = [
+        {"sentence": f"Apple uses Trainium2 ({i}).", "source": f"doc{i}.txt", "confidence": 0.9}
+        for i in range(30)
+    ] + [{"sentence": "Apple uses Trainium2 (0).", "source": "duplicate.txt"}]
+    page = write_html(g, tmp_path / "g.html").read_text(encoding="utf-8")
+    uses = next(e for e in _vis_data(page, "edges") if e["kgPredicate"] == "uses")
+    assert len(uses["kgEvidence"]) == 20 and uses["kgEvidenceMore"] == 10
+    assert uses["kgEvidence"][0][:2] == ["Apple uses Trainium2 (0).", "doc0.txt"]
+
+
+def test_focus_settings_cannot_close_their_script_block(tmp_path: Path) -> None:
+    g = make_graph()
+    hostile_iri = EX + "x" + SCRIPT_PAYLOAD
+    g.add_node(hostile_iri, label="Hostile IRI", cls="Organization", alt_labels="", mentions=1)
+    _rel(g, hostile_iri, "partnerOf", "partner of", EX + "Organization/Apple", "x")
+    page = write_html(g, tmp_path / "g.html", focus="hostile iri").read_text(encoding="utf-8")
+    assert SCRIPT_PAYLOAD not in page
+    assert _config(page)["focus"] == [hostile_iri]
+    # Apple is drawn with its relation to the focus; its five others are counted.
+    apple = next(n for n in _vis_data(page, "nodes") if n["id"] == EX + "Organization/Apple")
+    assert apple["kgUndrawn"] == 4
+    assert page.lower().count("</script") == 5
+    check_offline(page)
+
+
+def test_communities_above_the_louvain_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.viz
+
+    pages = []
+    for limit in (100, 3):  # Louvain, then label propagation
+        monkeypatch.setattr(kg.viz, "LOUVAIN_MAX_NODES", limit)
+        pages.append(write_html(make_graph(), tmp_path / f"g{limit}.html").read_text(encoding="utf-8"))
+    for page in pages:
+        colours = {n["id"]: n["kgCommunityColor"] for n in _vis_data(page, "nodes")}
+        # Tim Cook is always with Apple, his only neighbour.
+        assert colours[EX + "Person/Tim_Cook"] == colours[EX + "Organization/Apple"] != FALLBACK_COLOR
+        legend = re.search(r'<ul id="kg-communities"[^>]*>(.*?)</ul>', page, flags=re.DOTALL).group(1)
+        sizes = [int(x) for x in re.findall(r"\((\d+)\)</li>", legend)]
+        assert sum(sizes) == 8
+
+
+# --- filter_graph -------------------------------------------------------------------------
+
+
+def _ids(g: nx.Graph) -> set[str]:
+    return {n.removeprefix(EX) for n in g}
+
+
+def test_filter_without_filters_is_a_copy() -> None:
+    g = make_graph()
+    sub, left_out = filter_graph(g)
+    assert left_out == 0 and sub is not g
+    assert set(sub) == set(g) and sorted(sub.edges(keys=True)) == sorted(g.edges(keys=True))
+    sub.nodes[EX + "Organization/Apple"]["label"] = "changed"
+    assert g.nodes[EX + "Organization/Apple"]["label"] == "Apple"
+    assert sub.graph["kg_view"] == {
+        "total": 8, "shown": 8, "left_out": 0, "capped": 0, "filters": [], "focus": []
+    }
+
+
+def test_filter_focus_and_depth() -> None:
+    g = make_graph()
+    sub, left_out = filter_graph(g, focus="tim COOK", depth=1)
+    assert _ids(sub) == {"Person/Tim_Cook", "Organization/Apple"} and left_out == 6
+    assert sub.number_of_edges() == 2  # worksFor and leads
+    sub, _ = filter_graph(g, focus="Tim Cook", depth=2)
+    assert _ids(sub) == {"Person/Tim_Cook", "Organization/Apple", "Product/Trainium2", "Technology/evil"}
+    assert _ids(filter_graph(g, focus="Tim Cook", depth=0)[0]) == {"Person/Tim_Cook"}
+    # Found by another name too, and in either direction of the relations.
+    sub, _ = filter_graph(g, focus="aws")
+    assert _ids(sub) == {
+        "Organization/AWS", "Product/Trainium2", "Organization/Amazon", "Event/reInvent", "Technology/evil"
+    }
+    assert sub.graph["kg_view"]["focus"] == [EX + "Organization/AWS"]
+    assert sub.graph["kg_view"]["filters"] == ["within 1 of Amazon Web Services"]
+
+
+def test_filter_focus_not_found_is_a_clear_error() -> None:
+    with pytest.raises(KGError, match=r"no entity named 'Aple'.*did you mean: Apple\?"):
+        filter_graph(make_graph(), focus="Aple")
+    with pytest.raises(KGError, match="no entity named 'Zebra'"):
+        filter_graph(make_graph(), focus="Zebra")
+
+
+def test_filter_top_keeps_the_most_important_and_their_relations() -> None:
+    g = make_graph()
+    simple = nx.Graph((u, v) for u, v in g.edges())
+    simple.add_nodes_from(g)
+    rank = nx.pagerank(simple)
+    best = sorted(g, key=lambda n: -rank[n])[:3]
+    sub, left_out = filter_graph(g, top=3)
+    assert set(sub) == set(best) and left_out == 5
+    assert {"Organization/Apple", "Organization/AWS"} <= _ids(sub)
+    assert sub.number_of_edges() == g.subgraph(best).number_of_edges()
+    # A focus entity stays whatever its rank.
+    assert EX + "Place/Seattle" in filter_graph(g, focus="Seattle", depth=3, top=1)[0]
+
+
+def test_filter_classes() -> None:
+    g = make_graph()
+    sub, left_out = filter_graph(g, classes=["person", "ORGANIZATION"])
+    assert _ids(sub) == {"Person/Tim_Cook", "Organization/Apple", "Organization/AWS", "Organization/Amazon"}
+    assert sorted(k for _, _, k in sub.edges(keys=True)) == ["leads", "subsidiaryOf", "worksFor"]
+    assert left_out == 4 and sub.graph["kg_view"]["filters"] == ["class Organization, Person"]
+    assert _ids(filter_graph(g, classes="Place")[0]) == {"Place/Seattle"}
+    with pytest.raises(KGError, match="unknown class 'Persn'.*Organization, Person"):
+        filter_graph(g, classes=["Persn"])
+    g.remove_node(EX + "Event/reInvent")
+    assert filter_graph(g, classes=["Event"])[0].number_of_nodes() == 0  # an ontology class: no error
+
+
+def test_filter_properties_by_name_or_label() -> None:
+    g = make_graph()
+    sub, _ = filter_graph(g, properties=["develops"])
+    assert _ids(sub) == {"Organization/Apple", "Organization/AWS", "Product/Trainium2", "Technology/evil"}
+    assert {k for _, _, k in sub.edges(keys=True)} == {"develops"}
+    sub, _ = filter_graph(g, properties=["Subsidiary OF", "headquarteredIn"])
+    assert _ids(sub) == {"Organization/AWS", "Organization/Amazon", "Place/Seattle"}
+    with pytest.raises(KGError, match="unknown property 'flies'.*worksFor"):
+        filter_graph(g, properties=["flies"])
+    assert filter_graph(g, properties="spouse")[0].number_of_nodes() == 0  # in the ontology: no error
+
+
+def test_filter_min_confidence_and_min_degree() -> None:
+    g = make_graph()
+    apple, chip = EX + "Organization/Apple", EX + "Product/Trainium2"
+    evidence = g.edges[apple, chip, "uses"]["evidence"]
+    evidence.append({"sentence": "Apple may use Trainium2.", "confidence": 0.5})
+    sub, left_out = filter_graph(g, min_confidence=0.8)
+    assert _ids(sub) == {"Person/Tim_Cook", "Organization/Apple", "Product/Trainium2", "Organization/AWS"}
+    assert left_out == 4 and sub.number_of_edges() == 4
+    assert [e["confidence"] for e in sub.edges[apple, chip, "uses"]["evidence"]] == [0.9]
+    assert len(g.edges[apple, chip, "uses"]["evidence"]) == 2  # the input is untouched
+    sub, _ = filter_graph(g, min_degree=2)
+    assert _ids(sub) == _ids(g) - {"Place/Seattle", "Event/reInvent"}
+    assert sub.graph["kg_view"]["filters"] == ["≥ 2 relations"]
+
+
+def test_filters_combine_and_count_what_they_leave_out() -> None:
+    g = make_graph()
+    sub, left_out = filter_graph(
+        g, classes=["Organization", "Product"], properties=["develops", "uses", "subsidiaryOf"],
+        min_confidence=0.6, top=3,
+    )
+    # What is left is a path Apple - Trainium2 - AWS - Amazon: the two ends tie, the
+    # label breaks the tie.
+    assert _ids(sub) == {"Organization/Amazon", "Organization/AWS", "Product/Trainium2"}
+    assert left_out == 5 and sub.number_of_edges() == 2
+    view = sub.graph["kg_view"]
+    assert view["filters"] == [
+        "class Organization, Product", "property develops, subsidiaryOf, uses", "confidence ≥ 0.6",
+        "top 3 by importance",
+    ]
+    assert view["capped"] == 0
+    sub, left_out = filter_graph(g, max_nodes=5)
+    assert sub.number_of_nodes() == 5 and left_out == 3 and sub.graph["kg_view"]["capped"] == 3
+    for bad in ({"depth": -1}, {"top": -2}, {"min_confidence": 1.5}, {"max_nodes": 2.5}):
+        with pytest.raises(ValueError):
+            filter_graph(g, **bad)
+
+
+def test_big_graphs_show_the_most_important_and_say_how_many_are_left_out(tmp_path: Path) -> None:
+    g = nx.MultiDiGraph()
+    n = DEFAULT_MAX_NODES + 150
+    for i in range(n):
+        _add(g, f"Organization/o{i}", f"Org {i}", "Organization")
+    for i in range(1, n):  # o0 is the hub
+        _rel(g, EX + f"Organization/o{i}", "partnerOf", "partner of", EX + f"Organization/o{i // 10}", "x")
+    page = write_html(g, tmp_path / "big.html").read_text(encoding="utf-8")
+    nodes = {v["id"] for v in _vis_data(page, "nodes")}
+    assert len(nodes) == DEFAULT_MAX_NODES and EX + "Organization/o0" in nodes
+    notice = re.search(r'<p id="kg-notice"[^>]*>(.*?)</p>', page).group(1)
+    assert f"The 2,000 most important of {n:,} entities are drawn" in notice and "150 left out" in notice
+    assert f'id="kg-summary">2,000 of {n:,} entities' in page
+    assert filter_graph(g, max_nodes=None)[0].number_of_nodes() == n
 
 
 # --- the page in a real browser ----------------------------------------------------------
@@ -473,6 +704,34 @@ def test_browser_tooltips_show_hostile_text_as_text(driver, loaded: dict) -> Non
     assert _severe(driver) == []
 
 
+def test_browser_tooltips_are_made_from_the_data(driver, tmp_path: Path) -> None:
+    g = make_graph()
+    apple, chip, cook = EX + "Organization/Apple", EX + "Product/Trainium2", EX + "Person/Tim_Cook"
+    g.edges[apple, chip, "uses"]["evidence"] = [
+        {"sentence": f"Apple uses Trainium2 ({i}). " + "More words here. " * 8, "source": f"doc{i}.txt",
+         "confidence": 0.9, "extractor": "rule:svo"}
+        for i in range(30)
+    ]
+    g.nodes[cook]["alt_labels"] = "; ".join(f"Timothy Donald Cook the {i}th" for i in range(40))
+    _open(driver, write_html(g, tmp_path / "g.html"))
+    title = driver.execute_script(
+        "return kgGraph.edges.get({filter: e => e.kgPredicate === 'uses'})[0].title"
+    )
+    lines = title.split("\n")
+    assert lines[:4] == [
+        "Apple — uses → Trainium2", "confidence 0.90", "",
+        "“Apple uses Trainium2 (0). More words here. More words here. More words here.",
+    ]
+    assert lines[6] == "  source: doc0.txt (rule:svo, 0.90)"
+    assert title.count("source: ") == 5 and lines[-1] == "… and 25 more"
+    assert max(len(line) for line in lines) <= 80
+    node = driver.execute_script("return kgGraph.nodes.get(arguments[0]).title", cook).split("\n")
+    assert node[:2] == ["Tim Cook", "Class: Person"] and node[-2:] == ["Mentioned in 1 document", cook]
+    also = node[2:-2]
+    assert len(also) == 4 and also[0].startswith("Also: Timothy Donald Cook the 0th;") and also[-1].endswith(" …")
+    assert _severe(driver) == []
+
+
 def test_browser_big_and_empty_graphs_are_ready_fast(driver, tmp_path: Path) -> None:
     g = nx.MultiDiGraph()
     n = 1500
@@ -517,3 +776,264 @@ def test_browser_draws_a_real_build(driver, seed_build: Path) -> None:
     assert {"Apple", "Amazon Web Services", "Benoit Dupin", "Trainium2"} <= set(labels)
     titles = driver.execute_script("return kgGraph.edges.get().map(e => String(e.title || ''))")
     assert any("Benoit Dupin, Apple’s Senior Director" in " ".join(t.split()) for t in titles)
+
+
+# --- exploring the page: search, panel, class toggles, colours ------------------------------
+
+
+def _click_node(driver, node_id: str) -> None:
+    """A real mouse click on a node, at the point of the canvas where it is drawn."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    canvas = driver.find_element("css selector", "#mynetwork canvas")
+    xy, size = driver.execute_script(
+        "const n = kgGraph.network, r = arguments[1].getBoundingClientRect();"
+        "return [n.canvasToDOM(n.getPositions([arguments[0]])[arguments[0]]), [r.width, r.height]];",
+        node_id,
+        canvas,
+    )
+    assert driver.execute_script("return kgGraph.network.getNodeAt(arguments[0])", xy) == node_id
+    ActionChains(driver).move_to_element_with_offset(
+        canvas, int(xy["x"] - size[0] / 2), int(xy["y"] - size[1] / 2)
+    ).click().perform()
+
+
+def _panel(driver, title: str) -> str:
+    """Wait until the side panel shows ``title``; return the panel's text."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 5).until(
+        lambda d: d.execute_script(
+            "const p = document.getElementById('kg-panel'), h = p.querySelector('h2');"
+            "return !p.hidden && p.offsetWidth > 0 && h !== null && h.textContent === arguments[0];",
+            title,
+        )
+    )
+    return driver.find_element("id", "kg-panel").text
+
+
+def _search(driver, text: str) -> list[str]:
+    """Type into the search box; return the suggestions shown."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    box = driver.find_element("id", "kg-search-input")
+    box.clear()
+    box.send_keys(text)
+    WebDriverWait(driver, 5).until(lambda d: d.find_element("id", "kg-suggestions").is_displayed())
+    return [li.text for li in driver.find_elements("css selector", "#kg-suggestions li")]
+
+
+def _drawn(driver) -> list[int]:
+    """How many nodes and edges vis-network draws (hidden ones are left out)."""
+    return driver.execute_script(
+        "const b = kgGraph.network.body; return [b.nodeIndices.length, b.edgeIndices.length];"
+    )
+
+
+def test_browser_search_suggests_and_selects(driver, page_file: Path) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    _open(driver, page_file)
+    suggestions = _search(driver, "aws")
+    # The exact other name first (with the entity's label), then names that start so.
+    assert suggestions[0] == "AWS = Amazon Web Services"
+    assert "AWS re:Invent Event" in suggestions
+    assert _search(driver, "zzz") == ["no entity matches"]
+    _search(driver, "TRAINIUM")
+    driver.find_element("id", "kg-search-input").send_keys(Keys.ENTER)
+    text = _panel(driver, "Trainium2")
+    assert driver.execute_script("return kgGraph.network.getSelectedNodes()") == [EX + "Product/Trainium2"]
+    assert driver.find_element("id", "kg-search-input").get_attribute("value") == "Trainium2"
+    assert not driver.find_element("id", "kg-suggestions").is_displayed()
+    assert "Apple uses Trainium2 chips from AWS." in text and "AWS develops Trainium2." in text
+    # Arrow keys pick another suggestion; the view centres on the chosen node.
+    _search(driver, "amazon")
+    box = driver.find_element("id", "kg-search-input")
+    box.send_keys(Keys.ARROW_DOWN)
+    box.send_keys(Keys.ENTER)
+    _panel(driver, "Amazon Web Services")
+    time.sleep(0.5)  # the centring animation
+    centre = driver.execute_script(  # of the canvas left of the panel
+        "const n = kgGraph.network, id = arguments[0]; const p = n.canvasToDOM(n.getPositions([id])[id]);"
+        "const r = document.getElementById('mynetwork').getBoundingClientRect();"
+        "const w = r.width - document.getElementById('kg-panel').offsetWidth;"
+        "return [p.x - w / 2, p.y - r.height / 2];",
+        EX + "Organization/AWS",
+    )
+    assert abs(centre[0]) < 5 and abs(centre[1]) < 5
+    assert _severe(driver) == []
+
+
+def test_browser_click_shows_relations_with_evidence(driver, page_file: Path) -> None:
+    _open(driver, page_file)
+    assert not driver.find_element("id", "kg-panel").is_displayed()
+    _click_node(driver, EX + "Person/Tim_Cook")
+    text = _panel(driver, "Tim Cook")
+    assert driver.execute_script("return kgGraph.network.getSelectedNodes()") == [EX + "Person/Tim_Cook"]
+    assert "Person" in text and "Cook" in text and EX + "Person/Tim_Cook" in text
+    assert "Out (2)" in text and "In (" not in text
+    assert "Tim Cook works for Apple" in text and "Tim Cook leads Apple" in text
+    assert "\nTim Cook works for Apple.\n" in text
+    assert "\nApple CEO Tim Cook said the company is pleased.\n" in text
+    assert "source: seeds/apple-aws-trainium2.txt (rule:worksFor, 0.80)" in text
+    # The other end of a relation is a link: follow it to Apple, whose panel lists both ways.
+    driver.find_element("css selector", "#kg-panel .kg-node-link").click()
+    text = _panel(driver, "Apple")
+    assert "Also\nApple Inc.; AAPL" in text and "Out (2)" in text and "In (2)" in text
+    # An edge click shows that relation; the close button closes the panel.
+    driver.execute_script(
+        "kgGraph.showEdge(kgGraph.edges.getIds({filter: e => e.kgPredicate === 'organizes'})[0])"
+    )
+    text = _panel(driver, "Relation")
+    assert "Amazon Web Services organizes AWS re:Invent" in text
+    assert "\nAWS announced it at re:Invent.\n" in text
+    driver.find_element("id", "kg-panel-close").click()
+    assert not driver.find_element("id", "kg-panel").is_displayed()
+    assert _severe(driver) == []
+
+
+def test_browser_class_toggles_hide_and_show_a_class(driver, page_file: Path) -> None:
+    _open(driver, page_file)
+    assert _drawn(driver) == [8, 9]
+    person = driver.find_element("css selector", '#kg-legend input[data-class="Person"]')
+    person.click()
+    assert not person.is_selected()
+    hidden = driver.execute_script("return kgGraph.nodes.get({filter: n => n.hidden}).map(n => n.id)")
+    assert hidden == [EX + "Person/Tim_Cook"]
+    assert _drawn(driver) == [7, 7]  # Tim Cook and his two relations are gone
+    driver.find_element("css selector", '#kg-legend input[data-class="Organization"]').click()
+    assert _drawn(driver) == [4, 0]
+    time.sleep(0.2)
+    painted = driver.execute_script(
+        """
+        const c = document.querySelector('#mynetwork canvas'), ctx = c.getContext('2d');
+        const d = ctx.getImageData(0, 0, c.width, c.height).data, seen = new Set();
+        for (let i = 0; i < d.length; i += 4) {
+          if (d[i + 3] === 255) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+        }
+        return Array.from(seen).map(x => '#' + x.toString(16).padStart(6, '0'));
+        """
+    )
+    assert CLASS_COLORS["Organization"] not in painted and CLASS_COLORS["Person"] not in painted
+    assert CLASS_COLORS["Product"] in painted
+    # Searching for a hidden entity shows its class again.
+    driver.execute_script("kgGraph.select(arguments[0])", EX + "Organization/Amazon")
+    _panel(driver, "Amazon")
+    assert driver.find_element("css selector", '#kg-legend input[data-class="Organization"]').is_selected()
+    person.click()
+    assert _drawn(driver) == [8, 9]
+    assert _severe(driver) == []
+
+
+def test_browser_colour_by_community(driver, page_file: Path) -> None:
+    _open(driver, page_file)
+    communities = driver.find_element("id", "kg-communities")
+    assert not communities.is_displayed()
+    driver.find_element("css selector", 'input[name="kg-colour"][value="community"]').click()
+    assert communities.is_displayed() and communities.text
+    colours = driver.execute_script(
+        "return kgGraph.nodes.get().map(n => [n.color.background, n.kgCommunityColor])"
+    )
+    assert all(a == b for a, b in colours) and len({a for a, _ in colours}) >= 2
+    driver.find_element("css selector", 'input[name="kg-colour"][value="class"]').click()
+    assert not communities.is_displayed()
+    colours = driver.execute_script(
+        "return kgGraph.nodes.get().map(n => [n.color.background, n.kgClassColor])"
+    )
+    assert all(a == b for a, b in colours)
+    assert _severe(driver) == []
+
+
+def test_browser_panel_and_search_show_hostile_text_as_text(driver, page_file: Path) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    _open(driver, page_file)
+    assert _search(driver, "<img") == [f"{XSS_LABEL} Technology"]
+    assert _search(driver, "javascript:") == [f"{HREF_ALT} = {XSS_LABEL}"]
+    driver.find_element("id", "kg-search-input").send_keys(Keys.ENTER)
+    text = _panel(driver, XSS_LABEL)
+    assert HREF_ALT in text
+    assert f"\n{SCRIPT_PAYLOAD}\n" in text and f"\n{XSS_LABEL} {SCRIPT_PAYLOAD}\n" in text
+    assert f"{XSS_LABEL} {XSS_LABEL} Amazon Web Services" in text  # the relation's label is hostile too
+    markup = driver.execute_script(
+        "return document.querySelectorAll('#kg-panel img, #kg-panel a, #kg-panel script,"
+        " #kg-suggestions *:not(li):not(span)').length"
+    )
+    assert markup == 0
+    assert driver.find_elements("css selector", "img") == []
+    assert driver.execute_script("return typeof window.pwned") == "undefined"
+    assert _no_alert(driver)
+    assert _severe(driver) == []
+
+
+def test_browser_focus_page_opens_on_a_hostile_iri_safely(driver, tmp_path: Path) -> None:
+    g = make_graph()
+    hostile_iri = EX + "x" + SCRIPT_PAYLOAD
+    g.add_node(hostile_iri, label="Hostile IRI", cls="Organization", alt_labels="", mentions=1)
+    _rel(g, hostile_iri, "partnerOf", "partner of", EX + "Organization/Apple", SCRIPT_PAYLOAD)
+    _open(driver, write_html(g, tmp_path / "focus.html", focus="Hostile IRI", depth=1))
+    text = _panel(driver, "Hostile IRI")
+    assert hostile_iri in text
+    assert driver.execute_script("return kgGraph.nodes.length") == 2
+    assert driver.execute_script("return typeof window.pwned") == "undefined"
+    assert _no_alert(driver) and _severe(driver) == []
+
+
+def test_browser_seed_article_page_panel(driver, seed_build: Path) -> None:
+    """The seed article's page: Apple with AWS, Amazon, Google, Microsoft, NVIDIA; selecting
+    Apple lists its relations, each with a sentence from the article."""
+    from selenium.webdriver.common.keys import Keys
+
+    _open(driver, seed_build / "graph.html")
+    labels = set(driver.execute_script("return kgGraph.nodes.get().map(n => n.kgLabel)"))
+    assert {"Apple", "Amazon Web Services", "Amazon", "Google", "Microsoft", "NVIDIA"} <= labels
+    _search(driver, "apple")
+    driver.find_element("id", "kg-search-input").send_keys(Keys.ENTER)
+    text = _panel(driver, "Apple")
+    relations = driver.execute_script(
+        """
+        return Array.from(document.querySelectorAll('#kg-panel .kg-rel')).map(r => [
+          r.querySelector('.kg-triple').textContent,
+          Array.from(r.querySelectorAll('.kg-sentence')).map(q => q.textContent),
+          Array.from(r.querySelectorAll('.kg-source-name')).map(s => s.textContent)]);
+        """
+    )
+    assert len(relations) >= 3
+    assert any("Amazon Web Services" in triple for triple, _, _ in relations)
+    for triple, sentences, sources in relations:
+        assert sentences and all(len(s) > 20 for s in sentences), triple
+        assert sources and all(s.endswith("apple-aws-trainium2.txt") for s in sources), triple
+    assert "Organization" in text
+    assert _severe(driver) == []
+
+
+def test_cli_html_filters_and_opens_on_the_focus(driver, seed_build: Path, tmp_path: Path, capsys) -> None:
+    from kg.cli import main
+    from kg.graph import KnowledgeGraph
+
+    whole = KnowledgeGraph(seed_build).to_networkx()
+    apple = next(n for n, d in whole.nodes(data=True) if d["label"] == "Apple")
+    out = tmp_path / "apple.html"
+    assert main(["html", str(seed_build), "--focus", "APPLE", "--depth", "1", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == f"wrote {out}"
+    page = out.read_text(encoding="utf-8")
+    expected = {apple, *whole.successors(apple), *whole.predecessors(apple)}
+    assert {v["id"] for v in _vis_data(page, "nodes")} == expected
+    assert _config(page)["focus"] == [apple]
+    assert f"of {whole.number_of_nodes()} entities" in page and "within 1 of Apple" in page
+    _open(driver, out)
+    assert "Benoit Dupin" in _panel(driver, "Apple")
+    assert _severe(driver) == []
+
+    assert main(["html", str(seed_build), "--top", "3", "--class", "organization", "-o", str(out)]) == 0
+    nodes = _vis_data(out.read_text(encoding="utf-8"), "nodes")
+    assert len(nodes) == 3 and {v["kgClass"] for v in nodes} == {"Organization"}
+    assert main(["html", str(seed_build), "--focus", "Aple", "-o", str(tmp_path / "x.html")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no entity named 'Aple'" in err and "Apple" in err
+    assert not (tmp_path / "x.html").exists()
+    with pytest.raises(SystemExit):
+        main(["html", str(seed_build), "--min-confidence", "2"])
+    # The Python API takes the same filters.
+    page = KnowledgeGraph(seed_build).to_html(tmp_path / "api.html", properties=["uses"])
+    assert {e["kgPredicate"] for e in _vis_data(page.read_text(encoding="utf-8"), "edges")} == {"uses"}

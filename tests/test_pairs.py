@@ -1,0 +1,72 @@
+"""The learned relation classifier: features, training, saving, predicting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kg.config import Settings
+from kg.lexicon import load_lexicon
+from kg.mentions import find_mentions
+from kg.nlp import load_nlp
+from kg.pairs import RelationModel, bundled_model_path, candidate_pairs, hashed, load_model, \
+    pair_features, predict_relations
+from kg.resolve import AliasIndex, resolve
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CONLL_TRAIN = SHARED / "data" / "conll04" / "train.jsonl"
+
+
+def _resolved(text: str):  # type: ignore[no-untyped-def]
+    doc = load_nlp()(text)
+    return doc, resolve(find_mentions(doc, load_lexicon()), "t", text, AliasIndex(), Settings().base_iri)
+
+
+def test_pairs_stay_in_one_sentence_and_start_with_a_person_or_organisation() -> None:
+    doc, resolved = _resolved("Tim Cook leads Apple. He was born in Mobile, Alabama in 1960.")
+    pairs = list(candidate_pairs(doc, resolved))
+    assert pairs
+    for sent, a, b in pairs:
+        assert a.cls in {"Person", "Organization"}
+        assert doc[a.root].sent == sent == doc[b.root].sent
+    assert any(b.cls == "Date" for _, _, b in pairs)  # dates are candidate objects
+
+
+def test_features_are_stable_across_runs() -> None:
+    doc, resolved = _resolved("Tim Cook, Apple's CEO, lives in Palo Alto.")
+    _, a, b = next(iter(candidate_pairs(doc, resolved)))
+    first = hashed(pair_features(doc, a, b))
+    assert first == hashed(pair_features(doc, a, b))
+    assert all(0 <= i < 2**18 for i in first)
+
+
+@pytest.mark.skipif(not CONLL_TRAIN.is_file(), reason=f"needs {CONLL_TRAIN}")
+def test_train_save_load_and_predict(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    from kg.train import conll04_gold, train
+
+    golds = list(conll04_gold(CONLL_TRAIN))[:250]
+    model = train(golds, Settings(relation_model="off"), c=1.0)
+    assert model.labels[0] == "none" and "worksFor" in model.labels
+    path = tmp_path / "m.npz"
+    model.save(path)
+    loaded = RelationModel.load(path)
+    assert loaded.labels == model.labels
+    rows = [[1, 2, 3], [5, 8]]
+    assert np.allclose(loaded.probabilities(rows), model.probabilities(rows), atol=1e-2)
+    doc, resolved = _resolved("Tim Cook, a spokesman for Apple, said so.")
+    for r in predict_relations(doc, resolved, load_lexicon(), loaded, threshold=0.0):
+        assert load_lexicon().properties[r.predicate].allows(
+            "Person" if "Person" in r.subject else "Organization",
+            None if r.object_is_literal else r.obj.split("/")[-2])
+        assert r.extractor == "model:pairs" and 0 <= r.confidence <= 1
+
+
+def test_the_bundled_model_loads() -> None:
+    if not bundled_model_path().is_file():
+        pytest.skip("no bundled model")
+    model = load_model()
+    assert model is not None and model.labels[0] == "none"
+    assert set(model.labels[1:]) <= set(load_lexicon().properties)
