@@ -11,9 +11,11 @@ Examples
 --------
 >>> from kg.pipeline import extract
 >>> from kg.types import Document
->>> graph = extract(Document.from_text("Jane Doe was born in Lyon. She married John Smith.", "t"))
->>> sorted((r.predicate, r.extractor.split(":")[0]) for r in graph.relations)[:2]
-[('bornIn', 'rule'), ('spouse', 'rule')]
+>>> from kg.config import Settings
+>>> text = "Jane Doe, who was born in 1950, later married John Smith."
+>>> graph = extract(Document.from_text(text, "t"), Settings(relation_threshold=0.5))
+>>> sorted({(r.obj, r.extractor) for r in graph.relations if r.predicate == "birthDate"})
+[('1950', 'model:pairs'), ('1950', 'rule:svo')]
 """
 
 from __future__ import annotations
