@@ -51,6 +51,7 @@ _COUNTERFACTUAL = frozenset({"instead", "rather", "without"})
 _THINGS = frozenset({"Product", "Technology"})
 #: Properties whose title is also the person's jobTitle.
 JOB_PROPERTIES = frozenset({"worksFor", "leads", "memberOf"})
+_EXAMPLE_PREPS = frozenset({"like", "including"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _COPULAS = frozenset({"be", "become", "remain", "serve", "name", "appoint", "elect"})
 _TITLE_PREPS = frozenset({"of", "at", "for", "with"})
@@ -123,7 +124,7 @@ class _Finder:
         iri, cls, found = hit
         return Arg(iri, cls, found.start_char, found.end_char, discount)
 
-    def args(self, token: Token | None, *, maker: bool = False) -> list[Arg]:
+    def args(self, token: Token | None, *, maker: bool = False, examples: bool = False) -> list[Arg]:
         """Entities a phrase headed by ``token`` names, with its conjuncts.
 
         With ``maker``, a plain noun modified by an entity stands for that
@@ -138,6 +139,11 @@ class _Finder:
             if a is None:
                 appos = [c for c in t.children if c.dep_ == "appos"]
                 a = next((x for x in map(self.arg, appos) if x), None)
+            if a is None and not examples:  # "rivals like Microsoft and Google", "firms such as X"
+                for child in t.children:
+                    if child.dep_ == "prep" and (child.lower_ in _EXAMPLE_PREPS or (
+                            child.lower_ == "as" and any(c.lower_ == "such" for c in child.children))):
+                        out.extend(self.args(_pobj(child), examples=True))
             if a is None and maker and self.lexicon.head_nouns.get(t.lower_) in _THINGS:
                 # "TPU chips" are the TPU; "Amazon's chips" stand for their maker
                 named = [x for c in t.children if c.dep_ in {"poss", "compound", "nmod"}
@@ -393,6 +399,9 @@ class _Finder:
                 continue
             preps = [c for c in noun.children if c.dep_ == "prep"]
             owners = [a for c in noun.children if c.dep_ == "poss" for a in self.args(c)]
+            if not owners and noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
+                # "Apple's aspirations to grow amid competition from rivals": the clause's subject
+                owners = self.args(_subject(noun.head.head))
             for prep in preps:
                 objects = self.args(_pobj(prep), maker=True)
                 if prep.lower_ == "between" and len(objects) >= 2:
