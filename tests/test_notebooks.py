@@ -4,9 +4,10 @@ Each notebook is executed with nbclient (kernel ``python3``, 300 s a cell) in
 a temporary working directory, and must not raise. Cells can be checked by tag:
 
 * ``graph-html``: its output embeds the graph page (an ``<iframe srcdoc=...>``);
-* ``organisations``: its output lists organisations from the sample corpus.
+* ``organisations``: its output lists organisations from the sample corpus;
+* ``path``: its output shows how Satya Nadella connects to OpenAI, hop by hop.
 
-``quickstart.ipynb`` must carry both tags, so the checks cannot pass vacuously.
+``quickstart.ipynb`` must carry these tags, so the checks cannot pass vacuously.
 
 The kernel is a separate process: it imports ``kg`` from the repository root,
 which the test puts first on its ``PYTHONPATH`` (in CI ``kg`` is also
@@ -26,7 +27,7 @@ pytest.importorskip("ipykernel")
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-REQUIRED_TAGS = {"quickstart.ipynb": {"graph-html", "organisations"}}
+REQUIRED_TAGS = {"quickstart.ipynb": {"graph-html", "organisations", "path"}}
 
 
 def _text(cell) -> str:  # type: ignore[no-untyped-def]
@@ -82,3 +83,6 @@ def test_notebook_runs(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPat
         if "organisations" in _tags(cell):
             assert "Microsoft" in shown and "NVIDIA" in shown, (
                 f"{path.name}: no organisations listed:\n{shown}")
+        if "path" in _tags(cell):
+            assert "Satya Nadella (Person) -> OpenAI" in shown and "--leads--> Microsoft" in shown, (
+                f"{path.name}: no path shown:\n{shown}")
