@@ -1037,3 +1037,32 @@ def test_cli_html_filters_and_opens_on_the_focus(driver, seed_build: Path, tmp_p
     # The Python API takes the same filters.
     page = KnowledgeGraph(seed_build).to_html(tmp_path / "api.html", properties=["uses"])
     assert {e["kgPredicate"] for e in _vis_data(page.read_text(encoding="utf-8"), "edges")} == {"uses"}
+
+
+def test_browser_seed_clicking_the_apple_trainium2_edge_shows_its_sentence(driver, seed_build: Path) -> None:
+    """A real click on the Apple -> Trainium2 edge opens the panel with the sentence stating it."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    _open(driver, seed_build / "graph.html")
+    point = driver.execute_script(
+        """
+        const n = kgGraph.network, label = id => kgGraph.nodes.get(id).kgLabel;
+        const e = kgGraph.edges.get().find(e => label(e.from) === 'Apple' && label(e.to) === 'Trainium2');
+        if (!e) { return null; }
+        const p = n.canvasToDOM(n.body.edges[e.id].edgeType.getPoint(0.5));
+        return {x: p.x, y: p.y};
+        """
+    )
+    assert point is not None, "no Apple -> Trainium2 edge on the page"
+    canvas = driver.find_element("css selector", "#mynetwork canvas")
+    width, height = driver.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return [r.width, r.height];", canvas)
+    ActionChains(driver).move_to_element_with_offset(
+        canvas, int(point["x"] - width / 2), int(point["y"] - height / 2)).click().perform()
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script(
+        "const p = document.getElementById('kg-panel'); return !p.hidden && p.offsetWidth > 0;"))
+    text = " ".join(driver.find_element("id", "kg-panel").text.split())
+    assert "Apple’s exploration of Amazon’s new Trainium2 chip" in text
+    assert "Trainium2" in text and "uses" in text
+    assert _severe(driver) == []
