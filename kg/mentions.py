@@ -61,6 +61,7 @@ class Found:
     salient: bool = False  # the subject of its clause, or its possessor: a likely antecedent
     sentence: int = 0  # index of the first token of its sentence
     antecedent: int | None = None  # first token of the mention a relative pronoun refers to
+    demonym: bool = False  # "Belgian": refers to a country the gazetteer knows, is not its name
 
 
 #: Words that refer back to the last person or organisation named.
@@ -90,7 +91,10 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             head_cls = _head_noun_class(piece, lexicon)
             if head_cls and canonical is None:
                 piece_cls, piece_weight = head_cls, HEAD_NOUN_WEIGHT
-            found.append(_found(piece, piece_cls, piece_weight, canonical))
+            mention = _found(piece, piece_cls, piece_weight, canonical)
+            if ner_cls is None:  # a NORP span the gazetteer maps to a country
+                mention = replace(mention, demonym=True)
+            found.append(mention)
             taken.update(range(piece.start, piece.end))
     for span, cls in _head_noun_names(doc, lexicon, taken):
         found.append(_found(span, cls, HEAD_NOUN_WEIGHT, None))

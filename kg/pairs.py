@@ -109,6 +109,12 @@ def pair_features(doc: Doc, a: Side, b: Side) -> list[str]:
     before = doc[first.start - 1].lower_ if first.start > 0 else "<s>"
     after = doc[second.end].lower_ if second.end < len(doc) else "</s>"
     feats += [f"before={before}", f"after={after}"]
+    # the two words before each end ("born in", "CEO of", "wife ,")
+    for name, side in (("a", a), ("b", b)):
+        left = [t.lower_ for t in doc[max(side.start - 2, 0):side.start]]
+        feats.append(f"{name}_left={'_'.join(left)}")
+        if side.cls in {"Place", "Date"}:
+            feats.append(f"{name}_text={doc[side.start:side.end].text.lower()}")
     path, lemmas = _path(doc[a.root], doc[b.root])
     feats += [f"path={path}", f"lpath={lemmas}"]
     feats += [f"head_a={doc[a.root].dep_}:{doc[a.root].head.lemma_.lower()}",

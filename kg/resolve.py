@@ -132,10 +132,10 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
         for i in members:
             votes["Person" if i in surnames else found[i].cls] += found[i].weight
         cls = votes.most_common(1)[0][0]
-        names = [found[i].text for i in members]
+        names = [found[i].text for i in members if not found[i].demonym]
         canonical = next((found[i].canonical for i in members if found[i].canonical), None)
         strong = canonical is not None
-        label = canonical or _best_label(names)
+        label = canonical or _best_label(names or [found[i].text for i in members])
         known = index.find([label, *names], cls, strong)
         if known is not None:
             cls, label, iri = known.cls, known.label, known.iri
@@ -147,7 +147,8 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
         entities.append(entity)
         for i in members:
             f = found[i]
-            mentions.append((iri, Mention(doc_id, f.start_char, f.end_char, f.text, cls)))
+            if not f.demonym:  # "Belgian" refers to Belgium but is not one of its names
+                mentions.append((iri, Mention(doc_id, f.start_char, f.end_char, f.text, cls)))
             for t in range(f.start, f.end):
                 by_token[t] = (iri, cls, f)
     _link_anaphora(anaphora, found, by_token)
