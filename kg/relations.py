@@ -139,6 +139,9 @@ class _Finder:
             if a is None:
                 appos = [c for c in t.children if c.dep_ == "appos"]
                 a = next((x for x in map(self.arg, appos) if x), None)
+            elif a.cls == "Place":  # "St. Louis, Missouri": the state too
+                out.extend(x for c in t.children if c.dep_ in {"appos", "npadvmod"}
+                           for x in [self.arg(c)] if x and x.cls == "Place" and x.iri != a.iri)
             if a is None and not examples:  # "rivals like Microsoft and Google", "firms such as X"
                 for child in t.children:
                     if child.dep_ == "prep" and (child.lower_ in _EXAMPLE_PREPS or (
@@ -172,6 +175,11 @@ class _Finder:
                 continue
             lemma = verb.lemma_.lower()
             preps = {c.lower_: c for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
+            for child in verb.children:  # "born 7 May 1932 in Metz": the place hangs on the date
+                if child.ent_type_ == "DATE" and child.dep_ in {"npadvmod", "dobj", "tmod", "oprd"}:
+                    for c in child.children:
+                        if c.dep_ == "prep":
+                            preps.setdefault(c.lower_, c)
             confidence = CONFIDENCE["svo"] * (HEDGE_DISCOUNT if _hedged(verb) else 1.0)
             found: dict[tuple[str, str], list[tuple[PropertySpec, Arg, Arg]]] = {}
             for triggers, inverse in ((self.active, False), (self.inverse, True)):

@@ -156,6 +156,17 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
     return Resolved(tuple(entities), tuple(mentions), by_token)
 
 
+def _main_mentions(found: list[Found], by_token: dict[int, tuple[str, str, Found]],
+                   cls: str) -> list[Found]:
+    """The first mention of the most mentioned entity of ``cls`` (empty if none)."""
+    counts = Counter(by_token[f.start][0] for f in found
+                     if f.start in by_token and by_token[f.start][1] == cls)
+    if not counts:
+        return []
+    main = counts.most_common(1)[0][0]
+    return [next(f for f in found if f.start in by_token and by_token[f.start][0] == main)]
+
+
 def _link_anaphora(anaphora: list[Found], found: list[Found],
                    by_token: dict[int, tuple[str, str, Found]]) -> None:
     """Point each anaphor at an entity of its class named before it.
@@ -171,6 +182,8 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         if a.antecedent is not None and a.antecedent in by_token:
             before = [next(f for f in before if f.start == a.antecedent)] if any(
                 f.start == a.antecedent for f in before) else before
+        if not before:  # nothing named before it: the document's main entity of the class
+            before = _main_mentions(found, by_token, a.cls)
         if not before:
             continue
         if a.antecedent is not None and before[-1].start == a.antecedent:
