@@ -101,7 +101,7 @@ class _Finder:
         self.inverse: dict[str, list[PropertySpec]] = {}
         self.title_specs: dict[str, tuple[PropertySpec, bool]] = {}
         self.nouns_: dict[str, list[PropertySpec]] = {}
-        self.title_heads: set[str] = set()
+        self.by_prep: dict[str, list[PropertySpec]] = {}
         for spec in lexicon.properties.values():
             for trigger in spec.active:
                 self.active.setdefault(trigger, []).append(spec)
@@ -113,7 +113,8 @@ class _Finder:
                 self.title_specs[title] = (spec, True)
             for noun in spec.nouns:
                 self.nouns_.setdefault(noun, []).append(spec)
-
+            for prep in spec.prepositions:
+                self.by_prep.setdefault(prep, []).append(spec)
         self.title_heads = {t.split()[-1] for t in self.title_specs}
 
     # -- arguments -------------------------------------------------------
@@ -127,9 +128,10 @@ class _Finder:
     def args(self, token: Token | None, *, maker: bool = False, examples: bool = False) -> list[Arg]:
         """Entities a phrase headed by ``token`` names, with its conjuncts.
 
-        With ``maker``, a plain noun modified by an entity stands for that
-        entity ("Amazon's chips" → Amazon) at a discount, when the noun is a
-        Product head noun.
+        A place brings the place in apposition ("St. Louis, Missouri"); a plain
+        noun brings its examples ("rivals like Microsoft and Google"). With
+        ``maker``, a Product head noun modified by an entity stands for that
+        entity ("Amazon's chips" → Amazon) at a discount.
         """
         if token is None:
             return []
@@ -322,10 +324,6 @@ class _Finder:
     def attachments(self, sent: Span) -> Iterator[Relation]:
         """"Sam Kadet of Skadden", "Columbus, Miss.", "a Republican from Chicago",
         "the Boston-based X": a name attached to another by a preposition trigger."""
-        by_prep: dict[str, list[PropertySpec]] = {}
-        for spec in self.lexicon.properties.values():
-            for prep in spec.prepositions:
-                by_prep.setdefault(prep, []).append(spec)
         seen: set[int] = set()
         for token in sent:
             first = self.arg(token)
@@ -338,7 +336,7 @@ class _Finder:
             heads = [token] + [c for c in token.children if c.dep_ == "appos" and self.arg(c) is None]
             for head in heads:
                 for prep, second in self._attached(head, found):
-                    specs = [s for s in by_prep.get(prep, ()) if s.allows(first.cls, second.cls)]
+                    specs = [s for s in self.by_prep.get(prep, ()) if s.allows(first.cls, second.cls)]
                     if specs and second.iri != first.iri:
                         yield self.relation(specs[0], first, second, sent, "attachment",
                                             CONFIDENCE["attachment"])
