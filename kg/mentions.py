@@ -40,6 +40,13 @@ ORGANIZATION_WORDS = frozenset({
     "association", "company", "airlines", "motors", "pharmaceuticals", "semiconductor",
     "electronics", "studios", "networks", "robotics", "therapeutics", "bancorp",
 })
+#: Words before a name that make it a person's ("Sen. Bob Dole", "President Lincoln").
+HONORIFICS = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "sen", "senator", "rep",
+    "gov", "governor", "president", "prince", "princess", "king", "queen", "pope", "rev",
+    "gen", "general", "col", "capt", "sgt", "lt", "judge", "justice", "mayor", "minister",
+    "premier", "chancellor", "ambassador", "professor", "prof", "sheikh", "sultan", "emperor",
+})
 #: Weights of the evidence for a mention's class (summed per entity).
 NER_WEIGHT, HEAD_NOUN_WEIGHT, GAZETTEER_WEIGHT = 1.0, 3.0, 100.0
 _NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
@@ -188,6 +195,17 @@ def _is_name(span: Span) -> bool:
     return any(c.isupper() or c.isdigit() for c in text)
 
 
+def _person_cue(span: Span) -> bool:
+    """An honorific before the name, or an age after it ("Cheek, 53, is ...")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in HONORIFICS:
+        return True
+    after = doc[span.end:span.end + 3]
+    return (len(after) == 3 and after[0].text == "," and after[1].like_num
+            and after[2].text == "," and after[1].text.isdigit() and 0 < int(after[1].text) < 120)
+
+
 def _is_department(span: Span, titles: set[str]) -> bool:
     """True for the "Machine Learning" in "Apple's Senior Director of Machine Learning"."""
     root = span.root
@@ -214,6 +232,8 @@ def _head_noun_class(span: Span, lexicon: Lexicon) -> str | None:
     for child in span.root.children:
         if child.dep_ == "appos" and child.lower_ in lexicon.head_nouns and child.i >= span.end:
             return lexicon.head_nouns[child.lower_]
+    if _person_cue(span):
+        return "Person"
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is None or last.dep_ not in _NAME_DEPS or last.head.i != nxt.i:
         return None
