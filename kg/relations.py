@@ -116,6 +116,12 @@ class _Finder:
             for prep in spec.prepositions:
                 self.by_prep.setdefault(prep, []).append(spec)
         self.title_heads = {t.split()[-1] for t in self.title_specs}
+        # verb lemma -> (trigger words, properties, inverse?): one look-up per verb
+        self.verb_triggers: dict[str, list[tuple[list[str], list[PropertySpec], bool]]] = {}
+        for table, inverse in ((self.active, False), (self.inverse, True)):
+            for trigger, specs in table.items():
+                words = trigger.split()
+                self.verb_triggers.setdefault(words[0], []).append((words, specs, inverse))
 
     # -- arguments -------------------------------------------------------
     def arg(self, token: Token, discount: float = 1.0) -> Arg | None:
@@ -173,9 +179,9 @@ class _Finder:
     # -- rule:svo --------------------------------------------------------
     def svo(self, sent: Span) -> Iterator[Relation]:
         for verb in sent:
-            if verb.pos_ not in {"VERB", "AUX"} or _negated(verb):
+            triggers = self.verb_triggers.get(verb.lemma_.lower())
+            if not triggers or verb.pos_ not in {"VERB", "AUX"} or _negated(verb):
                 continue
-            lemma = verb.lemma_.lower()
             preps = {c.lower_: c for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
             for child in verb.children:  # "born 7 May 1932 in Metz": the place hangs on the date
                 if child.ent_type_ == "DATE" and child.dep_ in {"npadvmod", "dobj", "tmod", "oprd"}:
@@ -184,17 +190,15 @@ class _Finder:
                             preps.setdefault(c.lower_, c)
             confidence = CONFIDENCE["svo"] * (HEDGE_DISCOUNT if _hedged(verb) else 1.0)
             found: dict[tuple[str, str], list[tuple[PropertySpec, Arg, Arg]]] = {}
-            for triggers, inverse in ((self.active, False), (self.inverse, True)):
-                for trigger, specs in triggers.items():
-                    words = trigger.split()
-                    if words[0] != lemma or (len(words) == 2 and words[1] not in preps):
+            for words, specs, inverse in triggers:
+                if len(words) == 2 and words[1] not in preps:
+                    continue
+                for spec in specs:
+                    if spec.literal:
+                        yield from self._dated(spec, verb, words, preps, sent, confidence)
                         continue
-                    for spec in specs:
-                        if spec.literal:
-                            yield from self._dated(spec, verb, words, preps, sent, confidence)
-                            continue
-                        for s, o in self._svo_pairs(verb, words, preps, inverse):
-                            found.setdefault((s.iri, o.iri), []).append((spec, s, o))
+                    for s, o in self._svo_pairs(verb, words, preps, inverse):
+                        found.setdefault((s.iri, o.iri), []).append((spec, s, o))
             for options in found.values():
                 # a pair several triggers fit: keep the properties whose domain and
                 # range fit, or the first (it goes to the quarantine graph)
