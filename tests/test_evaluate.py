@@ -15,9 +15,9 @@ import pytest
 from kg.cli import main
 from kg.datasets import KNPassage, read_conll04, read_gold, read_knowledgenet
 from kg.errors import InputError
-from kg.evaluate import (Arg, Counts, Fact, conll_relations, evaluate_conll04, evaluate_gold,
-                         evaluate_knowledgenet, graph_facts, kn_facts, kn_gold, kn_scored, match,
-                         name_match, score, span_matcher)
+from kg.eval_conll04 import conll_relations, evaluate_conll04
+from kg.evaluate import evaluate_gold, evaluate_knowledgenet, graph_facts, kn_facts, kn_gold, kn_scored
+from kg.scoring import Arg, Counts, Fact, match, name_match, score, span_matcher
 from kg.types import Document, DocumentGraph, Entity, Relation
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,0 +1,148 @@
+"""``kg eval conll04``: kg's mentions and relations as CoNLL04 entities and relations.
+
+CoNLL04 (Roth & Yih 2004) scores sentences: entities Peop, Org, Loc (Other
+is not scored) and relations Work_For, OrgBased_In, Live_In, Located_In
+(Kill is not scored), strict (exact spans and types) and by overlap.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from .config import Settings
+from .datasets import ConllSentence, read_conll04
+from .scoring import (Arg, EvalReport, Fact, Scores, _asserted, _extracted, _record, _span_notes,
+                      match, overlaps, span_matcher)
+from .types import Document, DocumentGraph
+
+#: kg class -> CoNLL04 entity type (Product, Event, Technology are not scored).
+CONLL_TYPES = {"Person": "Peop", "Organization": "Org", "Place": "Loc"}
+#: (kg property, subject class, object class) -> CoNLL04 relation (Kill is not scored).
+CONLL_RELATIONS = {
+    ("worksFor", "Person", "Organization"): "Work_For",
+    ("leads", "Person", "Organization"): "Work_For",
+    ("memberOf", "Person", "Organization"): "Work_For",
+    ("headquarteredIn", "Organization", "Place"): "OrgBased_In",
+    ("locatedIn", "Organization", "Place"): "OrgBased_In",
+    ("livesIn", "Person", "Place"): "Live_In",
+    ("bornIn", "Person", "Place"): "Live_In",
+    ("nationality", "Person", "Place"): "Live_In",
+    ("locatedIn", "Place", "Place"): "Located_In",
+}
+
+
+def conll_entities(graph: DocumentGraph, unit: str = "") -> list[Fact]:
+    """kg's mentions of people, organisations and places as CoNLL04 entities."""
+    text, seen, out = graph.document.text, set(), []
+    for _, m in graph.mentions:
+        kind = CONLL_TYPES.get(m.cls)
+        if kind and m.span not in seen:
+            seen.add(m.span)
+            out.append(Fact(kind, Arg(text[m.start:m.end], m.span, kind), unit=unit, context=text))
+    return out
+
+
+def conll_relations(graph: DocumentGraph, settings: Settings | None = None,
+                    unit: str = "") -> list[Fact]:
+    """kg's relations as CoNLL04 relations (:data:`CONLL_RELATIONS`), deduplicated."""
+    text = graph.document.text
+    cls_at = {m.span: m.cls for _, m in graph.mentions}
+    cls_of = {e.iri: e.cls for e in graph.entities}
+    out, seen = [], set()
+    for r in _asserted(graph, settings):
+        s_cls = cls_at.get(r.subject_span, cls_of.get(r.subject))
+        o_cls = cls_at.get(r.object_span, cls_of.get(r.obj))
+        label = CONLL_RELATIONS.get((r.predicate, s_cls or "", o_cls or ""))
+        key = (label, r.subject_span, r.object_span)
+        if label and key not in seen:
+            seen.add(key)
+            s, o = r.subject_span, r.object_span
+            out.append(Fact(label, Arg(text[s[0]:s[1]], s, CONLL_TYPES[s_cls or ""]),
+                            Arg(text[o[0]:o[1]], o, CONLL_TYPES[o_cls or ""]), unit, text))
+    return out
+
+
+def conll_gold(sentence: ConllSentence) -> tuple[list[Fact], list[Fact]]:
+    """Gold entities and relations of a sentence (every type, Other and Kill too)."""
+    text = sentence.text
+
+    def arg(e):  # type: ignore[no-untyped-def]
+        return Arg(text[e.start:e.end], e.span, e.type)
+
+    entities = [Fact(e.type, arg(e), unit=sentence.id, context=text) for e in sentence.entities]
+    relations = [Fact(r.type, arg(r.head), arg(r.tail), sentence.id, text) for r in sentence.relations]
+    return entities, relations
+
+
+def conll_prediction_record(sentence: ConllSentence, entities: list[Fact],
+                            relations: list[Fact]) -> dict[str, Any]:
+    """kg's entities and relations for one sentence in CoNLL04's JSONL format."""
+    index = {f.subject.span: i for i, f in enumerate(entities)}
+    ents = [{"start": f.subject.span[0], "end": f.subject.span[1], "type": f.label,  # type: ignore[index]
+             "text": f.subject.text} for f in entities]
+    rels = []
+    for r in relations:
+        assert r.object is not None
+        for arg in (r.subject, r.object):
+            if arg.span not in index:
+                index[arg.span] = len(ents)  # type: ignore[index]
+                ents.append({"start": arg.span[0], "end": arg.span[1], "type": arg.type,  # type: ignore[index]
+                             "text": arg.text})
+        rels.append({"head": index[r.subject.span], "tail": index[r.object.span], "type": r.label})  # type: ignore[index]
+    return {"id": sentence.id, "text": sentence.text, "entities": ents, "relations": rels}
+
+
+def _entity_notes(gold_all: list[Fact],
+                  predicted: list[Fact]) -> tuple[Callable[[Fact], str], Callable[[Fact], str]]:
+    """Explainers for entity misses and false positives (other type, other boundaries)."""
+
+    def near(f: Fact, others: list[Fact], whose: str) -> str:
+        assert f.subject.span
+        for o in others:
+            assert o.subject.span
+            if o.subject.span == f.subject.span:
+                return f"{whose} type {o.label}"
+        for o in others:
+            if overlaps(o.subject.span, f.subject.span):  # type: ignore[arg-type]
+                return f"{whose} span {o.subject.text!r} ({o.label})"
+        return ""
+
+    return (lambda g: near(g, predicted, "kg") or "not found",
+            lambda p: near(p, gold_all, "gold") or "not a gold entity")
+
+
+def evaluate_conll04(path: str | Path, limit: int | None = None,
+                     settings: Settings | None = None) -> EvalReport:
+    """Score kg on CoNLL04 sentences: entities and relations, strict and by overlap.
+
+    Strict: exact spans and types (and the relation type). Overlap: spans
+    overlap. Entities: Peop, Org, Loc (gold Other and kg's Product, Event and
+    Technology are left out). Relations: Work_For, OrgBased_In, Live_In,
+    Located_In (Kill is left out). Each sentence is extracted on its own.
+    """
+    started = time.perf_counter()
+    report = EvalReport("conll04", str(path), "relations", {
+        "relations": Scores("strict: both spans and types exact, Kill left out"),
+        "relations-overlap": Scores("spans overlap, types equal, Kill left out"),
+        "entities": Scores("strict: exact span and type, Peop/Org/Loc"),
+        "entities-overlap": Scores("span overlap and type, Peop/Org/Loc"),
+    })
+    strict, loose = span_matcher(strict=True), span_matcher()
+    to_doc = lambda s: Document.from_text(s.text, source=f"conll04:{s.id}", external_id=s.id)  # noqa: E731
+    for sentence, graph in _extracted(read_conll04(path, limit=limit), to_doc, settings):
+        gold_ents, gold_rels = conll_gold(sentence)
+        ents, rels = conll_entities(graph, sentence.id), conll_relations(graph, settings, sentence.id)
+        scored_ents = [g for g in gold_ents if g.label in CONLL_TYPES.values()]
+        scored_rels = [g for g in gold_rels if g.label != "Kill"]
+        rel_notes = _span_notes(gold_rels, graph, settings)
+        _record(report, "relations", match(scored_rels, rels, strict), sentence.id, *rel_notes)
+        report.tasks["relations-overlap"].add(match(scored_rels, rels, loose))
+        _record(report, "entities", match(scored_ents, ents, strict), sentence.id,
+                *_entity_notes(gold_ents, ents))
+        report.tasks["entities-overlap"].add(match(scored_ents, ents, loose))
+        report.predictions.append(conll_prediction_record(sentence, ents, rels))
+        report.documents += 1
+    report.seconds = time.perf_counter() - started
+    return report
