@@ -69,10 +69,16 @@ class Found:
     sentence: int = 0  # index of the first token of its sentence
     antecedent: int | None = None  # first token of the mention a relative pronoun refers to
     demonym: bool = False  # "Belgian": refers to a country the gazetteer knows, is not its name
+    author: bool = False  # "I", "we" outside quotes: whoever wrote the document
+    after_name: bool = False  # a proper-noun subject comes before it, found as a name or not
 
 
 #: Words that refer back to the last person or organisation named.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+#: First-person words, outside quotes, name the document's author: a person, or (plural) an organisation.
+AUTHOR_PRONOUNS = {"Person": frozenset({"i", "me", "my", "mine", "myself"}),
+                   "Organization": frozenset({"we", "us", "our", "ours", "ourselves"})}
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 ORGANIZATION_ANAPHORA = frozenset({"company", "firm", "group", "corporation", "startup",
                                    "bank", "business", "organization", "organisation"})
 
@@ -112,33 +118,137 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
 
 
 def _relative_pronouns(doc: Doc, found: list[Found]) -> list[Found]:
-    """"Smith, who founded X": "who" stands for the name the clause hangs on."""
+    """"Smith, who founded X": "who" stands for the name the clause hangs on.
+
+    >>> from kg.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Jane Roe is an American physician who lives in Ohio.")
+    >>> [(f.text, doc[f.antecedent].text) for f in find_mentions(doc, load_lexicon()) if f.anaphor]
+    [('who', 'Jane')]
+    """
     at = {t: f for f in found if not f.anaphor for t in range(f.start, f.end)}
     out = []
     for token in doc:
-        if token.lower_ not in {"who", "which", "that", "whom", "whose"} or token.head.dep_ != "relcl":
+        lower = token.lower_
+        if lower not in RELATIVE_PRONOUNS:
             continue
-        named = at.get(token.head.head.i)
+        named = _relative_antecedent(token, at)
         if named is not None:
             out.append(replace(_found(doc[token.i:token.i + 1], named.cls, 0.0, None, anaphor=True),
                                antecedent=named.start))
     return out
 
 
+def _relative_antecedent(token: Token, at: dict[int, Found]) -> Found | None:
+    """The name a relative pronoun stands for, if its class fits the pronoun.
+
+    The name right before the pronoun ("X Academy which ..."), else the noun
+    the clause modifies, followed through a copula or an apposition: in "Roe
+    is a physician who ...", "who" is Roe.
+    """
+    fits = _relative_fits(token.lower_)
+    verb = token.head
+    while verb.dep_ != "relcl" and verb.dep_ in {"prep", "pobj", "poss"} and verb.head.i != verb.i:
+        verb = verb.head  # "with whom", "whose wife"
+    if verb.dep_ != "relcl":
+        return None
+    left = token.i - 1 - (token.i > 1 and token.doc[token.i - 1].text == ",")
+    near = at.get(left) if left >= 0 else None
+    if near is not None and near.end - 1 == left and fits(near.cls):
+        return near
+    noun = verb.head
+    for _ in range(3):
+        named = at.get(noun.i)
+        if named is not None:
+            return named if fits(named.cls) else None
+        if noun.dep_ == "attr":  # "Roe is a physician who ...": the copula's subject
+            noun = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), noun)
+        elif noun.dep_ == "appos":  # "Roe, a physician who ..."
+            noun = noun.head
+        else:
+            return None
+    return None
+
+
+def _relative_fits(pronoun: str):  # type: ignore[no-untyped-def]
+    """"who" and "whom" stand for people, "which" for anything else."""
+    if pronoun in {"who", "whom"}:
+        return lambda cls: cls == "Person"
+    if pronoun == "which":
+        return lambda cls: cls != "Person"
+    return lambda cls: True
+
+
 def _anaphora(doc: Doc, taken: set[int]) -> list[Found]:
-    """"he", "her", "its", "the company": mentions whose entity the resolver finds earlier."""
+    """"he", "her", "its", "the company", "I": mentions whose entity the resolver finds.
+
+    >>> from kg.nlp import load_nlp
+    >>> doc = load_nlp()('I moved to Boston. "We won," she said.')
+    >>> [(f.text, f.cls, f.author) for f in _anaphora(doc, set())]
+    [('I', 'Person', True), ('she', 'Person', False)]
+    """
     out = []
+    quoted = _quoted(doc)
+    first_name = next((t.i for t in doc if t.pos_ == "PROPN" and t.dep_ in {"nsubj", "nsubjpass"}),
+                      len(doc))
     for token in doc:
         if token.i in taken:
             continue
         lower = token.lower_
-        if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
-            out.append(_found(doc[token.i:token.i + 1], "Person", 0.0, None, anaphor=True))
-        elif lower == "its" and token.pos_ == "PRON":
-            out.append(_found(doc[token.i:token.i + 1], "Organization", 0.0, None, anaphor=True))
+        author = next((cls for cls, words in AUTHOR_PRONOUNS.items() if lower in words), None)
+        if author is not None and token.pos_ == "PRON" and token.i not in quoted:
+            out.append(replace(_found(doc[token.i:token.i + 1], author, 0.0, None, anaphor=True),
+                               author=True))
+        elif lower in PERSON_PRONOUNS and token.pos_ == "PRON":
+            out.append(replace(_found(doc[token.i:token.i + 1], "Person", 0.0, None, anaphor=True),
+                               after_name=token.i > first_name))
+        elif (lower == "its" or (lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}
+                                 and not _expletive(token) and token.i not in quoted)) \
+                and token.pos_ == "PRON":
+            out.append(replace(_found(doc[token.i:token.i + 1], "Organization", 0.0, None,
+                                      anaphor=True), after_name=token.i > first_name))
         elif (lower in ORGANIZATION_ANAPHORA and token.i > 0
               and doc[token.i - 1].lower_ in {"the", "that", "this"}):
             out.append(_found(doc[token.i - 1:token.i + 1], "Organization", 0.0, None, anaphor=True))
+    return out
+
+
+def _expletive(it: Token) -> bool:
+    """"It is time to go", "it seems that": an "it" that stands for no thing."""
+    for child in it.head.children:
+        if child.dep_ in {"ccomp", "xcomp", "csubj"}:
+            return True
+        if child.dep_ in {"acomp", "attr"} and any(  # "it is time to go", "it is hard to say"
+                g.dep_ in {"xcomp", "ccomp", "relcl", "acl"} and any(a.lower_ == "to" for a in g.children)
+                for g in child.children):
+            return True
+    return False
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = frozenset({"“", "``", "`"}), frozenset({"”", "''"})
+_QUOTES = frozenset({'"'})
+
+
+def _quoted(doc: Doc) -> set[int]:
+    """Indices of the tokens inside quotation marks (a blank line closes a quote).
+
+    >>> from kg.nlp import load_nlp
+    >>> doc = load_nlp()('He said: "I won." I agree.')
+    >>> [doc[i].text for i in sorted(_quoted(doc))]
+    ['I', 'won', '.']
+    """
+    inside, out = False, set()
+    for token in doc:
+        text = token.text
+        if not inside and (text in _OPEN_QUOTES or text in _QUOTES):
+            inside = True
+            continue
+        if inside and (text in _CLOSE_QUOTES or text in _QUOTES or text == "'"):
+            inside = False
+            continue
+        if inside:
+            out.add(token.i)
+            inside = "\n\n" not in token.text_with_ws
     return out
 
 

@@ -102,7 +102,8 @@ def extract_many(documents: Iterable[Document], settings: Settings | None = None
 def _extract(spacy_doc, document: Document, settings: Settings, index: AliasIndex) -> DocumentGraph:  # type: ignore[no-untyped-def]
     lexicon = load_lexicon(settings.gazetteer)
     found = find_mentions(spacy_doc, lexicon)
-    resolved = resolve(found, document.id, document.text, index, settings.base_iri)
+    resolved = resolve(found, document.id, document.text, index, settings.base_iri,
+                       document.title or document.source)
     relations = extract_relations(spacy_doc, resolved, lexicon)
     model = None if settings.relation_model == "off" else load_model(settings.relation_model)
     if model is not None:

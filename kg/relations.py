@@ -31,7 +31,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
 from .lexicon import Lexicon, PropertySpec
@@ -74,13 +74,33 @@ def extract_relations(doc: Doc, resolved: Resolved, lexicon: Lexicon) -> list[Re
     finder = _Finder(doc, resolved, lexicon)
     relations = []
     for sent in doc.sents:
-        relations.extend(finder.svo(sent))
-        relations.extend(finder.titles(sent))
-        relations.extend(finder.possessives(sent))
-        relations.extend(finder.nouns(sent))
-        relations.extend(finder.nationalities(sent))
-        relations.extend(finder.attachments(sent))
+        found = [*finder.svo(sent), *finder.titles(sent), *finder.possessives(sent),
+                 *finder.nouns(sent), *finder.nationalities(sent), *finder.attachments(sent)]
+        relations.extend(found)
+        relations.extend(_echoes(found, sent, resolved))
     return _dedupe(relations)
+
+
+def _echoes(relations: list[Relation], sent: Span, resolved: Resolved) -> Iterator[Relation]:
+    """The same relations again, with the subject's other pronouns in the sentence as evidence.
+
+    "He was born in Paris, and his family lived there": the triple is the
+    same for "He" and "his", only the span differs. A sentence that names the
+    subject keeps the name as the only evidence.
+    """
+    spans: dict[str, set[tuple[int, int]]] = {}
+    for t in range(sent.start, sent.end):
+        hit = resolved.by_token.get(t)
+        if hit is not None and hit[2].anaphor:
+            spans.setdefault(hit[0], set()).add((hit[2].start_char, hit[2].end_char))
+    named = {resolved.by_token[t][0] for t in range(sent.start, sent.end)
+             if t in resolved.by_token and not resolved.by_token[t][2].anaphor}
+    for r in relations:
+        if r.subject in named:
+            continue
+        for span in sorted(spans.get(r.subject, ())):
+            if span != r.subject_span and span != r.object_span:
+                yield replace(r, subject_span=span)
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

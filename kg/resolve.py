@@ -92,11 +92,13 @@ class Resolved:
     by_token: dict[int, tuple[str, str, Found]]  # token index -> (IRI, class, mention)
 
 
-def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base: str) -> Resolved:
+def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base: str,
+            name: str = "") -> Resolved:
     """Group a document's mentions into entities and give each its IRI.
 
     Anaphora ("he", "its", "the company") join the last entity of their class
-    named before them; their spans count as evidence, not as names.
+    named before them; their spans count as evidence, not as names. ``name``
+    (the document's title or file) labels the author of an "I" that names no one.
     """
     anaphora = [f for f in found if f.anaphor]
     found = [f for f in found if not f.anaphor]
@@ -151,9 +153,38 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
                 mentions.append((iri, Mention(doc_id, f.start_char, f.end_char, f.text, cls)))
             for t in range(f.start, f.end):
                 by_token[t] = (iri, cls, f)
-    _link_anaphora(anaphora, found, by_token)
+    unnamed = _link_anaphora(anaphora, found, by_token)
+    entities.extend(_unnamed_entities(unnamed, doc_id, base, by_token, name))
     mentions.sort(key=lambda pair: pair[1].start)
     return Resolved(tuple(entities), tuple(mentions), by_token)
+
+
+def _unnamed_entities(anaphora: list[Found], doc_id: str, base: str,
+                      by_token: dict[int, tuple[str, str, Found]], name: str = "") -> list[Entity]:
+    """One entity per role and class for the anaphora that name no one in the document.
+
+    "I enrolled at ..." is the author; a text that starts "He attended ..."
+    and never names him is about one unnamed person. Their IRIs are the
+    document's own, so they never meet another document's.
+
+    >>> from kg.mentions import Found
+    >>> i = Found(0, 1, 0, 1, "I", "Person", 0.0, anaphor=True, author=True)
+    >>> by_token = {}
+    >>> [e.label for e in _unnamed_entities([i], "d1", "https://w3id.org/kg/id/", by_token, "blog.txt")]
+    ['author of blog.txt']
+    >>> by_token[0][0]
+    'https://w3id.org/kg/id/Person/author_of_d1'
+    """
+    entities: dict[tuple[bool, str], Entity] = {}
+    for a in anaphora:
+        key = (a.author, a.cls)
+        if key not in entities:
+            role = "author" if a.author else "unnamed " + a.cls.lower()
+            entities[key] = Entity(iri=mint_iri(base, a.cls, f"{role} of {doc_id}"), cls=a.cls,
+                                   label=f"{role} of {name or doc_id[:12]}")
+        for t in range(a.start, a.end):
+            by_token.setdefault(t, (entities[key].iri, a.cls, a))
+    return list(entities.values())
 
 
 def _main_mentions(found: list[Found], by_token: dict[int, tuple[str, str, Found]],
@@ -168,14 +199,18 @@ def _main_mentions(found: list[Found], by_token: dict[int, tuple[str, str, Found
 
 
 def _link_anaphora(anaphora: list[Found], found: list[Found],
-                   by_token: dict[int, tuple[str, str, Found]]) -> None:
-    """Point each anaphor at an entity of its class named before it.
+                   by_token: dict[int, tuple[str, str, Found]]) -> list[Found]:
+    """Point each anaphor at an entity of its class named before it; return the rest.
 
     The closest subject (or subject's possessor) of this or the previous
     sentence wins; failing that, the closest mention of the class.
     """
     linked: list[Found] = []
+    unnamed: list[Found] = []
     for a in anaphora:
+        if a.author:  # "I", "we": the writer, never the last person named
+            unnamed.append(a)
+            continue
         before = sorted((f for f in (*found, *linked)
                          if f.end <= a.start and f.start in by_token and by_token[f.start][1] == a.cls),
                         key=lambda f: f.start)
@@ -185,6 +220,8 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         if not before:  # nothing named before it: the document's main entity of the class
             before = _main_mentions(found, by_token, a.cls)
         if not before:
+            if not a.after_name:  # else it likely names someone NER missed or mistyped
+                unnamed.append(a)
             continue
         if a.antecedent is not None and before[-1].start == a.antecedent:
             iri, cls, _ = by_token[a.antecedent]
@@ -198,6 +235,7 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         for t in range(a.start, a.end):
             by_token.setdefault(t, (iri, cls, a))
         linked.append(a)
+    return unnamed
 
 
 def _best_label(names: list[str]) -> str:

@@ -76,3 +76,39 @@ def test_alias_index_joins_documents() -> None:
                      "Amazon Web Services", ("AWS",)))
     (entity,) = resolve([_found("AWS", 0)], "d2", "AWS", index, BASE).entities
     assert entity.label == "Amazon Web Services"
+
+
+# -- anaphora that name no one ------------------------------------------------
+
+def _resolved(text: str):  # type: ignore[no-untyped-def]
+    from kg.lexicon import load_lexicon
+    from kg.mentions import find_mentions
+    from kg.nlp import load_nlp
+
+    doc = load_nlp()(text)
+    return doc, resolve(find_mentions(doc, load_lexicon()), "d1", text, AliasIndex(), BASE)
+
+
+def test_first_person_is_the_author_not_the_last_person_named() -> None:
+    doc, r = _resolved("I met Ron when I was 21, with my father, Wirt Steed.")
+    iris = {r.by_token[t.i][0] for t in doc if t.lower_ in {"i", "my"}}
+    assert iris == {mint_iri(BASE, "Person", "author of d1")}
+    assert "author of d1" in [e.label for e in r.entities]
+
+
+def test_a_text_about_an_unnamed_person_gets_one_entity_for_him() -> None:
+    doc, r = _resolved("He attended Nottingham High School. He then moved to England.")
+    iris = {r.by_token[t.i][0] for t in doc if t.lower_ == "he"}
+    assert iris == {mint_iri(BASE, "Person", "unnamed person of d1")}
+
+
+def test_a_pronoun_after_an_unrecognised_name_stays_unresolved() -> None:
+    doc, r = _resolved("Born in Athens, Psacharopoulos came to the United States, where he studied.")
+    assert next(t for t in doc if t.lower_ == "he").i not in r.by_token
+    assert all(not e.label.startswith("unnamed") for e in r.entities)
+
+
+def test_a_named_person_still_wins_over_an_unnamed_one() -> None:
+    doc, r = _resolved("Jane Roe is a physician. She lives in Ohio.")
+    she = next(t for t in doc if t.lower_ == "she")
+    assert r.by_token[she.i][0] == mint_iri(BASE, "Person", "Jane Roe")

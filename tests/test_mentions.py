@@ -1,0 +1,71 @@
+"""Anaphora the mentions stage finds: relative, first-person and "it" pronouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.lexicon import load_lexicon
+from kg.mentions import Found, find_mentions
+from kg.nlp import load_nlp
+
+
+def _anaphora(text: str) -> list[Found]:
+    doc = load_nlp()(text)
+    return [f for f in find_mentions(doc, load_lexicon()) if f.anaphor]
+
+
+def _antecedent(text: str, pronoun: str) -> str | None:
+    doc = load_nlp()(text)
+    found = find_mentions(doc, load_lexicon())
+    hit = next(f for f in found if f.anaphor and f.text == pronoun)
+    return None if hit.antecedent is None else next(
+        f.text for f in found if f.start == hit.antecedent and not f.anaphor)
+
+
+def test_who_after_a_copula_is_the_subject() -> None:
+    assert _antecedent("William Dalton is an American physician, who is board certified.",
+                       "who") == "William Dalton"
+
+
+def test_whom_after_a_preposition_is_the_name_the_clause_hangs_on() -> None:
+    assert _antecedent("He is married to actress Carolee Carmello, with whom he has a daughter.",
+                       "whom") == "Carolee Carmello"
+
+
+def test_which_prefers_the_organisation_right_before_it() -> None:
+    text = "Steve is the founder of Pilsung Taekwondo Academy which was established in 2008."
+    assert _antecedent(text, "which") == "Pilsung Taekwondo Academy"
+
+
+def test_who_never_stands_for_an_organisation() -> None:
+    assert not [f for f in _anaphora("He joined Microsoft, who paid well.") if f.text == "who"]
+
+
+def test_first_person_outside_quotes_is_the_author() -> None:
+    found = _anaphora("I enrolled at Albion College with my brother.")
+    assert [(f.text, f.cls, f.author) for f in found] == [("I", "Person", True),
+                                                         ("my", "Person", True)]
+
+
+@pytest.mark.parametrize("text", [
+    '"I will stay," said Tim Cook.',
+    "`` We will grow , '' said Jeff Shia .",
+])
+def test_first_person_in_a_quotation_is_the_speaker_not_the_author(text: str) -> None:
+    assert not [f for f in _anaphora(text) if f.author]
+
+
+def test_we_is_an_organisation() -> None:
+    assert [(f.text, f.cls) for f in _anaphora("We are based in Auckland.")] == [
+        ("We", "Organization")]
+
+
+def test_it_as_a_subject_is_an_organisation_but_not_when_expletive() -> None:
+    assert [(f.text, f.cls) for f in _anaphora("It is based in Burbank, California.")] == [
+        ("It", "Organization")]
+    assert not _anaphora("It is time to go home.")
+
+
+def test_a_pronoun_after_a_proper_noun_subject_knows_it() -> None:
+    found = _anaphora("He moved. Psacharopoulos came to the United States, where he studied.")
+    assert [f.after_name for f in found] == [False, True]
