@@ -241,12 +241,13 @@ def cmd_train(args: argparse.Namespace) -> int:
     golds = []
     if args.knowledgenet:
         golds += list(knowledgenet_gold(args.knowledgenet, args.folds))
-    if args.conll04:
-        golds += list(conll04_gold(args.conll04))
+    for path in args.conll04 or ():
+        golds += list(conll04_gold(path))
     if not golds:
         raise KGError("no training data: name --knowledgenet FILE and/or --conll04 FILE")
     settings = replace(_settings(args), relation_model="off")
-    model = train(golds, settings, c=args.c)
+    weak = {} if args.weak_negatives is None else {"weak_negatives": args.weak_negatives}
+    model = train(golds, settings, c=args.c, **weak)
     model.save(args.output)
     print(f"wrote {args.output}: {len(model.labels) - 1} properties from {len(golds)} documents")
     return 0
@@ -341,8 +342,11 @@ def parser() -> argparse.ArgumentParser:
     t = command("train", cmd_train, "train the relation classifier from gold data")
     t.add_argument("--knowledgenet", help="KnowledgeNet JSONL")
     t.add_argument("--folds", type=int, nargs="+", help="KnowledgeNet folds to train on (default: all)")
-    t.add_argument("--conll04", help="CoNLL04 JSONL")
+    t.add_argument("--conll04", nargs="+", help="CoNLL04 JSONL file(s)")
     t.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength (default 1.0)")
+    t.add_argument("--weak-negatives", type=float, default=None,
+                   help="weight of a negative pair in a KnowledgeNet passage that does not annotate "
+                        "every property the pair could have (default 0.02)")
     t.add_argument("-o", "--output", type=Path, default=Path("relations.npz"), help="model file (.npz)")
     t.add_argument("--model", help="spaCy model")
     return top
@@ -358,7 +362,7 @@ def _extraction_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", help="settings file (kg.toml, or pyproject.toml with [tool.kg])")
     p.add_argument("--relation-model", help="relation classifier (.npz from kg train; 'off': rules only)")
     p.add_argument("--relation-threshold", type=float,
-                   help="drop the classifier's relations below this probability (default 0.85)")
+                   help="drop the classifier's relations below this probability (default 0.5)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

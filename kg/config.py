@@ -58,7 +58,7 @@ class Settings:
     gazetteer: str | None = None
     text_column: str | None = None
     relation_model: str | None = None
-    relation_threshold: float = 0.85
+    relation_threshold: float = 0.5
 
     def __post_init__(self) -> None:
         if not self.base_iri.endswith(("/", "#")):

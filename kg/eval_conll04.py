@@ -42,8 +42,8 @@ CONLL_TITLES = frozenset("President Mr. Mrs. Ms. Dr. Rev. King Prince Gen. Sulta
 def conll_spans(text: str, mentions: list[tuple[Span, str]]) -> dict[Span, Span]:
     """Where CoNLL04 would mark each of kg's mentions (``(span, kg class)``).
 
-    kg names the entity; CoNLL04 marks whole tokens of its space-joined text
-    ("Dallas." is one token), a person's title with the name, and a place
+    kg names the entity; CoNLL04 keeps a sentence's last period inside the
+    last token ("Dallas."), marks a person's title with the name, and a place
     written "City , State" after "in" as one place (its training split does
     so 72 times in 100).
 
@@ -56,9 +56,7 @@ def conll_spans(text: str, mentions: list[tuple[Span, str]]) -> dict[Span, Span]
     out: dict[Span, Span] = {}
     for span, cls in mentions:
         start, end = span
-        while start > 0 and not text[start - 1].isspace():
-            start -= 1
-        while end < len(text) and not text[end].isspace():
+        if text[end:end + 1] == "." and text[end + 1:end + 2] in ("", " "):
             end += 1
         if cls == "Person":
             before = text[:start].split()
@@ -97,13 +95,13 @@ def conll_relations(graph: DocumentGraph, settings: Settings | None = None,
     """kg's relations as CoNLL04 relations (:data:`CONLL_RELATIONS`), deduplicated."""
     text = graph.document.text
     cls_at = {m.span: m.cls for _, m in graph.mentions}
-    cls_of = {e.iri: e.cls for e in graph.entities}
     spans = _graph_spans(graph)
     out, seen = [], set()
     for r in _asserted(graph, settings):
-        s_cls = cls_at.get(r.subject_span, cls_of.get(r.subject))
-        o_cls = cls_at.get(r.object_span, cls_of.get(r.obj))
+        s_cls, o_cls = cls_at.get(r.subject_span), cls_at.get(r.object_span)
         label = CONLL_RELATIONS.get((r.predicate, s_cls or "", o_cls or ""))
+        if r.subject_span not in cls_at or r.object_span not in cls_at:
+            continue  # an end that is not a name ("he", "who", "Belgian"): CoNLL04 marks names
         s, o = spans.get(r.subject_span, r.subject_span), spans.get(r.object_span, r.object_span)
         key = (label, s, o)
         if label and s != o and key not in seen:

@@ -88,7 +88,44 @@ def candidate_pairs(doc: Doc, resolved: Resolved) -> Iterator[tuple[Span, Side, 
                 yield sent, a, b
 
 
-def pair_features(doc: Doc, a: Side, b: Side) -> list[str]:
+@dataclass(frozen=True)
+class Context:
+    """What the rest of kg already knows about a document's pairs.
+
+    ``triggers``: lemma -> the properties whose trigger words start with it
+    (from the ontology); ``rules``: (subject span, object span) -> the
+    properties kg's rules state between them.
+    """
+
+    triggers: dict[str, frozenset[str]]
+    rules: dict[tuple[tuple[int, int], tuple[int, int]], frozenset[str]]
+
+    @classmethod
+    def of(cls, lexicon: Lexicon, relations: list[Relation] = ()) -> Context:  # type: ignore[assignment]
+        rules: dict[tuple[tuple[int, int], tuple[int, int]], set[str]] = {}
+        for r in relations:
+            rules.setdefault((r.subject_span, r.object_span), set()).add(r.predicate)
+        return cls(trigger_index(lexicon), {k: frozenset(v) for k, v in rules.items()})
+
+
+_TRIGGER_INDEXES: dict[int, tuple[Lexicon, dict[str, frozenset[str]]]] = {}
+
+
+def trigger_index(lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """First word of each trigger phrase -> the properties it can signal."""
+    cached = _TRIGGER_INDEXES.get(id(lexicon))
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    index: dict[str, set[str]] = {}
+    for name, spec in lexicon.properties.items():
+        for phrase in (*spec.active, *spec.inverse, *spec.titles, *spec.inverse_titles, *spec.nouns):
+            index.setdefault(phrase.split()[0], set()).add(name)
+    frozen = {k: frozenset(v) for k, v in index.items()}
+    _TRIGGER_INDEXES[id(lexicon)] = (lexicon, frozen)
+    return frozen
+
+
+def pair_features(doc: Doc, a: Side, b: Side, context: Context | None = None) -> list[str]:
     """The words, path and classes that say how ``a`` relates to ``b``."""
     types = f"{a.cls}>{b.cls}"
     first, second = (a, b) if a.start < b.start else (b, a)
@@ -118,7 +155,14 @@ def pair_features(doc: Doc, a: Side, b: Side) -> list[str]:
     path, lemmas = _path(doc[a.root], doc[b.root])
     feats += [f"path={path}", f"lpath={lemmas}"]
     feats += [f"head_a={doc[a.root].dep_}:{doc[a.root].head.lemma_.lower()}",
-              f"head_b={doc[b.root].dep_}:{doc[b.root].head.lemma_.lower()}"]
+              f"head_b={doc[b.root].dep_}:{doc[b.root].head.lemma_.lower()}",
+              f"ner_a={doc[a.root].ent_type_}", f"ner_b={doc[b.root].ent_type_}"]
+    if context is not None:
+        near = set(words if len(words) <= 10 else []) | set(lemmas.split("/"))
+        feats += sorted({f"trig={p}" for w in near for p in context.triggers.get(w, ())})
+        sa, sb = (a.start_char, a.end_char), (b.start_char, b.end_char)
+        feats += [f"rule={p}" for p in sorted(context.rules.get((sa, sb), ()))]
+        feats += [f"rule_rev={p}" for p in sorted(context.rules.get((sb, sa), ()))]
     return feats + [f"{types}|{f}" for f in feats[1:]]
 
 
@@ -200,13 +244,17 @@ def load_model(path: str | None = None) -> RelationModel | None:
 
 
 def predict_relations(doc: Doc, resolved: Resolved, lexicon: Lexicon, model: RelationModel,
-                      threshold: float = 0.5) -> list[Relation]:
-    """Relations the model scores at ``threshold`` or above, where domain and range fit."""
+                      threshold: float = 0.5, rules: list[Relation] = ()) -> list[Relation]:  # type: ignore[assignment]
+    """Relations the model scores at ``threshold`` or above, where domain and range fit.
+
+    ``rules``: what kg's rules found in ``doc``, which the model reads as evidence.
+    """
     pairs = list(candidate_pairs(doc, resolved))
     if not pairs:
         return []
     doc_id = resolved.mentions[0][1].doc_id if resolved.mentions else ""
-    probabilities = model.probabilities([hashed(pair_features(doc, a, b)) for _, a, b in pairs])
+    context = Context.of(lexicon, rules)
+    probabilities = model.probabilities([hashed(pair_features(doc, a, b, context)) for _, a, b in pairs])
     best_of: dict[tuple[str, str | None, str], float] = {}
     for (_, a, b), p in zip(pairs, probabilities):
         label = model.labels[int(p.argmax())]

@@ -26,7 +26,7 @@ from .errors import InputError, KGError
 from .ingest import read_documents, sample_corpus_path
 from .lexicon import ENTITY_CLASSES, load_lexicon
 from .mentions import find_mentions
-from .nlp import load_nlp
+from .nlp import load_nlp, parse
 from .analysis import counts
 from .rdf import document_iri, to_quads
 from .pairs import load_model, predict_relations
@@ -74,7 +74,8 @@ def extract(document: Document, settings: Settings | None = None,
     """Run the extraction stages on one document (for tests and notebooks)."""
     settings = settings or Settings()
     nlp = load_nlp(settings.model, gazetteer=settings.gazetteer)
-    return _extract(nlp(document.text), document, settings, index or AliasIndex())
+    spacy_doc, _ = next(parse(nlp, [(document.text, None)]))
+    return _extract(spacy_doc, document, settings, index or AliasIndex())
 
 
 def extract_many(documents: Iterable[Document], settings: Settings | None = None, *,
@@ -93,8 +94,7 @@ def extract_many(documents: Iterable[Document], settings: Settings | None = None
     settings = settings or Settings()
     nlp = load_nlp(settings.model, gazetteer=settings.gazetteer)
     index = AliasIndex()
-    pairs = nlp.pipe(((d.text, d) for d in documents), as_tuples=True,
-                     batch_size=settings.batch_size, n_process=settings.n_process)
+    pairs = parse(nlp, ((d.text, d) for d in documents), settings.batch_size, settings.n_process)
     for spacy_doc, document in pairs:
         yield _extract(spacy_doc, document, settings, index if shared_entities else AliasIndex())
 
@@ -109,7 +109,7 @@ def _extract(spacy_doc, document: Document, settings: Settings, index: AliasInde
     if model is not None:
         stated = {(r.predicate, r.subject_span, r.object_span) for r in relations}
         relations += [r for r in predict_relations(spacy_doc, resolved, lexicon, model,
-                                                   settings.relation_threshold)
+                                                   settings.relation_threshold, relations)
                       if (r.predicate, r.subject_span, r.object_span) not in stated]
     relations = [r for r in relations if r.confidence >= settings.min_confidence]
     return DocumentGraph(document, resolved.entities, resolved.mentions, tuple(relations))
@@ -151,8 +151,7 @@ def build(
     paths = list(inputs) if inputs else [sample_corpus_path()]
     documents = _new_documents(read_documents(paths, text_column=settings.text_column,
                                               on_error=failed), store, settings, report)
-    pairs = nlp.pipe(((d.text, d) for d in documents), as_tuples=True,
-                     batch_size=settings.batch_size, n_process=settings.n_process)
+    pairs = parse(nlp, ((d.text, d) for d in documents), settings.batch_size, settings.n_process)
     quads = []
     for spacy_doc, document in _progress(pairs, progress):
         graph = _extract(spacy_doc, document, settings, index)

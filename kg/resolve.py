@@ -220,7 +220,9 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         if not before:  # nothing named before it: the document's main entity of the class
             before = _main_mentions(found, by_token, a.cls)
         if not before:
-            if not a.after_name:  # else it likely names someone NER missed or mistyped
+            # after a proper-noun subject, it likely names someone NER missed; and an
+            # "it" that names nothing may be a film or a storm: no company is made up
+            if not a.after_name and a.cls == "Person":
                 unnamed.append(a)
             continue
         if a.antecedent is not None and before[-1].start == a.antecedent:

@@ -18,7 +18,7 @@ from kg.errors import InputError
 from kg.eval_conll04 import conll_relations, evaluate_conll04
 from kg.evaluate import evaluate_gold, evaluate_knowledgenet, graph_facts, kn_facts, kn_gold, kn_scored
 from kg.scoring import Arg, Counts, Fact, match, name_match, score, span_matcher
-from kg.types import Document, DocumentGraph, Entity, Relation
+from kg.types import Document, DocumentGraph, Entity, Mention, Relation
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -108,7 +108,10 @@ def _graph(relations: list[tuple[str, str, str, tuple[int, int], tuple[int, int]
     entities = tuple(Entity(f"x:{n}", c, n) for n, c in classes.items())
     rels = tuple(Relation(f"x:{s}", p, f"x:{o}", doc.id, "", ss, os_, 0.9, "rule:test")
                  for s, p, o, ss, os_ in relations)
-    return DocumentGraph(doc, entities, (), rels)
+    names = {(n, span) for s, _, o, ss, os_ in relations for n, span in ((s, ss), (o, os_)) if n != "She"}
+    mentions = tuple((f"x:{n}", Mention(doc.id, *span, TEXT[span[0]:span[1]], classes[n]))
+                     for n, span in sorted(names, key=lambda x: x[1]))
+    return DocumentGraph(doc, entities, mentions, rels)
 
 
 def test_ceo_is_leads_inverted_and_also_employment() -> None:
@@ -157,6 +160,7 @@ def test_conll_relations_follow_the_classes() -> None:
         ("Ann Lee", "worksFor", "Acme", (0, 7), (18, 22)),
         ("Acme", "locatedIn", "Oslo", (45, 49), (62, 66)),
         ("Ann Lee", "spouse", "Bob Roe", (0, 7), (36, 43)),  # no CoNLL04 relation
+        ("She", "worksFor", "Acme", (24, 27), (18, 22)),  # CoNLL04 marks names, not pronouns
     ])
     got = {(f.label, f.subject.type, f.object.type) for f in conll_relations(graph)}  # type: ignore[union-attr]
     assert got == {("Work_For", "Peop", "Org"), ("OrgBased_In", "Org", "Loc")}

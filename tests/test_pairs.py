@@ -11,8 +11,9 @@ from kg.config import Settings
 from kg.lexicon import load_lexicon
 from kg.mentions import find_mentions
 from kg.nlp import load_nlp
-from kg.pairs import RelationModel, bundled_model_path, candidate_pairs, hashed, load_model, \
+from kg.pairs import Context, RelationModel, bundled_model_path, candidate_pairs, hashed, load_model, \
     pair_features, predict_relations
+from kg.relations import extract_relations
 from kg.resolve import AliasIndex, resolve
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -40,6 +41,39 @@ def test_features_are_stable_across_runs() -> None:
     first = hashed(pair_features(doc, a, b))
     assert first == hashed(pair_features(doc, a, b))
     assert all(0 <= i < 2**18 for i in first)
+
+
+def test_features_carry_what_the_rules_and_the_ontology_say() -> None:
+    doc, resolved = _resolved("Jane Roe was born in Boston and joined Acme Corp in 1990.")
+    lexicon = load_lexicon()
+    context = Context.of(lexicon, extract_relations(doc, resolved, lexicon))
+    features = {}
+    for _, a, b in candidate_pairs(doc, resolved):
+        names = (doc.text[a.start_char:a.end_char], doc.text[b.start_char:b.end_char])
+        features[names] = set(pair_features(doc, a, b, context))
+    born = features[("Jane Roe", "Boston")]
+    assert "rule=bornIn" in born and "trig=bornIn" in born
+    assert "rule=worksFor" in features[("Jane Roe", "Acme Corp")]
+    assert not any(f.startswith("rule=") for f in pair_features(doc, a, b))  # no context: no rules
+
+
+def test_weak_negatives_weigh_less_than_annotated_ones() -> None:
+    from kg.train import Gold, examples
+
+    first = "Jane Roe was born in Boston, not in Salem."
+    text = first + " Jane Roe lives in Paris."
+    boston, salem, paris = (text.index(w) for w in ("Boston", "Salem", "Paris"))
+    gold = Gold(text, (("bornIn", (0, 8), (boston, boston + 6)),),
+                (((0, len(first)), frozenset({"bornIn"})),  # only bornIn: "Salem" may hide a fact
+                 ((len(first) + 1, len(text)), frozenset({"livesIn", "bornIn", "nationality"}))))
+    seen = {}
+    for features, label, weight in examples([gold], Settings(), weak_negatives=0.25):
+        seen.setdefault((label, weight), 0)
+        seen[(label, weight)] += 1
+    assert seen.get(("bornIn", 1.0)) == 1
+    assert seen.get(("none", 0.25)) == 1  # Jane Roe - Salem: livesIn was not annotated there
+    assert seen.get(("none", 1.0)) == 1  # Jane Roe - Paris: every person-place property annotated
+    assert paris and salem
 
 
 @pytest.mark.skipif(not CONLL_TRAIN.is_file(), reason=f"needs {CONLL_TRAIN}")

@@ -112,3 +112,9 @@ def test_a_named_person_still_wins_over_an_unnamed_one() -> None:
     doc, r = _resolved("Jane Roe is a physician. She lives in Ohio.")
     she = next(t for t in doc if t.lower_ == "she")
     assert r.by_token[she.i][0] == mint_iri(BASE, "Person", "Jane Roe")
+
+
+def test_an_it_that_names_nothing_makes_up_no_company() -> None:
+    doc, r = _resolved("It was filmed on location in Tokyo and Kyoto.")
+    assert [e.cls for e in r.entities if e.cls == "Organization"] == []
+    assert next(t for t in doc if t.text == "It").i not in r.by_token
