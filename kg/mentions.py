@@ -71,6 +71,7 @@ class Found:
     demonym: bool = False  # "Belgian": refers to a country the gazetteer knows, is not its name
     author: bool = False  # "I", "we" outside quotes: whoever wrote the document
     after_name: bool = False  # a proper-noun subject comes before it, found as a name or not
+    apart: frozenset[int] = frozenset()  # tokens it cannot be: "she" in "she married X" is not X
 
 
 #: Words that refer back to the last person or organisation named.
@@ -114,7 +115,61 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         taken.update(range(span.start, span.end))
     found.extend(_anaphora(doc, taken))
     found.extend(_relative_pronouns(doc, found))
+    found = [replace(f, apart=frozenset(_apart(doc[f.start:f.end].root))) for f in found]
     return sorted(found, key=lambda f: f.start)
+
+
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
+_IDENTITY_DEPS = frozenset({"attr", "oprd"})
+
+
+def _apart(root: Token) -> set[int]:
+    """Tokens that name someone other than the mention headed by ``root``.
+
+    A subject is not the names in the rest of its clause ("she married John
+    Ford", "he was the son of Paul Roe"), except the one it is equated with
+    ("he is John Ford"); a possessor is not the rest of its noun phrase or
+    what it is equated with ("his wife, Amy", "her son is Ken", "Ken, her
+    son"); an object is not its verb's subject ("John met him").
+
+    >>> from kg.nlp import load_nlp
+    >>> doc = load_nlp()("She married John Ford. His father was Paul Ford.")
+    >>> [doc[i].text for i in sorted(_apart(doc[0]))]
+    ['married', 'John', 'Ford', '.']
+    >>> [doc[i].text for i in sorted(_apart(doc[5])) if doc[i].pos_ == "PROPN"]
+    ['Paul', 'Ford']
+    """
+    if root.lower_ in _REFLEXIVES:
+        return set()
+    head, dep = root.head, root.dep_
+    own = {t.i for t in root.subtree}
+    out: set[int] = set()
+    if dep in {"nsubj", "nsubjpass"}:
+        out = {t.i for t in head.subtree} - own - _identity(head)
+    elif dep == "poss":
+        out = {t.i for t in head.subtree} - own
+        if head.dep_ in {"nsubj", "nsubjpass"}:  # "his father was X"
+            out |= {t.i for c in head.head.children if c.dep_ in _IDENTITY_DEPS for t in c.subtree}
+        elif head.dep_ == "attr":  # "Ken is her son"
+            out |= {t.i for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+        elif head.dep_ == "appos":  # "Ken, her son"
+            out |= {head.head.i} | {c.i for c in head.head.children if c.dep_ == "compound"}
+    elif dep in {"dobj", "pobj"}:
+        verb = head.head if dep == "pobj" else head
+        if verb.pos_ in {"VERB", "AUX"}:
+            out = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                   for t in (c, *c.children) if t.i == c.i or t.dep_ in {"compound", "flat"}}
+    return out - own
+
+
+def _identity(verb: Token) -> set[int]:
+    """The words a copula's subject is equated with: "John Ford" in "he is John Ford"."""
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in _IDENTITY_DEPS:
+            names = [g for g in c.children if g.dep_ in {"compound", "flat", "appos"}]
+            out |= {c.i} | {t.i for g in names for t in g.subtree}
+    return out
 
 
 def _relative_pronouns(doc: Doc, found: list[Found]) -> list[Found]:

@@ -78,7 +78,39 @@ def extract_relations(doc: Doc, resolved: Resolved, lexicon: Lexicon) -> list[Re
                  *finder.nouns(sent), *finder.nationalities(sent), *finder.attachments(sent)]
         relations.extend(found)
         relations.extend(_echoes(found, sent, resolved))
+        relations.extend(_named_echoes(found, sent, resolved))
     return _dedupe(relations)
+
+
+def _named_echoes(relations: list[Relation], sent: Span, resolved: Resolved) -> Iterator[Relation]:
+    """The same relations again, with a pronoun end's name in the sentence as evidence.
+
+    "Kristine Perry and her husband William Perry": the title gives
+    (William Perry, spouse, "her"); "her" is Kristine Perry, named just before.
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> text = "The team includes Kristine Perry and her husband William Perry."
+    >>> graph = extract(Document.from_text(text, "x"))
+    >>> sorted(text[slice(*r.object_span)] for r in graph.relations if r.extractor == "rule:title")
+    ['Kristine Perry', 'her']
+    """
+    names: dict[str, tuple[int, int]] = {}
+    for t in range(sent.start, sent.end):
+        hit = resolved.by_token.get(t)
+        if hit is not None and not hit[2].anaphor:
+            names.setdefault(hit[0], (hit[2].start_char, hit[2].end_char))
+    for r in relations:
+        for end, span in (("subject", r.subject_span), ("object", r.object_span)):
+            iri = r.subject if end == "subject" else r.obj
+            name = names.get(iri)
+            if name is not None and name[0] < span[0] and _is_anaphor(resolved, sent, span):
+                yield replace(r, **{f"{end}_span": name})
+
+
+def _is_anaphor(resolved: Resolved, sent: Span, span: tuple[int, int]) -> bool:
+    return any(hit[2].anaphor and hit[2].start_char == span[0] for t in range(sent.start, sent.end)
+               for hit in [resolved.by_token.get(t)] if hit is not None)
 
 
 def _echoes(relations: list[Relation], sent: Span, resolved: Resolved) -> Iterator[Relation]:
@@ -280,7 +312,6 @@ class _Finder:
                     s, o = (person, owner) if bearer_is_subject else (owner, person)
                     if spec.allows(s.cls, o.cls):
                         yield self.relation(spec, s, o, sent, "title", CONFIDENCE["title"])
-                        break
                 if spec.name in JOB_PROPERTIES and "jobTitle" in self.lexicon.properties:
                     yield Relation(
                         subject=person.iri, predicate="jobTitle", obj=self.doc.text[slice(*phrase)],
@@ -300,6 +331,10 @@ class _Finder:
         # "Apple's CEO, Tim Cook", "his wife, Donna"
         if person.dep_ == "appos":
             candidates.append(person.head)
+        # "her son is Ken", "his father was the painter X": the subject the name is equated with
+        named = person.head if person.dep_ == "appos" else person
+        if named.dep_ == "attr" and named.head.lemma_ in _COPULAS:
+            candidates += [c for c in named.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         # "Tim Cook is (the chairman and) CEO of Apple"; "he became CEO of X"
         if person.dep_ in {"nsubj", "nsubjpass"}:
             verb = person.head
@@ -311,8 +346,13 @@ class _Finder:
         candidates += [a for c in candidates for a in c.children if a.dep_ == "appos"]
         for candidate in candidates:
             for t in (candidate, *_conjuncts(candidate)):
-                if self._is_title(t):
+                if self._is_title(t) and (t.i == candidate.i or not self._named(t, person)):
                     yield t
+
+    def _named(self, title: Token, person: Token) -> bool:
+        """Whether a conjunct title is a phrase of its own: "(his wife, Amy, and) their daughter, Eloise"."""
+        return any(c.i != person.i and (c.dep_ == "poss" or c.dep_ == "appos" and (
+            c.pos_ == "PROPN" or self.arg(c) is not None)) for c in title.children)
 
     def _is_title(self, token: Token) -> bool:
         return token.lower_ in self.title_heads

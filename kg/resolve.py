@@ -211,18 +211,21 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         if a.author:  # "I", "we": the writer, never the last person named
             unnamed.append(a)
             continue
+        others = {by_token[t][0] for t in a.apart if t in by_token}  # "she" in "she married X" is not X
         before = sorted((f for f in (*found, *linked)
-                         if f.end <= a.start and f.start in by_token and by_token[f.start][1] == a.cls),
+                         if f.end <= a.start and f.start in by_token and by_token[f.start][1] == a.cls
+                         and by_token[f.start][0] not in others),
                         key=lambda f: f.start)
         if a.antecedent is not None and a.antecedent in by_token:
             before = [next(f for f in before if f.start == a.antecedent)] if any(
                 f.start == a.antecedent for f in before) else before
         if not before:  # nothing named before it: the document's main entity of the class
-            before = _main_mentions(found, by_token, a.cls)
+            before = [f for f in _main_mentions(found, by_token, a.cls) if by_token[f.start][0] not in others]
         if not before:
             # after a proper-noun subject, it likely names someone NER missed; and an
-            # "it" that names nothing may be a film or a storm: no company is made up
-            if not a.after_name and a.cls == "Person":
+            # "it" that names nothing may be a film or a storm: no company is made up;
+            # a person the sentence sets apart from those named ("his father, X") is someone
+            if a.cls == "Person" and (not a.after_name or others):
                 unnamed.append(a)
             continue
         if a.antecedent is not None and before[-1].start == a.antecedent:
@@ -265,15 +268,28 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
 
 
 def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-untyped-def]
-    """Join "Dupin" to "Benoit Dupin"; return the surnames joined (they vote Person)."""
-    full_names: dict[str, int] = {}
+    """Join "Dupin" to "Benoit Dupin"; return the surnames joined (they vote Person).
+
+    The first full name with that surname wins, unless the sentence keeps the
+    two apart: in "Reddy is married to Sneha Reddy", Reddy is someone else.
+    """
+    full_names: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(found):
         words = f.text.split()
         if f.cls == "Person" and len(words) > 1:
-            full_names.setdefault(words[-1], i)
+            full_names[words[-1]].append(i)
     joined = set()
     for i, f in enumerate(found):
-        if " " not in f.text and f.text in full_names and f.weight < GAZETTEER_WEIGHT:
-            union(i, full_names[f.text])
+        if " " in f.text or f.weight >= GAZETTEER_WEIGHT:
+            continue
+        fits = [j for j in full_names.get(f.text, ()) if not _kept_apart(f, found[j])]
+        if fits:
+            union(i, fits[0])
             joined.add(i)
     return joined
+
+
+def _kept_apart(a: Found, b: Found) -> bool:
+    """Whether the sentence says ``a`` and ``b`` are two people ("X married Y")."""
+    return any(t in a.apart for t in range(b.start, b.end)) or \
+        any(t in b.apart for t in range(a.start, a.end))

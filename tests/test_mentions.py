@@ -69,3 +69,33 @@ def test_it_as_a_subject_is_an_organisation_but_not_when_expletive() -> None:
 def test_a_pronoun_after_a_proper_noun_subject_knows_it() -> None:
     found = _anaphora("He moved. Psacharopoulos came to the United States, where he studied.")
     assert [f.after_name for f in found] == [False, True]
+
+
+# -- who a mention cannot be ----------------------------------------------------
+
+def _apart(text: str, word: str) -> set[str]:
+    doc = load_nlp()(text)
+    hit = next(f for f in find_mentions(doc, load_lexicon()) if f.text == word)
+    return {doc[i].text for i in hit.apart if doc[i].pos_ == "PROPN"}
+
+
+@pytest.mark.parametrize("text, word, others", [
+    ("She married John Ford in 1931.", "She", {"John", "Ford"}),
+    ("He was the son of Paul Roe.", "He", {"Paul", "Roe"}),
+    ("Chris lives with his wife, Amy.", "his", {"Amy"}),
+    ("Her son is Michael Plichta.", "Her", {"Michael", "Plichta"}),
+    ("Ambassador Reddy is married to Sneha Reddy.", "Reddy", {"Sneha", "Reddy"}),
+])
+def test_a_clause_sets_its_subject_and_possessor_apart_from_the_names_it_relates(
+        text: str, word: str, others: set[str]) -> None:
+    assert _apart(text, word) == others
+
+
+def test_a_subject_is_not_apart_from_the_name_it_is_equated_with() -> None:
+    assert _apart("He is John Ford, a painter.", "He") == set()
+
+
+def test_an_object_is_apart_from_its_verbs_subject_only() -> None:
+    doc = load_nlp()("Satya Nadella, Microsoft's chief executive, has led the company since 2014.")
+    company = next(f for f in find_mentions(doc, load_lexicon()) if f.text == "the company")
+    assert {doc[i].text for i in company.apart} == {"Nadella", "Satya"}

@@ -27,3 +27,36 @@ def test_first_person_relations_belong_to_the_author() -> None:
     graph = extract(Document.from_text("I was born in Boston.", "t"), RULES_ONLY)
     assert [(r.predicate, r.subject.rsplit("/", 1)[-1]) for r in graph.relations] == [
         ("bornIn", f"author_of_{graph.document.id}")]
+
+
+def _pairs(text: str, predicate: str) -> set[tuple[str, str]]:
+    graph = extract(Document.from_text(text, "t"), RULES_ONLY)
+    return {(text[slice(*r.subject_span)], text[slice(*r.object_span)])
+            for r in graph.relations if r.predicate == predicate}
+
+
+def test_a_pronoun_marries_the_person_named_after_it() -> None:
+    text = "She was born in Ohio. On January 31, 1931, she married John Webster Ford."
+    assert ("she", "John Webster Ford") in _pairs(text, "spouse")
+
+
+def test_a_child_of_two_parents_is_the_child_of_both() -> None:
+    pairs = _pairs("She is the daughter of Paul Roe and Mary Roe.", "childOf")
+    assert pairs == {("She", "Paul Roe"), ("She", "Mary Roe")}
+
+
+def test_a_title_that_names_its_own_bearer_is_not_shared_with_its_conjunct() -> None:
+    text = "Chris lives with his wife, Amy, and their young daughter, Eloise."
+    assert ("Amy", "his") not in _pairs(text, "childOf")
+    assert ("Amy", "his") in _pairs(text, "spouse")
+
+
+def test_a_relative_equated_with_a_title_subject() -> None:
+    text = "His father was the painter Maarten Krabbe and his mother the translator Margreet Reiss."
+    assert ("His", "Maarten Krabbe") in _pairs(text, "childOf")
+    assert ("Michael Plichta", "Her") in _pairs("Her son is Michael Plichta.", "childOf")
+
+
+def test_a_pronoun_end_also_counts_for_its_name_in_the_sentence() -> None:
+    pairs = _pairs("Kristine Perry and her husband William Perry live in Ohio.", "spouse")
+    assert {("William Perry", "her"), ("William Perry", "Kristine Perry")} <= pairs

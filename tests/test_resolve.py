@@ -118,3 +118,24 @@ def test_an_it_that_names_nothing_makes_up_no_company() -> None:
     doc, r = _resolved("It was filmed on location in Tokyo and Kyoto.")
     assert [e.cls for e in r.entities if e.cls == "Organization"] == []
     assert next(t for t in doc if t.text == "It").i not in r.by_token
+
+
+# -- names and pronouns a sentence keeps apart ------------------------------------
+
+def test_a_subject_pronoun_is_not_the_person_it_marries() -> None:
+    doc, r = _resolved("She was born in Ohio. She married John Webster Ford in 1931.")
+    she = [t for t in doc if t.lower_ == "she"][-1]
+    assert r.by_token[she.i][0] == mint_iri(BASE, "Person", "unnamed person of d1")
+
+
+def test_a_possessor_is_not_the_relative_it_names() -> None:
+    doc, r = _resolved("Werner Roe lived in Berlin. His father, August Roe, was a professor.")
+    his = next(t for t in doc if t.text == "His")
+    assert r.by_token[his.i][0] == mint_iri(BASE, "Person", "Werner Roe")
+
+
+def test_a_surname_married_to_a_full_name_is_someone_else() -> None:
+    doc, r = _resolved("Ambassador Reddy is married to Madam Sneha Reddy.")
+    reddy, sneha = (next(t for t in doc if t.text == w) for w in ("Reddy", "Sneha"))
+    assert r.by_token[reddy.i][0] != r.by_token[sneha.i][0]
+
