@@ -343,10 +343,10 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--knowledgenet", help="KnowledgeNet JSONL")
     t.add_argument("--folds", type=int, nargs="+", help="KnowledgeNet folds to train on (default: all)")
     t.add_argument("--conll04", nargs="+", help="CoNLL04 JSONL file(s)")
-    t.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength (default 1.0)")
+    t.add_argument("--c", type=float, default=4.0, help="inverse regularisation strength (default 4.0)")
     t.add_argument("--weak-negatives", type=float, default=None,
                    help="weight of a negative pair in a KnowledgeNet passage that does not annotate "
-                        "every property the pair could have (default 0.02)")
+                        "every property the pair could have (default 0.01)")
     t.add_argument("-o", "--output", type=Path, default=Path("relations.npz"), help="model file (.npz)")
     t.add_argument("--model", help="spaCy model")
     return top

@@ -21,7 +21,8 @@ Examples
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -94,18 +95,29 @@ class Context:
 
     ``triggers``: lemma -> the properties whose trigger words start with it
     (from the ontology); ``rules``: (subject span, object span) -> the
-    properties kg's rules state between them.
+    properties kg's rules state between them; ``main``: the most mentioned
+    entity of each class; ``classes``: token -> the class of the mention on it.
     """
 
     triggers: dict[str, frozenset[str]]
     rules: dict[tuple[tuple[int, int], tuple[int, int]], frozenset[str]]
+    main: frozenset[str] = frozenset()
+    classes: dict[int, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, lexicon: Lexicon, relations: list[Relation] = ()) -> Context:  # type: ignore[assignment]
+    def of(cls, lexicon: Lexicon, relations: list[Relation] = (),  # type: ignore[assignment]
+           resolved: Resolved | None = None) -> Context:
         rules: dict[tuple[tuple[int, int], tuple[int, int]], set[str]] = {}
         for r in relations:
             rules.setdefault((r.subject_span, r.object_span), set()).add(r.predicate)
-        return cls(trigger_index(lexicon), {k: frozenset(v) for k, v in rules.items()})
+        main: dict[str, Counter[str]] = {}
+        classes: dict[int, str] = {}
+        if resolved is not None:
+            for iri, mention in resolved.mentions:
+                main.setdefault(mention.cls, Counter())[iri] += 1
+            classes = {t: c for t, (_, c, _) in resolved.by_token.items()}
+        return cls(trigger_index(lexicon), {k: frozenset(v) for k, v in rules.items()},
+                   frozenset(c.most_common(1)[0][0] for c in main.values()), classes)
 
 
 _TRIGGER_INDEXES: dict[int, tuple[Lexicon, dict[str, frozenset[str]]]] = {}
@@ -146,12 +158,18 @@ def pair_features(doc: Doc, a: Side, b: Side, context: Context | None = None) ->
     before = doc[first.start - 1].lower_ if first.start > 0 else "<s>"
     after = doc[second.end].lower_ if second.end < len(doc) else "</s>"
     feats += [f"before={before}", f"after={after}"]
-    # the two words before each end ("born in", "CEO of", "wife ,")
+    # the two words before and after each end ("born in", "CEO of", "wife ,"), and
+    # what an organisation or place is ("University", "Party") or a pronoun says ("his")
     for name, side in (("a", a), ("b", b)):
         left = [t.lower_ for t in doc[max(side.start - 2, 0):side.start]]
-        feats.append(f"{name}_left={'_'.join(left)}")
+        right = [t.lower_ for t in doc[side.end:side.end + 2]]
+        feats += [f"{name}_left={'_'.join(left)}", f"{name}_right={'_'.join(right)}"]
         if side.cls in {"Place", "Date"}:
             feats.append(f"{name}_text={doc[side.start:side.end].text.lower()}")
+        if side.cls in {"Organization", "Place"}:
+            feats.append(f"{name}_head={doc[side.end - 1].lower_}")
+        if side.anaphor:
+            feats.append(f"{name}_word={doc[side.start:side.end].text.lower()}")
     path, lemmas = _path(doc[a.root], doc[b.root])
     feats += [f"path={path}", f"lpath={lemmas}"]
     feats += [f"head_a={doc[a.root].dep_}:{doc[a.root].head.lemma_.lower()}",
@@ -163,6 +181,9 @@ def pair_features(doc: Doc, a: Side, b: Side, context: Context | None = None) ->
         sa, sb = (a.start_char, a.end_char), (b.start_char, b.end_char)
         feats += [f"rule={p}" for p in sorted(context.rules.get((sa, sb), ()))]
         feats += [f"rule_rev={p}" for p in sorted(context.rules.get((sb, sa), ()))]
+        feats += [f"{name}_main" for name, side in (("a", a), ("b", b)) if side.iri in context.main]
+        inside = {context.classes.get(t.i) for t in doc[first.end:second.start]}
+        feats += [f"{name}_cls_between" for name, side in (("a", a), ("b", b)) if side.cls in inside]
     return feats + [f"{types}|{f}" for f in feats[1:]]
 
 
@@ -253,7 +274,7 @@ def predict_relations(doc: Doc, resolved: Resolved, lexicon: Lexicon, model: Rel
     if not pairs:
         return []
     doc_id = resolved.mentions[0][1].doc_id if resolved.mentions else ""
-    context = Context.of(lexicon, rules)
+    context = Context.of(lexicon, rules, resolved)
     probabilities = model.probabilities([hashed(pair_features(doc, a, b, context)) for _, a, b in pairs])
     best_of: dict[tuple[str, str | None, str], float] = {}
     for (_, a, b), p in zip(pairs, probabilities):

@@ -46,7 +46,7 @@ def test_features_are_stable_across_runs() -> None:
 def test_features_carry_what_the_rules_and_the_ontology_say() -> None:
     doc, resolved = _resolved("Jane Roe was born in Boston and joined Acme Corp in 1990.")
     lexicon = load_lexicon()
-    context = Context.of(lexicon, extract_relations(doc, resolved, lexicon))
+    context = Context.of(lexicon, extract_relations(doc, resolved, lexicon), resolved)
     features = {}
     for _, a, b in candidate_pairs(doc, resolved):
         names = (doc.text[a.start_char:a.end_char], doc.text[b.start_char:b.end_char])
@@ -54,7 +54,18 @@ def test_features_carry_what_the_rules_and_the_ontology_say() -> None:
     born = features[("Jane Roe", "Boston")]
     assert "rule=bornIn" in born and "trig=bornIn" in born
     assert "rule=worksFor" in features[("Jane Roe", "Acme Corp")]
-    assert not any(f.startswith("rule=") for f in pair_features(doc, a, b))  # no context: no rules
+    assert "a_main" in born  # the document's most mentioned person
+    _, a, b = next(iter(candidate_pairs(doc, resolved)))
+    assert not any(f.startswith(("rule=", "a_main")) for f in pair_features(doc, a, b))  # no context
+
+
+def test_features_say_whether_another_name_of_the_class_stands_between() -> None:
+    doc, resolved = _resolved("Jane Roe worked at Google and then at Microsoft.")
+    context = Context.of(load_lexicon(), [], resolved)
+    features = {doc.text[b.start_char:b.end_char]: pair_features(doc, a, b, context)
+                for _, a, b in candidate_pairs(doc, resolved) if a.cls == "Person"}
+    assert "b_cls_between" not in features["Google"]
+    assert "b_cls_between" in features["Microsoft"]
 
 
 def test_weak_negatives_weigh_less_than_annotated_ones() -> None:

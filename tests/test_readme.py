@@ -39,8 +39,12 @@ def test_every_ready_query_answers_on_the_seed_article(seed_build: Path) -> None
 
 def test_readme_evidence_query_gives_the_sentence(seed_build: Path) -> None:
     evidence = next(q for q in _blocks("sparql") if "Benoit Dupin" in q)
-    (row,) = KnowledgeGraph(seed_build).query(evidence)
+    rows = KnowledgeGraph(seed_build).query(evidence)
+    row = rows[0]  # the surest: the title rule on "Benoit Dupin, Apple's Senior Director"
     assert row["sentence"].startswith("During the annual AWS Reinvent conference, Benoit Dupin")
+    assert row["extractor"] == "rule:title"
+    assert [float(r["confidence"]) for r in rows] == sorted((float(r["confidence"]) for r in rows),
+                                                            reverse=True)
     assert row["source"].endswith("apple-aws-trainium2.txt")
 
 
