@@ -12,7 +12,7 @@ Examples
 >>> from kg.lexicon import load_lexicon
 >>> doc = load_nlp()("Apple’s engineers tested Amazon's new Trainium2 chip with Siri and Apple Maps.")
 >>> [(m.text, m.cls) for m in find_mentions(doc, load_lexicon())]
-[('Apple', 'Organization'), ('Amazon', 'Organization'), ('Trainium2', 'Product'), ('Siri', 'Product'), ('Apple Maps', 'Organization')]
+[('Apple', 'Organization'), ('Amazon', 'Organization'), ('Trainium2', 'Product'), ('Siri', 'Product'), ('Apple Maps', 'Product')]
 """
 
 from __future__ import annotations
@@ -93,14 +93,16 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         ner_cls = lexicon.class_for_ner_label(ent.label_)
         if ner_cls is None and not (ent.label_ == "NORP" and lexicon.known(ent.text)):
             continue  # a demonym the gazetteer knows ("Belgian") names its country
-        for piece in _pieces(ent):
+        pieces = _pieces(ent)
+        listed_cls = _listed_class(pieces, lexicon) or ner_cls
+        for piece in pieces:
             if _is_department(piece, titles):
                 continue
             known = lexicon.known(piece.text)
             if known is not None:
                 cls, canonical, weight = known.cls, known.label, GAZETTEER_WEIGHT
             else:
-                cls, canonical, weight = ner_cls, None, NER_WEIGHT
+                cls, canonical, weight = listed_cls, None, NER_WEIGHT
             piece_cls, piece_weight = cls, weight
             head_cls = _head_noun_class(piece, lexicon)
             if head_cls and canonical is None:
@@ -340,6 +342,28 @@ def _pieces(ent: Span) -> list[Span]:
         after_possessive = token is not None and token.tag_ == "POS"
         start = i + 1
     return pieces
+
+
+def _listed_class(pieces: list[Span], lexicon: Lexicon) -> str | None:
+    """The class the gazetteer gives the names of a list NER read as one name.
+
+    In "Siri and Apple Maps" the gazetteer knows Siri, a product; Apple Maps,
+    listed with it, is one too. Pieces split at a possessive are no list.
+
+    >>> from kg.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Apple runs core services such as Siri and Apple Maps.")
+    >>> [(f.text, f.cls) for f in find_mentions(doc, load_lexicon()) if "Maps" in f.text]
+    [('Apple Maps', 'Product')]
+    """
+    if len(pieces) < 2:
+        return None
+    doc = pieces[0].doc
+    for a, b in zip(pieces, pieces[1:]):
+        if any(t.tag_ == "POS" or t.text not in {",", "and", "or"} for t in doc[a.end:b.start]):
+            return None
+    classes = {known.cls for p in pieces for known in [lexicon.known(p.text)] if known is not None}
+    return classes.pop() if len(classes) == 1 else None
 
 
 def _trim(span: Span) -> Span | None:

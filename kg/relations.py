@@ -41,7 +41,8 @@ from .types import Relation
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-CONFIDENCE = {"svo": 0.8, "title": 0.9, "possessive": 0.7, "noun": 0.7, "attachment": 0.6}
+CONFIDENCE = {"svo": 0.8, "title": 0.9, "possessive": 0.7, "noun": 0.7, "attachment": 0.6,
+              "name": 0.7}
 #: Confidence kept when the object is a thing made by the entity ("Amazon chips").
 MAKER_DISCOUNT = 0.75
 HEDGE_DISCOUNT = 0.6
@@ -75,7 +76,8 @@ def extract_relations(doc: Doc, resolved: Resolved, lexicon: Lexicon) -> list[Re
     relations = []
     for sent in doc.sents:
         found = [*finder.svo(sent), *finder.titles(sent), *finder.possessives(sent),
-                 *finder.nouns(sent), *finder.nationalities(sent), *finder.attachments(sent)]
+                 *finder.nouns(sent), *finder.nationalities(sent), *finder.attachments(sent),
+                 *finder.occasions(sent), *finder.brands(sent)]
         relations.extend(found)
         relations.extend(_echoes(found, sent, resolved))
         relations.extend(_named_echoes(found, sent, resolved))
@@ -168,6 +170,8 @@ class _Finder:
             for prep in spec.prepositions:
                 self.by_prep.setdefault(prep, []).append(spec)
         self.title_heads = {t.split()[-1] for t in self.title_specs}
+        # names of the document's organisations, for products named after them
+        self.organizations = {m.text: iri for iri, m in resolved.mentions if m.cls == "Organization"}
         # verb lemma -> (trigger words, properties, inverse?): one look-up per verb
         self.verb_triggers: dict[str, list[tuple[list[str], list[PropertySpec], bool]]] = {}
         for table, inverse in ((self.active, False), (self.inverse, True)):
@@ -420,6 +424,50 @@ class _Finder:
                     a = self.arg(place)
                     if a is not None:
                         yield "based", a
+
+    # -- rule:occasion ---------------------------------------------------
+    def occasions(self, sent: Span) -> Iterator[Relation]:
+        """"During the AWS Reinvent conference, Dupin revealed ...": the subject took part.
+
+        The preposition comes from the ontology (``participatesIn``'s
+        ``kg:prepositionTrigger``); the event is named in its object.
+        """
+        for verb in sent:
+            if verb.pos_ not in {"VERB", "AUX"} or _negated(verb):
+                continue
+            for prep in (c for c in verb.children if c.dep_ == "prep"):
+                specs = [s for s in self.by_prep.get(prep.lower_, ()) if "Event" in s.range]
+                pobj = _pobj(prep)
+                if not specs or pobj is None:
+                    continue
+                events = [a for t in pobj.subtree if t.i <= pobj.i for a in [self.arg(t)]
+                          if a is not None and a.cls == "Event"]
+                for spec in specs:
+                    for who in self.args(_subject(verb)):
+                        for event in events[:1]:
+                            if spec.allows(who.cls, event.cls):
+                                yield self.relation(spec, who, event, sent, "attachment",
+                                                    CONFIDENCE["attachment"])
+
+    # -- rule:name -------------------------------------------------------
+    def brands(self, sent: Span) -> Iterator[Relation]:
+        """"Apple Maps", "Microsoft Azure": a product named after its maker, named in the text."""
+        spec = self.lexicon.properties.get("develops")
+        if spec is None:
+            return
+        for token in sent:
+            hit = self.by_token.get(token.i)
+            if hit is None or hit[1] not in _THINGS or hit[2].start != token.i or hit[2].anaphor:
+                continue
+            product = self.arg(token)
+            words = hit[2].text.split()
+            for k in range(len(words) - 1, 0, -1):
+                maker = self.organizations.get(" ".join(words[:k]))
+                if maker is not None and product is not None and maker != product.iri:
+                    end = hit[2].start_char + len(" ".join(words[:k]))
+                    yield self.relation(spec, Arg(maker, "Organization", hit[2].start_char, end),
+                                        product, sent, "name", CONFIDENCE["name"])
+                    break
 
     # -- rule:nationality ------------------------------------------------
     def nationalities(self, sent: Span) -> Iterator[Relation]:

@@ -99,3 +99,16 @@ def test_an_object_is_apart_from_its_verbs_subject_only() -> None:
     doc = load_nlp()("Satya Nadella, Microsoft's chief executive, has led the company since 2014.")
     company = next(f for f in find_mentions(doc, load_lexicon()) if f.text == "the company")
     assert {doc[i].text for i in company.apart} == {"Nadella", "Satya"}
+
+
+def test_a_name_before_a_product_noun_is_a_product() -> None:
+    doc = load_nlp()("Each chip is powered by multiple T2 cores.")
+    assert [(f.text, f.cls) for f in find_mentions(doc, load_lexicon()) if not f.anaphor] == [("T2", "Product")]
+
+
+def test_a_list_read_as_one_name_takes_the_class_the_gazetteer_gives_its_members() -> None:
+    doc = load_nlp()("Apple runs core services such as Siri and Apple Maps.")
+    classes = {f.text: f.cls for f in find_mentions(doc, load_lexicon())}
+    assert classes["Siri"] == classes["Apple Maps"] == "Product"
+    doc = load_nlp()("Amazon's Trainium2 chips power Apple Intelligence.")  # a possessive is no list
+    assert {f.text: f.cls for f in find_mentions(doc, load_lexicon())}["Amazon"] == "Organization"

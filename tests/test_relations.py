@@ -60,3 +60,22 @@ def test_a_relative_equated_with_a_title_subject() -> None:
 def test_a_pronoun_end_also_counts_for_its_name_in_the_sentence() -> None:
     pairs = _pairs("Kristine Perry and her husband William Perry live in Ohio.", "spouse")
     assert {("William Perry", "her"), ("William Perry", "Kristine Perry")} <= pairs
+
+
+def _triples(text: str) -> set[tuple[str, str, str, str]]:
+    graph = extract(Document.from_text(text, "t"), Settings(relation_model="off"))
+    label = {e.iri: e.label for e in graph.entities}
+    return {(label[r.subject], r.predicate, label.get(r.obj, r.obj), r.extractor) for r in graph.relations}
+
+
+def test_whoever_acts_during_an_event_takes_part_in_it() -> None:
+    triples = _triples("During the annual AWS Reinvent conference, Benoit Dupin revealed the plan.")
+    assert ("Benoit Dupin", "participatesIn", "AWS Reinvent", "rule:attachment") in triples
+    assert not any(p == "participatesIn" for _, p, _, _ in
+                   _triples("During the Olympics, Tom Lee did not attend."))
+
+
+def test_a_product_named_after_an_organisation_of_the_text_is_developed_by_it() -> None:
+    triples = _triples("Microsoft has been making strides with Microsoft Azure.")
+    assert ("Microsoft", "develops", "Microsoft Azure", "rule:name") in triples
+    assert not any(p == "develops" for _, p, _, _ in _triples("Analysts praised Microsoft Azure."))
