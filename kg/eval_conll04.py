@@ -107,7 +107,8 @@ def conll_relations(graph: DocumentGraph, settings: Settings | None = None,
         if label and s != o and key not in seen:
             seen.add(key)
             out.append(Fact(label, Arg(text[s[0]:s[1]], s, CONLL_TYPES[s_cls or ""]),
-                            Arg(text[o[0]:o[1]], o, CONLL_TYPES[o_cls or ""]), unit, text))
+                            Arg(text[o[0]:o[1]], o, CONLL_TYPES[o_cls or ""]), unit, text,
+                            confidence=r.confidence, extractor=r.extractor))
     return out
 
 

@@ -36,6 +36,7 @@ Counts(tp=0, fp=2, fn=1)
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
@@ -91,7 +92,8 @@ def kn_facts(graph: DocumentGraph, settings: Settings | None = None) -> list[Fac
             if key not in seen:
                 seen.add(key)
                 out.append(Fact(label, Arg(text[s[0]:s[1]], s), Arg(text[o[0]:o[1]], o),
-                                context=r.sentence, symmetric=label in KN_SYMMETRIC))
+                                context=r.sentence, symmetric=label in KN_SYMMETRIC,
+                                confidence=r.confidence, extractor=r.extractor))
     return out
 
 
@@ -124,8 +126,7 @@ def kn_scored(predicted: Iterable[Fact], passages: Sequence[KNPassage]) -> list[
     for fact in predicted:
         passage = kn_place(fact, passages)
         if passage is not None and fact.label in passage.properties:
-            out.append(Fact(fact.label, fact.subject, fact.object, passage.id, passage.text,
-                            fact.symmetric))
+            out.append(replace(fact, unit=passage.id, context=passage.text))
     return out
 
 
@@ -235,7 +236,8 @@ def graph_facts(graph: DocumentGraph, settings: Settings | None = None,
             continue
         seen.add(key)
         obj = Arg(r.obj, names=frozenset({fold(r.obj)})) if r.object_is_literal else args[r.obj]
-        relations.append(Fact(r.predicate, args[r.subject], obj, unit, r.sentence, symmetric))
+        relations.append(Fact(r.predicate, args[r.subject], obj, unit, r.sentence, symmetric,
+                              r.confidence, r.extractor))
     return entities, relations
 
 

@@ -50,7 +50,8 @@ class Fact:
     """A gold or predicted fact (or entity: no object) in the dataset's labels.
 
     Facts match only within the same ``unit``; ``context`` is the sentence or
-    passage shown in error reports.
+    passage shown in error reports; a prediction's ``confidence`` and
+    ``extractor`` are kg's (they take no part in matching).
     """
 
     label: str
@@ -59,6 +60,8 @@ class Fact:
     unit: str = ""
     context: str = ""
     symmetric: bool = False
+    confidence: float | None = field(default=None, compare=False)
+    extractor: str = field(default="", compare=False)
 
 
 Matcher = Callable[[Fact, Fact], int]
@@ -229,6 +232,45 @@ def score(gold: Sequence[Fact], predicted: Sequence[Fact], strict: bool = False)
     return scores
 
 
+@dataclass
+class Reliability:
+    """How often kg's facts are right at each confidence: precision per extractor and bin.
+
+    >>> g = Fact("CEO", Arg("Acme", (0, 4)), Arg("Ann", (9, 12)))
+    >>> right = Fact("CEO", Arg("Acme", (0, 4)), Arg("Ann", (9, 12)), confidence=0.93, extractor="rule:title")
+    >>> wrong = Fact("CEO", Arg("Acme", (0, 4)), Arg("Bob", (20, 23)), confidence=0.55, extractor="model:pairs")
+    >>> r = Reliability()
+    >>> r.add(match([g], [right, wrong], span_matcher()))
+    >>> print(r.to_text())
+    reliability: how often kg's facts are right, by extractor and confidence
+      extractor        confidence   facts   right  precision
+      model:pairs      0.5-0.6          1       0      0.000
+      rule:title       0.9-1.0          1       1      1.000
+    """
+
+    bins: dict[tuple[str, int], Counts] = field(default_factory=dict)
+
+    def add(self, matched: Matched) -> None:
+        right = {id(p): p for _, p in matched.pairs}
+        for fact, counts in [*((p, Counts(tp=1)) for p in right.values()),
+                             *((p, Counts(fp=1)) for p in matched.false)]:
+            if fact.confidence is not None:
+                key = (fact.extractor or "kg", min(int(fact.confidence * 10), 9))
+                self.bins[key] = self.bins.get(key, Counts()) + counts
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [{"extractor": kind, "confidence": f"{b / 10:.1f}-{(b + 1) / 10:.1f}",
+                 "facts": c.tp + c.fp, "right": c.tp, "precision": round(c.p, 4)}
+                for (kind, b), c in sorted(self.bins.items())]
+
+    def to_text(self) -> str:
+        lines = ["reliability: how often kg's facts are right, by extractor and confidence",
+                 f"  {'extractor':<17}{'confidence':<11}{'facts':>7}{'right':>8}{'precision':>11}"]
+        lines += [f"  {r['extractor']:<17}{r['confidence']:<11}{r['facts']:>7}{r['right']:>8}"
+                  f"{r['precision']:>11.3f}" for r in self.rows()]
+        return "\n".join(lines)
+
+
 # -- the report -------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -260,7 +302,8 @@ class EvalReport:
     """Scores of one evaluation, with its errors and kg's predictions.
 
     ``tasks`` maps a task ("facts", "relations", "entities", ...) to its
-    :class:`Scores`; ``micro`` and ``by_label`` are those of ``primary``.
+    :class:`Scores`; ``micro`` and ``by_label`` are those of ``primary``, and
+    ``reliability`` is the primary task's precision by confidence.
     ``predictions`` are records in the dataset's own format.
     """
 
@@ -272,6 +315,7 @@ class EvalReport:
     seconds: float = 0.0
     errors: list[ErrorCase] = field(default_factory=list)
     predictions: list[dict[str, Any]] = field(default_factory=list)
+    reliability: Reliability = field(default_factory=Reliability)
 
     @property
     def micro(self) -> Counts:
@@ -285,14 +329,18 @@ class EvalReport:
         return {"dataset": self.dataset, "path": self.path, "documents": self.documents,
                 "seconds": round(self.seconds, 1), "primary": self.primary,
                 "micro": self.micro.to_dict(),
-                "tasks": {name: s.to_dict() for name, s in self.tasks.items()}}
+                "tasks": {name: s.to_dict() for name, s in self.tasks.items()},
+                "reliability": self.reliability.rows()}
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=2)
 
     def to_text(self) -> str:
         head = f"kg eval {self.dataset} {self.path}: {self.documents} document(s) in {self.seconds:.1f} s"
-        return "\n\n".join([head, *(s.to_text(name) for name, s in self.tasks.items())])
+        parts = [head, *(s.to_text(name) for name, s in self.tasks.items())]
+        if self.reliability.bins:
+            parts.append(self.reliability.to_text())
+        return "\n\n".join(parts)
 
     def write_predictions(self, path: str | Path) -> None:
         """Write kg's predictions in the dataset's format (JSONL; gold: JSON)."""
@@ -312,6 +360,8 @@ def _record(report: EvalReport, task: str, matched: Matched, document: str,
             note_miss: Callable[[Fact], str], note_false: Callable[[Fact], str]) -> None:
     """Add one unit's outcome to a task's scores and its errors to the report."""
     report.tasks[task].add(matched)
+    if task == report.primary:
+        report.reliability.add(matched)
     report.errors.extend(ErrorCase("fp", task, f, document, note_false(f)) for f in matched.false)
     report.errors.extend(ErrorCase("fn", task, f, document, note_miss(f)) for f in matched.missed)
 
@@ -335,13 +385,14 @@ def _extracted(items: Iterable[T], to_document: Callable[[T], Document],
 
 
 def _asserted(graph: DocumentGraph, settings: Settings | None) -> list[Relation]:
-    """The relations a build asserts (quarantined ones left out)."""
+    """The relations a build asserts (quarantined ones left out), surest first."""
     from .lexicon import load_lexicon
     from .rdf import is_valid
 
     lexicon = load_lexicon((settings or Settings()).gazetteer)
     classes = {e.iri: e.cls for e in graph.entities}
-    return [r for r in graph.relations if is_valid(r, classes, lexicon)]
+    valid = [r for r in graph.relations if is_valid(r, classes, lexicon)]
+    return sorted(valid, key=lambda r: -r.confidence)
 
 
 def _span_notes(gold_all: list[Fact], graph: DocumentGraph,

@@ -243,6 +243,11 @@ def test_knowledgenet_reader_and_evaluation() -> None:
     assert report.micro.tp > 0 and report.micro.p > 0.5  # what kg says in annotated passages is mostly right
     assert set(report.by_label) <= set(json.loads(report.to_json())["tasks"]["facts"]["by_label"])
     assert {e.kind for e in report.errors} <= {"fp", "fn"}
+    rows = json.loads(report.to_json())["reliability"]  # precision by extractor and confidence
+    assert sum(r["facts"] - r["right"] for r in rows) == report.micro.fp
+    assert 0 < sum(r["right"] for r in rows) <= report.micro.tp  # one fact may match several gold facts
+    assert all(r["extractor"].startswith(("rule:", "model:")) for r in rows)
+    assert "reliability" in report.to_text()
 
 
 def test_conll04_reader_and_evaluation() -> None:
