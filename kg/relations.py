@@ -185,6 +185,7 @@ class _Finder:
         self.title_heads = {t.split()[-1] for t in self.title_specs}
         # names of the document's organisations, for products named after them
         self.organizations = {m.text: iri for iri, m in resolved.mentions if m.cls == "Organization"}
+        self.labels = {e.iri: e.label for e in resolved.entities}
         # verb lemma -> (trigger words, properties, inverse?): one look-up per verb
         self.verb_triggers: dict[str, list[tuple[list[str], list[PropertySpec], bool]]] = {}
         for table, inverse in ((self.active, False), (self.inverse, True)):
@@ -464,23 +465,42 @@ class _Finder:
 
     # -- rule:name -------------------------------------------------------
     def brands(self, sent: Span) -> Iterator[Relation]:
-        """"Apple Maps", "Microsoft Azure": a product named after its maker, named in the text."""
+        """"Apple Maps", "Microsoft Azure": a product named after its maker, named in the text.
+
+        The maker's name starts the product's mention ("Apple Maps"), or its
+        gazetteer name when the sentence names the maker too ("Microsoft ... Azure").
+        """
         spec = self.lexicon.properties.get("develops")
         if spec is None:
             return
+        in_sentence = {hit[0]: hit[2] for t in range(sent.start, sent.end)
+                       for hit in [self.by_token.get(t)] if hit is not None and hit[1] == "Organization"}
         for token in sent:
             hit = self.by_token.get(token.i)
-            if hit is None or hit[1] not in _THINGS or hit[2].start != token.i or hit[2].anaphor:
-                continue
             product = self.arg(token)
-            words = hit[2].text.split()
-            for k in range(len(words) - 1, 0, -1):
-                maker = self.organizations.get(" ".join(words[:k]))
-                if maker is not None and product is not None and maker != product.iri:
-                    end = hit[2].start_char + len(" ".join(words[:k]))
-                    yield self.relation(spec, Arg(maker, "Organization", hit[2].start_char, end),
-                                        product, sent, "name", CONFIDENCE["name"])
-                    break
+            if hit is None or product is None or hit[1] not in _THINGS or hit[2].start != token.i \
+                    or hit[2].anaphor:
+                continue
+            maker = self._maker(hit[2].text)
+            if maker is not None:
+                span = (hit[2].start_char, hit[2].start_char + len(maker[1]))
+            else:
+                maker = self._maker(self.labels.get(product.iri, ""))
+                if maker is None or maker[0] not in in_sentence:
+                    continue
+                span = (in_sentence[maker[0]].start_char, in_sentence[maker[0]].end_char)
+            if maker[0] != product.iri:
+                yield self.relation(spec, Arg(maker[0], "Organization", *span), product, sent,
+                                    "name", CONFIDENCE["name"])
+
+    def _maker(self, name: str) -> tuple[str, str] | None:
+        """The organisation (IRI, name) whose name starts ``name``, if the text names one."""
+        words = name.split()
+        for k in range(len(words) - 1, 0, -1):
+            iri = self.organizations.get(" ".join(words[:k]))
+            if iri is not None:
+                return iri, " ".join(words[:k])
+        return None
 
     # -- rule:nationality ------------------------------------------------
     def nationalities(self, sent: Span) -> Iterator[Relation]:
