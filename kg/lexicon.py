@@ -86,6 +86,22 @@ class Lexicon:
             object.__setattr__(self, "_names", names)
         return names.get(name)
 
+    def signalled_by(self, word: str) -> frozenset[str]:
+        """The properties a trigger phrase starting with ``word`` can signal.
+
+        >>> sorted(load_lexicon().signalled_by("marry"))
+        ['spouse']
+        """
+        index = self.__dict__.get("_signals")
+        if index is None:
+            index = {}
+            for name, spec in self.properties.items():
+                for phrase in (*spec.active, *spec.inverse, *spec.titles, *spec.inverse_titles,
+                               *spec.nouns):
+                    index[phrase.split()[0]] = index.get(phrase.split()[0], frozenset()) | {name}
+            object.__setattr__(self, "_signals", index)
+        return index.get(word, frozenset())
+
     def class_for_ner_label(self, label: str) -> str | None:
         return self.ner_labels.get(label)
 

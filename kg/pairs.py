@@ -93,13 +93,13 @@ def candidate_pairs(doc: Doc, resolved: Resolved) -> Iterator[tuple[Span, Side, 
 class Context:
     """What the rest of kg already knows about a document's pairs.
 
-    ``triggers``: lemma -> the properties whose trigger words start with it
-    (from the ontology); ``rules``: (subject span, object span) -> the
-    properties kg's rules state between them; ``main``: the most mentioned
-    entity of each class; ``classes``: token -> the class of the mention on it.
+    ``lexicon``: the ontology's trigger words (:meth:`Lexicon.signalled_by`);
+    ``rules``: (subject span, object span) -> the properties kg's rules state
+    between them; ``main``: the most mentioned entity of each class;
+    ``classes``: token -> the class of the mention on it.
     """
 
-    triggers: dict[str, frozenset[str]]
+    lexicon: Lexicon
     rules: dict[tuple[tuple[int, int], tuple[int, int]], frozenset[str]]
     main: frozenset[str] = frozenset()
     classes: dict[int, str] = field(default_factory=dict)
@@ -116,25 +116,8 @@ class Context:
             for iri, mention in resolved.mentions:
                 main.setdefault(mention.cls, Counter())[iri] += 1
             classes = {t: c for t, (_, c, _) in resolved.by_token.items()}
-        return cls(trigger_index(lexicon), {k: frozenset(v) for k, v in rules.items()},
+        return cls(lexicon, {k: frozenset(v) for k, v in rules.items()},
                    frozenset(c.most_common(1)[0][0] for c in main.values()), classes)
-
-
-_TRIGGER_INDEXES: dict[int, tuple[Lexicon, dict[str, frozenset[str]]]] = {}
-
-
-def trigger_index(lexicon: Lexicon) -> dict[str, frozenset[str]]:
-    """First word of each trigger phrase -> the properties it can signal."""
-    cached = _TRIGGER_INDEXES.get(id(lexicon))
-    if cached is not None and cached[0] is lexicon:
-        return cached[1]
-    index: dict[str, set[str]] = {}
-    for name, spec in lexicon.properties.items():
-        for phrase in (*spec.active, *spec.inverse, *spec.titles, *spec.inverse_titles, *spec.nouns):
-            index.setdefault(phrase.split()[0], set()).add(name)
-    frozen = {k: frozenset(v) for k, v in index.items()}
-    _TRIGGER_INDEXES[id(lexicon)] = (lexicon, frozen)
-    return frozen
 
 
 def pair_features(doc: Doc, a: Side, b: Side, context: Context | None = None) -> list[str]:
@@ -177,7 +160,7 @@ def pair_features(doc: Doc, a: Side, b: Side, context: Context | None = None) ->
               f"ner_a={doc[a.root].ent_type_}", f"ner_b={doc[b.root].ent_type_}"]
     if context is not None:
         near = set(words if len(words) <= 10 else []) | set(lemmas.split("/"))
-        feats += sorted({f"trig={p}" for w in near for p in context.triggers.get(w, ())})
+        feats += sorted({f"trig={p}" for w in near for p in context.lexicon.signalled_by(w)})
         sa, sb = (a.start_char, a.end_char), (b.start_char, b.end_char)
         feats += [f"rule={p}" for p in sorted(context.rules.get((sa, sb), ()))]
         feats += [f"rule_rev={p}" for p in sorted(context.rules.get((sb, sa), ()))]

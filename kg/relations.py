@@ -43,7 +43,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
 from .lexicon import Lexicon, PropertySpec
-from .resolve import Resolved
+from .resolve import Resolved, name_key
 from .types import Relation
 
 if TYPE_CHECKING:
@@ -184,7 +184,8 @@ class _Finder:
                 self.by_prep.setdefault(prep, []).append(spec)
         self.title_heads = {t.split()[-1] for t in self.title_specs}
         # names of the document's organisations, for products named after them
-        self.organizations = {m.text: iri for iri, m in resolved.mentions if m.cls == "Organization"}
+        self.organizations = {name_key(m.text): iri for iri, m in resolved.mentions
+                              if m.cls == "Organization"}
         self.labels = {e.iri: e.label for e in resolved.entities}
         # verb lemma -> (trigger words, properties, inverse?): one look-up per verb
         self.verb_triggers: dict[str, list[tuple[list[str], list[PropertySpec], bool]]] = {}
@@ -473,8 +474,6 @@ class _Finder:
         spec = self.lexicon.properties.get("develops")
         if spec is None:
             return
-        in_sentence = {hit[0]: hit[2] for t in range(sent.start, sent.end)
-                       for hit in [self.by_token.get(t)] if hit is not None and hit[1] == "Organization"}
         for token in sent:
             hit = self.by_token.get(token.i)
             product = self.arg(token)
@@ -486,9 +485,11 @@ class _Finder:
                 span = (hit[2].start_char, hit[2].start_char + len(maker[1]))
             else:
                 maker = self._maker(self.labels.get(product.iri, ""))
-                if maker is None or maker[0] not in in_sentence:
+                named = next((f for t in range(sent.start, sent.end) for hit in [self.by_token.get(t)]
+                              if maker and hit and hit[0] == maker[0] for f in [hit[2]]), None)
+                if maker is None or named is None:
                     continue
-                span = (in_sentence[maker[0]].start_char, in_sentence[maker[0]].end_char)
+                span = (named.start_char, named.end_char)
             if maker[0] != product.iri:
                 yield self.relation(spec, Arg(maker[0], "Organization", *span), product, sent,
                                     "name", CONFIDENCE["name"])
@@ -497,7 +498,7 @@ class _Finder:
         """The organisation (IRI, name) whose name starts ``name``, if the text names one."""
         words = name.split()
         for k in range(len(words) - 1, 0, -1):
-            iri = self.organizations.get(" ".join(words[:k]))
+            iri = self.organizations.get(name_key(" ".join(words[:k])))
             if iri is not None:
                 return iri, " ".join(words[:k])
         return None
