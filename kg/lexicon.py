@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import OntologyError
-from .vocab import ontology_path
+from kg.errors import OntologyError
+from kg.vocab import ontology_path
 
 ENTITY_CLASSES = ("Organization", "Person", "Product", "Place", "Event", "Technology")
 NS = "https://w3id.org/kg/ontology#"

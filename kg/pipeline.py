@@ -21,19 +21,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .config import Settings
-from .errors import InputError, KGError
-from .ingest import read_documents, sample_corpus_path
-from .lexicon import ENTITY_CLASSES, load_lexicon
-from .mentions import find_mentions
-from .nlp import load_nlp, parse
-from .analysis import counts
-from .rdf import document_iri, to_quads
-from .pairs import load_model, predict_relations
-from .relations import extract_relations
-from .resolve import AliasIndex, resolve
-from .store import GraphStore
-from .types import Document, DocumentGraph, Entity
+from kg.config import Settings
+from kg.errors import InputError, KGError
+from kg.ingest import read_documents, sample_corpus_path
+from kg.lexicon import ENTITY_CLASSES, load_lexicon
+from kg.extract.mentions import find_mentions
+from kg.extract.nlp import load_nlp, parse
+from kg.analysis import counts
+from kg.graph.rdf import document_iri, to_quads
+from kg.extract.classifier import load_model, predict_relations
+from kg.extract.relations import extract_relations
+from kg.extract.resolve import AliasIndex, resolve
+from kg.graph.store import GraphStore
+from kg.types import Document, DocumentGraph, Entity
 
 #: Quads are written to the store in chunks of this many.
 FLUSH_EVERY = 50_000
@@ -168,8 +168,8 @@ def build(
     report.quarantined = totals.quarantined
     store.dump_turtle(out / "graph.ttl")
     if html:
-        from .analysis import to_networkx
-        from .viz import write_html
+        from kg.analysis import to_networkx
+        from kg.viz import write_html
 
         write_html(to_networkx(store), out / "graph.html", title=f"kg: {out.name}")
     report.seconds = time.perf_counter() - started

@@ -20,7 +20,7 @@ from kg import analysis
 from kg.analysis import betweenness, entity_graph, find_entity, neighbors, shortest_path
 from kg.cli import main
 from kg.errors import EntityError, KGError
-from kg.graph import KnowledgeGraph
+from kg.graph.knowledge import KnowledgeGraph
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_NAME = "apple-aws-trainium2.txt"

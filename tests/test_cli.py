@@ -25,7 +25,7 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from kg.cli import COMMANDS, main
-from kg.graph import open_graph
+from kg.graph.knowledge import open_graph
 
 REPO = Path(__file__).resolve().parents[1]
 GOOD_TEXT = "Tim Cook is the chief executive of Apple. Apple uses chips made by TSMC.\n"

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
-from kg.datasets import KNPassage, read_conll04, read_gold, read_knowledgenet
+from kg.evaluation.datasets import KNPassage, read_conll04, read_gold, read_knowledgenet
 from kg.errors import InputError
-from kg.eval_conll04 import conll_relations, evaluate_conll04
-from kg.evaluate import evaluate_gold, evaluate_knowledgenet, graph_facts, kn_facts, kn_gold, kn_scored
-from kg.scoring import Arg, Counts, Fact, match, name_match, score, span_matcher
+from kg.evaluation.conll04 import conll_relations, evaluate_conll04
+from kg.evaluation import evaluate_gold, evaluate_knowledgenet, graph_facts, kn_facts, kn_gold, kn_scored
+from kg.evaluation.scoring import Arg, Counts, Fact, match, name_match, score, span_matcher
 from kg.types import Document, DocumentGraph, Entity, Mention, Relation
 
 REPO = Path(__file__).resolve().parents[1]
@@ -145,7 +145,7 @@ def test_only_exhaustively_annotated_passages_count_against_precision() -> None:
 
 
 def test_knowledgenet_gold_keeps_every_fact() -> None:
-    from kg.datasets import KNDocument, KNFact
+    from kg.evaluation.datasets import KNDocument, KNFact
 
     f = KNFact("4", "CEO", (18, 22), (0, 7), "Acme", "Ann Lee")
     doc = KNDocument("d", 1, TEXT, (KNPassage("p1", 0, 23, TEXT[:23], frozenset({"CEO"}), (f,)),))
@@ -188,7 +188,7 @@ def test_gold_matches_names_aliases_case_and_symmetry(tmp_path: Path) -> None:
             Relation("x:mg", "jobTitle", "CEO", doc.id, "", (8, 19), (4, 7), 0.9, "t", True),
             Relation("x:apple", "uses", "x:aws", doc.id, "", (25, 30), (35, 54), 0.7, "t"))
     ents, predicted = graph_facts(DocumentGraph(doc, (aws, apple, matt), (), rels), unit=document.source)
-    from kg.evaluate import gold_facts
+    from kg.evaluation import gold_facts
 
     gold_ents, gold_rels = gold_facts(document)
     assert score_by_name(gold_ents, ents) == Counts(3, 0, 0)

@@ -15,8 +15,8 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from kg.export import EDGE_COLUMNS, FORMATS, NODE_COLUMNS, flatten
-from kg.graph import KnowledgeGraph
+from kg.graph.export import EDGE_COLUMNS, FORMATS, NODE_COLUMNS, flatten
+from kg.graph.knowledge import KnowledgeGraph
 
 REPO = Path(__file__).resolve().parents[1]
 EDGE_FIELDS = ("predicate", "label", "confidence", "sentence", "evidence_count", "evidence_source", "extractor")

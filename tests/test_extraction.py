@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.graph import KnowledgeGraph
+from kg.graph.knowledge import KnowledgeGraph
 from kg.pipeline import extract
 from kg.types import Document
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.lexicon import load_lexicon
-from kg.mentions import Found, find_mentions
-from kg.nlp import load_nlp
+from kg.extract.mentions import Found, find_mentions
+from kg.extract.nlp import load_nlp
 
 
 def _anaphora(text: str) -> list[Found]:

@@ -9,12 +9,12 @@ import pytest
 
 from kg.config import Settings
 from kg.lexicon import load_lexicon
-from kg.mentions import find_mentions
-from kg.nlp import load_nlp
-from kg.pairs import Context, RelationModel, bundled_model_path, candidate_pairs, hashed, load_model, \
+from kg.extract.mentions import find_mentions
+from kg.extract.nlp import load_nlp
+from kg.extract.classifier import Context, RelationModel, bundled_model_path, candidate_pairs, hashed, load_model, \
     pair_features, predict_relations
-from kg.relations import extract_relations
-from kg.resolve import AliasIndex, resolve
+from kg.extract.relations import extract_relations
+from kg.extract.resolve import AliasIndex, resolve
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CONLL_TRAIN = SHARED / "data" / "conll04" / "train.jsonl"
@@ -69,7 +69,7 @@ def test_features_say_whether_another_name_of_the_class_stands_between() -> None
 
 
 def test_weak_negatives_weigh_less_than_annotated_ones() -> None:
-    from kg.train import Gold, examples
+    from kg.evaluation.train import Gold, examples
 
     first = "Jane Roe was born in Boston, not in Salem."
     text = first + " Jane Roe lives in Paris."
@@ -90,7 +90,7 @@ def test_weak_negatives_weigh_less_than_annotated_ones() -> None:
 @pytest.mark.skipif(not CONLL_TRAIN.is_file(), reason=f"needs {CONLL_TRAIN}")
 def test_train_save_load_and_predict(tmp_path: Path) -> None:
     pytest.importorskip("sklearn")
-    from kg.train import conll04_gold, train
+    from kg.evaluation.train import conll04_gold, train
 
     golds = list(conll04_gold(CONLL_TRAIN))[:250]
     model = train(golds, Settings(relation_model="off"), c=1.0)

@@ -11,13 +11,13 @@ from rdflib.compare import isomorphic
 
 from kg.config import Settings
 from kg.errors import ModelError
-from kg.graph import KnowledgeGraph
+from kg.graph.knowledge import KnowledgeGraph
 from kg.lexicon import load_lexicon
-from kg.nlp import load_nlp
+from kg.extract.nlp import load_nlp
 from kg.pipeline import build
-from kg.rdf import to_quads
-from kg.resolve import mint_iri
-from kg.store import GraphStore
+from kg.graph.rdf import to_quads
+from kg.extract.resolve import mint_iri
+from kg.graph.store import GraphStore
 from kg.types import Document, DocumentGraph, Entity, Relation
 
 BASE = Settings().base_iri

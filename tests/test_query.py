@@ -1,4 +1,4 @@
-"""kg.query: SPARQL over a build or an RDF file; results as table, CSV, JSON.
+"""kg.graph.query: SPARQL over a build or an RDF file; results as table, CSV, JSON.
 
 Most tests run on a small hand-written Turtle file whose answers are known
 exactly (labels with commas, quotes, newlines and a language tag, so the CSV
@@ -24,9 +24,9 @@ from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
 from kg.errors import QueryError, SourceError
-from kg.graph import KnowledgeGraph, open_graph
-from kg.query import format_result, run_query
-from kg.store import GraphStore
+from kg.graph.knowledge import KnowledgeGraph, open_graph
+from kg.graph.query import format_result, run_query
+from kg.graph.store import GraphStore
 from kg.vocab import KG_NS, PREFIXES
 
 EX = "https://example.org/id/"

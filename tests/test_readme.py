@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.cli import COMMANDS
-from kg.graph import KnowledgeGraph
+from kg.graph.knowledge import KnowledgeGraph
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

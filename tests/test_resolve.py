@@ -6,8 +6,8 @@ import re
 
 from hypothesis import given, strategies as st
 
-from kg.mentions import Found
-from kg.resolve import AliasIndex, mint_iri, name_key, resolve
+from kg.extract.mentions import Found
+from kg.extract.resolve import AliasIndex, mint_iri, name_key, resolve
 from kg.types import Entity
 
 BASE = "https://w3id.org/kg/id/"
@@ -82,8 +82,8 @@ def test_alias_index_joins_documents() -> None:
 
 def _resolved(text: str):  # type: ignore[no-untyped-def]
     from kg.lexicon import load_lexicon
-    from kg.mentions import find_mentions
-    from kg.nlp import load_nlp
+    from kg.extract.mentions import find_mentions
+    from kg.extract.nlp import load_nlp
 
     doc = load_nlp()(text)
     return doc, resolve(find_mentions(doc, load_lexicon()), "d1", text, AliasIndex(), BASE)

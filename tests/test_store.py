@@ -1,4 +1,4 @@
-"""kg.store: the embedded Oxigraph store of a build directory, and graph.ttl."""
+"""kg.graph.store: the embedded Oxigraph store of a build directory, and graph.ttl."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import rdflib
 from rdflib.compare import isomorphic, to_isomorphic
 
 from kg.errors import SourceError
-from kg.rdf import quarantine_graph
-from kg.store import STORE_DIR, GraphStore
+from kg.graph.rdf import quarantine_graph
+from kg.graph.store import STORE_DIR, GraphStore
 
 EX = "https://example.org/id/"
 KG = "https://w3id.org/kg/ontology#"

@@ -763,7 +763,7 @@ def test_browser_draws_a_real_build(driver, seed_build: Path) -> None:
 
     The seed article's page has Apple and the Apple–AWS relation with its sentence.
     """
-    from kg.graph import KnowledgeGraph
+    from kg.graph.knowledge import KnowledgeGraph
 
     expected = KnowledgeGraph(seed_build).to_networkx()
     seconds = _open(driver, seed_build / "graph.html")
@@ -1009,7 +1009,7 @@ def test_browser_seed_article_page_panel(driver, seed_build: Path) -> None:
 
 def test_cli_html_filters_and_opens_on_the_focus(driver, seed_build: Path, tmp_path: Path, capsys) -> None:
     from kg.cli import main
-    from kg.graph import KnowledgeGraph
+    from kg.graph.knowledge import KnowledgeGraph
 
     whole = KnowledgeGraph(seed_build).to_networkx()
     apple = next(n for n, d in whole.nodes(data=True) if d["label"] == "Apple")

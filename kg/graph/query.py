@@ -5,7 +5,7 @@ syntax error is reported as one line with its position.
 
 Examples
 --------
->>> from kg.store import GraphStore
+>>> from kg.graph.store import GraphStore
 >>> store = GraphStore.memory()
 >>> print(format_result(run_query(store, "SELECT ?x WHERE { VALUES ?x { kg:Person } }"), "table"))
 x
@@ -24,9 +24,9 @@ from typing import Literal as Lit
 
 import pyoxigraph as ox
 
-from .errors import QueryError
-from .store import GraphStore
-from .vocab import PREFIXES
+from kg.errors import QueryError
+from kg.graph.store import GraphStore
+from kg.vocab import PREFIXES
 
 Format = Lit["table", "csv", "json"]
 FORMATS = ("table", "csv", "json")

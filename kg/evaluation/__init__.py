@@ -1,7 +1,7 @@
 """Score extraction against gold data: precision, recall and F1.
 
-Three datasets (readers in :mod:`kg.datasets`), one scorer
-(:mod:`kg.scoring`): gold and predicted facts become :class:`Fact` records in
+Three datasets (readers in :mod:`kg.evaluation.datasets`), one scorer
+(:mod:`kg.evaluation.scoring`): gold and predicted facts become :class:`Fact` records in
 the dataset's own labels, matched within a unit (a passage, a sentence, a
 document) and counted micro and per label.
 
@@ -9,7 +9,7 @@ document) and counted micro and per label.
   (:data:`KN_PROPERTIES`); spans overlap, in the same passage; a prediction
   counts against precision only in a passage that annotates its property
   exhaustively.
-- :func:`evaluate_conll04` (:mod:`kg.eval_conll04`): entities (Peop, Org,
+- :func:`evaluate_conll04` (:mod:`kg.evaluation.conll04`): entities (Peop, Org,
   Loc) and relations, strict (exact spans and types) and by overlap.
 - :func:`evaluate_gold`: kg's own hand-annotated format, scored by name.
 
@@ -40,13 +40,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
-from .config import Settings
-from .datasets import GoldDocument, KNDocument, KNPassage, read_gold, read_knowledgenet
-from .errors import InputError
-from .eval_conll04 import evaluate_conll04
-from .scoring import (Arg, Counts, EvalReport, Fact, Scores, _asserted, _extracted, _record,
+from kg.config import Settings
+from kg.evaluation.datasets import GoldDocument, KNDocument, KNPassage, read_gold, read_knowledgenet
+from kg.errors import InputError
+from kg.evaluation.conll04 import evaluate_conll04
+from kg.evaluation.scoring import (Arg, Counts, EvalReport, Fact, Scores, _asserted, _extracted, _record,
                       _span_notes, fold, match, name_match, score, span_matcher)
-from .types import Document, DocumentGraph
+from kg.types import Document, DocumentGraph
 
 __all__ = ["Arg", "Counts", "EVALUATORS", "EvalReport", "Fact", "Scores", "evaluate_conll04",
            "evaluate_gold", "evaluate_knowledgenet", "fold", "match", "score"]
@@ -100,7 +100,7 @@ def kn_facts(graph: DocumentGraph, settings: Settings | None = None) -> list[Fac
 def kn_place(fact: Fact, passages: Sequence[KNPassage]) -> KNPassage | None:
     """The passage a predicted fact belongs to: the one both its spans overlap.
 
-    >>> from kg.datasets import KNPassage
+    >>> from kg.evaluation.datasets import KNPassage
     >>> ps = [KNPassage("a", 0, 10, "", frozenset(), ()), KNPassage("b", 11, 20, "", frozenset(), ())]
     >>> kn_place(Fact("CEO", Arg("x", (12, 14)), Arg("y", (15, 19))), ps).id
     'b'
@@ -115,7 +115,7 @@ def kn_place(fact: Fact, passages: Sequence[KNPassage]) -> KNPassage | None:
 def kn_scored(predicted: Iterable[Fact], passages: Sequence[KNPassage]) -> list[Fact]:
     """Predictions placed in their passage, kept only where it annotates their property.
 
-    >>> from kg.datasets import KNPassage
+    >>> from kg.evaluation.datasets import KNPassage
     >>> p = KNPassage("a", 0, 30, "Ann, CEO of Acme, married Bob.", frozenset({"SPOUSE"}), ())
     >>> facts = [Fact("SPOUSE", Arg("Ann", (0, 3)), Arg("Bob", (26, 29))),
     ...          Fact("CEO", Arg("Acme", (12, 16)), Arg("Ann", (0, 3)))]
@@ -190,7 +190,7 @@ def evaluate_knowledgenet(path: str | Path, fold: int | None = None, limit: int 
 
 def gold_facts(document: GoldDocument, settings: Settings | None = None) -> tuple[list[Fact], list[Fact]]:
     """Gold entities and relations of a hand-annotated document, checked against the ontology."""
-    from .lexicon import ENTITY_CLASSES, load_lexicon
+    from kg.lexicon import ENTITY_CLASSES, load_lexicon
 
     properties = load_lexicon((settings or Settings()).gazetteer).properties
     by_name: dict[str, Arg] = {}
@@ -222,7 +222,7 @@ def gold_facts(document: GoldDocument, settings: Settings | None = None) -> tupl
 def graph_facts(graph: DocumentGraph, settings: Settings | None = None,
                 unit: str = "") -> tuple[list[Fact], list[Fact]]:
     """kg's entities and asserted relations as name facts (one per distinct triple)."""
-    from .lexicon import load_lexicon
+    from kg.lexicon import load_lexicon
 
     properties = load_lexicon((settings or Settings()).gazetteer).properties
     args = {e.iri: Arg(e.label, names=frozenset(map(fold, (e.label, *e.alt_labels))))

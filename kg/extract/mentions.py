@@ -8,7 +8,7 @@ Product or an Event even where NER missed or mistyped it.
 
 Examples
 --------
->>> from kg.nlp import load_nlp
+>>> from kg.extract.nlp import load_nlp
 >>> from kg.lexicon import load_lexicon
 >>> doc = load_nlp()("Apple’s engineers tested Amazon's new Trainium2 chip with Siri and Apple Maps.")
 >>> [(m.text, m.cls) for m in find_mentions(doc, load_lexicon())]
@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .lexicon import Lexicon
+from kg.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -134,7 +134,7 @@ def _apart(root: Token) -> set[int]:
     what it is equated with ("his wife, Amy", "her son is Ken", "Ken, her
     son"); an object is not its verb's subject ("John met him").
 
-    >>> from kg.nlp import load_nlp
+    >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("She married John Ford. His father was Paul Ford.")
     >>> [doc[i].text for i in sorted(_apart(doc[0]))]
     ['married', 'John', 'Ford', '.']
@@ -177,7 +177,7 @@ def _identity(verb: Token) -> set[int]:
 def _relative_pronouns(doc: Doc, found: list[Found]) -> list[Found]:
     """"Smith, who founded X": "who" stands for the name the clause hangs on.
 
-    >>> from kg.nlp import load_nlp
+    >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
     >>> doc = load_nlp()("Jane Roe is an American physician who lives in Ohio.")
     >>> [(f.text, doc[f.antecedent].text) for f in find_mentions(doc, load_lexicon()) if f.anaphor]
@@ -239,7 +239,7 @@ def _relative_fits(pronoun: str):  # type: ignore[no-untyped-def]
 def _anaphora(doc: Doc, taken: set[int]) -> list[Found]:
     """"he", "her", "its", "the company", "I": mentions whose entity the resolver finds.
 
-    >>> from kg.nlp import load_nlp
+    >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()('I moved to Boston. "We won," she said.')
     >>> [(f.text, f.cls, f.author) for f in _anaphora(doc, set())]
     [('I', 'Person', True), ('she', 'Person', False)]
@@ -289,7 +289,7 @@ _QUOTES = frozenset({'"'})
 def _quoted(doc: Doc) -> set[int]:
     """Indices of the tokens inside quotation marks (a blank line closes a quote).
 
-    >>> from kg.nlp import load_nlp
+    >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()('He said: "I won." I agree.')
     >>> [doc[i].text for i in sorted(_quoted(doc))]
     ['I', 'won', '.']
@@ -350,7 +350,7 @@ def _listed_class(pieces: list[Span], lexicon: Lexicon) -> str | None:
     In "Siri and Apple Maps" the gazetteer knows Siri, a product; Apple Maps,
     listed with it, is one too. Pieces split at a possessive are no list.
 
-    >>> from kg.nlp import load_nlp
+    >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
     >>> doc = load_nlp()("Apple runs core services such as Siri and Apple Maps.")
     >>> [(f.text, f.cls) for f in find_mentions(doc, load_lexicon()) if "Maps" in f.text]

@@ -42,7 +42,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .errors import KGError
+from kg.errors import KGError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -284,7 +284,7 @@ def _within(neighbours: Mapping[Any, set[Any]], sources: list[Any], depth: int) 
 
 
 def _match_classes(graph: nx.Graph, wanted: list[str]) -> set[str]:
-    from .lexicon import ENTITY_CLASSES
+    from kg.lexicon import ENTITY_CLASSES
 
     present = {str(d.get("cls")) for _, d in graph.nodes(data=True) if d.get("cls")}
     known = {_fold(c): c for c in (*ENTITY_CLASSES, *sorted(present))}
@@ -319,7 +319,7 @@ def _match_properties(graph: nx.Graph, wanted: list[str]) -> set[str]:
 
 
 def _ontology_properties() -> dict[str, str]:
-    from .lexicon import load_lexicon
+    from kg.lexicon import load_lexicon
 
     try:
         lexicon = load_lexicon()

@@ -42,12 +42,12 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, get_args
 
-from .errors import KGError
+from kg.errors import KGError
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .graph import KnowledgeGraph
+    from kg.graph.knowledge import KnowledgeGraph
 
 Format = Literal["graphml", "gexf", "json", "csv", "turtle", "nt", "jsonld", "trig"]
 FORMATS: tuple[str, ...] = get_args(Format)

@@ -15,13 +15,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from .store import GraphStore
+from kg.graph.store import GraphStore
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .analysis import GraphPath, Neighborhood, Stats
-    from .pipeline import BuildReport
+    from kg.analysis import GraphPath, Neighborhood, Stats
+    from kg.pipeline import BuildReport
 
 ExportFormat = Literal["turtle", "nt", "nq", "trig", "json-ld", "xml"]
 ExportTarget = Literal["graphml", "gexf", "json", "csv", "turtle", "nt", "jsonld", "trig"]
@@ -49,9 +49,9 @@ class KnowledgeGraph:
         ``fmt`` ("table", "csv", "json") the formatted text."""
         import pyoxigraph as ox
 
-        from .query import format_result, run_query
+        from kg.graph.query import format_result, run_query
 
-        from .errors import QueryError
+        from kg.errors import QueryError
 
         result = run_query(self.store, sparql)
         if fmt is not None:
@@ -67,13 +67,13 @@ class KnowledgeGraph:
             raise QueryError(f"query failed: {' '.join(str(e).split())}") from e
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        from .analysis import to_networkx
+        from kg.analysis import to_networkx
 
         return to_networkx(self.store)
 
     def to_html(self, path: str | Path | None = None, **options) -> Path:  # type: ignore[no-untyped-def]
         """Write the interactive HTML graph (default: ``graph.html`` beside the store)."""
-        from .viz import write_html
+        from kg.viz import write_html
 
         if path is None:
             path = (self.source if self.source.is_dir() else self.source.parent) / "graph.html"
@@ -83,7 +83,7 @@ class KnowledgeGraph:
     def stats(self, top: int = 10, *, communities: bool | None = None) -> Stats:
         """Counts by class and property; the ``top`` entities by PageRank, degree
         and betweenness; Louvain communities; connected components."""
-        from .analysis import stats
+        from kg.analysis import stats
 
         return stats(self.store, top, communities=communities)
 
@@ -92,20 +92,20 @@ class KnowledgeGraph:
         case), following relations either way, with the evidence for each hop;
         ``None`` if they are not connected. An unknown or ambiguous name raises
         :class:`~kg.errors.EntityError` listing close matches."""
-        from .analysis import shortest_path
+        from kg.analysis import shortest_path
 
         return shortest_path(self.to_networkx(), source, target)
 
     def neighbors(self, name: str, depth: int = 1) -> Neighborhood:
         """The relations in and out of an entity, out to ``depth`` hops, with evidence."""
-        from .analysis import neighbors
+        from kg.analysis import neighbors
 
         return neighbors(self.to_networkx(), name, depth)
 
     def export(self, path: str | Path | None, format: ExportTarget) -> Path | bytes:
         """Write GraphML, GEXF, node-link JSON, CSV (a directory: nodes.csv and
-        edges.csv) or RDF; see :mod:`kg.export`. Without a path, return the bytes."""
-        from .export import export
+        edges.csv) or RDF; see :mod:`kg.graph.export`. Without a path, return the bytes."""
+        from kg.graph.export import export
 
         return export(self, path, format)
 

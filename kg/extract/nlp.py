@@ -13,9 +13,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator, TypeVar
 
 
-from .config import DEFAULT_MODELS
-from .errors import ModelError
-from .lexicon import Lexicon, load_lexicon
+from kg.config import DEFAULT_MODELS
+from kg.errors import ModelError
+from kg.lexicon import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -3,7 +3,7 @@
 Examples
 --------
 >>> import kg
->>> from kg.store import GraphStore
+>>> from kg.graph.store import GraphStore
 >>> g = to_networkx(GraphStore.memory())
 >>> g.number_of_nodes(), type(g).__name__
 (0, 'MultiDiGraph')
@@ -17,9 +17,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .errors import EntityError
-from .lexicon import ENTITY_CLASSES, load_lexicon
-from .store import GraphStore
+from kg.errors import EntityError
+from kg.lexicon import ENTITY_CLASSES, load_lexicon
+from kg.graph.store import GraphStore
 
 if TYPE_CHECKING:
     import networkx as nx

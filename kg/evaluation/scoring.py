@@ -6,7 +6,7 @@ within a unit (a passage, a sentence, a document), best matches first, each
 gold fact at most once; :class:`Scores` counts true positives, false
 positives and misses, micro and per label; :class:`EvalReport` holds the
 scores, the errors and kg's predictions. The datasets' adapters are in
-:mod:`kg.evaluate` (KnowledgeNet, kg gold) and :mod:`kg.eval_conll04`.
+:mod:`kg.evaluation` (KnowledgeNet, kg gold) and :mod:`kg.evaluation.conll04`.
 
 Examples
 --------
@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
-from .config import Settings
-from .types import Document, DocumentGraph, Relation
+from kg.config import Settings
+from kg.types import Document, DocumentGraph, Relation
 
 Span = tuple[int, int]
 T = TypeVar("T")
@@ -371,7 +371,7 @@ def _record(report: EvalReport, task: str, matched: Matched, document: str,
 def _extracted(items: Iterable[T], to_document: Callable[[T], Document],
                settings: Settings | None) -> Iterator[tuple[T, DocumentGraph]]:
     """Pair each gold item with kg's extraction from its text (nlp.pipe batches)."""
-    from .pipeline import extract_many
+    from kg.pipeline import extract_many
 
     pending: deque[T] = deque()
 
@@ -386,8 +386,8 @@ def _extracted(items: Iterable[T], to_document: Callable[[T], Document],
 
 def _asserted(graph: DocumentGraph, settings: Settings | None) -> list[Relation]:
     """The relations a build asserts (quarantined ones left out), surest first."""
-    from .lexicon import load_lexicon
-    from .rdf import is_valid
+    from kg.lexicon import load_lexicon
+    from kg.graph.rdf import is_valid
 
     lexicon = load_lexicon((settings or Settings()).gazetteer)
     classes = {e.iri: e.cls for e in graph.entities}

@@ -11,11 +11,11 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from .config import Settings
-from .datasets import ConllSentence, read_conll04
-from .scoring import (Arg, EvalReport, Fact, Scores, _asserted, _extracted, _record, _span_notes,
+from kg.config import Settings
+from kg.evaluation.datasets import ConllSentence, read_conll04
+from kg.evaluation.scoring import (Arg, EvalReport, Fact, Scores, _asserted, _extracted, _record, _span_notes,
                       match, overlaps, span_matcher)
-from .types import Document, DocumentGraph
+from kg.types import Document, DocumentGraph
 
 Span = tuple[int, int]
 

@@ -1,4 +1,4 @@
-"""Train the pair classifier of :mod:`kg.pairs` from gold data.
+"""Train the pair classifier of :mod:`kg.extract.classifier` from gold data.
 
 Labelled pairs come from KnowledgeNet (its 15 properties, mapped onto the
 ontology) and CoNLL04 (Work_For, OrgBased_In, Live_In, Located_In). A pair of
@@ -7,7 +7,7 @@ A KnowledgeNet passage annotates only some properties, so a negative there
 may hide a fact nobody annotated: unless the passage annotates every
 property the pair's classes allow, it counts at a small weight
 (``weak_negatives``). The classifier reads what the rules found
-(:class:`kg.pairs.Context`), so it learns when to trust them.
+(:class:`kg.extract.classifier.Context`), so it learns when to trust them.
 Training needs scikit-learn (``pip install "kg[train]"``); using the model
 needs numpy only.
 """
@@ -19,15 +19,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .config import Settings
-from .datasets import read_conll04, read_knowledgenet
-from .errors import KGError
-from .lexicon import load_lexicon
-from .mentions import find_mentions
-from .nlp import load_nlp, parse
-from .pairs import DIMENSIONS, NONE, Context, RelationModel, candidate_pairs, hashed, pair_features
-from .relations import extract_relations
-from .resolve import AliasIndex, resolve
+from kg.config import Settings
+from kg.evaluation.datasets import read_conll04, read_knowledgenet
+from kg.errors import KGError
+from kg.lexicon import load_lexicon
+from kg.extract.mentions import find_mentions
+from kg.extract.nlp import load_nlp, parse
+from kg.extract.classifier import DIMENSIONS, NONE, Context, RelationModel, candidate_pairs, hashed, pair_features
+from kg.extract.relations import extract_relations
+from kg.extract.resolve import AliasIndex, resolve
 
 #: KnowledgeNet property -> (ontology property, whether subject and object swap).
 KN_TO_ONTOLOGY = {

@@ -2,7 +2,7 @@
 
 :func:`write_html` takes the networkx view built by :mod:`kg.analysis` (a
 ``MultiDiGraph`` whose node keys are entity IRIs and whose edge keys are property
-local names), keeps the part to draw (:func:`kg.viz_filter.filter_graph`: the
+local names), keeps the part to draw (:func:`kg.analysis.filters.filter_graph`: the
 user's filters, then a cap of ``DEFAULT_MAX_NODES`` most important entities)
 and writes a single HTML file that opens in a browser with no network at all.
 
@@ -12,7 +12,7 @@ ontology's labels; a search box (label or other name, with suggestions) that
 centres and selects a node; class checkboxes in the legend that hide or show a
 class; a side panel that shows the clicked node's class, names and every
 relation in and out with its evidence sentences and their documents. Its
-script and style are package files (``viz_page.js``, ``viz_page.css``).
+script and style are package files (``page.js``, ``page.css``).
 
 How the page is made safe and offline
 -------------------------------------
@@ -72,7 +72,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .viz_filter import _confidence, filter_graph, importance, simple_undirected
+from kg.analysis.filters import _confidence, filter_graph, importance, simple_undirected
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -171,7 +171,7 @@ def write_html(
         ``True``: physics (bounded) whatever the size. ``False``: networkx
         layout, no physics.
     classes, properties, focus, depth, top, min_degree, min_confidence
-        What to draw: see :func:`kg.viz_filter.filter_graph`. The page opens
+        What to draw: see :func:`kg.analysis.filters.filter_graph`. The page opens
         with the focus entity selected and its panel open.
     max_nodes : int or None, default DEFAULT_MAX_NODES
         Draw at most this many entities, the most important; the page says how
@@ -615,7 +615,7 @@ def _options(n: int, physics: bool, positioned: bool) -> dict[str, Any]:
 @lru_cache(maxsize=None)
 def _asset(name: str) -> str:
     """The page's script or style sheet, a file of this package."""
-    return resources.files("kg").joinpath(name).read_text(encoding="utf-8")
+    return resources.files("kg.viz").joinpath(name).read_text(encoding="utf-8")
 
 
 def _script_json(value: Any) -> str:
@@ -657,7 +657,7 @@ def _postprocess(page: str, *, title: str, header: str, config: Mapping[str, Any
         page,
         "</body>",
         f'<script type="application/json" id="kg-config">{_script_json(config)}</script>\n'
-        f"<script>{_asset('viz_page.js')}</script>\n</body>",
+        f"<script>{_asset('page.js')}</script>\n</body>",
     )
     head = (
         '<meta charset="utf-8">\n'
@@ -666,7 +666,7 @@ def _postprocess(page: str, *, title: str, header: str, config: Mapping[str, Any
         f"<title>{html.escape(title)}</title>\n"
     )
     page = _replace_once(page, '<meta charset="utf-8">', head)
-    page = _replace_once(page, "</head>", f"<style>\n{_asset('viz_page.css')}</style>\n</head>")
+    page = _replace_once(page, "</head>", f"<style>\n{_asset('page.css')}</style>\n</head>")
     # Only our own inline scripts may run (by hash); nothing may be fetched.
     hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii") + "'"

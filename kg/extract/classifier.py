@@ -5,7 +5,7 @@ pair of mentions in a sentence (names, pronouns, dates) and scores each
 ontology property from a few hundred thousand hashed features: the classes,
 the words between, the dependency path, the words around. Its weights ship
 with the package (``kg/models/relations.npz``, numpy only at run time) and
-``kg train`` retrains it from gold data (:mod:`kg.train`).
+``kg train`` retrains it from gold data (:mod:`kg.evaluation.train`).
 
 Examples
 --------
@@ -27,10 +27,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from .errors import ModelError
-from .lexicon import Lexicon
-from .resolve import Resolved
-from .types import Relation
+from kg.errors import ModelError
+from kg.lexicon import Lexicon
+from kg.extract.resolve import Resolved
+from kg.types import Relation
 
 if TYPE_CHECKING:
     import numpy as np
@@ -233,7 +233,7 @@ class RelationModel:
 
 
 def bundled_model_path() -> Path:
-    return Path(__file__).resolve().parent / "models" / "relations.npz"
+    return Path(__file__).resolve().parent.parent / "models" / "relations.npz"
 
 
 @lru_cache(maxsize=4)

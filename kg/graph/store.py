@@ -19,8 +19,8 @@ from typing import Iterable
 
 import pyoxigraph as ox
 
-from .errors import SourceError
-from .vocab import PREFIXES
+from kg.errors import SourceError
+from kg.vocab import PREFIXES
 
 STORE_DIR = "store"
 RDF_SUFFIXES = {
@@ -82,7 +82,7 @@ class GraphStore:
         self.store.bulk_extend(quads)
 
     def query(self, sparql: str, *, union: bool = False):  # type: ignore[no-untyped-def]
-        """Run SPARQL with the ontology's prefixes declared; see :mod:`kg.query`."""
+        """Run SPARQL with the ontology's prefixes declared; see :mod:`kg.graph.query`."""
         return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union)
 
     def has(self, subject: str) -> bool:

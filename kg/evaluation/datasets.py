@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
-from .errors import InputError
+from kg.errors import InputError
 
 Span = tuple[int, int]
 
@@ -189,7 +189,7 @@ def read_gold(path: str | Path) -> list[GoldDocument]:
     """Hand-annotated documents from a JSON object, a JSON list or JSONL.
 
     ``text_file`` is read relative to the gold file. Classes and properties
-    are not checked here (see :func:`kg.evaluate.evaluate_gold`).
+    are not checked here (see :func:`kg.evaluation.evaluate_gold`).
     """
     path = Path(path)
     try:

@@ -42,9 +42,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
-from .lexicon import Lexicon, PropertySpec
-from .resolve import Resolved, name_key
-from .types import Relation
+from kg.lexicon import Lexicon, PropertySpec
+from kg.extract.resolve import Resolved, name_key
+from kg.types import Relation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

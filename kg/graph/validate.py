@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .store import GraphStore
-from .vocab import ontology_path
+from kg.graph.store import GraphStore
+from kg.vocab import ontology_path
 
 _QUARANTINE = """
 SELECT ?s ?p ?o ?sentence WHERE {
@@ -48,7 +48,7 @@ def validate(store: GraphStore) -> ValidationReport:
     import pyshacl
     from rdflib import Graph
 
-    from .query import shorten
+    from kg.graph.query import shorten
 
     data = Graph()
     data.parse(data=store.dump(None, _ntriples(), graph=_default()).decode("utf-8"), format="nt")

@@ -24,8 +24,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from .mentions import GAZETTEER_WEIGHT, Found
-from .types import Entity, Mention
+from kg.extract.mentions import GAZETTEER_WEIGHT, Found
+from kg.types import Entity, Mention
 
 _SUFFIX = re.compile(r"[\s,]+(inc|corp|corporation|co|ltd|llc|plc|ag|sa|gmbh|limited)\.?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -167,7 +167,7 @@ def _unnamed_entities(anaphora: list[Found], doc_id: str, base: str,
     and never names him is about one unnamed person. Their IRIs are the
     document's own, so they never meet another document's.
 
-    >>> from kg.mentions import Found
+    >>> from kg.extract.mentions import Found
     >>> i = Found(0, 1, 0, 1, "I", "Person", 0.0, anaphor=True, author=True)
     >>> by_token = {}
     >>> [e.label for e in _unnamed_entities([i], "d1", "https://w3id.org/kg/id/", by_token, "blog.txt")]

@@ -27,9 +27,9 @@ from typing import Iterator
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
-from .lexicon import Lexicon
-from .types import DocumentGraph, Relation
-from .vocab import KG
+from kg.lexicon import Lexicon
+from kg.types import DocumentGraph, Relation
+from kg.vocab import KG
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDF_SUBJECT = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#subject")

@@ -1,0 +1,1 @@
+"""Extraction: spaCy, mentions, entity resolution, relation rules and the classifier."""
