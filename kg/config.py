@@ -48,6 +48,9 @@ class Settings:
         ``"off"``: rules only.
     relation_threshold
         The classifier's relations below this probability are dropped.
+    extractors
+        Names of the extractors to run (:data:`kg.registry.extractors`), in
+        order; ``None``: the built-in ones.
     """
 
     model: str | None = None
@@ -59,12 +62,15 @@ class Settings:
     text_column: str | None = None
     relation_model: str | None = None
     relation_threshold: float = 0.5
+    extractors: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if not self.base_iri.endswith(("/", "#")):
             raise KGError(f"base_iri must end with '/' or '#', got {self.base_iri!r}")
         if not 0.0 <= self.min_confidence <= 1.0:
             raise KGError(f"min_confidence must be in [0, 1], got {self.min_confidence}")
+        if self.extractors is not None and not isinstance(self.extractors, tuple):
+            object.__setattr__(self, "extractors", tuple(self.extractors))
         if self.batch_size < 1 or self.n_process < 1:
             raise KGError("batch_size and n_process must be at least 1")
 
