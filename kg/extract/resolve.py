@@ -250,12 +250,54 @@ def _best_label(names: list[str]) -> str:
     return max(full, key=lambda n: (len(n.split()), counts[n], n))
 
 
+def abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` is an abbreviation of ``long``: its letters, in order, start words.
+
+    >>> abbreviates("AWS", "Amazon Web Services"), abbreviates("PRC", "People's Republic of China")
+    (True, True)
+    >>> abbreviates("PRC", "Republic of China"), abbreviates("France", "Schneider Electric Company")
+    (False, False)
+    >>> abbreviates("Texas", "United States")
+    False
+    """
+    letters = [c for c in short if c.isalnum()]
+    if not 2 <= len(letters) <= 8 or not short.replace(".", "").replace("&", "").isupper():
+        return False
+    words = [w for w in re.split(r"[\s\-/]+", long) if w]
+    return _spells(letters, words)
+
+
+def _spells(letters: list[str], words: list[str]) -> bool:
+    """Whether ``letters`` start ``words`` in order, small words ("of", "the") optional."""
+    if not letters:
+        return all(w.islower() for w in words)
+    if not words:
+        return False
+    first, rest = words[0], words[1:]
+    if first[0].casefold() == letters[0].casefold():
+        # a word may give more than its first letter ("GmbH", "McKinsey", "PayPal")
+        capitals = [c for c in first[1:] if c.isupper()]
+        for extra in range(len(capitals), -1, -1):
+            if [c.casefold() for c in capitals[:extra]] == [c.casefold() for c in letters[1:1 + extra]] \
+                    and _spells(letters[1 + extra:], rest):
+                return True
+    return first.islower() and _spells(letters, rest)
+
+
 def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignore[no-untyped-def]
-    """Join "Amazon Web Services (AWS)" and an acronym with its expansion."""
+    """Join "Amazon Web Services (AWS)" and an acronym with its expansion.
+
+    A name in parentheses after another is the same thing only when one
+    abbreviates the other or the gazetteer gives both one entry; otherwise it
+    is something the text relates to the first ("Mitsubishi Electric
+    (Japan)", "Terje Halleland (Progress Party)").
+    """
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
         between = text[a.end_char:b.start_char].strip()
-        if between == "(" and text[b.end_char:b.end_char + 1] == ")":
+        if between == "(" and text[b.end_char:b.end_char + 1] == ")" and (
+                abbreviates(b.text, a.text) or abbreviates(a.text, b.text)
+                or (a.canonical is not None and a.canonical == b.canonical)):
             union(i, i + 1)
     expansions = {}
     for i, f in enumerate(found):

@@ -1,0 +1,40 @@
+"""Trust on unseen text (issue 9): each case a sentence of our own."""
+from __future__ import annotations
+
+import pytest
+
+from kg.pipeline import extract
+from kg.types import Document
+
+
+def graph(text: str):
+    return extract(Document.from_text(text, "t.txt"))
+
+
+def entities(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    return {e.label: (e.cls, e.alt_labels) for e in graph(text).entities}
+
+
+def facts(text: str) -> set[tuple[str, str, str]]:
+    g = graph(text)
+    label = {e.iri: e.label for e in g.entities}
+    return {(label.get(r.subject, r.subject), r.predicate, label.get(r.obj, r.obj)) for r in g.relations}
+
+
+# 1. parentheses name the same thing only as an abbreviation (or by the gazetteer)
+@pytest.mark.parametrize("text, a, b", [
+    ("The plant was built by Schneider Electric Company (France) in 1990.", "Schneider Electric Company", "France"),
+    ("She was born in Angleton, Texas (United States), in 1950.", "Texas", "United States"),
+    ("Terje Halleland (Progress Party) is a Norwegian politician.", "Terje Halleland", "Progress Party"),
+    ("The radar was made by Mitsubishi Electric (Japan) for the navy.", "Mitsubishi Electric", "Japan"),
+])
+def test_parenthesis_is_a_separate_entity(text, a, b):
+    ents = entities(text)
+    for label, (cls, alts) in ents.items():
+        names = {label, *alts}
+        assert not ({a, b} <= names), f"{a!r} and {b!r} merged into {label!r}: {ents}"
+
+
+def test_parenthesis_abbreviation_joins():
+    ents = entities("Amazon Web Services (AWS) sells chips to banks.")
+    assert "AWS" in ents["Amazon Web Services"][1]
