@@ -38,3 +38,19 @@ def test_parenthesis_is_a_separate_entity(text, a, b):
 def test_parenthesis_abbreviation_joins():
     ents = entities("Amazon Web Services (AWS) sells chips to banks.")
     assert "AWS" in ents["Amazon Web Services"][1]
+
+
+# "I" in a name is not a pronoun; no self-loops
+@pytest.mark.parametrize("text", [
+    "Jimmy Frise served in World War I and later drew for the Star.",
+    "Carol I was the king of Romania, and his son Ferdinand followed him.",
+])
+def test_roman_numeral_is_not_the_author(text):
+    g = graph(text)
+    assert not any(e.label.startswith("author of") for e in g.entities), [e.label for e in g.entities]
+    assert all(r.subject != r.obj for r in g.relations)
+
+
+def test_first_person_narration_is_the_author():
+    g = graph("I studied at Harvard University and later I joined Google as an engineer.")
+    assert any(e.label.startswith("author of") for e in g.entities), [e.label for e in g.entities]

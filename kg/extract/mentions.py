@@ -253,7 +253,8 @@ def _anaphora(doc: Doc, taken: set[int]) -> list[Found]:
             continue
         lower = token.lower_
         author = next((cls for cls, words in AUTHOR_PRONOUNS.items() if lower in words), None)
-        if author is not None and token.pos_ == "PRON" and token.i not in quoted:
+        if author is not None and token.pos_ == "PRON" and token.i not in quoted \
+                and not _regnal(token):
             out.append(replace(_found(doc[token.i:token.i + 1], author, 0.0, None, anaphor=True),
                                author=True))
         elif lower in PERSON_PRONOUNS and token.pos_ == "PRON":
@@ -268,6 +269,21 @@ def _anaphora(doc: Doc, taken: set[int]) -> list[Found]:
               and doc[token.i - 1].lower_ in {"the", "that", "this"}):
             out.append(_found(doc[token.i - 1:token.i + 1], "Organization", 0.0, None, anaphor=True))
     return out
+
+
+def _regnal(token: Token) -> bool:
+    """"Carol I", "World War I": a capital I right after a name is a numeral, not the author.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Carol I was king. Then I left.")
+    >>> [_regnal(t) for t in doc if t.text == "I"]
+    [True, False]
+    """
+    if token.text != "I" or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return token.ent_iob_ == "I" or (before.is_title and before.pos_ == "PROPN"
+                                     and before.ent_type_ not in {"DATE", "TIME"})
 
 
 def _expletive(it: Token) -> bool:
