@@ -16,8 +16,15 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg import analysis
-from kg.analysis import betweenness, entity_graph, find_entity, neighbors, shortest_path
+from kg.analysis import (
+    filter_graph,
+    find_entities,
+    find_entity,
+    metrics,
+    neighbors,
+    shortest_path,
+    simple_undirected,
+)
 from kg.cli import main
 from kg.errors import EntityError, KGError
 from kg.graph.knowledge import KnowledgeGraph
@@ -113,7 +120,7 @@ def test_stats_rankings_communities_components(sample_build: Path) -> None:
     graph = KnowledgeGraph(sample_build)
     s = graph.stats(top=5)
     g = graph.to_networkx()
-    simple = entity_graph(g)
+    simple = simple_undirected(g)
     assert len(s.central) == len(s.degree) == 5 and len(s.betweenness) == 5
     assert s.degree[0].score == max(d for _, d in simple.degree())
     exact = nx.betweenness_centrality(simple.subgraph(n for n, d in simple.degree() if d))
@@ -137,24 +144,53 @@ def test_stats_are_the_same_on_every_run(sample_build: Path) -> None:
     assert graph.stats().to_dict() == graph.stats().to_dict()
 
 
-def test_communities_skipped_above_the_limit(sample_build: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(analysis, "COMMUNITY_LIMIT", 1)
+def test_stats_communities_are_the_pages(sample_build: Path) -> None:
+    """kg stats and the page call the same function on the same view."""
     graph = KnowledgeGraph(sample_build)
-    skipped = graph.stats()
-    assert not skipped.communities and "skipped" in skipped.community_note
-    assert "communities: skipped" in skipped.to_text()
-    assert graph.stats(communities=True).communities
+    s = graph.stats(top=1000)
+    expected = metrics.communities(simple_undirected(graph.to_networkx()))
+    assert len(expected) >= 2 and s.community_method == "louvain"
+    assert [c.nodes for c in s.communities] == [frozenset(c) for c in expected]
+    assert s.community_count == len(expected)
+
+
+def test_label_propagation_above_the_limit(sample_build: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(metrics, "COMMUNITY_LIMIT", 1)
+    graph = KnowledgeGraph(sample_build)
+    big = graph.stats()
+    simple = simple_undirected(graph.to_networkx())
+    assert big.community_method == "label_propagation" and big.communities
+    assert [c.nodes for c in big.communities] == [
+        frozenset(c) for c in metrics.communities(simple, method="label_propagation")[:10]]
+    assert "communities (label propagation, over 1 links)" in big.to_text()
+    assert graph.stats(communities=True).community_method == "louvain"
+    none = graph.stats(communities=False)
+    assert not none.communities and "not computed" in none.to_text()
+
+
+def test_communities_ignore_unrelated_entities() -> None:
+    simple = nx.Graph(nx.karate_club_graph())
+    alone = simple.copy()
+    alone.add_nodes_from(range(100, 140))
+    assert metrics.communities(simple) == metrics.communities(alone)
+    assert all(len(c) > 1 for c in metrics.communities(alone))
+
+
+def test_simple_undirected_counts_relations_per_pair() -> None:
+    simple = simple_undirected(toy())
+    assert simple.number_of_edges() == 3 and simple.edges["a", "b"]["weight"] == 1
+    g = toy()
+    g.add_edge("b", "a", key="employs", predicate="employs", label="employs", confidence=1.0, evidence=[])
+    assert simple_undirected(g).edges["a", "b"]["weight"] == 2
 
 
 def test_betweenness_is_sampled_and_seeded_on_big_graphs() -> None:
     g = nx.MultiDiGraph()
-    for u, v in nx.barabasi_albert_graph(analysis.BETWEENNESS_EXACT + 100, 2, seed=1).edges():
+    for u, v in nx.barabasi_albert_graph(metrics.BETWEENNESS_EXACT + 100, 2, seed=1).edges():
         g.add_edge(str(u), str(v))
-    nx.set_node_attributes(g, {n: n for n in g}, "label")
-    nx.set_node_attributes(g, "Organization", "cls")
-    ranked, samples = betweenness(g, 3)
+    scores, samples = metrics.betweenness(simple_undirected(g))
     assert samples is not None and 16 <= samples <= 500
-    assert ranked == betweenness(g, 3)[0]  # same seed, same answer
+    assert scores == metrics.betweenness(simple_undirected(g))[0]  # same seed, same answer
 
 
 # ---- names ------------------------------------------------------------------------
@@ -175,10 +211,26 @@ def test_ambiguous_name_lists_the_candidates() -> None:
 
 
 def test_unknown_name_lists_close_matches() -> None:
-    with pytest.raises(EntityError, match=r"close matches: Bolt \(Organization\)"):
+    with pytest.raises(EntityError, match=r"did you mean: Bolt\?") as e:
         find_entity(toy(), "Bolts")
+    assert e.value.candidates == ("Bolt (Organization)",)
+    with pytest.raises(EntityError, match=r"did you mean: Apple \(Organization\), Apple \(Product\)\?"):
+        find_entity(toy(), "Aple")
     with pytest.raises(EntityError, match="no close match among 6 entities"):
         find_entity(toy(), "zzzz")
+
+
+def test_the_page_focus_reads_names_as_kg_path_does() -> None:
+    g = toy()
+    sub, _ = filter_graph(g, focus="Apple (Organization)", depth=1)
+    assert set(sub) == {"o", "p"} and sub.graph["kg_view"]["focus"] == ["o"]
+    assert filter_graph(g, focus="blt", depth=1)[0].graph["kg_view"]["focus"] == ["b"]
+    assert find_entities(g, ["apple"], every=True) == ["o", "p"]  # the page: every Apple
+    assert find_entities(g, ["Cog", "a", "COG"]) == ["c", "a"]
+    with pytest.raises(EntityError):
+        find_entities(g, ["apple"])
+    with pytest.raises(EntityError, match="did you mean: Bolt"):
+        filter_graph(g, focus="Bolts")
 
 
 def test_no_path_is_none_and_a_path_to_itself_is_empty() -> None:
@@ -217,7 +269,7 @@ def test_cli_unknown_entity_is_one_line(seed_build: Path, command: tuple[str, ..
 
 
 def test_cli_no_path_is_one_line(seed_build: Path) -> None:
-    isolated = [n for n, d in entity_graph(KnowledgeGraph(seed_build).to_networkx()).degree() if d == 0]
+    isolated = [n for n, d in simple_undirected(KnowledgeGraph(seed_build).to_networkx()).degree() if d == 0]
     assert isolated, "the seed graph has no entity without relations any more"
     assert_one_error_line(kg("path", seed_build, "Apple", isolated[0]), "no path")
 

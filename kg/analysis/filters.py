@@ -11,8 +11,8 @@ filters combine, applied in this order:
 4. ``focus`` and ``depth`` keep what is at most ``depth`` relations away from
    the focus entities, in either direction, through what 1.-3. kept;
 5. ``min_degree`` drops entities with fewer relations than that;
-6. ``top`` keeps the most important entities (PageRank on the undirected
-   view of what is left) and the relations among them;
+6. ``top`` keeps the most important entities (:func:`kg.analysis.metrics.pagerank`
+   on the undirected view of what is left) and the relations among them;
 7. ``max_nodes`` caps the result the same way (the page's default cap).
 
 Focus entities are never dropped by 2., 3., 5., 6. or 7.
@@ -36,12 +36,14 @@ Examples
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from kg.analysis.lookup import find_entities
+from kg.analysis.metrics import pagerank
+from kg.analysis.view import simple_undirected
 from kg.errors import KGError
 
 if TYPE_CHECKING:
@@ -76,8 +78,9 @@ def filter_graph(
         Keep relations with these properties, by name (``worksFor``) or label
         (``works for``), case-insensitive.
     focus : str or iterable of str, optional
-        Entity names (label, else other name; case-insensitive): keep their
-        neighbourhood. Every entity with that name is a focus.
+        Entity names, read by :func:`kg.analysis.lookup.find_entities` (IRI,
+        label, alt label, any case, ``"Apple (Organization)"``): keep their
+        neighbourhood. Every entity a shared name means is a focus.
     depth : int, default 1
         How many relations away from the focus to go.
     top : int, optional
@@ -101,8 +104,9 @@ def filter_graph(
     Raises
     ------
     KGError
-        A class or property that neither the graph nor the ontology knows, or a
-        focus name that no entity has (the message suggests close names).
+        A class or property that neither the graph nor the ontology knows;
+        :class:`~kg.errors.EntityError` (a ``KGError``) for a focus name that no
+        entity has (the message suggests close names).
     ValueError
         A negative count or a confidence outside [0, 1].
     """
@@ -120,7 +124,7 @@ def filter_graph(
     notes: list[str] = []
     wanted_classes = _match_classes(graph, _names(classes)) if classes is not None else None
     wanted_props = _match_properties(graph, _names(properties)) if properties is not None else None
-    focus_nodes = _find_entities(graph, _names(focus)) if focus is not None else []
+    focus_nodes = find_entities(graph, _names(focus), every=True) if focus is not None else []
     pinned = set(focus_nodes)
 
     def passes(key: Any, data: Mapping[str, Any]) -> bool:
@@ -167,10 +171,10 @@ def filter_graph(
     def keep_best(k: int) -> set[Any]:
         nonlocal ranked
         if ranked is None:
-            simple = nx.Graph()
-            simple.add_nodes_from(kept)
-            simple.add_edges_from((u, v) for u, v, _, _ in edges() if u != v)
-            score = _pagerank(simple)
+            shown = nx.MultiDiGraph()
+            shown.add_nodes_from(kept)
+            shown.add_edges_from((u, v) for u, v, _, _ in edges())
+            score = pagerank(simple_undirected(shown))
             ranked = sorted(kept, key=lambda n: (n not in pinned, -score[n], _label(graph, n), str(n)))
         ranked = [n for n in ranked if n in kept][:k]
         return set(ranked)
@@ -197,29 +201,8 @@ def filter_graph(
 
 
 def importance(graph: nx.Graph) -> dict[Any, float]:
-    """PageRank on the undirected simple view (degree for tiny or edgeless graphs)."""
-    return _pagerank(simple_undirected(graph))
-
-
-def _pagerank(simple: nx.Graph) -> dict[Any, float]:
-    import networkx as nx
-
-    if simple.number_of_nodes() >= 4 and simple.number_of_edges() > 0:
-        try:
-            return dict(nx.pagerank(simple))
-        except (ImportError, nx.PowerIterationFailedConvergence):
-            pass
-    return {node: float(d) for node, d in simple.degree()}
-
-
-def simple_undirected(graph: nx.Graph) -> nx.Graph:
-    """One undirected edge per linked pair, no self-loops."""
-    import networkx as nx
-
-    simple = nx.Graph()
-    simple.add_nodes_from(graph.nodes)
-    simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
-    return simple
+    """PageRank on the undirected simple view (:func:`kg.analysis.metrics.pagerank`)."""
+    return pagerank(simple_undirected(graph))
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -328,26 +311,3 @@ def _ontology_properties() -> dict[str, str]:
     names = {_fold(p): p for p in lexicon.properties}
     names.update({_fold(lexicon.label_of(p)): p for p in lexicon.properties})
     return names
-
-
-def _find_entities(graph: nx.Graph, names: list[str]) -> list[Any]:
-    """Nodes whose label (else an other name) is one of ``names``, case-insensitively."""
-    by_label: dict[str, list[Any]] = {}
-    by_alt: dict[str, list[Any]] = {}
-    for node, data in graph.nodes(data=True):
-        by_label.setdefault(_fold(data.get("label") or node), []).append(node)
-        for alt in str(data.get("alt_labels") or "").split(";"):
-            if alt.strip():
-                by_alt.setdefault(_fold(alt), []).append(node)
-    found: list[Any] = []
-    for name in names:
-        key = _fold(name)
-        hits = by_label.get(key) or by_alt.get(key)
-        if not hits:
-            close = difflib.get_close_matches(key, list(by_label) + list(by_alt), n=3, cutoff=0.6)
-            close += [k for k in by_label if key and key in k and k not in close][: 3 - len(close)]
-            labels = sorted({_label(graph, n) for k in close for n in by_label.get(k) or by_alt[k]})
-            hint = f"; did you mean: {', '.join(labels)}?" if labels else ""
-            raise KGError(f"no entity named {name!r} in the graph (looked at labels and other names){hint}")
-        found += [n for n in hits if n not in found]
-    return found

@@ -108,4 +108,5 @@ def components(simple: nx.Graph) -> list[set[Any]]:
     """Connected components, largest first (an unrelated entity is one on its own)."""
     import networkx as nx
 
-    return sorted((set(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), min(map(str, c))))
+    found = (set(c) for c in nx.connected_components(simple))
+    return sorted(found, key=lambda c: (-len(c), min(map(str, c))))

@@ -120,7 +120,8 @@ def simple_undirected(graph: nx.Graph) -> nx.Graph:
             weights[pair] = weights.get(pair, 0) + 1
     simple = nx.Graph()
     simple.add_nodes_from(sorted(graph.nodes, key=_key))
-    simple.add_weighted_edges_from((u, v, weights[u, v]) for u, v in sorted(weights, key=lambda p: (_key(p[0]), _key(p[1]))))
+    pairs = sorted(weights, key=lambda p: (_key(p[0]), _key(p[1])))
+    simple.add_weighted_edges_from((u, v, weights[u, v]) for u, v in pairs)
     return simple
 
 
