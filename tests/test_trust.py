@@ -54,3 +54,15 @@ def test_roman_numeral_is_not_the_author(text):
 def test_first_person_narration_is_the_author():
     g = graph("I studied at Harvard University and later I joined Google as an engineer.")
     assert any(e.label.startswith("author of") for e in g.entities), [e.label for e in g.entities]
+
+
+# 2. classes: a maintained gazetteer of places votes Place, guarded against people
+def test_city_from_gazetteer_is_a_place():
+    ents = entities("The company opened a factory in Changzhou last year.")
+    assert ents["Changzhou"][0] == "Place", ents
+
+
+def test_person_named_like_a_place_stays_a_person():
+    ents = entities("Abraham Lincoln said the war would end. Lincoln was tired.")
+    assert ents["Abraham Lincoln"][0] == "Person", ents
+    assert "Lincoln" not in ents or ents["Lincoln"][0] == "Person", ents

