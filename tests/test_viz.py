@@ -4,7 +4,7 @@ The browser tests run Debian's Chromium through Selenium with the network off
 (CDP offline emulation plus a dead proxy), so a page that fetched anything, ran
 injected markup or failed to draw would fail here. They skip only when
 Chromium or chromedriver is not installed (set KG_CHROMIUM / KG_CHROMEDRIVER to
-use other binaries).
+use other binaries), and fail instead under KG_REQUIRE_BROWSER=1 (CI).
 """
 
 from __future__ import annotations
@@ -13,9 +13,7 @@ import base64
 import hashlib
 import html
 import json
-import os
 import re
-import shutil
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -512,19 +510,9 @@ CHROMIUM_FLAGS = (
 )
 
 
-def _binary(env: str, default: str, name: str) -> str | None:
-    for candidate in (os.environ.get(env), default, shutil.which(name)):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
-
-
 @pytest.fixture(scope="module")
-def driver(tmp_path_factory: pytest.TempPathFactory):
-    chromium = _binary("KG_CHROMIUM", "/usr/bin/chromium", "chromium")
-    chromedriver = _binary("KG_CHROMEDRIVER", "/usr/bin/chromedriver", "chromedriver")
-    if chromium is None or chromedriver is None:
-        pytest.skip("needs Chromium and chromedriver (apt-get install chromium chromium-driver)")
+def driver(tmp_path_factory: pytest.TempPathFactory, browser_binaries: tuple[str, str]):
+    chromium, chromedriver = browser_binaries  # conftest: skips, or fails under KG_REQUIRE_BROWSER=1
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
