@@ -16,6 +16,7 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from kg.graph.export import EDGE_COLUMNS, FORMATS, NODE_COLUMNS, flatten
+from kg.errors import KGError
 from kg.graph.knowledge import KnowledgeGraph
 
 REPO = Path(__file__).resolve().parents[1]
@@ -164,3 +165,29 @@ def test_every_format_is_in_the_cli_help() -> None:
     result = kg("export", "--help")
     assert all(fmt in result.stdout.decode() for fmt in FORMATS)
     assert "Example: kg export" in result.stdout.decode()
+
+
+def test_one_format_table_for_export_store_and_query() -> None:
+    import pyoxigraph as ox
+
+    from kg.graph import formats, query, store
+
+    assert formats.get("jsonld") is formats.get("json-ld") is formats.from_suffix("x.jsonld")
+    assert store.RDF_SUFFIXES[".jsonld"] is ox.RdfFormat.JSON_LD and ".json" not in store.RDF_SUFFIXES
+    assert set(FORMATS) <= set(formats.choices(export=True)) and "n3" not in FORMATS
+    assert all(formats.get(name).rdf is not None for name in query.GRAPH_FORMATS.values())
+    with pytest.raises(KGError, match="unknown format 'yaml'; use one of graphml"):
+        formats.get("yaml")
+
+
+@pytest.mark.parametrize("name", ["nq", "xml", "ttl"])
+def test_export_writes_every_rdf_format_in_the_table(seed_build: Path, name: str) -> None:
+    data = KnowledgeGraph(seed_build).export(None, name)  # type: ignore[arg-type]
+    rdflib_name = {"nq": "nquads", "xml": "xml", "ttl": "turtle"}[name]
+    parsed = rdflib.Dataset() if name == "nq" else rdflib.Graph()
+    parsed.parse(data=data, format=rdflib_name)
+    expected = rdflib.Graph().parse(seed_build / "graph.ttl", format="turtle")
+    if name == "nq":
+        assert len(parsed.default_context) == len(expected)
+    else:
+        assert isomorphic(parsed, expected)

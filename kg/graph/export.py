@@ -11,9 +11,13 @@ csv        a directory with ``nodes.csv`` and ``edges.csv`` (Gephi's spreadsheet
            import: ``id``/``label`` and ``source``/``target`` columns)
 turtle     the default graph as Turtle (what ``graph.ttl`` holds)
 nt         the default graph as N-Triples
-jsonld     the default graph as JSON-LD
+json-ld    the default graph as JSON-LD (``jsonld`` is the same)
 trig       every graph, the quarantine included, as TriG
+nq         every graph as N-Quads
+xml        the default graph as RDF/XML
 =========  =====================================================================
+
+Names, aliases and suffixes come from :mod:`kg.graph.formats`.
 
 GraphML, GEXF and CSV hold no lists and no missing values: a relation's
 evidence becomes ``evidence_count`` with the best record's ``sentence``,
@@ -40,22 +44,20 @@ import csv
 import io
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, get_args
+from typing import TYPE_CHECKING, Literal
 
 from kg.errors import KGError
+from kg.graph import formats
 
 if TYPE_CHECKING:
     import networkx as nx
 
     from kg.graph.knowledge import KnowledgeGraph
 
-Format = Literal["graphml", "gexf", "json", "csv", "turtle", "nt", "jsonld", "trig"]
-FORMATS: tuple[str, ...] = get_args(Format)
-#: The RDF formats, by the name :meth:`KnowledgeGraph.serialize` knows them.
-RDF = {"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
-#: A file suffix tells the format when none is given.
-SUFFIXES = {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".ttl": "turtle",
-            ".nt": "nt", ".jsonld": "jsonld", ".trig": "trig"}
+Format = Literal["graphml", "gexf", "json", "csv", "turtle", "nt", "json-ld", "jsonld", "trig", "nq",
+                 "xml"]
+#: What ``kg export`` writes, by canonical name (aliases: :func:`kg.graph.formats.choices`).
+FORMATS: tuple[str, ...] = formats.names(export=True)
 NODE_COLUMNS = ("id", "label", "cls", "alt_labels", "mentions")
 EDGE_COLUMNS = ("source", "target", "predicate", "label", "confidence", "evidence_count",
                 "sentence", "evidence_source", "extractor")
@@ -63,26 +65,29 @@ EDGE_COLUMNS = ("source", "target", "predicate", "label", "confidence", "evidenc
 
 def guess_format(path: str | Path | None) -> str:
     """The format a file name implies (``graph.graphml`` → graphml)."""
-    suffix = Path(path).suffix.lower() if path is not None else ""
-    if suffix not in SUFFIXES:
+    found = formats.from_suffix(path)
+    if found is None or not found.export:
         raise KGError(f"give --format ({', '.join(FORMATS)}): "
                       + (f"{path} has no known suffix" if path else "no output file to guess it from"))
-    return SUFFIXES[suffix]
+    return found.name
 
 
 def export(graph: KnowledgeGraph, path: str | Path | None, format: Format) -> Path | bytes:
     """Write ``graph`` to ``path`` in ``format``; without a path, return the bytes
-    (every format but csv, which writes two files into the directory ``path``)."""
-    if format not in FORMATS:
-        raise ValueError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
+    (every format but csv, which writes two files into the directory ``path``).
+    ``format`` is a name or alias from :mod:`kg.graph.formats`."""
+    spec = formats.get(format)
+    if not spec.export:
+        raise KGError(f"kg export does not write {spec.name}; use one of {', '.join(FORMATS)}")
+    format = spec.name  # type: ignore[assignment]
     if format == "csv" and path is None:
         raise KGError("csv export writes two files (nodes.csv, edges.csv): give an output directory (-o DIR)")
     target = None if path is None else Path(path)
     try:
         if target is not None:
             (target if format == "csv" else target.parent).mkdir(parents=True, exist_ok=True)
-        if format in RDF:
-            data = graph.serialize(target, RDF[format])  # type: ignore[arg-type]
+        if spec.rdf is not None:
+            data = graph.serialize(target, spec.name)  # type: ignore[arg-type]
         elif format == "csv":
             write_csv(graph.to_networkx(), target)  # type: ignore[arg-type]
             data = None

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from kg.analysis import GraphPath, Neighborhood, Stats
     from kg.pipeline import BuildReport
 
-ExportFormat = Literal["turtle", "nt", "nq", "trig", "json-ld", "xml"]
-ExportTarget = Literal["graphml", "gexf", "json", "csv", "turtle", "nt", "jsonld", "trig"]
+ExportFormat = Literal["turtle", "nt", "nq", "trig", "json-ld", "jsonld", "xml"]
+ExportTarget = Literal["graphml", "gexf", "json", "csv", "turtle", "nt", "json-ld", "jsonld", "trig",
+                       "nq", "xml"]
 
 
 class KnowledgeGraph:
@@ -110,17 +111,18 @@ class KnowledgeGraph:
         return export(self, path, format)
 
     def serialize(self, path: str | Path | None = None, format: ExportFormat = "turtle") -> bytes | None:
-        """The default graph in an RDF format (to ``path``, or returned as bytes)."""
+        """The default graph in an RDF format (to ``path``, or returned as bytes);
+        TriG and N-Quads hold every graph. ``format``: a name or alias from
+        :mod:`kg.graph.formats`."""
         import pyoxigraph as ox
 
-        formats = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
-                   "nq": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG,
-                   "json-ld": ox.RdfFormat.JSON_LD, "xml": ox.RdfFormat.RDF_XML}
-        if format not in formats:
-            raise ValueError(f"unknown format {format!r}; use one of {', '.join(formats)}")
-        fmt = formats[format]
-        graph = None if fmt in {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG} else ox.DefaultGraph()
-        return self.store.dump(path, fmt, graph=graph)
+        from kg.graph import formats
+
+        spec = formats.get(format)
+        if spec.rdf is None or not spec.export:
+            raise ValueError(f"{format!r} is not an RDF format kg writes; "
+                             f"use one of {', '.join(formats.names(export=True, rdf=True))}")
+        return self.store.dump(path, spec.rdf, graph=None if spec.quads else ox.DefaultGraph())
 
     def __repr__(self) -> str:
         return f"KnowledgeGraph({str(self.source)!r})"

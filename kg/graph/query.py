@@ -25,11 +25,14 @@ from typing import Literal as Lit
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.graph import formats
 from kg.graph.store import GraphStore
 from kg.vocab import PREFIXES
 
 Format = Lit["table", "csv", "json"]
 FORMATS = ("table", "csv", "json")
+#: A CONSTRUCT or DESCRIBE result (a graph) in each result format: names from :mod:`kg.graph.formats`.
+GRAPH_FORMATS = {"table": "turtle", "csv": "nt", "json": "json-ld"}
 _UPDATE = re.compile(
     r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
     r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
@@ -86,8 +89,7 @@ def _format(result, fmt: Format) -> str:  # type: ignore[no-untyped-def]
         value = bool(result)
         return json.dumps({"head": {}, "boolean": value}) if fmt == "json" else str(value).lower()
     if isinstance(result, ox.QueryTriples):
-        rdf_format = {"table": ox.RdfFormat.TURTLE, "csv": ox.RdfFormat.N_TRIPLES,
-                      "json": ox.RdfFormat.JSON_LD}[fmt]
+        rdf_format = formats.get(GRAPH_FORMATS[fmt]).rdf
         kwargs = {"prefixes": PREFIXES} if rdf_format is ox.RdfFormat.TURTLE else {}
         return ox.serialize(result, format=rdf_format, **kwargs).decode("utf-8")
     names = [v.value for v in result.variables]

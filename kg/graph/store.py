@@ -20,14 +20,12 @@ from typing import Iterable
 import pyoxigraph as ox
 
 from kg.errors import SourceError
+from kg.graph.formats import rdf_suffixes
 from kg.vocab import PREFIXES
 
 STORE_DIR = "store"
-RDF_SUFFIXES = {
-    ".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG, ".n3": ox.RdfFormat.N3, ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML, ".jsonld": ox.RdfFormat.JSON_LD,
-}
+#: The RDF files :meth:`GraphStore.open_source` reads, by suffix (from :mod:`kg.graph.formats`).
+RDF_SUFFIXES = rdf_suffixes()
 
 
 class GraphStore:
