@@ -21,15 +21,22 @@ True
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import OntologyError
 from kg.vocab import ontology_path
 
-ENTITY_CLASSES = ("Organization", "Person", "Product", "Place", "Event", "Technology")
 NS = "https://w3id.org/kg/ontology#"
+
+
+def __getattr__(name: str) -> object:
+    """``ENTITY_CLASSES``: the ontology's entity classes, read from ``kg.ttl``."""
+    if name == "ENTITY_CLASSES":
+        return load_lexicon().classes
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,41 @@ class PropertySpec:
 
 
 @dataclass(frozen=True)
+class Words:
+    """The word lists and rule confidences of ``ontology/words.toml``.
+
+    >>> words = load_words()
+    >>> words.confidence["svo"], "may" in words.rules["hedges"]
+    (0.95, True)
+    """
+
+    confidence: dict[str, float]  # rule family -> confidence of its relations
+    discount: dict[str, float]  # "maker", "hedge" -> confidence kept
+    rules: dict[str, frozenset[str]]  # word lists of the rules
+    mentions: dict[str, frozenset[str]]  # word lists of mention finding
+    names: dict[str, tuple[str, ...]]  # word lists of name comparison
+
+
+@lru_cache(maxsize=1)
+def load_words() -> Words:
+    """Read ``ontology/words.toml`` (once per process)."""
+    import tomllib
+
+    path = ontology_path("kg.ttl").with_name("words.toml")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return Words(
+            confidence={k: float(v) for k, v in data["confidence"].items()},
+            discount={k: float(v) for k, v in data["discount"].items()},
+            rules={k: frozenset(v) for k, v in data["rules"].items()},
+            mentions={k: frozenset(v) for k, v in data["mentions"].items()},
+            names={k: tuple(v) for k, v in data["names"].items()},
+        )
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as e:
+        raise OntologyError(f"{path}: cannot read the word lists: {e}") from e
+
+
+@dataclass(frozen=True)
 class GazetteerEntry:
     label: str
     cls: str
@@ -67,24 +109,86 @@ class GazetteerEntry:
 
 
 @dataclass(frozen=True)
+class Triggers:
+    """The lexicon's trigger words indexed the way the rules look them up.
+
+    Built once per lexicon (:attr:`Lexicon.triggers`), never per document.
+    """
+
+    #: verb lemma -> (trigger words, properties, inverse?): one look-up per verb
+    verbs: dict[str, list[tuple[list[str], list[PropertySpec], bool]]]
+    #: title phrase -> (property, whether the title's bearer is the object)
+    titles: dict[str, tuple[PropertySpec, bool]]
+    #: last words of the titles ("ceo", "director")
+    title_heads: frozenset[str]
+    #: relational noun -> properties
+    nouns: dict[str, list[PropertySpec]]
+    #: preposition (or "," / "based") -> properties
+    prepositions: dict[str, list[PropertySpec]]
+    #: first word of any trigger phrase -> the properties it can signal
+    signals: dict[str, frozenset[str]]
+
+    @classmethod
+    def of(cls, properties: dict[str, PropertySpec]) -> Triggers:
+        active: dict[str, list[PropertySpec]] = {}
+        inverse: dict[str, list[PropertySpec]] = {}
+        titles: dict[str, tuple[PropertySpec, bool]] = {}
+        nouns: dict[str, list[PropertySpec]] = {}
+        preps: dict[str, list[PropertySpec]] = {}
+        signals: dict[str, frozenset[str]] = {}
+        for spec in properties.values():
+            for trigger in spec.active:
+                active.setdefault(trigger, []).append(spec)
+            for trigger in spec.inverse:
+                inverse.setdefault(trigger, []).append(spec)
+            for title in spec.titles:
+                titles[title] = (spec, False)
+            for title in spec.inverse_titles:
+                titles[title] = (spec, True)
+            for noun in spec.nouns:
+                nouns.setdefault(noun, []).append(spec)
+            for prep in spec.prepositions:
+                preps.setdefault(prep, []).append(spec)
+            for phrase in (*spec.active, *spec.inverse, *spec.titles, *spec.inverse_titles,
+                           *spec.nouns):
+                signals[phrase.split()[0]] = signals.get(phrase.split()[0], frozenset()) | {spec.name}
+        verbs: dict[str, list[tuple[list[str], list[PropertySpec], bool]]] = {}
+        for table, is_inverse in ((active, False), (inverse, True)):
+            for trigger, specs in table.items():
+                words = trigger.split()
+                verbs.setdefault(words[0], []).append((words, specs, is_inverse))
+        return cls(verbs, titles, frozenset(t.split()[-1] for t in titles), nouns, preps, signals)
+
+
+@dataclass(frozen=True)
 class Lexicon:
-    """Everything extraction reads from the ontology, as plain lookups."""
+    """Everything extraction reads from the ontology, as plain lookups.
+
+    The indexes (:attr:`names`, :attr:`triggers`) are computed when the
+    lexicon is made; a lexicon never changes afterwards.
+    """
 
     ner_labels: dict[str, str]  # spaCy label -> class
     head_nouns: dict[str, str]  # lowercase noun -> class
     properties: dict[str, PropertySpec]
     gazetteer: tuple[GazetteerEntry, ...]
+    classes: tuple[str, ...] = ()  # the entity classes, in the ontology's order
+    words: Words = field(default_factory=lambda: load_words(), repr=False)
+    colors: dict[str, str] = field(default_factory=dict)  # entity class -> "#rrggbb" (kg:color)
+    names: dict[str, GazetteerEntry] = field(init=False, repr=False, compare=False)
+    triggers: Triggers = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        names: dict[str, GazetteerEntry] = {}
+        for entry in self.gazetteer:
+            for n in (entry.label, *entry.aliases):
+                names.setdefault(n, entry)
+        object.__setattr__(self, "names", names)
+        object.__setattr__(self, "triggers", Triggers.of(self.properties))
 
     def known(self, name: str) -> GazetteerEntry | None:
         """The gazetteer entry whose label or alias is exactly ``name``."""
-        names = self.__dict__.get("_names")
-        if names is None:
-            names = {}
-            for entry in self.gazetteer:
-                for n in (entry.label, *entry.aliases):
-                    names.setdefault(n, entry)
-            object.__setattr__(self, "_names", names)
-        return names.get(name)
+        return self.names.get(name)
 
     def signalled_by(self, word: str) -> frozenset[str]:
         """The properties a trigger phrase starting with ``word`` can signal.
@@ -92,15 +196,7 @@ class Lexicon:
         >>> sorted(load_lexicon().signalled_by("marry"))
         ['spouse']
         """
-        index = self.__dict__.get("_signals")
-        if index is None:
-            index = {}
-            for name, spec in self.properties.items():
-                for phrase in (*spec.active, *spec.inverse, *spec.titles, *spec.inverse_titles,
-                               *spec.nouns):
-                    index[phrase.split()[0]] = index.get(phrase.split()[0], frozenset()) | {name}
-            object.__setattr__(self, "_signals", index)
-        return index.get(word, frozenset())
+        return self.triggers.signals.get(word, frozenset())
 
     def class_for_ner_label(self, label: str) -> str | None:
         return self.ner_labels.get(label)
@@ -128,8 +224,10 @@ def _classes(graph, node) -> frozenset[str]:  # type: ignore[no-untyped-def]
     return frozenset({_local(node)})
 
 
-def read_gazetteer(path: str | Path) -> tuple[GazetteerEntry, ...]:
+def read_gazetteer(path: str | Path, classes: tuple[str, ...] | None = None) -> tuple[GazetteerEntry, ...]:
     """Read a ``label,class,aliases`` CSV (aliases ``|``-separated).
+
+    ``classes``: the valid classes (default: the ontology's entity classes).
 
     >>> import tempfile, os
     >>> f = tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False)
@@ -139,6 +237,7 @@ def read_gazetteer(path: str | Path) -> tuple[GazetteerEntry, ...]:
     >>> os.unlink(f.name)
     """
     path = Path(path)
+    classes = classes if classes is not None else load_lexicon().classes
     entries = []
     try:
         with path.open(encoding="utf-8", newline="") as fh:
@@ -147,9 +246,9 @@ def read_gazetteer(path: str | Path) -> tuple[GazetteerEntry, ...]:
                 cls = (row.get("class") or "").strip()
                 if not label:
                     continue
-                if cls not in ENTITY_CLASSES:
+                if cls not in classes:
                     raise OntologyError(
-                        f"{path}:{line}: class {cls!r} is not one of {', '.join(ENTITY_CLASSES)}"
+                        f"{path}:{line}: class {cls!r} is not one of {', '.join(classes)}"
                     )
                 aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
                 entries.append(GazetteerEntry(label, cls, aliases))
@@ -173,9 +272,10 @@ def load_lexicon(extra_gazetteer: str | None = None) -> Lexicon:
     def ann(subject, name: str) -> frozenset[str]:  # type: ignore[no-untyped-def]
         return frozenset(str(o).strip().lower() for o in graph.objects(subject, URIRef(NS + name)))
 
+    classes = entity_classes(graph, path)
     ner_labels: dict[str, str] = {}
     head_nouns: dict[str, str] = {}
-    for cls in ENTITY_CLASSES:
+    for cls in classes:
         node = URIRef(NS + cls)
         for label in graph.objects(node, URIRef(NS + "nerLabel")):
             ner_labels[str(label).strip().upper()] = cls
@@ -207,10 +307,40 @@ def load_lexicon(extra_gazetteer: str | None = None) -> Lexicon:
             )
     if not properties:
         raise OntologyError(f"{path}: no properties found")
-    gazetteer = read_gazetteer(ontology_path("gazetteer.csv"))
+    gazetteer = read_gazetteer(ontology_path("gazetteer.csv"), classes)
     if extra_gazetteer:
-        gazetteer += read_gazetteer(extra_gazetteer)
-    return Lexicon(ner_labels, head_nouns, properties, gazetteer)
+        gazetteer += read_gazetteer(extra_gazetteer, classes)
+    colors = {}
+    for cls in classes:
+        color = graph.value(URIRef(NS + cls), URIRef(NS + "color"))
+        if color is not None:
+            if not re.fullmatch(r"#[0-9a-fA-F]{6}", str(color)):
+                raise OntologyError(f"{path}: kg:color of {cls} must be \"#rrggbb\", got {str(color)!r}")
+            colors[cls] = str(color).lower()
+    return Lexicon(ner_labels, head_nouns, properties, gazetteer, classes, colors=colors)
+
+
+def entity_classes(graph, path: Path) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """The classes whose instances extraction finds: those with a ``kg:nerLabel`` or ``kg:headNoun``.
+
+    In the order ``kg.ttl`` declares them. Adding an entity class is adding
+    such a class to the ontology.
+
+    >>> load_lexicon().classes
+    ('Organization', 'Person', 'Product', 'Place', 'Event', 'Technology')
+    """
+    from rdflib import OWL, RDF, URIRef
+
+    names = {_local(c) for c in graph.subjects(RDF.type, OWL.Class)
+             if isinstance(c, URIRef) and str(c).startswith(NS)
+             and any((c, URIRef(NS + a), None) in graph for a in ("nerLabel", "headNoun"))}
+    text = Path(path).read_text(encoding="utf-8")
+
+    def declared_at(name: str) -> tuple[int, str]:
+        at = text.find(f"kg:{name} a owl:Class")
+        return (at if at >= 0 else len(text), name)
+
+    return tuple(sorted(names, key=declared_at))
 
 
 # Properties that describe documents and evidence, not facts from the text.

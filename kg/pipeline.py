@@ -1,8 +1,16 @@
 """The only module that knows the order of the stages.
 
-``ingest → spaCy (nlp.pipe) → mentions → resolve → relations → RDF → store``,
-then ``graph.ttl`` and ``graph.html`` from the store. Documents stream
-through in batches; only the current batch's spaCy Docs are alive.
+``ingest → spaCy (nlp.pipe) → mentions → resolve → extractors → RDF → store``,
+then ``graph.ttl`` and ``graph.html`` from the store. A :class:`Pipeline`
+holds what a run needs (spaCy, the lexicon, the relation model, the chosen
+extractors), built once; documents stream through it in batches and only the
+current batch's spaCy Docs are alive.
+
+Each document becomes one :class:`kg.extract.context.DocContext`; the
+extractors (:data:`kg.registry.extractors`, chosen by ``Settings.extractors``)
+run on it in order, each seeing what those before it found. Their relations
+are kept in text order (sentence by sentence, then extractor by extractor);
+a relation already stated (same triple, same spans) is not stated again.
 
 Examples
 --------
@@ -10,6 +18,8 @@ Examples
 >>> graph = extract(Document.from_text("Tim Cook, Apple's CEO, lives in Palo Alto.", "x"))
 >>> sorted(e.label for e in graph.entities)
 ['Apple', 'Palo Alto', 'Tim Cook']
+>>> Pipeline().extractor_names
+('svo', 'title', 'possessive', 'noun', 'nationality', 'attachment', 'occasion', 'name', 'echoes', 'pairs')
 """
 
 from __future__ import annotations
@@ -17,26 +27,115 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from kg.config import Settings
 from kg.errors import InputError, KGError
 from kg.ingest import read_documents, sample_corpus_path
-from kg.lexicon import ENTITY_CLASSES, load_lexicon
+from kg.lexicon import load_lexicon
+from kg.extract.context import DocContext
 from kg.extract.mentions import find_mentions
 from kg.extract.nlp import load_nlp, parse
 from kg.analysis import counts
 from kg.graph.rdf import document_iri, to_quads
-from kg.extract.classifier import load_model, predict_relations
-from kg.extract.relations import extract_relations
+from kg.extract.classifier import load_model
 from kg.extract.resolve import AliasIndex, resolve
+from kg.extract.rules import RULES
+from kg.extract.rules.echoes import dedupe
 from kg.graph.store import GraphStore
-from kg.types import Document, DocumentGraph, Entity
+from kg.registry import extractors as registry
+from kg.types import Document, DocumentGraph, Entity, Relation
 
 #: Quads are written to the store in chunks of this many.
 FLUSH_EVERY = 50_000
+#: The extractors a run uses when its settings name none: the rules, then the classifier.
+DEFAULT_EXTRACTORS = (*RULES, "pairs")
+
+
+class Pipeline:
+    """What a run needs, built once: spaCy, the lexicon, the relation model, the extractors.
+
+    Parameters
+    ----------
+    settings
+        The run's settings; ``settings.extractors`` names the extractors
+        (:data:`kg.registry.extractors`) in the order they run, ``None``
+        for :data:`DEFAULT_EXTRACTORS`.
+    nlp
+        A loaded spaCy pipeline to use instead of ``settings.model``.
+
+    Examples
+    --------
+    >>> from kg.config import Settings
+    >>> from kg.types import Document
+    >>> pipeline = Pipeline(Settings(extractors=("svo",)))
+    >>> [r.predicate for r in pipeline.extract(Document.from_text("Apple uses AWS.", "x")).relations]
+    ['uses']
+    >>> Pipeline(Settings(extractors=("svo", "nope")))
+    Traceback (most recent call last):
+    kg.errors.KGError: no kg.extractors part named 'nope'; registered: attachment, echoes, name, nationality, noun, occasion, pairs, possessive, svo, title
+    """
+
+    def __init__(self, settings: Settings | None = None, *, nlp: Any = None) -> None:
+        self.settings = settings = settings or Settings()
+        self.lexicon = load_lexicon(settings.gazetteer)
+        self.model = None if settings.relation_model == "off" else load_model(settings.relation_model)
+        self.extractor_names: tuple[str, ...] = tuple(settings.extractors or DEFAULT_EXTRACTORS)
+        self.extractors = tuple(registry.get(name) for name in self.extractor_names)
+        self.nlp = nlp if nlp is not None else load_nlp(settings.model, gazetteer=settings.gazetteer)
+
+    def parse(self, documents: Iterable[Document]) -> Iterator[tuple[Any, Document]]:
+        """(spaCy Doc, document) pairs, through ``nlp.pipe`` in batches."""
+        return parse(self.nlp, ((d.text, d) for d in documents), self.settings.batch_size,
+                     self.settings.n_process)
+
+    def context(self, document: Document, index: AliasIndex | None = None, spacy_doc: Any = None) -> DocContext:
+        """Mentions and entities of one document, ready for the extractors (no relations yet)."""
+        if spacy_doc is None:
+            spacy_doc, _ = next(parse(self.nlp, [(document.text, None)]))
+        found = find_mentions(spacy_doc, self.lexicon)
+        resolved = resolve(found, document.id, document.text, index if index is not None else AliasIndex(),
+                           self.settings.base_iri, document.title or document.source)
+        return DocContext(document, spacy_doc, self.lexicon, resolved, (), self.settings, self.model)
+
+    def relations(self, ctx: DocContext) -> tuple[Relation, ...]:
+        """Run the extractors in order on ``ctx``; their relations in text order."""
+        found: list[tuple[int, int, Relation]] = []  # (sentence, extractor, relation)
+        seen: set[tuple[Any, ...]] = set()
+        for position, extractor in enumerate(self.extractors):
+            before = tuple(r for _, _, r in sorted(found, key=lambda x: x[:2]))
+            new = dedupe(extractor(replace(ctx, relations=before)), seen)
+            found += [(ctx.sentence_index(r.subject_span[0]), position, r) for r in new]
+        ordered = [r for _, _, r in sorted(found, key=lambda x: x[:2])]
+        return tuple(r for r in ordered if r.confidence >= self.settings.min_confidence)
+
+    def run(self, ctx: DocContext) -> DocContext:
+        """``ctx`` with the relations every extractor found."""
+        return replace(ctx, relations=self.relations(ctx))
+
+    def contexts(self, documents: Iterable[Document], *, shared_entities: bool = True,
+                 index: AliasIndex | None = None) -> Iterator[DocContext]:
+        """Each document parsed, resolved and run through the extractors."""
+        shared = index if index is not None else AliasIndex()
+        for spacy_doc, document in self.parse(documents):
+            ctx = self.context(document, shared if shared_entities else AliasIndex(), spacy_doc)
+            yield self.run(ctx)
+
+    def extract(self, document: Document, index: AliasIndex | None = None) -> DocumentGraph:
+        """What extraction finds in one document."""
+        return graph_of(self.run(self.context(document, index)))
+
+    def extract_many(self, documents: Iterable[Document], *,
+                     shared_entities: bool = True) -> Iterator[DocumentGraph]:
+        """What extraction finds in each document (see :func:`extract_many`)."""
+        return (graph_of(ctx) for ctx in self.contexts(documents, shared_entities=shared_entities))
+
+
+def graph_of(ctx: DocContext) -> DocumentGraph:
+    """The plain result of a run over one document: entities, mentions, relations."""
+    return DocumentGraph(ctx.document, ctx.resolved.entities, ctx.resolved.mentions, ctx.relations)
 
 
 @dataclass
@@ -72,10 +171,7 @@ class BuildReport:
 def extract(document: Document, settings: Settings | None = None,
             index: AliasIndex | None = None) -> DocumentGraph:
     """Run the extraction stages on one document (for tests and notebooks)."""
-    settings = settings or Settings()
-    nlp = load_nlp(settings.model, gazetteer=settings.gazetteer)
-    spacy_doc, _ = next(parse(nlp, [(document.text, None)]))
-    return _extract(spacy_doc, document, settings, index or AliasIndex())
+    return Pipeline(settings).extract(document, index)
 
 
 def extract_many(documents: Iterable[Document], settings: Settings | None = None, *,
@@ -91,28 +187,7 @@ def extract_many(documents: Iterable[Document], settings: Settings | None = None
     >>> [len(g.entities) for g in extract_many(docs)]
     [2, 1]
     """
-    settings = settings or Settings()
-    nlp = load_nlp(settings.model, gazetteer=settings.gazetteer)
-    index = AliasIndex()
-    pairs = parse(nlp, ((d.text, d) for d in documents), settings.batch_size, settings.n_process)
-    for spacy_doc, document in pairs:
-        yield _extract(spacy_doc, document, settings, index if shared_entities else AliasIndex())
-
-
-def _extract(spacy_doc, document: Document, settings: Settings, index: AliasIndex) -> DocumentGraph:  # type: ignore[no-untyped-def]
-    lexicon = load_lexicon(settings.gazetteer)
-    found = find_mentions(spacy_doc, lexicon)
-    resolved = resolve(found, document.id, document.text, index, settings.base_iri,
-                       document.title or document.source)
-    relations = extract_relations(spacy_doc, resolved, lexicon)
-    model = None if settings.relation_model == "off" else load_model(settings.relation_model)
-    if model is not None:
-        stated = {(r.predicate, r.subject_span, r.object_span) for r in relations}
-        relations += [r for r in predict_relations(spacy_doc, resolved, lexicon, model,
-                                                   settings.relation_threshold, relations)
-                      if (r.predicate, r.subject_span, r.object_span) not in stated]
-    relations = [r for r in relations if r.confidence >= settings.min_confidence]
-    return DocumentGraph(document, resolved.entities, resolved.mentions, tuple(relations))
+    return Pipeline(settings).extract_many(documents, shared_entities=shared_entities)
 
 
 def build(
@@ -144,20 +219,17 @@ def build(
         if on_error is not None:
             on_error(error)
 
-    lexicon = load_lexicon(settings.gazetteer)
-    nlp = load_nlp(settings.model, gazetteer=settings.gazetteer)
+    pipeline = Pipeline(settings)
     store = GraphStore.open_build(out)
-    index = _alias_index(store)
+    index = _alias_index(store, pipeline.lexicon.classes)
     paths = list(inputs) if inputs else [sample_corpus_path()]
     documents = _new_documents(read_documents(paths, text_column=settings.text_column,
                                               on_error=failed), store, settings, report)
-    pairs = parse(nlp, ((d.text, d) for d in documents), settings.batch_size, settings.n_process)
     quads = []
-    for spacy_doc, document in _progress(pairs, progress):
-        graph = _extract(spacy_doc, document, settings, index)
+    for ctx in _progress(pipeline.contexts(documents, index=index), progress):
         report.documents += 1
-        report.words += len(spacy_doc)
-        quads.extend(to_quads(graph, lexicon, settings.base_iri))
+        report.words += len(ctx.doc)
+        quads.extend(to_quads(graph_of(ctx), pipeline.lexicon, settings.base_iri))
         if len(quads) >= FLUSH_EVERY:
             store.add_quads(quads)
             quads = []
@@ -188,10 +260,10 @@ def _new_documents(documents: Iterator[Document], store: GraphStore, settings: S
         yield document
 
 
-def _alias_index(store: GraphStore) -> AliasIndex:
+def _alias_index(store: GraphStore, entity_classes: tuple[str, ...]) -> AliasIndex:
     """Every entity already in the store, so new documents reuse its IRI."""
     index = AliasIndex()
-    classes = " ".join(f"kg:{c}" for c in ENTITY_CLASSES)
+    classes = " ".join(f"kg:{c}" for c in entity_classes)
     rows = store.query(f"""
         SELECT DISTINCT ?e ?cls ?label ?alt WHERE {{
           VALUES ?cls {{ {classes} }}

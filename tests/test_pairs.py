@@ -13,7 +13,8 @@ from kg.extract.mentions import find_mentions
 from kg.extract.nlp import load_nlp
 from kg.extract.classifier import Context, RelationModel, bundled_model_path, candidate_pairs, hashed, load_model, \
     pair_features, predict_relations
-from kg.extract.relations import extract_relations
+from kg.pipeline import Pipeline
+from kg.types import Document
 from kg.extract.resolve import AliasIndex, resolve
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -44,9 +45,11 @@ def test_features_are_stable_across_runs() -> None:
 
 
 def test_features_carry_what_the_rules_and_the_ontology_say() -> None:
-    doc, resolved = _resolved("Jane Roe was born in Boston and joined Acme Corp in 1990.")
-    lexicon = load_lexicon()
-    context = Context.of(lexicon, extract_relations(doc, resolved, lexicon), resolved)
+    pipeline = Pipeline(Settings(relation_model="off"))
+    ctx = pipeline.run(pipeline.context(Document.from_text(
+        "Jane Roe was born in Boston and joined Acme Corp in 1990.", "t")))
+    doc, resolved = ctx.doc, ctx.resolved
+    context = Context.of(ctx.lexicon, list(ctx.relations), resolved)
     features = {}
     for _, a, b in candidate_pairs(doc, resolved):
         names = (doc.text[a.start_char:a.end_char], doc.text[b.start_char:b.end_char])
@@ -101,8 +104,9 @@ def test_train_save_load_and_predict(tmp_path: Path) -> None:
     assert loaded.labels == model.labels
     rows = [[1, 2, 3], [5, 8]]
     assert np.allclose(loaded.probabilities(rows), model.probabilities(rows), atol=1e-2)
-    doc, resolved = _resolved("Tim Cook, a spokesman for Apple, said so.")
-    for r in predict_relations(doc, resolved, load_lexicon(), loaded, threshold=0.0):
+    ctx = Pipeline(Settings(relation_model="off")).context(
+        Document.from_text("Tim Cook, a spokesman for Apple, said so.", "t"))
+    for r in predict_relations(ctx, loaded, threshold=0.0):
         assert load_lexicon().properties[r.predicate].allows(
             "Person" if "Person" in r.subject else "Organization",
             None if r.object_is_literal else r.obj.split("/")[-2])

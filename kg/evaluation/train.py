@@ -14,20 +14,16 @@ needs numpy only.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, deque
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from kg.config import Settings
 from kg.evaluation.datasets import read_conll04, read_knowledgenet
 from kg.errors import KGError
-from kg.lexicon import load_lexicon
-from kg.extract.mentions import find_mentions
-from kg.extract.nlp import load_nlp, parse
 from kg.extract.classifier import DIMENSIONS, NONE, Context, RelationModel, candidate_pairs, hashed, pair_features
-from kg.extract.relations import extract_relations
-from kg.extract.resolve import AliasIndex, resolve
+from kg.types import Document
 
 #: KnowledgeNet property -> (ontology property, whether subject and object swap).
 KN_TO_ONTOLOGY = {
@@ -90,12 +86,21 @@ def conll04_gold(path: str | Path) -> Iterator[Gold]:
 def examples(golds: Iterable[Gold], settings: Settings,
              weak_negatives: float = WEAK_NEGATIVES) -> Iterator[tuple[list[int], str, float]]:
     """(hashed features, label, weight) for every candidate pair inside an annotated unit."""
-    lexicon = load_lexicon(settings.gazetteer)
-    nlp = load_nlp(settings.model, gazetteer=settings.gazetteer)
-    for doc, gold in parse(nlp, ((g.text, g) for g in golds), settings.batch_size):
-        resolved = resolve(find_mentions(doc, lexicon), "train", gold.text, AliasIndex(),
-                           settings.base_iri)
-        context = Context.of(lexicon, extract_relations(doc, resolved, lexicon), resolved)
+    from kg.pipeline import Pipeline
+
+    # the stages as a build runs them, without the classifier being trained
+    pipeline = Pipeline(replace(settings, relation_model="off", min_confidence=0.0, n_process=1))
+    lexicon = pipeline.lexicon
+    pending: deque[Gold] = deque()
+
+    def documents() -> Iterator[Document]:
+        for g in golds:
+            pending.append(g)
+            yield Document.from_text(g.text, "train")
+
+    for ctx in pipeline.contexts(documents(), shared_entities=False):
+        gold, doc, resolved = pending.popleft(), ctx.doc, ctx.resolved
+        context = Context.of(lexicon, list(ctx.relations), resolved)
         for _, a, b in candidate_pairs(doc, resolved):
             sa, sb = (a.start_char, a.end_char), (b.start_char, b.end_char)
             unit = next((u for u in gold.units if _overlaps(u[0], sa) and _overlaps(u[0], sb)), None)

@@ -30,11 +30,14 @@ from typing import TYPE_CHECKING, Iterator
 from kg.errors import ModelError
 from kg.lexicon import Lexicon
 from kg.extract.resolve import Resolved
+from kg.registry import extractors
 from kg.types import Relation
 
 if TYPE_CHECKING:
     import numpy as np
     from spacy.tokens import Doc, Span, Token
+
+    from kg.extract.context import DocContext
 
 NONE = "none"
 DIMENSIONS = 2**18
@@ -58,12 +61,12 @@ class Side:
 def sentence_sides(doc: Doc, resolved: Resolved) -> dict[int, list[Side]]:
     """The mentions and dates of each sentence, keyed by the sentence's first token."""
     seen: dict[tuple[int, int], Side] = {}
-    for _, (iri, cls, found) in sorted(resolved.by_token.items()):
-        key = (found.start, found.end)
+    for _, hit in sorted(resolved.by_token.items()):
+        key = hit.token_span
         if key not in seen:
-            span = doc[found.start:found.end]
-            seen[key] = Side(iri, cls, found.start, found.end, found.start_char, found.end_char,
-                             span.root.i, found.anaphor)
+            span = doc[hit.start:hit.end]
+            seen[key] = Side(hit.iri, hit.cls, hit.start, hit.end, hit.start_char, hit.end_char,
+                             span.root.i, hit.anaphor)
     for ent in doc.ents:
         if ent.label_ == "DATE" and (ent.start, ent.end) not in seen:
             seen[(ent.start, ent.end)] = Side(None, "Date", ent.start, ent.end, ent.start_char,
@@ -115,7 +118,7 @@ class Context:
         if resolved is not None:
             for iri, mention in resolved.mentions:
                 main.setdefault(mention.cls, Counter())[iri] += 1
-            classes = {t: c for t, (_, c, _) in resolved.by_token.items()}
+            classes = {t: hit.cls for t, hit in resolved.by_token.items()}
         return cls(lexicon, {k: frozenset(v) for k, v in rules.items()},
                    frozenset(c.most_common(1)[0][0] for c in main.values()), classes)
 
@@ -247,17 +250,30 @@ def load_model(path: str | None = None) -> RelationModel | None:
     return RelationModel.load(target)
 
 
-def predict_relations(doc: Doc, resolved: Resolved, lexicon: Lexicon, model: RelationModel,
-                      threshold: float = 0.5, rules: list[Relation] = ()) -> list[Relation]:  # type: ignore[assignment]
+@extractors.register("pairs")
+def pairs(ctx: DocContext) -> list[Relation]:
+    """The run's classifier over the document's pairs (nothing if the run has none).
+
+    Reads the relations found before it as features, and states none of them again.
+    """
+    if ctx.model is None:
+        return []
+    stated = {(r.predicate, r.subject_span, r.object_span) for r in ctx.relations}
+    return [r for r in predict_relations(ctx, ctx.model, ctx.settings.relation_threshold)
+            if (r.predicate, r.subject_span, r.object_span) not in stated]
+
+
+def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 0.5) -> list[Relation]:
     """Relations the model scores at ``threshold`` or above, where domain and range fit.
 
-    ``rules``: what kg's rules found in ``doc``, which the model reads as evidence.
+    ``ctx.relations``: what kg's rules found in the document, which the model
+    reads as evidence.
     """
+    doc, resolved, lexicon, doc_id = ctx.doc, ctx.resolved, ctx.lexicon, ctx.doc_id
     pairs = list(candidate_pairs(doc, resolved))
     if not pairs:
         return []
-    doc_id = resolved.mentions[0][1].doc_id if resolved.mentions else ""
-    context = Context.of(lexicon, rules, resolved)
+    context = Context.of(lexicon, list(ctx.relations), resolved)
     probabilities = model.probabilities([hashed(pair_features(doc, a, b, context)) for _, a, b in pairs])
     best_of: dict[tuple[str, str | None, str], float] = {}
     for (_, a, b), p in zip(pairs, probabilities):

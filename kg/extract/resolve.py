@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
 from kg.extract.mentions import GAZETTEER_WEIGHT, Found
@@ -84,12 +84,60 @@ class AliasIndex:
 
 
 @dataclass(frozen=True)
+class EntityMention:
+    """A resolved mention: the entity it names and where it is in the document.
+
+    >>> f = Found(0, 2, 0, 8, "Tim Cook", "Person", 1.0)
+    >>> hit = EntityMention("https://w3id.org/kg/id/Person/Tim_Cook", "Person", "Tim Cook", f)
+    >>> hit.token_span, hit.char_span, hit.anaphor
+    ((0, 2), (0, 8), False)
+    """
+
+    iri: str  # the entity's IRI
+    cls: str  # the entity's class
+    label: str  # the entity's canonical name
+    found: Found  # the mention itself (a name, or a pronoun the entity stands for)
+
+    @property
+    def start(self) -> int:
+        return self.found.start
+
+    @property
+    def end(self) -> int:
+        return self.found.end
+
+    @property
+    def start_char(self) -> int:
+        return self.found.start_char
+
+    @property
+    def end_char(self) -> int:
+        return self.found.end_char
+
+    @property
+    def token_span(self) -> tuple[int, int]:
+        return (self.found.start, self.found.end)
+
+    @property
+    def char_span(self) -> tuple[int, int]:
+        return (self.found.start_char, self.found.end_char)
+
+    @property
+    def anaphor(self) -> bool:
+        return self.found.anaphor
+
+    @property
+    def text(self) -> str:
+        return self.found.text
+
+
+@dataclass(frozen=True)
 class Resolved:
     """The entities of one document and which mention belongs to which."""
 
     entities: tuple[Entity, ...]
     mentions: tuple[tuple[str, Mention], ...]  # (entity IRI, mention)
-    by_token: dict[int, tuple[str, str, Found]]  # token index -> (IRI, class, mention)
+    by_token: dict[int, EntityMention]  # token index -> the resolved mention on it
 
 
 def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base: str,
@@ -152,7 +200,7 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
             if not f.demonym:  # "Belgian" refers to Belgium but is not one of its names
                 mentions.append((iri, Mention(doc_id, f.start_char, f.end_char, f.text, cls)))
             for t in range(f.start, f.end):
-                by_token[t] = (iri, cls, f)
+                by_token[t] = EntityMention(iri, cls, label, f)
     unnamed = _link_anaphora(anaphora, found, by_token)
     entities.extend(_unnamed_entities(unnamed, doc_id, base, by_token, name))
     mentions.sort(key=lambda pair: pair[1].start)
@@ -160,7 +208,7 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
 
 
 def _unnamed_entities(anaphora: list[Found], doc_id: str, base: str,
-                      by_token: dict[int, tuple[str, str, Found]], name: str = "") -> list[Entity]:
+                      by_token: dict[int, EntityMention], name: str = "") -> list[Entity]:
     """One entity per role and class for the anaphora that name no one in the document.
 
     "I enrolled at ..." is the author; a text that starts "He attended ..."
@@ -172,7 +220,7 @@ def _unnamed_entities(anaphora: list[Found], doc_id: str, base: str,
     >>> by_token = {}
     >>> [e.label for e in _unnamed_entities([i], "d1", "https://w3id.org/kg/id/", by_token, "blog.txt")]
     ['author of blog.txt']
-    >>> by_token[0][0]
+    >>> by_token[0].iri
     'https://w3id.org/kg/id/Person/author_of_d1'
     """
     entities: dict[tuple[bool, str], Entity] = {}
@@ -183,23 +231,24 @@ def _unnamed_entities(anaphora: list[Found], doc_id: str, base: str,
             entities[key] = Entity(iri=mint_iri(base, a.cls, f"{role} of {doc_id}"), cls=a.cls,
                                    label=f"{role} of {name or doc_id[:12]}")
         for t in range(a.start, a.end):
-            by_token.setdefault(t, (entities[key].iri, a.cls, a))
+            entity = entities[key]
+            by_token.setdefault(t, EntityMention(entity.iri, a.cls, entity.label, a))
     return list(entities.values())
 
 
-def _main_mentions(found: list[Found], by_token: dict[int, tuple[str, str, Found]],
+def _main_mentions(found: list[Found], by_token: dict[int, EntityMention],
                    cls: str) -> list[Found]:
     """The first mention of the most mentioned entity of ``cls`` (empty if none)."""
-    counts = Counter(by_token[f.start][0] for f in found
-                     if f.start in by_token and by_token[f.start][1] == cls)
+    counts = Counter(by_token[f.start].iri for f in found
+                     if f.start in by_token and by_token[f.start].cls == cls)
     if not counts:
         return []
     main = counts.most_common(1)[0][0]
-    return [next(f for f in found if f.start in by_token and by_token[f.start][0] == main)]
+    return [next(f for f in found if f.start in by_token and by_token[f.start].iri == main)]
 
 
 def _link_anaphora(anaphora: list[Found], found: list[Found],
-                   by_token: dict[int, tuple[str, str, Found]]) -> list[Found]:
+                   by_token: dict[int, EntityMention]) -> list[Found]:
     """Point each anaphor at an entity of its class named before it; return the rest.
 
     The closest subject (or subject's possessor) of this or the previous
@@ -211,16 +260,16 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         if a.author:  # "I", "we": the writer, never the last person named
             unnamed.append(a)
             continue
-        others = {by_token[t][0] for t in a.apart if t in by_token}  # "she" in "she married X" is not X
+        others = {by_token[t].iri for t in a.apart if t in by_token}  # "she" in "she married X" is not X
         before = sorted((f for f in (*found, *linked)
-                         if f.end <= a.start and f.start in by_token and by_token[f.start][1] == a.cls
-                         and by_token[f.start][0] not in others),
+                         if f.end <= a.start and f.start in by_token and by_token[f.start].cls == a.cls
+                         and by_token[f.start].iri not in others),
                         key=lambda f: f.start)
         if a.antecedent is not None and a.antecedent in by_token:
             before = [next(f for f in before if f.start == a.antecedent)] if any(
                 f.start == a.antecedent for f in before) else before
         if not before:  # nothing named before it: the document's main entity of the class
-            before = [f for f in _main_mentions(found, by_token, a.cls) if by_token[f.start][0] not in others]
+            before = [f for f in _main_mentions(found, by_token, a.cls) if by_token[f.start].iri not in others]
         if not before:
             # after a proper-noun subject, it likely names someone NER missed; and an
             # "it" that names nothing may be a film or a storm: no company is made up;
@@ -229,16 +278,16 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
                 unnamed.append(a)
             continue
         if a.antecedent is not None and before[-1].start == a.antecedent:
-            iri, cls, _ = by_token[a.antecedent]
+            named = by_token[a.antecedent]
             for t in range(a.start, a.end):
-                by_token.setdefault(t, (iri, cls, a))
+                by_token.setdefault(t, replace(named, found=a))
             linked.append(a)
             continue
         recent_sentences = sorted({f.sentence for f in before} | {a.sentence})[-2:]
         salient = [f for f in before if f.salient and f.sentence in recent_sentences]
-        iri, cls, _ = by_token[(salient or before)[-1].start]
+        named = by_token[(salient or before)[-1].start]
         for t in range(a.start, a.end):
-            by_token.setdefault(t, (iri, cls, a))
+            by_token.setdefault(t, replace(named, found=a))
         linked.append(a)
     return unnamed
 

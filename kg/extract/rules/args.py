@@ -1,0 +1,166 @@
+"""What the rule families share: the ends of a relation and walks on the parse.
+
+An :class:`Arg` is an entity in the sentence; :func:`args` reads the
+entities a phrase names (with conjuncts, appositions and examples).
+The word lists come from ``ontology/words.toml`` through the lexicon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.lexicon import PropertySpec
+from kg.types import Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from kg.extract.context import DocContext
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One end of a relation: an entity in this sentence."""
+
+    iri: str
+    cls: str
+    start_char: int
+    end_char: int
+    discount: float = 1.0
+
+
+def arg(ctx: DocContext, token: Token, discount: float = 1.0) -> Arg | None:
+    """The entity on ``token``, if a resolved mention covers it."""
+    hit = ctx.resolved.by_token.get(token.i)
+    if hit is None:
+        return None
+    return Arg(hit.iri, hit.cls, hit.start_char, hit.end_char, discount)
+
+
+def args(ctx: DocContext, token: Token | None, *, maker: bool = False,
+         examples: bool = False) -> list[Arg]:
+    """Entities a phrase headed by ``token`` names, with its conjuncts.
+
+    A place brings the place in apposition ("St. Louis, Missouri"); a plain
+    noun brings its examples ("rivals like Microsoft and Google"). With
+    ``maker``, a Product head noun modified by an entity stands for that
+    entity ("Amazon's chips" → Amazon) at a discount.
+    """
+    if token is None:
+        return []
+    words = ctx.lexicon.words
+    things = words.rules["made_classes"]
+    out = []
+    for t in [token, *conjuncts(token)]:
+        a = arg(ctx, t)
+        if a is None:
+            appos = [c for c in t.children if c.dep_ == "appos"]
+            a = next((x for x in (arg(ctx, c) for c in appos) if x), None)
+        elif a.cls == "Place":  # "St. Louis, Missouri": the state too
+            out.extend(x for c in t.children if c.dep_ in {"appos", "npadvmod"}
+                       for x in [arg(ctx, c)] if x and x.cls == "Place" and x.iri != a.iri)
+        if a is None and not examples:  # "rivals like Microsoft and Google", "firms such as X"
+            for child in t.children:
+                if child.dep_ == "prep" and (child.lower_ in words.rules["example_prepositions"] or (
+                        child.lower_ == "as" and any(c.lower_ == "such" for c in child.children))):
+                    out.extend(args(ctx, pobj(child), examples=True))
+        if a is None and maker and ctx.lexicon.head_nouns.get(t.lower_) in things:
+            # "TPU chips" are the TPU; "Amazon's chips" stand for their maker
+            named = [x for c in t.children if c.dep_ in {"poss", "compound", "nmod"}
+                     for x in [arg(ctx, c)] if x]
+            made = [x for x in named if x.cls in things]
+            a = made[-1] if made else (
+                Arg(named[-1].iri, named[-1].cls, named[-1].start_char, named[-1].end_char,
+                    words.discount["maker"]) if named else None)
+        if a is not None:
+            out.append(a)
+    return out
+
+
+def relation(ctx: DocContext, spec: PropertySpec, s: Arg, o: Arg, sent: Span, kind: str,
+             confidence: float) -> Relation:
+    """The relation ``s spec o`` stated in ``sent`` by rule family ``kind``."""
+    return Relation(
+        subject=s.iri, predicate=spec.name, obj=o.iri, doc_id=ctx.doc_id,
+        sentence=sent.text.strip(), subject_span=(s.start_char, s.end_char),
+        object_span=(o.start_char, o.end_char),
+        confidence=round(confidence * s.discount * o.discount, 3), extractor=f"rule:{kind}",
+    )
+
+
+def fitting(specs: list[PropertySpec], s_cls: str, o_cls: str) -> PropertySpec:
+    """The first property whose domain and range fit; else the first (quarantined later)."""
+    return next((s for s in specs if s.allows(s_cls, o_cls)), specs[0])
+
+
+def conjuncts(token: Token) -> list[Token]:
+    out, stack = [], [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj":
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def pobj(prep: Token | None) -> Token | None:
+    if prep is None:
+        return None
+    return next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+
+
+_CONTROL_DEPS = frozenset({"xcomp", "pcomp", "advcl", "conj", "ccomp", "prep"})
+
+
+def subject(ctx: DocContext, verb: Token) -> Token | None:
+    """The verb's subject, or the subject it inherits ("Apple is focused on using X")."""
+    relative = ctx.lexicon.words.rules["relative_subjects"]
+    node = verb
+    for _ in range(6):
+        found = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if found is not None:
+            if found.lower_ in relative and node.dep_ == "relcl":  # "Smith, who founded X"
+                return node.head
+            return found
+        if node.dep_ == "acl":
+            if node.head.pos_ == "PROPN":  # "Tom Hubert (born May 24, 1977)"
+                return node.head
+            # "Apple's plans to use X": the owner of the noun
+            return next((c for c in node.head.children if c.dep_ == "poss"), None)
+        if node.dep_ not in _CONTROL_DEPS or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def negated(ctx: DocContext, verb: Token) -> bool:
+    """"did not acquire", "instead of investing": the verb states nothing."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    counterfactual = ctx.lexicon.words.rules["counterfactual"]
+    node = verb
+    for _ in range(3):  # "instead of investing", "rather than buying", "without using"
+        if node.dep_ not in {"pcomp", "pobj", "prep"} or node.head.i == node.i:
+            break
+        node = node.head
+        if node.lower_ in counterfactual or any(c.lower_ in counterfactual for c in node.children):
+            return True
+    return False
+
+
+def hedged(ctx: DocContext, verb: Token) -> bool:
+    """"may partner", "plans to buy": the verb states a possibility."""
+    hedges = ctx.lexicon.words.rules["hedges"]
+    return any(c.lower_ in hedges for c in verb.children if c.dep_ in {"aux", "advmod"}) or \
+        (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in hedges)
+
+
+def span_root(ctx: DocContext, start: int, end: int) -> int:
+    """The token of a mention whose head lies outside it."""
+    return ctx.doc[start:end].root.i
+
+
+def confidence(ctx: DocContext, kind: str) -> float:
+    """The confidence of rule family ``kind`` (``ontology/words.toml``)."""
+    return ctx.lexicon.words.confidence[kind]

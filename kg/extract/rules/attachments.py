@@ -1,0 +1,88 @@
+"""``rule:attachment``: a name attached to another by a ``kg:prepositionTrigger``.
+
+"Sam Kadet of Skadden", "Columbus, Miss.", "a Republican from Chicago", "the
+Boston-based X" (extractor ``attachment``); "During the Reinvent conference,
+Dupin said" (extractor ``occasion``: the subject took part in the event).
+Both give relations named ``rule:attachment``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from kg.extract.resolve import EntityMention
+from kg.extract.rules.args import Arg, arg, args, confidence, negated, pobj, relation, span_root, subject
+from kg.registry import extractors
+from kg.types import Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extract.context import DocContext
+
+
+@extractors.register("attachment")
+def attachments(ctx: DocContext) -> Iterator[Relation]:
+    """Relations between a name and the name a preposition attaches to it."""
+    by_prep = ctx.lexicon.triggers.prepositions
+    conf = confidence(ctx, "attachment")
+    for sent in ctx.sentences:
+        seen: set[int] = set()
+        for token in sent:
+            first = arg(ctx, token)
+            if first is None or ctx.resolved.by_token[token.i].anaphor:
+                continue
+            found = ctx.resolved.by_token[token.i]
+            if found.start in seen or token.i != span_root(ctx, found.start, found.end):
+                continue
+            seen.add(found.start)
+            heads = [token] + [c for c in token.children if c.dep_ == "appos" and arg(ctx, c) is None]
+            for head in heads:
+                for prep, second in _attached(ctx, head, found):
+                    specs = [s for s in by_prep.get(prep, ()) if s.allows(first.cls, second.cls)]
+                    if specs and second.iri != first.iri:
+                        yield relation(ctx, specs[0], first, second, sent, "attachment", conf)
+
+
+def _attached(ctx: DocContext, head: Token, found: EntityMention) -> Iterator[tuple[str, Arg]]:
+    for child in head.children:
+        if child.dep_ == "prep":
+            for a in args(ctx, pobj(child)):
+                yield child.lower_, a
+        elif child.dep_ in {"appos", "npadvmod", "conj"} and child.i == found.end + 1 \
+                and ctx.doc[found.end].text == ",":
+            a = arg(ctx, child)
+            if a is not None:
+                yield ",", a
+        elif child.dep_ in {"amod", "compound"} and child.lower_ == "based":  # "Boston-based"
+            for place in child.children:
+                a = arg(ctx, place)
+                if a is not None:
+                    yield "based", a
+
+
+@extractors.register("occasion")
+def occasions(ctx: DocContext) -> Iterator[Relation]:
+    """"During the AWS Reinvent conference, Dupin revealed ...": the subject took part.
+
+    The preposition comes from the ontology (``participatesIn``'s
+    ``kg:prepositionTrigger``); the event is named in its object.
+    """
+    by_prep = ctx.lexicon.triggers.prepositions
+    conf = confidence(ctx, "attachment")
+    for sent in ctx.sentences:
+        for verb in sent:
+            if verb.pos_ not in {"VERB", "AUX"} or negated(ctx, verb):
+                continue
+            for prep in (c for c in verb.children if c.dep_ == "prep"):
+                specs = [s for s in by_prep.get(prep.lower_, ()) if "Event" in s.range]
+                obj = pobj(prep)
+                if not specs or obj is None:
+                    continue
+                events = [a for t in obj.subtree if t.i <= obj.i for a in [arg(ctx, t)]
+                          if a is not None and a.cls == "Event"]
+                for spec in specs:
+                    for who in args(ctx, subject(ctx, verb)):
+                        for event in events[:1]:
+                            if spec.allows(who.cls, event.cls):
+                                yield relation(ctx, spec, who, event, sent, "attachment", conf)

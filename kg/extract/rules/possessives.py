@@ -1,0 +1,42 @@
+"""``rule:possessive``: "Amazon's Trainium2 chip" for properties marked ``kg:possessive``.
+
+The direction follows domain and range: "Apple's Benoit Dupin" gives Dupin
+worksFor Apple.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from kg.extract.rules.args import arg, confidence, relation
+from kg.extract.rules.titles import is_title
+from kg.registry import extractors
+from kg.types import Relation
+
+if TYPE_CHECKING:
+    from kg.extract.context import DocContext
+
+
+@extractors.register("possessive")
+def possessives(ctx: DocContext) -> Iterator[Relation]:
+    """Relations between a possessor and the name it qualifies, sentence by sentence."""
+    specs = [s for s in ctx.lexicon.properties.values() if s.possessive]
+    conf = confidence(ctx, "possessive")
+    for sent in ctx.sentences:
+        for token in sent:
+            if token.dep_ != "poss":
+                continue
+            owner = arg(ctx, token)
+            head = token.head
+            if owner is None or is_title(ctx, head):
+                continue
+            owned = arg(ctx, head) or next(
+                (a for c in head.children if c.dep_ in {"compound", "nmod", "amod"}
+                 for a in [arg(ctx, c)] if a), None)
+            if owned is None or owned.iri == owner.iri:
+                continue
+            for spec in specs:
+                if spec.allows(owner.cls, owned.cls):
+                    yield relation(ctx, spec, owner, owned, sent, "possessive", conf)
+                elif spec.allows(owned.cls, owner.cls):
+                    yield relation(ctx, spec, owned, owner, sent, "possessive", conf)

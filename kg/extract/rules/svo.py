@@ -1,0 +1,105 @@
+"""``rule:svo``: a verb whose lemma (with a preposition, optionally) is a trigger.
+
+"Apple uses AWS", "Apple was founded by Steve Jobs", "Microsoft is
+headquartered in Redmond" (``kg:activeTrigger``, ``kg:inverseTrigger``);
+subjects are inherited through "is focused on using", "known to utilize".
+Negated or counterfactual verbs state nothing; hedged ones lose confidence.
+
+Examples
+--------
+>>> from kg.pipeline import extract
+>>> from kg.types import Document
+>>> graph = extract(Document.from_text("Apple uses AWS. Microsoft is headquartered in Redmond.", "x"))
+>>> sorted((r.predicate, r.extractor) for r in graph.relations)
+[('headquarteredIn', 'rule:svo'), ('uses', 'rule:svo')]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from kg.extract.rules.args import Arg, args, confidence, hedged, negated, pobj, relation, subject
+from kg.lexicon import PropertySpec
+from kg.registry import extractors
+from kg.types import Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from kg.extract.context import DocContext
+
+
+@extractors.register("svo")
+def svo(ctx: DocContext) -> Iterator[Relation]:
+    """Relations stated by trigger verbs, sentence by sentence."""
+    for sent in ctx.sentences:
+        yield from _sentence(ctx, sent)
+
+
+def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
+    verb_triggers = ctx.lexicon.triggers.verbs
+    for verb in sent:
+        triggers = verb_triggers.get(verb.lemma_.lower())
+        if not triggers or verb.pos_ not in {"VERB", "AUX"} or negated(ctx, verb):
+            continue
+        preps = {c.lower_: c for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
+        for child in verb.children:  # "born 7 May 1932 in Metz": the place hangs on the date
+            if child.ent_type_ == "DATE" and child.dep_ in {"npadvmod", "dobj", "tmod", "oprd"}:
+                for c in child.children:
+                    if c.dep_ == "prep":
+                        preps.setdefault(c.lower_, c)
+        conf = confidence(ctx, "svo") * (ctx.lexicon.words.discount["hedge"] if hedged(ctx, verb) else 1.0)
+        found: dict[tuple[str, str], list[tuple[PropertySpec, Arg, Arg]]] = {}
+        for words, specs, inverse in triggers:
+            if len(words) == 2 and words[1] not in preps:
+                continue
+            for spec in specs:
+                if spec.literal:
+                    yield from _dated(ctx, spec, verb, words, preps, sent, conf)
+                    continue
+                for s, o in _pairs(ctx, verb, words, preps, inverse):
+                    found.setdefault((s.iri, o.iri), []).append((spec, s, o))
+        for options in found.values():
+            # a pair several triggers fit: keep the properties whose domain and
+            # range fit, or the first (it goes to the quarantine graph)
+            fits = [x for x in options if x[0].allows(x[1].cls, x[2].cls)] or options[:1]
+            for spec, s, o in fits:
+                yield relation(ctx, spec, s, o, sent, "svo", conf)
+
+
+def _dated(ctx: DocContext, spec: PropertySpec, verb: Token, words: list[str], preps: dict,  # type: ignore[type-arg]
+           sent: Span, conf: float) -> Iterator[Relation]:
+    """A date literal: "founded in 1998", "born on 4 May 1970"."""
+    if len(words) == 2:
+        date = pobj(preps[words[1]])
+    else:  # "born May 24, 1977": a date right under the verb
+        date = next((c for c in verb.children if c.ent_type_ == "DATE" and c.dep_ != "prep"), None)
+    if date is None or date.ent_type_ != "DATE":
+        return
+    span = next(e for e in ctx.doc.ents if e.start <= date.i < e.end)
+    for s in args(ctx, subject(ctx, verb)):
+        if spec.allows(s.cls, None):
+            yield Relation(
+                subject=s.iri, predicate=spec.name, obj=span.text, doc_id=ctx.doc_id,
+                sentence=sent.text.strip(), subject_span=(s.start_char, s.end_char),
+                object_span=(span.start_char, span.end_char), confidence=conf,
+                extractor="rule:svo", object_is_literal=True,
+            )
+
+
+def _pairs(ctx: DocContext, verb: Token, words: list[str], preps: dict,  # type: ignore[type-arg]
+           inverse: bool) -> Iterator[tuple[Arg, Arg]]:
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    subj = subject(ctx, verb)
+    if len(words) == 2:  # "rely on", "headquartered in": the subject, the preposition's object
+        agents, patients = args(ctx, subj), args(ctx, pobj(preps[words[1]]), maker=True)
+    elif passive:
+        agents = args(ctx, pobj(preps.get("by")))
+        patients = args(ctx, subj)
+    else:
+        agents = args(ctx, subj)
+        dobj = next((c for c in verb.children if c.dep_ in {"dobj", "attr"}), None)
+        patients = args(ctx, dobj, maker=True)
+    for a in agents:
+        for p in patients:
+            yield (p, a) if inverse else (a, p)

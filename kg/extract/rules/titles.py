@@ -1,0 +1,171 @@
+"""``rule:title``: a person's role noun (``kg:titleTrigger``) and its owner.
+
+"AWS CEO Matt Garman", "Benoit Dupin, Apple's Senior Director of ML", "Tim
+Cook is the CEO of Apple", "her husband William Perry". A title of a
+property listed in ``job_title_properties`` (``ontology/words.toml``) also
+gives the person's ``jobTitle``.
+
+Examples
+--------
+>>> from kg.pipeline import extract
+>>> from kg.types import Document
+>>> graph = extract(Document.from_text("Tim Cook is the CEO of Apple.", "x"))
+>>> sorted((r.predicate, r.obj.rsplit("/", 1)[-1]) for r in graph.relations if r.extractor == "rule:title")
+[('jobTitle', 'CEO'), ('leads', 'Apple')]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from kg.extract.rules.args import Arg, arg, args, confidence, conjuncts, pobj, relation
+from kg.lexicon import PropertySpec
+from kg.registry import extractors
+from kg.types import Relation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from kg.extract.context import DocContext
+
+
+@extractors.register("title")
+def titles(ctx: DocContext) -> Iterator[Relation]:
+    """Relations stated by titles, sentence by sentence."""
+    for sent in ctx.sentences:
+        yield from _sentence(ctx, sent)
+
+
+def is_title(ctx: DocContext, token: Token) -> bool:
+    """Whether ``token`` is the last word of a title trigger ("CEO", "director")."""
+    return token.lower_ in ctx.lexicon.triggers.title_heads
+
+
+def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
+    by_token = ctx.resolved.by_token
+    job_properties = ctx.lexicon.words.rules["job_title_properties"]
+    conf = confidence(ctx, "title")
+    for token in sent:
+        person = arg(ctx, token)
+        if person is None or person.cls != "Person" or by_token[token.i].end - 1 != token.i:
+            continue
+        for title in _titles_of(ctx, token):
+            phrase = _title_phrase(title, by_token)
+            match = _title_spec(ctx, phrase)
+            if match is None:
+                continue
+            spec, inverse = match
+            for owner in _owners(ctx, title):
+                if owner.iri == person.iri:
+                    continue
+                bearer_is_subject = not inverse and (not spec.domain or "Person" in spec.domain)
+                s, o = (person, owner) if bearer_is_subject else (owner, person)
+                if spec.allows(s.cls, o.cls):
+                    yield relation(ctx, spec, s, o, sent, "title", conf)
+            if spec.name in job_properties and "jobTitle" in ctx.lexicon.properties:
+                yield Relation(
+                    subject=person.iri, predicate="jobTitle", obj=ctx.doc.text[slice(*phrase)],
+                    doc_id=ctx.doc_id, sentence=sent.text.strip(),
+                    subject_span=(person.start_char, person.end_char), object_span=phrase,
+                    confidence=conf, extractor="rule:title", object_is_literal=True,
+                )
+
+
+def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
+    """Title nouns around a person's name, with their conjuncts ("chairman and CEO")."""
+    copulas = ctx.lexicon.words.rules["copulas"]
+    candidates = []
+    # "AWS CEO Matt Garman", "his wife Donna": a title inside the noun phrase
+    candidates += [c for c in person.children
+                   if c.dep_ in {"compound", "nmod"} and arg(ctx, c) is None]
+    # "Benoit Dupin, Apple's Senior Director of ...", "Ken, his son"
+    candidates += [c for c in person.children if c.dep_ == "appos"]
+    # "Apple's CEO, Tim Cook", "his wife, Donna"
+    if person.dep_ == "appos":
+        candidates.append(person.head)
+    # "her son is Ken", "his father was the painter X": the subject the name is equated with
+    named = person.head if person.dep_ == "appos" else person
+    if named.dep_ == "attr" and named.head.lemma_ in copulas:
+        candidates += [c for c in named.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # "Tim Cook is (the chairman and) CEO of Apple"; "he became CEO of X"
+    if person.dep_ in {"nsubj", "nsubjpass"}:
+        verb = person.head
+        if verb.lemma_ in copulas:
+            candidates += [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}]
+        # "he served as CEO of X", "she joined X as chief economist"
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            candidates += [c for c in prep.children if c.dep_ == "pobj"]
+    candidates += [a for c in candidates for a in c.children if a.dep_ == "appos"]
+    for candidate in candidates:
+        for t in (candidate, *conjuncts(candidate)):
+            if is_title(ctx, t) and (t.i == candidate.i or not _named(ctx, t, person)):
+                yield t
+
+
+def _named(ctx: DocContext, title: Token, person: Token) -> bool:
+    """Whether a conjunct title is a phrase of its own: "(his wife, Amy, and) their daughter, Eloise"."""
+    return any(c.i != person.i and (c.dep_ == "poss" or c.dep_ == "appos" and (
+        c.pos_ == "PROPN" or arg(ctx, c) is not None)) for c in title.children)
+
+
+def _title_spec(ctx: DocContext, phrase: tuple[int, int]) -> tuple[PropertySpec, bool] | None:
+    """The property a title phrase states, and whether its bearer is the object."""
+    specs = ctx.lexicon.triggers.titles
+    text = " ".join(ctx.doc.text[phrase[0]:phrase[1]].lower().split())
+    matches = [t for t in specs if f" {t} " in f" {text} "]
+    if not matches:
+        return None
+    return specs[max(matches, key=len)]
+
+
+def _owners(ctx: DocContext, title: Token) -> list[Arg]:
+    """Who qualifies a title: "Apple's", "AWS" before it, "of/at/for Apple" after it.
+
+    A title with no qualifier of its own shares its conjunct's ("chairman and CEO of Yahoo").
+    """
+    preps = ctx.lexicon.words.rules["title_prepositions"]
+    for node in (title, *conjuncts(title), *([title.head] if title.dep_ == "conj" else [])):
+        owners = [a for c in node.children if c.dep_ in {"poss", "compound", "nmod"}
+                  for a in [arg(ctx, c)] if a]
+        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in preps):
+            obj = pobj(prep)
+            found = args(ctx, obj)
+            if not found and obj is not None:  # "chairman of the board of General Motors"
+                inner = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                found = args(ctx, pobj(inner))
+            owners += found
+        if owners:
+            return owners
+    return []
+
+
+def _title_phrase(title: Token, by_token: dict) -> tuple[int, int]:  # type: ignore[type-arg]
+    """Character span of a job title: "Senior Director of Machine Learning and AI"."""
+    tokens = [t for t in title.subtree
+              if t.i == title.i or (t.dep_ not in {"poss", "det", "case", "punct", "appos", "relcl"}
+                                    and t.i not in by_token)]
+    tokens = [t for t in tokens if not _under(t, title, {"poss", "det", "appos", "relcl"})]
+    # keep only the contiguous run around the title noun
+    left = title.i
+    ids = {t.i for t in tokens}
+    while left - 1 in ids:
+        left -= 1
+    right = title.i
+    while right + 1 in ids or (right + 2 in ids and title.doc[right + 1].dep_ in {"cc", "punct"}
+                               and title.doc[right + 1].text != ","):
+        right += 1 if right + 1 in ids else 2
+    doc = title.doc
+    while right > title.i and doc[right].dep_ in {"prep", "cc", "punct", "det"}:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _under(token: Token, top: Token, deps: set[str]) -> bool:
+    node = token
+    while node.i != top.i:
+        if node.dep_ in deps:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
