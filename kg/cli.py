@@ -73,19 +73,26 @@ def cmd_html(args: argparse.Namespace) -> int:
     panel with each entity's relations and the sentences behind them. Filters combine: --class and --property (repeatable) keep those entities and
     relations; --focus NAME --depth K keeps the neighbourhood of one entity (label or
     other name, any case); --top N the N most important entities (PageRank);
-    --min-degree and --min-confidence drop the weakly linked. Without filters a big
-    graph shows its 2,000 most important entities and says how many it left out.
+    --min-degree drops the weakly linked; --hide-below C does not draw relations with
+    confidence below C (they stay in the graph; kg build --min-confidence is what
+    keeps them out of it). Without filters a big graph shows its 2,000 most
+    important entities and says how many it left out.
     Example: kg html out -o apple.html
     Example: kg html out --focus Apple --depth 2 -o apple.html
     Example: kg html out --class Person --class Organization --property worksFor
     """
     from kg.graph.knowledge import open_graph
 
+    hide_below = args.hide_below
+    if args.old_min_confidence is not None:
+        print("kg html: --min-confidence is deprecated, use --hide-below (it hides relations, "
+              "kg build --min-confidence does not assert them)", file=sys.stderr)
+        hide_below = max(hide_below, args.old_min_confidence)
     source = Path(args.source)
     path = open_graph(source).to_html(
         args.output, title=args.title or f"kg: {source.resolve().name}",
         classes=args.classes, properties=args.properties, focus=args.focus, depth=args.depth,
-        top=args.top, min_degree=args.min_degree, min_confidence=args.min_confidence,
+        top=args.top, min_degree=args.min_degree, hide_below=hide_below,
         max_nodes=None if args.no_cap else args.max_nodes,
     )
     print(f"wrote {path}")
@@ -204,7 +211,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score extraction against gold data: precision, recall, F1 (micro and per label).
 
-    DATASET is knowledgenet (JSONL), conll04 (JSONL) or gold (kg's own JSON, see README).
+    DATASET is knowledgenet (JSONL), conll04 (JSONL), redocred (Re-DocRED JSON)
+    or gold (kg's own JSON, see README).
     Example: kg eval conll04 ../shared/data/conll04/dev.jsonl --limit 20 --json
     Example: kg eval knowledgenet folds1-3.jsonl --fold 1 --errors kn-errors.jsonl
     """
@@ -246,6 +254,29 @@ def cmd_train(args: argparse.Namespace) -> int:
     model = train(golds, settings, c=args.c, **weak)
     model.save(args.output)
     print(f"wrote {args.output}: {len(model.labels) - 1} properties from {len(golds)} documents")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve a build as a read-only SPARQL endpoint (Oxigraph's server), until Ctrl-C.
+
+    /query (also /sparql) answers GET and POST (SPARQL 1.1 Protocol) in JSON, XML, CSV,
+    TSV, Turtle, N-Triples or JSON-LD; / is a query editor (YASGUI, offline) and /graph
+    the build's graph page. Updates, LOAD and SERVICE are refused. kg build into the
+    same OUT while it runs: the endpoint answers from the old graph, then from the new
+    one once the build has finished. Needs the oxigraph package (pip install oxigraph).
+    Example: kg serve out
+    Example: kg serve out --port 8000 --timeout 10 --max-results 1000
+    """
+    from kg.serve import Limits, serve
+
+    def ready(url: str) -> None:
+        print(f"kg serve: {args.out} at {url}/ (SPARQL endpoint {url}/query, graph page {url}/graph); "
+              "Ctrl-C stops", flush=True)
+
+    serve(args.out, args.host, args.port, Limits(args.timeout, args.max_results),
+          verbose=args.verbose, ready=ready)
+    print("kg serve: stopped", flush=True)
     return 0
 
 
@@ -295,8 +326,10 @@ def parser() -> argparse.ArgumentParser:
     h.add_argument("--top", type=_whole, metavar="N", help="keep the N most important entities")
     h.add_argument("--min-degree", type=_whole, default=0, metavar="K",
                    help="drop entities with fewer than K relations")
-    h.add_argument("--min-confidence", type=_unit, default=0.0, metavar="C",
-                   help="drop relations below this confidence (0-1)")
+    h.add_argument("--hide-below", type=_unit, default=0.0, metavar="C",
+                   help="do not draw relations with confidence below C (0-1)")
+    h.add_argument("--min-confidence", dest="old_min_confidence", type=_unit, metavar="C",
+                   help="deprecated name of --hide-below")
     h.add_argument("--max-nodes", type=_whole, default=DEFAULT_MAX_NODES, metavar="N",
                    help=f"draw at most N entities, the most important (default {DEFAULT_MAX_NODES})")
     h.add_argument("--no-cap", action="store_true", help="draw every entity the filters keep")
@@ -329,7 +362,8 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("source", help="build directory or RDF file")
 
     e = command("eval", cmd_eval, "score extraction against gold data")
-    e.add_argument("dataset", choices=("knowledgenet", "conll04", "gold"), help="the gold data's format")
+    e.add_argument("dataset", choices=("knowledgenet", "conll04", "redocred", "gold"),
+                   help="the gold data's format")
     e.add_argument("path", help="the gold file")
     e.add_argument("--fold", type=int, help="knowledgenet: only this fold")
     e.add_argument("--limit", type=int, help="only the first N documents")
@@ -348,6 +382,16 @@ def parser() -> argparse.ArgumentParser:
                         "every property the pair could have (default 0.01)")
     t.add_argument("-o", "--output", type=Path, default=Path("relations.npz"), help="model file (.npz)")
     t.add_argument("--model", help="spaCy model")
+
+    v = command("serve", cmd_serve, "serve a build as a SPARQL endpoint")
+    v.add_argument("out", type=Path, help="build directory")
+    v.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    v.add_argument("--port", type=_whole, default=7878, help="port (default 7878; 0: any free port)")
+    v.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="stop a query after this many seconds: 503 (default 30)")
+    v.add_argument("--max-results", type=_whole, default=10_000, metavar="N",
+                   help="at most N solutions a query (default 10000; 0: no cap)")
+    v.add_argument("-v", "--verbose", action="store_true", help="log each request to stderr")
     return top
 
 

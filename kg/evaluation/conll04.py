@@ -2,7 +2,9 @@
 
 CoNLL04 (Roth & Yih 2004) scores sentences: entities Peop, Org, Loc (Other
 is not scored) and relations Work_For, OrgBased_In, Live_In, Located_In
-(Kill is not scored), strict (exact spans and types) and by overlap.
+(Kill is not scored), strict (exact spans and types) and by overlap. kg's properties
+stand for CoNLL04's relations by the classes of their ends, as
+``ontology/mappings/conll04.csv`` says (:mod:`kg.evaluation.mappings`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any, Callable
 
 from kg.config import Settings
 from kg.evaluation.datasets import ConllSentence, read_conll04
+from kg.evaluation.mappings import load_mapping
 from kg.evaluation.scoring import (Arg, EvalReport, Fact, Scores, _asserted, _extracted, _record, _span_notes,
                       match, overlaps, span_matcher)
 from kg.types import Document, DocumentGraph
@@ -21,18 +24,6 @@ Span = tuple[int, int]
 
 #: kg class -> CoNLL04 entity type (Product, Event, Technology are not scored).
 CONLL_TYPES = {"Person": "Peop", "Organization": "Org", "Place": "Loc"}
-#: (kg property, subject class, object class) -> CoNLL04 relation (Kill is not scored).
-CONLL_RELATIONS = {
-    ("worksFor", "Person", "Organization"): "Work_For",
-    ("leads", "Person", "Organization"): "Work_For",
-    ("memberOf", "Person", "Organization"): "Work_For",
-    ("headquarteredIn", "Organization", "Place"): "OrgBased_In",
-    ("locatedIn", "Organization", "Place"): "OrgBased_In",
-    ("livesIn", "Person", "Place"): "Live_In",
-    ("bornIn", "Person", "Place"): "Live_In",
-    ("nationality", "Person", "Place"): "Live_In",
-    ("locatedIn", "Place", "Place"): "Located_In",
-}
 #: Titles CoNLL04 counts as part of a person's name ("President Lincoln",
 #: "Ms. Carpenter"): those its training split includes more often than not
 #: (it leaves out "Sen.", "Gov.", "Judge", "Lt.", ...).
@@ -92,14 +83,14 @@ def conll_entities(graph: DocumentGraph, unit: str = "") -> list[Fact]:
 
 def conll_relations(graph: DocumentGraph, settings: Settings | None = None,
                     unit: str = "") -> list[Fact]:
-    """kg's relations as CoNLL04 relations (:data:`CONLL_RELATIONS`), deduplicated."""
-    text = graph.document.text
+    """kg's relations as CoNLL04 relations (``ontology/mappings/conll04.csv``), deduplicated."""
+    text, conll = graph.document.text, load_mapping("conll04")
     cls_at = {m.span: m.cls for _, m in graph.mentions}
     spans = _graph_spans(graph)
     out, seen = [], set()
     for r in _asserted(graph, settings):
         s_cls, o_cls = cls_at.get(r.subject_span), cls_at.get(r.object_span)
-        label = CONLL_RELATIONS.get((r.predicate, s_cls or "", o_cls or ""))
+        label = conll.label_for(r.predicate, s_cls or "", o_cls or "")
         if r.subject_span not in cls_at or r.object_span not in cls_at:
             continue  # an end that is not a name ("he", "who", "Belgian"): CoNLL04 marks names
         s, o = spans.get(r.subject_span, r.subject_span), spans.get(r.object_span, r.object_span)

@@ -1,6 +1,6 @@
 """Readers for the gold data ``kg eval`` scores against, as plain dataclasses.
 
-Three formats, each read as written by its authors:
+Four formats, each read as written by its authors:
 
 KnowledgeNet (JSONL)
     One document a line: ``documentId``, ``fold``, ``documentText`` and
@@ -9,6 +9,11 @@ KnowledgeNet (JSONL)
 CoNLL04 (JSONL)
     One sentence a line: ``text``, ``entities[]`` (``start``, ``end``,
     ``type``) and ``relations[]`` (``head``/``tail`` index the entities).
+Re-DocRED (JSON list, as DocRED)
+    One document an object: ``title``, ``sents`` (tokenised sentences),
+    ``vertexSet`` (entities: their mentions' ``name``, ``sent_id``, token
+    ``pos`` and ``type``) and ``labels`` (``r`` a Wikidata property, ``h`` and
+    ``t`` entity indexes, ``evidence`` sentence indexes).
 kg gold (JSON, a JSON list, or JSONL)
     A hand-annotated document: ``text`` (or ``text_file``, relative to the
     gold file), ``entities[]`` (``name``, ``class``, ``aliases``) and
@@ -155,6 +160,104 @@ def read_conll04(path: str | Path, limit: int | None = None) -> Iterator[ConllSe
             raise InputError(f"{path}:{n + 1}", f"not a CoNLL04 sentence ({e!r}); expected text, "
                              "entities[{start,end,type}] and relations[{head,tail,type}]") from e
         yield ConllSentence(str(record.get("id", n)), text, entities, relations)
+
+
+# -- Re-DocRED --------------------------------------------------------------
+
+#: Tokens written without a space before them, and after them.
+_NO_SPACE_BEFORE = frozenset(", . ; : ! ? ) ] % 's ’s n't".split())
+_NO_SPACE_AFTER = frozenset("( [ $".split())
+
+
+@dataclass(frozen=True)
+class RDMention:
+    name: str
+    sentence: int
+    span: Span  # characters in the document's text
+    type: str  # PER, ORG, LOC, TIME, NUM, MISC
+
+
+@dataclass(frozen=True)
+class RDLabel:
+    property: str  # a Wikidata property id, e.g. "P108"
+    head: int  # index into the document's entities
+    tail: int
+    evidence: tuple[int, ...]  # sentence indexes
+
+
+@dataclass(frozen=True)
+class RDDocument:
+    """A Re-DocRED document rebuilt as text, with every mention's characters."""
+
+    id: str  # the title
+    text: str
+    sentences: tuple[Span, ...]  # each sentence's characters
+    entities: tuple[tuple[RDMention, ...], ...]  # the vertexSet: mentions of each entity
+    labels: tuple[RDLabel, ...]
+
+
+def detokenize(sentences: list[list[str]]) -> tuple[str, list[list[Span]]]:
+    """Text from tokenised sentences, and each token's character span in it.
+
+    Sentences and tokens are joined with a space, except before closing
+    punctuation and after opening brackets; double quotes alternate between
+    opening and closing within a sentence.
+
+    >>> text, spans = detokenize([["Acme", "(", "est.", "1990", ")", "is", "in", "Ohio", "."],
+    ...                           ["It", "'s", '"', "big", '"', "."]])
+    >>> print(text)
+    Acme (est. 1990) is in Ohio. It's "big".
+    >>> text[slice(*spans[0][7])], text[slice(*spans[1][3])]
+    ('Ohio', 'big')
+    """
+    parts: list[str] = []
+    spans: list[list[Span]] = []
+    at = 0
+    for tokens in sentences:
+        sentence_spans, glue, quote_open = [], bool(not parts), False
+        for token in tokens:
+            closing_quote = token == '"' and quote_open
+            if parts and not glue and token not in _NO_SPACE_BEFORE and not closing_quote:
+                parts.append(" ")
+                at += 1
+            parts.append(token)
+            sentence_spans.append((at, at + len(token)))
+            at += len(token)
+            if token == '"':
+                quote_open = not quote_open
+            glue = token in _NO_SPACE_AFTER or (token == '"' and quote_open)
+        spans.append(sentence_spans)
+    return "".join(parts), spans
+
+
+def read_redocred(path: str | Path, limit: int | None = None) -> list[RDDocument]:
+    """Documents of a Re-DocRED (or DocRED) JSON file, text rebuilt with :func:`detokenize`."""
+    try:
+        records = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise InputError(str(path), f"cannot read: {getattr(e, 'strerror', None) or e}") from e
+    except json.JSONDecodeError as e:
+        raise InputError(str(path), f"not JSON ({e.msg} at line {e.lineno})") from e
+    if not isinstance(records, list):
+        raise InputError(str(path), "a Re-DocRED file is a JSON list of documents")
+    return [_rd_document(r, path, n) for n, r in enumerate(records[:limit])]
+
+
+def _rd_document(record: Any, path: str | Path, n: int) -> RDDocument:
+    try:
+        text, spans = detokenize(record["sents"])
+        entities = tuple(
+            tuple(RDMention(m["name"], m["sent_id"],
+                            (spans[m["sent_id"]][m["pos"][0]][0], spans[m["sent_id"]][m["pos"][1] - 1][1]),
+                            m["type"]) for m in vertex)
+            for vertex in record["vertexSet"])
+        labels = tuple(RDLabel(x["r"], x["h"], x["t"], tuple(x.get("evidence", ())))
+                       for x in record.get("labels", ()))
+        sentences = tuple((s[0][0], s[-1][1]) if s else (0, 0) for s in spans)
+    except (KeyError, TypeError, IndexError) as e:
+        raise InputError(f"{path} (document {n + 1})", f"not a Re-DocRED document ({e!r}); expected "
+                         "title, sents, vertexSet[[{name,sent_id,pos,type}]] and labels[{r,h,t}]") from e
+    return RDDocument(str(record.get("title", n)), text, sentences, entities, labels)
 
 
 # -- kg gold ----------------------------------------------------------------

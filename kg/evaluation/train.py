@@ -1,9 +1,10 @@
 """Train the pair classifier of :mod:`kg.extract.classifier` from gold data.
 
-Labelled pairs come from KnowledgeNet (its 15 properties, mapped onto the
-ontology) and CoNLL04 (Work_For, OrgBased_In, Live_In, Located_In). A pair of
-mentions is positive when both overlap a gold fact's spans, else negative.
-A KnowledgeNet passage annotates only some properties, so a negative there
+Labelled pairs come from KnowledgeNet (its 15 properties) and CoNLL04
+(Work_For, OrgBased_In, Live_In, Located_In), mapped onto the ontology by
+``ontology/mappings/`` (:mod:`kg.evaluation.mappings`). A pair of mentions
+is positive when both overlap a gold fact's spans, else negative. A
+KnowledgeNet passage annotates only some properties, so a negative there
 may hide a fact nobody annotated: unless the passage annotates every
 property the pair's classes allow, it counts at a small weight
 (``weak_negatives``). The classifier reads what the rules found
@@ -21,23 +22,10 @@ from typing import Iterable, Iterator
 
 from kg.config import Settings
 from kg.evaluation.datasets import read_conll04, read_knowledgenet
+from kg.evaluation.mappings import load_mapping
 from kg.errors import KGError
 from kg.extract.classifier import DIMENSIONS, NONE, Context, RelationModel, candidate_pairs, hashed, pair_features
 from kg.types import Document
-
-#: KnowledgeNet property -> (ontology property, whether subject and object swap).
-KN_TO_ONTOLOGY = {
-    "EMPLOYEE_OR_MEMBER_OF": ("worksFor", False), "CEO": ("leads", True),
-    "FOUNDED_BY": ("foundedBy", False), "HEADQUARTERS": ("headquarteredIn", False),
-    "SUBSIDIARY_OF": ("subsidiaryOf", False), "PLACE_OF_RESIDENCE": ("livesIn", False),
-    "PLACE_OF_BIRTH": ("bornIn", False), "EDUCATED_AT": ("educatedAt", False),
-    "NATIONALITY": ("nationality", False), "POLITICAL_AFFILIATION": ("memberOf", False),
-    "SPOUSE": ("spouse", False), "CHILD_OF": ("childOf", False),
-    "DATE_OF_BIRTH": ("birthDate", False), "DATE_OF_DEATH": ("deathDate", False),
-    "DATE_FOUNDED": ("foundingDate", False),
-}
-CONLL_TO_ONTOLOGY = {"Work_For": "worksFor", "OrgBased_In": "headquarteredIn",
-                     "Live_In": "livesIn", "Located_In": "locatedIn"}
 
 Span = tuple[int, int]
 #: The weight of a negative that may hide an unannotated fact. Chosen on
@@ -62,24 +50,26 @@ def _overlaps(a: Span, b: Span) -> bool:
 
 def knowledgenet_gold(path: str | Path, folds: Iterable[int] | None = None) -> Iterator[Gold]:
     wanted = set(folds) if folds else None
+    to_kg = load_mapping("knowledgenet").to_kg()  # label -> (kg property, swapped)
     for doc in read_knowledgenet(path):
         if wanted is not None and doc.fold not in wanted:
             continue
         facts, units = [], []
         for p in doc.passages:
-            annotated = frozenset(KN_TO_ONTOLOGY[x][0] for x in p.properties if x in KN_TO_ONTOLOGY)
+            annotated = frozenset(to_kg[x][0] for x in p.properties if x in to_kg)
             units.append(((p.start, p.end), annotated))
             for f in p.facts:
-                if f.property in KN_TO_ONTOLOGY:
-                    prop, swap = KN_TO_ONTOLOGY[f.property]
+                if f.property in to_kg:
+                    prop, swap = to_kg[f.property]
                     facts.append((prop, f.object, f.subject) if swap else (prop, f.subject, f.object))
         yield Gold(doc.text, tuple(facts), tuple(units))
 
 
 def conll04_gold(path: str | Path) -> Iterator[Gold]:
+    to_kg = load_mapping("conll04").to_kg()  # Kill has no kg property
     for sentence in read_conll04(path):
-        facts = tuple((CONLL_TO_ONTOLOGY[r.type], r.head.span, r.tail.span)
-                      for r in sentence.relations if r.type in CONLL_TO_ONTOLOGY)
+        facts = tuple((to_kg[r.type][0], r.head.span, r.tail.span)
+                      for r in sentence.relations if r.type in to_kg)
         yield Gold(sentence.text, facts, (((0, len(sentence.text)), None),))
 
 
