@@ -140,6 +140,9 @@ class KG(rdflib.namespace.DefinedNamespace):
     nounTrigger: URIRef  # Nominalised relation: possessor/by-agent -> of/with/in/to/between object.
     possessive: URIRef  # true: "X's Y" between two names states the property.
 
+    # Presentation (owl:AnnotationProperty)
+    color: URIRef  # "#rrggbb" that draws a class in the HTML graph.
+
 
 def ontology_path(name: str) -> Path:
     """Return the path of one of the ontology's files.

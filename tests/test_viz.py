@@ -22,13 +22,15 @@ import networkx as nx
 import pytest
 
 from kg.errors import KGError
-from kg.viz import CLASS_COLORS, DEFAULT_MAX_NODES, FALLBACK_COLOR, check_offline, filter_graph, write_html
+from kg.viz import DEFAULT_MAX_NODES, FALLBACK_COLOR, check_offline, class_colors, filter_graph, write_html
 
 EX = "http://example.org/kg/"
 XSS_LABEL = "<img src=x onerror=alert(1)>"
 SCRIPT_PAYLOAD = "</script><script>window.pwned=1</script>"
 HREF_ALT = '<a href="javascript:window.pwned=2">click</a>'
 TITLE = 'Apple & AWS <script>window.pwned=3</script> "news"'
+# The ontology's class colours (kg:color in ontology/kg.ttl).
+CLASS_COLORS = class_colors()
 
 
 def _add(g: nx.MultiDiGraph, name: str, label: str, cls: str, alt: str = "", mentions: int = 1) -> str:
@@ -168,10 +170,10 @@ def test_document_text_is_data_not_markup(page: str) -> None:
     assert SCRIPT_PAYLOAD not in page
     assert "<script>window.pwned" not in page
     assert HREF_ALT not in page
-    # Exactly the five scripts we expect: pyvis utils, vis-network, pyvis's data, our
+    # Exactly the four scripts of the template: vis-network, the data (drawGraph), our
     # settings (JSON) and our page script.
-    assert [tag for tag, _ in _tags(page)].count("script") == 5
-    assert page.lower().count("</script") == 5
+    assert [tag for tag, _ in _tags(page)].count("script") == 4
+    assert page.lower().count("</script") == 4
     # The hostile strings are in the data, escaped for a <script> block, and come back intact.
     assert "\\u003cimg src=x onerror=alert(1)\\u003e" in page
     nodes = {n["id"]: n for n in _vis_data(page, "nodes")}
@@ -179,9 +181,10 @@ def test_document_text_is_data_not_markup(page: str) -> None:
     assert nodes[EX + "Technology/evil"]["kgAlt"] == [HREF_ALT]
     evidence = [ev for e in _vis_data(page, "edges") for ev in e["kgEvidence"]]
     assert any(SCRIPT_PAYLOAD in ev[0] and ev[1] == "seeds/apple-aws-trainium2.txt" for ev in evidence)
-    # Page chrome is escaped by us; pyvis's raw heading is not used.
-    assert f"<title>{html.escape(TITLE)}</title>" in page
-    assert f'<h1 id="kg-title">{html.escape(TITLE)}</h1>' in page
+    # Page chrome is escaped by the template; pyvis's raw heading is not used.
+    for pattern in (r"<title>(.*?)</title>", r'<h1 id="kg-title">(.*?)</h1>'):
+        shown = re.search(pattern, page).group(1)
+        assert "<" not in shown and '"' not in shown and html.unescape(shown) == TITLE
     assert "<center>" not in page
 
 
@@ -338,16 +341,16 @@ def test_focus_settings_cannot_close_their_script_block(tmp_path: Path) -> None:
     # Apple is drawn with its relation to the focus; its five others are counted.
     apple = next(n for n in _vis_data(page, "nodes") if n["id"] == EX + "Organization/Apple")
     assert apple["kgUndrawn"] == 4
-    assert page.lower().count("</script") == 5
+    assert page.lower().count("</script") == 4
     check_offline(page)
 
 
 def test_communities_above_the_louvain_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kg.viz
+    import kg.analysis.metrics
 
     pages = []
-    for limit in (100, 3):  # Louvain, then label propagation
-        monkeypatch.setattr(kg.viz, "LOUVAIN_MAX_NODES", limit)
+    for limit in (100, 3):  # Louvain, then label propagation (links above the limit)
+        monkeypatch.setattr(kg.analysis.metrics, "COMMUNITY_LIMIT", limit)
         pages.append(write_html(make_graph(), tmp_path / f"g{limit}.html").read_text(encoding="utf-8"))
     for page in pages:
         colours = {n["id"]: n["kgCommunityColor"] for n in _vis_data(page, "nodes")}
@@ -356,6 +359,75 @@ def test_communities_above_the_louvain_limit(tmp_path: Path, monkeypatch: pytest
         legend = re.search(r'<ul id="kg-communities"[^>]*>(.*?)</ul>', page, flags=re.DOTALL).group(1)
         sizes = [int(x) for x in re.findall(r"\((\d+)\)</li>", legend)]
         assert sum(sizes) == 8
+
+
+def test_communities_are_those_of_the_whole_graph(tmp_path: Path) -> None:
+    """The page colours each drawn entity by its community in the whole graph (the
+    communities kg stats reports), not by communities of the part drawn."""
+    from kg.analysis.metrics import communities
+    from kg.analysis.view import simple_undirected
+
+    g = make_graph()
+    whole = communities(simple_undirected(g))
+    page = write_html(g, tmp_path / "top.html", top=4).read_text(encoding="utf-8")
+    colour = {n["id"]: n["kgCommunityColor"] for n in _vis_data(page, "nodes")}
+    assert len(colour) == 4
+    for a in colour:
+        for b in colour:
+            together = any(a in c and b in c for c in whole)
+            assert (colour[a] == colour[b]) == together or FALLBACK_COLOR == colour[a] == colour[b]
+
+
+def test_legends_are_text(tmp_path: Path) -> None:
+    g = nx.MultiDiGraph()
+    hub = _add(g, "Organization/hub", XSS_LABEL, "Organization")
+    for i in range(3):
+        _rel(g, _add(g, f"Person/p{i}", f"P{i}", "Person"), "worksFor", "works for", hub, "x")
+    page = write_html(g, tmp_path / "g.html").read_text(encoding="utf-8")
+    legend = re.search(r'<ul id="kg-communities"[^>]*>(.*?)</ul>', page, flags=re.DOTALL).group(1)
+    assert "&lt;img src=x onerror=alert(1)&gt; (4)" in legend and XSS_LABEL not in page
+
+
+def test_class_colours_come_from_the_ontology() -> None:
+    from rdflib import Graph, URIRef
+
+    from kg.vocab import KG, ontology_path
+
+    onto = Graph().parse(ontology_path("kg.ttl"))
+    declared = {str(s).split("#")[-1]: str(o) for s, o in onto.subject_objects(KG.color)}
+    assert CLASS_COLORS == declared and len(declared) == 6
+    assert all(isinstance(s, URIRef) for s in onto.subjects(KG.color, None))
+
+
+def test_hide_below_hides_relations_without_dropping_entities(tmp_path: Path) -> None:
+    page = write_html(make_graph(), tmp_path / "g.html", hide_below=0.8).read_text(encoding="utf-8")
+    edges = _vis_data(page, "edges")
+    assert edges and all(e["kgConfidence"] >= 0.8 for e in edges)
+    assert "confidence ≥ 0.8" in page
+    with pytest.raises(TypeError):
+        write_html(make_graph(), tmp_path / "old.html", min_confidence=0.8)  # type: ignore[call-arg]
+
+
+def test_cli_hide_below_and_its_old_name(seed_build: Path, tmp_path: Path, capsys) -> None:
+    from kg.cli import main
+    from kg.graph.knowledge import KnowledgeGraph
+
+    whole = KnowledgeGraph(seed_build).to_networkx()
+    confidences = sorted(c for _, _, c in whole.edges(data="confidence"))
+    cut = confidences[len(confidences) // 2]
+    assert confidences[0] < cut
+    out = tmp_path / "new.html"
+    assert main(["html", str(seed_build), "--hide-below", str(cut), "-o", str(out)]) == 0
+    assert capsys.readouterr().err == ""
+    new = _vis_data(out.read_text(encoding="utf-8"), "edges")
+    assert new and all(e["kgConfidence"] >= round(cut, 4) for e in new)
+    assert len(new) < whole.number_of_edges()  # hidden on the page, still in the graph
+    old_out = tmp_path / "old.html"
+    assert main(["html", str(seed_build), "--min-confidence", str(cut), "-o", str(old_out)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--min-confidence is deprecated, use --hide-below" in err
+    old = _vis_data(old_out.read_text(encoding="utf-8"), "edges")
+    assert [(e["from"], e["to"], e["kgPredicate"]) for e in old] == [(e["from"], e["to"], e["kgPredicate"]) for e in new]
 
 
 # --- filter_graph -------------------------------------------------------------------------
