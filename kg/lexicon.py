@@ -1,11 +1,13 @@
 """The ontology's lexicon: which words and labels point at which terms.
 
 ``ontology/kg.ttl`` is the single source: classes carry ``kg:nerLabel`` and
-``kg:headNoun``; properties carry domain, range and their trigger words
+``kg:headNoun`` (the classes that carry either are the entity classes);
+properties carry domain, range and their trigger words
 (``kg:activeTrigger``, ``kg:inverseTrigger``, ``kg:titleTrigger``,
 ``kg:nounTrigger``, ``kg:possessive``). ``ontology/gazetteer.csv`` lists
-known names. Adding a relation or a trigger word is an edit to those files,
-not to the code.
+known names; ``ontology/words.toml`` the rules' word lists and confidences.
+Adding a class, a relation or a trigger word is an edit to those files, not
+to the code.
 
 Examples
 --------
@@ -259,10 +261,14 @@ def read_gazetteer(path: str | Path, classes: tuple[str, ...] | None = None) -> 
 
 @lru_cache(maxsize=8)
 def load_lexicon(extra_gazetteer: str | None = None) -> Lexicon:
-    """Read the lexicon from ``ontology/kg.ttl`` (and the gazetteer CSVs)."""
+    """Read the lexicon from ``ontology/kg.ttl`` (and the gazetteer CSVs), once per process."""
+    return read_lexicon(ontology_path("kg.ttl"), extra_gazetteer)
+
+
+def read_lexicon(path: str | Path, extra_gazetteer: str | None = None) -> Lexicon:
+    """Read the lexicon from the ontology at ``path`` (and the gazetteer CSVs)."""
     from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
-    path = ontology_path("kg.ttl")
     graph = Graph()
     try:
         graph.parse(path, format="turtle")

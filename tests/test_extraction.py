@@ -116,3 +116,54 @@ def test_seed_has_no_invented_people(seed_build) -> None:
     graph = KnowledgeGraph(seed_build)
     people = {r["n"] for r in _rows(graph, "SELECT ?n WHERE { ?p a kg:Person ; rdfs:label ?n }")}
     assert people == {"Benoit Dupin", "Matt Garman"}
+
+
+# ------------------------------------------------------------ the stage contract
+
+
+def test_relations_carry_the_document_id_even_when_no_name_is_mentioned() -> None:
+    document = Document.from_text("He was born in 1950.", "bio.txt")
+    graph = extract(document)
+    born = [r for r in graph.relations if r.predicate == "birthDate"]
+    assert born and all(r.doc_id == document.id for r in born)
+    assert not graph.mentions  # the id cannot come from a mention: there is none
+
+
+def test_resolved_mentions_are_typed_records() -> None:
+    from kg.pipeline import Pipeline
+
+    ctx = Pipeline().context(Document.from_text("Tim Cook runs Apple. He lives in Palo Alto.", "x"))
+    he = next(hit for hit in ctx.hits() if hit.text == "He")
+    assert he.anaphor and he.label == "Tim Cook" and he.cls == "Person"
+    assert he.iri == next(hit.iri for hit in ctx.hits() if hit.text == "Tim Cook")
+    assert ctx.text[slice(*he.char_span)] == "He" and ctx.doc[slice(*he.token_span)].text == "He"
+
+
+def test_entity_classes_are_the_ontology_s(tmp_path) -> None:
+    """Adding an entity class is an edit to kg.ttl: the lexicon reads its classes from there."""
+    from kg.lexicon import load_lexicon, read_lexicon
+    from kg.vocab import ontology_path
+
+    assert load_lexicon().classes == ("Organization", "Person", "Product", "Place", "Event", "Technology")
+    ttl = tmp_path / "kg.ttl"
+    ttl.write_text(ontology_path("kg.ttl").read_text(encoding="utf-8") + """
+kg:Animal a owl:Class ;
+    rdfs:label "animal" ;
+    rdfs:comment "A named animal." ;
+    kg:nerLabel "ANIMAL" ;
+    kg:headNoun "horse" .
+""", encoding="utf-8")
+    lexicon = read_lexicon(ttl)
+    assert lexicon.classes[-1] == "Animal" and lexicon.classes[:-1] == load_lexicon().classes
+    assert lexicon.class_for_ner_label("ANIMAL") == "Animal" and lexicon.head_nouns["horse"] == "Animal"
+
+
+def test_the_lexicon_does_not_change_after_it_is_made() -> None:
+    from kg.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    before = dict(vars(lexicon))
+    assert lexicon.known("AWS") is not None and lexicon.signalled_by("marry")
+    assert vars(lexicon).keys() == before.keys()
+    with pytest.raises(AttributeError):
+        lexicon.names = {}  # type: ignore[misc]

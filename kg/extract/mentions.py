@@ -21,33 +21,18 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from kg.extract.places import place_vote
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, load_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+_WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 #: Words NER often takes for names that name no entity of their own.
-NOT_NAMES = frozenset({
-    "ai", "a.i.", "genai", "gen ai", "ml", "it", "ar", "vr", "xr", "iot", "api", "apis",
-    "ceo", "cfo", "cto", "coo", "ipo", "esg", "r&d", "covid", "covid-19", "faq", "q&a",
-    "machine learning", "artificial intelligence", "deep learning", "generative ai",
-    "cloud", "internet", "the internet", "web", "tech", "big tech",
-})
+NOT_NAMES = _WORDS["not_names"]
 #: Last words that make a name an organisation ("Annapurna Labs", "Stanford University").
-ORGANIZATION_WORDS = frozenset({
-    "labs", "lab", "inc", "inc.", "corp", "corp.", "corporation", "ltd", "llc", "plc", "gmbh",
-    "group", "university", "institute", "college", "bank", "technologies", "systems",
-    "holdings", "ventures", "capital", "partners", "foundation", "agency", "ministry",
-    "association", "company", "airlines", "motors", "pharmaceuticals", "semiconductor",
-    "electronics", "studios", "networks", "robotics", "therapeutics", "bancorp",
-})
+ORGANIZATION_WORDS = _WORDS["organization_words"]
 #: Words before a name that make it a person's ("Sen. Bob Dole", "President Lincoln").
-HONORIFICS = frozenset({
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lady", "lord", "sen", "senator", "rep",
-    "gov", "governor", "president", "prince", "princess", "king", "queen", "pope", "rev",
-    "gen", "general", "col", "capt", "sgt", "lt", "judge", "justice", "mayor", "minister",
-    "premier", "chancellor", "ambassador", "professor", "prof", "sheikh", "sultan", "emperor",
-})
+HONORIFICS = _WORDS["honorifics"]
 #: Weights of the evidence for a mention's class (summed per entity).
 NER_WEIGHT, PLACE_WEIGHT, HEAD_NOUN_WEIGHT, GAZETTEER_WEIGHT = 1.0, 2.0, 3.0, 100.0
 _NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
@@ -76,13 +61,11 @@ class Found:
 
 
 #: Words that refer back to the last person or organisation named.
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+PERSON_PRONOUNS = _WORDS["person_pronouns"]
 #: First-person words, outside quotes, name the document's author: a person, or (plural) an organisation.
-AUTHOR_PRONOUNS = {"Person": frozenset({"i", "me", "my", "mine", "myself"}),
-                   "Organization": frozenset({"we", "us", "our", "ours", "ourselves"})}
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
-ORGANIZATION_ANAPHORA = frozenset({"company", "firm", "group", "corporation", "startup",
-                                   "bank", "business", "organization", "organisation"})
+AUTHOR_PRONOUNS = {"Person": _WORDS["author_person"], "Organization": _WORDS["author_organization"]}
+RELATIVE_PRONOUNS = _WORDS["relative_pronouns"]
+ORGANIZATION_ANAPHORA = _WORDS["organization_anaphora"]
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:

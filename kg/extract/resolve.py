@@ -25,9 +25,12 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import quote
 
 from kg.extract.mentions import GAZETTEER_WEIGHT, Found
+from kg.lexicon import load_words
 from kg.types import Entity, Mention
 
-_SUFFIX = re.compile(r"[\s,]+(inc|corp|corporation|co|ltd|llc|plc|ag|sa|gmbh|limited)\.?$")
+#: Company suffixes a name is compared without (``ontology/words.toml``, [names]).
+_SUFFIX = re.compile(r"[\s,]+(" + "|".join(map(re.escape, load_words().names["company_suffixes"]))
+                     + r")\.?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
