@@ -132,7 +132,8 @@ def page_data(
     colors = class_colors()
     score = pagerank(simple) if shown.number_of_nodes() else {}
     sizes = _node_sizes(score)
-    whole = simple if graph is shown else simple_undirected(graph)
+    unfiltered = (shown.number_of_nodes(), shown.number_of_edges()) == (graph.number_of_nodes(), graph.number_of_edges())
+    whole = simple if unfiltered else simple_undirected(graph)  # shown is a subgraph of graph
     community_colors, legend = _community_legend(shown, communities(whole), score)
     ids = {node: node if isinstance(node, str) else str(node) for node in shown.nodes}
 
