@@ -6,6 +6,7 @@ a temporary working directory, and must not raise. Cells can be checked by tag:
 * ``graph-html``: its output embeds the graph page (an ``<iframe srcdoc=...>``);
 * ``organisations``: its output lists organisations from the sample corpus;
 * ``path``: its output shows how Satya Nadella connects to OpenAI, hop by hop.
+* ``serve``: it queries ``kg serve``'s endpoint (SPARQLWrapper, rdflib's SPARQLStore) and shows answers.
 
 ``quickstart.ipynb`` must carry these tags, so the checks cannot pass vacuously.
 
@@ -27,7 +28,7 @@ pytest.importorskip("ipykernel")
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-REQUIRED_TAGS = {"quickstart.ipynb": {"graph-html", "organisations", "path"}}
+REQUIRED_TAGS = {"quickstart.ipynb": {"graph-html", "organisations", "path", "serve"}}
 
 
 def _text(cell) -> str:  # type: ignore[no-untyped-def]
@@ -83,6 +84,9 @@ def test_notebook_runs(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPat
         if "organisations" in _tags(cell):
             assert "Microsoft" in shown and "NVIDIA" in shown, (
                 f"{path.name}: no organisations listed:\n{shown}")
+        if "serve" in _tags(cell):
+            assert "Satya Nadella leads Microsoft" in shown or "kg/ontology#Organization" in shown, (
+                f"{path.name}: no answer from the endpoint:\n{shown}")
         if "path" in _tags(cell):
             assert "Satya Nadella (Person) -> OpenAI" in shown and "--leads--> Microsoft" in shown, (
                 f"{path.name}: no path shown:\n{shown}")

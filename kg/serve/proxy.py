@@ -290,6 +290,7 @@ class Server(ThreadingHTTPServer):
     """The listening socket: one thread a request, each answered by :class:`Handler`."""
 
     daemon_threads = True
+    request_queue_size = 128  # the default 5 makes a burst of clients wait for SYN retries (1 s)
 
     def __init__(self, address: tuple[str, int], endpoint: Endpoint, *, verbose: bool = False) -> None:
         super().__init__(address, Handler)
