@@ -61,7 +61,7 @@ def cmd_query(args: argparse.Namespace) -> int:
             raise KGError(f"{text[1:]}: cannot read the query file: {e.strerror or e}") from e
         except UnicodeDecodeError as e:
             raise KGError(f"{text[1:]}: the query file is not valid UTF-8 ({e.reason} at byte {e.start})") from e
-    graph = open_graph(args.source)
+    graph = _open(args)
     print(format_result(run_query(graph.store, text), args.format))
     return 0
 
@@ -88,9 +88,10 @@ def cmd_html(args: argparse.Namespace) -> int:
         print("kg html: --min-confidence is deprecated, use --hide-below (it hides relations, "
               "kg build --min-confidence does not assert them)", file=sys.stderr)
         hide_below = max(hide_below, args.old_min_confidence)
-    source = Path(args.source)
-    path = open_graph(source).to_html(
-        args.output, title=args.title or f"kg: {source.resolve().name}",
+    graph = _open(args)
+    name = graph.source if graph.remote else Path(args.source).resolve().name
+    path = graph.to_html(
+        args.output, title=args.title or f"kg: {name}",
         classes=args.classes, properties=args.properties, focus=args.focus, depth=args.depth,
         top=args.top, min_degree=args.min_degree, hide_below=hide_below,
         max_nodes=None if args.no_cap else args.max_nodes,
@@ -130,7 +131,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     """
     from kg.graph.knowledge import open_graph
 
-    result = open_graph(args.source).stats(args.top)
+    result = _open(args).stats(args.top)
     print(_json(result.to_dict()) if args.json else result.to_text())
     return 0
 
@@ -145,7 +146,7 @@ def cmd_path(args: argparse.Namespace) -> int:
     """
     from kg.graph.knowledge import open_graph
 
-    found = open_graph(args.source).path(args.source_entity, args.target_entity)
+    found = _open(args).path(args.source_entity, args.target_entity)
     if found is None:
         raise KGError(f"no path between {args.source_entity!r} and {args.target_entity!r}: "
                       "they are in different connected components")
@@ -162,7 +163,7 @@ def cmd_neighbors(args: argparse.Namespace) -> int:
 
     if args.depth < 1:
         raise KGError(f"--depth must be 1 or more, not {args.depth}")
-    found = open_graph(args.source).neighbors(args.entity, args.depth)
+    found = _open(args).neighbors(args.entity, args.depth)
     print(_json(found.to_dict()) if args.json else found.to_text())
     return 0
 
@@ -179,13 +180,62 @@ def cmd_export(args: argparse.Namespace) -> int:
     from kg.graph.knowledge import open_graph
 
     fmt = args.format or guess_format(args.output)
-    written = open_graph(args.source).export(args.output, fmt)
+    written = _open(args).export(args.output, fmt)
     if isinstance(written, bytes):
         sys.stdout.buffer.write(written)
         sys.stdout.flush()
     else:
         print(f"wrote {written}" + (" (nodes.csv, edges.csv)" if fmt == "csv" else ""))
     return 0
+
+
+SOURCE_HELP = "build directory or RDF file (none with --store)"
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The graph a reading command names: SOURCE, or the server of ``--store``."""
+    from kg.graph.knowledge import open_graph
+
+    remote = _endpoints(args)
+    if remote is not None and args.source is not None:
+        raise KGError(f"give a build directory or RDF file ({args.source}) or --store {remote.url}, not both")
+    if remote is None and args.source is None:
+        raise KGError("name a build directory or RDF file, or a SPARQL server with --store URL")
+    return open_graph(remote if remote is not None else args.source)
+
+
+def _endpoints(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """``--store URL`` and its endpoint and login options, or ``None`` without ``--store``."""
+    if getattr(args, "store", None) is None:
+        extra = [o for o in ("query_endpoint", "update_endpoint", "graph_store_endpoint", "user")
+                 if getattr(args, o, None)]
+        if extra:
+            raise KGError(f"--{extra[0].replace('_', '-')} needs --store URL")
+        return None
+    from kg.graph.remote import Endpoints
+
+    return Endpoints.from_url(args.store, query=args.query_endpoint, update=args.update_endpoint,
+                              graph_store=args.graph_store_endpoint, user=args.user,
+                              password=args.password, auth=args.auth, graph=args.store_graph)
+
+
+def _store_options(p: argparse.ArgumentParser) -> None:
+    """``--store URL`` and the options for servers other than Oxigraph's."""
+    from kg.graph.remote import PASSWORD_ENV
+
+    group = p.add_argument_group("triple-store server (instead of a local store)")
+    group.add_argument("--store", metavar="URL",
+                       help="a SPARQL 1.1 server; Oxigraph's base URL is enough (http://127.0.0.1:7878)")
+    group.add_argument("--query-endpoint", metavar="URL", help="SPARQL query endpoint (relative to --store)")
+    group.add_argument("--update-endpoint", metavar="URL", help="SPARQL Update endpoint (relative to --store)")
+    group.add_argument("--graph-store-endpoint", metavar="URL",
+                       help="Graph Store Protocol endpoint: faster writes than Update (relative to --store)")
+    group.add_argument("--store-graph", metavar="IRI",
+                       help="named graph holding kg's default graph (Virtuoso, whose default graph is every graph)")
+    group.add_argument("--user", help="user name for the server")
+    group.add_argument("--password", help=f"password (default: ${PASSWORD_ENV}, then ~/.netrc)")
+    group.add_argument("--auth", choices=("basic", "digest"), default="basic",
+                       help="HTTP authentication (default basic; Virtuoso wants digest)")
 
 
 def _json(data: object) -> str:
@@ -203,7 +253,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from kg.graph.knowledge import open_graph
     from kg.graph.validate import validate
 
-    report = validate(open_graph(args.source).store)
+    report = validate(_open(args).store)
     print(report.to_text())
     return 0 if report.conforms else 1
 
@@ -306,7 +356,8 @@ def parser() -> argparse.ArgumentParser:
     from kg.graph.query import FORMATS as QUERY_FORMATS
 
     q = command("query", cmd_query, "run a SPARQL query")
-    q.add_argument("source", help="build directory or RDF file")
+    q.add_argument("source", nargs="?", help=SOURCE_HELP)
+    _store_options(q)
     q.add_argument("query", help="SPARQL text, or @FILE.rq")
     q.add_argument("--format", choices=QUERY_FORMATS, default="table",
                    help="table, csv or json; a CONSTRUCT's graph as turtle, nt or json-ld")
@@ -314,7 +365,8 @@ def parser() -> argparse.ArgumentParser:
     from kg.viz import DEFAULT_MAX_NODES
 
     h = command("html", cmd_html, "write the interactive HTML graph")
-    h.add_argument("source", help="build directory or RDF file")
+    h.add_argument("source", nargs="?", help=SOURCE_HELP)
+    _store_options(h)
     h.add_argument("-o", "--output", type=Path, help="HTML file (default: SOURCE/graph.html)")
     h.add_argument("--title", help="page title (default: kg: SOURCE)")
     h.add_argument("--class", dest="classes", action="append", metavar="CLASS",
@@ -335,31 +387,36 @@ def parser() -> argparse.ArgumentParser:
     h.add_argument("--no-cap", action="store_true", help="draw every entity the filters keep")
 
     s = command("stats", cmd_stats, "counts and central entities")
-    s.add_argument("source", help="build directory or RDF file")
+    s.add_argument("source", nargs="?", help=SOURCE_HELP)
+    _store_options(s)
     s.add_argument("--top", type=int, default=10, help="how many central entities (default 10)")
     s.add_argument("--json", action="store_true", help="print the statistics as JSON")
 
     pa = command("path", cmd_path, "shortest path between two entities, with evidence")
-    pa.add_argument("source", help="build directory or RDF file")
+    pa.add_argument("source", nargs="?", help=SOURCE_HELP)
+    _store_options(pa)
     pa.add_argument("source_entity", metavar="FROM", help="entity label, alt label or IRI")
     pa.add_argument("target_entity", metavar="TO", help="entity label, alt label or IRI")
     pa.add_argument("--json", action="store_true", help="print the path as JSON")
 
     n = command("neighbors", cmd_neighbors, "relations in and out of an entity, with evidence")
-    n.add_argument("source", help="build directory or RDF file")
+    n.add_argument("source", nargs="?", help=SOURCE_HELP)
+    _store_options(n)
     n.add_argument("entity", help="entity label, alt label or IRI")
     n.add_argument("--depth", type=int, default=1, help="hops out from the entity (default 1)")
     n.add_argument("--json", action="store_true", help="print the relations as JSON")
 
     x = command("export", cmd_export, "GraphML, GEXF, JSON, CSV or RDF for other tools")
-    x.add_argument("source", help="build directory or RDF file")
+    x.add_argument("source", nargs="?", help=SOURCE_HELP)
+    _store_options(x)
     x.add_argument("--format", choices=formats.choices(export=True), metavar="FORMAT",
                    help=f"{', '.join(formats.names(export=True))} (json-ld is also jsonld; "
                         "default: from -o's suffix)")
     x.add_argument("-o", "--output", type=Path, help="output file (csv: a directory); default stdout")
 
     v = command("validate", cmd_validate, "SHACL check and the quarantine")
-    v.add_argument("source", help="build directory or RDF file")
+    v.add_argument("source", nargs="?", help=SOURCE_HELP)
+    _store_options(v)
 
     e = command("eval", cmd_eval, "score extraction against gold data")
     e.add_argument("dataset", choices=("knowledgenet", "conll04", "redocred", "gold"),

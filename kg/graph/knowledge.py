@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from kg.graph.remote import Endpoints, RemoteStore
 from kg.graph.store import GraphStore
 
 if TYPE_CHECKING:
@@ -29,17 +30,23 @@ ExportTarget = Literal["graphml", "gexf", "json", "csv", "turtle", "nt", "json-l
 
 
 class KnowledgeGraph:
-    """A graph in a build directory or an RDF file, opened for reading."""
+    """A graph in a build directory, an RDF file or a SPARQL server, opened for reading."""
 
-    def __init__(self, source: str | Path, report: BuildReport | None = None) -> None:
-        self.source = Path(source)
+    def __init__(self, source: str | Path, report: BuildReport | None = None, *,
+                 remote: Endpoints | None = None) -> None:
+        self.remote = remote
+        self.source = Path(source) if remote is None else source
         self.report = report
-        self._store: GraphStore | None = None
+        self._store: GraphStore | RemoteStore | None = None
 
     @property
-    def store(self) -> GraphStore:
+    def store(self) -> GraphStore | RemoteStore:
         """The store, opened read-only; a build directory is reopened on each use
-        (~20 ms) so that a later ``kg build`` into it is seen."""
+        (~20 ms) so that a later ``kg build`` into it is seen; a server is asked each time."""
+        if self.remote is not None:
+            if self._store is None:
+                self._store = RemoteStore.open(self.remote)
+            return self._store
         if self._store is None or self.source.is_dir():
             self._store = GraphStore.open_source(self.source)
         return self._store
@@ -76,7 +83,9 @@ class KnowledgeGraph:
         """Write the interactive HTML graph (default: ``graph.html`` beside the store)."""
         from kg.viz import write_html
 
-        if path is None:
+        if path is None and self.remote is not None:
+            path = Path("graph.html")
+        elif path is None:
             path = (self.source if self.source.is_dir() else self.source.parent) / "graph.html"
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         return write_html(self.to_networkx(), path, **options)
@@ -128,8 +137,14 @@ class KnowledgeGraph:
         return f"KnowledgeGraph({str(self.source)!r})"
 
 
-def open_graph(source: str | Path) -> KnowledgeGraph:
-    """Open a build directory or an RDF file."""
-    graph = KnowledgeGraph(source)
+def open_graph(source: str | Path | Endpoints) -> KnowledgeGraph:
+    """Open a build directory, an RDF file, or a SPARQL server (its URL, or
+    :class:`~kg.graph.remote.Endpoints` for one that is not Oxigraph)."""
+    if isinstance(source, str) and source.startswith(("http://", "https://")):
+        source = Endpoints.from_url(source)
+    if isinstance(source, Endpoints):
+        graph = KnowledgeGraph(source.url, remote=source)
+    else:
+        graph = KnowledgeGraph(source)
     graph.store  # fail now, with a clear message, if it cannot be opened
     return graph
