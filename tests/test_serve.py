@@ -162,7 +162,7 @@ def test_construct_in_each_format(served: Served, accept: str, fmt: str) -> None
 
 @pytest.mark.parametrize("request_kind", ["update form", "update endpoint", "sparql-update", "insert as query"])
 def test_updates_are_refused(served: Served, request_kind: str) -> None:
-    update = f"INSERT DATA {{ <urn:a> <urn:b> <urn:c> }}"
+    update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
     form = {"Content-Type": "application/x-www-form-urlencoded"}
     status, _, body = {
         "update form": lambda: fetch(served.sparql, urllib.parse.urlencode({"update": update}).encode(), form),
