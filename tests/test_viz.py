@@ -427,7 +427,10 @@ def test_cli_hide_below_and_its_old_name(seed_build: Path, tmp_path: Path, capsy
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--min-confidence is deprecated, use --hide-below" in err
     old = _vis_data(old_out.read_text(encoding="utf-8"), "edges")
-    assert [(e["from"], e["to"], e["kgPredicate"]) for e in old] == [(e["from"], e["to"], e["kgPredicate"]) for e in new]
+    def triples(edges: list[dict]) -> list[tuple[str, str, str]]:
+        return [(e["from"], e["to"], e["kgPredicate"]) for e in edges]
+
+    assert triples(old) == triples(new)
 
 
 # --- filter_graph -------------------------------------------------------------------------

@@ -132,7 +132,8 @@ def page_data(
     colors = class_colors()
     score = pagerank(simple) if shown.number_of_nodes() else {}
     sizes = _node_sizes(score)
-    unfiltered = (shown.number_of_nodes(), shown.number_of_edges()) == (graph.number_of_nodes(), graph.number_of_edges())
+    size = (shown.number_of_nodes(), shown.number_of_edges())
+    unfiltered = size == (graph.number_of_nodes(), graph.number_of_edges())
     whole = simple if unfiltered else simple_undirected(graph)  # shown is a subgraph of graph
     community_colors, legend = _community_legend(shown, communities(whole), score)
     ids = {node: node if isinstance(node, str) else str(node) for node in shown.nodes}
@@ -220,7 +221,9 @@ def _edges(shown: nx.Graph, ids: Mapping[Any, str]) -> list[dict[str, Any]]:
             k = pair_seen[pair]
             side = (k % 2 == 1) == (ids[u] < ids[v])
             edge["smooth"] = {
-                "enabled": True, "type": "curvedCW" if side else "curvedCCW", "roundness": 0.25 * ((k + 1) // 2)
+                "enabled": True,
+                "type": "curvedCW" if side else "curvedCCW",
+                "roundness": 0.25 * ((k + 1) // 2),
             }
         edges.append(edge)
     return edges
@@ -238,7 +241,8 @@ def _class_legend(class_counts: Counter[str], colors: Mapping[str, str]) -> tupl
     others = sorted(c for c in class_counts if c not in colors)
     if others:
         total = sum(class_counts[c] for c in others)
-        items.append(LegendClass("other", FALLBACK_COLOR, f"other ({total})", _shorten(", ".join(others), 200)))
+        tip = _shorten(", ".join(others), 200)
+        items.append(LegendClass("other", FALLBACK_COLOR, f"other ({total})", tip))
     return tuple(items)
 
 
