@@ -1,16 +1,18 @@
 """The only module that knows the order of the stages.
 
 ``ingest → spaCy (nlp.pipe) → mentions → resolve → extractors → RDF → store``,
-then ``graph.ttl`` and ``graph.html`` from the store. A :class:`Pipeline`
+then ``graph.ttl`` and ``graph.html`` from the store (:func:`write_outputs`).
+Whole documents go to the store in transactions (never half a document); a
+document whose source is already in the graph with other text replaces it
+(:mod:`kg.graph.remove`), and :func:`remove` takes documents out. A :class:`Pipeline`
 holds what a run needs (spaCy, the lexicon, the relation model, the chosen
 extractors), built once; documents stream through it in batches and only the
 current batch's spaCy Docs are alive.
 
 Each document becomes one :class:`kg.extract.context.DocContext`; the
 extractors (:data:`kg.registry.extractors`, chosen by ``Settings.extractors``)
-run on it in order, each seeing what those before it found. Their relations
-are kept in text order (sentence by sentence, then extractor by extractor);
-a relation already stated (same triple, same spans) is not stated again.
+run on it in order, each seeing what those before it found
+(:meth:`Pipeline.relations`).
 
 Examples
 --------
@@ -40,6 +42,7 @@ from kg.extract.mentions import find_mentions
 from kg.extract.nlp import load_nlp, parse
 from kg.analysis import counts
 from kg.graph.rdf import document_iri, to_quads
+from kg.graph.remove import Removal, find_documents, remove_documents, replaced_documents
 from kg.extract.classifier import load_model
 from kg.extract.resolve import AliasIndex, resolve
 from kg.extract.rules import RULES
@@ -48,7 +51,7 @@ from kg.graph.store import GraphStore
 from kg.registry import extractors as registry
 from kg.types import Document, DocumentGraph, Entity, Relation
 
-#: Quads are written to the store in chunks of this many.
+#: Whole documents are written to the store in one transaction once their quads reach this many.
 FLUSH_EVERY = 50_000
 #: The extractors a run uses when its settings name none: the rules, then the classifier.
 DEFAULT_EXTRACTORS = (*RULES, "pairs")
@@ -101,14 +104,21 @@ class Pipeline:
         return DocContext(document, spacy_doc, self.lexicon, resolved, (), self.settings, self.model)
 
     def relations(self, ctx: DocContext) -> tuple[Relation, ...]:
-        """Run the extractors in order on ``ctx``; their relations in text order."""
-        found: list[tuple[int, int, Relation]] = []  # (sentence, extractor, relation)
+        """Run the extractors in order on ``ctx``, each seeing what those before it found.
+
+        The rule families' relations come in text order (sentence by sentence,
+        then family by family); every other extractor's follow, extractor by
+        extractor. A relation already stated (same triple, same spans) and a
+        relation of an entity to itself are dropped.
+        """
+        found: list[tuple[tuple[int, int, int], Relation]] = []  # (block, sentence, extractor)
         seen: set[tuple[Any, ...]] = set()
-        for position, extractor in enumerate(self.extractors):
-            before = tuple(r for _, _, r in sorted(found, key=lambda x: x[:2]))
-            new = dedupe(extractor(replace(ctx, relations=before)), seen)
-            found += [(ctx.sentence_index(r.subject_span[0]), position, r) for r in new]
-        ordered = [r for _, _, r in sorted(found, key=lambda x: x[:2])]
+        for position, (name, extractor) in enumerate(zip(self.extractor_names, self.extractors)):
+            before = tuple(r for _, r in sorted(found, key=lambda x: x[0]))
+            block = 0 if name in RULES else position
+            found += [((block, ctx.sentence_index(r.subject_span[0]), position), r)
+                      for r in dedupe(extractor(replace(ctx, relations=before)), seen)]
+        ordered = [r for _, r in sorted(found, key=lambda x: x[0])]
         return tuple(r for r in ordered if r.confidence >= self.settings.min_confidence)
 
     def run(self, ctx: DocContext) -> DocContext:
@@ -145,6 +155,7 @@ class BuildReport:
     out: Path
     documents: int = 0
     skipped: int = 0
+    replaced: int = 0
     entities: Counter[str] = field(default_factory=Counter)
     relations: Counter[str] = field(default_factory=Counter)
     quarantined: int = 0
@@ -154,6 +165,7 @@ class BuildReport:
 
     def to_text(self) -> str:
         lines = [f"built {self.out}: {self.documents} new document(s)"
+                 + (f" ({self.replaced} replacing an older text of the same source)" if self.replaced else "")
                  + (f", {self.skipped} already in the graph" if self.skipped else "")
                  + f", {self.words} words in {self.seconds:.1f} s"]
         ents = ", ".join(f"{c} {n}" for c, n in self.entities.most_common())
@@ -197,14 +209,19 @@ def build(
     *,
     on_error: Callable[[InputError], None] | None = None,
     html: bool = True,
+    ttl: bool = True,
     progress: bool = False,
 ) -> BuildReport:
     """Build (or add to) the graph in ``out`` from files, directories, globs or ``-``.
 
     With no inputs the bundled sample corpus is used. Documents already in
-    ``out`` are skipped, so building the same input twice adds nothing.
-    Unreadable inputs are reported through ``on_error`` (or the report) and
-    the rest of the run goes on.
+    ``out`` are skipped, so building the same input twice adds nothing; a
+    document whose source (path, URL, or a record's id) is in ``out`` with
+    other text replaces the old one's facts. Whole documents are committed
+    in transactions: a killed build leaves no half document, and running it
+    again completes it. Unreadable inputs are reported through ``on_error``
+    (or the report) and the rest of the run goes on. ``html``/``ttl``:
+    rewrite ``graph.html``/``graph.ttl`` afterwards.
     """
     settings = settings or Settings()
     started = time.perf_counter()
@@ -223,40 +240,86 @@ def build(
     store = GraphStore.open_build(out)
     index = _alias_index(store, pipeline.lexicon.classes)
     paths = list(inputs) if inputs else [sample_corpus_path()]
+    quads: list[Any] = []  # whole documents not yet committed
+
+    def commit() -> None:
+        if quads:
+            store.add_atomic(quads)
+            quads.clear()
+
+    def replace_old(old: list[str]) -> None:
+        """Commit what is pending, remove the old texts, and forget their names."""
+        commit()
+        remove_documents(store, old)
+        index.entries = _alias_index(store, pipeline.lexicon.classes).entries
+        report.replaced += 1
+
     documents = _new_documents(read_documents(paths, text_column=settings.text_column,
-                                              on_error=failed), store, settings, report)
-    quads = []
+                                              on_error=failed), store, settings, report, replace_old)
     for ctx in _progress(pipeline.contexts(documents, index=index), progress):
         report.documents += 1
         report.words += len(ctx.doc)
         quads.extend(to_quads(graph_of(ctx), pipeline.lexicon, settings.base_iri))
         if len(quads) >= FLUSH_EVERY:
-            store.add_quads(quads)
-            quads = []
-    store.add_quads(quads)
+            commit()
+    commit()
     store.flush()
     totals = counts(store)
     report.entities, report.relations = Counter(totals.entities), Counter(totals.relations)
     report.quarantined = totals.quarantined
-    store.dump_turtle(out / "graph.ttl")
+    write_outputs(store, out, ttl=ttl, html=html)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def write_outputs(store: GraphStore, out: Path, *, ttl: bool = True, html: bool = True) -> None:
+    """Rewrite ``out/graph.ttl`` (the default graph) and ``out/graph.html`` from the store."""
+    if ttl:
+        store.dump_turtle(out / "graph.ttl")
     if html:
         from kg.analysis import to_networkx
         from kg.viz import write_html
 
         write_html(to_networkx(store), out / "graph.html", title=f"kg: {out.name}")
-    report.seconds = time.perf_counter() - started
-    return report
+
+
+def remove(out: str | Path, targets: Iterable[str], settings: Settings | None = None, *,
+           html: bool = True, ttl: bool = True) -> tuple[Removal, list[str]]:
+    """Take documents out of the build in ``out``, with what only they supported.
+
+    ``targets``: sources as given to ``kg build`` (a file, a file of
+    records, a directory), document ids or IRIs, or external ids. Returns
+    what was removed and the targets that named no document; ``graph.ttl``
+    and ``graph.html`` are rewritten when something was removed. Removing
+    twice removes nothing the second time.
+    """
+    settings = settings or Settings()
+    out = Path(out)
+    store = GraphStore.open_build(out, read_only=True)  # fails clearly on a non-build
+    del store
+    store = GraphStore.open_build(out)
+    found, missing = find_documents(store, list(targets), settings.base_iri)
+    removal = remove_documents(store, [d for docs in found.values() for d in docs])
+    store.flush()
+    if removal:
+        write_outputs(store, out, ttl=ttl, html=html)
+    return removal, missing
 
 
 def _new_documents(documents: Iterator[Document], store: GraphStore, settings: Settings,
-                   report: BuildReport) -> Iterator[Document]:
-    """Drop documents already in the store or seen earlier in this run."""
+                   report: BuildReport, replace_old: Callable[[list[str]], None]) -> Iterator[Document]:
+    """Drop documents already in the store or seen earlier in this run; a new
+    text of a source the store holds first has the old one removed."""
     seen: set[str] = set()
     for document in documents:
         if document.id in seen or store.has(document_iri(settings.base_iri, document.id)):
             report.skipped += 1
             continue
         seen.add(document.id)
+        old = replaced_documents(store, document.id, document.source, document.external_id,
+                                 settings.base_iri)
+        if old:
+            replace_old(old)
         yield document
 
 
