@@ -36,11 +36,60 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"kg: skipped {error}", file=sys.stderr)
 
     report = build(args.inputs or None, args.out, _settings(args), on_error=warn,
-                   html=not args.no_html, progress=not args.quiet)
+                   html=not args.no_html, ttl=not args.no_ttl, progress=not args.quiet)
     if not args.quiet:
         print(report.to_text())
-        print(f"  wrote {args.out / 'graph.ttl'}" + ("" if args.no_html else f" and {args.out / 'graph.html'}"))
+        _wrote(args)
     return 0 if report.documents or report.skipped or not report.errors else 1
+
+
+def _wrote(args: argparse.Namespace) -> None:
+    written = [args.out / name for name, skip in (("graph.ttl", args.no_ttl), ("graph.html", args.no_html))
+               if not skip]
+    if written:
+        print("  wrote " + " and ".join(map(str, written)))
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Remove documents from a build, with the facts, names and entities only they supported.
+
+    SOURCE is a source as given to kg build (a file; a JSONL or CSV file, all its
+    records; a directory, every document under it), or a document's id (sha256) or IRI,
+    or an external id. Relations backed only by those documents go (quarantined ones
+    too), entities no other document mentions go, entities that stay lose the aliases
+    only those documents wrote. graph.ttl and graph.html are rewritten. Removing twice
+    is harmless: the second time there is nothing to remove (exit 0). To replace a
+    document's text, just kg build it again.
+    Example: kg remove out articles/a.txt
+    Example: kg remove out 3639efcd08abb... news.jsonl --no-html
+    """
+    from kg.pipeline import remove
+
+    removal, missing = remove(args.out, args.targets, _settings(args),
+                              html=not args.no_html, ttl=not args.no_ttl)
+    for target in missing:
+        print(f"kg remove: no document in {args.out} from {target!r}", file=sys.stderr)
+    if not args.quiet:
+        print(removal.to_text())
+        if removal:
+            _wrote(args)
+    return 0
+
+
+def cmd_entity(args: argparse.Namespace) -> int:
+    """Show an entity: its class, label, every name with the documents, sentences
+    (and rules, when known) behind it, and its relation counts: why names became one.
+
+    The entity is named by label, alt label or IRI, in any case; "Label (Class)"
+    picks one of several with the same name.
+    Example: kg entity out AWS
+    Example: kg entity out "Tim Cook" --json
+    """
+    from kg.analysis.entity import describe
+
+    view = describe(_open(args).store, args.entity)
+    print(_json(view.to_dict()) if args.json else view.to_text())
+    return 0
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -350,6 +399,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--out", type=Path, default=Path("kg-out"), help="build directory (default: kg-out)")
     _settings_options(b)
     b.add_argument("--no-html", action="store_true", help="do not write graph.html")
+    b.add_argument("--no-ttl", action="store_true", help="do not write graph.ttl")
     b.add_argument("-q", "--quiet", action="store_true", help="no summary, no progress bar")
 
     from kg.graph import formats
@@ -398,6 +448,22 @@ def parser() -> argparse.ArgumentParser:
     pa.add_argument("source_entity", metavar="FROM", help="entity label, alt label or IRI")
     pa.add_argument("target_entity", metavar="TO", help="entity label, alt label or IRI")
     pa.add_argument("--json", action="store_true", help="print the path as JSON")
+
+    r = command("remove", cmd_remove, "remove documents and the facts only they supported")
+    r.add_argument("out", type=Path, help="build directory")
+    r.add_argument("targets", nargs="+", metavar="SOURCE|ID",
+                   help="a source as given to kg build, a document id or IRI, or an external id")
+    r.add_argument("--base-iri", help="base IRI the build used (default: the settings')")
+    r.add_argument("--config", metavar="FILE", help="settings file (for base-iri)")
+    r.add_argument("--no-html", action="store_true", help="do not rewrite graph.html")
+    r.add_argument("--no-ttl", action="store_true", help="do not rewrite graph.ttl")
+    r.add_argument("-q", "--quiet", action="store_true", help="no summary")
+
+    en = command("entity", cmd_entity, "an entity's names and where each comes from")
+    en.add_argument("source", nargs="?", help=SOURCE_HELP)
+    _store_options(en)
+    en.add_argument("entity", help="entity label, alt label or IRI")
+    en.add_argument("--json", action="store_true", help="print the entity as JSON")
 
     n = command("neighbors", cmd_neighbors, "relations in and out of an entity, with evidence")
     n.add_argument("source", nargs="?", help=SOURCE_HELP)

@@ -353,4 +353,5 @@ def entity_classes(graph, path: Path) -> tuple[str, ...]:  # type: ignore[no-unt
 _PROVENANCE = frozenset({
     "mentionedIn", "source", "title", "url", "date", "externalId", "document", "sentence",
     "subjectStart", "subjectEnd", "objectStart", "objectEnd", "confidence", "extractor",
+    "entity", "name", "start", "end", "rule",  # namings
 })

@@ -129,6 +129,14 @@ class KG(rdflib.namespace.DefinedNamespace):
     confidence: URIRef  # Evidence -> xsd:decimal in [0, 1].
     extractor: URIRef  # Evidence -> "kind:name", e.g. "rule:svo".
 
+    # Provenance: namings (which document gives an entity which name)
+    Naming: URIRef  # A record that a document gives an entity one of its names.
+    entity: URIRef  # Naming -> the entity named.
+    name: URIRef  # Naming -> the name as written.
+    start: URIRef  # Naming -> character offset of its first mention, inclusive (xsd:integer).
+    end: URIRef  # Naming -> character offset of that mention, exclusive (xsd:integer).
+    rule: URIRef  # Naming -> what joined the name to the entity, when known.
+
     # Lexicon (owl:AnnotationProperty); see the comments in kg.ttl
     nerLabel: URIRef  # spaCy NER label typed with a class (or a date property's value label).
     headNoun: URIRef  # Common noun whose proper-name compound modifier is of the class.

@@ -10,7 +10,12 @@ The shape (see the README for queries):
   four character offsets, ``kg:confidence`` and ``kg:extractor``;
 * a relation whose classes break the property's domain or range goes,
   with its evidence, to the named graph :func:`quarantine_graph` instead
-  of the default graph.
+  of the default graph;
+* each name an entity gets from a document (its label or an alt label,
+  written in the text): a ``kg:Naming`` node (:class:`Naming`) with
+  ``kg:entity``, ``kg:name``, ``kg:document``, the first mention's
+  ``kg:start``/``kg:end`` and ``kg:sentence``, and ``kg:rule`` when the
+  resolver says which rule joined the name.
 
 Examples
 --------
@@ -23,12 +28,14 @@ Examples
 from __future__ import annotations
 
 import hashlib
-from typing import Iterator
+import re
+from dataclasses import dataclass
+from typing import Iterator, Mapping
 
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from kg.lexicon import Lexicon
-from kg.types import DocumentGraph, Relation
+from kg.types import DocumentGraph, Mention, Relation
 from kg.vocab import KG
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -61,6 +68,99 @@ def evidence_iri(base: str, r: Relation) -> str:
     return f"{base}evidence/{hashlib.sha256(key.encode()).hexdigest()[:32]}"
 
 
+def naming_iri(base: str, entity: str, name: str, doc_id: str) -> str:
+    """The IRI of the record that ``doc_id`` names ``entity`` ``name``: a hash of the three."""
+    key = "\x1f".join((entity, name, doc_id))
+    return f"{base}naming/{hashlib.sha256(key.encode()).hexdigest()[:32]}"
+
+
+@dataclass(frozen=True)
+class Naming:
+    """One name of an entity and the document (and mention) it comes from.
+
+    ``start``/``end`` are the first mention with exactly that text, and
+    ``sentence`` the text around it; ``rule`` says what joined the name
+    to the entity ("abbreviation in parentheses", "surname", ...) when the
+    resolver gives it, ``None`` otherwise.
+    """
+
+    entity: str
+    name: str
+    doc_id: str
+    start: int
+    end: int
+    sentence: str
+    rule: str | None = None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 400) -> str:
+    """The sentence of ``text`` that holds ``[start, end)``, at most about ``limit`` characters.
+
+    >>> sentence_around("AWS grew. Amazon Web Services (AWS) sells chips. Then more.", 31, 34)
+    'Amazon Web Services (AWS) sells chips.'
+    """
+    left = max(0, start - limit)
+    begin = left
+    for m in _SENTENCE_END.finditer(text, left, min(len(text), start + 1)):
+        begin = m.end()
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + limit))
+    return " ".join(text[begin:stop.start() if stop else min(len(text), end + limit)].split())
+
+
+def namings(graph: DocumentGraph, rules: Mapping[tuple[str, str], str] | None = None) -> list[Naming]:
+    """Each name the document gives an entity, where the text writes it.
+
+    A name is the entity's label or one of its alt labels; the record
+    points at the first mention with exactly that text. A label no mention
+    writes (a gazetteer's canonical name, or the label the entity had from
+    an earlier document) gets no record from this document. ``rules`` maps
+    (entity IRI, name) to the rule that joined the name, for a resolver
+    that reports it (kg's does not yet: the records then carry no rule).
+
+    >>> from kg.types import Document, Entity
+    >>> doc = Document.from_text("Amazon Web Services (AWS) grew. AWS sells chips.", "a.txt")
+    >>> e = Entity("https://w3id.org/kg/id/Organization/Amazon_Web_Services", "Organization",
+    ...            "Amazon Web Services", ("AWS",))
+    >>> ms = tuple((e.iri, Mention(doc.id, s, t, doc.text[s:t], "Organization"))
+    ...            for s, t in ((0, 19), (21, 24), (32, 35)))
+    >>> [(n.name, n.start, n.end) for n in namings(DocumentGraph(doc, (e,), ms))]
+    [('Amazon Web Services', 0, 19), ('AWS', 21, 24)]
+    """
+    first: dict[tuple[str, str], Mention] = {}
+    for iri, mention in graph.mentions:
+        key = (iri, mention.text)
+        if key not in first or mention.start < first[key].start:
+            first[key] = mention
+    text = graph.document.text
+    found = []
+    for entity in graph.entities:
+        for name in dict.fromkeys((entity.label, *entity.alt_labels)):
+            mention = first.get((entity.iri, name))
+            if mention is not None:
+                found.append(Naming(entity.iri, name, graph.document.id, mention.start, mention.end,
+                                    sentence_around(text, mention.start, mention.end),
+                                    (rules or {}).get((entity.iri, name))))
+    return found
+
+
+def naming_quads(naming: Naming, base: str) -> Iterator[Quad]:
+    """The quads of one :class:`Naming` (default graph)."""
+    n = NamedNode(naming_iri(base, naming.entity, naming.name, naming.doc_id))
+    default = DefaultGraph()
+    yield Quad(n, RDF_TYPE, kg_term("Naming"), default)
+    yield Quad(n, kg_term("entity"), NamedNode(naming.entity), default)
+    yield Quad(n, kg_term("name"), Literal(naming.name), default)
+    yield Quad(n, kg_term("document"), NamedNode(document_iri(base, naming.doc_id)), default)
+    yield Quad(n, kg_term("start"), Literal(str(naming.start), datatype=XSD_INTEGER), default)
+    yield Quad(n, kg_term("end"), Literal(str(naming.end), datatype=XSD_INTEGER), default)
+    yield Quad(n, kg_term("sentence"), Literal(naming.sentence), default)
+    if naming.rule:
+        yield Quad(n, kg_term("rule"), Literal(naming.rule), default)
+
+
 def is_valid(r: Relation, classes: dict[str, str], lexicon: Lexicon) -> bool:
     """True when the relation's classes fit its property's domain and range."""
     spec = lexicon.properties.get(r.predicate)
@@ -91,6 +191,8 @@ def to_quads(graph: DocumentGraph, lexicon: Lexicon, base: str) -> Iterator[Quad
         for alt in entity.alt_labels:
             yield Quad(e, SKOS_ALT, Literal(alt), default)
         yield Quad(e, kg_term("mentionedIn"), d, default)
+    for naming in namings(graph):
+        yield from naming_quads(naming, base)
 
     quarantine = quarantine_graph(base)
     for r in graph.relations:

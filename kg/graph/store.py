@@ -51,6 +51,9 @@ class GraphStore:
             path.mkdir(parents=True, exist_ok=True)
             return cls(ox.Store(str(path)), str(path))
         except OSError as e:
+            if "lock" in str(e).lower():
+                raise SourceError(f"{directory}: the store is busy: another kg build or remove is "
+                                  "writing to it; run this again when it has finished") from e
             raise SourceError(f"{path}: cannot open the store: {e}") from e
 
     @classmethod
@@ -76,8 +79,17 @@ class GraphStore:
         return store
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
-        """Add quads in bulk (duplicates are no-ops)."""
+        """Add quads in bulk (duplicates are no-ops); not atomic: an interrupted
+        call may leave some of them in (see :meth:`add_atomic`)."""
         self.store.bulk_extend(quads)
+
+    def add_atomic(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads in one transaction: all of them or, if interrupted, none."""
+        self.store.extend(quads)
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update in one transaction."""
+        self.store.update(sparql)
 
     def query(self, sparql: str, *, union: bool = False):  # type: ignore[no-untyped-def]
         """Run SPARQL with the ontology's prefixes declared; see :mod:`kg.graph.query`."""
