@@ -54,7 +54,7 @@ def dev_file(tmp_path: Path) -> Path:
 
 
 #: kg's entities in the hand-made document: name -> (IRI, class).
-ENTITIES = {"Ann Lee": ("x:ann", "Person"), "Lee": ("x:ann", "Person"), "Acme Corp": ("x:acme", "Organization"),
+ENTITIES = {"Ann Lee": ("x:ann", "Person"), "Lee": ("x:ann", "Person"), "She": ("x:ann", "Person"), "Acme Corp": ("x:acme", "Organization"),
             "Acme": ("x:acme", "Organization"), "Paris": ("x:paris", "Place"), "Ohio": ("x:ohio", "Place"),
             "Zap": ("x:zap", "Product")}
 
@@ -131,6 +131,16 @@ def test_mapping_and_counting_once_per_document(dev_file: Path) -> None:
     scores.add(matched)
     assert scores.by_label == {"worksFor": Counts(tp=1), "birthDate": Counts(tp=1), "develops": Counts(tp=1),
                                "livesIn": Counts(fp=1), "bornIn": Counts(fn=1), "headquarteredIn": Counts(fn=1)}
+
+
+def test_a_pronoun_end_is_the_entity_kg_resolved_it_to(dev_file: Path) -> None:
+    (doc,) = read_redocred(dev_file)
+    gold, _ = rd_gold(doc)
+    facts = rd_facts(_graph(doc.text, [("Ann Lee", "worksFor", "Acme Corp"), ("She", "bornIn", "Paris")]), doc)
+    assert facts[1].subject.text == "She" and facts[1].subject.names == {"0"}  # kg's "Ann Lee"
+    assert [p.label for _, p in rd_match(gold, facts).pairs] == ["worksFor", "bornIn"]
+    alone = rd_facts(_graph(doc.text, [("She", "bornIn", "Paris")]), doc)  # kg named her nowhere
+    assert alone[0].subject.names == {"?she"}
 
 
 def test_a_date_matches_only_the_time_entity_it_overlaps(dev_file: Path) -> None:

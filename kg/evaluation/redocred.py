@@ -5,7 +5,9 @@ entity's mentions (the ``vertexSet``) and document-level facts between
 entities as Wikidata properties. kg builds each document end to end from its
 text (:func:`kg.evaluation.datasets.detokenize`); each asserted relation's
 subject and object spans become the gold entities whose mentions they overlap
-(a date's span: the TIME entity written there).
+(a date's span: the TIME entity written there). Re-DocRED marks no pronouns:
+an end whose span overlaps no gold mention ("He", "who") becomes the gold
+entities that kg's names of the entity it resolved the pronoun to overlap.
 
 Scoring is by entity, once per document, as DocRED does: a (head, property,
 tail) triple counts once however often the text states it. kg's properties
@@ -58,9 +60,12 @@ def rd_entities(document: RDDocument, span: Span) -> frozenset[int]:
                      if any(overlaps(m.span, span) for m in mentions))
 
 
-def _arg(document: RDDocument, span: Span) -> Arg:
+def _arg(document: RDDocument, span: Span, names: Sequence[Span] = ()) -> Arg:
+    """One end of a kg fact: the gold entities its span overlaps, else those its kg
+    entity's names (``names``, the spans kg resolved to it) overlap: Re-DocRED marks
+    no pronouns, so "He" is whoever kg took it for."""
     text = document.text[span[0]:span[1]]
-    ids = rd_entities(document, span)
+    ids = rd_entities(document, span) or frozenset().union(*(rd_entities(document, n) for n in names))
     return Arg(text, span, names=frozenset(map(str, ids)) if ids else frozenset({"?" + fold(text)}))
 
 
@@ -74,15 +79,21 @@ def rd_facts(graph: DocumentGraph, document: RDDocument, settings: Settings | No
     """kg's relations as entity-level facts (label: kg property; names: gold entity indexes).
 
     Only properties that stand for some Wikidata property; one fact per
-    (property, subject entities, object entities), surest first. An end that
-    overlaps no gold entity is named ``?`` and its folded text.
+    (property, subject entities, object entities), surest first. An end whose
+    span overlaps no gold entity (a pronoun) takes the gold entities that kg's
+    names of its entity overlap; failing that it is named ``?`` and its folded
+    text.
     """
     wikidata, symmetric = load_mapping("wikidata"), _symmetric()
+    names: dict[str, list[Span]] = {}
+    for iri, mention in graph.mentions:
+        names.setdefault(iri, []).append(mention.span)
     out, seen = [], set()
     for r in _asserted(graph, settings):
         if not wikidata.labels_of(r.predicate):
             continue
-        s, o = _arg(document, r.subject_span), _arg(document, r.object_span)
+        s = _arg(document, r.subject_span, names.get(r.subject, ()))
+        o = _arg(document, r.object_span, () if r.object_is_literal else names.get(r.obj, ()))
         ends = (s.names, o.names)
         key = (r.predicate, *(sorted(ends, key=sorted) if r.predicate in symmetric else ends))
         if key not in seen:
