@@ -167,6 +167,8 @@ def _notes(document: RDDocument, gold: list[Fact], graph: DocumentGraph, setting
     found = [m.span for _, m in graph.mentions] + [x for _, s, o in raw for x in (s, o)]
 
     def named(label: str) -> str:
+        if label not in wikidata.labels:
+            return f"{label} (no kg property)"
         return f"{label} ({wikidata.note(label)})" if wikidata.note(label) else label
 
     def miss(g: Fact) -> str:
@@ -238,7 +240,8 @@ def rd_score(report: EvalReport, document: RDDocument, graph: DocumentGraph,
     predicted = rd_facts(graph, document, settings)
     raw, matched = _match(gold, predicted)
     wikidata_of = {id(g): original.label for g, original in zip(matched.missed, raw.missed)}
-    _record(report, "facts", matched, document.id, *_notes(document, gold, graph, settings, wikidata_of))
+    notes = _notes(document, [*gold, *other], graph, settings, wikidata_of)  # fp notes name all gold
+    _record(report, "facts", matched, document.id, *notes)
     uncovered = report.tasks["not-covered"].by_label
     for g in other:
         uncovered[g.label] = uncovered.get(g.label, Counts()) + Counts(fn=1)
