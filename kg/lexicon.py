@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 from kg.errors import OntologyError
 from kg.vocab import ontology_path
@@ -34,11 +35,28 @@ from kg.vocab import ontology_path
 NS = "https://w3id.org/kg/ontology#"
 
 
-def __getattr__(name: str) -> object:
-    """``ENTITY_CLASSES``: the ontology's entity classes, read from ``kg.ttl``."""
-    if name == "ENTITY_CLASSES":
+class _EntityClasses(Sequence[str]):
+    """The ontology's entity classes (:attr:`Lexicon.classes`), read from ``kg.ttl`` on first use.
+
+    >>> "Person" in ENTITY_CLASSES, ENTITY_CLASSES[0]
+    (True, 'Organization')
+    """
+
+    def _classes(self) -> tuple[str, ...]:
         return load_lexicon().classes
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        return self._classes()[index]
+
+    def __len__(self) -> int:
+        return len(self._classes())
+
+    def __repr__(self) -> str:
+        return repr(self._classes())
+
+
+#: The entity classes, in the ontology's order; importing this reads nothing.
+ENTITY_CLASSES: Sequence[str] = _EntityClasses()
 
 
 @dataclass(frozen=True)
