@@ -319,8 +319,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     options = {"limit": args.limit, "settings": _settings(args)}
     if args.fold is not None:
-        if args.dataset != "knowledgenet":
-            raise KGError(f"--fold applies to knowledgenet only, not {args.dataset}")
+        if args.dataset not in {"knowledgenet", "redocred"}:
+            raise KGError(f"--fold applies to knowledgenet and redocred only, not {args.dataset}")
         options["fold"] = args.fold
     report = EVALUATORS[args.dataset](args.path, **options)
     for path, write in ((args.predictions, report.write_predictions), (args.errors, report.write_errors)):
@@ -488,7 +488,8 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("dataset", choices=("knowledgenet", "conll04", "redocred", "gold"),
                    help="the gold data's format")
     e.add_argument("path", help="the gold file")
-    e.add_argument("--fold", type=int, help="knowledgenet: only this fold")
+    e.add_argument("--fold", type=int, help="knowledgenet: only this fold; redocred: 1 = the first "
+                   "half of the file (development), 2 = the second half (held out)")
     e.add_argument("--limit", type=int, help="only the first N documents")
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
     e.add_argument("--predictions", type=Path, help="write kg's predictions here, in the dataset's format")

@@ -230,8 +230,12 @@ def detokenize(sentences: list[list[str]]) -> tuple[str, list[list[Span]]]:
     return "".join(parts), spans
 
 
-def read_redocred(path: str | Path, limit: int | None = None) -> list[RDDocument]:
-    """Documents of a Re-DocRED (or DocRED) JSON file, text rebuilt with :func:`detokenize`."""
+def read_redocred(path: str | Path, limit: int | None = None, fold: int | None = None) -> list[RDDocument]:
+    """Documents of a Re-DocRED (or DocRED) JSON file, text rebuilt with :func:`detokenize`.
+
+    ``fold`` 1 is the file's first half, 2 its second: kg tunes on the first
+    half of Re-DocRED dev and scores the second only to check (held out).
+    """
     try:
         records = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as e:
@@ -240,7 +244,13 @@ def read_redocred(path: str | Path, limit: int | None = None) -> list[RDDocument
         raise InputError(str(path), f"not JSON ({e.msg} at line {e.lineno})") from e
     if not isinstance(records, list):
         raise InputError(str(path), "a Re-DocRED file is a JSON list of documents")
-    return [_rd_document(r, path, n) for n, r in enumerate(records[:limit])]
+    if fold not in (None, 1, 2):
+        raise InputError(str(path), f"fold {fold}: a Re-DocRED file has two halves, fold 1 and fold 2")
+    numbered = list(enumerate(records))
+    if fold is not None:
+        half = (len(records) + 1) // 2
+        numbered = numbered[:half] if fold == 1 else numbered[half:]
+    return [_rd_document(r, path, n) for n, r in numbered[:limit]]
 
 
 def _rd_document(record: Any, path: str | Path, n: int) -> RDDocument:

@@ -259,15 +259,17 @@ def _report(path: str | Path) -> EvalReport:
 
 
 def evaluate_redocred(path: str | Path, limit: int | None = None,
-                      settings: Settings | None = None) -> EvalReport:
+                      settings: Settings | None = None, fold: int | None = None) -> EvalReport:
     """Score kg on Re-DocRED documents (``limit``: the first N), entity-level, once per document.
+
+    ``fold`` 1 or 2: only the file's first or second half (:func:`read_redocred`).
 
     See the module's docstring for the matching rules.
     """
     started = time.perf_counter()
     report = _report(path)
     to_doc = lambda d: Document.from_text(d.text, source=f"redocred:{d.id}", external_id=d.id)  # noqa: E731
-    for document, graph in _extracted(read_redocred(path, limit=limit), to_doc, settings):
+    for document, graph in _extracted(read_redocred(path, limit=limit, fold=fold), to_doc, settings):
         rd_score(report, document, graph, settings)
     report.seconds = time.perf_counter() - started
     return report
