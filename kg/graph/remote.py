@@ -94,6 +94,8 @@ class Endpoints:
     password: str | None = field(default=None, repr=False)
     auth: Auth = "basic"
     graph: str | None = None
+    #: The graph store endpoint takes a whole dataset (N-Quads) in one transactional POST (Oxigraph's /store).
+    dataset_post: bool = False
 
     @classmethod
     def from_url(cls, url: str, *, query: str | None = None, update: str | None = None,
@@ -113,13 +115,15 @@ class Endpoints:
         if auth not in ("basic", "digest"):
             raise SourceError(f"{auth!r}: unknown authentication; use basic or digest")
         base = url.rstrip("/") + "/"
-        if query is None and update is None and graph_store is None:
+        oxigraph = query is None and update is None and graph_store is None and graph is None
+        if oxigraph:
             query, update, graph_store = "query", "update", "store"
         join = (lambda e: None if e is None else urllib.parse.urljoin(base, e.lstrip("/") if not
                                                                      urllib.parse.urlsplit(e).scheme else e))
         if user and password is None:
             password = os.environ.get(PASSWORD_ENV) or _netrc_password(parts.hostname or "", user)
-        return cls(url, join(query) or url, join(update), join(graph_store), user, password, auth, graph)
+        return cls(url, join(query) or url, join(update), join(graph_store), user, password, auth, graph,
+                   dataset_post=oxigraph)
 
 
 def _netrc_password(host: str, user: str) -> str | None:
@@ -145,6 +149,7 @@ class RemoteStore:
             passwords.add_password(None, endpoints.url, endpoints.user, endpoints.password or "")
             handlers.append(urllib.request.HTTPDigestAuthHandler(passwords))
         self._opener = urllib.request.build_opener(*handlers)
+        self._named: set[str] | None = None  # kg's named graphs, when kg's default graph is one too
         # one line, so that a syntax error's line number is the query's own
         self._prologue = " ".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items()) + " "
 
@@ -164,11 +169,9 @@ class RemoteStore:
         body = _PROLOGUE.sub("", sparql, count=1)
         form = _FORM.match(body)
         graph = form is not None and form.group(1).upper() in ("CONSTRUCT", "DESCRIBE")
-        params = {"query": self._prologue + sparql}
-        if self.endpoints.graph:
-            params["default-graph-uri"] = self.endpoints.graph
-        elif union:
-            params["union-default-graph"] = ""
+        params = [("query", self._prologue + sparql), *self._dataset()]
+        if union and not self.endpoints.graph:
+            params.append(("union-default-graph", ""))  # Oxigraph's name for it
         data = self._request("POST", self.endpoints.query, urllib.parse.urlencode(params).encode(),
                              "application/x-www-form-urlencoded", _NTRIPLES if graph else _RESULTS)
         if graph:
@@ -184,9 +187,28 @@ class RemoteStore:
         return bool(self.query(f"ASK {{ <{subject}> ?p ?o }}"))
 
     def graphs(self) -> list[ox.NamedNode]:
-        """kg's named graphs on the server: those holding kg's evidence."""
-        rows = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?e a <{KG_NS}Evidence> }} }}")
-        return sorted((r["g"] for r in rows if r["g"].value != self.endpoints.graph), key=str)
+        """The server's named graphs; with ``graph``, kg's other graphs (those holding kg's evidence)."""
+        if self.endpoints.graph:
+            return [ox.NamedNode(g) for g in sorted(self._named_graphs())]
+        return sorted((r["g"] for r in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")), key=str)
+
+    def _named_graphs(self) -> set[str]:
+        """With ``graph``: the other graphs holding kg's evidence (asked once, then kept up to date)."""
+        if self._named is None:
+            query = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?e a <{KG_NS}Evidence> }} }}"
+            data = self._request("POST", self.endpoints.query, urllib.parse.urlencode({"query": query}).encode(),
+                                 "application/x-www-form-urlencoded", _RESULTS)
+            rows = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+            self._named = {r["g"].value for r in rows} - {self.endpoints.graph}  # type: ignore[index]
+        return self._named
+
+    def _dataset(self) -> list[tuple[str, str]]:
+        """The protocol's dataset parameters: none, or (with ``graph``) kg's graphs alone, so that
+        ``GRAPH ?g`` sees kg's named graphs and not the one standing for the default graph."""
+        if not self.endpoints.graph:
+            return []
+        named = sorted(self._named_graphs()) or [self.endpoints.graph + "#none"]  # an empty one: not "every graph"
+        return [("default-graph-uri", self.endpoints.graph), *(("named-graph-uri", g) for g in named)]
 
     def copy(self, *, named: bool = True) -> ox.Store:
         """The default graph (and kg's named graphs) in an in-memory store."""
@@ -227,6 +249,8 @@ class RemoteStore:
             name = None if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
             by_graph[name or self.endpoints.graph].append(q.triple)
         for name, triples in by_graph.items():
+            if self.endpoints.graph and name != self.endpoints.graph:
+                self._named_graphs().add(name)  # type: ignore[arg-type]
             if self.endpoints.graph_store:
                 for chunk in _chunks(triples, POST_BATCH):
                     self._request("POST", self._graph_url(name),
@@ -238,10 +262,32 @@ class RemoteStore:
                 raise SourceError(f"{self.endpoints.url}: no update or graph store endpoint to write to; "
                                   "give --update-endpoint or --graph-store-endpoint")
 
+    def add_atomic(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads in one request the server applies whole: an N-Quads POST to
+        Oxigraph's /store, else one ``INSERT DATA`` (else :meth:`add_quads`)."""
+        quads = list(quads)
+        if not quads:
+            return
+        if self.endpoints.dataset_post and self.endpoints.graph_store:
+            self._request("POST", self.endpoints.graph_store, ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
+                          "application/n-quads", None)
+        elif self.endpoints.update and not self.endpoints.graph:
+            self.update(_insert_quads(quads))
+        else:
+            self.add_quads(quads)
+
+    @property
+    def store(self) -> _Patterns:
+        """``quads_for_pattern`` and ``quad in store`` over SPARQL, as on a ``pyoxigraph.Store``."""
+        return _Patterns(self)
+
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update on the update endpoint."""
         if self.endpoints.update is None:
             raise SourceError(f"{self.endpoints.url}: no update endpoint; give --update-endpoint")
+        if self.endpoints.graph:
+            raise SourceError(f"{self.endpoints.url}: kg cannot change or remove documents in a server whose "
+                              f"default graph stands in a named graph (--store-graph {self.endpoints.graph})")
         self._request("POST", self.endpoints.update, urllib.parse.urlencode({"update": sparql}).encode(),
                       "application/x-www-form-urlencoded", None)
 
@@ -256,9 +302,7 @@ class RemoteStore:
         return f"{self.endpoints.graph_store}{sep}{query}"
 
     def _raw_construct(self, sparql: str) -> bytes:
-        params = {"query": sparql}
-        if self.endpoints.graph:
-            params["default-graph-uri"] = self.endpoints.graph
+        params = [("query", sparql), *self._dataset()]
         return self._request("POST", self.endpoints.query, urllib.parse.urlencode(params).encode(),
                              "application/x-www-form-urlencoded", _NTRIPLES)
 
@@ -314,6 +358,44 @@ class RemoteStore:
 def _chunks(items: list, size: int) -> Iterable[list]:  # type: ignore[type-arg]
     for start in range(0, len(items), size):
         yield items[start:start + size]
+
+
+def _insert_quads(quads: list[ox.Quad]) -> str:
+    by_graph: dict[str, list[str]] = defaultdict(list)
+    for q in quads:
+        by_graph["" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)].append(f"{q.triple} .")
+    parts = [*by_graph.pop("", [])]
+    parts += [f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in sorted(by_graph.items())]
+    return "INSERT DATA {\n" + "\n".join(parts) + "\n}"
+
+
+class _Patterns:
+    """The two ``pyoxigraph.Store`` reads :mod:`kg.graph.remove` uses, as SPARQL on a server."""
+
+    def __init__(self, remote: RemoteStore) -> None:
+        self.remote = remote
+
+    def quads_for_pattern(self, subject, predicate, obj, graph=None) -> list[ox.Quad]:  # type: ignore[no-untyped-def]
+        terms = [subject, predicate, obj]
+        names = ["?s", "?p", "?o"]
+        pattern = " ".join(str(t) if t is not None else n for t, n in zip(terms, names)) + " ."
+        if isinstance(graph, ox.DefaultGraph):
+            where = pattern
+        elif graph is not None:
+            where = f"GRAPH {graph} {{ {pattern} }}"
+        else:
+            where = f"{{ {pattern} }} UNION {{ GRAPH ?g {{ {pattern} }} }}"
+        out = []
+        for row in self.remote.query(f"SELECT * WHERE {{ {where} }}"):
+            s, p, o = (t if t is not None else row[n[1:]] for t, n in zip(terms, names))
+            g = graph if graph is not None else row["g"]
+            out.append(ox.Quad(s, p, o, g if g is not None else ox.DefaultGraph()))
+        return out
+
+    def __contains__(self, quad: ox.Quad) -> bool:
+        where = f"{quad.triple} ." if isinstance(quad.graph_name, ox.DefaultGraph) else \
+            f"GRAPH {quad.graph_name} {{ {quad.triple} . }}"
+        return bool(self.remote.query(f"ASK {{ {where} }}"))
 
 
 def _insert_data(triples: list[ox.Triple], graph: str | None) -> str:
