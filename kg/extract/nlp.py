@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, TypeVar
 
 from kg.config import DEFAULT_MODELS
 from kg.errors import ModelError
+from kg.ingest.parts import split_text
 from kg.lexicon import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
@@ -38,9 +39,21 @@ def load_nlp(name: str | None = None, *, gazetteer: str | None = None) -> Langua
     return _load(name, gazetteer)
 
 
+#: Longest text handed to spaCy in one piece. ``nlp.pipe`` batches by count,
+#: so a batch holds at most ``batch_size`` of these: 64 x 8,000 characters
+#: keep the parser's memory near that of a batch of news articles.
+CHUNK_CHARS = 8_000
+
+
 def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 64,
           n_process: int = 1) -> Iterator[tuple[Doc, T]]:
-    """``nlp.pipe`` over (text, context) pairs, blind to a text's leading blanks.
+    """``nlp.pipe`` over (text, context) pairs: one Doc per text, whatever its length.
+
+    A text longer than :data:`CHUNK_CHARS` is parsed in pieces cut at a
+    blank line, else a sentence end, else a space (:func:`split_text`), and
+    the pieces are joined back into one Doc with ``Doc.from_docs``: the
+    pieces concatenate to the text exactly, so character offsets are those
+    of the whole text, and no text meets spaCy's ``nlp.max_length``.
 
     The small English model misreads the first name of a text that starts
     with a run of spaces ("  Giovanni Bignami (1944-2017) was ..." comes out
@@ -50,21 +63,34 @@ def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 64,
     >>> nlp = load_nlp()
     >>> [(doc.text[:3], [e.text for e in doc.ents]) for doc, _ in parse(nlp, [("   Ann Lee met Bob.", 1)])]
     [('   ', ['Ann Lee', 'Bob'])]
+    >>> text = "Ann Lee met Bob. " * 2000 + "Apple uses AWS."
+    >>> doc, _ = next(parse(nlp, [(text, None)]))
+    >>> doc.text == text, len(text) > CHUNK_CHARS, doc.ents[-1].start_char == text.rindex("AWS")
+    (True, True, True)
     """
-    def stripped() -> Iterator[tuple[str, tuple[str, T]]]:
+    def pieces() -> Iterator[tuple[str, tuple[int, int, str, T]]]:
         for text, context in items:
-            yield (text.lstrip() or text), (text, context)
+            body = text.lstrip() or text
+            chunks = split_text(body, CHUNK_CHARS)
+            for i, chunk in enumerate(chunks):
+                yield chunk, (i, len(chunks), text[:len(text) - len(body)], context)
 
-    for doc, (text, context) in nlp.pipe(stripped(), as_tuples=True, batch_size=batch_size,
-                                         n_process=n_process):
-        blanks = text[:len(text) - len(doc.text)]
-        yield (_prefixed(nlp, blanks, doc) if blanks else doc), context
+    done: list[Doc] = []
+    for doc, (i, count, blanks, context) in nlp.pipe(pieces(), as_tuples=True,
+                                                      batch_size=batch_size, n_process=n_process):
+        done.append(doc)
+        if i + 1 < count:
+            continue
+        if blanks:
+            done.insert(0, nlp.make_doc(blanks))
+        yield (done[0] if len(done) == 1 else _joined(done)), context
+        done = []
 
 
-def _prefixed(nlp: Language, blanks: str, doc: Doc) -> Doc:
+def _joined(docs: list[Doc]) -> Doc:
     from spacy.tokens import Doc
 
-    return Doc.from_docs([nlp.make_doc(blanks), doc], ensure_whitespace=False, exclude=["tensor"])
+    return Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
 
 
 @lru_cache(maxsize=4)
@@ -96,10 +122,37 @@ def _load(name: str | None, gazetteer: str | None) -> Language:
     if not Language.has_factory(PARAGRAPHS_ID):
         Language.component(PARAGRAPHS_ID, func=paragraph_boundaries)
     nlp.add_pipe(PARAGRAPHS_ID, before="parser")
+    if not Language.has_factory(TRIM_ID):
+        Language.component(TRIM_ID, func=trim_entities)
+    nlp.add_pipe(TRIM_ID, after="ner")
     return nlp
 
 
 PARAGRAPHS_ID = "kg_paragraphs"
+TRIM_ID = "kg_trim_entities"
+
+
+def trim_entities(doc: Doc) -> Doc:
+    """Cut whitespace tokens off the ends of the NER's names.
+
+    The statistical NER sometimes takes the blank line after a heading into
+    a name ("The Python Tutorial\\n\\n"); a label never holds a line break.
+    """
+    from spacy.tokens import Span
+
+    kept, changed = [], False
+    for ent in doc.ents:
+        start, end = ent.start, ent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        changed = changed or (start, end) != (ent.start, ent.end)
+        if start < end:
+            kept.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id))
+    if changed:
+        doc.ents = kept
+    return doc
 
 
 def paragraph_boundaries(doc: Doc) -> Doc:

@@ -1,0 +1,95 @@
+"""Wall time and peak memory of ``kg build`` on long documents.
+
+Builds, each in a fresh process, a text file of about 1.2 million characters
+(longer than spaCy's ``nlp.max_length``) and, with ``--big``, one of 50 MB,
+and prints the wall time, the peak resident memory and what was built.
+The 50 MB case takes about half an hour on two cores: run it rarely.
+
+Usage::
+
+    python benchmarks/bench_long.py            # the 1.2M-character case
+    python benchmarks/bench_long.py --big      # and the 50 MB case
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from kg.ingest import sample_corpus_path
+
+SIZES = {"1.2M chars": 1_200_000, "50 MB": 50_000_000}
+
+
+def long_text(size: int) -> str:
+    """About ``size`` characters of news paragraphs, each one different."""
+    sample = sample_corpus_path()
+    paragraphs = [p.strip() for f in sorted(sample.glob("*.txt"))
+                  for p in f.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    out, total, n = [], 0, 0
+    while total < size:
+        paragraph = f"Report {n}. {paragraphs[n % len(paragraphs)]}\n\n"
+        out.append(paragraph)
+        total += len(paragraph)
+        n += 1
+    return "".join(out)[:size].rstrip() + "\n"
+
+
+def run_case(size: int) -> dict[str, object]:
+    """Build one file of ``size`` characters in this process; return the figures."""
+    import kg.pipeline
+    from kg.pipeline import build
+
+    read = kg.pipeline.read_documents
+
+    def counted(*args, **kwargs):  # progress on stderr: the 50 MB case runs long
+        started = time.perf_counter()
+        for n, document in enumerate(read(*args, **kwargs), start=1):
+            if n % 250 == 0:
+                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+                print(f"{n} documents read, {time.perf_counter() - started:.0f} s, "
+                      f"peak RSS {rss} MB", file=sys.stderr, flush=True)
+            yield document
+
+    kg.pipeline.read_documents = counted
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long.txt"
+        path.write_text(long_text(size), encoding="utf-8")
+        started = time.perf_counter()
+        report = build([path], Path(tmp) / "out", html=False)
+        seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"chars": size, "seconds": round(seconds, 1), "peak_rss_mb": round(peak_mb),
+            "documents": report.documents, "words": report.words,
+            "entities": sum(report.entities.values()), "relations": sum(report.relations.values()),
+            "errors": [str(e) for e in report.errors]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--big", action="store_true", help="also build the 50 MB file")
+    parser.add_argument("--case", type=int, help=argparse.SUPPRESS)  # child process
+    args = parser.parse_args()
+    if args.case:
+        print(json.dumps(run_case(args.case)))
+        return
+    for name, size in SIZES.items():
+        if size > 10_000_000 and not args.big:
+            continue
+        child = subprocess.run([sys.executable, __file__, "--case", str(size)],
+                               stdout=subprocess.PIPE, text=True, check=True)
+        result = json.loads(child.stdout.strip().splitlines()[-1])
+        print(f"{name}: {result['seconds']} s, peak RSS {result['peak_rss_mb']} MB, "
+              f"{result['documents']} document(s), {result['words']} words, "
+              f"{result['entities']} entities, {result['relations']} relations"
+              + (f", errors: {result['errors']}" if result["errors"] else ""))
+
+
+if __name__ == "__main__":
+    main()
