@@ -10,11 +10,11 @@ Examples
 --------
 >>> import kg, tempfile
 >>> graph = kg.build(out=tempfile.mkdtemp(), html=False)
->>> view = describe(graph.store, "AWS")
+>>> view = describe(graph.store, "deepmind")
 >>> view.label, view.cls
-('Amazon Web Services', 'Organization')
->>> sorted({n.name for n in view.names})
-['AWS', 'Amazon Web Services']
+('Google DeepMind', 'Organization')
+>>> [(n.name, n.is_label, len(n.sources) > 0) for n in view.names]
+[('Google DeepMind', True, True), ('DeepMind', False, True)]
 """
 
 from __future__ import annotations
