@@ -29,13 +29,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Build a graph from text files, directories, globs or - (stdin).
 
     Example: kg build articles/ news.jsonl -o out
+    Example: cat export.jsonl | kg build - --format jsonl -o out
     """
+    from kg.ingest import Source
     from kg.pipeline import build
 
     def warn(error: KGError) -> None:
         print(f"kg: skipped {error}", file=sys.stderr)
 
-    report = build(args.inputs or None, args.out, _settings(args), on_error=warn,
+    inputs = [Source("-", args.format) if i == "-" and args.format else i for i in args.inputs]
+    report = build(inputs or None, args.out, _settings(args), on_error=warn,
                    html=not args.no_html, ttl=not args.no_ttl, progress=not args.quiet)
     if not args.quiet:
         print(report.to_text())
@@ -397,6 +400,8 @@ def parser() -> argparse.ArgumentParser:
     b = command("build", cmd_build, "build a graph from text")
     b.add_argument("inputs", nargs="*", help="files, directories, globs or - (default: the bundled sample corpus)")
     b.add_argument("-o", "--out", type=Path, default=Path("kg-out"), help="build directory (default: kg-out)")
+    b.add_argument("--format", metavar="FORMAT",
+                   help="format of - (stdin): txt (default), md, html, jsonl, csv or a plug-in's")
     _settings_options(b)
     b.add_argument("--no-html", action="store_true", help="do not write graph.html")
     b.add_argument("--no-ttl", action="store_true", help="do not write graph.ttl")

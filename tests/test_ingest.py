@@ -717,3 +717,41 @@ def test_a_long_document_builds_with_small_ones_and_offsets_point_at_its_text(tm
     assert located["Jensen Huang"] == text.index("Jensen Huang") > 1_000_000
     assert located["Amazon"] == text.index("Amazon")
     assert {"Satya Nadella", "Tim Cook"} <= {r["name"] for r in rows}
+
+
+# ---- stdin through the command line -------------------------------------------
+
+
+def kg_cli(*args: object, input: str) -> "subprocess.CompletedProcess[str]":
+    import subprocess
+
+    return subprocess.run([sys.executable, "-m", "kg", *map(str, args)], input=input,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_cli_builds_jsonl_from_stdin_with_format(tmp_path):
+    from kg.graph.knowledge import open_graph
+
+    rows = [{"text": "Tim Cook is the CEO of Apple.", "title": "Cook", "id": "a1"},
+            {"text": "Amazon acquired Annapurna Labs in 2015.", "title": "Labs"}]
+    result = kg_cli("build", "-", "--format", "jsonl", "-o", tmp_path / "out", "--no-html", "-q",
+                    input="".join(json.dumps(r) + "\n" for r in rows))
+    assert result.returncode == 0, result.stderr
+    docs = open_graph(tmp_path / "out").query(
+        "SELECT ?source ?title WHERE { ?d a kg:Document ; kg:source ?source ; kg:title ?title } "
+        "ORDER BY ?title")
+    assert [(d["source"], d["title"]) for d in docs] == [("<stdin>:1", "Cook"), ("<stdin>:2", "Labs")]
+    # without --format, stdin stays plain text: one document holding the JSON lines
+    result = kg_cli("build", "-", "-o", tmp_path / "plain", "--no-html", "-q",
+                    input=json.dumps(rows[0]) + "\n")
+    assert result.returncode == 0, result.stderr
+    [doc] = open_graph(tmp_path / "plain").query("SELECT ?s WHERE { ?d a kg:Document ; kg:source ?s }")
+    assert doc["s"] == "<stdin>"
+
+
+def test_cli_unknown_stdin_format_is_one_line(tmp_path):
+    result = kg_cli("build", "-", "--format", "pdf", "-o", tmp_path / "out", "--no-html", "-q",
+                    input="x")
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "unknown input format 'pdf'" in result.stderr and "jsonl" in result.stderr
