@@ -76,6 +76,9 @@ class PropertySpec:
     prepositions: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
     possessive: bool = False
+    transitive: bool = False
+    #: ``owl:propertyChainAxiom``s: (p, q) means p(x, y) and q(y, z) state this property of (x, z)
+    chains: tuple[tuple[str, str], ...] = ()
 
     def allows(self, subject_cls: str, object_cls: str | None) -> bool:
         """True when the classes fit the domain and range (literals: object None)."""
@@ -244,6 +247,19 @@ def _classes(graph, node) -> frozenset[str]:  # type: ignore[no-untyped-def]
     return frozenset({_local(node)})
 
 
+def _chains(graph, prop) -> tuple[tuple[str, str], ...]:  # type: ignore[no-untyped-def]
+    """The two-step ``owl:propertyChainAxiom``s of ``prop``, as local names."""
+    from rdflib import OWL
+    from rdflib.collection import Collection
+
+    out = []
+    for node in graph.objects(prop, OWL.propertyChainAxiom):
+        steps = [_local(s) for s in Collection(graph, node)]
+        if len(steps) == 2:
+            out.append((steps[0], steps[1]))
+    return tuple(sorted(out))
+
+
 def read_gazetteer(path: str | Path, classes: tuple[str, ...] | None = None) -> tuple[GazetteerEntry, ...]:
     """Read a ``label,class,aliases`` CSV (aliases ``|``-separated).
 
@@ -328,6 +344,8 @@ def read_lexicon(path: str | Path, extra_gazetteer: str | None = None) -> Lexico
                 prepositions=ann(prop, "prepositionTrigger"),
                 nouns=ann(prop, "nounTrigger"),
                 possessive=bool(possessive.toPython()) if isinstance(possessive, Literal) else False,
+                transitive=(prop, RDF.type, OWL.TransitiveProperty) in graph,
+                chains=_chains(graph, prop),
             )
     if not properties:
         raise OntologyError(f"{path}: no properties found")

@@ -31,7 +31,8 @@ True
 
 from __future__ import annotations
 
-from kg.extract.rules import attachments, echoes, names, nationalities, nouns, possessives, svo, titles  # noqa: F401  (registers)
+from kg.extract.rules import (  # noqa: F401  (registers)
+    attachments, echoes, inference, names, nationalities, nouns, possessives, svo, titles)
 
 #: The built-in rule families, in the order they run (echoes last).
 RULES = ("svo", "title", "possessive", "noun", "nationality", "attachment", "occasion", "name",
