@@ -112,3 +112,38 @@ def test_a_list_read_as_one_name_takes_the_class_the_gazetteer_gives_its_members
     assert classes["Siri"] == classes["Apple Maps"] == "Product"
     doc = load_nlp()("Amazon's Trainium2 chips power Apple Intelligence.")  # a possessive is no list
     assert {f.text: f.cls for f in find_mentions(doc, load_lexicon())}["Amazon"] == "Organization"
+
+
+# Classes from the words around a name (issue 9): head nouns of kg.ttl's classes.
+def _classes(text: str) -> dict[str, str]:
+    doc = load_nlp()(text)
+    return {f.text: f.cls for f in find_mentions(doc, load_lexicon()) if not f.anaphor}
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Brevik, Tessmar and Holmgaard are Danish shipping companies.", "Holmgaard", "Organization"),
+    ("Brevik, Tessmar and Holmgaard are Danish shipping companies.", "Tessmar", "Organization"),
+    ("The ferry was sold to Tessmar, a Danish shipping company, in 1990.", "Tessmar", "Organization"),
+    ("Vostrana is one of the oldest villages of the valley.", "Vostrana", "Place"),
+    ("Marnie Okafor is a Nigerian novelist and poet.", "Marnie Okafor", "Person"),
+    ("The Ulvick Glacier feeds the lake.", "Ulvick Glacier", "Place"),
+    ("The board hired co-founder Dana Whitcombe as chief executive.", "Dana Whitcombe", "Person"),
+    ("The lab tested the Zephyr and Quorra chips last year.", "Quorra", "Product"),
+])
+def test_class_from_the_words_around(text: str, name: str, cls: str) -> None:
+    assert _classes(text).get(name) == cls, _classes(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A Chicago company hired her.", "Chicago"),  # where the company is, not the company
+    ("A Google engineer wrote it.", "Google"),  # whom he works for, not a person
+])
+def test_a_name_before_an_agent_noun_is_not_that_agent(text: str, name: str) -> None:
+    assert _classes(text).get(name) not in {"Organization", "Person"} or name == "Google", _classes(text)
+    if name == "Google":
+        assert _classes(text).get(name) == "Organization"
+
+
+def test_conjoined_predicates_must_agree() -> None:
+    # "model" is a product's noun and a person's job: no vote against the name's NER class
+    assert _classes("Lena Varga is a Hungarian model and actress.").get("Lena Varga") == "Person"

@@ -66,3 +66,19 @@ def test_person_named_like_a_place_stays_a_person():
     ents = entities("Abraham Lincoln said the war would end. Lincoln was tired.")
     assert ents["Abraham Lincoln"][0] == "Person", ents
     assert "Lincoln" not in ents or ents["Lincoln"][0] == "Person", ents
+
+
+def test_turkish_defence_companies_are_organizations():
+    ents = entities("Roketsan, Aselsan and Havelsan are Turkish defence companies.")
+    for name in ("Roketsan", "Aselsan", "Havelsan"):
+        assert ents.get(name, ("?",))[0] == "Organization", ents
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Bahir Dar is the capital of the region.", "Bahir Dar", "Place"),  # NER: PERSON; a whole place name
+    ("Exports to Canada grew while Boston beat Chicago.", "Canada", "Place"),
+    ("Nvidia was founded by Jensen Huang, Chris Malachowsky and co-founder Curtis Priem.", "Curtis Priem", "Person"),
+])
+def test_places_and_people_by_gazetteer_and_title(text, name, cls):
+    ents = entities(text)
+    assert ents.get(name, ("?",))[0] == cls, ents

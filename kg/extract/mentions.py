@@ -33,6 +33,14 @@ NOT_NAMES = _WORDS["not_names"]
 ORGANIZATION_WORDS = _WORDS["organization_words"]
 #: Words before a name that make it a person's ("Sen. Bob Dole", "President Lincoln").
 HONORIFICS = _WORDS["honorifics"]
+#: Classes whose head noun types a name that modifies it ("the Trainium2 chip"); see words.toml.
+MODIFIER_CLASSES = _WORDS["modifier_classes"]
+#: Classes whose head noun, last word of a longer name, types it ("Nizina Glacier").
+NAME_PART_CLASSES = _WORDS["name_part_classes"]
+#: Head nouns that never type a copula's subject or an apposition ("an English model").
+NOT_PREDICATE_NOUNS = _WORDS["not_predicate_nouns"]
+#: Verbs whose object is a product, not the organisation NER says ("developed AlphaFold").
+PRODUCT_VERBS = _WORDS["product_verbs"]
 #: Weights of the evidence for a mention's class (summed per entity).
 NER_WEIGHT, PLACE_WEIGHT, HEAD_NOUN_WEIGHT, GAZETTEER_WEIGHT = 1.0, 2.0, 3.0, 100.0
 _NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
@@ -73,7 +81,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     titles = {t.split()[-1] for spec in lexicon.properties.values() for t in spec.titles}
     found: list[Found] = []
     taken: set[int] = set()
-    for ent in doc.ents:
+    for ent in _campus_names(doc):
         ner_cls = lexicon.class_for_ner_label(ent.label_)
         if ner_cls is None and not (ent.label_ == "NORP" and lexicon.known(ent.text)):
             continue  # a demonym the gazetteer knows ("Belgian") names its country
@@ -93,6 +101,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                 piece_cls, piece_weight = head_cls, HEAD_NOUN_WEIGHT
             elif canonical is None and ner_cls is not None and place_vote(piece, cls):
                 piece_cls, piece_weight = "Place", PLACE_WEIGHT
+            elif canonical is None and cls == "Organization" and _made(piece):
+                piece_cls, piece_weight = "Product", PLACE_WEIGHT
             mention = _found(piece, piece_cls, piece_weight, canonical)
             if ner_cls is None:  # a NORP span the gazetteer maps to a country
                 mention = replace(mention, demonym=True)
@@ -105,6 +115,38 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     found.extend(_relative_pronouns(doc, found))
     found = [replace(f, apart=frozenset(_apart(doc[f.start:f.end].root))) for f in found]
     return sorted(found, key=lambda f: f.start)
+
+
+_DASHES = frozenset({"–", "-", "—"})
+
+
+def _campus_names(doc: Doc) -> list[Span]:
+    """NER's names, an organisation's dash-joined place kept in it: "University of Wisconsin–Milwaukee".
+
+    NER reads the place after the dash as a name of its own; written without
+    spaces, the organisation and place are one name (a campus, a branch).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("She taught at the University of Wisconsin–Milwaukee and in Ohio.")
+    >>> [e.text for e in _campus_names(doc)]
+    ['the University of Wisconsin–Milwaukee', 'Ohio']
+    """
+    from spacy.tokens import Span
+
+    ents, out = list(doc.ents), []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and ent.label_ == "ORG" and nxt.label_ in {"GPE", "LOC"} \
+                and nxt.start == ent.end + 1 and doc[ent.end].text in _DASHES \
+                and not doc[ent.end - 1].whitespace_ and not doc[ent.end].whitespace_:
+            out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
+    return out
 
 
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
@@ -397,6 +439,43 @@ def _person_cue(span: Span) -> bool:
             and after[2].text == "," and after[1].text.isdigit() and 0 < int(after[1].text) < 120)
 
 
+def _made(span: Span) -> bool:
+    """Whether the name is the object of a verb of making ("DeepMind later developed AlphaFold").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("DeepMind later developed AlphaFold, which predicts protein shapes.")
+    >>> _made(doc[3:4]), _made(doc[0:1])
+    (True, False)
+    """
+    root = span.root
+    return root.dep_ == "dobj" and root.head.lemma_ in PRODUCT_VERBS
+
+
+def _listed_with_person(span: Span, lexicon: Lexicon) -> bool:
+    """A two- or three-word name shaped like a person's, coordinated with a name NER calls a person.
+
+    None of its words may be a known name or an organisation's word ("Bill
+    Gates and Microsoft Research").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Jensen Huang founded the company with Chris Malachowsky and Curtis Priem.")
+    >>> _listed_with_person(doc[9:11], load_lexicon())
+    True
+    """
+    if not 2 <= len(span) <= 3 or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in span):
+        return False
+    root = span.root
+    if any(t.lower_ in ORGANIZATION_WORDS or t.lower_ in lexicon.head_nouns or lexicon.known(t.text)
+           for t in span):
+        return False
+    others = [root.head] if root.dep_ == "conj" else []
+    others += [c for c in root.children if c.dep_ == "conj"]
+    return any(o.ent_type_ == "PERSON" and o.pos_ == "PROPN" and o.i not in range(span.start, span.end)
+               and any(c.dep_ in {"compound", "flat"} and c.ent_type_ == "PERSON" for c in o.children)
+               for o in others)
+
+
 def _is_department(span: Span, titles: set[str]) -> bool:
     """True for the "Machine Learning" in "Apple's Senior Director of Machine Learning"."""
     root = span.root
@@ -414,21 +493,74 @@ def _is_department(span: Span, titles: set[str]) -> bool:
 def _head_noun_class(span: Span, lexicon: Lexicon) -> str | None:
     """The class a name's own words or its head noun give it, if any.
 
-    "Annapurna Labs" is an organisation by its last word; "the Trainium2 chip"
-    and "Trainium, a chip that ..." are products by the head noun.
+    "Annapurna Labs" is an organisation by its last word, "Nizina Glacier" a
+    place; "the Trainium2 chip" and "Trainium, a chip that ..." are products
+    by the head noun, and so is Inferentia in "the Trainium and Inferentia
+    chips"; "Aselsan and Havelsan are defence companies" makes both
+    organisations (:func:`_predicate_class`).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Roketsan, Aselsan and Havelsan are Turkish defence companies.")
+    >>> [_head_noun_class(doc[i:i + 1], load_lexicon()) for i in (0, 2, 4)]
+    ['Organization', 'Organization', 'Organization']
     """
     last = span[-1]
     if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
         return "Organization"
+    if len(span) > 1 and lexicon.head_nouns.get(last.lower_) in NAME_PART_CLASSES and last.is_title:
+        return lexicon.head_nouns[last.lower_]
     for child in span.root.children:
-        if child.dep_ == "appos" and child.lower_ in lexicon.head_nouns and child.i >= span.end:
+        if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN" \
+                and child.lower_ not in NOT_PREDICATE_NOUNS and child.lower_ in lexicon.head_nouns:
             return lexicon.head_nouns[child.lower_]
-    if _person_cue(span):
+    if _person_cue(span) or _listed_with_person(span, lexicon):
         return "Person"
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    if nxt is None or last.dep_ not in _NAME_DEPS or last.head.i != nxt.i:
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
+            and lexicon.head_nouns.get(root.head.head.lower_) == "Place":
+        return "Place"  # "the city of Izmir", "the capital of Texas"
+    predicate = _predicate_class(span, lexicon)
+    if predicate is not None:
+        return predicate
+    first = last
+    while first.dep_ == "conj" and first.head.i < first.i:  # "the Trainium and Inferentia chips"
+        first = first.head
+    noun = first.head
+    if first.dep_ not in _NAME_DEPS or noun.i < span.end or any(
+            t.dep_ not in {"cc", "conj", "compound", "punct"} for t in span.doc[span.end:noun.i]):
         return None
-    return lexicon.head_nouns.get(nxt.lower_)
+    cls = lexicon.head_nouns.get(noun.lower_)
+    return cls if cls in MODIFIER_CLASSES else None
+
+
+def _predicate_class(span: Span, lexicon: Lexicon) -> str | None:
+    """The class the predicate noun of a copula gives its subject (each conjunct of it).
+
+    "Torbali is a town", "Aselsan and Havelsan are companies", "Tekirova is
+    one of the villages of Kemer": the noun (or the noun after "one of") is a
+    class's head noun. Conjoined predicates must agree ("a model and
+    actress" is no vote).
+    """
+    subject = span.root
+    while subject.dep_ == "conj" and subject.head.i < subject.i:
+        subject = subject.head
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.lemma_ != "be" \
+            or sum(c.dep_ == "nsubj" for c in verb.children) != 1:  # two subjects: a misparse
+        return None
+    classes = set()
+    for attr in (c for c in verb.children if c.dep_ == "attr"):
+        if attr.lower_ == "one":  # "one of the largest towns"
+            attr = next((p for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj"), attr)
+        for noun in (attr, *(c for c in attr.children if c.dep_ == "conj")):
+            if noun.lower_ in NOT_PREDICATE_NOUNS:
+                return None
+            cls = lexicon.head_nouns.get(noun.lower_)
+            if cls is not None:
+                classes.add(cls)
+    return classes.pop() if len(classes) == 1 else None
 
 
 def _head_noun_names(doc: Doc, lexicon: Lexicon, taken: set[int]):  # type: ignore[no-untyped-def]
@@ -445,6 +577,8 @@ def _head_noun_names(doc: Doc, lexicon: Lexicon, taken: set[int]):  # type: igno
         if start == head.i or any(i in taken for i in range(start, head.i)):
             continue
         span = doc[start:head.i]
+        if cls not in MODIFIER_CLASSES or (span[0].ent_type_ == "NORP" and lexicon.known(span[0].text)):
+            continue  # "a Chicago company", "the Spanish city": where or whose, not which
         if _is_name(span) and span[0].pos_ not in {"DET", "PRON"}:
             taken.update(range(start, head.i))
             yield span, cls

