@@ -242,8 +242,15 @@ class RemoteStore:
 
     # -- writing -----------------------------------------------------------------
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
-        """Add quads, by graph: Graph Store POSTs of :data:`POST_BATCH` triples, or
-        ``INSERT DATA`` requests of :data:`INSERT_BATCH` (duplicates are no-ops)."""
+        """Add quads (duplicates are no-ops; not atomic, see :meth:`add_atomic`): to Oxigraph,
+        N-Quads POSTs of :data:`POST_BATCH` through its bulk loader; else by graph, Graph Store
+        POSTs of :data:`POST_BATCH` triples or ``INSERT DATA`` requests of :data:`INSERT_BATCH`."""
+        quads = list(quads)
+        if self.endpoints.dataset_post and self.endpoints.graph_store:  # Oxigraph: its bulk loader
+            for chunk in _chunks(quads, POST_BATCH):
+                self._request("POST", f"{self.endpoints.graph_store}?no_transaction&lenient",
+                              ox.serialize(chunk, format=ox.RdfFormat.N_QUADS), "application/n-quads", None)
+            return
         by_graph: dict[str | None, list[ox.Triple]] = defaultdict(list)
         for q in quads:
             name = None if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name.value
@@ -257,7 +264,7 @@ class RemoteStore:
                                   ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES), _NTRIPLES, None)
             elif self.endpoints.update:
                 for chunk in _chunks(triples, INSERT_BATCH):
-                    self.update(_insert_data(chunk, name))
+                    self._update(_insert_data(chunk, name))
             else:
                 raise SourceError(f"{self.endpoints.url}: no update or graph store endpoint to write to; "
                                   "give --update-endpoint or --graph-store-endpoint")
@@ -285,9 +292,12 @@ class RemoteStore:
         """Run a SPARQL 1.1 Update on the update endpoint."""
         if self.endpoints.update is None:
             raise SourceError(f"{self.endpoints.url}: no update endpoint; give --update-endpoint")
-        if self.endpoints.graph:
+        if self.endpoints.graph:  # its DELETE DATA / INSERT DATA would miss the graph standing for the default
             raise SourceError(f"{self.endpoints.url}: kg cannot change or remove documents in a server whose "
                               f"default graph stands in a named graph (--store-graph {self.endpoints.graph})")
+        self._update(sparql)
+
+    def _update(self, sparql: str) -> None:
         self._request("POST", self.endpoints.update, urllib.parse.urlencode({"update": sparql}).encode(),
                       "application/x-www-form-urlencoded", None)
 
