@@ -132,8 +132,12 @@ PARAGRAPHS_ID = "kg_paragraphs"
 TRIM_ID = "kg_trim_entities"
 
 
+def _is_break(token) -> bool:  # type: ignore[no-untyped-def]
+    return token.is_space and "\n" in token.text
+
+
 def trim_entities(doc: Doc) -> Doc:
-    """Cut whitespace tokens off the ends of the NER's names.
+    """Cut line-break tokens off the ends of the NER's names.
 
     The statistical NER sometimes takes the blank line after a heading into
     a name ("The Python Tutorial\\n\\n"); a label never holds a line break.
@@ -143,9 +147,9 @@ def trim_entities(doc: Doc) -> Doc:
     kept, changed = [], False
     for ent in doc.ents:
         start, end = ent.start, ent.end
-        while start < end and doc[start].is_space:
+        while start < end and _is_break(doc[start]):
             start += 1
-        while end > start and doc[end - 1].is_space:
+        while end > start and _is_break(doc[end - 1]):
             end -= 1
         changed = changed or (start, end) != (ent.start, ent.end)
         if start < end:
