@@ -146,7 +146,8 @@ class Pipeline:
 
 def graph_of(ctx: DocContext) -> DocumentGraph:
     """The plain result of a run over one document: entities, mentions, relations."""
-    return DocumentGraph(ctx.document, ctx.resolved.entities, ctx.resolved.mentions, ctx.relations)
+    return DocumentGraph(ctx.document, ctx.resolved.entities, ctx.resolved.mentions, ctx.relations,
+                         ctx.resolved.joined_by)
 
 
 @dataclass

@@ -97,3 +97,7 @@ class DocumentGraph:
     entities: tuple[Entity, ...] = ()
     mentions: tuple[tuple[str, Mention], ...] = ()  # (entity IRI, mention)
     relations: tuple[Relation, ...] = field(default_factory=tuple)
+    #: (entity IRI, name as written, rule): why each name of the document joined its entity;
+    #: rule is "" for the name an entity was founded on here, else one of
+    #: :data:`kg.extract.resolve.JOIN_RULES` ("same name", "abbreviation", ...).
+    joined_by: tuple[tuple[str, str, str], ...] = ()

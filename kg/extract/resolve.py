@@ -2,9 +2,12 @@
 
 Within a document, names that are the same up to case, punctuation, "the",
 a possessive or a company suffix are one entity; so are "Amazon Web Services
-(AWS)", an acronym and its expansion, and a surname and the full name of a
-person. Across documents an :class:`AliasIndex` maps every name seen to its
-entity, so "AWS" in one article and "Amazon Web Services" in another meet.
+(AWS)", an acronym and its expansion, a surname and the full name of a
+person, and a shorter form of a name and the one longer form it fits
+("Henrik Angell", "Henrik August Angell"). Across documents an
+:class:`AliasIndex` maps every name seen to its entity of the same class, so
+"AWS" in one article and "Amazon Web Services" in another meet. Each name
+records the rule that joined it (:data:`JOIN_RULES`, ``Resolved.joined_by``).
 
 Examples
 --------
@@ -32,6 +35,13 @@ from kg.types import Entity, Mention
 _SUFFIX = re.compile(r"[\s,]+(" + "|".join(map(re.escape, load_words().names["company_suffixes"]))
                      + r")\.?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+
+#: Why a name belongs to its entity (``Resolved.joined_by``); "" is the name it was founded on.
+JOIN_RULES = ("same name", "gazetteer", "abbreviation", "surname", "name variant", "earlier document")
+#: Joins that a second name or a second document should confirm before they capture a full name.
+WEAK_RULES = frozenset({"abbreviation", "surname", "name variant"})
+#: Possessives that, right after "X and", stand for X ("Johan and his wife Marie").
+_CONJUNCT_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 
 
 def mint_iri(base: str, cls: str, label: str) -> str:
@@ -66,23 +76,51 @@ def _is_acronym(name: str) -> bool:
 
 @dataclass
 class AliasIndex:
-    """Every name key seen so far, mapped to the entities that carry it."""
+    """Every name key seen so far, mapped to the entities that carry it.
+
+    A name that only a weak rule (:data:`WEAK_RULES`) joined to an entity,
+    in a single document, is ``weak``: it finds that entity for a later
+    document only when the later document names it alone (a surname, an
+    acronym), never when it is a different full name's short form there.
+
+    >>> index = AliasIndex()
+    >>> aws = Entity("https://w3id.org/kg/id/Organization/AWS", "Organization", "Amazon Web Services", ("AWS",))
+    >>> index.add(aws, weak=("AWS",))
+    >>> index.find(["AWS"], "Organization").label
+    'Amazon Web Services'
+    >>> index.find(["AWS"], "Person") is None  # never across classes
+    True
+    """
 
     entries: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
+    #: name key -> IRIs it names only through one weak join
+    weak: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
-    def add(self, entity: Entity, names: tuple[str, ...] = ()) -> None:
-        for name in (entity.label, *entity.alt_labels, *names):
-            bucket = self.entries[name_key(name)]
+    def add(self, entity: Entity, names: tuple[str, ...] = (), weak: tuple[str, ...] = ()) -> None:
+        """Index ``entity`` under its names; ``weak``: those a weak rule joined in this document."""
+        weak_keys = {name_key(n) for n in weak} - {name_key(entity.label)}
+        for key in dict.fromkeys(name_key(n) for n in (entity.label, *entity.alt_labels, *names)):
+            bucket = self.entries[key]
             if all(e.iri != entity.iri for e in bucket):
                 bucket.append(entity)
+                if key in weak_keys:
+                    self.weak[key].add(entity.iri)
+            elif key not in weak_keys or entity.iri in self.weak.get(key, ()):
+                # said again (or plainly) in another document: confirmed
+                self.weak.get(key, set()).discard(entity.iri)
 
-    def find(self, names: list[str], cls: str, strong: bool) -> Entity | None:
-        """The known entity for these names: same class first, any class if weak."""
-        for want_same_class in (True, False):
-            for name in names:
-                for entity in self.entries.get(name_key(name), ()):
-                    if entity.cls == cls or (not want_same_class and not strong):
-                        return entity
+    def find(self, names: list[str], cls: str, strong: bool = False) -> Entity | None:
+        """The known entity of class ``cls`` for the first of ``names`` that has one.
+
+        A weak alias does not capture a name of two words or more. ``strong``
+        is kept for callers of the older signature; classes never mix.
+        """
+        for name in names:
+            key = name_key(name)
+            several = len(key.split()) > 1
+            for entity in self.entries.get(key, ()):
+                if entity.cls == cls and not (several and entity.iri in self.weak.get(key, ())):
+                    return entity
         return None
 
 
@@ -136,11 +174,17 @@ class EntityMention:
 
 @dataclass(frozen=True)
 class Resolved:
-    """The entities of one document and which mention belongs to which."""
+    """The entities of one document and which mention belongs to which.
+
+    ``joined_by`` holds (entity IRI, name as written, rule) once per name of
+    each entity in the document: "" for the name the entity was founded on
+    here, else the rule of :data:`JOIN_RULES` that joined the name to it.
+    """
 
     entities: tuple[Entity, ...]
     mentions: tuple[tuple[str, Mention], ...]  # (entity IRI, mention)
     by_token: dict[int, EntityMention]  # token index -> the resolved mention on it
+    joined_by: tuple[tuple[str, str, str], ...] = ()
 
 
 def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base: str,
@@ -149,11 +193,13 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
 
     Anaphora ("he", "its", "the company") join the last entity of their class
     named before them; their spans count as evidence, not as names. ``name``
-    (the document's title or file) labels the author of an "I" that names no one.
+    (the document's title or file) labels the author of an "I" that names no
+    one, when the document is told in the first person.
     """
     anaphora = [f for f in found if f.anaphor]
     found = [f for f in found if not f.anaphor]
     parent = list(range(len(found)))
+    edges: dict[int, list[tuple[int, str]]] = defaultdict(list)  # the joins, both ways
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -161,25 +207,30 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
             i = parent[i]
         return i
 
-    def union(a: int, b: int) -> None:
-        parent[root(a)] = root(b)
+    def union(a: int, b: int, rule: str) -> None:
+        if root(a) != root(b):
+            edges[a].append((b, rule))
+            edges[b].append((a, rule))
+            parent[root(a)] = root(b)
 
     first_by_key: dict[str, int] = {}
     for i, f in enumerate(found):
         key = f.canonical.casefold() if f.canonical else name_key(f.text)
         for k in {key, name_key(f.text)}:
             if k in first_by_key:
-                union(i, first_by_key[k])
+                j = first_by_key[k]
+                union(i, j, "same name" if name_key(f.text) == name_key(found[j].text) else "gazetteer")
             else:
                 first_by_key[k] = i
     _link_acronyms(found, text, union)
-    surnames = _link_surnames(found, union)
+    surnames = _link_surnames(found, lambda a, b: union(a, b, "surname"))
+    _link_variants(found, root, lambda a, b: union(a, b, "name variant"))
 
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(found)):
         groups[root(i)].append(i)
 
-    entities, mentions, by_token = [], [], {}
+    entities, mentions, by_token, joined_by = [], [], {}, []
     for members in groups.values():
         votes: Counter[str] = Counter()
         for i in members:
@@ -187,27 +238,53 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
         cls = votes.most_common(1)[0][0]
         names = [found[i].text for i in members if not found[i].demonym]
         canonical = next((found[i].canonical for i in members if found[i].canonical), None)
-        strong = canonical is not None
         label = canonical or _best_label(names or [found[i].text for i in members])
-        known = index.find([label, *names], cls, strong)
+        rules = _rules(members, found, edges, label)
+        plain = [label, *(n for n, rule in rules.items() if rule not in WEAK_RULES)]
+        known = index.find(plain, cls)
         if known is not None:
-            cls, label, iri = known.cls, known.label, known.iri
+            label, iri = known.label, known.iri
+            matched = next(n for n in plain if any(e.iri == iri for e in index.entries.get(name_key(n), ())))
+            rules = _rules(members, found, edges, matched, "earlier document")
         else:
             iri = mint_iri(base, cls, label)
         alt = tuple(sorted({n for n in names if n != label}))
         entity = Entity(iri=iri, cls=cls, label=label, alt_labels=alt)
-        index.add(entity)
+        index.add(entity, weak=tuple(n for n, rule in rules.items() if rule in WEAK_RULES))
         entities.append(entity)
+        joined_by += [(iri, n, rule) for n, rule in rules.items() if n in names]
         for i in members:
             f = found[i]
             if not f.demonym:  # "Belgian" refers to Belgium but is not one of its names
                 mentions.append((iri, Mention(doc_id, f.start_char, f.end_char, f.text, cls)))
             for t in range(f.start, f.end):
                 by_token[t] = EntityMention(iri, cls, label, f)
-    unnamed = _link_anaphora(anaphora, found, by_token)
-    entities.extend(_unnamed_entities(unnamed, doc_id, base, by_token, name))
+    unnamed = _link_anaphora(anaphora, found, by_token, text)
+    entities.extend(_unnamed_entities(_narrated(unnamed, text), doc_id, base, by_token, name))
     mentions.sort(key=lambda pair: pair[1].start)
-    return Resolved(tuple(entities), tuple(mentions), by_token)
+    return Resolved(tuple(entities), tuple(mentions), by_token, tuple(joined_by))
+
+
+def _rules(members: list[int], found: list[Found], edges: dict[int, list[tuple[int, str]]],
+           anchor: str, anchor_rule: str = "") -> dict[str, str]:
+    """Each name of a group and the rule that joined it, walking the joins from ``anchor``.
+
+    The anchor (the label, or the name an earlier document knew) gets
+    ``anchor_rule``; every other name the rule of the join that reached it
+    first. Names in text order.
+    """
+    start = next((i for i in members if found[i].text == anchor), members[0])
+    rule_of = {start: anchor_rule}
+    queue = [start]
+    for i in queue:
+        for j, rule in edges.get(i, ()):
+            if j not in rule_of:
+                rule_of[j] = rule
+                queue.append(j)
+    out: dict[str, str] = {}
+    for i in queue:  # nearest the anchor first
+        out.setdefault(found[i].text, rule_of[i])
+    return {found[i].text: out[found[i].text] for i in sorted(members)}
 
 
 def _unnamed_entities(anaphora: list[Found], doc_id: str, base: str,
@@ -251,11 +328,12 @@ def _main_mentions(found: list[Found], by_token: dict[int, EntityMention],
 
 
 def _link_anaphora(anaphora: list[Found], found: list[Found],
-                   by_token: dict[int, EntityMention]) -> list[Found]:
+                   by_token: dict[int, EntityMention], text: str = "") -> list[Found]:
     """Point each anaphor at an entity of its class named before it; return the rest.
 
-    The closest subject (or subject's possessor) of this or the previous
-    sentence wins; failing that, the closest mention of the class.
+    A possessive right after "X and" is X ("son of Johan and his wife
+    Marie"). Otherwise the closest subject (or subject's possessor) of this
+    or the previous sentence wins; failing that, the closest mention of the class.
     """
     linked: list[Found] = []
     unnamed: list[Found] = []
@@ -280,6 +358,12 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             if a.cls == "Person" and (not a.after_name or others):
                 unnamed.append(a)
             continue
+        if _conjunct(a, before[-1], text):
+            named = by_token[before[-1].start]
+            for t in range(a.start, a.end):
+                by_token.setdefault(t, replace(named, found=a))
+            linked.append(a)
+            continue
         if a.antecedent is not None and before[-1].start == a.antecedent:
             named = by_token[a.antecedent]
             for t in range(a.start, a.end):
@@ -293,6 +377,39 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             by_token.setdefault(t, replace(named, found=a))
         linked.append(a)
     return unnamed
+
+
+def _conjunct(a: Found, named: Found, text: str) -> bool:
+    """Whether possessive ``a`` follows "``named`` and": "Johan Angell and his wife"."""
+    return a.text.casefold() in _CONJUNCT_POSSESSIVES and a.sentence == named.sentence \
+        and text[named.end_char:a.start_char].strip(" ,").casefold() == "and"
+
+
+def _narrated(unnamed: list[Found], text: str) -> list[Found]:
+    """The unnamed anaphora without first-person words that tell no story.
+
+    The author is someone only when the document speaks in the first person:
+    two first-person words outside quotes, or one that is a clause's subject
+    or its possessor ("I joined Google", "Our CEO is ..."). A numeral "I." or
+    "(I)" heading a list is none.
+
+    >>> from kg.extract.mentions import Found
+    >>> i = Found(0, 1, 0, 1, "I", "Person", 0.0, anaphor=True, author=True)
+    >>> _narrated([i], "I. Early life"), len(_narrated([replace(i, salient=True)], "I won"))
+    ([], 1)
+    """
+    def numeral(a: Found) -> bool:
+        line_start = text.rfind("\n", 0, a.start_char) + 1
+        return a.text == "I" and text[a.end_char:a.end_char + 1] in {".", ")"} \
+            and text[line_start:a.start_char].strip() in {"", "("}
+
+    authors: dict[str, list[Found]] = defaultdict(list)
+    for a in unnamed:
+        if a.author and not numeral(a):
+            authors[a.cls].append(a)
+    told = {cls for cls, said in authors.items()
+            if len(said) >= 2 or any(a.salient for a in said)}
+    return [a for a in unnamed if not a.author or (a.cls in told and a in authors[a.cls])]
 
 
 def _best_label(names: list[str]) -> str:
@@ -347,10 +464,11 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
         between = text[a.end_char:b.start_char].strip()
-        if between == "(" and text[b.end_char:b.end_char + 1] == ")" and (
-                abbreviates(b.text, a.text) or abbreviates(a.text, b.text)
-                or (a.canonical is not None and a.canonical == b.canonical)):
-            union(i, i + 1)
+        if between == "(" and text[b.end_char:b.end_char + 1] == ")":
+            if abbreviates(b.text, a.text) or abbreviates(a.text, b.text):
+                union(i, i + 1, "abbreviation")
+            elif a.canonical is not None and a.canonical == b.canonical:
+                union(i, i + 1, "gazetteer")
     expansions = {}
     for i, f in enumerate(found):
         initials = _initials(f.text)
@@ -358,7 +476,7 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
             expansions.setdefault(initials, i)
     for i, f in enumerate(found):
         if _is_acronym(f.text) and f.text in expansions:
-            union(i, expansions[f.text])
+            union(i, expansions[f.text], "abbreviation")
 
 
 def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-untyped-def]
@@ -381,6 +499,35 @@ def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-un
             union(i, fits[0])
             joined.add(i)
     return joined
+
+
+def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-untyped-def]
+    """Join a shorter form of a name to the one longer form of its class it fits.
+
+    "Henrik Angell" fits "Henrik August Angell": two words or more, the same
+    first and last word, its words in order among the longer one's. When two
+    different longer names fit (or the sentence keeps them apart) it joins none.
+    """
+    words = [[w.casefold() for w in _POSSESSIVE.sub("", f.text).split()] for f in found]
+    for i, f in enumerate(found):
+        short = words[i]
+        if len(short) < 2 or f.demonym:
+            continue
+        fits = [j for j, long in enumerate(words)
+                if len(long) > len(short) and found[j].cls == f.cls and long[0] == short[0]
+                and long[-1] == short[-1] and _subsequence(short, long) and not _kept_apart(f, found[j])]
+        if len({root(j) for j in fits}) == 1 and root(fits[0]) != root(i):
+            union(i, fits[0])
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    """Whether ``short``'s words come in order among ``long``'s.
+
+    >>> _subsequence(["henrik", "angell"], ["henrik", "august", "angell"])
+    True
+    """
+    rest = iter(long)
+    return all(word in rest for word in short)
 
 
 def _kept_apart(a: Found, b: Found) -> bool:
