@@ -44,9 +44,14 @@ def test_each_written_name_gets_one_naming_at_its_first_mention() -> None:
         ("Amazon Web Services", 10, 29, "Amazon Web Services (AWS) sells chips."),
         ("AWS", 0, 3, "AWS grew."),
     ]
-    assert all(n.rule is None for n in found)  # kg's resolver does not report rules (yet)
-    ruled = namings(graph, {(found[1].entity, "AWS"): "abbreviation in parentheses"})
-    assert [n.rule for n in ruled] == [None, "abbreviation in parentheses"]
+    assert all(n.rule is None for n in found)  # the graph says no rule joined them
+    ruled = namings(graph, {(found[1].entity, "AWS"): "abbreviation"})
+    assert [n.rule for n in ruled] == [None, "abbreviation"]
+    from dataclasses import replace
+
+    joined = replace(graph, joined_by=((found[0].entity, "Amazon Web Services", ""),
+                                       (found[0].entity, "AWS", "gazetteer")))
+    assert [n.rule for n in namings(joined)] == [None, "gazetteer"]
 
 
 def test_a_label_no_mention_writes_has_no_naming() -> None:
@@ -127,6 +132,10 @@ def test_a_build_records_where_each_alias_comes_from(out: Path) -> None:
         } ORDER BY ?name ?source""")]
     assert [(r["name"], Path(r["source"]).name, r["start"]) for r in rows] == [
         ("AWS", "a.txt", "21"), ("AWS", "b.txt", "11"), ("Amazon Web Services", "a.txt", "0")]
+    # the resolver's rule: b.txt's "AWS" joined the entity a.txt founded
+    rule = next(iter(store.query("""
+        SELECT ?rule WHERE { ?n kg:name "AWS" ; kg:rule ?rule ; kg:document/kg:source ?s FILTER(STRENDS(?s, "b.txt")) }""")))
+    assert rule["rule"].value == "earlier document"
     # every label or alias written in a text has a naming; the graph conforms to the shapes
     assert not bool(store.query("""ASK { ?e skos:altLabel ?n . FILTER NOT EXISTS { ?x kg:entity ?e ; kg:name ?n } }"""))
     from kg.graph.validate import validate
@@ -152,6 +161,7 @@ def test_describe_shows_names_documents_and_relations(out: Path) -> None:
     assert view.incoming.get("uses") == 1
     text = view.to_text()
     assert "alias 'AWS': written in 2 document(s)" in text and "Apple said AWS was growing." in text
+    assert "[joined by: earlier document]" in text
     with pytest.raises(EntityError):
         describe(GraphStore.open_build(out, read_only=True), "Nobody At All")
 

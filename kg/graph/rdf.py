@@ -14,8 +14,8 @@ The shape (see the README for queries):
 * each name an entity gets from a document (its label or an alt label,
   written in the text): a ``kg:Naming`` node (:class:`Naming`) with
   ``kg:entity``, ``kg:name``, ``kg:document``, the first mention's
-  ``kg:start``/``kg:end`` and ``kg:sentence``, and ``kg:rule`` when the
-  resolver says which rule joined the name.
+  ``kg:start``/``kg:end`` and ``kg:sentence``, and ``kg:rule``: the
+  resolver's reason for joining the name (none for the founding name).
 
 Examples
 --------
@@ -80,8 +80,8 @@ class Naming:
 
     ``start``/``end`` are the first mention with exactly that text, and
     ``sentence`` the text around it; ``rule`` says what joined the name
-    to the entity ("abbreviation in parentheses", "surname", ...) when the
-    resolver gives it, ``None`` otherwise.
+    to the entity ("surname", "earlier document", ...), ``None`` for the
+    name the entity was founded on.
     """
 
     entity: str
@@ -116,9 +116,11 @@ def namings(graph: DocumentGraph, rules: Mapping[tuple[str, str], str] | None = 
     A name is the entity's label or one of its alt labels; the record
     points at the first mention with exactly that text. A label no mention
     writes (a gazetteer's canonical name, or the label the entity had from
-    an earlier document) gets no record from this document. ``rules`` maps
-    (entity IRI, name) to the rule that joined the name, for a resolver
-    that reports it (kg's does not yet: the records then carry no rule).
+    an earlier document) gets no record from this document. The rule of a
+    name is the resolver's (``graph.joined_by``: "same name", "gazetteer",
+    "abbreviation", "surname", "name variant", "earlier document"; none for
+    the name the entity was founded on); ``rules`` maps (entity IRI, name)
+    to a rule to use instead.
 
     >>> from kg.types import Document, Entity
     >>> doc = Document.from_text("Amazon Web Services (AWS) grew. AWS sells chips.", "a.txt")
@@ -129,6 +131,8 @@ def namings(graph: DocumentGraph, rules: Mapping[tuple[str, str], str] | None = 
     >>> [(n.name, n.start, n.end) for n in namings(DocumentGraph(doc, (e,), ms))]
     [('Amazon Web Services', 0, 19), ('AWS', 21, 24)]
     """
+    joined = {(iri, name): rule for iri, name, rule in reversed(graph.joined_by) if rule}
+    joined.update(rules or {})
     first: dict[tuple[str, str], Mention] = {}
     for iri, mention in graph.mentions:
         key = (iri, mention.text)
@@ -142,7 +146,7 @@ def namings(graph: DocumentGraph, rules: Mapping[tuple[str, str], str] | None = 
             if mention is not None:
                 found.append(Naming(entity.iri, name, graph.document.id, mention.start, mention.end,
                                     sentence_around(text, mention.start, mention.end),
-                                    (rules or {}).get((entity.iri, name))))
+                                    joined.get((entity.iri, name))))
     return found
 
 
