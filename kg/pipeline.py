@@ -37,6 +37,7 @@ from kg.config import Settings
 from kg.errors import InputError, KGError
 from kg.ingest import read_documents, sample_corpus_path
 from kg.lexicon import load_lexicon
+from kg.extract.constraints import consistent
 from kg.extract.context import DocContext
 from kg.extract.mentions import find_mentions
 from kg.extract.nlp import load_nlp, parse
@@ -110,7 +111,9 @@ class Pipeline:
         The rule families' relations come in text order (sentence by sentence,
         then family by family); every other extractor's follow, extractor by
         extractor. A relation already stated (same triple, same spans) and a
-        relation of an entity to itself are dropped.
+        relation of an entity to itself are dropped, and so are those the others
+        rule out (:func:`kg.extract.constraints.consistent`: "born in X" is no
+        residence in X).
         """
         found: list[tuple[tuple[int, int, int], Relation]] = []  # (block, sentence, extractor)
         seen: set[tuple[Any, ...]] = set()
@@ -119,7 +122,7 @@ class Pipeline:
             block = 0 if name in RULES else position
             found += [((block, ctx.sentence_index(r.subject_span[0]), position), r)
                       for r in dedupe(extractor(replace(ctx, relations=before)), seen)]
-        ordered = [r for _, r in sorted(found, key=lambda x: x[0])]
+        ordered = consistent(ctx, [r for _, r in sorted(found, key=lambda x: x[0])])
         return tuple(r for r in ordered if r.confidence >= self.settings.min_confidence)
 
     def run(self, ctx: DocContext) -> DocContext:

@@ -84,3 +84,68 @@ def test_a_product_named_after_an_organisation_of_the_text_is_developed_by_it() 
         _triples("Microsoft has been making strides with Azure.")
     assert not any(p == "develops" for _, p, _, _ in
                    _triples("Microsoft grew. Analysts praised Azure."))
+
+
+# Relations the text does not state (issue 9): sentences of our own, with the shipped model.
+
+def _facts(text: str) -> set[tuple[str, str, str]]:
+    graph = extract(Document.from_text(text, "t.txt"))
+    label = {e.iri: e.label for e in graph.entities}
+    return {(label.get(r.subject, r.subject), r.predicate, label.get(r.obj, r.obj))
+            for r in graph.relations}
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("text", [
+    "The firm has plants in Xiamen, Suzhou, Wuxi and Changzhou.",
+    "The brewery ships beer to Leeds, Hull, York, Sheffield.",
+    "The song charted in Denmark, Germany and Sweden last spring.",
+    "Her tour stopped in Sacramento, Modesto, and Fresno.",
+])
+def test_a_list_of_places_is_no_containment(text: str) -> None:
+    facts = _facts(text)
+    assert not [f for f in facts if f[1] == "locatedIn"], facts
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("The factory is in Mobile, Alabama, near the coast.", ("Mobile", "locatedIn", "Alabama")),
+    ("Our office opened in Tainan, Taiwan, in May.", ("Tainan", "locatedIn", "Taiwan")),
+    ("The club plays in Calgary, Alberta, Canada.", ("Alberta", "locatedIn", "Canada")),
+])
+def test_city_then_state_or_country_is_containment(text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in _facts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Doe was born in Mobile, Alabama.",
+    "Omar Haddad, a chemist, was born in Marseille, France.",
+])
+def test_born_in_is_no_residence(text: str) -> None:
+    facts = _facts(text)
+    assert not [f for f in facts if f[1] == "livesIn"], facts
+    assert [f for f in facts if f[1] == "bornIn"], facts
+
+
+def test_residence_stated_beside_a_birthplace_stays() -> None:
+    facts = _facts("Mary Smith lives in Denver and was born in Ohio.")
+    assert ("Mary Smith", "livesIn", "Denver") in facts and ("Mary Smith", "bornIn", "Ohio") in facts
+    assert ("Mary Smith", "livesIn", "Ohio") not in facts
+
+
+def test_a_place_stated_as_one_company_s_headquarters_is_not_another_s() -> None:
+    facts = _facts("Foxconn, headquartered in Tucheng, Taiwan, assembles Apple's phones.")
+    assert ("Foxconn", "headquarteredIn", "Tucheng") in facts, facts
+    assert not [f for f in facts if f[1] == "headquarteredIn" and f[0] != "Foxconn"], facts
+
+
+def test_employment_from_the_classifier_needs_a_word_that_says_so() -> None:
+    facts = _facts("Before starting Acme Robotics, Lena Park worked at Intel and at Micron.")
+    assert ("Lena Park", "worksFor", "Intel") in facts, facts
+    assert ("Lena Park", "worksFor", "Acme Robotics") not in facts, facts
+
+
+def test_a_person_s_career_in_a_league_is_no_employment() -> None:
+    facts = _facts("In his NBA career, Tom Reyes scored 900 points.")
+    assert not [f for f in facts if f[1] == "worksFor"], facts

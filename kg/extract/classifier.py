@@ -259,15 +259,95 @@ def pairs(ctx: DocContext) -> list[Relation]:
     if ctx.model is None:
         return []
     stated = {(r.predicate, r.subject_span, r.object_span) for r in ctx.relations}
-    return [r for r in predict_relations(ctx, ctx.model, ctx.settings.relation_threshold)
-            if (r.predicate, r.subject_span, r.object_span) not in stated]
+    found = [r for r in predict_relations(ctx, ctx.model, ctx.settings.relation_threshold)
+             if (r.predicate, r.subject_span, r.object_span) not in stated]
+    return one_subject(ctx, found)
+
+
+def one_subject(ctx: DocContext, found: list[Relation]) -> list[Relation]:
+    """The model's relations less those that give an object a second subject in a sentence.
+
+    For the properties ``ontology/words.toml`` lists in ``one_subject_per_sentence``
+    ("TSMC, headquartered in Hsinchu, makes Nvidia's chips": Hsinchu is TSMC's,
+    not Nvidia's): a rule that states the property of one subject and the object
+    leaves the model no other subject for that object in that sentence, and of the
+    model's own subjects only the likeliest stays.
+    """
+    single = ctx.lexicon.words.rules.get("one_subject_per_sentence", frozenset())
+    ruled: dict[tuple[str, str, str], set[str]] = {}
+    for r in ctx.relations:
+        if r.predicate in single:
+            ruled.setdefault((r.predicate, r.obj, r.sentence), set()).add(r.subject)
+    best: dict[tuple[str, str, str], Relation] = {}
+    for r in found:
+        key = (r.predicate, r.obj, r.sentence)
+        if r.predicate in single and (key not in best or r.confidence > best[key].confidence):
+            best[key] = r
+    out = []
+    for r in found:
+        key = (r.predicate, r.obj, r.sentence)
+        if r.predicate in single and (r.subject not in ruled.get(key, {r.subject})
+                                      or best[key] is not r):
+            continue
+        out.append(r)
+    return out
+
+
+def evidence_words(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> frozenset[str]:
+    """Lemmas that say how subject ``a`` relates to object ``b`` (token spans).
+
+    The nearest word that governs the object in the parse (a verb, noun or
+    adjective outside both mentions, over prepositions: "born in Mobile",
+    "CEO of Apple", "Apple's CEO") and, when the two mentions are at most three
+    words apart, the words between them ("Apple CEO Tim Cook"). A property's
+    trigger word must be one of these for the relation classifier to state it
+    alone (``model_needs_trigger`` in ``ontology/words.toml``).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Mary Smith lives in Denver and was born in Ohio.")
+    >>> sorted(evidence_words(doc, (0, 2), (4, 5))), sorted(evidence_words(doc, (0, 2), (9, 10)))
+    (['in', 'live'], ['bear'])
+    """
+    inside = set(range(*a)) | set(range(*b))
+    out: set[str] = set()
+    node = doc[b[0]:b[1]].root
+    for _ in range(8):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.i in range(*a):
+            break
+        if node.i not in inside and node.pos_ in {"VERB", "NOUN", "ADJ"}:
+            out.add(node.lemma_.lower() or node.lower_)
+            break
+    first, second = sorted((a, b))
+    between = [t for t in doc[first[1]:second[0]] if not t.is_punct]
+    if len(between) <= 3:
+        out.update(t.lemma_.lower() or t.lower_ for t in between)
+    return frozenset(out)
+
+
+def _token_span(doc: Doc, chars: tuple[int, int]) -> tuple[int, int] | None:
+    span = doc.char_span(*chars, alignment_mode="expand")
+    return None if span is None else (span.start, span.end)
+
+
+def triggered(ctx: DocContext, r: Relation) -> bool:
+    """Whether one of ``r``'s property's trigger words stands between or on the path between its ends."""
+    a, b = _token_span(ctx.doc, r.subject_span), _token_span(ctx.doc, r.object_span)
+    if a is None or b is None:
+        return False
+    return any(r.predicate in ctx.lexicon.signalled_by(w) for w in evidence_words(ctx.doc, a, b))
 
 
 def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 0.5) -> list[Relation]:
     """Relations the model scores at ``threshold`` or above, where domain and range fit.
 
     ``ctx.relations``: what kg's rules found in the document, which the model
-    reads as evidence.
+    reads as evidence. A property ``ontology/words.toml`` lists in
+    ``model_needs_trigger`` also needs one of its trigger words between the two
+    mentions or on the path between them (:func:`evidence_words`): the model
+    alone says "Tim Cook, born in Mobile" lives there.
     """
     doc, resolved, lexicon, doc_id = ctx.doc, ctx.resolved, ctx.lexicon, ctx.doc_id
     pairs = list(candidate_pairs(doc, resolved))
@@ -280,6 +360,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         label = model.labels[int(p.argmax())]
         best_of[(a.iri or "", b.iri, label)] = max(best_of.get((a.iri or "", b.iri, label), 0.0),
                                                    float(p.max()))
+    needs_trigger = lexicon.words.rules.get("model_needs_trigger", frozenset())
     out = []
     for (sent, a, b), p in zip(pairs, probabilities):
         best = int(p.argmax())
@@ -289,6 +370,10 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue
         if not spec.allows(a.cls, None if b.iri is None else b.cls):
             continue
+        if label in needs_trigger and not any(
+                label in lexicon.signalled_by(w)
+                for w in evidence_words(doc, (a.start, a.end), (b.start, b.end))):
+            continue  # "Cook, Apple's CEO, lives in X": residence needs a word that says so
         if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > p[best]:
             continue  # the other direction is likelier: one of them is wrong
         literal = b.iri is None

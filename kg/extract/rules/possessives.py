@@ -30,9 +30,10 @@ def possessives(ctx: DocContext) -> Iterator[Relation]:
             head = token.head
             if owner is None or is_title(ctx, head):
                 continue
-            owned = arg(ctx, head) or next(
-                (a for c in head.children if c.dep_ in {"compound", "nmod", "amod"}
-                 for a in [arg(ctx, c)] if a), None)
+            owned = arg(ctx, head)
+            if owned is None and owner.cls != "Person":  # "his NBA career", "her List A debut": no employer
+                owned = next((a for c in head.children if c.dep_ in {"compound", "nmod", "amod"}
+                              for a in [arg(ctx, c)] if a), None)
             if owned is None or owned.iri == owner.iri:
                 continue
             for spec in specs:
