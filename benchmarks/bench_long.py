@@ -27,22 +27,21 @@ from kg.ingest import sample_corpus_path
 SIZES = {"1.2M chars": 1_200_000, "50 MB": 50_000_000}
 
 
-def long_text(size: int) -> str:
-    """About ``size`` characters of news paragraphs, each one different."""
+def write_long_text(path: Path, size: int) -> None:
+    """Write about ``size`` characters of news paragraphs, each one different."""
     sample = sample_corpus_path()
     paragraphs = [p.strip() for f in sorted(sample.glob("*.txt"))
                   for p in f.read_text(encoding="utf-8").split("\n\n") if p.strip()]
-    out, total, n = [], 0, 0
-    while total < size:
-        paragraph = f"Report {n}. {paragraphs[n % len(paragraphs)]}\n\n"
-        out.append(paragraph)
-        total += len(paragraph)
-        n += 1
-    return "".join(out)[:size].rstrip() + "\n"
+    total = n = 0
+    with path.open("w", encoding="utf-8") as f:
+        while total < size:
+            paragraph = f"Report {n}. {paragraphs[n % len(paragraphs)]}\n\n"
+            total += f.write(paragraph)
+            n += 1
 
 
-def run_case(size: int) -> dict[str, object]:
-    """Build one file of ``size`` characters in this process; return the figures."""
+def run_case(path: Path) -> dict[str, object]:
+    """Build ``path`` in this process; return the figures."""
     import kg.pipeline
     from kg.pipeline import build
 
@@ -59,13 +58,11 @@ def run_case(size: int) -> dict[str, object]:
 
     kg.pipeline.read_documents = counted
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "long.txt"
-        path.write_text(long_text(size), encoding="utf-8")
         started = time.perf_counter()
         report = build([path], Path(tmp) / "out", html=False)
         seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"chars": size, "seconds": round(seconds, 1), "peak_rss_mb": round(peak_mb),
+    return {"chars": path.stat().st_size, "seconds": round(seconds, 1), "peak_rss_mb": round(peak_mb),
             "documents": report.documents, "words": report.words,
             "entities": sum(report.entities.values()), "relations": sum(report.relations.values()),
             "errors": [str(e) for e in report.errors]}
@@ -74,7 +71,7 @@ def run_case(size: int) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--big", action="store_true", help="also build the 50 MB file")
-    parser.add_argument("--case", type=int, help=argparse.SUPPRESS)  # child process
+    parser.add_argument("--case", type=Path, help=argparse.SUPPRESS)  # child process
     args = parser.parse_args()
     if args.case:
         print(json.dumps(run_case(args.case)))
@@ -82,8 +79,11 @@ def main() -> None:
     for name, size in SIZES.items():
         if size > 10_000_000 and not args.big:
             continue
-        child = subprocess.run([sys.executable, __file__, "--case", str(size)],
-                               stdout=subprocess.PIPE, text=True, check=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "long.txt"
+            write_long_text(path, size)
+            child = subprocess.run([sys.executable, __file__, "--case", str(path)],
+                                   stdout=subprocess.PIPE, text=True, check=True)
         result = json.loads(child.stdout.strip().splitlines()[-1])
         print(f"{name}: {result['seconds']} s, peak RSS {result['peak_rss_mb']} MB, "
               f"{result['documents']} document(s), {result['words']} words, "

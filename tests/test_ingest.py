@@ -230,11 +230,12 @@ def test_csv_priority_and_text_column(tmp_path):
 
 def test_csv_huge_field(tmp_path):
     big = "word " * 100_000
-    parts = list(read_documents([write(tmp_path / "big.csv", f"text\n{big}\n")]))
+    parts = list(read_documents([write(tmp_path / "big.csv", f"id,text\n7,{big}\n")]))
     # a text over PART_CHARS comes as parts that join back to it, each naming its range
     assert "".join(p.text for p in parts) == big and len(parts) >= len(big) / PART_CHARS
     path = tmp_path / "big.csv"
     assert parts[0].source == f"{path}:2#char=0,{len(parts[0].text)}"
+    assert parts[0].external_id == f"7#char=0,{len(parts[0].text)}"  # never another's old version
     assert all(len(p.text) <= PART_CHARS for p in parts)
 
 

@@ -40,9 +40,9 @@ def load_nlp(name: str | None = None, *, gazetteer: str | None = None) -> Langua
 
 
 #: Longest text handed to spaCy in one piece. ``nlp.pipe`` batches by count,
-#: so a batch holds at most ``batch_size`` of these: 64 x 8,000 characters
+#: so a batch holds at most ``batch_size`` of these: 64 x 5,000 characters
 #: keep the parser's memory near that of a batch of news articles.
-CHUNK_CHARS = 8_000
+CHUNK_CHARS = 5_000
 
 
 def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 64,

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from kg.types import Document, content_id
 
-__all__ = ["PART_CHARS", "split_document", "split_text"]
+__all__ = ["PART_CHARS", "iter_split", "split_document", "split_text"]
 
 #: Longest document text a reader yields; a longer one comes as parts. Most
 #: news articles fit in one; extraction time grows faster than linearly above it.
@@ -38,18 +38,20 @@ _SPACE = re.compile(r"\s+")
 def split_document(document: Document, limit: int = PART_CHARS) -> Iterator[Document]:
     """Yield ``document`` itself, or its parts when its text is longer than ``limit``.
 
-    A part keeps the title, url, date and external id; its source is the
-    document's with ``#char=START,END``, its id the hash of its own text.
+    A part keeps the title, url and date; its source (and external id, if
+    any) is the document's with ``#char=START,END``, its id the hash of its
+    own text, so no part is taken for a new version of another.
     """
     if len(document.text) <= limit:
         yield document
         return
     start = 0
-    for piece in split_text(document.text, limit):
+    for piece in iter_split(document.text, limit):
         end = start + len(piece)
         if piece.strip():
-            yield replace(document, id=content_id(piece), text=piece,
-                          source=f"{document.source}#char={start},{end}")
+            where = f"#char={start},{end}"
+            yield replace(document, id=content_id(piece), text=piece, source=document.source + where,
+                          external_id=document.external_id and document.external_id + where)
         start = end
 
 
@@ -68,7 +70,11 @@ def split_text(text: str, limit: int) -> list[str]:
     >>> "".join(split_text("x" * 25, 10)) == "x" * 25
     True
     """
-    pieces = []
+    return list(iter_split(text, limit))
+
+
+def iter_split(text: str, limit: int) -> Iterator[str]:
+    """The pieces of :func:`split_text`, one at a time."""
     start = 0
     while len(text) - start > limit:
         end = start + limit
@@ -80,7 +86,6 @@ def split_text(text: str, limit: int) -> list[str]:
             if found is not None and found.end() < end:
                 cut = found.end()
                 break
-        pieces.append(text[start:cut or end])  # no space in half a window: cut mid-word
+        yield text[start:cut or end]  # no space in half a window: cut mid-word
         start = cut or end
-    pieces.append(text[start:])
-    return pieces
+    yield text[start:]
