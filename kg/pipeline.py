@@ -332,7 +332,14 @@ def _new_documents(documents: Iterator[Document], store: GraphStore, settings: S
 
 
 def _alias_index(store: GraphStore, entity_classes: tuple[str, ...]) -> AliasIndex:
-    """Every entity already in the store, so new documents reuse its IRI."""
+    """Every entity already in the store, so new documents reuse its IRI.
+
+    An alias is weak, as it was in the run that wrote it, when its only
+    naming is one document's and a weak rule joined it there; so a build in
+    two runs (or a killed build run again) resolves as one run does.
+    """
+    from kg.extract.resolve import WEAK_RULES, name_key
+
     index = AliasIndex()
     classes = " ".join(f"kg:{c}" for c in entity_classes)
     rows = store.query(f"""
@@ -341,10 +348,20 @@ def _alias_index(store: GraphStore, entity_classes: tuple[str, ...]) -> AliasInd
           ?e a ?cls ; rdfs:label ?label .
           OPTIONAL {{ ?e skos:altLabel ?alt }}
         }}""")
+    namings: dict[tuple[str, str], list[str]] = {}  # (entity, name key) -> each naming's rule
+    for row in store.query("""
+            SELECT ?e ?name ?rule WHERE {
+              ?n a kg:Naming ; kg:entity ?e ; kg:name ?name . OPTIONAL { ?n kg:rule ?rule }
+            }"""):
+        key = (row["e"].value, name_key(row["name"].value))
+        namings.setdefault(key, []).append(row["rule"].value if row["rule"] else "")
     for row in rows:
         cls = row["cls"].value.rsplit("#", 1)[-1]
         entity = Entity(row["e"].value, cls, row["label"].value)
-        index.add(entity, (row["alt"].value,) if row["alt"] else ())
+        alt = row["alt"].value if row["alt"] else None
+        rules = namings.get((entity.iri, name_key(alt)), []) if alt else []
+        weak = (alt,) if len(rules) == 1 and rules[0] in WEAK_RULES else ()
+        index.add(entity, (alt,) if alt else (), weak=weak)
     return index
 
 

@@ -275,6 +275,20 @@ def test_a_second_writer_is_told_the_store_is_busy(corpus: Path, tmp_path: Path)
 
 # ------------------------------------------------------------------ crash safety
 
+
+def test_two_runs_resolve_as_one_run_does(tmp_path: Path) -> None:
+    """The alias index read back from the store keeps a weak join weak (from the namings' rules),
+    so a build split in two runs, as a killed build and its rerun are, gives the one-run graph."""
+    d1, d2 = tmp_path / "d1.txt", tmp_path / "d2.txt"
+    d1.write_text("Henrik August Angell was a Norwegian officer. Henrik Angell wrote books about Montenegro.\n",
+                  encoding="utf-8")
+    d2.write_text("Henrik Angell visited Oslo in 1900.\n", encoding="utf-8")
+    build([d1, d2], tmp_path / "one", html=False)
+    build([d1], tmp_path / "two", html=False)
+    build([d2], tmp_path / "two", html=False)
+    assert _quads(tmp_path / "one") == _quads(tmp_path / "two")
+
+
 N_DOCS = 30
 NAMES = ["Apple", "Amazon", "Microsoft", "Google", "Nvidia", "Intel", "Tesla", "Anthropic", "OpenAI", "IBM"]
 PEOPLE = ["Tim Cook", "Andy Jassy", "Satya Nadella", "Sundar Pichai", "Jensen Huang"]
