@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, strategies as st
 
 from kg.extract.mentions import Found
@@ -139,3 +140,155 @@ def test_a_surname_married_to_a_full_name_is_someone_else() -> None:
     reddy, sneha = (next(t for t in doc if t.text == w) for w in ("Reddy", "Sneha"))
     assert r.by_token[reddy.i].iri != r.by_token[sneha.i].iri
 
+
+
+def test_his_after_x_and_is_x_not_the_subject() -> None:
+    doc, r = _resolved("Olav Berg was the son of Nils Berg and his wife Ingrid Berg.")
+    his = next(t for t in doc if t.text == "his")
+    assert r.by_token[his.i].iri == mint_iri(BASE, "Person", "Nils Berg")
+
+
+# -- name variants ----------------------------------------------------------------
+
+def _people(*names: str, cls: str = "Person") -> tuple[list[Found], str]:
+    text, found, token = "", [], 0
+    for name in names:
+        found.append(_found(name, len(text), cls, tokens=len(name.split()), token=token))
+        text += name + ". "
+        token += len(name.split()) + 1
+    return found, text
+
+
+def test_a_shorter_name_joins_the_one_longer_name_it_fits() -> None:
+    found, text = _people("Ingrid Maria Solberg", "Ingrid Solberg", "Solberg")
+    resolved = resolve(found, "d", text, AliasIndex(), BASE)
+    assert [e.label for e in resolved.entities] == ["Ingrid Maria Solberg"]
+    assert set(resolved.joined_by) == {(resolved.entities[0].iri, "Ingrid Maria Solberg", ""),
+                                       (resolved.entities[0].iri, "Ingrid Solberg", "name variant"),
+                                       (resolved.entities[0].iri, "Solberg", "surname")}
+
+
+def test_a_shorter_name_that_fits_two_longer_names_joins_neither() -> None:
+    found, text = _people("Anna Berg Lund", "Anna Maria Lund", "Anna Lund")
+    assert len(resolve(found, "d", text, AliasIndex(), BASE).entities) == 3
+
+
+def test_a_name_variant_never_joins_across_classes() -> None:
+    found, text = _people("Jordan River Park", "Jordan Park")
+    found[0] = _found("Jordan River Park", 0, "Place", tokens=3)
+    assert sorted(e.cls for e in resolve(found, "d", text, AliasIndex(), BASE).entities) == ["Person", "Place"]
+
+
+def test_first_and_last_words_must_agree() -> None:
+    found, text = _people("Maria Solberg Holm", "Maria Solberg")
+    assert len(resolve(found, "d", text, AliasIndex(), BASE).entities) == 2
+
+
+def test_joined_by_names_the_abbreviation() -> None:
+    text = "Nordic Steel Works (NSW) grew."
+    found = [_found("Nordic Steel Works", 0, tokens=3), _found("NSW", 20, token=4)]
+    resolved = resolve(found, "d", text, AliasIndex(), BASE)
+    assert dict((n, rule) for _, n, rule in resolved.joined_by) == {"Nordic Steel Works": "", "NSW": "abbreviation"}
+
+
+# -- the alias index across documents ---------------------------------------------
+
+def test_the_alias_index_never_joins_across_classes() -> None:
+    index = AliasIndex()
+    resolve([_found("Friends", 0, "Organization")], "d1", "Friends", index, BASE)
+    (entity,) = resolve([_found("Friends", 0, "Place")], "d2", "Friends", index, BASE).entities
+    assert entity.cls == "Place" and entity.iri == mint_iri(BASE, "Place", "Friends")
+
+
+def test_a_surname_joined_once_captures_no_other_full_name() -> None:
+    index = AliasIndex()
+    first, text = _people("Benoit Dupin", "Dupin")
+    (benoit,) = resolve(first, "d1", text, index, BASE).entities
+    second, text = _people("Marie Dupin", "Dupin")
+    (marie,) = resolve(second, "d2", text, index, BASE).entities
+    assert marie.label == "Marie Dupin" and marie.iri != benoit.iri
+    (alone,) = resolve([_found("Dupin", 0, "Person")], "d3", "Dupin", index, BASE).entities
+    assert alone.iri == benoit.iri  # a surname alone still finds the person named before
+
+
+def test_a_name_variant_joined_once_captures_no_later_full_name() -> None:
+    index = AliasIndex()
+    first, text = _people("Henrik August Angell", "Henrik Angell")
+    resolve(first, "d1", text, index, BASE)
+    (later,) = resolve([_found("Henrik Angell", 0, "Person", tokens=2)], "d2", "Henrik Angell", index, BASE).entities
+    assert later.iri == mint_iri(BASE, "Person", "Henrik Angell")
+    again, text = _people("Henrik August Angell", "Henrik Angell")
+    resolve(again, "d3", text, index, BASE)  # a second document confirms the variant
+    (confirmed,) = resolve([_found("Henrik Angell", 0, "Person", tokens=2)], "d4", "Henrik Angell",
+                           index, BASE).entities
+    assert confirmed.label == "Henrik August Angell"
+
+
+def test_an_earlier_document_is_the_rule_of_a_known_name() -> None:
+    index = AliasIndex()
+    resolve([_found("Nordic Steel Works", 0, tokens=3)], "d1", "Nordic Steel Works", index, BASE)
+    resolved = resolve([_found("Nordic Steel Works", 0, tokens=3)], "d2", "Nordic Steel Works", index, BASE)
+    assert [rule for *_, rule in resolved.joined_by] == ["earlier document"]
+
+
+@pytest.mark.parametrize("first, second, name, other", [
+    ("She was born in Angleton, Texas (United States), in 1950.", "Texas has many oil fields.",
+     "Texas", "United States"),
+    ("Terje Halleland (Progress Party) is a Norwegian politician.", "The Progress Party won seats in Bergen.",
+     "Progress Party", "Terje Halleland"),
+])
+def test_a_parenthesised_name_alone_in_a_later_document_is_its_own_entity(first, second, name, other) -> None:
+    from kg.pipeline import extract_many
+    from kg.types import Document
+
+    graphs = list(extract_many([Document.from_text(first, "a.txt"), Document.from_text(second, "b.txt")]))
+    (entity,) = [e for e in graphs[1].entities if name in (e.label, *e.alt_labels)]
+    assert entity.label == name and other not in entity.alt_labels
+    assert entity.iri in {e.iri for e in graphs[0].entities if e.label == name} | {entity.iri}
+    assert all(e.iri != entity.iri for e in graphs[0].entities if e.label == other)
+
+
+# -- first-person narration and self-relations -------------------------------------
+
+def test_a_list_numeral_or_one_stray_me_is_no_author() -> None:
+    i = Found(0, 1, 0, 1, "I", "Person", 0.0, anaphor=True, author=True)
+    text = "I. History\nAcme Corp was founded in 1990."
+    assert all(not e.label.startswith("author") for e in resolve([i], "d", text, AliasIndex(), BASE).entities)
+    doc, r = _resolved("Ann Lee told the board to trust me, then left Acme Corp.")
+    assert all(not e.label.startswith("author") for e in r.entities)
+
+
+def test_one_first_person_subject_or_its_possessor_is_the_author() -> None:
+    doc, r = _resolved("Our CEO, Ann Lee, founded the firm in 1990.")
+    assert [e.cls for e in r.entities if e.label.startswith("author")] == ["Organization"]
+
+
+def test_no_relation_joins_an_entity_to_itself() -> None:
+    from kg.config import Settings
+    from kg.pipeline import extract
+    from kg.registry import extractors
+    from kg.types import Document, Relation
+
+    @extractors.register("test-self")
+    def self_loop(ctx):  # type: ignore[no-untyped-def]
+        (e, *_) = ctx.resolved.entities
+        return [Relation(e.iri, "partnerOf", e.iri, ctx.document.id, "", (0, 5), (0, 5), 1.0, "test"),
+                Relation(e.iri, "uses", ctx.resolved.entities[1].iri, ctx.document.id, "", (0, 5), (11, 14),
+                         1.0, "test")]
+
+    try:
+        relations = extract(Document.from_text("Apple uses AWS.", "x"), Settings(extractors=("test-self",))).relations
+    finally:
+        extractors._parts.pop("test-self")
+    assert [r.predicate for r in relations] == ["uses"]
+
+
+def test_an_acronym_joined_once_captures_no_other_expansion() -> None:
+    index = AliasIndex()
+    text = "Nordic Steel Works (NSW) grew."
+    first = [_found("Nordic Steel Works", 0, tokens=3), _found("NSW", 20, token=4)]
+    (nordic,) = resolve(first, "d1", text, index, BASE).entities
+    text = "North Shore Wanderers (NSW) won."
+    second = [_found("North Shore Wanderers", 0, tokens=3), _found("NSW", 23, token=4)]
+    (wanderers,) = resolve(second, "d2", text, index, BASE).entities
+    assert wanderers.label == "North Shore Wanderers" and wanderers.iri != nordic.iri

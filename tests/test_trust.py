@@ -82,3 +82,23 @@ def test_turkish_defence_companies_are_organizations():
 def test_places_and_people_by_gazetteer_and_title(text, name, cls):
     ents = entities(text)
     assert ents.get(name, ("?",))[0] == cls, ents
+
+
+# "X and his wife Y": his is X; name variants in one document (kg/extract/resolve.py)
+def test_mother_is_not_a_spouse():
+    f = facts("Henrik Angell was the son of Johan Angell and his wife Marie Angell.")
+    assert ("Henrik Angell", "spouse", "Marie Angell") not in f and ("Marie Angell", "spouse", "Henrik Angell") not in f, f
+    assert ("Johan Angell", "spouse", "Marie Angell") in f or ("Marie Angell", "spouse", "Johan Angell") in f, f
+
+
+def test_longer_and_shorter_name_join():
+    ents = entities("Henrik August Angell was a Norwegian officer. Henrik Angell wrote several books.")
+    persons = [k for k, v in ents.items() if v[0] == "Person"]
+    assert persons == ["Henrik August Angell"], ents
+    assert "Henrik Angell" in ents["Henrik August Angell"][1], ents
+
+
+def test_two_people_sharing_first_and_last_name_stay_apart():
+    ents = entities("Kari Nordby Lie and Kari Holm Lie founded a school. Kari Lie taught there.")
+    assert {"Kari Nordby Lie", "Kari Holm Lie"} <= set(ents), ents
+    assert all("Kari Lie" not in alts for _, alts in ents.values()), ents

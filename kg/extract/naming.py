@@ -1,0 +1,106 @@
+"""What a name is: its comparison key, its IRI, whether it abbreviates another.
+
+Examples
+--------
+>>> mint_iri("https://w3id.org/kg/id/", "Organization", "Amazon Web Services")
+'https://w3id.org/kg/id/Organization/Amazon_Web_Services'
+>>> mint_iri("https://w3id.org/kg/id/", "Product", "M-series <chips>/2")
+'https://w3id.org/kg/id/Product/M-series_%3Cchips%3E%2F2'
+>>> name_key("The Apple, Inc.’s")
+'apple'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from urllib.parse import quote
+
+from kg.lexicon import load_words
+
+#: Company suffixes a name is compared without (``ontology/words.toml``, [names]).
+_SUFFIX = re.compile(r"[\s,]+(" + "|".join(map(re.escape, load_words().names["company_suffixes"]))
+                     + r")\.?$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def mint_iri(base: str, cls: str, label: str) -> str:
+    """Mint the IRI of an entity from its class and canonical name.
+
+    Spaces become ``_``; everything else outside ``[A-Za-z0-9.~-]`` is
+    percent-encoded (``_`` itself too), so distinct names give distinct IRIs.
+    """
+    label = unicodedata.normalize("NFC", label.strip())
+    return f"{base}{cls}/" + "_".join(quote(part, safe="") .replace("_", "%5F")
+                                      for part in label.split(" "))
+
+
+def name_key(name: str) -> str:
+    """The comparison key of a name: case, spaces, "the", suffixes and 's folded."""
+    key = unicodedata.normalize("NFKC", name).casefold().replace("’", "'").strip()
+    key = _POSSESSIVE.sub("", key)
+    key = re.sub(r"^the\s+", "", key)
+    key = _SUFFIX.sub("", key)
+    key = re.sub(r"[^\w&+]+", " ", key)
+    return " ".join(key.split())
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def _is_acronym(name: str) -> bool:
+    return 2 <= len(name) <= 6 and name.isupper() and name.isalpha()
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` is an abbreviation of ``long``: its letters, in order, start words.
+
+    >>> abbreviates("AWS", "Amazon Web Services"), abbreviates("PRC", "People's Republic of China")
+    (True, True)
+    >>> abbreviates("PRC", "Republic of China"), abbreviates("France", "Schneider Electric Company")
+    (False, False)
+    >>> abbreviates("Texas", "United States")
+    False
+    """
+    letters = [c for c in short if c.isalnum()]
+    if not 2 <= len(letters) <= 8 or not short.replace(".", "").replace("&", "").isupper():
+        return False
+    words = [w for w in re.split(r"[\s\-/]+", long) if w]
+    return _spells(letters, words)
+
+
+def _spells(letters: list[str], words: list[str]) -> bool:
+    """Whether ``letters`` start ``words`` in order, small words ("of", "the") optional."""
+    if not letters:
+        return all(w.islower() for w in words)
+    if not words:
+        return False
+    first, rest = words[0], words[1:]
+    if first[0].casefold() == letters[0].casefold():
+        # a word may give more than its first letter ("GmbH", "McKinsey", "PayPal")
+        capitals = [c for c in first[1:] if c.isupper()]
+        for extra in range(len(capitals), -1, -1):
+            if [c.casefold() for c in capitals[:extra]] == [c.casefold() for c in letters[1:1 + extra]] \
+                    and _spells(letters[1 + extra:], rest):
+                return True
+    return first.islower() and _spells(letters, rest)
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    """Whether ``short``'s words come in order among ``long``'s.
+
+    >>> _subsequence(["henrik", "angell"], ["henrik", "august", "angell"])
+    True
+    """
+    rest = iter(long)
+    return all(word in rest for word in short)
+
+
+def _best_label(names: list[str]) -> str:
+    """Most frequent full form; an acronym only when nothing else is there."""
+    counts = Counter(names)
+    full = [n for n in counts if not _is_acronym(n)] or list(counts)
+    return max(full, key=lambda n: (len(n.split()), counts[n], n))
