@@ -203,6 +203,8 @@ def test_content_security_policy_allows_only_our_scripts(page: str) -> None:
     )
     assert csp is not None
     assert "default-src 'none'" in csp and "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
+    # Connections to the page's own origin only: kg serve's /query (a file page has none).
+    assert re.search(r"connect-src 'self'(;|$)", csp)
     bodies = re.findall(r"<script\b[^>]*>(.*?)</script>", page, flags=re.DOTALL)
     for body in bodies:
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
@@ -314,7 +316,12 @@ def test_page_carries_the_panel_and_search_data(page: str) -> None:
     ):
         assert page.count(fragment) == 1, fragment
     assert len(re.findall(r'<input type="checkbox" checked data-class="\w+">', page)) == 6
-    assert _config(page) == {"physics": True, "focus": []}
+    config = _config(page)
+    assert {k: config[k] for k in ("physics", "focus", "unlinked", "hideUnlinked")} == {
+        "physics": True, "focus": [], "unlinked": 0, "hideUnlinked": False}
+    # What a served page's queries name: the ontology's entity classes and relation properties.
+    assert config["ns"] == "https://w3id.org/kg/ontology#" and config["classes"]["Person"] == CLASS_COLORS["Person"]
+    assert config["properties"]["worksFor"] == "works for" and "partnerOf" in config["symmetric"]
 
 
 def test_panel_evidence_is_capped_and_counted(tmp_path: Path) -> None:
@@ -1129,3 +1136,101 @@ def test_browser_seed_clicking_the_apple_trainium2_edge_shows_its_sentence(drive
     assert "Apple’s exploration of Amazon’s new Trainium2 chip" in text
     assert "Trainium2" in text and "uses" in text
     assert _severe(driver) == []
+
+
+# --- big graphs: header counts, unlinked entities, readable labels ------------------------
+
+
+def test_header_counts_are_kg_stats(seed_build: Path, tmp_path: Path, capsys) -> None:
+    from kg.cli import main
+
+    assert main(["stats", str(seed_build), "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert main(["html", str(seed_build), "-o", str(tmp_path / "g.html")]) == 0
+    page = (tmp_path / "g.html").read_text(encoding="utf-8")
+    shown = {m.group(1): int(m.group(2)) for m in re.finditer(r'data-count="(\w+)" data-value="(\d+)"', page)}
+    assert shown == {
+        "entities": sum(stats["entities"].values()), "relations": sum(stats["relations"].values()),
+        "components": stats["components"]["count"], "communities": stats["communities"]["count"],
+    }
+    # The seed has relations to values (job titles) the page does not draw: the header
+    # still counts them, as kg stats does; what is drawn is said apart.
+    assert shown["relations"] > len(_vis_data(page, "edges"))
+    assert 'class="kg-drawn">drawn: <span id="kg-summary">' in page
+
+
+def test_header_counts_without_a_store_are_the_graphs(tmp_path: Path) -> None:
+    g = make_graph()
+    _add(g, "Place/Nowhere", "Nowhere", "Place")
+    page = write_html(g, tmp_path / "g.html").read_text(encoding="utf-8")
+    shown = {m.group(1): int(m.group(2)) for m in re.finditer(r'data-count="(\w+)" data-value="(\d+)"', page)}
+    simple = nx.Graph(g.to_undirected())
+    simple.remove_edges_from(nx.selfloop_edges(simple))
+    assert shown["entities"] == g.number_of_nodes() and shown["relations"] == g.number_of_edges()
+    assert shown["components"] == nx.number_connected_components(simple)
+
+
+def _star_and_loners(linked: int, loners: int) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    hub = _add(g, "Organization/hub", "Hub", "Organization")
+    for i in range(linked):
+        _rel(g, _add(g, f"Person/p{i}", f"Person {i}", "Person"), "worksFor", "works for", hub, "x")
+    for i in range(loners):
+        _add(g, f"Place/l{i}", f"Loner {i}", "Place")
+    return g
+
+
+def test_unlinked_entities_are_set_apart_and_hidden_over_the_threshold(tmp_path: Path) -> None:
+    from kg.viz.page import UNLINKED_SHOWN_MAX
+
+    few = write_html(_star_and_loners(30, 5), tmp_path / "few.html", physics=False).read_text(encoding="utf-8")
+    assert _config(few)["unlinked"] == 5 and _config(few)["hideUnlinked"] is False
+    assert re.search(r'<input type="checkbox" id="kg-unlinked-input" checked>', few)
+    many = UNLINKED_SHOWN_MAX + 1
+    page = write_html(_star_and_loners(30, many), tmp_path / "many.html", physics=False).read_text(encoding="utf-8")
+    config = _config(page)
+    assert config["unlinked"] == many and config["hideUnlinked"] is True
+    assert f"unlinked entities ({many})" in page and 'id="kg-unlinked-input">' in page
+    # Set apart: every unlinked entity below every linked one, not mixed in.
+    nodes = _vis_data(page, "nodes")
+    loner_y = [n["y"] for n in nodes if "/l" in n["id"]]
+    linked_y = [n["y"] for n in nodes if "/l" not in n["id"]]
+    assert len(loner_y) == many and min(loner_y) > max(linked_y)
+
+
+def test_browser_top_labels_keep_their_size_on_screen(driver, tmp_path: Path) -> None:
+    from kg.viz.page import LABEL_DRAW_THRESHOLD, LABEL_PIXELS, TOP_LABELS, UNLINKED_SHOWN_MAX
+
+    g = _star_and_loners(400, UNLINKED_SHOWN_MAX + 20)
+    for i in range(0, 400, 7):  # some structure, so importance differs
+        _rel(g, EX + f"Person/p{i}", "worksFor", "works for", EX + f"Person/p{(i * 13) % 400}", "y")
+    _open(driver, write_html(g, tmp_path / "labels.html", physics=False))
+    assert _severe(driver) == []
+
+    def label_pixels() -> tuple[dict[str, float], float]:
+        return driver.execute_script(
+            "const s = kgGraph.network.getScale(), out = {};"
+            "kgGraph.nodes.get().forEach(n => { if (!n.hidden) out[n.id] = (n.font && n.font.size || 14) * s; });"
+            "return [out, s];")
+
+    for zoom in (1.0, 0.5):
+        if zoom != 1.0:
+            driver.execute_script("kgGraph.network.moveTo({scale: kgGraph.network.getScale() * arguments[0]});", zoom)
+            time.sleep(0.5)
+        pixels, scale = label_pixels()
+        assert scale < 1, "the first view of 400 entities is zoomed out"
+        big = [n for n, px in pixels.items() if px > LABEL_DRAW_THRESHOLD]
+        # The most important are drawn at LABEL_PIXELS on screen; every other label is
+        # below the threshold, so vis-network does not draw it at all.
+        assert 5 <= len(big) <= TOP_LABELS
+        assert all(abs(pixels[n] - LABEL_PIXELS) < 0.5 for n in big)
+        assert EX + "Organization/hub" in big
+    # The unlinked entities start hidden (over the threshold) and come back with the switch.
+    drawn = _drawn(driver)[0]
+    assert drawn == 401
+    driver.find_element("id", "kg-unlinked-input").click()
+    assert _drawn(driver)[0] == 401 + UNLINKED_SHOWN_MAX + 20
+    # Found by search, a hidden unlinked entity is shown and selected.
+    driver.find_element("id", "kg-unlinked-input").click()
+    assert driver.execute_script("return kgGraph.select(arguments[0])", EX + "Place/l3")
+    assert driver.execute_script("return !kgGraph.nodes.get(arguments[0]).hidden", EX + "Place/l3")

@@ -5,7 +5,8 @@ settles 20,000, so :mod:`kg.viz.page` gives big graphs positions computed here
 and turns physics off (or lets it tidy up from them for a few hundred
 iterations). Small graphs get networkx's Kamada-Kawai layout; networkx's spring
 layout is O(n²) per iteration (5 s for 1,200 nodes, 55 s for 5,000, over 10 min
-for 20,000), so bigger graphs get :func:`grid_spring_layout`.
+for 20,000), so bigger graphs get :func:`grid_spring_layout`. Entities with no
+relation drawn are set apart, in rows under the linked ones.
 
 Examples
 --------
@@ -45,19 +46,43 @@ def layout(graph: nx.Graph, *, simple: nx.Graph | None = None) -> dict[Any, tupl
 
     from kg.analysis.view import simple_undirected
 
-    n = graph.number_of_nodes()
-    if n == 0:
+    if graph.number_of_nodes() == 0:
         return {}
     if simple is None:
         simple = simple_undirected(graph)
-    if n <= KAMADA_KAWAI_MAX_NODES and simple.number_of_edges() > 0:
+    alone = [node for node in simple if simple.degree(node) == 0]
+    linked = simple.subgraph([node for node in simple if simple.degree(node) > 0]) if alone else simple
+    n = linked.number_of_nodes()
+    pos: dict[Any, tuple[float, float]] = {}
+    if 0 < n <= KAMADA_KAWAI_MAX_NODES:
         pos = {
             node: (float(x) * math.sqrt(n) / 2, float(y) * math.sqrt(n) / 2)
-            for node, (x, y) in nx.kamada_kawai_layout(simple).items()
+            for node, (x, y) in nx.kamada_kawai_layout(linked).items()
         }
-    else:
-        pos = grid_spring_layout(simple)
+    elif n:
+        pos = grid_spring_layout(linked)
+    pos.update(_set_apart(alone, pos))
     return {node: (round(x * EDGE_PIXELS, 1), round(y * EDGE_PIXELS, 1)) for node, (x, y) in pos.items()}
+
+
+def _set_apart(alone: list[Any], pos: dict[Any, tuple[float, float]]) -> dict[Any, tuple[float, float]]:
+    """Positions for the unlinked entities: rows under the linked ones (a block of
+    their own, as wide as the linked part), not scattered among them.
+
+    >>> _set_apart(["a", "b", "c"], {"x": (-1.0, -1.0), "y": (1.0, 1.0)})
+    {'a': (-1.0, 2.5), 'b': (0.0, 2.5), 'c': (1.0, 2.5)}
+    """
+    if not alone:
+        return {}
+    if pos:
+        xs, ys = [x for x, _ in pos.values()], [y for _, y in pos.values()]
+        left, width, top = min(xs), max(max(xs) - min(xs), 1.0), max(ys) + 1.5
+    else:
+        left, width, top = 0.0, 0.0, 0.0
+    per_row = max(int(width) + 1, math.ceil(math.sqrt(len(alone))))
+    step = width / (per_row - 1) if width and per_row > 1 else 1.0
+    step = min(max(step, 0.6), 1.0)
+    return {node: (left + (i % per_row) * step, top + (i // per_row) * step) for i, node in enumerate(alone)}
 
 
 def grid_spring_layout(

@@ -42,7 +42,7 @@ import json
 import os
 import re
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from html.parser import HTMLParser
 from importlib import resources
@@ -55,8 +55,8 @@ if TYPE_CHECKING:
 
     from kg.viz.data import PageData
 
-__all__ = ["DEFAULT_MAX_NODES", "PHYSICS_MAX_NODES", "STABILIZATION_ITERATIONS", "check_offline",
-           "write_html"]
+__all__ = ["DEFAULT_MAX_NODES", "PHYSICS_MAX_NODES", "STABILIZATION_ITERATIONS", "TOP_LABELS",
+           "check_offline", "header_totals", "write_html"]
 
 #: Without filters, a page draws at most this many entities: the most important
 #: (PageRank), and says how many it left out. (2,000 nodes: ~1 MB of data per
@@ -69,6 +69,18 @@ DEFAULT_MAX_NODES = 2000
 PHYSICS_MAX_NODES = 1000
 #: Upper bound on vis-network's stabilisation iterations.
 STABILIZATION_ITERATIONS = 600
+#: The most important entities' labels are drawn this big on screen at every zoom
+#: (the others are drawn to scale, and not at all below ``LABEL_DRAW_THRESHOLD`` px).
+LABEL_PIXELS = 14
+#: How many of them: the top by importance (PageRank). Measured on the 2,000-entity
+#: page at 1280x800: 40 labels fill the first view without hiding one another much.
+TOP_LABELS = 40
+#: Labels smaller than this on screen are not drawn (they were unreadable specks).
+LABEL_DRAW_THRESHOLD = 8
+#: Above this many entities with no relation drawn, they start hidden (a switch shows them).
+UNLINKED_SHOWN_MAX = 50
+#: A served page adds at most this many new entities per expanded node.
+EXPAND_MAX_NODES = 200
 
 TEMPLATE = "template.html"
 
@@ -93,6 +105,10 @@ def write_html(
     min_degree: int = 0,
     hide_below: float = 0.0,
     max_nodes: int | None = DEFAULT_MAX_NODES,
+    scores: Mapping[Any, float] | None = None,
+    groups: list[set[Any]] | None = None,
+    evidence: Callable[[nx.MultiDiGraph], None] | None = None,
+    totals: Mapping[str, int] | None = None,
 ) -> Path:
     """Write ``graph`` (or the part the filters keep) as one interactive HTML page.
 
@@ -134,6 +150,18 @@ def write_html(
     max_nodes : int or None, default DEFAULT_MAX_NODES
         Draw at most this many entities, the most important; the page says how
         many were left out. ``None``: no cap.
+    scores, groups, evidence
+        For a graph whose metrics are cached and whose edges carry no evidence
+        yet (a build's kept projection, :func:`kg.analysis.cached.write_page`):
+        the whole graph's PageRank and communities, and a function that fills
+        in the evidence of the edges drawn.
+    totals : mapping, optional
+        The whole graph's counts for the header, as ``kg stats`` reports them:
+        ``entities``, ``relations``, ``components``, ``communities`` (any left
+        out are counted on ``graph``; :func:`header_totals` makes them from a
+        :class:`kg.analysis.stats.Stats`). A build's store counts relations to
+        values (a job title) and both directions of a symmetric property, which
+        the networkx view does not draw, so its callers pass them.
 
     Returns
     -------
@@ -183,19 +211,38 @@ def write_html(
     path = Path(path)
     shown, _ = filter_graph(
         graph, classes=classes, properties=properties, focus=focus, depth=depth, top=top,
-        min_degree=min_degree, min_confidence=hide_below, max_nodes=max_nodes,
+        min_degree=min_degree, min_confidence=hide_below, max_nodes=max_nodes, scores=scores,
     )
+    if evidence is not None:
+        from kg.analysis.filters import _evidence_above
+
+        evidence(shown)
+        if hide_below > 0:
+            for _, _, data in shown.edges(data=True):
+                data.update(_evidence_above(data, hide_below))
     n = shown.number_of_nodes()
     use_physics = (0 < n <= PHYSICS_MAX_NODES) if physics is None else (bool(physics) and n > 0)
     simple = simple_undirected(shown)
     # Static pages need positions; big physics pages settle far faster from them.
     positions = layout(shown, simple=simple) if not use_physics or n > 100 else {}
     focus_ids = [f if isinstance(f, str) else str(f) for f in shown.graph["kg_view"]["focus"]]
+    unfiltered = (n, shown.number_of_edges()) == (graph.number_of_nodes(), graph.number_of_edges())
+    counts = dict(totals or {})
+    if groups is None or "components" not in counts:
+        from kg.analysis.metrics import communities, components
+
+        whole = simple if unfiltered else simple_undirected(graph)
+        groups = communities(whole) if groups is None else groups
+        counts.setdefault("components", len(components(whole)))
+    counts.setdefault("entities", graph.number_of_nodes())
+    counts.setdefault("relations", graph.number_of_edges())
+    counts.setdefault("communities", len(groups))
+    unlinked = sum(1 for node in simple if simple.degree(node) == 0)
     data = page_data(
         graph, shown, title=title, positions=positions, simple=simple,
-        config={"physics": use_physics, "focus": focus_ids},
+        config={"physics": use_physics, "focus": focus_ids, **_explore_config(n, unlinked)}, groups=groups,
     )
-    page = render(data, _options(n, use_physics, bool(positions)))
+    page = render(data, _options(n, use_physics, bool(positions)), _header_counts(counts))
     check_offline(page)
 
     # Write beside the target, then rename: a failed write leaves the old page intact.
@@ -211,7 +258,57 @@ def write_html(
     return path
 
 
-def render(data: PageData, options: dict[str, Any]) -> str:
+def header_totals(stats: Any) -> dict[str, int]:
+    """The header's counts from a :class:`kg.analysis.stats.Stats` (``kg stats``'s numbers);
+    components and communities only if it has them (:func:`kg.analysis.stats.counts`
+    leaves them out: :func:`write_html` then counts them on its graph).
+
+    >>> from kg.analysis.stats import Stats
+    >>> header_totals(Stats(1, {"Person": 2, "Product": 3}, {"uses": 4}, 0, community_count=1, components=2))
+    {'entities': 5, 'relations': 4, 'components': 2, 'communities': 1}
+    >>> header_totals(Stats(1, {"Person": 2}, {}, 0))
+    {'entities': 2, 'relations': 0}
+    """
+    found = {"entities": sum(stats.entities.values()), "relations": sum(stats.relations.values())}
+    if stats.components or not found["entities"]:
+        found.update(components=stats.components, communities=stats.community_count)
+    return found
+
+
+def _header_counts(counts: Mapping[str, int]) -> list[tuple[str, int, str]]:
+    """(key, number, text) per header count, in ``kg stats``'s order.
+
+    >>> [t for _, _, t in _header_counts({"entities": 1, "relations": 2, "components": 1, "communities": 0})]
+    ['1 entity', '2 relations', '1 component', '0 communities']
+    """
+    words = {"entities": ("entity", "entities"), "relations": ("relation", "relations"),
+             "components": ("component", "components"), "communities": ("community", "communities")}
+    return [(key, int(counts[key]), f"{int(counts[key]):,} {words[key][int(counts[key]) != 1]}")
+            for key in words if key in counts]
+
+
+def _explore_config(n: int, unlinked: int) -> dict[str, Any]:
+    """What page.js needs to explore: labels kept readable, the unlinked entities' switch,
+    and the ontology's classes and properties for the queries a served page sends."""
+    from kg.lexicon import ENTITY_CLASSES, load_lexicon
+    from kg.vocab import KG_NS
+
+    lexicon = load_lexicon()
+    colors = dict(lexicon.colors)
+    return {
+        "labelPixels": LABEL_PIXELS,
+        "topLabels": min(n, TOP_LABELS),
+        "unlinked": unlinked,
+        "hideUnlinked": unlinked > UNLINKED_SHOWN_MAX,
+        "ns": KG_NS,
+        "classes": {cls: colors.get(cls) for cls in ENTITY_CLASSES},  # None: no kg:color, "other"
+        "properties": {name: lexicon.label_of(name) for name in sorted(lexicon.properties)},
+        "symmetric": sorted(name for name, spec in lexicon.properties.items() if spec.symmetric),
+        "expandMax": EXPAND_MAX_NODES,
+    }
+
+
+def render(data: PageData, options: dict[str, Any], counts: list[tuple[str, int, str]] | None = None) -> str:
     """The page's HTML: pyvis renders kg's template with ``data`` and vis ``options``.
 
     The nodes and edges reach the template as ``data`` (variable ``kg``), not
@@ -226,7 +323,8 @@ def render(data: PageData, options: dict[str, Any]) -> str:
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
     net.set_template(str(_template_dir() / TEMPLATE))
     net.templateEnv = _environment(
-        kg=data, kg_script=_markup(_asset("page.js")), kg_style=_markup(_asset("page.css"))
+        kg=data, kg_counts=counts or [], kg_script=_markup(_asset("page.js")),
+        kg_style=_markup(_asset("page.css")),
     )
     # pyvis's set_options removes every space of the JSON: no spaces in values.
     net.set_options(json.dumps(options))
@@ -287,6 +385,7 @@ def _options(n: int, physics: bool, positioned: bool) -> dict[str, Any]:
             "shape": "dot",
             "borderWidth": 1,
             "font": {"size": 14, "color": "#222222", "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"label": {"enabled": False, "drawThreshold": LABEL_DRAW_THRESHOLD, "maxVisible": 40}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
