@@ -260,6 +260,17 @@ def test_kg_remove_on_the_command_line(corpus: Path, tmp_path: Path, capsys: pyt
     assert "not a kg build directory" in capsys.readouterr().err
 
 
+def test_no_html_and_no_ttl_skip_the_outputs(corpus: Path, tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["build", str(corpus / "a.txt"), str(corpus / "b.txt"), "-o", str(out), "--no-html", "--no-ttl"]) == 0
+    assert "wrote" not in capsys.readouterr().out
+    assert not (out / "graph.ttl").exists() and not (out / "graph.html").exists()
+    assert main(["remove", str(out), str(corpus / "a.txt"), "--no-html"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith(f"wrote {out / 'graph.ttl'}")
+    assert "Anthropic" in (out / "graph.ttl").read_text(encoding="utf-8") and not (out / "graph.html").exists()
+
+
 def test_a_second_writer_is_told_the_store_is_busy(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     build([corpus / "b.txt"], out, html=False)
