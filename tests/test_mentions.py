@@ -129,6 +129,10 @@ def _classes(text: str) -> dict[str, str]:
     ("The Ulvick Glacier feeds the lake.", "Ulvick Glacier", "Place"),
     ("The board hired co-founder Dana Whitcombe as chief executive.", "Dana Whitcombe", "Person"),
     ("The lab tested the Zephyr and Quorra chips last year.", "Quorra", "Product"),
+    ("The council met, and the deputy mayor is Halvard Brekke (Centre Party).", "Halvard Brekke", "Person"),
+    ("Omar Bellaj is the President and CEO of Atlas Mining (AM), the state owned corporation.",
+     "Omar Bellaj", "Person"),  # two attributes, a misparse: no vote from "corporation"
+    ("He visited the Turkish city of Izmir.", "Izmir", "Place"),
 ])
 def test_class_from_the_words_around(text: str, name: str, cls: str) -> None:
     assert _classes(text).get(name) == cls, _classes(text)

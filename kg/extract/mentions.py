@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, made, name_class
 from kg.extract.places import place_vote
 from kg.lexicon import Lexicon, load_words
 
@@ -29,21 +30,8 @@ if TYPE_CHECKING:
 _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 #: Words NER often takes for names that name no entity of their own.
 NOT_NAMES = _WORDS["not_names"]
-#: Last words that make a name an organisation ("Annapurna Labs", "Stanford University").
-ORGANIZATION_WORDS = _WORDS["organization_words"]
-#: Words before a name that make it a person's ("Sen. Bob Dole", "President Lincoln").
-HONORIFICS = _WORDS["honorifics"]
-#: Classes whose head noun types a name that modifies it ("the Trainium2 chip"); see words.toml.
-MODIFIER_CLASSES = _WORDS["modifier_classes"]
-#: Classes whose head noun, last word of a longer name, types it ("Nizina Glacier").
-NAME_PART_CLASSES = _WORDS["name_part_classes"]
-#: Head nouns that never type a copula's subject or an apposition ("an English model").
-NOT_PREDICATE_NOUNS = _WORDS["not_predicate_nouns"]
-#: Verbs whose object is a product, not the organisation NER says ("developed AlphaFold").
-PRODUCT_VERBS = _WORDS["product_verbs"]
 #: Weights of the evidence for a mention's class (summed per entity).
 NER_WEIGHT, PLACE_WEIGHT, HEAD_NOUN_WEIGHT, GAZETTEER_WEIGHT = 1.0, 2.0, 3.0, 100.0
-_NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 
 
 @dataclass(frozen=True)
@@ -96,12 +84,12 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             else:
                 cls, canonical, weight = listed_cls, None, NER_WEIGHT
             piece_cls, piece_weight = cls, weight
-            head_cls = _head_noun_class(piece, lexicon)
+            head_cls = name_class(piece, lexicon)
             if head_cls and canonical is None:
                 piece_cls, piece_weight = head_cls, HEAD_NOUN_WEIGHT
             elif canonical is None and ner_cls is not None and place_vote(piece, cls):
                 piece_cls, piece_weight = "Place", PLACE_WEIGHT
-            elif canonical is None and cls == "Organization" and _made(piece):
+            elif canonical is None and cls == "Organization" and made(piece):
                 piece_cls, piece_weight = "Product", PLACE_WEIGHT
             mention = _found(piece, piece_cls, piece_weight, canonical)
             if ner_cls is None:  # a NORP span the gazetteer maps to a country
@@ -428,54 +416,6 @@ def _is_name(span: Span) -> bool:
     return any(c.isupper() or c.isdigit() for c in text)
 
 
-def _person_cue(span: Span) -> bool:
-    """An honorific before the name, or an age after it ("Cheek, 53, is ...")."""
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_.rstrip(".") in HONORIFICS:
-        return True
-    after = doc[span.end:span.end + 3]
-    return (len(after) == 3 and after[0].text == "," and after[1].like_num
-            and after[2].text == "," and after[1].text.isdigit() and 0 < int(after[1].text) < 120)
-
-
-def _made(span: Span) -> bool:
-    """Whether the name is the object of a verb of making ("DeepMind later developed AlphaFold").
-
-    >>> from kg.extract.nlp import load_nlp
-    >>> doc = load_nlp()("DeepMind later developed AlphaFold, which predicts protein shapes.")
-    >>> _made(doc[3:4]), _made(doc[0:1])
-    (True, False)
-    """
-    root = span.root
-    return root.dep_ == "dobj" and root.head.lemma_ in PRODUCT_VERBS
-
-
-def _listed_with_person(span: Span, lexicon: Lexicon) -> bool:
-    """A two- or three-word name shaped like a person's, coordinated with a name NER calls a person.
-
-    None of its words may be a known name or an organisation's word ("Bill
-    Gates and Microsoft Research").
-
-    >>> from kg.extract.nlp import load_nlp
-    >>> from kg.lexicon import load_lexicon
-    >>> doc = load_nlp()("Jensen Huang founded the company with Chris Malachowsky and Curtis Priem.")
-    >>> _listed_with_person(doc[9:11], load_lexicon())
-    True
-    """
-    if not 2 <= len(span) <= 3 or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in span):
-        return False
-    root = span.root
-    if any(t.lower_ in ORGANIZATION_WORDS or t.lower_ in lexicon.head_nouns or lexicon.known(t.text)
-           for t in span):
-        return False
-    others = [root.head] if root.dep_ == "conj" else []
-    others += [c for c in root.children if c.dep_ == "conj"]
-    return any(o.ent_type_ == "PERSON" and o.pos_ == "PROPN" and o.i not in range(span.start, span.end)
-               and any(c.dep_ in {"compound", "flat"} and c.ent_type_ == "PERSON" for c in o.children)
-               for o in others)
-
-
 def _is_department(span: Span, titles: set[str]) -> bool:
     """True for the "Machine Learning" in "Apple's Senior Director of Machine Learning"."""
     root = span.root
@@ -488,79 +428,6 @@ def _is_department(span: Span, titles: set[str]) -> bool:
         title = prep.head
     return (prep.lower_ == "of" and title.lower_ in titles
             and any(c.dep_ == "poss" for c in title.children))
-
-
-def _head_noun_class(span: Span, lexicon: Lexicon) -> str | None:
-    """The class a name's own words or its head noun give it, if any.
-
-    "Annapurna Labs" is an organisation by its last word, "Nizina Glacier" a
-    place; "the Trainium2 chip" and "Trainium, a chip that ..." are products
-    by the head noun, and so is Inferentia in "the Trainium and Inferentia
-    chips"; "Aselsan and Havelsan are defence companies" makes both
-    organisations (:func:`_predicate_class`).
-
-    >>> from kg.extract.nlp import load_nlp
-    >>> from kg.lexicon import load_lexicon
-    >>> doc = load_nlp()("Roketsan, Aselsan and Havelsan are Turkish defence companies.")
-    >>> [_head_noun_class(doc[i:i + 1], load_lexicon()) for i in (0, 2, 4)]
-    ['Organization', 'Organization', 'Organization']
-    """
-    last = span[-1]
-    if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
-        return "Organization"
-    if len(span) > 1 and lexicon.head_nouns.get(last.lower_) in NAME_PART_CLASSES and last.is_title:
-        return lexicon.head_nouns[last.lower_]
-    for child in span.root.children:
-        if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN" \
-                and child.lower_ not in NOT_PREDICATE_NOUNS and child.lower_ in lexicon.head_nouns:
-            return lexicon.head_nouns[child.lower_]
-    if _person_cue(span) or _listed_with_person(span, lexicon):
-        return "Person"
-    root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
-            and lexicon.head_nouns.get(root.head.head.lower_) == "Place":
-        return "Place"  # "the city of Izmir", "the capital of Texas"
-    predicate = _predicate_class(span, lexicon)
-    if predicate is not None:
-        return predicate
-    first = last
-    while first.dep_ == "conj" and first.head.i < first.i:  # "the Trainium and Inferentia chips"
-        first = first.head
-    noun = first.head
-    if first.dep_ not in _NAME_DEPS or noun.i < span.end or any(
-            t.dep_ not in {"cc", "conj", "compound", "punct"} for t in span.doc[span.end:noun.i]):
-        return None
-    cls = lexicon.head_nouns.get(noun.lower_)
-    return cls if cls in MODIFIER_CLASSES else None
-
-
-def _predicate_class(span: Span, lexicon: Lexicon) -> str | None:
-    """The class the predicate noun of a copula gives its subject (each conjunct of it).
-
-    "Torbali is a town", "Aselsan and Havelsan are companies", "Tekirova is
-    one of the villages of Kemer": the noun (or the noun after "one of") is a
-    class's head noun. Conjoined predicates must agree ("a model and
-    actress" is no vote).
-    """
-    subject = span.root
-    while subject.dep_ == "conj" and subject.head.i < subject.i:
-        subject = subject.head
-    verb = subject.head
-    if subject.dep_ != "nsubj" or verb.lemma_ != "be" \
-            or sum(c.dep_ == "nsubj" for c in verb.children) != 1:  # two subjects: a misparse
-        return None
-    classes = set()
-    for attr in (c for c in verb.children if c.dep_ == "attr"):
-        if attr.lower_ == "one":  # "one of the largest towns"
-            attr = next((p for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for p in c.children if p.dep_ == "pobj"), attr)
-        for noun in (attr, *(c for c in attr.children if c.dep_ == "conj")):
-            if noun.lower_ in NOT_PREDICATE_NOUNS:
-                return None
-            cls = lexicon.head_nouns.get(noun.lower_)
-            if cls is not None:
-                classes.add(cls)
-    return classes.pop() if len(classes) == 1 else None
 
 
 def _head_noun_names(doc: Doc, lexicon: Lexicon, taken: set[int]):  # type: ignore[no-untyped-def]
@@ -587,10 +454,10 @@ def _head_noun_names(doc: Doc, lexicon: Lexicon, taken: set[int]):  # type: igno
 def _modifies(token: Token, head: Token, doc: Doc) -> bool:
     if token.text == "-":
         return True
-    if token.dep_ not in _NAME_DEPS:
+    if token.dep_ not in NAME_DEPS:
         return False
     node = token
-    while node.i != head.i and node.i < head.i and node.dep_ in _NAME_DEPS | {"punct"}:
+    while node.i != head.i and node.i < head.i and node.dep_ in NAME_DEPS | {"punct"}:
         node = node.head
     return node.i == head.i
 

@@ -1,0 +1,185 @@
+"""The class the words around a name give it: a vote stronger than NER's.
+
+spaCy's NER often mistypes rare names ("Aselsan" a person, "Curtis Priem" an
+organisation, "Bahir Dar" a person). The words around a name are better
+evidence, and the ontology's ``kg:headNoun`` lists say which class a noun
+stands for:
+
+- the name's last word ("Annapurna Labs", "Nizina Glacier", "Progress Party");
+- an apposition ("Roketsan, a Turkish defence company,");
+- a copula's predicate, for every conjunct of its subject ("Aselsan and
+  Havelsan are defence companies", "Torbali is one of the towns of Izmir"),
+  or its subject ("the deputy mayor is Terje Halleland");
+- "the city of Izmir";
+- an honorific or title before the name ("co-founder Curtis Priem"), an age
+  after it, or a person's two-word name listed with a person NER saw;
+- a head noun the name modifies, for kinds of thing only ("the Trainium and
+  Inferentia chips"; not "a Chicago company", "a Google engineer");
+- a verb of making whose object it is ("DeepMind developed AlphaFold": see
+  :func:`made`).
+
+Word lists are in ``ontology/words.toml`` [mentions].
+
+Examples
+--------
+>>> from kg.extract.nlp import load_nlp
+>>> from kg.lexicon import load_lexicon
+>>> doc = load_nlp()("Aselsan and Havelsan are Turkish defence companies.")
+>>> name_class(doc[0:1], load_lexicon()), name_class(doc[2:3], load_lexicon())
+('Organization', 'Organization')
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.extract.places import is_place
+from kg.lexicon import Lexicon, load_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+_WORDS = load_words().mentions  # ontology/words.toml, [mentions]
+#: Last words that make a name an organisation ("Annapurna Labs", "Stanford University").
+ORGANIZATION_WORDS = _WORDS["organization_words"]
+#: Words before a name that make it a person's ("Sen. Bob Dole", "President Lincoln").
+HONORIFICS = _WORDS["honorifics"]
+#: Classes whose head noun types a name that modifies it ("the Trainium2 chip").
+MODIFIER_CLASSES = _WORDS["modifier_classes"]
+#: Classes whose head noun, last word of a longer name, types it ("Nizina Glacier").
+NAME_PART_CLASSES = _WORDS["name_part_classes"]
+#: Head nouns that never type a copula's subject or an apposition ("an English model").
+NOT_PREDICATE_NOUNS = _WORDS["not_predicate_nouns"]
+#: Verbs whose object is a product, not the organisation NER says ("developed AlphaFold").
+PRODUCT_VERBS = _WORDS["product_verbs"]
+NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
+
+
+def name_class(span: Span, lexicon: Lexicon) -> str | None:
+    """The class a name's own words or its head noun give it, if any.
+
+    "Annapurna Labs" is an organisation by its last word, "Nizina Glacier" a
+    place; "the Trainium2 chip" and "Trainium, a chip that ..." are products
+    by the head noun, and so is Inferentia in "the Trainium and Inferentia
+    chips"; "Aselsan and Havelsan are defence companies" makes both
+    organisations (:func:`_predicate_class`).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Roketsan, Aselsan and Havelsan are Turkish defence companies.")
+    >>> [name_class(doc[i:i + 1], load_lexicon()) for i in (0, 2, 4)]
+    ['Organization', 'Organization', 'Organization']
+    """
+    last = span[-1]
+    if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
+        return "Organization"
+    if len(span) > 1 and lexicon.head_nouns.get(last.lower_) in NAME_PART_CLASSES and last.is_title:
+        return lexicon.head_nouns[last.lower_]
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN" \
+                and child.left_edge.i - span.end <= 1  \
+                and child.lower_ not in NOT_PREDICATE_NOUNS and child.lower_ in lexicon.head_nouns:
+            return lexicon.head_nouns[child.lower_]
+    if person_cue(span) or listed_with_person(span, lexicon):
+        return "Person"
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
+            and lexicon.head_nouns.get(root.head.head.lower_) == "Place":
+        return "Place"  # "the city of Izmir", "the capital of Texas"
+    predicate = predicate_class(span, lexicon)
+    if predicate is not None:
+        return predicate
+    first = last
+    while first.dep_ == "conj" and first.head.i < first.i:  # "the Trainium and Inferentia chips"
+        first = first.head
+    noun = first.head
+    if first.dep_ not in NAME_DEPS or noun.i < span.end or any(
+            t.dep_ not in {"cc", "conj", "compound", "punct"} for t in span.doc[span.end:noun.i]):
+        return None
+    cls = lexicon.head_nouns.get(noun.lower_)
+    return cls if cls in MODIFIER_CLASSES else None
+
+
+def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
+    """The class the predicate noun of a copula gives its subject (each conjunct of it).
+
+    "Torbali is a town", "Aselsan and Havelsan are companies", "Tekirova is
+    one of the villages of Kemer": the noun (or the noun after "one of") is a
+    class's head noun. Conjoined predicates must agree ("a model and
+    actress" is no vote).
+    """
+    subject = span.root
+    while subject.dep_ == "conj" and subject.head.i < subject.i:
+        subject = subject.head
+    if subject.dep_ == "attr" and subject.head.lemma_ == "be":  # "the deputy mayor is Terje Halleland"
+        nouns = [c for c in subject.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        cls = {lexicon.head_nouns.get(n.lower_) or ("Person" if n.lower_ in HONORIFICS else None)
+               for n in nouns if n.lower_ not in NOT_PREDICATE_NOUNS}
+        return cls.pop() if len(cls) == 1 and len(nouns) == 1 else None
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.lemma_ != "be" \
+            or sum(c.dep_ == "nsubj" for c in verb.children) != 1:  # two subjects: a misparse
+        return None
+    attrs = [c for c in verb.children if c.dep_ == "attr"]
+    if len(attrs) != 1:  # "X is the President of Y, the state owned corporation": a misparse
+        return None
+    attr = attrs[0]
+    if attr.lower_ == "one":  # "one of the largest towns"
+        attr = next((p for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"), attr)
+    classes = set()
+    for noun in (attr, *(c for c in attr.children if c.dep_ == "conj")):
+        if noun.lower_ in NOT_PREDICATE_NOUNS:
+            return None
+        cls = lexicon.head_nouns.get(noun.lower_) or ("Person" if noun.lower_ in HONORIFICS else None)
+        if cls is not None:
+            classes.add(cls)
+    return classes.pop() if len(classes) == 1 else None
+
+
+def person_cue(span: Span) -> bool:
+    """An honorific before the name, or an age after it ("Cheek, 53, is ...")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in HONORIFICS:
+        return True
+    after = doc[span.end:span.end + 3]
+    return (len(after) == 3 and after[0].text == "," and after[1].like_num
+            and after[2].text == "," and after[1].text.isdigit() and 0 < int(after[1].text) < 120)
+
+
+def made(span: Span) -> bool:
+    """Whether the name is the object of a verb of making ("DeepMind later developed AlphaFold").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("DeepMind later developed AlphaFold, which predicts protein shapes.")
+    >>> made(doc[3:4]), made(doc[0:1])
+    (True, False)
+    """
+    root = span.root
+    return root.dep_ == "dobj" and root.head.lemma_ in PRODUCT_VERBS
+
+
+def listed_with_person(span: Span, lexicon: Lexicon) -> bool:
+    """A two-word name shaped like a person's, coordinated with a name NER calls a person.
+
+    None of its words may be a known name or an organisation's word ("Bill
+    Gates and Microsoft Research").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Jensen Huang founded the company with Chris Malachowsky and Curtis Priem.")
+    >>> listed_with_person(doc[9:11], load_lexicon())
+    True
+    """
+    if len(span) != 2 or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in span):
+        return False
+    root = span.root
+    if any(t.lower_ in ORGANIZATION_WORDS or t.lower_ in lexicon.head_nouns or lexicon.known(t.text)
+           or is_place(t.text) for t in span):  # "Gloria Estefan and Miami Sound Machine"
+        return False
+    others = [root.head] if root.dep_ == "conj" else []
+    others += [c for c in root.children if c.dep_ == "conj"]
+    return any(o.ent_type_ == "PERSON" and o.pos_ == "PROPN" and o.i not in range(span.start, span.end)
+               and any(c.dep_ in {"compound", "flat"} and c.ent_type_ == "PERSON" for c in o.children)
+               for o in others)
