@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 from typing import Sequence
 
@@ -39,15 +40,20 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     inputs = [Source("-", args.format) if i == "-" and args.format else i for i in args.inputs]
     report = build(inputs or None, args.out, _settings(args), on_error=warn,
-                   html=not args.no_html, ttl=not args.no_ttl, progress=not args.quiet)
+                   html=not args.no_html, ttl=_ttl(args), progress=not args.quiet)
     if not args.quiet:
         print(report.to_text())
-        _wrote(args)
+        _wrote(args, ttl=not report.ttl_skipped)
     return 0 if report.documents or report.skipped or not report.errors else 1
 
 
-def _wrote(args: argparse.Namespace) -> None:
-    written = [args.out / name for name, skip in (("graph.ttl", args.no_ttl), ("graph.html", args.no_html))
+def _ttl(args: argparse.Namespace) -> bool | None:
+    """--ttl: always rewrite graph.ttl; --no-ttl: never; neither: while the store is small."""
+    return False if args.no_ttl else (True if getattr(args, "ttl", False) else None)
+
+
+def _wrote(args: argparse.Namespace, *, ttl: bool = True) -> None:
+    written = [args.out / name for name, skip in (("graph.ttl", args.no_ttl or not ttl), ("graph.html", args.no_html))
                if not skip]
     if written:
         print("  wrote " + " and ".join(map(str, written)))
@@ -68,14 +74,16 @@ def cmd_remove(args: argparse.Namespace) -> int:
     """
     from kg.pipeline import remove
 
+    started = time.time()
     removal, missing = remove(args.out, args.targets, _settings(args),
-                              html=not args.no_html, ttl=not args.no_ttl)
+                              html=not args.no_html, ttl=_ttl(args))
     for target in missing:
         print(f"kg remove: no document in {args.out} from {target!r}", file=sys.stderr)
     if not args.quiet:
         print(removal.to_text())
         if removal:
-            _wrote(args)
+            ttl = args.out / "graph.ttl"
+            _wrote(args, ttl=ttl.exists() and ttl.stat().st_mtime >= started)  # not rewritten when big
     return 0
 
 
@@ -405,6 +413,8 @@ def parser() -> argparse.ArgumentParser:
     _settings_options(b)
     b.add_argument("--no-html", action="store_true", help="do not write graph.html")
     b.add_argument("--no-ttl", action="store_true", help="do not write graph.ttl")
+    b.add_argument("--ttl", action="store_true",
+                   help="rewrite graph.ttl even on a big build (by default only up to 10,000 documents)")
     b.add_argument("-q", "--quiet", action="store_true", help="no summary, no progress bar")
 
     from kg.graph import formats

@@ -63,6 +63,7 @@ def filter_graph(
     min_degree: int = 0,
     min_confidence: float = 0.0,
     max_nodes: int | None = None,
+    scores: Mapping[Any, float] | None = None,
 ) -> tuple[nx.MultiDiGraph, int]:
     """The part of ``graph`` to draw, and how many entities were left out.
 
@@ -91,6 +92,10 @@ def filter_graph(
         Drop relations (and evidence) below this confidence.
     max_nodes : int, optional
         A cap applied last, like ``top``; ``None`` for no cap.
+    scores : mapping, optional
+        PageRank of ``graph``'s undirected simple view, when the caller has it
+        (cached: :mod:`kg.analysis.cached`); used by ``top`` and ``max_nodes``
+        when no filter before them left anything out.
 
     Returns
     -------
@@ -171,10 +176,13 @@ def filter_graph(
     def keep_best(k: int) -> set[Any]:
         nonlocal ranked
         if ranked is None:
-            shown = nx.MultiDiGraph()
-            shown.add_nodes_from(kept)
-            shown.add_edges_from((u, v) for u, v, _, _ in edges())
-            score = pagerank(simple_undirected(shown))
+            if scores is not None and wanted_props is None and threshold <= 0 and len(kept) == len(graph):
+                score = scores  # nothing filtered: the whole graph's PageRank, as computed below
+            else:
+                shown = nx.MultiDiGraph()
+                shown.add_nodes_from(kept)
+                shown.add_edges_from((u, v) for u, v, _, _ in edges())
+                score = pagerank(simple_undirected(shown))
             ranked = sorted(kept, key=lambda n: (n not in pinned, -score[n], _label(graph, n), str(n)))
         ranked = [n for n in ranked if n in kept][:k]
         return set(ranked)

@@ -26,7 +26,9 @@ from kg.lexicon import ENTITY_CLASSES, load_lexicon
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Ranked", "Community", "Stats", "stats", "counts", "ranked"]
+    from kg.analysis.projection import Projection
+
+__all__ = ["Ranked", "Community", "Stats", "stats", "stats_of", "counts", "ranked"]
 
 
 class Ranked(NamedTuple):
@@ -157,6 +159,35 @@ def stats(store: GraphStore, top: int = 10, *, communities: bool | None = None) 
                  community_note="not computed (communities=False)" if communities is False else "",
                  community_method=method,
                  components=len(sizes), largest_components=sizes[:5])
+
+
+def stats_of(projection: Projection, store: GraphStore, top: int = 10, *,
+             communities: bool | None = None) -> Stats:
+    """:func:`stats` from a kept projection and its cached metrics
+    (:mod:`kg.analysis.cached`): the same numbers, without the whole networkx view."""
+    from kg.analysis.cached import graph_metrics, top_scores
+
+    totals = counts(store)
+    method = None if communities is None else ("louvain" if communities else "none")
+    found = graph_metrics(projection, method=method)
+
+    def labels(iris: list[str]) -> dict[str, str]:
+        return {iri: data["label"] for iri, data in projection.nodes(iris)}
+
+    def best(scores: dict[str, Any], count: int) -> list[Ranked]:
+        chosen = top_scores(scores, count, labels)
+        info = dict(projection.nodes([n for n, _ in chosen]))
+        return [Ranked(info[n]["label"], info[n]["cls"], score, n) for n, score in chosen]
+
+    groups = [Community(len(c), best({n: found.degree[n] for n in c}, 10), frozenset(c))
+              for c in found.communities[:top]]
+    return Stats(totals.documents, totals.entities, totals.relations, totals.quarantined,
+                 central=best(found.pagerank, top), degree=best(found.degree, top),
+                 betweenness=best(found.betweenness, top), betweenness_samples=found.betweenness_samples,
+                 communities=groups, community_count=len(found.communities),
+                 community_note="not computed (communities=False)" if communities is False else "",
+                 community_method="" if communities is False else found.community_method,
+                 components=len(found.components), largest_components=found.components[:5])
 
 
 def counts(store: GraphStore) -> Stats:

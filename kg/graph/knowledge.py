@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from kg.analysis import GraphPath, Neighborhood, Stats
+    from kg.analysis.projection import Projection
     from kg.pipeline import BuildReport
 
 ExportFormat = Literal["turtle", "nt", "nq", "trig", "json-ld", "jsonld", "xml"]
@@ -79,6 +80,15 @@ class KnowledgeGraph:
 
         return to_networkx(self.store)
 
+    def projection(self) -> Projection | None:
+        """The entity graph kept with a build directory (:mod:`kg.analysis.projection`),
+        rebuilt once if missing or stale; ``None`` for an RDF file or a server."""
+        from kg.analysis.projection import Projection
+
+        if self.remote is not None or not isinstance(self.source, Path) or not self.source.is_dir():
+            return None
+        return Projection.open(self.source, self.store)  # type: ignore[arg-type]
+
     def to_html(self, path: str | Path | None = None, **options) -> Path:  # type: ignore[no-untyped-def]
         """Write the interactive HTML graph (default: ``graph.html`` beside the store)."""
         from kg.viz import write_html
@@ -88,13 +98,26 @@ class KnowledgeGraph:
         elif path is None:
             path = (self.source if self.source.is_dir() else self.source.parent) / "graph.html"
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+        projection = self.projection()
+        if projection is not None:
+            from kg.analysis.cached import write_page
+
+            return write_page(projection, self.store, path, **options)  # type: ignore[arg-type]
+        from kg.analysis.stats import counts
+        from kg.viz.page import header_totals
+
+        options.setdefault("totals", header_totals(counts(self.store)))  # kg stats' counts in the header
         return write_html(self.to_networkx(), path, **options)
 
     def stats(self, top: int = 10, *, communities: bool | None = None) -> Stats:
         """Counts by class and property; the ``top`` entities by PageRank, degree
         and betweenness; Louvain communities; connected components."""
         from kg.analysis import stats
+        from kg.analysis.stats import stats_of
 
+        projection = self.projection()
+        if projection is not None:  # metrics cached per version of the kept projection
+            return stats_of(projection, self.store, top, communities=communities)  # type: ignore[arg-type]
         return stats(self.store, top, communities=communities)
 
     def path(self, source: str, target: str) -> GraphPath | None:
@@ -102,14 +125,20 @@ class KnowledgeGraph:
         case), following relations either way, with the evidence for each hop;
         ``None`` if they are not connected. An unknown or ambiguous name raises
         :class:`~kg.errors.EntityError` listing close matches."""
-        from kg.analysis import shortest_path
+        from kg.analysis import answers, shortest_path
 
+        projection = self.projection()
+        if projection is not None:  # reads only the levels the search touches
+            return answers.shortest_path(projection, self.store, source, target)  # type: ignore[arg-type]
         return shortest_path(self.to_networkx(), source, target)
 
     def neighbors(self, name: str, depth: int = 1) -> Neighborhood:
         """The relations in and out of an entity, out to ``depth`` hops, with evidence."""
-        from kg.analysis import neighbors
+        from kg.analysis import answers, neighbors
 
+        projection = self.projection()
+        if projection is not None:
+            return answers.neighbors(projection, self.store, name, depth)  # type: ignore[arg-type]
         return neighbors(self.to_networkx(), name, depth)
 
     def export(self, path: str | Path | None, format: ExportTarget) -> Path | bytes:

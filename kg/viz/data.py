@@ -115,13 +115,16 @@ def page_data(
     positions: Mapping[Any, tuple[float, float]] | None = None,
     simple: nx.Graph | None = None,
     config: Mapping[str, Any] | None = None,
+    groups: list[set[Any]] | None = None,
 ) -> PageData:
     """The page's data for ``shown`` (the drawn part of ``graph``).
 
     ``graph`` is the whole networkx view (its communities, and how many relations
     of each entity are not drawn); ``shown`` carries ``graph["kg_view"]`` from
     :func:`kg.analysis.filters.filter_graph` when it was filtered. ``simple`` is
-    ``shown``'s undirected simple view if the caller has it already.
+    ``shown``'s undirected simple view if the caller has it already; ``groups``
+    the whole graph's communities if the caller has them (a build's are cached
+    with its projection, :mod:`kg.analysis.cached`: the communities ``kg stats`` shows).
     """
     from kg.analysis.metrics import communities, pagerank
     from kg.analysis.view import simple_undirected
@@ -134,8 +137,10 @@ def page_data(
     sizes = _node_sizes(score)
     size = (shown.number_of_nodes(), shown.number_of_edges())
     unfiltered = size == (graph.number_of_nodes(), graph.number_of_edges())
-    whole = simple if unfiltered else simple_undirected(graph)  # shown is a subgraph of graph
-    community_colors, legend = _community_legend(shown, communities(whole), score)
+    if groups is None:
+        whole = simple if unfiltered else simple_undirected(graph)  # shown is a subgraph of graph
+        groups = communities(whole)
+    community_colors, legend = _community_legend(shown, groups, score)
     ids = {node: node if isinstance(node, str) else str(node) for node in shown.nodes}
 
     class_counts: Counter[str] = Counter()

@@ -1,0 +1,130 @@
+"""Whole-graph metrics of a kept projection, computed once per version of it.
+
+PageRank, degree, betweenness, communities and components are those of
+:mod:`kg.analysis.metrics` on the undirected simple view; here the view is made
+from the projection's edge table (:func:`simple_view`, the same nodes and links
+in the same order as :func:`kg.analysis.view.simple_undirected` of the whole
+graph, so every tie and every seeded run comes out the same) and the results
+are saved in the projection's ``cache`` table under its version. ``kg stats``
+and the page read them back; a build or removal raises the version and the
+next reader computes them again.
+
+Examples
+--------
+>>> import networkx as nx
+>>> simple = nx.Graph([("a", "b"), ("b", "c")])
+>>> m = compute(simple)
+>>> m.degree["b"], [sorted(c) for c in m.communities], m.components
+(2, [['a', 'b', 'c']], [3])
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from kg.analysis import metrics
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kg.analysis.projection import Projection
+
+__all__ = ["GraphMetrics", "compute", "graph_metrics", "simple_view", "top_scores", "write_page"]
+
+
+@dataclass(frozen=True)
+class GraphMetrics:
+    """Scores of every entity and the groups of the whole graph (see :mod:`kg.analysis.metrics`)."""
+
+    pagerank: dict[str, float]
+    degree: dict[str, int]
+    betweenness: dict[str, float]
+    betweenness_samples: int | None
+    communities: list[list[str]] = field(default_factory=list)  # largest first, 2+ members
+    community_method: str = ""
+    components: list[int] = field(default_factory=list)  # sizes, largest first
+
+
+def simple_view(projection: Projection) -> nx.Graph:
+    """The undirected simple view of the whole projected graph: one link per related
+    pair weighted by its number of relations, nodes and links in sorted order."""
+    import networkx as nx
+
+    weights: dict[tuple[str, str], int] = {}
+    for s, _, o in projection.db.execute("SELECT s, p, o FROM edges"):
+        if s != o:
+            pair = (s, o) if s <= o else (o, s)
+            weights[pair] = weights.get(pair, 0) + 1
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(r[0] for r in projection.db.execute("SELECT iri FROM nodes")))
+    simple.add_weighted_edges_from((u, v, weights[u, v]) for u, v in sorted(weights))
+    return simple
+
+
+def compute(simple: nx.Graph, *, method: str | None = None) -> GraphMetrics:
+    """Every metric of ``simple`` (``method``: communities' algorithm, ``"none"``
+    for none, ``None`` to let :func:`kg.analysis.metrics.community_method` choose)."""
+    found: list[set[Any]] = []
+    if method != "none":
+        method = method or metrics.community_method(simple)
+        found = metrics.communities(simple, method=method)  # type: ignore[arg-type]
+    between, samples = metrics.betweenness(simple)
+    return GraphMetrics(
+        pagerank=metrics.pagerank(simple), degree=dict(simple.degree()),
+        betweenness=between, betweenness_samples=samples,
+        communities=[sorted(c) for c in found], community_method=method or "",
+        components=[len(c) for c in metrics.components(simple)])
+
+
+def graph_metrics(projection: Projection, *, method: str | None = None) -> GraphMetrics:
+    """The metrics of the projection's current version: from its cache, or computed
+    (and cached) when the graph changed since they were."""
+    name = f"metrics:{method or 'auto'}"
+    row = projection.db.execute("SELECT version, value FROM cache WHERE name = ?", (name,)).fetchone()
+    if row is not None and row[0] == projection.version:
+        data = json.loads(row[1])
+        return GraphMetrics(**data)
+    found = compute(simple_view(projection), method=method)
+    with projection.db:
+        projection.db.execute("INSERT OR REPLACE INTO cache VALUES (?, ?, ?)",
+                              (name, projection.version, json.dumps(asdict(found))))
+    return found
+
+
+def top_scores(scores: dict[str, float], top: int, labels: Any) -> list[tuple[str, float]]:
+    """The ``top`` (iri, score) pairs, ties by label then IRI, as
+    :func:`kg.analysis.stats.ranked` orders them; ``labels(iris)`` gives the
+    labels of just the candidates (those scoring at least the ``top``-th).
+
+    >>> top_scores({"a": 1.0, "b": 2.0, "c": 1.0}, 2, lambda ns: {"a": "Z", "c": "A"})
+    [('b', 2.0), ('c', 1.0)]
+    """
+    if top <= 0 or not scores:
+        return []
+    floor = heapq.nlargest(top, scores.values())[-1]
+    candidates = [n for n, s in scores.items() if s >= floor]
+    names = labels(candidates)
+    best = sorted(candidates, key=lambda n: (-scores[n], names.get(n, ""), n))[:top]
+    return [(n, scores[n]) for n in best]
+
+
+def write_page(projection: Projection, store: Any, path: Any, **options: Any) -> Any:
+    """``graph.html`` of a build from its projection: :func:`kg.viz.write_html` with the
+    cached PageRank (what is drawn) and communities (their colours), and the evidence
+    of just the drawn relations read from the store."""
+    from kg.analysis.projection import add_evidence
+    from kg.viz import write_html
+
+    from kg.analysis.stats import counts
+    from kg.viz.page import header_totals
+
+    found = graph_metrics(projection)
+    # The header's counts are kg stats' (page.py's header_totals): the store's, and the cached groups'.
+    options.setdefault("totals", {**header_totals(counts(store)), "components": len(found.components),
+                                  "communities": len(found.communities)})
+    return write_html(projection.to_networkx(), path, scores=found.pagerank,
+                      groups=[set(c) for c in found.communities],
+                      evidence=lambda shown: add_evidence(shown, store), **options)
