@@ -42,6 +42,7 @@ from kg.extract.context import DocContext
 from kg.extract.mentions import find_mentions
 from kg.extract.nlp import load_nlp, parse
 from kg.analysis import counts
+from kg.analysis.projection import Follow
 from kg.graph.rdf import document_iri, to_quads
 from kg.graph.remove import Removal, find_documents, remove_documents, replaced_documents
 from kg.extract.classifier import load_model
@@ -57,6 +58,9 @@ from kg.types import Document, DocumentGraph, Entity, Relation
 DOCUMENTS_PER_TRANSACTION = 1
 #: The extractors a run uses when its settings name none: the rules, then the classifier.
 DEFAULT_EXTRACTORS = (*RULES, "pairs")
+#: graph.ttl is rewritten after a build or removal while it holds at most this many
+#: documents (~800,000 quads, ~2 s of Turtle); above, only when asked (``kg build --ttl``).
+TTL_MAX_DOCUMENTS = 10_000
 
 
 class Pipeline:
@@ -167,6 +171,7 @@ class BuildReport:
     words: int = 0
     errors: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
+    ttl_skipped: int = 0  # the build's documents when graph.ttl was left as it was for its size
 
     def to_text(self) -> str:
         lines = [f"built {self.out}: {self.documents} new document(s)"
@@ -182,6 +187,9 @@ class BuildReport:
                          "domain/range (kept in the quarantine graph, see 'kg validate')")
         if self.errors:
             lines.append(f"  skipped {len(self.errors)} input(s) with errors (listed above)")
+        if self.ttl_skipped:
+            lines.append(f"  graph.ttl not rewritten: {self.ttl_skipped:,} documents (over {TTL_MAX_DOCUMENTS:,}) "
+                         "make it slow; 'kg build --ttl' rewrites it, 'kg export OUT -o FILE.ttl' writes it")
         return "\n".join(lines)
 
 
@@ -214,7 +222,7 @@ def build(
     *,
     on_error: Callable[[InputError], None] | None = None,
     html: bool = True,
-    ttl: bool = True,
+    ttl: bool | None = None,
     progress: bool = False,
 ) -> BuildReport:
     """Build (or add to) the graph in ``out`` from files, directories, globs or ``-``.
@@ -226,7 +234,8 @@ def build(
     in transactions: a killed build leaves no half document, and running it
     again completes it. Unreadable inputs are reported through ``on_error``
     (or the report) and the rest of the run goes on. ``html``/``ttl``:
-    rewrite ``graph.html``/``graph.ttl`` afterwards.
+    rewrite ``graph.html``/``graph.ttl`` afterwards (``ttl=None``: graph.ttl while
+    the store is small, see :func:`write_outputs`).
     """
     settings = settings or Settings()
     started = time.perf_counter()
@@ -243,6 +252,7 @@ def build(
 
     pipeline = Pipeline(settings)
     store = GraphStore.open_build(out)
+    follow = Follow(out, store)  # the kept projection follows the documents added and removed
     index = _alias_index(store, pipeline.lexicon.classes)
     paths = list(inputs) if inputs else [sample_corpus_path()]
     quads: list[Any] = []  # whole documents not yet committed
@@ -256,6 +266,7 @@ def build(
     def replace_old(old: list[str]) -> None:
         """Commit what is pending, remove the old texts, and forget their names."""
         commit()
+        follow.removing(store, old)
         remove_documents(store, old)
         index.entries = _alias_index(store, pipeline.lexicon.classes).entries
         report.replaced += 1
@@ -265,34 +276,54 @@ def build(
     for ctx in _progress(pipeline.contexts(documents, index=index), progress):
         report.documents += 1
         report.words += len(ctx.doc)
-        quads.extend(to_quads(graph_of(ctx), pipeline.lexicon, settings.base_iri))
+        document_graph = graph_of(ctx)
+        follow.added(document_graph)
+        quads.extend(to_quads(document_graph, pipeline.lexicon, settings.base_iri))
         pending += 1
         if pending >= DOCUMENTS_PER_TRANSACTION:
             commit()
             pending = 0
     commit()
     store.flush()
+    follow.finish(store).close()
     totals = counts(store)
     report.entities, report.relations = Counter(totals.entities), Counter(totals.relations)
     report.quarantined = totals.quarantined
-    write_outputs(store, out, ttl=ttl, html=html)
+    report.ttl_skipped = write_outputs(store, out, ttl=ttl, html=html)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def write_outputs(store: GraphStore, out: Path, *, ttl: bool = True, html: bool = True) -> None:
-    """Rewrite ``out/graph.ttl`` (the default graph) and ``out/graph.html`` from the store."""
+def write_outputs(store: GraphStore, out: Path, *, ttl: bool | None = None, html: bool = True) -> int:
+    """Rewrite ``out/graph.ttl`` (the default graph) and ``out/graph.html`` from the store.
+
+    ``ttl=None``: graph.ttl only while the build holds at most :data:`TTL_MAX_DOCUMENTS`
+    documents (it is rewritten whole). The page is drawn from the kept projection and its
+    cached metrics (:func:`kg.analysis.cached.write_page`). Returns the number of
+    documents when graph.ttl was left as it was for the build's size, else 0.
+    """
+    skipped = 0
+    if ttl is None:
+        documents = _documents(store)
+        ttl, skipped = documents <= TTL_MAX_DOCUMENTS, (0 if documents <= TTL_MAX_DOCUMENTS else documents)
     if ttl:
         store.dump_turtle(out / "graph.ttl")
     if html:
-        from kg.analysis import to_networkx
-        from kg.viz import write_html
+        from kg.analysis.cached import write_page
+        from kg.analysis.projection import Projection
 
-        write_html(to_networkx(store), out / "graph.html", title=f"kg: {out.name}")
+        projection = Projection.open(out, store)
+        write_page(projection, store, out / "graph.html", title=f"kg: {out.name}")
+        projection.close()
+    return skipped
+
+
+def _documents(store: GraphStore) -> int:
+    return int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?d a kg:Document }")))["n"].value)
 
 
 def remove(out: str | Path, targets: Iterable[str], settings: Settings | None = None, *,
-           html: bool = True, ttl: bool = True) -> tuple[Removal, list[str]]:
+           html: bool = True, ttl: bool | None = None) -> tuple[Removal, list[str]]:
     """Take documents out of the build in ``out``, with what only they supported.
 
     ``targets``: sources as given to ``kg build`` (a file, a file of
@@ -307,8 +338,11 @@ def remove(out: str | Path, targets: Iterable[str], settings: Settings | None = 
     del store
     store = GraphStore.open_build(out)
     found, missing = find_documents(store, list(targets), settings.base_iri)
+    follow = Follow(out, store)
+    follow.removing(store, [d for docs in found.values() for d in docs])
     removal = remove_documents(store, [d for docs in found.values() for d in docs])
     store.flush()
+    follow.finish(store).close()
     if removal:
         write_outputs(store, out, ttl=ttl, html=html)
     return removal, missing
