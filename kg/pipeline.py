@@ -268,7 +268,8 @@ def build(
         commit()
         follow.removing(store, old)
         remove_documents(store, old)
-        index.entries = _alias_index(store, pipeline.lexicon.classes).entries
+        fresh = _alias_index(store, pipeline.lexicon.classes)
+        index.entries, index.weak = fresh.entries, fresh.weak
         report.replaced += 1
 
     documents = _new_documents(read_documents(paths, text_column=settings.text_column,

@@ -134,10 +134,13 @@ def test_a_build_records_where_each_alias_comes_from(out: Path) -> None:
         ("AWS", "a.txt", "21"), ("AWS", "b.txt", "11"), ("Amazon Web Services", "a.txt", "0")]
     # the resolver's rule: b.txt's "AWS" joined the entity a.txt founded
     rule = next(iter(store.query("""
-        SELECT ?rule WHERE { ?n kg:name "AWS" ; kg:rule ?rule ; kg:document/kg:source ?s FILTER(STRENDS(?s, "b.txt")) }""")))
+        SELECT ?rule WHERE {
+          ?n kg:name "AWS" ; kg:rule ?rule ; kg:document/kg:source ?s FILTER(STRENDS(?s, "b.txt"))
+        }""")))
     assert rule["rule"].value == "earlier document"
     # every label or alias written in a text has a naming; the graph conforms to the shapes
-    assert not bool(store.query("""ASK { ?e skos:altLabel ?n . FILTER NOT EXISTS { ?x kg:entity ?e ; kg:name ?n } }"""))
+    assert not bool(store.query(
+        "ASK { ?e skos:altLabel ?n . FILTER NOT EXISTS { ?x kg:entity ?e ; kg:name ?n } }"))
     from kg.graph.validate import validate
 
     assert validate(store).conforms

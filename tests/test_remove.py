@@ -32,7 +32,8 @@ BASE = Settings().base_iri
 ORG, PERSON, PRODUCT = (f"{BASE}Organization/", f"{BASE}Person/", f"{BASE}Product/")
 
 A_TEXT = "Amazon Web Services (AWS) makes the Trainium chip. Apple uses AWS. Tim Cook is the CEO of Apple.\n"
-B_TEXT = "Amazon Web Services is a partner of Anthropic. Apple uses Amazon Web Services. Apple competes with Microsoft.\n"
+B_TEXT = ("Amazon Web Services is a partner of Anthropic. Apple uses Amazon Web Services. "
+          "Apple competes with Microsoft.\n")
 
 
 # ------------------------------------------------------------- hand-made graphs
@@ -60,9 +61,12 @@ APPLE = (ORG + "Apple", "Organization", "Apple")
 
 @pytest.fixture()
 def two_docs() -> tuple[GraphStore, DocumentGraph, DocumentGraph]:
-    a = _graph("Amazon Web Services (AWS) makes Trainium. Apple uses AWS. Tim Cook works for Apple. Apple works for AWS.",
-               "a.txt", {"Amazon Web Services": AWS, "AWS": AWS, "Trainium": (PRODUCT + "Trainium", "Product", "Trainium"),
-                         "Apple": APPLE, "Tim Cook": (PERSON + "Tim_Cook", "Person", "Tim Cook")},
+    trainium = (PRODUCT + "Trainium", "Product", "Trainium")
+    cook = (PERSON + "Tim_Cook", "Person", "Tim Cook")
+    a = _graph("Amazon Web Services (AWS) makes Trainium. Apple uses AWS. Tim Cook works for Apple. "
+               "Apple works for AWS.", "a.txt",
+               {"Amazon Web Services": AWS, "AWS": AWS, "Trainium": trainium, "Apple": APPLE,
+                "Tim Cook": cook},
                [("AWS", "develops", "Trainium"), ("Apple", "uses", "AWS"), ("Tim Cook", "worksFor", "Apple"),
                 ("Apple", "worksFor", "AWS")])  # the last breaks worksFor's domain: quarantined
     b = _graph("Apple uses Amazon Web Services.", "b.txt", {"Apple": APPLE, "Amazon Web Services": AWS},
@@ -104,7 +108,7 @@ def test_removal_takes_what_only_the_document_supported(two_docs) -> None:  # ty
     assert remove_documents(store, [d]).to_text() == "nothing to remove"
 
 
-def test_a_label_only_the_removed_document_wrote_is_chosen_again(two_docs) -> None:  # type: ignore[no-untyped-def]
+def test_a_label_only_the_removed_document_wrote_is_chosen_again(two_docs) -> None:  # type: ignore
     store, a, b = two_docs
     c = _graph("AWS grew.", "c.txt", {"AWS": AWS}, [])
     store.add_atomic(to_quads(c, load_lexicon(), BASE))
@@ -118,14 +122,16 @@ def test_a_label_only_the_removed_document_wrote_is_chosen_again(two_docs) -> No
 def test_choose_label_prefers_full_forms_then_words_then_documents() -> None:
     from collections import Counter
 
-    assert choose_label(Counter({"IBM": 5, "International Business Machines": 1})) == "International Business Machines"
+    ibm = "International Business Machines"
+    assert choose_label(Counter({"IBM": 5, ibm: 1})) == ibm
     assert choose_label(Counter({"Apple Inc": 1, "Apple Computer": 2})) == "Apple Computer"
     assert choose_label(Counter({"B Co": 1, "A Co": 1})) == "A Co"
 
 
 def test_documents_are_found_by_source_id_iri_records_and_folder(tmp_path: Path) -> None:
     store = GraphStore.memory()
-    docs = [Document.from_text("One.", "articles/a.txt"), Document.from_text("Two.", "news.jsonl:1", external_id="n-1"),
+    docs = [Document.from_text("One.", "articles/a.txt"),
+            Document.from_text("Two.", "news.jsonl:1", external_id="n-1"),
             Document.from_text("Three.", "news.jsonl:2"), Document.from_text("Four.", "-")]
     for doc in docs:
         store.add_atomic(to_quads(DocumentGraph(doc), load_lexicon(), BASE))
@@ -188,9 +194,10 @@ def test_remove_the_first_document_then_rebuild_it(corpus: Path, both: set[ox.Qu
     names = {r["n"].value for r in store.query("SELECT ?n WHERE { ?e rdfs:label|skos:altLabel ?n }")}
     assert {"Amazon Web Services", "Apple", "Anthropic", "Microsoft"} <= names
     assert not names & {"Tim Cook", "Trainium", "AWS"}, names
-    assert bool(store.query("ASK { ?a rdfs:label 'Apple' ; kg:uses ?w . ?w rdfs:label 'Amazon Web Services' }"))
+    assert bool(store.query("ASK { ?a rdfs:label 'Apple' ; kg:uses ?w . "
+                            "?w rdfs:label 'Amazon Web Services' }"))
     assert not bool(store.query("ASK { ?s kg:leads|kg:develops ?o }"))
-    assert not bool(store.query("ASK { ?n a kg:Naming ; kg:document ?d . FILTER NOT EXISTS { ?d a kg:Document } }"))
+    assert not bool(store.query("ASK { ?n kg:document ?d . FILTER NOT EXISTS { ?d a kg:Document } }"))
     turtle = (out / "graph.ttl").read_text(encoding="utf-8")
     assert "Trainium" not in turtle and "Anthropic" in turtle
     del store
@@ -213,8 +220,10 @@ def test_remove_the_later_document_then_rebuild_it_gives_back_the_same_graph(
     assert len(removal.documents) == 1
     store = GraphStore.open_build(out, read_only=True)
     names = {r["n"].value for r in store.query("SELECT ?n WHERE { ?e rdfs:label|skos:altLabel ?n }")}
-    assert {"Amazon Web Services", "AWS", "Apple", "Tim Cook"} <= names and not names & {"Anthropic", "Microsoft"}
-    assert bool(store.query("ASK { ?a rdfs:label 'Apple' ; kg:uses ?w . ?w rdfs:label 'Amazon Web Services' }"))
+    assert {"Amazon Web Services", "AWS", "Apple", "Tim Cook"} <= names
+    assert not names & {"Anthropic", "Microsoft"}
+    assert bool(store.query("ASK { ?a rdfs:label 'Apple' ; kg:uses ?w . "
+                            "?w rdfs:label 'Amazon Web Services' }"))
     assert not bool(store.query("ASK { ?a kg:competesWith ?b }"))
     del store
     build([corpus / "b.txt"], out, html=False)
@@ -239,12 +248,14 @@ def test_a_changed_text_replaces_its_old_facts(tmp_path: Path) -> None:
     labels = {r["l"].value for r in store.query("SELECT ?l WHERE { ?e rdfs:label ?l }")}
     assert {"Satya Nadella", "Microsoft", "Trainium"} <= labels
     assert not labels & {"Tim Cook", "Apple"}
-    assert bool(store.query("ASK { ?p rdfs:label 'Satya Nadella' ; kg:leads ?m . ?m rdfs:label 'Microsoft' }"))
+    assert bool(store.query("ASK { ?p rdfs:label 'Satya Nadella' ; kg:leads ?m . "
+                            "?m rdfs:label 'Microsoft' }"))
     assert not bool(store.query("ASK { ?p rdfs:label 'Tim Cook' } "))
     assert not bool(store.query("ASK { ?ev kg:sentence ?s FILTER(CONTAINS(?s, 'Apple')) }"))
 
 
-def test_kg_remove_on_the_command_line(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_kg_remove_on_the_command_line(corpus: Path, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
     build([corpus / "a.txt", corpus / "b.txt"], out, html=True)
     html_before = (out / "graph.html").read_text(encoding="utf-8")
@@ -263,12 +274,14 @@ def test_kg_remove_on_the_command_line(corpus: Path, tmp_path: Path, capsys: pyt
 def test_no_html_and_no_ttl_skip_the_outputs(corpus: Path, tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
-    assert main(["build", str(corpus / "a.txt"), str(corpus / "b.txt"), "-o", str(out), "--no-html", "--no-ttl"]) == 0
+    inputs = [str(corpus / "a.txt"), str(corpus / "b.txt")]
+    assert main(["build", *inputs, "-o", str(out), "--no-html", "--no-ttl"]) == 0
     assert "wrote" not in capsys.readouterr().out
     assert not (out / "graph.ttl").exists() and not (out / "graph.html").exists()
     assert main(["remove", str(out), str(corpus / "a.txt"), "--no-html"]) == 0
     assert capsys.readouterr().out.rstrip().endswith(f"wrote {out / 'graph.ttl'}")
-    assert "Anthropic" in (out / "graph.ttl").read_text(encoding="utf-8") and not (out / "graph.html").exists()
+    assert "Anthropic" in (out / "graph.ttl").read_text(encoding="utf-8")
+    assert not (out / "graph.html").exists()
 
 
 def test_a_second_writer_is_told_the_store_is_busy(corpus: Path, tmp_path: Path) -> None:
@@ -276,8 +289,10 @@ def test_a_second_writer_is_told_the_store_is_busy(corpus: Path, tmp_path: Path)
     build([corpus / "b.txt"], out, html=False)
     holder = GraphStore.open_build(out)  # another process holds the lock
     try:
-        for command in (["build", str(corpus / "a.txt"), "-o", str(out), "-q"], ["remove", str(out), "b.txt"]):
-            run = subprocess.run([sys.executable, "-m", "kg", *command], capture_output=True, text=True, timeout=300)
+        for command in (["build", str(corpus / "a.txt"), "-o", str(out), "-q"],
+                        ["remove", str(out), "b.txt"]):
+            run = subprocess.run([sys.executable, "-m", "kg", *command], capture_output=True, text=True,
+                                 timeout=300)
             assert run.returncode == 1, run.stderr
             assert "the store is busy" in run.stderr and "Traceback" not in run.stderr
     finally:
@@ -291,8 +306,8 @@ def test_two_runs_resolve_as_one_run_does(tmp_path: Path) -> None:
     """The alias index read back from the store keeps a weak join weak (from the namings' rules),
     so a build split in two runs, as a killed build and its rerun are, gives the one-run graph."""
     d1, d2 = tmp_path / "d1.txt", tmp_path / "d2.txt"
-    d1.write_text("Henrik August Angell was a Norwegian officer. Henrik Angell wrote books about Montenegro.\n",
-                  encoding="utf-8")
+    d1.write_text("Henrik August Angell was a Norwegian officer. "
+                  "Henrik Angell wrote books about Montenegro.\n", encoding="utf-8")
     d2.write_text("Henrik Angell visited Oslo in 1900.\n", encoding="utf-8")
     build([d1, d2], tmp_path / "one", html=False)
     build([d1], tmp_path / "two", html=False)
@@ -319,8 +334,9 @@ def _documents(out: Path) -> set[str]:
         store = ox.Store.read_only(str(out / "store"))
     except (OSError, RuntimeError):  # not there yet, or being created
         return set()
-    return {q.subject.value for q in store.quads_for_pattern(None, ox.NamedNode(
-        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode("https://w3id.org/kg/ontology#Document"))}
+    a = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    return {q.subject.value for q in
+            store.quads_for_pattern(None, a, ox.NamedNode("https://w3id.org/kg/ontology#Document"))}
 
 
 def _about(quads: set[ox.Quad], doc: str) -> set[ox.Quad]:

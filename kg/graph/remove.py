@@ -59,8 +59,9 @@ class Removal:
     def to_text(self) -> str:
         if not self.documents:
             return "nothing to remove"
+        entities = f"{len(self.entities)} entit{'y' if len(self.entities) == 1 else 'ies'}"
         lines = [f"removed {len(self.documents)} document(s): {self.evidence} evidence record(s), "
-                 f"{len(self.relations)} relation(s), {len(self.entities)} entit{'y' if len(self.entities) == 1 else 'ies'}, "
+                 f"{len(self.relations)} relation(s), {entities}, "
                  f"{len(self.aliases)} alias(es) ({self.quads} triples)"]
         lines += [f"  {_short(e)}: label {old!r} -> {new!r}" for e, old, new in self.relabelled]
         return "\n".join(lines)
@@ -76,7 +77,8 @@ class _Plan:
     insert: set[ox.Quad] = field(default_factory=set)
 
 
-def find_documents(store: GraphStore, targets: Sequence[str], base: str) -> tuple[dict[str, list[str]], list[str]]:
+def find_documents(store: GraphStore, targets: Sequence[str],
+                   base: str) -> tuple[dict[str, list[str]], list[str]]:
     """The documents each target names, and the targets that name none.
 
     A target is a source as ``kg build`` was given it (``articles/a.txt``;
@@ -114,7 +116,8 @@ def _names(target: str, iri: str, source: str, ext: str, base: str) -> bool:
         if candidate and (candidate == target or os.path.normpath(candidate) == wanted):
             return True
     folder = wanted.rstrip(os.sep) + os.sep
-    return os.path.normpath(source).startswith(folder) and (target.endswith(("/", os.sep)) or os.path.isdir(target))
+    is_folder = target.endswith(("/", os.sep)) or os.path.isdir(target)
+    return is_folder and os.path.normpath(source).startswith(folder)
 
 
 def replaced_documents(store: GraphStore, doc_id: str, source: str, external_id: str | None,
@@ -135,7 +138,8 @@ def replaced_documents(store: GraphStore, doc_id: str, source: str, external_id:
         file = _RECORD.sub(r"\1", source)
         hits = []
         for q in store.store.quads_for_pattern(None, kg_term("externalId"), ox.Literal(external_id), default):
-            other = [s.object.value for s in store.store.quads_for_pattern(q.subject, kg_term("source"), None, default)]
+            other = [s.object.value for s in
+                     store.store.quads_for_pattern(q.subject, kg_term("source"), None, default)]
             if any(_RECORD.sub(r"\1", s) == file for s in other):
                 hits.append(q.subject.value)
     elif source and source != "-":
@@ -203,7 +207,8 @@ def remove_documents(store: GraphStore, documents: Iterable[str]) -> Removal:
 
     entities, aliases, relabelled = [], [], []
     for entity in sorted(mentioned, key=str):
-        if any(q.object not in gone_docs for q in s.quads_for_pattern(entity, kg_term("mentionedIn"), None, default)):
+        elsewhere = s.quads_for_pattern(entity, kg_term("mentionedIn"), None, default)
+        if any(q.object not in gone_docs for q in elsewhere):
             a, r = _names_left(s, entity, named.get(entity, set()), namings, plan)
             aliases += a
             relabelled += r
