@@ -148,6 +148,13 @@ def test_his_after_x_and_is_x_not_the_subject() -> None:
     assert r.by_token[his.i].iri == mint_iri(BASE, "Person", "Nils Berg")
 
 
+def test_a_person_called_he_is_not_a_later_she() -> None:
+    doc, r = _resolved("Ann Lee admired the poet Tom Roe and his influence shows in her novels.")
+    his, her = (next(t for t in doc if t.text == w) for w in ("his", "her"))
+    assert r.by_token[his.i].iri == mint_iri(BASE, "Person", "Tom Roe")
+    assert r.by_token[her.i].iri == mint_iri(BASE, "Person", "Ann Lee")
+
+
 # -- name variants ----------------------------------------------------------------
 
 def _people(*names: str, cls: str = "Person") -> tuple[list[Found], str]:
@@ -176,7 +183,8 @@ def test_a_shorter_name_that_fits_two_longer_names_joins_neither() -> None:
 def test_a_name_variant_never_joins_across_classes() -> None:
     found, text = _people("Jordan River Park", "Jordan Park")
     found[0] = _found("Jordan River Park", 0, "Place", tokens=3)
-    assert sorted(e.cls for e in resolve(found, "d", text, AliasIndex(), BASE).entities) == ["Person", "Place"]
+    entities = resolve(found, "d", text, AliasIndex(), BASE).entities
+    assert sorted(e.cls for e in entities) == ["Person", "Place"]
 
 
 def test_first_and_last_words_must_agree() -> None:
@@ -188,7 +196,8 @@ def test_joined_by_names_the_abbreviation() -> None:
     text = "Nordic Steel Works (NSW) grew."
     found = [_found("Nordic Steel Works", 0, tokens=3), _found("NSW", 20, token=4)]
     resolved = resolve(found, "d", text, AliasIndex(), BASE)
-    assert dict((n, rule) for _, n, rule in resolved.joined_by) == {"Nordic Steel Works": "", "NSW": "abbreviation"}
+    rules = {n: rule for _, n, rule in resolved.joined_by}
+    assert rules == {"Nordic Steel Works": "", "NSW": "abbreviation"}
 
 
 # -- the alias index across documents ---------------------------------------------
@@ -215,7 +224,8 @@ def test_a_name_variant_joined_once_captures_no_later_full_name() -> None:
     index = AliasIndex()
     first, text = _people("Henrik August Angell", "Henrik Angell")
     resolve(first, "d1", text, index, BASE)
-    (later,) = resolve([_found("Henrik Angell", 0, "Person", tokens=2)], "d2", "Henrik Angell", index, BASE).entities
+    (later,) = resolve([_found("Henrik Angell", 0, "Person", tokens=2)], "d2", "Henrik Angell",
+                       index, BASE).entities
     assert later.iri == mint_iri(BASE, "Person", "Henrik Angell")
     again, text = _people("Henrik August Angell", "Henrik Angell")
     resolve(again, "d3", text, index, BASE)  # a second document confirms the variant
@@ -277,7 +287,8 @@ def test_no_relation_joins_an_entity_to_itself() -> None:
                          1.0, "test")]
 
     try:
-        relations = extract(Document.from_text("Apple uses AWS.", "x"), Settings(extractors=("test-self",))).relations
+        document = Document.from_text("Apple uses AWS.", "x")
+        relations = extract(document, Settings(extractors=("test-self",))).relations
     finally:
         extractors._parts.pop("test-self")
     assert [r.predicate for r in relations] == ["uses"]

@@ -38,6 +38,9 @@ JOIN_RULES = ("same name", "gazetteer", "abbreviation", "surname", "name variant
 WEAK_RULES = frozenset({"abbreviation", "surname", "name variant"})
 #: Possessives that, right after "X and", stand for X ("Johan and his wife Marie").
 _CONJUNCT_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+#: The gender a person pronoun gives its entity.
+_GENDER = {**dict.fromkeys(("he", "him", "his", "himself"), "m"),
+           **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
 
 
 @dataclass
@@ -50,7 +53,8 @@ class AliasIndex:
     acronym), never when it is a different full name's short form there.
 
     >>> index = AliasIndex()
-    >>> aws = Entity("https://w3id.org/kg/id/Organization/AWS", "Organization", "Amazon Web Services", ("AWS",))
+    >>> aws = Entity("https://w3id.org/kg/id/Organization/AWS", "Organization", "Amazon Web Services",
+    ...              ("AWS",))
     >>> index.add(aws, weak=("AWS",))
     >>> index.find(["AWS"], "Organization").label
     'Amazon Web Services'
@@ -300,23 +304,35 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     A possessive right after "X and" is X ("son of Johan and his wife
     Marie"). Otherwise the closest subject (or subject's possessor) of this
     or the previous sentence wins; failing that, the closest mention of the class.
+    A person once called "he" is not a later "she", and the other way round.
     """
     linked: list[Found] = []
     unnamed: list[Found] = []
+    gender_of: dict[str, str] = {}  # entity IRI -> the gender of the pronouns that named it
+
+    def link(a: Found, named: EntityMention) -> None:
+        for t in range(a.start, a.end):
+            by_token.setdefault(t, replace(named, found=a))
+        linked.append(a)
+        if a.text.casefold() in _GENDER:
+            gender_of.setdefault(named.iri, _GENDER[a.text.casefold()])
+
     for a in anaphora:
         if a.author:  # "I", "we": the writer, never the last person named
             unnamed.append(a)
             continue
         others = {by_token[t].iri for t in a.apart if t in by_token}  # "she" in "she married X" is not X
+        gender = _GENDER.get(a.text.casefold())
+        wrong = others | {iri for iri, g in gender_of.items() if gender and g != gender}
         before = sorted((f for f in (*found, *linked)
                          if f.end <= a.start and f.start in by_token and by_token[f.start].cls == a.cls
-                         and by_token[f.start].iri not in others),
+                         and by_token[f.start].iri not in wrong),
                         key=lambda f: f.start)
         if a.antecedent is not None and a.antecedent in by_token:
             before = [next(f for f in before if f.start == a.antecedent)] if any(
                 f.start == a.antecedent for f in before) else before
         if not before:  # nothing named before it: the document's main entity of the class
-            before = [f for f in _main_mentions(found, by_token, a.cls) if by_token[f.start].iri not in others]
+            before = [f for f in _main_mentions(found, by_token, a.cls) if by_token[f.start].iri not in wrong]
         if not before:
             # after a proper-noun subject, it likely names someone NER missed; and an
             # "it" that names nothing may be a film or a storm: no company is made up;
@@ -324,24 +340,12 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             if a.cls == "Person" and (not a.after_name or others):
                 unnamed.append(a)
             continue
-        if _conjunct(a, before[-1], text):
-            named = by_token[before[-1].start]
-            for t in range(a.start, a.end):
-                by_token.setdefault(t, replace(named, found=a))
-            linked.append(a)
-            continue
-        if a.antecedent is not None and before[-1].start == a.antecedent:
-            named = by_token[a.antecedent]
-            for t in range(a.start, a.end):
-                by_token.setdefault(t, replace(named, found=a))
-            linked.append(a)
+        if _conjunct(a, before[-1], text) or (a.antecedent is not None and before[-1].start == a.antecedent):
+            link(a, by_token[before[-1].start])
             continue
         recent_sentences = sorted({f.sentence for f in before} | {a.sentence})[-2:]
         salient = [f for f in before if f.salient and f.sentence in recent_sentences]
-        named = by_token[(salient or before)[-1].start]
-        for t in range(a.start, a.end):
-            by_token.setdefault(t, replace(named, found=a))
-        linked.append(a)
+        link(a, by_token[(salient or before)[-1].start])
     return unnamed
 
 
