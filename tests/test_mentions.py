@@ -133,6 +133,7 @@ def _classes(text: str) -> dict[str, str]:
     ("Omar Bellaj is the President and CEO of Atlas Mining (AM), the state owned corporation.",
      "Omar Bellaj", "Person"),  # two attributes, a misparse: no vote from "corporation"
     ("He visited the Turkish city of Izmir.", "Izmir", "Place"),
+    ("Nordvik designs the Helix Vector Engine (HVE), a chip for robots.", "Helix Vector Engine", "Product"),
 ])
 def test_class_from_the_words_around(text: str, name: str, cls: str) -> None:
     assert _classes(text).get(name) == cls, _classes(text)

@@ -77,7 +77,7 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
         return lexicon.head_nouns[last.lower_]
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN" \
-                and child.left_edge.i - span.end <= 1  \
+                and _follows(span, child.left_edge.i) \
                 and child.lower_ not in NOT_PREDICATE_NOUNS and child.lower_ in lexicon.head_nouns:
             return lexicon.head_nouns[child.lower_]
     if person_cue(span) or listed_with_person(span, lexicon):
@@ -98,6 +98,15 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
         return None
     cls = lexicon.head_nouns.get(noun.lower_)
     return cls if cls in MODIFIER_CLASSES else None
+
+
+def _follows(span: Span, i: int) -> bool:
+    """Whether token ``i`` comes right after ``span``, but for a comma and a parenthesis:
+    "Roketsan, a company", "the Tensor Processing Unit (TPU), a chip"."""
+    between = [t.text for t in span.doc[span.end:i]]
+    if between[:1] == ["("] and ")" in between:
+        between = between[between.index(")") + 1:]
+    return all(t in {",", "-", "–", "—"} for t in between)
 
 
 def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
