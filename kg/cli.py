@@ -40,7 +40,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     inputs = [Source("-", args.format) if i == "-" and args.format else i for i in args.inputs]
     report = build(inputs or None, args.out, _settings(args), on_error=warn,
-                   html=not args.no_html, ttl=_ttl(args), progress=not args.quiet)
+                   store=_endpoints(args), html=not args.no_html, ttl=_ttl(args), progress=not args.quiet)
     if not args.quiet:
         print(report.to_text())
         _wrote(args, ttl=not report.ttl_skipped)
@@ -416,6 +416,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--ttl", action="store_true",
                    help="rewrite graph.ttl even on a big build (by default only up to 10,000 documents)")
     b.add_argument("-q", "--quiet", action="store_true", help="no summary, no progress bar")
+    _store_options(b)
 
     from kg.graph import formats
     from kg.graph.query import FORMATS as QUERY_FORMATS

@@ -49,6 +49,7 @@ from kg.extract.classifier import load_model
 from kg.extract.resolve import AliasIndex, resolve
 from kg.extract.rules import RULES
 from kg.extract.rules.echoes import dedupe
+from kg.graph.remote import Endpoints, RemoteStore
 from kg.graph.store import GraphStore
 from kg.registry import extractors as registry
 from kg.types import Document, DocumentGraph, Entity, Relation
@@ -224,6 +225,7 @@ def build(
     html: bool = True,
     ttl: bool | None = None,
     progress: bool = False,
+    store: str | Endpoints | None = None,
 ) -> BuildReport:
     """Build (or add to) the graph in ``out`` from files, directories, globs or ``-``.
 
@@ -235,7 +237,8 @@ def build(
     again completes it. Unreadable inputs are reported through ``on_error``
     (or the report) and the rest of the run goes on. ``html``/``ttl``:
     rewrite ``graph.html``/``graph.ttl`` afterwards (``ttl=None``: graph.ttl while
-    the store is small, see :func:`write_outputs`).
+    the store is small, see :func:`write_outputs`). ``store``: a SPARQL server (URL or
+    :class:`~kg.graph.remote.Endpoints`) to write into instead of ``out/store``.
     """
     settings = settings or Settings()
     started = time.perf_counter()
@@ -250,8 +253,8 @@ def build(
         if on_error is not None:
             on_error(error)
 
+    store = open_store(out, store)  # first: a busy store or a server that is down fails at once
     pipeline = Pipeline(settings)
-    store = GraphStore.open_build(out)
     follow = Follow(out, store)  # the kept projection follows the documents added and removed
     index = _alias_index(store, pipeline.lexicon.classes)
     paths = list(inputs) if inputs else [sample_corpus_path()]
@@ -347,6 +350,15 @@ def remove(out: str | Path, targets: Iterable[str], settings: Settings | None = 
     if removal:
         write_outputs(store, out, ttl=ttl, html=html)
     return removal, missing
+
+
+def open_store(out: Path, remote: str | Endpoints | None = None) -> GraphStore | RemoteStore:
+    """The store a build writes: ``out/store``, or a SPARQL server (its URL or
+    :class:`~kg.graph.remote.Endpoints`; ``out`` then holds graph.ttl, graph.html and the
+    kept projection, no store)."""
+    if remote is None:
+        return GraphStore.open_build(out)
+    return RemoteStore.open(Endpoints.from_url(remote) if isinstance(remote, str) else remote, write=True)
 
 
 def _new_documents(documents: Iterator[Document], store: GraphStore, settings: Settings,
