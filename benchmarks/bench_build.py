@@ -1,37 +1,68 @@
 """kg build throughput against bare spaCy on the same text, in the same run.
 
-Usage: python benchmarks/bench_build.py [--docs N] [--text FILE]
+Usage: python benchmarks/bench_build.py [--docs N | --knowledgenet N] [--text FILE]
+                                        [--n-process 1,2] [--dask] [--html]
 
-Builds N copies of an article (each made unique, so none is skipped) with
-``kg.pipeline.build`` (no HTML) and runs bare ``nlp.pipe`` with the same
-model and batch size on the same texts. Prints words/s for both and the
-ratio; "extra work" is kg's time beyond spaCy's, as a share of spaCy's.
+The corpus is N copies of an article (each made unique, so none is skipped),
+or the first N KnowledgeNet documents (``--knowledgenet 600``). Each build is a
+whole process (``python -m kg build CORPUS -o OUT --no-html``: imports, model
+loading, the store, graph.ttl), as a user runs it; bare ``nlp.pipe`` runs with
+the same model and batch size on the same texts, in this process, before and
+after (the faster counts, the model already loaded). Prints words/s for each and
+the ratios: ``kg_over_spacy`` (the issue asks >= 0.67 for one worker) and each
+build against the one-worker build (``speedup``, >= 1.8 for two workers on two
+cores). ``--dask``: one more build on a LocalCluster of as many one-thread
+workers as the largest ``--n-process``, started here (its start-up not timed).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seeds" / "apple-aws-trainium2.txt"
+KNOWLEDGENET = ROOT.parent / "shared" / "data" / "knowledgenet" / "folds1-3.jsonl"
+
+
+def corpus_texts(docs: int, text: Path, knowledgenet: int | None) -> list[str]:
+    """The benchmark's texts: KnowledgeNet documents, or unique copies of one article."""
+    if knowledgenet:
+        from kg.evaluation.datasets import read_knowledgenet
+
+        return [d.text for d in read_knowledgenet(KNOWLEDGENET, limit=knowledgenet)]
+    seed = text.read_text(encoding="utf-8")
+    return [f"{seed}\n(Copy {i}.)" for i in range(docs)]
+
+
+def timed_build(corpus: Path, out: Path, *options: str) -> float:
+    """Seconds for one whole ``kg build`` process."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out), "-q", *options],
+                   check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+    return time.perf_counter() - started
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=100)
+    parser.add_argument("--docs", type=int, default=100, help="copies of --text (default 100)")
     parser.add_argument("--text", type=Path, default=SEED)
+    parser.add_argument("--knowledgenet", type=int, metavar="N", help="the first N KnowledgeNet documents")
+    parser.add_argument("--n-process", default="1", help="worker counts to build with, e.g. 1,2")
+    parser.add_argument("--dask", action="store_true", help="also build on a local Dask cluster")
+    parser.add_argument("--html", action="store_true", help="write graph.html too")
     args = parser.parse_args()
 
     from kg.config import Settings
     from kg.extract.nlp import load_nlp
-    from kg.pipeline import build
 
-    text = args.text.read_text(encoding="utf-8")
-    texts = [f"{text}\n(Copy {i}.)" for i in range(args.docs)]
+    texts = corpus_texts(args.docs, args.text, args.knowledgenet)
     settings = Settings()
     nlp = load_nlp(settings.model)
     nlp("warm up")
@@ -42,22 +73,35 @@ def main() -> None:
         return words, time.perf_counter() - started
 
     words, before = bare_spacy()
-
+    workers = [int(n) for n in args.n_process.split(",")]
+    extra = [] if args.html else ["--no-html"]
+    seconds: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         corpus.write_text("\n".join(json.dumps({"text": t}) for t in texts), encoding="utf-8")
-        started = time.perf_counter()
-        report = build([corpus], Path(tmp) / "out", settings, html=False)
-        kg_seconds = time.perf_counter() - started
+        for n in workers:
+            seconds[f"n_process={n}"] = timed_build(corpus, Path(tmp) / f"out{n}", "--n-process", str(n), *extra)
+        if args.dask:
+            from dask.distributed import LocalCluster
+
+            with LocalCluster(n_workers=max(workers), threads_per_worker=1, processes=True,
+                              host="127.0.0.1", dashboard_address=None) as cluster:
+                seconds["dask"] = timed_build(corpus, Path(tmp) / "outd", "--dask", cluster.scheduler_address,
+                                              *extra)
+        graphs = {name: (Path(tmp) / f"out{name.split('=')[-1] if '=' in name else 'd'}" / "graph.ttl")
+                  for name in seconds}
+        same = len({p.read_bytes() for p in graphs.values() if p.exists()}) == 1
     _, after = bare_spacy()
     spacy_seconds = min(before, after)  # the faster of two runs, before and after kg
-
+    one = seconds.get("n_process=1")
     result = {
-        "documents": report.documents, "words": words,
+        "documents": len(texts), "words": words, "cores": os.cpu_count(),
         "spacy_words_per_s": round(words / spacy_seconds),
-        "kg_words_per_s": round(words / kg_seconds),
-        "kg_over_spacy_time": round(kg_seconds / spacy_seconds, 2),
-        "extra_work_share_of_spacy": round((kg_seconds - spacy_seconds) / spacy_seconds, 2),
+        "builds": {name: {"seconds": round(s, 2), "words_per_s": round(words / s),
+                          "kg_over_spacy": round(spacy_seconds / s, 2),
+                          **({"speedup": round(one / s, 2)} if one else {})}
+                   for name, s in seconds.items()},
+        "same_graph_ttl": same,
     }
     print(json.dumps(result, indent=2))
 

@@ -35,7 +35,7 @@ from kg.types import Relation
 
 if TYPE_CHECKING:
     import numpy as np
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
     from kg.extract.context import DocContext
 
@@ -123,12 +123,81 @@ class Context:
                    frozenset(c.most_common(1)[0][0] for c in main.values()), classes)
 
 
-def pair_features(doc: Doc, a: Side, b: Side, context: Context | None = None) -> list[str]:
-    """The words, path and classes that say how ``a`` relates to ``b``."""
+@dataclass(frozen=True)
+class Tokens:
+    """A document's token attributes as plain lists, read once for all its pairs.
+
+    Reading ``doc[i].lower_`` makes a Token object each time; a sentence's
+    pairs read the same tokens over and over, so :func:`pair_features` reads
+    these lists instead (the features are the same strings).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> t = Tokens.of(load_nlp()("Tim Cook leads Apple."))
+    >>> t.lower[:2], t.dep[t.head[0]], t.words[2]
+    (['tim', 'cook'], 'nsubj', 'lead')
+    """
+
+    lower: list[str]
+    lemma: list[str]  # lemma_.lower()
+    words: list[str]  # lemma_.lower() or lower_
+    punct: list[bool]
+    dep: list[str]
+    pos: list[str]
+    ent_type: list[str]
+    head: list[int]
+    start_char: list[int]
+    end_char: list[int]
+    text: str
+
+    @classmethod
+    def of(cls, doc: Doc) -> Tokens:
+        lower, lemma, words, punct, dep, pos, ent, head, starts, ends = ([] for _ in range(10))
+        for t in doc:
+            lower.append(t.lower_)
+            lemma.append(t.lemma_.lower())
+            words.append(lemma[-1] or lower[-1])
+            punct.append(t.is_punct)
+            dep.append(t.dep_)
+            pos.append(t.pos_)
+            ent.append(t.ent_type_)
+            head.append(t.head.i)
+            starts.append(t.idx)
+            ends.append(t.idx + len(t.text))
+        return cls(lower, lemma, words, punct, dep, pos, ent, head, starts, ends, doc.text)
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``."""
+        return self.text[self.start_char[start]:self.end_char[end - 1]] if end > start else ""
+
+    def up(self, i: int) -> list[int]:
+        """``[doc[i], *doc[i].ancestors]`` as token indices."""
+        chain = [i]
+        while self.head[i] != i and len(chain) <= len(self.head):
+            i = self.head[i]
+            chain.append(i)
+        return chain
+
+
+_LAST_TOKENS: list[tuple[Doc, Tokens]] = []  # the last document's table (callers go pair by pair)
+
+
+def _tokens_of(doc: Doc) -> Tokens:
+    if not _LAST_TOKENS or _LAST_TOKENS[0][0] is not doc:
+        _LAST_TOKENS[:] = [(doc, Tokens.of(doc))]
+    return _LAST_TOKENS[0][1]
+
+
+def pair_features(doc: Doc, a: Side, b: Side, context: Context | None = None,
+                  tokens: Tokens | None = None) -> list[str]:
+    """The words, path and classes that say how ``a`` relates to ``b``.
+
+    ``tokens``: the document's :class:`Tokens` (read from ``doc`` when not given).
+    """
+    t = tokens if tokens is not None else _tokens_of(doc)
     types = f"{a.cls}>{b.cls}"
     first, second = (a, b) if a.start < b.start else (b, a)
-    between = [t for t in doc[first.end:second.start] if not t.is_punct]
-    words = [t.lemma_.lower() or t.lower_ for t in between]
+    between = [i for i in range(first.end, second.start) if not t.punct[i]]
+    words = [t.words[i] for i in between]
     feats = [types, f"order={'ab' if first is a else 'ba'}", f"dist={min(len(between), 12) // 3}"]
     if a.anaphor:
         feats.append("a=anaphor")
@@ -141,26 +210,26 @@ def pair_features(doc: Doc, a: Side, b: Side, context: Context | None = None) ->
             feats.append("seq=" + "_".join(words))
     else:
         feats.append("far")
-    before = doc[first.start - 1].lower_ if first.start > 0 else "<s>"
-    after = doc[second.end].lower_ if second.end < len(doc) else "</s>"
+    before = t.lower[first.start - 1] if first.start > 0 else "<s>"
+    after = t.lower[second.end] if second.end < len(t.lower) else "</s>"
     feats += [f"before={before}", f"after={after}"]
     # the two words before and after each end ("born in", "CEO of", "wife ,"), and
     # what an organisation or place is ("University", "Party") or a pronoun says ("his")
     for name, side in (("a", a), ("b", b)):
-        left = [t.lower_ for t in doc[max(side.start - 2, 0):side.start]]
-        right = [t.lower_ for t in doc[side.end:side.end + 2]]
+        left = t.lower[max(side.start - 2, 0):side.start]
+        right = t.lower[side.end:side.end + 2]
         feats += [f"{name}_left={'_'.join(left)}", f"{name}_right={'_'.join(right)}"]
         if side.cls in {"Place", "Date"}:
-            feats.append(f"{name}_text={doc[side.start:side.end].text.lower()}")
+            feats.append(f"{name}_text={t.span_text(side.start, side.end).lower()}")
         if side.cls in {"Organization", "Place"}:
-            feats.append(f"{name}_head={doc[side.end - 1].lower_}")
+            feats.append(f"{name}_head={t.lower[side.end - 1]}")
         if side.anaphor:
-            feats.append(f"{name}_word={doc[side.start:side.end].text.lower()}")
-    path, lemmas = _path(doc[a.root], doc[b.root])
+            feats.append(f"{name}_word={t.span_text(side.start, side.end).lower()}")
+    path, lemmas = _path(t, a.root, b.root)
     feats += [f"path={path}", f"lpath={lemmas}"]
-    feats += [f"head_a={doc[a.root].dep_}:{doc[a.root].head.lemma_.lower()}",
-              f"head_b={doc[b.root].dep_}:{doc[b.root].head.lemma_.lower()}",
-              f"ner_a={doc[a.root].ent_type_}", f"ner_b={doc[b.root].ent_type_}"]
+    feats += [f"head_a={t.dep[a.root]}:{t.lemma[t.head[a.root]]}",
+              f"head_b={t.dep[b.root]}:{t.lemma[t.head[b.root]]}",
+              f"ner_a={t.ent_type[a.root]}", f"ner_b={t.ent_type[b.root]}"]
     if context is not None:
         near = set(words if len(words) <= 10 else []) | set(lemmas.split("/"))
         feats += sorted({f"trig={p}" for w in near for p in context.lexicon.signalled_by(w)})
@@ -168,31 +237,49 @@ def pair_features(doc: Doc, a: Side, b: Side, context: Context | None = None) ->
         feats += [f"rule={p}" for p in sorted(context.rules.get((sa, sb), ()))]
         feats += [f"rule_rev={p}" for p in sorted(context.rules.get((sb, sa), ()))]
         feats += [f"{name}_main" for name, side in (("a", a), ("b", b)) if side.iri in context.main]
-        inside = {context.classes.get(t.i) for t in doc[first.end:second.start]}
+        inside = {context.classes.get(i) for i in range(first.end, second.start)}
         feats += [f"{name}_cls_between" for name, side in (("a", a), ("b", b)) if side.cls in inside]
     return feats + [f"{types}|{f}" for f in feats[1:]]
 
 
-def _path(a: Token, b: Token) -> tuple[str, str]:
-    """Dependency labels and lemmas on the shortest path from ``a`` to ``b``."""
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    ids_b = {t.i for t in up_b}
-    common = next((t for t in up_a if t.i in ids_b), None)
+def _path(t: Tokens, a: int, b: int) -> tuple[str, str]:
+    """Dependency labels and lemmas on the shortest path from token ``a`` to token ``b``."""
+    up_a = t.up(a)
+    up_b = t.up(b)
+    ids_b = set(up_b)
+    common = next((i for i in up_a if i in ids_b), None)
     if common is None:
         return "none", "none"
-    left = [t for t in up_a if t.i != common.i][: up_a.index(common)]
-    right = [t for t in up_b[: [t.i for t in up_b].index(common.i)]]
-    deps = [f"{t.dep_}^" for t in left] + [common.pos_] + [f"{t.dep_}v" for t in reversed(right)]
-    middle = [t.lemma_.lower() for t in (*left[1:], common, *right[1:])]
+    left = [i for i in up_a if i != common][: up_a.index(common)]
+    right = up_b[: up_b.index(common)]
+    deps = [f"{t.dep[i]}^" for i in left] + [t.pos[common]] + [f"{t.dep[i]}v" for i in reversed(right)]
     if len(deps) > 7:
         return "long", "long"
-    return "/".join(deps), "/".join(middle)
+    return "/".join(deps), "/".join(t.lemma[i] for i in (*left[1:], common, *right[1:]))
+
+
+#: Feature string -> index, for the features seen lately (most repeat from pair to pair).
+_INDEX: dict[str, int] = {}
+_INDEX_MAX = 500_000
 
 
 def hashed(features: list[str]) -> list[int]:
-    """Stable feature indices (CRC32, not Python's salted ``hash``)."""
-    return sorted({zlib.crc32(f.encode("utf-8")) % DIMENSIONS for f in features})
+    """Stable feature indices (CRC32, not Python's salted ``hash``).
+
+    >>> hashed(["Person>Organization", "w=lead"]) == sorted({zlib.crc32(b"w=lead") % DIMENSIONS,
+    ...     zlib.crc32(b"Person>Organization") % DIMENSIONS})
+    True
+    """
+    index = _INDEX
+    out = set()
+    for f in features:
+        i = index.get(f)
+        if i is None:
+            if len(index) >= _INDEX_MAX:
+                index.clear()
+            i = index[f] = zlib.crc32(f.encode("utf-8")) % DIMENSIONS
+        out.add(i)
+    return sorted(out)
 
 
 @dataclass(frozen=True)
@@ -206,8 +293,13 @@ class RelationModel:
     def probabilities(self, rows: list[list[int]]) -> np.ndarray:
         import numpy as np
 
-        scores = np.stack([self.weights[r].sum(axis=0) if r else np.zeros(len(self.labels))
-                           for r in rows]) + self.bias
+        if rows and all(rows):  # every row's weights in one gather, summed row by row as before
+            flat = np.fromiter((i for r in rows for i in r), dtype=np.intp)
+            starts = np.cumsum([0, *(len(r) for r in rows[:-1])])
+            scores = np.add.reduceat(self.weights[flat], starts, axis=0) + self.bias
+        else:
+            scores = np.stack([self.weights[r].sum(axis=0) if r else np.zeros(len(self.labels))
+                               for r in rows]) + self.bias
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
@@ -354,7 +446,9 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     if not pairs:
         return []
     context = Context.of(lexicon, list(ctx.relations), resolved)
-    probabilities = model.probabilities([hashed(pair_features(doc, a, b, context)) for _, a, b in pairs])
+    tokens = Tokens.of(doc)
+    probabilities = model.probabilities([hashed(pair_features(doc, a, b, context, tokens))
+                                         for _, a, b in pairs])
     best_of: dict[tuple[str, str | None, str], float] = {}
     for (_, a, b), p in zip(pairs, probabilities):
         label = model.labels[int(p.argmax())]

@@ -174,18 +174,12 @@ def add_gazetteer(nlp: Language, lexicon: Lexicon) -> None:
     The ruler only adds names the NER missed ("NVIDIA clusters"); it never
     cuts a longer NER name ("Apple Intelligence" stays whole). The mentions
     stage gives every name the gazetteer knows its class and canonical label.
+    Names are phrase patterns matched on the tokens' exact text (a
+    PhraseMatcher on ORTH): the same matches as token patterns of
+    ``{"TEXT": ...}``, at a fraction of the token Matcher's cost.
     """
-    patterns = []
-    for entry in lexicon.gazetteer:
-        for name in (entry.label, *entry.aliases):
-            patterns.append({
-                "label": _SPACY_LABEL[entry.cls],
-                "pattern": [{"TEXT": token} for token in _tokens(nlp, name)],
-            })
+    patterns = [{"label": _SPACY_LABEL[entry.cls], "pattern": name}
+                for entry in lexicon.gazetteer for name in (entry.label, *entry.aliases)]
     ruler = nlp.add_pipe("entity_ruler", name=GAZETTEER_ID, after="ner",
-                         config={"overwrite_ents": False})
+                         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
     ruler.add_patterns(patterns)
-
-
-def _tokens(nlp: Language, text: str) -> list[str]:
-    return [t.text for t in nlp.make_doc(text)]
