@@ -67,7 +67,8 @@ def timed(store: RemoteStore, how: str, quads: list[ox.Quad]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quads", type=int, default=200_000)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kg-bench-remote-"))
@@ -89,7 +90,8 @@ def main() -> None:
             for quads in sets.values():
                 process, url = oxigraph(Path(tempfile.mkdtemp(dir=work)))
                 try:
-                    seconds = timed(RemoteStore(endpoints_of(url)), "atomic" if "atomic" in how else "", quads)
+                    store = RemoteStore(endpoints_of(url))
+                    seconds = timed(store, "atomic" if "atomic" in how else "", quads)
                 finally:
                     process.stop()
                 cells.append(f"{seconds:7.2f} s {len(quads) / seconds:8,.0f} q/s")

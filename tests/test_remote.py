@@ -58,7 +58,8 @@ class Server:
                     return
             except OSError:
                 if self.process.poll() is not None:
-                    raise AssertionError(f"{command[0]} exited: {self.process.stderr.read().decode()}")  # type: ignore[union-attr]
+                    error = self.process.stderr.read().decode()  # type: ignore[union-attr]
+                    raise AssertionError(f"{command[0]} exited: {error}")
                 if time.monotonic() > deadline:
                     self.stop()
                     raise AssertionError(f"{command[0]} did not answer {probe} within {wait:.0f} s")
@@ -116,7 +117,8 @@ def isomorphic(a: Path, b: Path, fmt: str = "turtle") -> bool:
     return same_graph(rdflib.Graph().parse(a, format=fmt), rdflib.Graph().parse(b, format=fmt))
 
 
-def test_build_into_the_server_writes_the_same_graph_and_local_outputs(builds, server):  # type: ignore[no-untyped-def]
+def test_build_into_the_server_writes_the_same_graph_and_local_outputs(  # type: ignore[no-untyped-def]
+        builds, server):
     local, out = builds
     assert not (out / "store").exists()  # the server is the store
     assert (out / "graph.html").is_file()
@@ -135,7 +137,8 @@ def test_building_again_adds_nothing(builds, server, article, capsys):  # type: 
     assert len(RemoteStore.open(Endpoints.from_url(server))) == before
 
 
-def test_reading_commands_answer_as_from_the_local_build(builds, server, capsys):  # type: ignore[no-untyped-def]
+def test_reading_commands_answer_as_from_the_local_build(  # type: ignore[no-untyped-def]
+        builds, server, capsys):
     local, _ = builds
     graph = open_graph(local).to_networkx().to_undirected()
     first = open_graph(local).stats(1).central[0].iri
@@ -203,7 +206,8 @@ def test_source_and_store_are_one_or_the_other(builds, server, capsys):  # type:
     assert code == 1 and err.count("\n") == 1 and "rejected the query" in err
 
 
-def test_a_server_that_is_down_is_one_line_and_loses_nothing(builds, article, tmp_path, capsys, monkeypatch):  # type: ignore[no-untyped-def]
+def test_a_server_that_is_down_is_one_line_and_loses_nothing(  # type: ignore[no-untyped-def]
+        builds, article, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(remote, "BACKOFF", 0.01)
     local, _ = builds
     out = tmp_path / "out"
@@ -214,11 +218,13 @@ def test_a_server_that_is_down_is_one_line_and_loses_nothing(builds, article, tm
                  ["query", "ASK {}", "--store", down], ["html", "--store", down, "-o", str(out / "x.html")]):
         code, _, err = run(capsys, *argv)
         assert code == 1, argv
-        assert re.fullmatch(rf"kg: error: {down}/query: cannot reach the SPARQL server \(.+; tried 4 times\)\n", err), err
+        expected = rf"kg: error: {down}/query: cannot reach the SPARQL server \(.+; tried 4 times\)\n"
+        assert re.fullmatch(expected, err), err
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
 
 
-def test_a_server_that_refuses_writes_is_one_line(article, tmp_path, capsys, builds):  # type: ignore[no-untyped-def]
+def test_a_server_that_refuses_writes_is_one_line(  # type: ignore[no-untyped-def]
+        article, tmp_path, capsys, builds):
     local, _ = builds
     location = tmp_path / "ro"
     pyoxigraph.Store(str(location)).flush()  # an empty store to serve (closed when collected)
@@ -232,7 +238,8 @@ def test_a_server_that_refuses_writes_is_one_line(article, tmp_path, capsys, bui
     assert not (tmp_path / "out" / "graph.ttl").exists()
 
 
-def test_insert_data_batches_without_a_graph_store(builds, article, tmp_path, capsys, monkeypatch):  # type: ignore[no-untyped-def]
+def test_insert_data_batches_without_a_graph_store(  # type: ignore[no-untyped-def]
+        builds, article, tmp_path, capsys, monkeypatch):
     """A server with only query and update endpoints: INSERT DATA in batches (small ones here)."""
     monkeypatch.setattr(remote, "INSERT_BATCH", 50)
     local, _ = builds
@@ -306,7 +313,8 @@ def test_5xx_is_retried_with_backoff_then_one_line(failures, monkeypatch):  # ty
             assert RemoteStore(endpoints).query("ASK {}")
             assert len(_Flaky.seen) == failures + 1
         else:
-            with pytest.raises(remote.SourceError, match=rf"^{url}/sparql: the SPARQL server refused: HTTP 503"):
+            refused = rf"^{url}/sparql: the SPARQL server refused: HTTP 503"
+            with pytest.raises(remote.SourceError, match=refused):
                 RemoteStore(endpoints).query("ASK {}")
             assert len(_Flaky.seen) == remote.RETRIES + 1
         assert all(h["Authorization"] == "Basic a2c6czNjcmV0" for h in _Flaky.seen)  # kg:s3cret
@@ -347,7 +355,8 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyp
     port = free_port()
     ini = virtuoso_ini(directory, free_port(), port)
     url = f"http://127.0.0.1:{port}"
-    process = Server([binary, "+foreground", "+configfile", str(ini)], f"{url}/sparql?query=ASK%7B%7D", wait=90)
+    process = Server([binary, "+foreground", "+configfile", str(ini)], f"{url}/sparql?query=ASK%7B%7D",
+                     wait=90)
     yield url
     process.stop()
 
@@ -362,12 +371,14 @@ def essentials(data: dict) -> dict:  # type: ignore[type-arg]
     return data
 
 
-def test_virtuoso_with_digest_auth_and_graph_store(builds, virtuoso, article, tmp_path, capsys):  # type: ignore[no-untyped-def]
+def test_virtuoso_with_digest_auth_and_graph_store(  # type: ignore[no-untyped-def]
+        builds, virtuoso, article, tmp_path, capsys):
     local, _ = builds
     options = ["--store", virtuoso, "--query-endpoint", "/sparql", "--update-endpoint", "/sparql-auth",
                "--graph-store-endpoint", "/sparql-graph-crud-auth", "--store-graph", "https://example.org/kg",
                "--user", "dba", "--auth", "digest"]
-    code, _, err = run(capsys, "build", str(article), "-o", str(tmp_path / "bad"), *options, "--password", "nope")
+    bad = tmp_path / "bad"
+    code, _, err = run(capsys, "build", str(article), "-o", str(bad), *options, "--password", "nope")
     assert code == 1 and err.count("\n") == 1 and "HTTP 401" in err, err
     out = tmp_path / "out"
     code, _, err = run(capsys, "build", str(article), "-o", str(out), *options, "--password", "dba", "-q")
@@ -376,7 +387,8 @@ def test_virtuoso_with_digest_auth_and_graph_store(builds, virtuoso, article, tm
     reads = options[:4] + options[8:10]  # the query endpoint and the graph: reading needs no login
     for command in (["stats", "--json"], ["neighbors", open_graph(local).stats(1).central[0].iri, "--json"]):
         there, here = run(capsys, *command, *reads), run(capsys, command[0], str(local), *command[1:])
-        assert there[0] == here[0] == 0 and essentials(json.loads(there[1])) == essentials(json.loads(here[1]))
+        assert there[0] == here[0] == 0
+        assert essentials(json.loads(there[1])) == essentials(json.loads(here[1]))
     assert run(capsys, "validate", *reads) == run(capsys, "validate", str(local))
     exported = tmp_path / "v.nq"
     assert run(capsys, "export", *reads, "--format", "nq", "-o", str(exported))[0] == 0

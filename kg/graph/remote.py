@@ -23,7 +23,7 @@ Examples
 ('http://127.0.0.1:8890/sparql', 'http://127.0.0.1:8890/sparql-auth', None, 'dba')
 >>> Endpoints.from_url("127.0.0.1:7878")
 Traceback (most recent call last):
-kg.errors.SourceError: 127.0.0.1:7878: not a store URL; give http://HOST:PORT (e.g. --store http://127.0.0.1:7878)
+kg.errors.SourceError: 127.0.0.1:7878: not a store URL; give http://HOST:PORT (e.g. http://127.0.0.1:7878)
 """
 
 from __future__ import annotations
@@ -62,9 +62,11 @@ TIMEOUT = 300.0
 
 Auth = Literal["basic", "digest"]
 _FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
-_PROLOGUE = re.compile(r"\s*(?:(?:#[^\n]*\n)|(?:PREFIX\s+[^\s:]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>)|\s)*", re.IGNORECASE)
+_PROLOGUE = re.compile(r"\s*(?:(?:#[^\n]*\n)|(?:PREFIX\s+[^\s:]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>)|\s)*",
+                       re.IGNORECASE)
 _RESULTS = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
+_FORM_TYPE = "application/x-www-form-urlencoded"
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ class Endpoints:
         """
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise SourceError(f"{url}: not a store URL; give http://HOST:PORT (e.g. --store http://127.0.0.1:7878)")
+            raise SourceError(f"{url}: not a store URL; give http://HOST:PORT (e.g. http://127.0.0.1:7878)")
         if auth not in ("basic", "digest"):
             raise SourceError(f"{auth!r}: unknown authentication; use basic or digest")
         base = url.rstrip("/") + "/"
@@ -173,7 +175,7 @@ class RemoteStore:
         if union and not self.endpoints.graph:
             params.append(("union-default-graph", ""))  # Oxigraph's name for it
         data = self._request("POST", self.endpoints.query, urllib.parse.urlencode(params).encode(),
-                             "application/x-www-form-urlencoded", _NTRIPLES if graph else _RESULTS)
+                             _FORM_TYPE, _NTRIPLES if graph else _RESULTS)
         if graph:
             local = ox.Store()
             local.load(data, format=ox.RdfFormat.N_TRIPLES)
@@ -181,7 +183,8 @@ class RemoteStore:
         try:
             return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
         except SyntaxError as e:
-            raise QueryError(f"{self.endpoints.query}: the server's answer is not SPARQL JSON results: {e}") from e
+            raise QueryError(f"{self.endpoints.query}: the server's answer is not SPARQL JSON results: {e}") \
+                from e
 
     def has(self, subject: str) -> bool:
         return bool(self.query(f"ASK {{ <{subject}> ?p ?o }}"))
@@ -196,8 +199,8 @@ class RemoteStore:
         """With ``graph``: the other graphs holding kg's evidence (asked once, then kept up to date)."""
         if self._named is None:
             query = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?e a <{KG_NS}Evidence> }} }}"
-            data = self._request("POST", self.endpoints.query, urllib.parse.urlencode({"query": query}).encode(),
-                                 "application/x-www-form-urlencoded", _RESULTS)
+            body = urllib.parse.urlencode({"query": query}).encode()
+            data = self._request("POST", self.endpoints.query, body, _FORM_TYPE, _RESULTS)
             rows = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
             self._named = {r["g"].value for r in rows} - {self.endpoints.graph}  # type: ignore[index]
         return self._named
@@ -207,7 +210,8 @@ class RemoteStore:
         ``GRAPH ?g`` sees kg's named graphs and not the one standing for the default graph."""
         if not self.endpoints.graph:
             return []
-        named = sorted(self._named_graphs()) or [self.endpoints.graph + "#none"]  # an empty one: not "every graph"
+        # no named graph yet: an empty one, else the server would take every graph it has
+        named = sorted(self._named_graphs()) or [self.endpoints.graph + "#none"]
         return [("default-graph-uri", self.endpoints.graph), *(("named-graph-uri", g) for g in named)]
 
     def copy(self, *, named: bool = True) -> ox.Store:
@@ -230,7 +234,8 @@ class RemoteStore:
         """Write the default graph (not the quarantine) as Turtle."""
         self._local(named=False).dump_turtle(path)
 
-    def dump(self, path: str | Path | None, fmt: ox.RdfFormat, *, graph=None) -> bytes | None:  # type: ignore[no-untyped-def]
+    def dump(self, path: str | Path | None, fmt: ox.RdfFormat,  # type: ignore[no-untyped-def]
+             *, graph=None) -> bytes | None:
         return self._local(named=graph is None).dump(path, fmt, graph=graph)
 
     def __len__(self) -> int:
@@ -276,8 +281,8 @@ class RemoteStore:
         if not quads:
             return
         if self.endpoints.dataset_post and self.endpoints.graph_store:
-            self._request("POST", self.endpoints.graph_store, ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
-                          "application/n-quads", None)
+            data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+            self._request("POST", self.endpoints.graph_store, data, "application/n-quads", None)
         elif self.endpoints.update and not self.endpoints.graph:
             self.update(_insert_quads(quads))
         else:
@@ -292,14 +297,14 @@ class RemoteStore:
         """Run a SPARQL 1.1 Update on the update endpoint."""
         if self.endpoints.update is None:
             raise SourceError(f"{self.endpoints.url}: no update endpoint; give --update-endpoint")
-        if self.endpoints.graph:  # its DELETE DATA / INSERT DATA would miss the graph standing for the default
+        if self.endpoints.graph:  # DELETE DATA / INSERT DATA would miss the graph standing for the default
             raise SourceError(f"{self.endpoints.url}: kg cannot change or remove documents in a server whose "
                               f"default graph stands in a named graph (--store-graph {self.endpoints.graph})")
         self._update(sparql)
 
     def _update(self, sparql: str) -> None:
         self._request("POST", self.endpoints.update, urllib.parse.urlencode({"update": sparql}).encode(),
-                      "application/x-www-form-urlencoded", None)
+                      _FORM_TYPE, None)
 
     def flush(self) -> None:
         """Nothing to do: each request is written when the server answers it."""
@@ -314,7 +319,7 @@ class RemoteStore:
     def _raw_construct(self, sparql: str) -> bytes:
         params = [("query", sparql), *self._dataset()]
         return self._request("POST", self.endpoints.query, urllib.parse.urlencode(params).encode(),
-                             "application/x-www-form-urlencoded", _NTRIPLES)
+                             _FORM_TYPE, _NTRIPLES)
 
     def _local(self, *, named: bool):  # type: ignore[no-untyped-def]
         from kg.graph.store import GraphStore
@@ -373,7 +378,8 @@ def _chunks(items: list, size: int) -> Iterable[list]:  # type: ignore[type-arg]
 def _insert_quads(quads: list[ox.Quad]) -> str:
     by_graph: dict[str, list[str]] = defaultdict(list)
     for q in quads:
-        by_graph["" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)].append(f"{q.triple} .")
+        graph = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
+        by_graph[graph].append(f"{q.triple} .")
     parts = [*by_graph.pop("", [])]
     parts += [f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in sorted(by_graph.items())]
     return "INSERT DATA {\n" + "\n".join(parts) + "\n}"
@@ -385,7 +391,8 @@ class _Patterns:
     def __init__(self, remote: RemoteStore) -> None:
         self.remote = remote
 
-    def quads_for_pattern(self, subject, predicate, obj, graph=None) -> list[ox.Quad]:  # type: ignore[no-untyped-def]
+    def quads_for_pattern(self, subject, predicate, obj,  # type: ignore[no-untyped-def]
+                          graph=None) -> list[ox.Quad]:
         terms = [subject, predicate, obj]
         names = ["?s", "?p", "?o"]
         pattern = " ".join(str(t) if t is not None else n for t, n in zip(terms, names)) + " ."
