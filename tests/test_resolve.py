@@ -187,6 +187,11 @@ def test_a_name_variant_never_joins_across_classes() -> None:
     assert sorted(e.cls for e in entities) == ["Person", "Place"]
 
 
+def test_a_longer_name_after_a_shorter_one_is_someone_else() -> None:
+    found, text = _people("Karl Berg", "Karl Johan Berg", "Karl Berg")  # "his son Karl Johan Berg"
+    assert len(resolve(found, "d", text, AliasIndex(), BASE).entities) == 2
+
+
 def test_first_and_last_words_must_agree() -> None:
     found, text = _people("Maria Solberg Holm", "Maria Solberg")
     assert len(resolve(found, "d", text, AliasIndex(), BASE).entities) == 2

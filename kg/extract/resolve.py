@@ -434,10 +434,15 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
     """Join a shorter form of a name to the one longer form of its class it fits.
 
     "Henrik Angell" fits "Henrik August Angell": two words or more, the same
-    first and last word, its words in order among the longer one's. When two
-    different longer names fit (or the sentence keeps them apart) it joins none.
+    first and last word, its words in order among the longer one's, and the
+    longer form named first (a name is shortened after it is introduced; a
+    longer name after a shorter one is often a son's or a spin-off's). When
+    two different longer names fit (or the sentence keeps them apart) it joins none.
     """
     words = [[w.casefold() for w in _POSSESSIVE.sub("", f.text).split()] for f in found]
+    first: dict[int, int] = {}  # group -> its first mention's token
+    for i, f in enumerate(found):
+        first.setdefault(root(i), f.start)
     for i, f in enumerate(found):
         short = words[i]
         if len(short) < 2 or f.demonym:
@@ -445,7 +450,8 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
         fits = [j for j, long in enumerate(words)
                 if len(long) > len(short) and found[j].cls == f.cls and long[0] == short[0]
                 and long[-1] == short[-1] and _subsequence(short, long) and not _kept_apart(f, found[j])]
-        if len({root(j) for j in fits}) == 1 and root(fits[0]) != root(i):
+        if len({root(j) for j in fits}) == 1 and root(fits[0]) != root(i) \
+                and first[root(fits[0])] < first[root(i)]:
             union(i, fits[0])
 
 
