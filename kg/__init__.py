@@ -29,11 +29,16 @@ def build(inputs: Iterable[str | Path] | str | Path | None = None, out: str | Pa
     """Build a graph from files, directories or globs into ``out`` and open it.
 
     ``options`` go to :func:`kg.pipeline.build` (``on_error``, ``html``,
-    ``progress``). The returned graph's ``report`` says what was built.
+    ``progress``, ``store``: a SPARQL server's URL). The returned graph's
+    ``report`` says what was built.
     """
     from kg.pipeline import build as run
 
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     report = run(inputs, out, settings, **options)
+    if options.get("store") is not None:
+        graph = open_graph(options["store"])
+        graph.report = report
+        return graph
     return KnowledgeGraph(out, report)

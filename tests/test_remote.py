@@ -137,6 +137,18 @@ def test_building_again_adds_nothing(builds, server, article, capsys):  # type: 
     assert len(RemoteStore.open(Endpoints.from_url(server))) == before
 
 
+def test_python_api_builds_into_and_reads_a_server(builds, server, article, tmp_path):  # type: ignore[no-untyped-def]
+    import kg
+
+    local, _ = builds
+    graph = kg.build(article, tmp_path / "out", store=server, html=False)
+    assert graph.report.skipped == 1 and graph.report.documents == 0
+    assert graph.remote == Endpoints.from_url(server) and graph.store.location == server
+    assert graph.stats().to_dict() == kg.open_graph(local).stats().to_dict()
+    assert kg.open_graph(server).query("SELECT ?d WHERE { ?d a kg:Document }") == \
+        kg.open_graph(local).query("SELECT ?d WHERE { ?d a kg:Document }")
+
+
 def test_reading_commands_answer_as_from_the_local_build(  # type: ignore[no-untyped-def]
         builds, server, capsys):
     local, _ = builds
