@@ -76,7 +76,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
     started = time.time()
     removal, missing = remove(args.out, args.targets, _settings(args),
-                              html=not args.no_html, ttl=_ttl(args))
+                              html=not args.no_html, ttl=_ttl(args), store=_endpoints(args))
     for target in missing:
         print(f"kg remove: no document in {args.out} from {target!r}", file=sys.stderr)
     if not args.quiet:
@@ -474,6 +474,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("--no-html", action="store_true", help="do not rewrite graph.html")
     r.add_argument("--no-ttl", action="store_true", help="do not rewrite graph.ttl")
     r.add_argument("-q", "--quiet", action="store_true", help="no summary")
+    _store_options(r)
 
     en = command("entity", cmd_entity, "an entity's names and where each comes from")
     en.add_argument("source", nargs="?", help=SOURCE_HELP)

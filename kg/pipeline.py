@@ -83,9 +83,9 @@ class Pipeline:
     >>> pipeline = Pipeline(Settings(extractors=("svo",)))
     >>> [r.predicate for r in pipeline.extract(Document.from_text("Apple uses AWS.", "x")).relations]
     ['uses']
-    >>> Pipeline(Settings(extractors=("svo", "nope")))
+    >>> Pipeline(Settings(extractors=("svo", "nope")))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    kg.errors.KGError: no kg.extractors part named 'nope'; registered: attachment, echoes, name, nationality, noun, occasion, pairs, possessive, svo, title
+    kg.errors.KGError: no kg.extractors part named 'nope'; registered: attachment, echoes, ...
     """
 
     def __init__(self, settings: Settings | None = None, *, nlp: Any = None) -> None:
@@ -327,20 +327,22 @@ def _documents(store: GraphStore) -> int:
 
 
 def remove(out: str | Path, targets: Iterable[str], settings: Settings | None = None, *,
-           html: bool = True, ttl: bool | None = None) -> tuple[Removal, list[str]]:
+           html: bool = True, ttl: bool | None = None,
+           store: str | Endpoints | None = None) -> tuple[Removal, list[str]]:
     """Take documents out of the build in ``out``, with what only they supported.
 
     ``targets``: sources as given to ``kg build`` (a file, a file of
     records, a directory), document ids or IRIs, or external ids. Returns
     what was removed and the targets that named no document; ``graph.ttl``
     and ``graph.html`` are rewritten when something was removed. Removing
-    twice removes nothing the second time.
+    twice removes nothing the second time. ``store``: a SPARQL server (as for
+    :func:`build`) instead of ``out/store``; ``out`` then holds its outputs.
     """
     settings = settings or Settings()
     out = Path(out)
-    store = GraphStore.open_build(out, read_only=True)  # fails clearly on a non-build
-    del store
-    store = GraphStore.open_build(out)
+    if store is None:
+        GraphStore.open_build(out, read_only=True)  # fails clearly on a non-build
+    store = open_store(out, store)
     found, missing = find_documents(store, list(targets), settings.base_iri)
     follow = Follow(out, store)
     follow.removing(store, [d for docs in found.values() for d in docs])

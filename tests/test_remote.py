@@ -407,3 +407,24 @@ def test_virtuoso_with_digest_auth_and_graph_store(  # type: ignore[no-untyped-d
     here = tmp_path / "l.nq"
     run(capsys, "export", str(local), "--format", "nq", "-o", str(here))
     assert sorted(exported.read_text().splitlines()) == sorted(here.read_text().splitlines())
+
+
+def test_remove_from_a_server_leaves_what_a_local_removal_leaves(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("Satya Nadella leads Microsoft. Microsoft uses Azure.", encoding="utf-8")
+    second.write_text("Microsoft is headquartered in Redmond.", encoding="utf-8")
+    process, url = oxigraph(tmp_path / "oxigraph")
+    try:
+        local, out = tmp_path / "local", tmp_path / "out"
+        for where in (["-o", str(local)], ["-o", str(out), "--store", url]):
+            assert run(capsys, "build", str(first), str(second), *where, "-q")[0] == 0
+            assert run(capsys, "remove", where[1], str(first), *where[2:], "-q")[0] == 0
+        for name in ("local.nt", "remote.nt"):
+            args = [str(local)] if name == "local.nt" else ["--store", url]
+            assert run(capsys, "export", *args, "--format", "nt", "-o", str(tmp_path / name))[0] == 0
+        assert isomorphic(tmp_path / "local.nt", tmp_path / "remote.nt", "nt")
+        code, text, _ = run(capsys, "query", "ASK { ?p rdfs:label 'Satya Nadella' }", "--store", url)
+        assert code == 0 and text == "false\n"
+        assert run(capsys, "remove", str(out), str(first), "--store", url)[1].startswith("nothing")
+    finally:
+        process.stop()
