@@ -102,3 +102,16 @@ def test_two_people_sharing_first_and_last_name_stay_apart():
     ents = entities("Kari Nordby Lie and Kari Holm Lie founded a school. Kari Lie taught there.")
     assert {"Kari Nordby Lie", "Kari Holm Lie"} <= set(ents), ents
     assert all("Kari Lie" not in alts for _, alts in ents.values()), ents
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("George Washington crossed the river. Washington was tired.", "George Washington", "Person"),
+    ("Michael Jordan played well. Jordan scored 40 points.", "Michael Jordan", "Person"),
+    ("She moved to Jordan in 1990.", "Jordan", "Place"),
+    ("The factory stands in Aichi, near the coast.", "Aichi", "Place"),  # a prefecture (ISO 3166-2)
+])
+def test_person_or_place_by_the_words_around(text, name, cls):
+    ents = entities(text)
+    assert ents.get(name, ("?",))[0] == cls, ents
+    if cls == "Person":  # the surname alone is the same person, not the place
+        assert all(v[0] != "Place" for k, v in ents.items() if k in name), ents
