@@ -261,3 +261,26 @@ def test_graph_ttl_is_left_alone_on_big_builds(tmp_path: Path, monkeypatch: pyte
     assert "'kg build --ttl' rewrites it" in report.to_text()
     assert main(["build", str(SAMPLE / "microsoft-cloud.txt"), "-o", str(out), "--ttl", "--no-html", "-q"]) == 0
     assert (out / "graph.ttl").stat().st_size > 1000
+
+
+def test_the_default_page_of_a_big_graph_draws_what_the_filters_would(synthetic: Path, tmp_path: Path) -> None:
+    import json
+
+    from kg.analysis.cached import write_page
+    from kg.viz import write_html
+
+    store = GraphStore.open_build(synthetic, read_only=True)
+    projection = Projection.open(synthetic, store)
+    fast = write_page(projection, store, tmp_path / "fast.html", max_nodes=60).read_text(encoding="utf-8")
+    kept = write_html(projection.to_networkx(evidence=True, store=store), tmp_path / "kept.html", max_nodes=60)
+    whole = write_html(to_networkx(store), tmp_path / "whole.html", max_nodes=60).read_text(encoding="utf-8")
+
+    def drawn(page: str) -> str:
+        return page[page.index("nodes = new vis.DataSet"):]
+
+    def nodes(page: str) -> set[str]:
+        line = drawn(page).split("\n", 1)[0]
+        return {n["id"] for n in json.loads(line[line.index("(") + 1:line.rindex(")")])}
+
+    assert drawn(fast) == drawn(kept.read_text(encoding="utf-8"))  # the same page, without the whole view
+    assert nodes(fast) == nodes(whole) and len(nodes(fast)) == 60  # the entities today's code draws

