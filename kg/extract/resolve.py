@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -38,6 +39,8 @@ JOIN_RULES = ("same name", "gazetteer", "abbreviation", "surname", "name variant
 WEAK_RULES = frozenset({"abbreviation", "surname", "name variant"})
 #: Possessives that, right after "X and", stand for X ("Johan and his wife Marie").
 _CONJUNCT_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+#: The first letter of the word after a pronoun, past a contraction ("I 'm Still Alive").
+_NEXT_WORD = re.compile(r"\s*(?:\s?['’]\w+\s*)?(\w)")
 #: The gender a person pronoun gives its entity.
 _GENDER = {**dict.fromkeys(("he", "him", "his", "himself"), "m"),
            **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
@@ -361,21 +364,26 @@ def _narrated(unnamed: list[Found], text: str) -> list[Found]:
     The author is someone only when the document speaks in the first person:
     two first-person words outside quotes, or one that is a clause's subject
     or its possessor ("I joined Google", "Our CEO is ..."). A numeral "I." or
-    "(I)" heading a list is none.
+    "(I)" heading a list is none, nor is a word of a title ("Where I Belong",
+    "I 'm Still Alive": the next word capitalised).
 
     >>> from kg.extract.mentions import Found
-    >>> i = Found(0, 1, 0, 1, "I", "Person", 0.0, anaphor=True, author=True)
-    >>> _narrated([i], "I. Early life"), len(_narrated([replace(i, salient=True)], "I won"))
-    ([], 1)
+    >>> i = Found(0, 1, 0, 1, "I", "Person", 0.0, anaphor=True, author=True, salient=True)
+    >>> _narrated([i], "I. Early life"), _narrated([i], "I Am a Rock"), len(_narrated([i], "I won"))
+    ([], [], 1)
     """
     def numeral(a: Found) -> bool:
         line_start = text.rfind("\n", 0, a.start_char) + 1
         return a.text == "I" and text[a.end_char:a.end_char + 1] in {".", ")"} \
             and text[line_start:a.start_char].strip() in {"", "("}
 
+    def titled(a: Found) -> bool:
+        after = _NEXT_WORD.match(text, a.end_char)
+        return after is not None and after.group(1).isupper() and (a.text == "I" or a.start != a.sentence)
+
     authors: dict[str, list[Found]] = defaultdict(list)
     for a in unnamed:
-        if a.author and not numeral(a):
+        if a.author and not numeral(a) and not titled(a):
             authors[a.cls].append(a)
     told = {cls for cls, said in authors.items()
             if len(said) >= 2 or any(a.salient for a in said)}
