@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import heapq
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kg.analysis import metrics
@@ -67,31 +67,55 @@ def simple_view(projection: Projection) -> nx.Graph:
 def compute(simple: nx.Graph, *, method: str | None = None) -> GraphMetrics:
     """Every metric of ``simple`` (``method``: communities' algorithm, ``"none"``
     for none, ``None`` to let :func:`kg.analysis.metrics.community_method` choose)."""
+    return GraphMetrics(**_groups(simple, method), **_betweenness(simple))
+
+
+def _groups(simple: nx.Graph, method: str | None) -> dict[str, Any]:
+    """What the page and ``kg stats`` both use: PageRank, degree, communities, components."""
     found: list[set[Any]] = []
     if method != "none":
         method = method or metrics.community_method(simple)
         found = metrics.communities(simple, method=method)  # type: ignore[arg-type]
+    return {"pagerank": metrics.pagerank(simple), "degree": dict(simple.degree()),
+            "communities": [sorted(c) for c in found], "community_method": method or "",
+            "components": [len(c) for c in metrics.components(simple)]}
+
+
+def _betweenness(simple: nx.Graph) -> dict[str, Any]:
     between, samples = metrics.betweenness(simple)
-    return GraphMetrics(
-        pagerank=metrics.pagerank(simple), degree=dict(simple.degree()),
-        betweenness=between, betweenness_samples=samples,
-        communities=[sorted(c) for c in found], community_method=method or "",
-        components=[len(c) for c in metrics.components(simple)])
+    return {"betweenness": between, "betweenness_samples": samples}
 
 
-def graph_metrics(projection: Projection, *, method: str | None = None) -> GraphMetrics:
+def graph_metrics(projection: Projection, *, method: str | None = None,
+                  betweenness: bool = True) -> GraphMetrics:
     """The metrics of the projection's current version: from its cache, or computed
-    (and cached) when the graph changed since they were."""
-    name = f"metrics:{method or 'auto'}"
+    (and cached) when the graph changed since they were. Betweenness is cached apart
+    and computed only when asked (``kg stats``; the page does without it)."""
+    simple: nx.Graph | None = None
+
+    def view() -> nx.Graph:
+        nonlocal simple
+        if simple is None:
+            simple = simple_view(projection)
+        return simple
+
+    parts = _cached(projection, f"groups:{method or 'auto'}", lambda: _groups(view(), method))
+    if betweenness:
+        parts.update(_cached(projection, "betweenness", lambda: _betweenness(view())))
+    else:
+        parts.update(betweenness={}, betweenness_samples=None)
+    return GraphMetrics(**parts)
+
+
+def _cached(projection: Projection, name: str, make: Any) -> dict[str, Any]:
     row = projection.db.execute("SELECT version, value FROM cache WHERE name = ?", (name,)).fetchone()
     if row is not None and row[0] == projection.version:
-        data = json.loads(row[1])
-        return GraphMetrics(**data)
-    found = compute(simple_view(projection), method=method)
+        return dict(json.loads(row[1]))
+    value = make()
     with projection.db:
         projection.db.execute("INSERT OR REPLACE INTO cache VALUES (?, ?, ?)",
-                              (name, projection.version, json.dumps(asdict(found))))
-    return found
+                              (name, projection.version, json.dumps(value)))
+    return value
 
 
 def top_scores(scores: dict[str, float], top: int, labels: Any) -> list[tuple[str, float]]:
@@ -121,7 +145,7 @@ def write_page(projection: Projection, store: Any, path: Any, **options: Any) ->
     from kg.analysis.stats import counts
     from kg.viz.page import DEFAULT_MAX_NODES, header_totals
 
-    found = graph_metrics(projection)
+    found = graph_metrics(projection, betweenness=False)
     # The header's counts are kg stats' (page.py's header_totals): the store's, and the cached groups'.
     options.setdefault("totals", {**header_totals(counts(store)), "components": len(found.components),
                                   "communities": len(found.communities)})
