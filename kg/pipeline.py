@@ -21,7 +21,7 @@ Examples
 >>> sorted(e.label for e in graph.entities)
 ['Apple', 'Palo Alto', 'Tim Cook']
 >>> Pipeline().extractor_names
-('svo', 'title', 'possessive', 'noun', 'nationality', 'attachment', 'occasion', 'name', 'echoes', 'pairs')
+('svo', 'title', 'possessive', 'noun', 'nationality', 'attachment', 'occasion', 'name', 'echoes', 'pairs', 'geography', 'inference')
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ from kg.types import Document, DocumentGraph, Entity, Relation
 #: against 0.35 s in 50,000-quad bulk loads (benchmarks/bench_writes.py), 2% of the build.
 DOCUMENTS_PER_TRANSACTION = 1
 #: The extractors a run uses when its settings name none: the rules, then the classifier.
-DEFAULT_EXTRACTORS = (*RULES, "pairs")
+DEFAULT_EXTRACTORS = (*RULES, "pairs", "geography", "inference")
 #: graph.ttl is rewritten after a build or removal while it holds at most this many
 #: documents (~800,000 quads, ~2 s of Turtle); above, only when asked (``kg build --ttl``).
 TTL_MAX_DOCUMENTS = 10_000

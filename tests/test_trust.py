@@ -115,3 +115,19 @@ def test_person_or_place_by_the_words_around(text, name, cls):
     assert ents.get(name, ("?",))[0] == cls, ents
     if cls == "Person":  # the surname alone is the same person, not the place
         assert all(v[0] != "Place" for k, v in ents.items() if k in name), ents
+
+
+# Places the gazetteers nest, named in one document, are related; ambiguous names are not
+def test_gazetteer_containment_between_named_places():
+    f = facts("The band toured Changzhou in May. Later that year it played across China and Japan.")
+    assert ("Changzhou", "locatedIn", "China") in f, f
+    assert ("Changzhou", "locatedIn", "Japan") not in f, f
+
+
+def test_containment_is_silent_when_two_named_countries_could_hold_the_place():
+    from kg.extract.rules.geography import containers
+
+    assert containers("Paris") == frozenset({"France"})  # the most populous Paris
+    f = facts("She sang in Paris. She was born in France and later lived in the United States.")
+    assert ("Paris", "locatedIn", "France") in f, f
+    assert ("Paris", "locatedIn", "United States") not in f, f

@@ -32,7 +32,7 @@ True
 from __future__ import annotations
 
 from kg.extract.rules import (  # noqa: F401  (registers)
-    attachments, echoes, inference, names, nationalities, nouns, possessives, svo, titles)
+    attachments, echoes, geography, inference, names, nationalities, nouns, possessives, svo, titles)
 
 #: The built-in rule families, in the order they run (echoes last).
 RULES = ("svo", "title", "possessive", "noun", "nationality", "attachment", "occasion", "name",
