@@ -17,7 +17,12 @@ registered as  states                                              module
 ``occasion``   "During the Reinvent conference, Dupin said"        :mod:`.attachments`
 ``name``       "Microsoft Azure"                                   :mod:`.names`
 ``echoes``     the relations before, with a pronoun's other spans  :mod:`.echoes`
+``geography``  places the gazetteers nest ("Changzhou" in "China")  :mod:`.geography`
+``inference``  what transitive properties and chains entail         :mod:`.inference`
 =============  ==================================================  ===================
+
+``geography`` and ``inference`` are not rule families of the parse: the
+pipeline runs them after the classifier (:data:`kg.pipeline.DEFAULT_EXTRACTORS`).
 
 The trigger indexes they read are built once per lexicon
 (:class:`kg.lexicon.Triggers`); shared helpers are in :mod:`.args`.

@@ -15,10 +15,8 @@ on, its spans the outer ends, its confidence the product of theirs, and its
 extractor ``rule:inference``. Only relations of one document meet, so an
 inference is never better founded than the text it came from.
 
-It is not among the default extractors yet: name it (``extractors =
-[..., "inference"]``). On the first half of Re-DocRED dev it added 11 right and
-27 wrong facts, because its premises (lists of places read as containment)
-were not yet trustworthy.
+It runs last among the default extractors, after ``geography``. On the
+first half of Re-DocRED dev it adds 33 right and 11 wrong facts.
 
 Examples
 --------
