@@ -99,9 +99,12 @@ def graph_metrics(projection: Projection, *, method: str | None = None,
             simple = simple_view(projection)
         return simple
 
-    parts = _cached(projection, f"groups:{method or 'auto'}", lambda: _groups(view(), method))
+    # the settings that change the results are part of the key
+    key = f"{method or 'auto'}:{metrics.COMMUNITY_LIMIT}:{metrics.SEED}"
+    parts = _cached(projection, f"groups:{key}", lambda: _groups(view(), method))
     if betweenness:
-        parts.update(_cached(projection, "betweenness", lambda: _betweenness(view())))
+        key = f"{metrics.BETWEENNESS_EXACT}:{metrics.SEED}"
+        parts.update(_cached(projection, f"betweenness:{key}", lambda: _betweenness(view())))
     else:
         parts.update(betweenness={}, betweenness_samples=None)
     return GraphMetrics(**parts)
