@@ -40,7 +40,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     inputs = [Source("-", args.format) if i == "-" and args.format else i for i in args.inputs]
     report = build(inputs or None, args.out, _settings(args), on_error=warn,
-                   store=_endpoints(args), html=not args.no_html, ttl=_ttl(args), progress=not args.quiet)
+                   store=_endpoints(args), html=not args.no_html, ttl=_ttl(args), progress=not args.quiet,
+                   dask=args.dask)
     if not args.quiet:
         print(report.to_text())
         _wrote(args, ttl=not report.ttl_skipped)
@@ -416,6 +417,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--ttl", action="store_true",
                    help="rewrite graph.ttl even on a big build (by default only up to 10,000 documents)")
     b.add_argument("-q", "--quiet", action="store_true", help="no summary, no progress bar")
+    b.add_argument("--dask", metavar="ADDRESS",
+                   help="extract on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:PORT)")
     _store_options(b)
 
     from kg.graph import formats

@@ -66,7 +66,8 @@ class Settings:
         "https://w3id.org/kg/id/", "namespace for minted entity, document and evidence IRIs; "
         "ends with / or #", "IRI")
     batch_size: int = _setting(64, "documents per nlp.pipe batch", "N")
-    n_process: int = _setting(1, "spaCy worker processes (nlp.pipe n_process)", "N")
+    n_process: int = _setting(1, "worker processes that extract (spaCy and kg's own stages); "
+                              "the graph is the same for any N", "N")
     min_confidence: float = _setting(0.0, "relations below this confidence (0-1) are not asserted", "C")
     gazetteer: str | None = _setting(
         None, "extra gazetteer CSV (label,class,aliases) on top of the bundled one", "CSV")

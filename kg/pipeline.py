@@ -51,6 +51,7 @@ from kg.extract.rules import RULES
 from kg.extract.rules.echoes import dedupe
 from kg.graph.remote import Endpoints, RemoteStore
 from kg.graph.store import GraphStore
+from kg.distributed import extracted, merge
 from kg.registry import extractors as registry
 from kg.types import Document, DocumentGraph, Entity, Relation
 
@@ -94,18 +95,26 @@ class Pipeline:
         self.model = None if settings.relation_model == "off" else load_model(settings.relation_model)
         self.extractor_names: tuple[str, ...] = tuple(settings.extractors or DEFAULT_EXTRACTORS)
         self.extractors = tuple(registry.get(name) for name in self.extractor_names)
-        self.nlp = nlp if nlp is not None else load_nlp(settings.model, gazetteer=settings.gazetteer)
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> Any:
+        """The spaCy pipeline, loaded when first needed (a build whose workers parse never loads it)."""
+        if self._nlp is None:
+            self._nlp = load_nlp(self.settings.model, gazetteer=self.settings.gazetteer)
+        return self._nlp
 
     def parse(self, documents: Iterable[Document]) -> Iterator[tuple[Any, Document]]:
         """(spaCy Doc, document) pairs, through ``nlp.pipe`` in batches."""
         return parse(self.nlp, ((d.text, d) for d in documents), self.settings.batch_size,
                      self.settings.n_process)
 
-    def context(self, document: Document, index: AliasIndex | None = None, spacy_doc: Any = None) -> DocContext:
+    def context(self, document: Document, index: AliasIndex | None = None, spacy_doc: Any = None,
+                found: list[Any] | None = None) -> DocContext:
         """Mentions and entities of one document, ready for the extractors (no relations yet)."""
         if spacy_doc is None:
             spacy_doc, _ = next(parse(self.nlp, [(document.text, None)]))
-        found = find_mentions(spacy_doc, self.lexicon)
+        found = find_mentions(spacy_doc, self.lexicon) if found is None else found
         resolved = resolve(found, document.id, document.text, index if index is not None else AliasIndex(),
                            self.settings.base_iri, document.title or document.source)
         return DocContext(document, spacy_doc, self.lexicon, resolved, (), self.settings, self.model)
@@ -226,6 +235,7 @@ def build(
     ttl: bool | None = None,
     progress: bool = False,
     store: str | Endpoints | None = None,
+    dask: str | None = None,
 ) -> BuildReport:
     """Build (or add to) the graph in ``out`` from files, directories, globs or ``-``.
 
@@ -239,6 +249,11 @@ def build(
     rewrite ``graph.html``/``graph.ttl`` afterwards (``ttl=None``: graph.ttl while
     the store is small, see :func:`write_outputs`). ``store``: a SPARQL server (URL or
     :class:`~kg.graph.remote.Endpoints`) to write into instead of ``out/store``.
+
+    Extraction runs here, in ``settings.n_process`` worker processes, or on the
+    Dask cluster whose scheduler is at ``dask``; each document on its own, then
+    merged with the earlier ones here in input order (:mod:`kg.distributed`), so
+    the graph is the same whichever runs it.
     """
     settings = settings or Settings()
     started = time.perf_counter()
@@ -266,6 +281,8 @@ def build(
             store.add_atomic(quads)
             quads.clear()
 
+    replacing: dict[str, list[str]] = {}  # document id -> the older texts it replaces, when it comes
+
     def replace_old(old: list[str]) -> None:
         """Commit what is pending, remove the old texts, and forget their names."""
         commit()
@@ -275,12 +292,14 @@ def build(
         index.entries, index.weak = fresh.entries, fresh.weak
         report.replaced += 1
 
-    documents = _new_documents(read_documents(paths, text_column=settings.text_column,
-                                              on_error=failed), store, settings, report, replace_old)
-    for ctx in _progress(pipeline.contexts(documents, index=index), progress):
+    documents = _new_documents(read_documents(paths, text_column=settings.text_column, on_error=failed),
+                               store, settings, report, lambda d, old: replacing.__setitem__(d.id, old))
+    for document, found in _progress(extracted(documents, settings, pipeline, dask=dask), progress):
+        if document.id in replacing:  # in input order, whatever ran ahead
+            replace_old(replacing.pop(document.id))
         report.documents += 1
-        report.words += len(ctx.doc)
-        document_graph = graph_of(ctx)
+        report.words += found.words
+        document_graph = merge(document, found, index, settings.base_iri)
         follow.added(document_graph)
         quads.extend(to_quads(document_graph, pipeline.lexicon, settings.base_iri))
         pending += 1
@@ -363,10 +382,10 @@ def open_store(out: Path, remote: str | Endpoints | None = None) -> GraphStore |
     return RemoteStore.open(Endpoints.from_url(remote) if isinstance(remote, str) else remote, write=True)
 
 
-def _new_documents(documents: Iterator[Document], store: GraphStore, settings: Settings,
-                   report: BuildReport, replace_old: Callable[[list[str]], None]) -> Iterator[Document]:
+def _new_documents(documents: Iterator[Document], store: GraphStore, settings: Settings, report: BuildReport,
+                   replace_old: Callable[[Document, list[str]], None]) -> Iterator[Document]:
     """Drop documents already in the store or seen earlier in this run; a new
-    text of a source the store holds first has the old one removed."""
+    text of a source the store holds is told to ``replace_old`` with the old ones."""
     seen: set[str] = set()
     for document in documents:
         if document.id in seen or store.has(document_iri(settings.base_iri, document.id)):
@@ -376,7 +395,7 @@ def _new_documents(documents: Iterator[Document], store: GraphStore, settings: S
         old = replaced_documents(store, document.id, document.source, document.external_id,
                                  settings.base_iri)
         if old:
-            replace_old(old)
+            replace_old(document, old)
         yield document
 
 

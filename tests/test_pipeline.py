@@ -35,65 +35,55 @@ def test_same_input_gives_the_same_triples(tmp_path: Path, sample_build: Path) -
 
 def test_two_workers_build_the_same_graph(tmp_path: Path, sample_build: Path) -> None:
     build(None, tmp_path / "two", Settings(n_process=2, batch_size=2), html=False)
-    assert isomorphic(_turtle(sample_build), _turtle(tmp_path / "two"))
+    assert (tmp_path / "two/graph.ttl").read_bytes() == (sample_build / "graph.ttl").read_bytes()
 
 
-def test_incremental_build_keeps_what_is_stored(tmp_path: Path) -> None:
-    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
-    first.write_text("Amazon Web Services (AWS) is a cloud company. Apple uses AWS.", encoding="utf-8")
-    second.write_text("AWS CEO Matt Garman spoke in Las Vegas.", encoding="utf-8")
-    out = tmp_path / "out"
-    build([first], out, html=False)
-    report = build([first, second], out, html=False)
-    assert (report.documents, report.skipped) == (1, 1)
-    graph = KnowledgeGraph(out)
-    docs = graph.query("SELECT ?d WHERE { ?d a kg:Document }")
-    assert len(docs) == 2
-    # "AWS" alone in the second document is the entity the first one named
-    rows = graph.query("""SELECT ?org WHERE { ?p rdfs:label "Matt Garman" ; kg:leads ?o .
-                                            ?o rdfs:label ?org }""")
-    assert rows == [{"org": "Amazon Web Services"}]
-    assert graph.query("""ASK { ?x kg:uses ?o . ?o rdfs:label "Amazon Web Services" }""")
+#: Documents that name each other's entities: "AWS" alone, a surname, a name first seen in full.
+LINKED = ["Amazon Web Services (AWS) is a cloud company based in Seattle. Apple uses AWS.",
+          "AWS CEO Matt Garman spoke in Las Vegas. Garman said AWS will build Trainium chips.",
+          "Tim Cook leads Apple. Cook said Apple Intelligence runs on AWS Trainium2.",
+          "Matt Garman met Tim Cook in Cupertino.",
+          "Anthropic uses Amazon Web Services. Dario Amodei leads Anthropic.",
+          "Cook and Amodei spoke about AWS in Seattle."]
 
 
-def test_a_missing_model_is_one_clear_line() -> None:
-    with pytest.raises(ModelError) as error:
-        load_nlp("en_core_web_nonexistent")
-    message = str(error.value)
-    assert "\n" not in message and "pip install en-core-web-nonexistent" in message
+def test_workers_merge_entities_as_one_process_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Byte for byte the one-worker graph, with tasks of two documents over two workers."""
+    import kg.distributed
+
+    monkeypatch.setattr(kg.distributed, "TASK_DOCUMENTS", 2)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i, text in enumerate(LINKED):
+        (corpus / f"{i}.txt").write_text(text, encoding="utf-8")
+    one = build([corpus], tmp_path / "one", html=False)
+    two = build([corpus], tmp_path / "two", Settings(n_process=2), html=False)
+    assert (one.documents, one.words) == (two.documents, two.words) == (6, one.words)
+    assert (tmp_path / "one/graph.ttl").read_bytes() == (tmp_path / "two/graph.ttl").read_bytes()
+    rows = KnowledgeGraph(tmp_path / "two").query(
+        """SELECT ?org WHERE { ?p rdfs:label "Matt Garman" ; kg:leads ?o . ?o rdfs:label ?org }""")
+    assert rows == [{"org": "Amazon Web Services"}]  # "AWS" in the second document is the first's
 
 
-def test_bad_inputs_are_reported_and_the_rest_is_built(tmp_path: Path) -> None:
-    good = tmp_path / "good.txt"
-    good.write_text("Microsoft acquired LinkedIn.", encoding="utf-8")
-    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02 binary")
-    (tmp_path / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
-    errors = []
-    report = build([good, tmp_path / "empty.txt", tmp_path / "binary.txt",
-                    tmp_path / "latin1.txt", tmp_path / "missing.txt"],
-                   tmp_path / "out", on_error=errors.append, html=False)
-    assert report.documents == 2  # good.txt, and latin1.txt read in its detected encoding
-    reasons = {Path(e.source).name: e.reason for e in errors}
-    assert set(reasons) == {"empty.txt", "binary.txt", "missing.txt"}
-    assert "binary" in reasons["binary.txt"]
+def test_merge_renames_the_entities_the_extractors_saw() -> None:
+    """A document extracted alone, merged after the store knows its company by another label."""
+    from kg.distributed import extracted, merge
+    from kg.extract.resolve import AliasIndex
 
-
-# Text is data: any sentence survives Turtle, the store and parsing back.
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80))
-def test_any_text_round_trips_through_turtle(tmp_path: Path, sentence: str) -> None:
-    doc = Document.from_text(sentence, source=f"odd {sentence[:10]}")
-    apple = Entity(mint_iri(BASE, "Organization", sentence), "Organization", sentence)
-    aws = Entity(mint_iri(BASE, "Organization", "AWS"), "Organization", "AWS")
-    relation = Relation(apple.iri, "partnerOf", aws.iri, doc.id, sentence, (0, 1), (1, 2), 0.5, "rule:svo")
-    store = GraphStore.memory()
-    store.add_quads(to_quads(DocumentGraph(doc, (apple, aws), (), (relation,)), load_lexicon(), BASE))
-    path = tmp_path / "g.ttl"
-    store.dump_turtle(path)
-    parsed = Graph().parse(path, format="turtle")
-    sentences = [str(o) for o in parsed.objects(None, None) if str(o) == sentence]
-    assert sentences, "the sentence did not survive the round trip"
+    text = "Mara Lindqvist is the chief executive of Zorblax Systems. Lindqvist founded Zorblax Systems in 2009."
+    [(document, alone)] = list(extracted([Document.from_text(text, "a")], Settings()))
+    local = mint_iri(BASE, "Organization", "Zorblax Systems")
+    assert ("leads", local) in {(r.predicate, r.obj) for r in alone.relations}  # its own name, alone
+    known = Entity(mint_iri(BASE, "Organization", "Zorblax Holdings"), "Organization", "Zorblax Holdings",
+                   ("Zorblax Systems",))
+    index = AliasIndex()
+    index.add(known)
+    graph = merge(document, alone, index, BASE)
+    assert known.iri in {e.iri for e in graph.entities} and local not in {e.iri for e in graph.entities}
+    said = {(r.subject, r.predicate, r.obj) for r in graph.relations}
+    person = mint_iri(BASE, "Person", "Mara Lindqvist")
+    assert (person, "leads", known.iri) in said and (known.iri, "foundingDate", "2009") in said
+    assert not any(local in (r.subject, r.obj) for r in graph.relations)
 
 
 # -- speed work keeps results identical ---------------------------------------

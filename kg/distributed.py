@@ -1,0 +1,221 @@
+"""Extraction in this process, in worker processes, or on a Dask cluster, with one result.
+
+A document's extraction (spaCy, mentions, resolution, the extractors) runs on
+the document alone: its names resolve against an alias index of its own, so
+it gives the same :class:`Extracted` wherever and whenever it runs. What ties
+documents together, the names one document shares with those before it, is
+done afterwards by :func:`merge`, in the build's process and in input order,
+against the build's :class:`~kg.extract.resolve.AliasIndex`: it resolves the
+document's mentions again, now with every earlier document known, and renames
+the entities the extractors saw to the entities the graph has. So a build with
+one worker, with N (``--n-process N``) or on a cluster (``--dask ADDRESS``)
+writes the same graph, byte for byte.
+
+What moves between processes is plain data: documents out, :class:`Extracted`
+back (mentions, relations, a word count), never a spaCy Doc. Workers load the
+model once (:func:`worker_pipeline`); at most a few batches per worker are in
+flight, so memory stays flat however long the input is.
+
+Examples
+--------
+>>> from kg.config import Settings
+>>> from kg.extract.resolve import AliasIndex
+>>> from kg.types import Document
+>>> docs = [Document.from_text("Amazon Web Services (AWS) runs Trainium.", "a"),
+...         Document.from_text("Apple uses AWS.", "b")]
+>>> index = AliasIndex()
+>>> graphs = [merge(d, x, index, Settings().base_iri) for d, x in extracted(docs, Settings())]
+>>> [(r.predicate, r.obj.rsplit("/", 1)[-1]) for r in graphs[1].relations]
+[('uses', 'Amazon_Web_Services')]
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
+
+from kg.config import Settings
+from kg.errors import KGError
+from kg.extract.mentions import Found, find_mentions
+from kg.extract.nlp import parse
+from kg.extract.resolve import AliasIndex, resolve
+from kg.extract.rules.echoes import dedupe
+from kg.types import Document, DocumentGraph, Relation
+
+if TYPE_CHECKING:
+    from kg.pipeline import Pipeline
+
+#: Documents per task sent to a worker, and the most characters in one.
+TASK_DOCUMENTS = 16
+TASK_CHARS = 100_000
+#: Tasks in flight per worker: enough to keep it busy, few enough to keep memory flat.
+IN_FLIGHT_PER_WORKER = 2
+#: How long to wait for a Dask scheduler to answer.
+CONNECT_SECONDS = 10
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What extraction found in one document on its own: plain data, cheap to send.
+
+    ``found``: the document's mentions (:func:`kg.extract.mentions.find_mentions`);
+    ``local``: for each of them that is a name (not an anaphor), the IRI the
+    document's own resolution gave it; ``relations``: the extractors' relations
+    between those IRIs; ``words``: spaCy tokens.
+    """
+
+    words: int
+    found: tuple[Found, ...]
+    local: tuple[str, ...]
+    relations: tuple[Relation, ...]
+
+
+def extract_one(pipeline: Pipeline, spacy_doc: Any, document: Document) -> Extracted:
+    """A document's extraction with an alias index of its own."""
+    found = find_mentions(spacy_doc, pipeline.lexicon)
+    ctx = pipeline.run(pipeline.context(document, AliasIndex(), spacy_doc, found=found))
+    local = tuple(ctx.resolved.by_token[f.start].iri for f in found if not f.anaphor)
+    return Extracted(len(spacy_doc), tuple(found), local, ctx.relations)
+
+
+def merge(document: Document, extracted: Extracted, index: AliasIndex, base: str) -> DocumentGraph:
+    """The document's graph with its entities resolved against every earlier document.
+
+    Resolves the mentions again with ``index`` (which learns this document's
+    names) and gives each relation the entities of that resolution; a
+    relation that now joins an entity to itself, or repeats another, goes.
+    """
+    found = list(extracted.found)
+    resolved = resolve(found, document.id, document.text, index, base, document.title or document.source)
+    named = [f for f in found if not f.anaphor]
+    rename: dict[str, str] = {}
+    for iri, f in zip(extracted.local, named):
+        rename.setdefault(iri, resolved.by_token[f.start].iri)
+    relations = dedupe(replace(r, subject=rename.get(r.subject, r.subject),
+                               obj=r.obj if r.object_is_literal else rename.get(r.obj, r.obj))
+                       for r in extracted.relations)
+    return DocumentGraph(document, resolved.entities, resolved.mentions, tuple(relations), resolved.joined_by)
+
+
+# -- where extraction runs ----------------------------------------------------
+
+_LOCK = threading.Lock()  # a Dask worker may run tasks in threads: one document at a time
+
+
+_PIPELINES: dict[Settings, Pipeline] = {}  # this process's pipelines, by settings
+
+
+def worker_pipeline(settings: Settings) -> Pipeline:
+    """The pipeline of this worker process, loaded once per settings."""
+    from kg.pipeline import Pipeline
+
+    key = replace(settings, n_process=1)
+    if key not in _PIPELINES:
+        _PIPELINES.clear()  # one at a time: a worker keeps one model in memory
+        _PIPELINES[key] = Pipeline(key)
+    return _PIPELINES[key]
+
+
+def extract_batch(settings: Settings, documents: list[Document]) -> list[Extracted]:
+    """A worker's task: extraction of each document, in order (the model loaded once per process)."""
+    with _LOCK:
+        pipeline = worker_pipeline(settings)
+        docs = parse(pipeline.nlp, ((d.text, d) for d in documents), pipeline.settings.batch_size, 1)
+        return [extract_one(pipeline, spacy_doc, document) for spacy_doc, document in docs]
+
+
+def _warm(settings: Settings) -> None:
+    worker_pipeline(settings)
+
+
+def extracted(documents: Iterable[Document], settings: Settings, pipeline: Pipeline | None = None, *,
+              dask: str | None = None) -> Iterator[tuple[Document, Extracted]]:
+    """Each document with its :class:`Extracted`, in input order.
+
+    In this process (``settings.n_process`` 1, streaming through ``nlp.pipe``),
+    in ``n_process`` worker processes, or on the Dask cluster whose scheduler
+    is at ``dask`` (``tcp://HOST:PORT``).
+    """
+    if dask:
+        yield from _on_dask(documents, settings, dask)
+    elif settings.n_process > 1:
+        yield from _in_processes(documents, settings, pipeline)
+    else:
+        from kg.pipeline import Pipeline
+
+        pipeline = pipeline or Pipeline(settings)
+        for spacy_doc, document in pipeline.parse(documents):
+            yield document, extract_one(pipeline, spacy_doc, document)
+
+
+def _in_processes(documents: Iterable[Document], settings: Settings,
+                  pipeline: Pipeline | None) -> Iterator[tuple[Document, Extracted]]:
+    """Worker processes forked from this one, where fork is (Linux: the model loaded
+    here is shared, not loaded again), else spawned (each loads it once)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = settings.n_process
+    if "fork" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("fork")
+        if pipeline is not None:
+            _ = pipeline.nlp  # loaded before the fork, so every worker has it
+            _PIPELINES.clear()
+            _PIPELINES[replace(settings, n_process=1)] = pipeline
+        else:
+            _ = worker_pipeline(settings).nlp
+    else:
+        context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm, initargs=(settings,)) as pool:
+        yield from _ordered(lambda batch: pool.submit(extract_batch, settings, batch),
+                            documents, workers * IN_FLIGHT_PER_WORKER)
+
+
+def _on_dask(documents: Iterable[Document], settings: Settings, address: str) -> Iterator[tuple[Document, Extracted]]:
+    try:
+        from distributed import Client
+    except ImportError as e:
+        raise KGError("--dask needs Dask distributed; install it with 'pip install \"kg[dask]\"'") from e
+    try:
+        client = Client(address, timeout=CONNECT_SECONDS)
+    except (OSError, TimeoutError) as e:
+        raise KGError(f"no Dask scheduler answers at {address}: {e}") from e
+    with client:
+        workers = len(client.scheduler_info().get("workers", {}))
+        if not workers:
+            raise KGError(f"the Dask scheduler at {address} has no workers; start some with "
+                          f"'dask worker {address} --nthreads 1'")
+        yield from _ordered(lambda batch: client.submit(extract_batch, settings, batch, pure=False),
+                            documents, workers * IN_FLIGHT_PER_WORKER)
+
+
+def _ordered(submit: Callable[[list[Document]], Any], documents: Iterable[Document],
+             in_flight: int) -> Iterator[tuple[Document, Extracted]]:
+    """Submit batches, at most ``in_flight`` at once; their results in input order."""
+    pending: deque[tuple[list[Document], Any]] = deque()
+    for batch in _batches(documents):
+        pending.append((batch, submit(batch)))
+        while len(pending) >= in_flight:
+            yield from _result(*pending.popleft())
+    while pending:
+        yield from _result(*pending.popleft())
+
+
+def _result(batch: list[Document], future: Any) -> Iterator[tuple[Document, Extracted]]:
+    yield from zip(batch, future.result())
+
+
+def _batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    """Tasks of at most :data:`TASK_DOCUMENTS` documents and about :data:`TASK_CHARS` characters."""
+    batch: list[Document] = []
+    chars = 0
+    for document in documents:
+        batch.append(document)
+        chars += len(document.text)
+        if len(batch) >= TASK_DOCUMENTS or chars >= TASK_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
