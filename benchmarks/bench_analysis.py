@@ -201,11 +201,15 @@ def write_corpus(out: Path, n: int) -> float:
     return time.perf_counter() - started
 
 
-def real_documents(directory: Path, count: int = 10) -> Path:
-    """``count`` KnowledgeNet documents as text files (their passages joined)."""
+def real_documents(directory: Path, count: int = 10, first: int = 0) -> Path:
+    """``count`` KnowledgeNet documents from the ``first``, as text files (their passages joined)."""
     directory.mkdir(parents=True, exist_ok=True)
     with (DATA / "knowledgenet" / "folds1-3.jsonl").open(encoding="utf-8") as fh:
-        for i, line in zip(range(count), fh):
+        for i, line in enumerate(fh):
+            if i < first:
+                continue
+            if i >= first + count:
+                break
             record = json.loads(line)
             text = " ".join(p["passageText"] for p in record["passages"])
             (directory / f"kn-{record['documentId']}.txt").write_text(text, encoding="utf-8")
@@ -237,6 +241,8 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--out", type=Path, default=None, help="build directory (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the build directory")
+    parser.add_argument("--first", type=int, default=0,
+                        help="first KnowledgeNet document of the 10 added (another one for a build that has them)")
     args = parser.parse_args()
     out = args.out or Path(tempfile.mkdtemp(prefix="kg-bench-analysis-")) / "build"
     rows: list[tuple[str, float, str]] = []
@@ -261,8 +267,8 @@ def main() -> None:
         ]:
             seconds, text = timed(cmd)
             rows.append((label, seconds, text.splitlines()[0][:70] if text else ""))
-        docs = real_documents(out.parent / "ten-docs")
-        seconds, text = timed(["build", str(docs), "-o", str(out), "--quiet"])
+        docs = real_documents(out.parent / f"ten-docs-{args.first}", first=args.first)
+        seconds, text = timed(["build", str(docs), "-o", str(out)])
         rows.append(("kg build: add 10 real documents", seconds, text.splitlines()[0][:70] if text else ""))
         for label, cmd in [("kg path (after the build)", ["path", str(out), a, b]),
                            ("kg stats (after the build: metrics recomputed)", ["stats", str(out)]),
