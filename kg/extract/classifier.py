@@ -151,19 +151,17 @@ class Tokens:
 
     @classmethod
     def of(cls, doc: Doc) -> Tokens:
-        lower, lemma, words, punct, dep, pos, ent, head, starts, ends = ([] for _ in range(10))
-        for t in doc:
-            lower.append(t.lower_)
-            lemma.append(t.lemma_.lower())
-            words.append(lemma[-1] or lower[-1])
-            punct.append(t.is_punct)
-            dep.append(t.dep_)
-            pos.append(t.pos_)
-            ent.append(t.ent_type_)
-            head.append(t.head.i)
-            starts.append(t.idx)
-            ends.append(t.idx + len(t.text))
-        return cls(lower, lemma, words, punct, dep, pos, ent, head, starts, ends, doc.text)
+        from spacy.attrs import HEAD, IS_PUNCT
+
+        tokens = list(doc)
+        lower = [t.lower_ for t in tokens]
+        lemma = [t.lemma_.lower() for t in tokens]
+        columns = doc.to_array([HEAD, IS_PUNCT]).astype("int64")  # HEAD: offset to the head
+        head = (columns[:, 0] + range(len(tokens))).tolist() if tokens else []
+        starts = [t.idx for t in tokens]
+        return cls(lower, lemma, [m or w for m, w in zip(lemma, lower)], [bool(x) for x in columns[:, 1]],
+                   [t.dep_ for t in tokens], [t.pos_ for t in tokens], [t.ent_type_ for t in tokens], head,
+                   starts, [i + len(t) for i, t in zip(starts, tokens)], doc.text)
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text``."""
@@ -260,7 +258,7 @@ def _path(t: Tokens, a: int, b: int) -> tuple[str, str]:
 
 #: Feature string -> index, for the features seen lately (most repeat from pair to pair).
 _INDEX: dict[str, int] = {}
-_INDEX_MAX = 500_000
+_INDEX_MAX = 100_000  # ~15 MB at most
 
 
 def hashed(features: list[str]) -> list[int]:
@@ -271,15 +269,15 @@ def hashed(features: list[str]) -> list[int]:
     True
     """
     index = _INDEX
-    out = set()
-    for f in features:
-        i = index.get(f)
-        if i is None:
-            if len(index) >= _INDEX_MAX:
-                index.clear()
-            i = index[f] = zlib.crc32(f.encode("utf-8")) % DIMENSIONS
-        out.add(i)
-    return sorted(out)
+    try:
+        return sorted(set(map(index.__getitem__, features)))
+    except KeyError:
+        if len(index) + len(features) > _INDEX_MAX:
+            index.clear()
+        for f in features:
+            if f not in index:
+                index[f] = zlib.crc32(f.encode("utf-8")) % DIMENSIONS
+        return sorted(set(map(index.__getitem__, features)))
 
 
 @dataclass(frozen=True)
