@@ -11,6 +11,10 @@ module             what it holds
 ``paths``          :func:`shortest_path`, :func:`neighbors` and their answers
 ``stats``          :func:`stats`, :func:`counts` (``kg stats``)
 ``filters``        :func:`filter_graph`: the part of a graph the page draws
+``projection``     the entity graph kept with a build (``OUT/projection.sqlite``),
+                   followed by ``kg build``/``kg remove``, rebuilt when stale
+``answers``        path, neighbours and name lookup from the projection
+``cached``         the metrics of a projection's version, cached in it; the page
 =================  ==============================================================
 
 Examples

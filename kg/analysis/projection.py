@@ -188,9 +188,7 @@ class Projection:
 
     @classmethod
     def _connect(cls, path: Path) -> Projection:
-        db = sqlite3.connect(path)
-        db.execute("PRAGMA query_only = 0")
-        return cls(path, db)
+        return cls(path, sqlite3.connect(path))
 
     def _write_nodes(self, rows: Iterable[tuple[str, str, str, str, int]]) -> None:
         rows = list(rows)

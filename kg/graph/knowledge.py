@@ -85,9 +85,14 @@ class KnowledgeGraph:
         rebuilt once if missing or stale; ``None`` for an RDF file or a server."""
         from kg.analysis.projection import Projection
 
+        import sqlite3
+
         if self.remote is not None or not isinstance(self.source, Path) or not self.source.is_dir():
             return None
-        return Projection.open(self.source, self.store)  # type: ignore[arg-type]
+        try:
+            return Projection.open(self.source, self.store)  # type: ignore[arg-type]
+        except (OSError, sqlite3.Error):  # a build directory this user cannot write: read it whole
+            return None
 
     def to_html(self, path: str | Path | None = None, **options) -> Path:  # type: ignore[no-untyped-def]
         """Write the interactive HTML graph (default: ``graph.html`` beside the store)."""
