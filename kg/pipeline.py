@@ -42,10 +42,11 @@ from kg.extract.context import DocContext
 from kg.extract.mentions import find_mentions
 from kg.extract.nlp import load_nlp, parse
 from kg.analysis import counts
-from kg.analysis.projection import Follow
+from kg.analysis.projection import Follow, Projection
 from kg.graph.rdf import document_iri, to_quads
 from kg.graph.remove import Removal, find_documents, remove_documents, replaced_documents
 from kg.extract.classifier import load_model
+from kg.extract.known import read_all, read_on_demand
 from kg.extract.resolve import AliasIndex, resolve
 from kg.extract.rules import RULES
 from kg.extract.rules.echoes import dedupe
@@ -53,7 +54,7 @@ from kg.graph.remote import Endpoints, RemoteStore
 from kg.graph.store import GraphStore
 from kg.distributed import extracted, merge
 from kg.registry import extractors as registry
-from kg.types import Document, DocumentGraph, Entity, Relation
+from kg.types import Document, DocumentGraph, Relation
 
 #: Whole documents per store transaction. One: 200 Re-DocRED documents write in 0.74 s
 #: against 0.35 s in 50,000-quad bulk loads (benchmarks/bench_writes.py), 2% of the build.
@@ -274,7 +275,9 @@ def build(
     store = open_store(out, store)  # first: a busy store or a server that is down fails at once
     pipeline = Pipeline(settings)
     follow = Follow(out, store)  # the kept projection follows the documents added and removed
-    index = _alias_index(store, pipeline.lexicon.classes)
+    projection = Projection.matching(out, follow.before) if isinstance(store, GraphStore) else None
+    index = (_alias_index(store, pipeline.lexicon.classes) if projection is None  # read whole
+             else read_on_demand(store, pipeline.lexicon.classes, projection))
     paths = list(inputs) if inputs else [sample_corpus_path()]
     quads: list[Any] = []  # whole documents not yet committed
     pending = 0
@@ -291,8 +294,8 @@ def build(
         commit()
         follow.removing(store, old)
         remove_documents(store, old)
-        fresh = _alias_index(store, pipeline.lexicon.classes)
-        index.entries, index.weak = fresh.entries, fresh.weak
+        fresh = _alias_index(store, pipeline.lexicon.classes)  # the projection is behind the store now
+        index.entries, index.weak, index.source = fresh.entries, fresh.weak, None
         report.replaced += 1
 
     documents = _new_documents(read_documents(paths, text_column=settings.text_column, on_error=failed),
@@ -313,6 +316,8 @@ def build(
             store.flush()  # the store's write buffers to disk: memory stays flat
     commit()
     store.flush()
+    if projection is not None:
+        projection.close()
     follow.finish(store).close()
     totals = counts(store)
     report.entities, report.relations = Counter(totals.entities), Counter(totals.relations)
@@ -405,37 +410,10 @@ def _new_documents(documents: Iterator[Document], store: GraphStore, settings: S
 
 
 def _alias_index(store: GraphStore, entity_classes: tuple[str, ...]) -> AliasIndex:
-    """Every entity already in the store, so new documents reuse its IRI.
-
-    An alias is weak, as it was in the run that wrote it, when its only
-    naming is one document's and a weak rule joined it there; so a build in
-    two runs (or a killed build run again) resolves as one run does.
-    """
-    from kg.extract.resolve import WEAK_RULES, name_key
-
-    index = AliasIndex()
-    classes = " ".join(f"kg:{c}" for c in entity_classes)
-    rows = store.query(f"""
-        SELECT DISTINCT ?e ?cls ?label ?alt WHERE {{
-          VALUES ?cls {{ {classes} }}
-          ?e a ?cls ; rdfs:label ?label .
-          OPTIONAL {{ ?e skos:altLabel ?alt }}
-        }}""")
-    namings: dict[tuple[str, str], list[str]] = {}  # (entity, name key) -> each naming's rule
-    for row in store.query("""
-            SELECT ?e ?name ?rule WHERE {
-              ?n a kg:Naming ; kg:entity ?e ; kg:name ?name . OPTIONAL { ?n kg:rule ?rule }
-            }"""):
-        key = (row["e"].value, name_key(row["name"].value))
-        namings.setdefault(key, []).append(row["rule"].value if row["rule"] else "")
-    for row in rows:
-        cls = row["cls"].value.rsplit("#", 1)[-1]
-        entity = Entity(row["e"].value, cls, row["label"].value)
-        alt = row["alt"].value if row["alt"] else None
-        rules = namings.get((entity.iri, name_key(alt)), []) if alt else []
-        weak = (alt,) if len(rules) == 1 and rules[0] in WEAK_RULES else ()
-        index.add(entity, (alt,) if alt else (), weak=weak)
-    return index
+    """Every entity already in the store, so new documents reuse its IRI
+    (:func:`kg.extract.known.read_all`; a build whose kept projection matches
+    the store reads names on demand instead, with the same answers)."""
+    return read_all(store, entity_classes)
 
 
 def _progress(items, enabled: bool):  # type: ignore[no-untyped-def]

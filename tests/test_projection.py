@@ -284,3 +284,71 @@ def test_the_default_page_of_a_big_graph_draws_what_the_filters_would(synthetic:
 
     assert drawn(fast) == drawn(kept.read_text(encoding="utf-8"))  # the same page, without the whole view
     assert nodes(fast) == nodes(whole) and len(nodes(fast)) == 60  # the entities today's code draws
+
+
+EXTRA = {  # names the sample corpus holds, written the ways resolution joins them
+    "extra-nvidia.txt": "Huang spoke in Taipei. Nvidia Corporation said TSMC will build more GPUs for "
+                        "Jensen Huang's company. Chris Malachowsky joined him at Nvidia.",
+    "extra-cloud.txt": "Amazon Web Services (AWS) competes with Microsoft Azure. Satya Nadella said "
+                       "Microsoft Corp. works with OpenAI. Nadella was in Redmond.",
+    "extra-apple.txt": "Apple Inc. opened an office in Cupertino. Tim Cook said Cook's team designs "
+                       "chips for the iPhone. Steve Wozniak visited Apple.",
+}
+
+
+def test_names_are_read_on_demand_with_the_answers_of_a_whole_read(sample_build: Path) -> None:
+    import pyoxigraph as ox
+
+    from kg.extract.known import oxigraph_order, read_all, read_on_demand
+    from kg.graph.rdf import RDF_TYPE, kg_term
+    from kg.lexicon import load_lexicon
+
+    store = GraphStore.open_build(sample_build, read_only=True)
+    classes = load_lexicon().classes
+    whole = read_all(store, classes)
+    projection = Projection.matching(sample_build, stamp(store))
+    assert projection is not None
+    lazy = read_on_demand(store, classes, projection)
+    assert not lazy.entries  # nothing read yet
+    for key, entities in whole.entries.items():
+        assert lazy.named(key) == entities, key
+        assert lazy.weak.get(key, set()) == whole.weak.get(key, set()), key
+    assert lazy.named("no such name") == []
+    assert set(lazy.entries) == set(whole.entries)
+    # the order read_all sees a class's entities in (which one a shared name finds)
+    for cls in classes:
+        seen = [q.subject.value for q in store.store.quads_for_pattern(None, RDF_TYPE, kg_term(cls), ox.DefaultGraph())]
+        assert seen == sorted(seen, key=oxigraph_order), cls
+    projection.close()
+
+
+def test_a_build_into_a_build_reads_names_on_demand_with_the_same_graph(
+        sample_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.pipeline
+    from kg.pipeline import build
+
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for name, text in EXTRA.items():
+        (texts / name).write_text(text, encoding="utf-8")
+    whole_reads = []
+    read_all = kg.pipeline.read_all
+    monkeypatch.setattr(kg.pipeline, "read_all", lambda *a: whole_reads.append(a) or read_all(*a))
+    graphs = {}
+    for kind in ("eager", "lazy"):
+        out = tmp_path / kind
+        shutil.copytree(sample_build / "store", out / "store")
+        if kind == "lazy":
+            shutil.copy(sample_build / PROJECTION_FILE, out / PROJECTION_FILE)  # else read whole
+        whole_reads.clear()
+        report = build([texts], out, html=False, ttl=True)
+        assert report.documents == len(EXTRA) and not report.errors
+        assert len(whole_reads) == (1 if kind == "eager" else 0)
+        graphs[kind] = (out / "graph.ttl").read_bytes()
+    assert graphs["lazy"] == graphs["eager"]
+    assert graphs["lazy"] != (sample_build / "graph.ttl").read_bytes()
+    # the new documents found the sample's entities (the index was used, not bypassed)
+    store = GraphStore.open_build(tmp_path / "lazy", read_only=True)
+    rows = store.query("""SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {
+        <https://w3id.org/kg/id/Person/Jensen_Huang> kg:mentionedIn ?d }""")
+    assert int(next(iter(rows))["n"].value) >= 2

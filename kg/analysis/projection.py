@@ -12,6 +12,8 @@ table      holds
 =========  ===============================================================
 nodes      iri (key), cls, label, alts ("; "-joined), mentions
 names      folded label or alt label -> iri (indexed: name lookups)
+keys       :func:`~kg.extract.naming.name_key` of a label or alt label -> iri
+           (indexed: the alias index of a build, :meth:`Projection.keyed`)
 edges      s, p, o (key), confidence, evidence (records); indexed on s, o
 meta       ``version`` (raised on each change), ``stamp`` (:func:`stamp` of the
            store when the projection last matched it)
@@ -51,6 +53,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.analysis.view import local_name
+from kg.extract.naming import name_key
 from kg.lexicon import ENTITY_CLASSES, load_lexicon
 
 if TYPE_CHECKING:
@@ -62,7 +65,7 @@ __all__ = ["PROJECTION_FILE", "Follow", "Projection", "add_evidence", "fold", "s
 
 PROJECTION_FILE = "projection.sqlite"
 #: Raised when the tables change shape: an older file is then rebuilt.
-FORMAT = 1
+FORMAT = 2
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
@@ -70,6 +73,9 @@ CREATE TABLE nodes(iri TEXT PRIMARY KEY, cls TEXT, label TEXT, alts TEXT, mentio
 CREATE TABLE names(name TEXT, iri TEXT, alt INTEGER);
 CREATE INDEX names_name ON names(name);
 CREATE INDEX names_iri ON names(iri);
+CREATE TABLE keys(key TEXT, iri TEXT);
+CREATE INDEX keys_key ON keys(key);
+CREATE INDEX keys_iri ON keys(iri);
 CREATE TABLE edges(s TEXT, p TEXT, o TEXT, confidence REAL, evidence INTEGER,
                    PRIMARY KEY(s, p, o)) WITHOUT ROWID;
 CREATE INDEX edges_o ON edges(o);
@@ -178,6 +184,7 @@ class Projection:
                 marks = ",".join("?" * len(chunk))
                 self.db.execute(f"DELETE FROM nodes WHERE iri IN ({marks})", chunk)
                 self.db.execute(f"DELETE FROM names WHERE iri IN ({marks})", chunk)
+                self.db.execute(f"DELETE FROM keys WHERE iri IN ({marks})", chunk)
                 self.db.execute(f"DELETE FROM edges WHERE s IN ({marks})", chunk)
                 self.db.execute(f"DELETE FROM edges WHERE o IN ({marks})", chunk)
             self._write_nodes(_node_rows(store, touched))
@@ -190,12 +197,13 @@ class Projection:
     def _connect(cls, path: Path) -> Projection:
         return cls(path, sqlite3.connect(path))
 
-    def _write_nodes(self, rows: Iterable[tuple[str, str, str, str, int]]) -> None:
+    def _write_nodes(self, rows: Iterable[tuple[str, str, str, str, int, tuple[str, ...]]]) -> None:
         rows = list(rows)
-        self.db.executemany("INSERT OR REPLACE INTO nodes VALUES (?, ?, ?, ?, ?)", rows)
-        names = [(fold(label), iri, 0) for iri, _, label, _, _ in rows]
-        names += [(fold(a), iri, 1) for iri, _, _, alts, _ in rows for a in alts.split(";") if a.strip()]
+        self.db.executemany("INSERT OR REPLACE INTO nodes VALUES (?, ?, ?, ?, ?)", [r[:5] for r in rows])
+        names = [(fold(label), iri, 0) for iri, _, label, _, _, _ in rows]
+        names += [(fold(a), iri, 1) for iri, _, _, alts, _, _ in rows for a in alts.split(";") if a.strip()]
         self.db.executemany("INSERT INTO names VALUES (?, ?, ?)", names)
+        self.db.executemany("INSERT INTO keys VALUES (?, ?)", [(k, r[0]) for r in rows for k in r[5]])
 
     def _write_edges(self, rows: Iterable[tuple[str, str, str, float, int]]) -> None:
         self.db.executemany("INSERT OR REPLACE INTO edges VALUES (?, ?, ?, ?, ?)", rows)
@@ -270,6 +278,25 @@ class Projection:
         """IRIs whose folded label is ``name``, and those with it as an alt label."""
         rows = self.db.execute("SELECT DISTINCT iri, alt FROM names WHERE name = ?", (fold(name),)).fetchall()
         return sorted(i for i, alt in rows if not alt), sorted({i for i, alt in rows if alt})
+
+    def keyed(self, key: str) -> list[str]:
+        """IRIs of the entities with a label or alt label whose
+        :func:`~kg.extract.naming.name_key` is ``key``, sorted."""
+        rows = self.db.execute("SELECT DISTINCT iri FROM keys WHERE key = ?", (key,)).fetchall()
+        return sorted(iri for (iri,) in rows)
+
+    @classmethod
+    def matching(cls, out: str | Path, now: str) -> Projection | None:
+        """The projection of the build in ``out`` if it matches the store whose
+        :func:`stamp` is ``now`` (and has this module's tables), else ``None``: no rebuild."""
+        path = Path(out) / PROJECTION_FILE
+        if not path.exists():
+            return None
+        found = cls._connect(path)
+        if found.meta("format") == str(FORMAT) and found.meta("stamp") == now:
+            return found
+        found.close()
+        return None
 
     def top_degree(self, cls: str, count: int) -> list[str]:
         """The ``count`` entities of a class with the most relations (for benchmarks and tests)."""
@@ -363,8 +390,8 @@ SELECT ?s ?p ?o ?sentence ?doc ?source ?confidence ?extractor WHERE {
 """
 
 
-def _node_rows(store: GraphStore, iris: list[str] | None) -> Iterator[tuple[str, str, str, str, int]]:
-    """(iri, class, label, alts, mentions) of the entities among ``iris`` (or all):
+def _node_rows(store: GraphStore, iris: list[str] | None) -> Iterator[tuple[str, str, str, str, int, tuple[str, ...]]]:
+    """(iri, class, label, alts, mentions, name keys) of the entities among ``iris`` (or all):
     the ontology's classes, with a label; read through Oxigraph's indexes, not SPARQL
     (the GROUP BY of ``to_networkx`` takes 10 s on 33,000 entities, this 1 s)."""
     import pyoxigraph as ox
@@ -402,9 +429,21 @@ def _node_rows(store: GraphStore, iris: list[str] | None) -> Iterator[tuple[str,
                     alts.setdefault(iri, set()).add(q.object.value)
                 elif q.predicate == mentioned:
                     docs.setdefault(iri, set()).add(q.object.value)
+    every_label: dict[str, set[str]] = {}  # the alias index reads every label, not just the first
+    if iris is None:
+        for q in s.quads_for_pattern(None, RDFS_LABEL, None, default):
+            if q.subject.value in cls and q.object.value != labels[q.subject.value]:
+                every_label.setdefault(q.subject.value, set()).add(q.object.value)
+    else:
+        for iri in iris:
+            for q in s.quads_for_pattern(ox.NamedNode(iri), RDFS_LABEL, None, default):
+                if q.object.value != labels.get(iri):
+                    every_label.setdefault(iri, set()).add(q.object.value)
     for iri, name in cls.items():
         if iri in labels:
-            yield iri, name, labels[iri], "; ".join(sorted(alts.get(iri, ()))), len(docs.get(iri, ()))
+            named = (labels[iri], *every_label.get(iri, ()), *alts.get(iri, ()))
+            yield (iri, name, labels[iri], "; ".join(sorted(alts.get(iri, ()))), len(docs.get(iri, ())),
+                   tuple(dict.fromkeys(name_key(n) for n in named)))
 
 
 def _edge_rows(store: GraphStore, iris: list[str] | None,

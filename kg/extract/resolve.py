@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from kg.extract.mentions import GAZETTEER_WEIGHT, Found
@@ -63,16 +64,43 @@ class AliasIndex:
     'Amazon Web Services'
     >>> index.find(["AWS"], "Person") is None  # never across classes
     True
+
+    ``source``, when given, is asked once for each name key before the index first
+    reads or changes it: the (entity, weak) pairs already known under the key, in
+    order (a build's earlier documents, read on demand: :func:`kg.pipeline.build`).
+
+    >>> lazy = AliasIndex(source=lambda key: [(aws, True)] if key == "aws" else [])
+    >>> lazy.find(["AWS"], "Organization").iri == aws.iri, lazy.find(["AWS Lambda"], "Organization")
+    (True, None)
     """
 
     entries: dict[str, list[Entity]] = field(default_factory=lambda: defaultdict(list))
     #: name key -> IRIs it names only through one weak join
     weak: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    source: Callable[[str], Iterable[tuple[Entity, bool]]] | None = field(default=None, repr=False)
+    _loaded: set[str] = field(default_factory=set, repr=False)
+
+    def named(self, key: str) -> list[Entity]:
+        """The entities under name key ``key``, in the order they came."""
+        self._load(key)
+        return self.entries.get(key, [])
+
+    def _load(self, key: str) -> None:
+        if self.source is None or key in self._loaded:
+            return
+        self._loaded.add(key)
+        for entity, weak in self.source(key):
+            bucket = self.entries[key]
+            if all(e.iri != entity.iri for e in bucket):
+                bucket.append(entity)
+                if weak:
+                    self.weak[key].add(entity.iri)
 
     def add(self, entity: Entity, names: tuple[str, ...] = (), weak: tuple[str, ...] = ()) -> None:
         """Index ``entity`` under its names; ``weak``: those a weak rule joined in this document."""
         weak_keys = {name_key(n) for n in weak} - {name_key(entity.label)}
         for key in dict.fromkeys(name_key(n) for n in (entity.label, *entity.alt_labels, *names)):
+            self._load(key)
             bucket = self.entries[key]
             if all(e.iri != entity.iri for e in bucket):
                 bucket.append(entity)
@@ -91,7 +119,7 @@ class AliasIndex:
         for name in names:
             key = name_key(name)
             several = len(key.split()) > 1
-            for entity in self.entries.get(key, ()):
+            for entity in self.named(key):
                 if entity.cls == cls and not (several and entity.iri in self.weak.get(key, ())):
                     return entity
         return None
@@ -217,7 +245,7 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
         known = index.find(plain, cls)
         if known is not None:
             label, iri = known.label, known.iri
-            matched = next(n for n in plain if any(e.iri == iri for e in index.entries.get(name_key(n), ())))
+            matched = next(n for n in plain if any(e.iri == iri for e in index.named(name_key(n))))
             rules = _rules(members, found, edges, matched, "earlier document")
         else:
             iri = mint_iri(base, cls, label)
