@@ -471,7 +471,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         literal = b.iri is None
         out.append(Relation(
             subject=a.iri or "", predicate=label,
-            obj=doc.text[b.start_char:b.end_char] if literal else b.iri or "",
+            obj=ctx.text[b.start_char:b.end_char] if literal else b.iri or "",
             doc_id=doc_id, sentence=sent.text.strip(), subject_span=(a.start_char, a.end_char),
             object_span=(b.start_char, b.end_char), confidence=round(float(p[best]), 3),
             extractor="model:pairs", object_is_literal=literal,

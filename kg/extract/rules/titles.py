@@ -64,7 +64,7 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
                     yield relation(ctx, spec, s, o, sent, "title", conf)
             if spec.name in job_properties and "jobTitle" in ctx.lexicon.properties:
                 yield Relation(
-                    subject=person.iri, predicate="jobTitle", obj=ctx.doc.text[slice(*phrase)],
+                    subject=person.iri, predicate="jobTitle", obj=ctx.text[slice(*phrase)],
                     doc_id=ctx.doc_id, sentence=sent.text.strip(),
                     subject_span=(person.start_char, person.end_char), object_span=phrase,
                     confidence=conf, extractor="rule:title", object_is_literal=True,
@@ -111,7 +111,7 @@ def _named(ctx: DocContext, title: Token, person: Token) -> bool:
 def _title_spec(ctx: DocContext, phrase: tuple[int, int]) -> tuple[PropertySpec, bool] | None:
     """The property a title phrase states, and whether its bearer is the object."""
     specs = ctx.lexicon.triggers.titles
-    text = " ".join(ctx.doc.text[phrase[0]:phrase[1]].lower().split())
+    text = " ".join(ctx.text[phrase[0]:phrase[1]].lower().split())
     matches = [t for t in specs if f" {t} " in f" {text} "]
     if not matches:
         return None
