@@ -1,4 +1,5 @@
-"""The ``kg`` command: thin wrappers that parse arguments and call the library.
+"""The ``kg`` command: its parser and ``main``; each command is in :mod:`kg.commands`,
+a thin wrapper that calls the library.
 
 A :class:`~kg.errors.KGError` becomes one line on stderr and exit status 1;
 a bad argument exits 2 (argparse). No traceback for a user's mistake.
@@ -8,157 +9,20 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 from typing import Sequence
 
-from dataclasses import fields, replace
+from dataclasses import fields
 
 from kg import __version__
+from kg.commands.analysis import cmd_entity, cmd_neighbors, cmd_path, cmd_stats
+from kg.commands.build import cmd_build, cmd_remove
+from kg.commands.common import settings_of as _settings  # noqa: F401 (kg.cli._settings, as before)
+from kg.commands.evaluation import cmd_eval, cmd_train
+from kg.commands.query import cmd_export, cmd_html, cmd_query, cmd_validate
+from kg.commands.serve import cmd_serve
 from kg.config import Settings, field_types
 from kg.errors import KGError
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    """``--config FILE`` (or the defaults), then each ``--SETTING`` given on top."""
-    base = Settings.from_toml(args.config) if getattr(args, "config", None) else Settings()
-    overrides = {f.name: getattr(args, f.name, None) for f in fields(Settings)}
-    return replace(base, **{k: v for k, v in overrides.items() if v is not None})
-
-
-def cmd_build(args: argparse.Namespace) -> int:
-    """Build a graph from text files, directories, globs or - (stdin).
-
-    Example: kg build articles/ news.jsonl -o out
-    Example: cat export.jsonl | kg build - --format jsonl -o out
-    """
-    from kg.ingest import Source
-    from kg.pipeline import build
-
-    def warn(error: KGError) -> None:
-        print(f"kg: skipped {error}", file=sys.stderr)
-
-    inputs = [Source("-", args.format) if i == "-" and args.format else i for i in args.inputs]
-    report = build(inputs or None, args.out, _settings(args), on_error=warn,
-                   store=_endpoints(args), html=not args.no_html, ttl=_ttl(args), progress=not args.quiet,
-                   dask=args.dask)
-    if not args.quiet:
-        print(report.to_text())
-        _wrote(args, ttl=not report.ttl_skipped)
-    return 0 if report.documents or report.skipped or not report.errors else 1
-
-
-def _ttl(args: argparse.Namespace) -> bool | None:
-    """--ttl: always rewrite graph.ttl; --no-ttl: never; neither: while the store is small."""
-    return False if args.no_ttl else (True if getattr(args, "ttl", False) else None)
-
-
-def _wrote(args: argparse.Namespace, *, ttl: bool = True) -> None:
-    written = [args.out / name for name, skip in (("graph.ttl", args.no_ttl or not ttl), ("graph.html", args.no_html))
-               if not skip]
-    if written:
-        print("  wrote " + " and ".join(map(str, written)))
-
-
-def cmd_remove(args: argparse.Namespace) -> int:
-    """Remove documents from a build, with the facts, names and entities only they supported.
-
-    SOURCE is a source as given to kg build (a file; a JSONL or CSV file, all its
-    records; a directory, every document under it), or a document's id (sha256) or IRI,
-    or an external id. Relations backed only by those documents go (quarantined ones
-    too), entities no other document mentions go, entities that stay lose the aliases
-    only those documents wrote. graph.ttl and graph.html are rewritten. Removing twice
-    is harmless: the second time there is nothing to remove (exit 0). To replace a
-    document's text, just kg build it again.
-    Example: kg remove out articles/a.txt
-    Example: kg remove out 3639efcd08abb... news.jsonl --no-html
-    """
-    from kg.pipeline import remove
-
-    started = time.time()
-    removal, missing = remove(args.out, args.targets, _settings(args),
-                              html=not args.no_html, ttl=_ttl(args), store=_endpoints(args))
-    for target in missing:
-        print(f"kg remove: no document in {args.out} from {target!r}", file=sys.stderr)
-    if not args.quiet:
-        print(removal.to_text())
-        if removal:
-            ttl = args.out / "graph.ttl"
-            _wrote(args, ttl=ttl.exists() and ttl.stat().st_mtime >= started)  # not rewritten when big
-    return 0
-
-
-def cmd_entity(args: argparse.Namespace) -> int:
-    """Show an entity: its class, label, every name with the documents, sentences
-    (and rules, when known) behind it, and its relation counts: why names became one.
-
-    The entity is named by label, alt label or IRI, in any case; "Label (Class)"
-    picks one of several with the same name.
-    Example: kg entity out AWS
-    Example: kg entity out "Tim Cook" --json
-    """
-    from kg.analysis.entity import describe
-
-    view = describe(_open(args).store, args.entity)
-    print(_json(view.to_dict()) if args.json else view.to_text())
-    return 0
-
-
-def cmd_query(args: argparse.Namespace) -> int:
-    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over a build or RDF file.
-
-    The ontology's prefixes (kg:, rdf:, rdfs:, skos:, schema:, ...) are declared.
-    Example: kg query out 'SELECT ?name WHERE { ?o a kg:Organization ; rdfs:label ?name }'
-    Example: kg query out @who-works-where.rq --format csv
-    """
-    from kg.graph.knowledge import open_graph
-    from kg.graph.query import format_result, run_query
-
-    text = args.query
-    if text.startswith("@"):
-        try:
-            text = Path(text[1:]).read_text(encoding="utf-8")
-        except OSError as e:
-            raise KGError(f"{text[1:]}: cannot read the query file: {e.strerror or e}") from e
-        except UnicodeDecodeError as e:
-            raise KGError(f"{text[1:]}: the query file is not valid UTF-8 ({e.reason} at byte {e.start})") from e
-    graph = _open(args)
-    print(format_result(run_query(graph.store, text), args.format))
-    return 0
-
-
-def cmd_html(args: argparse.Namespace) -> int:
-    """Write the interactive HTML graph of a build or RDF file.
-
-    The page has a search box, class toggles, colour by class or community, and a
-    panel with each entity's relations and the sentences behind them. Filters combine: --class and --property (repeatable) keep those entities and
-    relations; --focus NAME --depth K keeps the neighbourhood of one entity (label or
-    other name, any case); --top N the N most important entities (PageRank);
-    --min-degree drops the weakly linked; --hide-below C does not draw relations with
-    confidence below C (they stay in the graph; kg build --min-confidence is what
-    keeps them out of it). Without filters a big graph shows its 2,000 most
-    important entities and says how many it left out.
-    Example: kg html out -o apple.html
-    Example: kg html out --focus Apple --depth 2 -o apple.html
-    Example: kg html out --class Person --class Organization --property worksFor
-    """
-    from kg.graph.knowledge import open_graph
-
-    hide_below = args.hide_below
-    if args.old_min_confidence is not None:
-        print("kg html: --min-confidence is deprecated, use --hide-below (it hides relations, "
-              "kg build --min-confidence does not assert them)", file=sys.stderr)
-        hide_below = max(hide_below, args.old_min_confidence)
-    graph = _open(args)
-    name = graph.source if graph.remote else Path(args.source).resolve().name
-    path = graph.to_html(
-        args.output, title=args.title or f"kg: {name}",
-        classes=args.classes, properties=args.properties, focus=args.focus, depth=args.depth,
-        top=args.top, min_degree=args.min_degree, hide_below=hide_below,
-        max_nodes=None if args.no_cap else args.max_nodes,
-    )
-    print(f"wrote {path}")
-    return 0
 
 
 def _whole(text: str) -> int:
@@ -183,101 +47,7 @@ def _unit(text: str) -> float:
     return value
 
 
-def cmd_stats(args: argparse.Namespace) -> int:
-    """Print counts by class and property, connected components, Louvain communities
-    and the top entities by degree, betweenness and PageRank.
-
-    Example: kg stats out --top 5
-    Example: kg stats out --json > stats.json
-    """
-    from kg.graph.knowledge import open_graph
-
-    result = _open(args).stats(args.top)
-    print(_json(result.to_dict()) if args.json else result.to_text())
-    return 0
-
-
-def cmd_path(args: argparse.Namespace) -> int:
-    """Print the shortest path between two entities, following relations either way,
-    with the sentence and source behind each hop.
-
-    Entities are named by label, alt label or IRI, in any case; "Label (Class)"
-    picks one of several with the same name. Exits 1 when there is no path.
-    Example: kg path out "Benoit Dupin" Trainium2
-    """
-    from kg.graph.knowledge import open_graph
-
-    found = _open(args).path(args.source_entity, args.target_entity)
-    if found is None:
-        raise KGError(f"no path between {args.source_entity!r} and {args.target_entity!r}: "
-                      "they are in different connected components")
-    print(_json(found.to_dict()) if args.json else found.to_text())
-    return 0
-
-
-def cmd_neighbors(args: argparse.Namespace) -> int:
-    """List the relations in and out of an entity (out to --depth hops) with evidence.
-
-    Example: kg neighbors out Apple --depth 2
-    """
-    from kg.graph.knowledge import open_graph
-
-    if args.depth < 1:
-        raise KGError(f"--depth must be 1 or more, not {args.depth}")
-    found = _open(args).neighbors(args.entity, args.depth)
-    print(_json(found.to_dict()) if args.json else found.to_text())
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    """Export the graph: graphml, gexf (Gephi), json (networkx node-link), csv, or RDF
-    (turtle, nt, json-ld or jsonld, trig, nq, xml). Without -o the file goes to stdout; csv needs -o DIR
-    and writes DIR/nodes.csv and DIR/edges.csv. --format defaults from -o's suffix.
-
-    Example: kg export out --format graphml -o graph.graphml
-    Example: kg export out --format csv -o graph-csv
-    """
-    from kg.graph.export import guess_format
-    from kg.graph.knowledge import open_graph
-
-    fmt = args.format or guess_format(args.output)
-    written = _open(args).export(args.output, fmt)
-    if isinstance(written, bytes):
-        sys.stdout.buffer.write(written)
-        sys.stdout.flush()
-    else:
-        print(f"wrote {written}" + (" (nodes.csv, edges.csv)" if fmt == "csv" else ""))
-    return 0
-
-
 SOURCE_HELP = "build directory or RDF file (none with --store)"
-
-
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """The graph a reading command names: SOURCE, or the server of ``--store``."""
-    from kg.graph.knowledge import open_graph
-
-    remote = _endpoints(args)
-    if remote is not None and args.source is not None:
-        raise KGError(f"give a build directory or RDF file ({args.source}) or --store {remote.url}, not both")
-    if remote is None and args.source is None:
-        raise KGError("name a build directory or RDF file, or a SPARQL server with --store URL")
-    return open_graph(remote if remote is not None else args.source)
-
-
-def _endpoints(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """``--store URL`` and its endpoint and login options, or ``None`` without ``--store``."""
-    if getattr(args, "store", None) is None:
-        extra = [o for o in ("query_endpoint", "update_endpoint", "graph_store_endpoint", "user")
-                 if getattr(args, o, None)]
-        if extra:
-            raise KGError(f"--{extra[0].replace('_', '-')} needs --store URL")
-        return None
-    from kg.graph.remote import Endpoints
-
-    return Endpoints.from_url(args.store, query=args.query_endpoint, update=args.update_endpoint,
-                              graph_store=args.graph_store_endpoint, user=args.user,
-                              password=args.password, auth=args.auth, graph=args.store_graph)
 
 
 def _store_options(p: argparse.ArgumentParser) -> None:
@@ -297,98 +67,6 @@ def _store_options(p: argparse.ArgumentParser) -> None:
     group.add_argument("--password", help=f"password (default: ${PASSWORD_ENV}, then ~/.netrc)")
     group.add_argument("--auth", choices=("basic", "digest"), default="basic",
                        help="HTTP authentication (default basic; Virtuoso wants digest)")
-
-
-def _json(data: object) -> str:
-    import json
-
-    return json.dumps(data, indent=2, ensure_ascii=False)
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    """Check the graph against ontology/shapes.ttl (SHACL) and list quarantined relations.
-
-    Exits 1 when the graph does not conform.
-    Example: kg validate out
-    """
-    from kg.graph.knowledge import open_graph
-    from kg.graph.validate import validate
-
-    report = validate(_open(args).store)
-    print(report.to_text())
-    return 0 if report.conforms else 1
-
-
-def cmd_eval(args: argparse.Namespace) -> int:
-    """Score extraction against gold data: precision, recall, F1 (micro and per label).
-
-    DATASET is knowledgenet (JSONL), conll04 (JSONL), redocred (Re-DocRED JSON)
-    or gold (kg's own JSON, see README).
-    Example: kg eval conll04 ../shared/data/conll04/dev.jsonl --limit 20 --json
-    Example: kg eval knowledgenet folds1-3.jsonl --fold 1 --errors kn-errors.jsonl
-    """
-    from kg.evaluation import EVALUATORS
-
-    options = {"limit": args.limit, "settings": _settings(args)}
-    if args.fold is not None:
-        if args.dataset not in {"knowledgenet", "redocred"}:
-            raise KGError(f"--fold applies to knowledgenet and redocred only, not {args.dataset}")
-        options["fold"] = args.fold
-    report = EVALUATORS[args.dataset](args.path, **options)
-    for path, write in ((args.predictions, report.write_predictions), (args.errors, report.write_errors)):
-        if path is not None:
-            try:
-                write(path)
-            except OSError as e:
-                raise KGError(f"{path}: cannot write: {e.strerror or e}") from e
-    print(report.to_json() if args.json else report.to_text())
-    return 0
-
-
-def cmd_train(args: argparse.Namespace) -> int:
-    """Train the relation classifier from KnowledgeNet and/or CoNLL04 gold data.
-
-    Needs scikit-learn (pip install "kg[train]"). Use the result with --relation-model.
-    Example: kg train --knowledgenet folds1-3.jsonl --folds 1 2 --conll04 train.jsonl -o model.npz
-    """
-    from kg.evaluation.train import conll04_gold, knowledgenet_gold, train
-
-    golds = []
-    if args.knowledgenet:
-        golds += list(knowledgenet_gold(args.knowledgenet, args.folds))
-    for path in args.conll04 or ():
-        golds += list(conll04_gold(path))
-    if not golds:
-        raise KGError("no training data: name --knowledgenet FILE and/or --conll04 FILE")
-    settings = replace(_settings(args), relation_model="off")
-    weak = {} if args.weak_negatives is None else {"weak_negatives": args.weak_negatives}
-    model = train(golds, settings, c=args.c, **weak)
-    model.save(args.output)
-    print(f"wrote {args.output}: {len(model.labels) - 1} properties from {len(golds)} documents")
-    return 0
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    """Serve a build as a read-only SPARQL endpoint (Oxigraph's server), until Ctrl-C.
-
-    /query (also /sparql) answers GET and POST (SPARQL 1.1 Protocol) in JSON, XML, CSV,
-    TSV, Turtle, N-Triples or JSON-LD; / is a query editor (YASGUI, offline) and /graph
-    the build's graph page. Updates, LOAD and SERVICE are refused. kg build into the
-    same OUT while it runs: the endpoint answers from the old graph, then from the new
-    one once the build has finished. Needs the oxigraph package (pip install oxigraph).
-    Example: kg serve out
-    Example: kg serve out --port 8000 --timeout 10 --max-results 1000
-    """
-    from kg.serve import Limits, serve
-
-    def ready(url: str) -> None:
-        print(f"kg serve: {args.out} at {url}/ (SPARQL endpoint {url}/query, graph page {url}/graph); "
-              "Ctrl-C stops", flush=True)
-
-    serve(args.out, args.host, args.port, Limits(args.timeout, args.max_results),
-          verbose=args.verbose, ready=ready)
-    print("kg serve: stopped", flush=True)
-    return 0
 
 
 def parser() -> argparse.ArgumentParser:

@@ -13,6 +13,7 @@ module             what it holds
 ``filters``        :func:`filter_graph`: the part of a graph the page draws
 ``projection``     the entity graph kept with a build (``OUT/projection.sqlite``),
                    followed by ``kg build``/``kg remove``, rebuilt when stale
+``store_rows``     the projection's rows, stamp and evidence read from the store
 ``answers``        path, neighbours and name lookup from the projection
 ``cached``         the metrics of a projection's version, cached in it; the page
 =================  ==============================================================

@@ -41,6 +41,10 @@ The answers are those of :func:`kg.analysis.view.to_networkx`: the same nodes
 (relations to an entity with at least one evidence record in the default
 graph; a symmetric property's two directions are one edge, the smaller IRI
 first) and the same attributes.
+
+What is read from the store (the rows, :func:`stamp`, :func:`touched_by`,
+:func:`add_evidence`) is in :mod:`kg.analysis.store_rows`; this module keeps the
+SQLite file: its tables, their updates and the queries over them.
 """
 
 from __future__ import annotations
@@ -52,9 +56,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.analysis.view import local_name
-from kg.extract.naming import name_key
-from kg.lexicon import ENTITY_CLASSES, load_lexicon
+from kg.analysis.store_rows import add_evidence, chunks, edge_rows, node_rows, stamp, touched_by
+from kg.lexicon import load_lexicon
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -81,43 +84,11 @@ CREATE TABLE edges(s TEXT, p TEXT, o TEXT, confidence REAL, evidence INTEGER,
 CREATE INDEX edges_o ON edges(o);
 CREATE TABLE cache(name TEXT PRIMARY KEY, version INTEGER, value TEXT);
 """
-_TOUCHED = """
-SELECT DISTINCT ?e WHERE {
-  VALUES ?d { %s }
-  { ?e kg:mentionedIn ?d } UNION
-  { GRAPH ?g { ?ev kg:document ?d ; rdf:subject ?e } } UNION
-  { GRAPH ?g { ?ev kg:document ?d ; rdf:object ?e } } UNION
-  { ?ev kg:document ?d ; rdf:subject ?e } UNION { ?ev kg:document ?d ; rdf:object ?e }
-}
-"""
-_CHUNK = 500  # IRIs per VALUES block / SQL IN list
 
 
 def fold(text: Any) -> str:
     """A name as lookups compare it: casefolded, single spaces (as :mod:`kg.analysis.lookup`)."""
     return " ".join(str(text).casefold().split())
-
-
-def stamp(store: GraphStore) -> str:
-    """What a projection records of the store it matches: its numbers of documents,
-    evidence records (default graph) and labels, as ``"documents/evidence/labels"``."""
-    counts = []
-    for pattern in ("?x a kg:Document", "?x rdf:subject ?y", "?x rdfs:label ?y"):
-        row = next(iter(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")))
-        counts.append(row["n"].value)
-    return "/".join(counts)
-
-
-def touched_by(store: GraphStore, documents: Iterable[str]) -> set[str]:
-    """Entities whose rows a removal of ``documents`` (IRIs) may change: those they
-    mention and the ends of the relations they give evidence for. Ask before removing."""
-    import pyoxigraph as ox
-
-    found: set[str] = set()
-    for chunk in _chunks(sorted(set(documents))):
-        rows = store.query(_TOUCHED % " ".join(f"<{d}>" for d in chunk))
-        found.update(r["e"].value for r in rows if isinstance(r["e"], ox.NamedNode))
-    return found
 
 
 class Projection:
@@ -157,9 +128,9 @@ class Projection:
         try:
             db.executescript(_SCHEMA)
             projection = cls(tmp, db)
-            nodes = list(_node_rows(store, None))
+            nodes = list(node_rows(store, None))
             projection._write_nodes(nodes)
-            projection._write_edges(_edge_rows(store, None, known={row[0] for row in nodes}))
+            projection._write_edges(edge_rows(store, None, known={row[0] for row in nodes}))
             projection._set_meta(version=version, stamp=stamp(store) if now is None else now)
             db.commit()
             db.close()
@@ -180,15 +151,15 @@ class Projection:
             return Projection.rebuild(out, store, version=version)
         touched = sorted(set(touched))
         with self.db:
-            for chunk in _chunks(touched):
+            for chunk in chunks(touched):
                 marks = ",".join("?" * len(chunk))
                 self.db.execute(f"DELETE FROM nodes WHERE iri IN ({marks})", chunk)
                 self.db.execute(f"DELETE FROM names WHERE iri IN ({marks})", chunk)
                 self.db.execute(f"DELETE FROM keys WHERE iri IN ({marks})", chunk)
                 self.db.execute(f"DELETE FROM edges WHERE s IN ({marks})", chunk)
                 self.db.execute(f"DELETE FROM edges WHERE o IN ({marks})", chunk)
-            self._write_nodes(_node_rows(store, touched))
-            rows = _edge_rows(store, touched)
+            self._write_nodes(node_rows(store, touched))
+            rows = edge_rows(store, touched)
             self._write_edges(r for r in rows if self._has_node(r[0]) and self._has_node(r[2]))
             self._set_meta(version=int(self.meta("version") or 0) + 1, stamp=stamp(store))
         return self
@@ -241,7 +212,7 @@ class Projection:
         """(iri, attributes) of the given nodes, or of every node."""
         query = "SELECT iri, cls, label, alts, mentions FROM nodes"
         batches = [self.db.execute(query)] if iris is None else (
-            self.db.execute(f"{query} WHERE iri IN ({','.join('?' * len(c))})", c) for c in _chunks(list(iris)))
+            self.db.execute(f"{query} WHERE iri IN ({','.join('?' * len(c))})", c) for c in chunks(list(iris)))
         for rows in batches:
             for iri, cls, label, alts, mentions in rows:
                 yield iri, {"label": label, "cls": cls, "alt_labels": alts, "mentions": mentions}
@@ -253,7 +224,7 @@ class Projection:
             yield from self.db.execute("SELECT s, p, o, confidence, evidence FROM edges")
             return
         seen: set[tuple[str, str, str]] = set()
-        for chunk in _chunks(list(iris)):
+        for chunk in chunks(list(iris)):
             marks = ",".join("?" * len(chunk))
             for row in self.db.execute(f"SELECT s, p, o, confidence, evidence FROM edges WHERE s IN ({marks}) "
                                        f"UNION ALL SELECT s, p, o, confidence, evidence FROM edges "
@@ -266,7 +237,7 @@ class Projection:
         """Each node's neighbours in the undirected simple view, sorted (the order
         :func:`~kg.analysis.view.simple_undirected` gives them), self-loops left out."""
         found: dict[str, set[str]] = {iri: set() for iri in iris}
-        for chunk in _chunks(iris):
+        for chunk in chunks(iris):
             marks = ",".join("?" * len(chunk))
             for a, b in self.db.execute(f"SELECT s, o FROM edges WHERE s IN ({marks}) UNION ALL "
                                         f"SELECT o, s FROM edges WHERE o IN ({marks})", chunk + chunk):
@@ -344,183 +315,6 @@ class Projection:
 
     def close(self) -> None:
         self.db.close()
-
-
-def add_evidence(graph: nx.MultiDiGraph, store: GraphStore) -> None:
-    """Fill each edge's ``evidence``, ``sentence`` and ``confidence`` from the store,
-    as :func:`~kg.analysis.view.to_networkx` does (best first, one per sentence; a
-    symmetric edge gets its other direction's evidence after its own)."""
-    lexicon = load_lexicon()
-    triples: list[tuple[str, str, str]] = []
-    for u, v, key in graph.edges(keys=True):
-        triples.append((u, key, v))
-        spec = lexicon.properties.get(key)
-        if spec is not None and spec.symmetric:
-            triples.append((v, key, u))
-    found: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    for chunk in _chunks(sorted(set(triples))):
-        values = " ".join(f"(<{s}> kg:{p} <{o}>)" for s, p, o in chunk)
-        rows = store.query(_EVIDENCE % values)
-        for r in rows:
-            found.setdefault((r["s"].value, local_name(r["p"].value), r["o"].value), []).append({
-                "sentence": r["sentence"].value, "document": r["doc"].value,
-                "source": r["source"].value if r["source"] else "",
-                "confidence": float(r["confidence"].value), "extractor": r["extractor"].value})
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        records: list[dict[str, Any]] = []
-        for triple in ((u, key, v), (v, key, u)):
-            own = sorted(found.get(triple, []), key=lambda e: (-e["confidence"], e["sentence"]))
-            for e in own:
-                if all(e["sentence"] != x["sentence"] for x in records):
-                    records.append(e)
-            if triple == (u, key, v) and own:
-                data["confidence"], data["sentence"] = own[0]["confidence"], own[0]["sentence"]
-        data["evidence"] = records
-
-
-_EVIDENCE = """
-SELECT ?s ?p ?o ?sentence ?doc ?source ?confidence ?extractor WHERE {
-  VALUES (?s ?p ?o) { %s }
-  ?s ?p ?o .
-  ?ev a kg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
-      kg:sentence ?sentence ; kg:document ?doc ; kg:confidence ?confidence ;
-      kg:extractor ?extractor .
-  OPTIONAL { ?doc kg:source ?source }
-}
-"""
-
-
-def _node_rows(store: GraphStore, iris: list[str] | None) -> Iterator[tuple[str, str, str, str, int, tuple[str, ...]]]:
-    """(iri, class, label, alts, mentions, name keys) of the entities among ``iris`` (or all):
-    the ontology's classes, with a label; read through Oxigraph's indexes, not SPARQL
-    (the GROUP BY of ``to_networkx`` takes 10 s on 33,000 entities, this 1 s)."""
-    import pyoxigraph as ox
-
-    from kg.graph.rdf import RDF_TYPE, RDFS_LABEL, SKOS_ALT, kg_term
-
-    s, default = store.store, ox.DefaultGraph()
-    classes = {kg_term(c): c for c in ENTITY_CLASSES}
-    mentioned = kg_term("mentionedIn")
-    cls: dict[str, str] = {}
-    labels: dict[str, str] = {}
-    alts: dict[str, set[str]] = {}
-    docs: dict[str, set[str]] = {}
-    if iris is None:
-        for term, name in classes.items():
-            for q in s.quads_for_pattern(None, RDF_TYPE, term, default):
-                cls.setdefault(q.subject.value, name)
-        for q in s.quads_for_pattern(None, RDFS_LABEL, None, default):
-            if q.subject.value in cls:
-                labels.setdefault(q.subject.value, q.object.value)
-        for q in s.quads_for_pattern(None, SKOS_ALT, None, default):
-            if q.subject.value in cls:
-                alts.setdefault(q.subject.value, set()).add(q.object.value)
-        for q in s.quads_for_pattern(None, mentioned, None, default):
-            docs.setdefault(q.subject.value, set()).add(q.object.value)
-    else:
-        for iri in iris:
-            node = ox.NamedNode(iri)
-            for q in s.quads_for_pattern(node, None, None, default):
-                if q.predicate == RDF_TYPE and q.object in classes:
-                    cls.setdefault(iri, classes[q.object])
-                elif q.predicate == RDFS_LABEL:
-                    labels.setdefault(iri, q.object.value)
-                elif q.predicate == SKOS_ALT:
-                    alts.setdefault(iri, set()).add(q.object.value)
-                elif q.predicate == mentioned:
-                    docs.setdefault(iri, set()).add(q.object.value)
-    every_label: dict[str, set[str]] = {}  # the alias index reads every label, not just the first
-    if iris is None:
-        for q in s.quads_for_pattern(None, RDFS_LABEL, None, default):
-            if q.subject.value in cls and q.object.value != labels[q.subject.value]:
-                every_label.setdefault(q.subject.value, set()).add(q.object.value)
-    else:
-        for iri in iris:
-            for q in s.quads_for_pattern(ox.NamedNode(iri), RDFS_LABEL, None, default):
-                if q.object.value != labels.get(iri):
-                    every_label.setdefault(iri, set()).add(q.object.value)
-    for iri, name in cls.items():
-        if iri in labels:
-            named = (labels[iri], *every_label.get(iri, ()), *alts.get(iri, ()))
-            yield (iri, name, labels[iri], "; ".join(sorted(alts.get(iri, ()))), len(docs.get(iri, ())),
-                   tuple(dict.fromkeys(name_key(n) for n in named)))
-
-
-def _edge_rows(store: GraphStore, iris: list[str] | None,
-               known: set[str] | None = None) -> list[tuple[str, str, str, float, int]]:
-    """Edges (of relations touching ``iris``, or all), symmetric pairs folded as
-    ``to_networkx`` folds them; with ``known``, edges to an IRI not in it are dropped.
-
-    A relation is an edge when it is asserted in the default graph between IRIs
-    and has an evidence record there with its sentence, document, confidence and
-    extractor (``to_networkx``'s pattern)."""
-    import pyoxigraph as ox
-
-    from kg.graph.rdf import RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, RDF_TYPE, kg_term
-    from kg.vocab import KG_NS
-
-    s, default = store.store, ox.DefaultGraph()
-    # kg.graph.rdf.to_quads writes every field of a record; reading the four needed here
-    # (not the sentences, documents, extractors) halves a rebuild.
-    fields = {RDF_SUBJECT: "s", RDF_PREDICATE: "p", RDF_OBJECT: "o", kg_term("confidence"): "confidence"}
-    evidence_type = kg_term("Evidence")
-    records: dict[Any, dict[str, Any]] = {}
-    if iris is None:
-        kinds = {q.subject for q in s.quads_for_pattern(None, RDF_TYPE, evidence_type, default)}
-        for term, name in fields.items():
-            for q in s.quads_for_pattern(None, term, None, default):
-                if q.subject in kinds:
-                    records.setdefault(q.subject, {})[name] = q.object
-    else:
-        nodes = set()
-        for iri in iris:
-            node = ox.NamedNode(iri)
-            nodes.update(q.subject for q in s.quads_for_pattern(None, RDF_SUBJECT, node, default))
-            nodes.update(q.subject for q in s.quads_for_pattern(None, RDF_OBJECT, node, default))
-        for ev in nodes:
-            record: dict[str, Any] = {}
-            typed = False
-            for q in s.quads_for_pattern(ev, None, None, default):
-                if q.predicate in fields:
-                    record[fields[q.predicate]] = q.object
-                elif q.predicate == RDF_TYPE and q.object == evidence_type:
-                    typed = True
-            if typed:
-                records[ev] = record
-    raw: dict[tuple[str, str, str], tuple[float, set[Any]]] = {}
-    asserted: dict[tuple[Any, Any, Any], bool] = {}
-    for record_id, record in records.items():
-        if len(record) < len(fields):
-            continue
-        subj, pred, obj = record["s"], record["p"], record["o"]
-        if not isinstance(obj, ox.NamedNode) or not pred.value.startswith(KG_NS):
-            continue
-        if (subj, pred, obj) not in asserted:
-            asserted[subj, pred, obj] = ox.Quad(subj, pred, obj, default) in s
-        if not asserted[subj, pred, obj]:
-            continue
-        key = (subj.value, local_name(pred.value), obj.value)
-        best, found = raw.get(key, (float("-inf"), set()))
-        found.add(record_id)
-        raw[key] = (max(best, float(record["confidence"].value)), found)
-    if known is not None:
-        raw = {k: v for k, v in raw.items() if k[0] in known and k[2] in known}
-    lexicon = load_lexicon()
-    rows = []
-    for (subj, p, obj), (best, found) in sorted(raw.items()):
-        spec = lexicon.properties.get(p)
-        count = len(found)
-        if spec is not None and spec.symmetric and (obj, p, subj) in raw and subj != obj:
-            if subj > obj:
-                continue  # folded into (obj, p, subj): the smaller IRI first, as ORDER BY ?s gives
-            count += len(raw[obj, p, subj][1])
-        rows.append((subj, p, obj, best, count))
-    return rows
-
-
-def _chunks(items: list[str], size: int = _CHUNK) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
 
 
 class Follow:
