@@ -20,7 +20,7 @@ import networkx as nx
 import pytest
 
 from kg.analysis import answers, metrics, neighbors, shortest_path, simple_undirected, stats, to_networkx
-from kg.analysis.cached import compute, graph_metrics, simple_view
+from kg.analysis.cached import compute, graph_metrics, simple_links, simple_view
 from kg.analysis.projection import PROJECTION_FILE, Projection, add_evidence, stamp
 from kg.analysis.stats import stats_of
 from kg.errors import EntityError
@@ -182,6 +182,29 @@ def test_label_propagation_is_networkx_s(seed: int) -> None:
     g.add_nodes_from(range(600, 620))  # unlinked: left out
     expected = sorted(sorted(c) for c in nx.community.label_propagation_communities(metrics.linked(g)) if len(c) > 1)
     assert sorted(map(sorted, metrics.communities(g, method="label_propagation"))) == expected
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_pagerank_is_networkx_s(seed: int) -> None:
+    g = nx.gnm_random_graph(500, 450, seed=seed)
+    g.add_edges_from([(3, 3), (600, 600), (601, 602)])  # self-loops, one on a node alone
+    g.add_nodes_from(range(700, 720))  # unlinked (dangling)
+    expected = nx.pagerank(g, weight=None)
+    found = metrics.pagerank(g)
+    assert list(found) == list(expected)
+    assert max(abs(found[v] - expected[v]) for v in g) < 1e-10
+    assert metrics.pagerank(metrics.Links.of(g)) == found
+
+
+def test_the_projection_s_links_are_its_view(synthetic: Path) -> None:
+    projection = Projection.open(synthetic, GraphStore.open_build(synthetic, read_only=True))
+    links, view = simple_links(projection), simple_view(projection)
+    assert links.nodes == list(view)
+    assert (links.matrix != metrics.Links.of(view).matrix).nnz == 0
+    assert links.number_of_edges() == view.number_of_edges()
+    assert metrics.component_sizes(links) == sorted(map(len, nx.connected_components(view)), reverse=True)
+    assert compute(links, method="label_propagation") == compute(view, method="label_propagation")
+    assert compute(links) == compute(view)  # Louvain: on the view itself
 
 
 def test_compute_agrees_with_the_metrics_module() -> None:

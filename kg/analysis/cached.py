@@ -5,7 +5,9 @@ PageRank, degree, betweenness, communities and components are those of
 from the projection's edge table (:func:`simple_view`, the same nodes and links
 in the same order as :func:`kg.analysis.view.simple_undirected` of the whole
 graph, so every tie and every seeded run comes out the same) and the results
-are saved in the projection's ``cache`` table under its version. ``kg stats``
+are saved in the projection's ``cache`` table under its version. The metrics
+share one sparse adjacency matrix (:func:`simple_links`, the view's links without
+networkx; the view itself is made only for Louvain). ``kg stats``
 and the page read them back; a build or removal raises the version and the
 next reader computes them again.
 
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
 
     from kg.analysis.projection import Projection
 
-__all__ = ["GraphMetrics", "compute", "graph_metrics", "simple_view", "top_scores", "write_page"]
+__all__ = ["GraphMetrics", "compute", "graph_metrics", "simple_links", "simple_view", "top_scores", "write_page"]
 
 
 @dataclass(frozen=True)
@@ -64,24 +66,41 @@ def simple_view(projection: Projection) -> nx.Graph:
     return simple
 
 
-def compute(simple: nx.Graph, *, method: str | None = None) -> GraphMetrics:
+def simple_links(projection: Projection) -> metrics.Links:
+    """:func:`simple_view` as :class:`kg.analysis.metrics.Links`, made from the edge
+    table without networkx (``networkx()`` makes the view itself, for Louvain)."""
+    import numpy as np
+
+    nodes = sorted(r[0] for r in projection.db.execute("SELECT iri FROM nodes"))
+    index = {iri: i for i, iri in enumerate(nodes)}
+    try:
+        pairs = np.array([(index[s], index[o]) for s, o in
+                          projection.db.execute("SELECT s, o FROM edges WHERE s != o")],
+                         dtype=np.int64).reshape(-1, 2)
+    except KeyError:  # an edge to an entity without a row: the view adds it, in its own order
+        return metrics.Links.of(simple_view(projection))
+    return metrics.Links.from_pairs(nodes, pairs[:, 0], pairs[:, 1], lambda: simple_view(projection))
+
+
+def compute(simple: nx.Graph | metrics.Links, *, method: str | None = None) -> GraphMetrics:
     """Every metric of ``simple`` (``method``: communities' algorithm, ``"none"``
     for none, ``None`` to let :func:`kg.analysis.metrics.community_method` choose)."""
-    return GraphMetrics(**_groups(simple, method), **_betweenness(simple))
+    links = metrics.Links.of(simple)  # made once, shared by every metric
+    return GraphMetrics(**_groups(links, method), **_betweenness(links))
 
 
-def _groups(simple: nx.Graph, method: str | None) -> dict[str, Any]:
+def _groups(links: metrics.Links, method: str | None) -> dict[str, Any]:
     """What the page and ``kg stats`` both use: PageRank, degree, communities, components."""
     found: list[set[Any]] = []
     if method != "none":
-        method = method or metrics.community_method(simple)
-        found = metrics.communities(simple, method=method)  # type: ignore[arg-type]
-    return {"pagerank": metrics.pagerank(simple), "degree": dict(simple.degree()),
+        method = method or metrics.community_method(links)
+        found = metrics.communities(links, method=method)  # type: ignore[arg-type]
+    return {"pagerank": metrics.pagerank(links), "degree": dict(zip(links.nodes, links.degree().tolist())),
             "communities": [sorted(c) for c in found], "community_method": method or "",
-            "components": [len(c) for c in metrics.components(simple)]}
+            "components": metrics.component_sizes(links)}
 
 
-def _betweenness(simple: nx.Graph) -> dict[str, Any]:
+def _betweenness(simple: metrics.Links) -> dict[str, Any]:
     between, samples = metrics.betweenness(simple)
     return {"betweenness": between, "betweenness_samples": samples}
 
@@ -91,12 +110,12 @@ def graph_metrics(projection: Projection, *, method: str | None = None,
     """The metrics of the projection's current version: from its cache, or computed
     (and cached) when the graph changed since they were. Betweenness is cached apart
     and computed only when asked (``kg stats``; the page does without it)."""
-    simple: nx.Graph | None = None
+    simple: metrics.Links | None = None
 
-    def view() -> nx.Graph:
+    def view() -> metrics.Links:
         nonlocal simple
         if simple is None:
-            simple = simple_view(projection)
+            simple = simple_links(projection)
         return simple
 
     # the settings that change the results are part of the key
@@ -111,13 +130,15 @@ def graph_metrics(projection: Projection, *, method: str | None = None,
 
 
 def _cached(projection: Projection, name: str, make: Any) -> dict[str, Any]:
-    row = projection.db.execute("SELECT version, value FROM cache WHERE name = ?", (name,)).fetchone()
-    if row is not None and row[0] == projection.version:
-        return dict(json.loads(row[1]))
+    # the version in the query: an old value (30 MB at 166,000 entities) is not read to be thrown away
+    row = projection.db.execute("SELECT value FROM cache WHERE name = ? AND version = ?",
+                                (name, projection.version)).fetchone()
+    if row is not None:
+        return dict(json.loads(row[0]))
     value = make()
     with projection.db:
         projection.db.execute("INSERT OR REPLACE INTO cache VALUES (?, ?, ?)",
-                              (name, projection.version, json.dumps(value)))
+                              (name, projection.version, json.dumps(value, ensure_ascii=False)))
     return value
 
 

@@ -20,14 +20,15 @@ Examples
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Callable, Literal, Union
 
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["SEED", "BETWEENNESS_EXACT", "COMMUNITY_LIMIT", "CommunityMethod",
-           "pagerank", "betweenness", "communities", "community_method", "components", "linked",
-           "sampled_betweenness", "label_propagation"]
+__all__ = ["SEED", "BETWEENNESS_EXACT", "COMMUNITY_LIMIT", "CommunityMethod", "Links",
+           "pagerank", "betweenness", "communities", "community_method", "components", "component_sizes",
+           "linked", "sampled_betweenness", "label_propagation"]
 
 #: Louvain and sampled betweenness take this seed, so the same graph gives the same answer.
 SEED = 42
@@ -39,22 +40,111 @@ COMMUNITY_LIMIT = 50_000
 CommunityMethod = Literal["louvain", "label_propagation"]
 
 
+@dataclass(frozen=True, eq=False)
+class Links:
+    """An undirected graph as arrays, made once and shared by every metric.
+
+    ``matrix`` is the 0/1 adjacency (CSR, sorted, symmetric) of ``nodes`` in
+    their order, self-loops left out and marked in ``loops`` instead;
+    ``networkx()`` gives the graph itself, for the algorithms that need one
+    (Louvain, exact betweenness). Every metric takes a ``networkx.Graph`` or
+    its ``Links``.
+
+    >>> import networkx as nx
+    >>> links = Links.of(nx.Graph([("a", "b"), ("b", "b")]))
+    >>> links.nodes, links.matrix.toarray().tolist(), links.degree().tolist(), links.number_of_edges()
+    (['a', 'b'], [[0, 1], [1, 0]], [1, 3], 2)
+    """
+
+    nodes: list[Any]
+    matrix: Any
+    loops: Any
+    source: Callable[[], nx.Graph] = field(repr=False)
+
+    @classmethod
+    def of(cls, graph: nx.Graph | Links) -> Links:
+        """The links of ``graph`` (``graph`` itself if it is one)."""
+        import numpy as np
+
+        if isinstance(graph, Links):
+            return graph
+        nodes = list(graph)
+        index = {v: i for i, v in enumerate(nodes)}
+        loops = np.zeros(len(nodes), dtype=bool)
+        loops[[index[u] for u, v in graph.edges() if u == v]] = True
+        return cls(nodes, _adjacency(graph, index), loops, lambda: graph)
+
+    @classmethod
+    def from_pairs(cls, nodes: list[Any], rows: Any, cols: Any, source: Callable[[], nx.Graph]) -> Links:
+        """The links between ``nodes[rows[i]]`` and ``nodes[cols[i]]`` (no self-loops;
+        repeats count once); ``source()`` makes the same graph in networkx."""
+        import numpy as np
+
+        return cls(nodes, _symmetric(np.asarray(rows), np.asarray(cols), len(nodes)),
+                   np.zeros(len(nodes), dtype=bool), source)
+
+    def networkx(self) -> nx.Graph:
+        return self.source()
+
+    def degree(self) -> Any:
+        """networkx's degrees, in node order (a self-loop counts twice)."""
+        import numpy as np
+
+        return np.diff(self.matrix.indptr) + 2 * self.loops
+
+    def number_of_edges(self) -> int:
+        return int(self.matrix.nnz // 2 + self.loops.sum())
+
+
+Graphish = Union["nx.Graph", Links]
+
+
 def linked(simple: nx.Graph) -> nx.Graph:
     """The subgraph of entities with at least one link (a view, not a copy)."""
     return simple.subgraph(n for n, d in simple.degree() if d)
 
 
-def pagerank(simple: nx.Graph) -> dict[Any, float]:
-    """PageRank of every node (unweighted); degree if the power iteration fails."""
-    import networkx as nx
+def pagerank(simple: Graphish, *, alpha: float = 0.85, max_iter: int = 100,
+             tol: float = 1.0e-06) -> dict[Any, float]:
+    """PageRank of every node (unweighted); degree if the power iteration fails.
 
-    try:
-        return dict(nx.pagerank(simple, weight=None))
-    except nx.PowerIterationFailedConvergence:
-        return {node: float(d) for node, d in simple.degree()}
+    ``networkx.pagerank(simple, weight=None)``'s power iteration, step for step,
+    on the shared adjacency matrix (networkx builds its own, 1 s at 166,000 nodes).
+
+    >>> import networkx as nx
+    >>> g = nx.karate_club_graph()
+    >>> expected = nx.pagerank(g, weight=None)
+    >>> max(abs(v - expected[k]) for k, v in pagerank(g).items()) < 1e-15
+    True
+    """
+    import numpy as np
+    from scipy import sparse
+
+    links = Links.of(simple)
+    n = len(links.nodes)
+    if n == 0:
+        return {}
+    matrix = links.matrix.astype(float)
+    if links.loops.any():  # networkx's matrix has a 1 on the diagonal for a self-loop
+        matrix = (matrix + sparse.diags_array(links.loops.astype(float), format="csr")).tocsr()
+    out = np.asarray(matrix.sum(axis=1)).ravel()
+    out[out != 0] = 1.0 / out[out != 0]
+    matrix = sparse.csr_array((matrix.data * np.repeat(out, np.diff(matrix.indptr)), matrix.indices,
+                               matrix.indptr), shape=matrix.shape)
+    x = np.repeat(1.0 / n, n)
+    p = np.repeat(1.0 / n, n)
+    dangling = np.flatnonzero(out == 0)
+    for _ in range(max_iter):
+        last = x
+        # networkx adds the dangling nodes' share one by one (sum()): cumsum's order
+        share = np.cumsum(x[dangling])[-1] if len(dangling) else 0
+        x = alpha * (x @ matrix + share * p) + (1 - alpha) * p
+        if np.absolute(x - last).sum() < n * tol:
+            return dict(zip(links.nodes, x.tolist()))
+    return dict(zip(links.nodes, links.degree().astype(float).tolist()))
 
 
-def betweenness(simple: nx.Graph, *, k: int | None = None,
+def betweenness(simple: Graphish, *, k: int | None = None,
                 seed: int = SEED) -> tuple[dict[Any, float], int | None]:
     """Betweenness of the linked entities, and the number of sampled sources
     (``None``: exact).
@@ -64,10 +154,11 @@ def betweenness(simple: nx.Graph, *, k: int | None = None,
     run to a few seconds (16 to 500 sources, chosen with ``seed``).
     """
     import networkx as nx
+    import numpy as np
 
-    sub = linked(simple)
-    # counted on simple: a view's counts walk every node through its filter (1 s at 166,000)
-    n, m = sum(1 for _, d in simple.degree() if d), simple.number_of_edges()
+    links = Links.of(simple)
+    chosen = np.flatnonzero(links.degree())  # the linked nodes, in order
+    n, m = len(chosen), links.number_of_edges()
     if k is None and n > BETWEENNESS_EXACT:
         k = max(16, min(500, 2_000_000 // (n + m)))
     if k is not None and k >= n:
@@ -75,14 +166,15 @@ def betweenness(simple: nx.Graph, *, k: int | None = None,
     if n == 0:
         return {}, None
     if k is None:
-        return dict(nx.betweenness_centrality(sub, k=k, seed=seed, weight=None)), k
+        return dict(nx.betweenness_centrality(linked(links.networkx()), k=k, seed=seed, weight=None)), k
     # networkx's sampled sources (its own seeded choice), Brandes' sums for all of them
     # at once as sparse matrix products: 1.7 s a source in Python on 166,000 entities, a
     # few milliseconds here (sampled_betweenness gives networkx's values).
     import random
 
-    nodes = [node for node, d in simple.degree() if d]  # sub's nodes, in its order
-    return sampled_betweenness(simple, random.Random(seed).sample(nodes, k), nodes=nodes), k
+    nodes = [links.nodes[i] for i in chosen.tolist()]  # the linked subgraph's nodes, in its order
+    sources = random.Random(seed).sample(nodes, k)
+    return _brandes(links.matrix[chosen][:, chosen], nodes, sources), k
 
 
 def sampled_betweenness(graph: nx.Graph, sources: list[Any], *, nodes: list[Any] | None = None) -> dict[Any, float]:
@@ -102,15 +194,20 @@ def sampled_betweenness(graph: nx.Graph, sources: list[Any], *, nodes: list[Any]
     >>> all(abs(nx_values[v] - ours[v]) < 1e-12 for v in g)
     True
     """
+    nodes = list(graph) if nodes is None else nodes
+    return _brandes(_adjacency(graph, {v: i for i, v in enumerate(nodes)}), nodes, sources)
+
+
+def _brandes(adjacency: Any, nodes: list[Any], sources: list[Any]) -> dict[Any, float]:
+    """:func:`sampled_betweenness` on the 0/1 adjacency matrix of ``nodes``."""
     import numpy as np
     from scipy import sparse
 
-    nodes = list(graph) if nodes is None else nodes
     n, k = len(nodes), len(sources)
     if n < 3 or k == 0:
         return dict.fromkeys(nodes, 0.0)
     index = {v: i for i, v in enumerate(nodes)}
-    adjacency = _adjacency(graph, index).astype(float)
+    adjacency = sparse.csr_array(adjacency).astype(float)
     cols = np.arange(k)
     starts = np.array([index[v] for v in sources])
     depth = np.full((n, k), -1, dtype=np.int32)
@@ -146,12 +243,12 @@ def sampled_betweenness(graph: nx.Graph, sources: list[Any], *, nodes: list[Any]
     return {v: float(total[i]) * (scale_source if v in chosen else scale_other) for i, v in enumerate(nodes)}
 
 
-def community_method(simple: nx.Graph) -> CommunityMethod:
+def community_method(simple: Graphish) -> CommunityMethod:
     """Louvain up to :data:`COMMUNITY_LIMIT` links, label propagation above."""
     return "louvain" if simple.number_of_edges() <= COMMUNITY_LIMIT else "label_propagation"
 
 
-def communities(simple: nx.Graph, *, seed: int = SEED,
+def communities(simple: Graphish, *, seed: int = SEED,
                 method: CommunityMethod | None = None) -> list[set[Any]]:
     """Communities of 2+ entities, largest first (ties: by smallest member).
 
@@ -160,30 +257,59 @@ def communities(simple: nx.Graph, *, seed: int = SEED,
     ``seed`` and is unweighted; label propagation has no randomness.
     """
     import networkx as nx
+    import numpy as np
 
-    sub = linked(simple)
-    if simple.number_of_edges() == 0:  # the same links as sub's, counted without the view
+    if simple.number_of_edges() == 0:
         return []
     method = method or community_method(simple)
     if method == "louvain":
-        found = nx.community.louvain_communities(sub, seed=seed, weight=None)
+        graph = simple.networkx() if isinstance(simple, Links) else simple
+        groups = [set(c) for c in nx.community.louvain_communities(linked(graph), seed=seed, weight=None)
+                  if len(c) > 1]
     elif method == "label_propagation":
-        found = label_propagation(simple)  # unlinked entities come out alone, left out below
+        links = Links.of(simple)
+        labels = _propagated(links)  # unlinked entities keep labels of their own: left out below
+        order = np.argsort(labels, kind="stable")
+        ends = np.flatnonzero(np.r_[labels[order][1:] != labels[order][:-1], True]) + 1
+        starts = np.r_[0, ends[:-1]]
+        nodes = links.nodes
+        groups = [{nodes[i] for i in order[a:b].tolist()} for a, b in zip(starts.tolist(), ends.tolist())
+                  if b - a > 1]
     else:
         raise ValueError(f"unknown community method {method!r}; use louvain or label_propagation")
-    groups = [set(c) for c in found if len(c) > 1]
     return sorted(groups, key=lambda c: (-len(c), min(map(str, c))))
 
 
-def components(simple: nx.Graph) -> list[set[Any]]:
+def components(simple: Graphish) -> list[set[Any]]:
     """Connected components, largest first (an unrelated entity is one on its own)."""
-    import networkx as nx
+    from scipy.sparse import csgraph
 
-    found = (set(c) for c in nx.connected_components(simple))
+    links = Links.of(simple)
+    count, labels = csgraph.connected_components(links.matrix, directed=False)
+    found: list[set[Any]] = [set() for _ in range(count)]
+    for node, label in zip(links.nodes, labels.tolist()):
+        found[label].add(node)
     return sorted(found, key=lambda c: (-len(c), min(map(str, c))))
 
 
-def label_propagation(graph: nx.Graph) -> list[set[Any]]:
+def component_sizes(simple: Graphish) -> list[int]:
+    """The sizes of :func:`components`, largest first.
+
+    >>> import networkx as nx
+    >>> component_sizes(nx.Graph([(1, 2), (3, 3)]))
+    [2, 1]
+    """
+    import numpy as np
+    from scipy.sparse import csgraph
+
+    links = Links.of(simple)
+    if not links.nodes:
+        return []
+    _, labels = csgraph.connected_components(links.matrix, directed=False)
+    return sorted(np.bincount(labels).tolist(), reverse=True)
+
+
+def label_propagation(graph: Graphish) -> list[set[Any]]:
     """``networkx.community.label_propagation_communities``' communities, computed a
     colour class at a time with sparse matrices (25 s in networkx on 166,000 entities).
 
@@ -197,22 +323,53 @@ def label_propagation(graph: nx.Graph) -> list[set[Any]]:
     ...     map(sorted, nx.community.label_propagation_communities(g)))
     True
     """
-    import networkx as nx
+    links = Links.of(graph)
+    groups: dict[int, set[Any]] = {}
+    for i, label in enumerate(_propagated(links).tolist()):
+        groups.setdefault(label, set()).add(links.nodes[i])
+    return list(groups.values())
+
+
+def _colour_classes(links: Links) -> list[Any]:
+    """The linked nodes (indices, ascending) of each colour of
+    ``networkx.coloring.greedy_color(graph)`` (largest degree first, ties in node
+    order; each node the smallest colour none of its coloured neighbours has), by colour."""
     import numpy as np
 
-    nodes = list(graph)
-    n = len(nodes)
-    if n == 0:
-        return []
-    index = {v: i for i, v in enumerate(nodes)}
-    adjacency = _adjacency(graph, index)
-    classes: dict[int, list[int]] = {}
-    for node, color in nx.coloring.greedy_color(graph).items():
-        classes.setdefault(color, []).append(index[node])
-    order = [np.array(sorted(members)) for members in classes.values()]
-    degree = np.diff(adjacency.indptr)
-    order = [rows[degree[rows] > 0] for rows in order]
+    adjacency = links.matrix
+    degree = links.degree()
+    order = np.argsort(-degree, kind="stable")  # sorted(G, key=G.degree, reverse=True)
+    order = order[degree[order] > 0]  # the unlinked would take colour 0 and be left out
+    linked_rows = np.diff(adjacency.indptr)[order] > 0
+    starts, indices = adjacency.indptr.tolist(), adjacency.indices.tolist()
+    colours = [-1] * len(links.nodes)
+    for u, has in zip(order.tolist(), linked_rows.tolist()):
+        if not has:  # a self-loop only: colour 0, and left out below
+            colours[u] = 0
+            continue
+        used = {colours[v] for v in indices[starts[u]:starts[u + 1]]}
+        c = 0
+        while c in used:
+            c += 1
+        colours[u] = c
+    colour = np.array(colours)
+    rows = np.flatnonzero((colour >= 0) & (np.diff(adjacency.indptr) > 0))
+    by_colour = rows[np.argsort(colour[rows], kind="stable")]
+    bounds = np.searchsorted(colour[by_colour], np.arange(1, colour.max() + 1 if len(rows) else 1))
+    return [part for part in np.split(by_colour, bounds) if len(part)]
+
+
+def _propagated(links: Links) -> Any:
+    """The label (an index) of every node after semi-synchronous label propagation."""
+    import numpy as np
+
+    adjacency = links.matrix
+    n = len(links.nodes)
     labels = np.arange(n)
+    if n == 0:
+        return labels
+    order = _colour_classes(links)
+    degree = np.diff(adjacency.indptr)
     width = n + 1
 
     def best(rows: Any) -> tuple[Any, Any]:
@@ -232,26 +389,29 @@ def label_propagation(graph: nx.Graph) -> list[set[Any]]:
     everyone = np.flatnonzero(degree > 0)
     while len(everyone) and not best(everyone)[1].all():
         for rows in order:
-            if len(rows):
-                largest, own = best(rows)
-                labels[rows] = np.where(own, labels[rows], largest)
-    groups: dict[int, set[Any]] = {}
-    for i, label in enumerate(labels.tolist()):
-        groups.setdefault(label, set()).add(nodes[i])
-    return list(groups.values())
+            largest, own = best(rows)
+            labels[rows] = np.where(own, labels[rows], largest)
+    return labels
 
 
 def _adjacency(graph: nx.Graph, index: dict[Any, int]) -> Any:
     """The 0/1 adjacency matrix (CSR) of ``graph``'s links among the ``index``ed
     nodes, self-loops left out (networkx's own conversion is 10x slower on views)."""
     import numpy as np
-    from scipy import sparse
 
     pairs = np.array([(index[u], index[v]) for u, v in graph.edges() if u != v and u in index and v in index],
                      dtype=np.int64).reshape(-1, 2)
-    rows = np.concatenate([pairs[:, 0], pairs[:, 1]])
-    cols = np.concatenate([pairs[:, 1], pairs[:, 0]])
-    n = len(index)
-    matrix = sparse.csr_array((np.ones(len(rows), dtype=np.int64), (rows, cols)), shape=(n, n))
+    return _symmetric(pairs[:, 0], pairs[:, 1], len(index))
+
+
+def _symmetric(rows: Any, cols: Any, n: int) -> Any:
+    """The 0/1 CSR matrix with a 1 at (rows[i], cols[i]) and (cols[i], rows[i])."""
+    import numpy as np
+    from scipy import sparse
+
+    both_rows = np.concatenate([rows, cols]).astype(np.int64)
+    both_cols = np.concatenate([cols, rows]).astype(np.int64)
+    matrix = sparse.csr_array((np.ones(len(both_rows), dtype=np.int64), (both_rows, both_cols)), shape=(n, n))
+    matrix.sum_duplicates()
     matrix.data[:] = 1
     return matrix
