@@ -22,11 +22,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import pyoxigraph as ox
+
 from kg.graph.store import GraphStore
 
 _NAMINGS = """
 SELECT ?name ?doc ?source ?start ?end ?sentence ?rule WHERE {
-  ?n a kg:Naming ; kg:entity <%s> ; kg:name ?name ; kg:document ?doc .
+  ?n a kg:Naming ; kg:entity %s ; kg:name ?name ; kg:document ?doc .
   OPTIONAL { ?doc kg:source ?source }
   OPTIONAL { ?n kg:start ?start } OPTIONAL { ?n kg:end ?end }
   OPTIONAL { ?n kg:sentence ?sentence } OPTIONAL { ?n kg:rule ?rule }
@@ -98,20 +100,21 @@ def describe(store: GraphStore, name: str) -> EntityView:
     graph = to_networkx(store)
     iri = find_entity(graph, name)
     node = graph.nodes[iri]
+    term = ox.NamedNode(iri)  # written as <...> by pyoxigraph, which refuses what an IRI cannot hold
     by_name: dict[str, list[Source]] = {}
-    for row in store.query(_NAMINGS % iri):
+    for row in store.query(_NAMINGS % term):
         value = lambda key: row[key].value if row[key] is not None else None  # noqa: E731
         by_name.setdefault(row["name"].value, []).append(Source(
             row["doc"].value, value("source") or "",
             int(value("start")) if value("start") is not None else None,
             int(value("end")) if value("end") is not None else None,
             value("sentence") or "", value("rule")))
-    label = next(iter(store.query(f"SELECT ?l WHERE {{ <{iri}> rdfs:label ?l }}")))["l"].value
-    alts = {r["a"].value for r in store.query(f"SELECT ?a WHERE {{ <{iri}> skos:altLabel ?a }}")}
+    label = next(iter(store.query(f"SELECT ?l WHERE {{ {term} rdfs:label ?l }}")))["l"].value
+    alts = {r["a"].value for r in store.query(f"SELECT ?a WHERE {{ {term} skos:altLabel ?a }}")}
     names = [Name(label, True, tuple(by_name.get(label, ())))]
     names += [Name(a, False, tuple(by_name.get(a, ()))) for a in sorted(alts - {label})]
-    outgoing = _counts(store, f"<{iri}> ?p ?o")
-    incoming = _counts(store, f"?s ?p <{iri}>")
+    outgoing = _counts(store, f"{term} ?p ?o")
+    incoming = _counts(store, f"?s ?p {term}")
     return EntityView(iri, node["cls"], label, tuple(names), int(node.get("mentions", 0)),
                       outgoing, incoming)
 

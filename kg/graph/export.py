@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Literal
 
 from kg.errors import KGError
 from kg.graph import formats
+from kg.graph.store import replacing
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -96,7 +97,8 @@ def export(graph: KnowledgeGraph, path: str | Path | None, format: Format) -> Pa
             WRITERS[format](graph.to_networkx(), buffer)
             data = buffer.getvalue()
             if target is not None:
-                target.write_bytes(data)
+                with replacing(target) as tmp:
+                    tmp.write_bytes(data)
     except OSError as e:
         raise KGError(f"{path}: cannot write: {e.strerror or e}") from e
     return target if target is not None else data  # type: ignore[return-value]
@@ -135,14 +137,15 @@ def node_link(graph: nx.MultiDiGraph) -> dict:  # type: ignore[type-arg]
 
 
 def write_csv(graph: nx.MultiDiGraph, directory: Path) -> tuple[Path, Path]:
-    """``directory/nodes.csv`` and ``directory/edges.csv`` (UTF-8, header row)."""
+    """``directory/nodes.csv`` and ``directory/edges.csv`` (UTF-8, header row), each
+    written beside its name and renamed onto it."""
     flat = flatten(graph)
     nodes, edges = directory / "nodes.csv", directory / "edges.csv"
-    with nodes.open("w", encoding="utf-8", newline="") as f:
+    with replacing(nodes) as tmp, tmp.open("w", encoding="utf-8", newline="") as f:
         out = csv.writer(f)
         out.writerow(NODE_COLUMNS)
         out.writerows([n, *(d[c] for c in NODE_COLUMNS[1:])] for n, d in flat.nodes(data=True))
-    with edges.open("w", encoding="utf-8", newline="") as f:
+    with replacing(edges) as tmp, tmp.open("w", encoding="utf-8", newline="") as f:
         out = csv.writer(f)
         out.writerow(EDGE_COLUMNS)
         out.writerows([u, v, *(d[c] for c in EDGE_COLUMNS[2:])] for u, v, d in flat.edges(data=True))

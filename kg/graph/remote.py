@@ -113,7 +113,8 @@ class Endpoints:
         """
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise SourceError(f"{url}: not a store URL; give http://HOST:PORT (e.g. http://127.0.0.1:7878)")
+            raise SourceError(f"{_public(url)}: not a store URL; give http://HOST:PORT "
+                              "(e.g. http://127.0.0.1:7878)")
         if auth not in ("basic", "digest"):
             raise SourceError(f"{auth!r}: unknown authentication; use basic or digest")
         base = url.rstrip("/") + "/"
@@ -126,6 +127,18 @@ class Endpoints:
             password = os.environ.get(PASSWORD_ENV) or _netrc_password(parts.hostname or "", user)
         return cls(url, join(query) or url, join(update), join(graph_store), user, password, auth, graph,
                    dataset_post=oxigraph)
+
+
+def _public(url: str) -> str:
+    """``url`` without a password written into it (``http://user:secret@host`` -> ``http://user@host``).
+
+    >>> _public("http://kg:s3cret@127.0.0.1:7878/query")
+    'http://kg@127.0.0.1:7878/query'
+    """
+    parts = urllib.parse.urlsplit(url)
+    if parts.password is None:
+        return url
+    return urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", "@", 1)))
 
 
 def _netrc_password(host: str, user: str) -> str | None:
@@ -161,7 +174,7 @@ class RemoteStore:
         store = cls(endpoints)
         store.query("ASK { ?s ?p ?o }")
         if write and endpoints.update is None and endpoints.graph_store is None:
-            raise SourceError(f"{endpoints.url}: no update or graph store endpoint to write to; "
+            raise SourceError(f"{_public(endpoints.url)}: no update or graph store endpoint to write to; "
                               "give --update-endpoint or --graph-store-endpoint")
         return store
 
@@ -187,7 +200,7 @@ class RemoteStore:
                 from e
 
     def has(self, subject: str) -> bool:
-        return bool(self.query(f"ASK {{ <{subject}> ?p ?o }}"))
+        return bool(self.query(f"ASK {{ {ox.NamedNode(subject)} ?p ?o }}"))
 
     def graphs(self) -> list[ox.NamedNode]:
         """The server's named graphs; with ``graph``, kg's other graphs (those holding kg's evidence)."""
@@ -271,7 +284,8 @@ class RemoteStore:
                 for chunk in _chunks(triples, INSERT_BATCH):
                     self._update(_insert_data(chunk, name))
             else:
-                raise SourceError(f"{self.endpoints.url}: no update or graph store endpoint to write to; "
+                raise SourceError(f"{_public(self.endpoints.url)}: no update or graph store endpoint "
+                                  "to write to; "
                                   "give --update-endpoint or --graph-store-endpoint")
 
     def add_atomic(self, quads: Iterable[ox.Quad]) -> None:
@@ -296,9 +310,10 @@ class RemoteStore:
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update on the update endpoint."""
         if self.endpoints.update is None:
-            raise SourceError(f"{self.endpoints.url}: no update endpoint; give --update-endpoint")
+            raise SourceError(f"{_public(self.endpoints.url)}: no update endpoint; give --update-endpoint")
         if self.endpoints.graph:  # DELETE DATA / INSERT DATA would miss the graph standing for the default
-            raise SourceError(f"{self.endpoints.url}: kg cannot change or remove documents in a server whose "
+            raise SourceError(f"{_public(self.endpoints.url)}: kg cannot change or remove documents "
+                              "in a server whose "
                               f"default graph stands in a named graph (--store-graph {self.endpoints.graph})")
         self._update(sparql)
 
@@ -351,10 +366,10 @@ class RemoteStore:
                     continue
                 reason = f"HTTP {error.code} {error.reason}" + (f": {detail}" if detail else "")
                 if error.code == 400 and url == e.query:
-                    raise QueryError(f"{url}: the server rejected the query: {reason}") from None
+                    raise QueryError(f"{_public(url)}: the server rejected the query: {reason}") from None
                 if error.code in (401, 403):
                     reason += " (check --user, --password and --auth)"
-                raise SourceError(f"{url}: the SPARQL server refused: {reason}") from None
+                raise SourceError(f"{_public(url)}: the SPARQL server refused: {reason}") from None
             except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
                 if attempt < RETRIES:
                     time.sleep(pause)
@@ -362,12 +377,12 @@ class RemoteStore:
                     continue
                 reason = getattr(error, "reason", None) or error
                 reason = getattr(reason, "strerror", None) or reason
-                raise SourceError(f"{url}: cannot reach the SPARQL server ({reason}; "
+                raise SourceError(f"{_public(url)}: cannot reach the SPARQL server ({reason}; "
                                   f"tried {RETRIES + 1} times)") from None
         raise AssertionError("unreachable")
 
     def __repr__(self) -> str:
-        return f"RemoteStore({self.endpoints.url!r})"
+        return f"RemoteStore({_public(self.endpoints.url)!r})"
 
 
 def _chunks(items: list, size: int) -> Iterable[list]:  # type: ignore[type-arg]

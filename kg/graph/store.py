@@ -14,6 +14,8 @@ Examples
 
 from __future__ import annotations
 
+import os
+import secrets
 from pathlib import Path
 from typing import Iterable
 
@@ -96,16 +98,21 @@ class GraphStore:
         return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=union)
 
     def has(self, subject: str) -> bool:
-        return bool(self.store.query(f"ASK {{ <{subject}> ?p ?o }}"))
+        return bool(self.store.query(f"ASK {{ {ox.NamedNode(subject)} ?p ?o }}"))
 
     def dump_turtle(self, path: str | Path) -> None:
-        """Write the default graph (not the quarantine) as Turtle."""
-        self.store.dump(str(path), format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(),
-                        prefixes=PREFIXES)
+        """Write the default graph (not the quarantine) as Turtle (replacing ``path`` whole)."""
+        self.dump(path, ox.RdfFormat.TURTLE, graph=ox.DefaultGraph())
 
     def dump(self, path: str | Path | None, fmt: ox.RdfFormat, *, graph=None) -> bytes | None:  # type: ignore[no-untyped-def]
-        return self.store.dump(None if path is None else str(path), format=fmt,
-                               from_graph=graph, prefixes=PREFIXES if fmt in _PREFIXED else None)
+        """``graph`` (``None``: every graph) in ``fmt``: returned as bytes, or written beside
+        ``path`` and renamed onto it, so that a failed write leaves the old file as it was."""
+        prefixes = PREFIXES if fmt in _PREFIXED else None
+        if path is None:
+            return self.store.dump(None, format=fmt, from_graph=graph, prefixes=prefixes)
+        with replacing(path) as tmp:
+            self.store.dump(str(tmp), format=fmt, from_graph=graph, prefixes=prefixes)
+        return None
 
     def flush(self) -> None:
         try:
@@ -115,6 +122,25 @@ class GraphStore:
 
     def __len__(self) -> int:
         return len(self.store)
+
+
+class replacing:
+    """A temporary path beside ``path``, renamed onto it when the block ends without error
+    (else deleted): readers see the old file or the new one, never half of one."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(6)}.tmp")
+
+    def __enter__(self) -> Path:
+        return self.tmp
+
+    def __exit__(self, kind, value, traceback) -> None:  # type: ignore[no-untyped-def]
+        try:
+            if kind is None:
+                os.replace(self.tmp, self.path)
+        finally:
+            self.tmp.unlink(missing_ok=True)
 
 
 _PREFIXED = {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML}
