@@ -56,9 +56,6 @@ from kg.distributed import extracted, merge
 from kg.registry import extractors as registry
 from kg.types import Document, DocumentGraph, Relation
 
-#: Whole documents per store transaction. One: 200 Re-DocRED documents write in 0.74 s
-#: against 0.35 s in 50,000-quad bulk loads (benchmarks/bench_writes.py), 2% of the build.
-DOCUMENTS_PER_TRANSACTION = 1
 #: Documents between flushes of the store's write buffers: unflushed, RocksDB's memtables
 #: grew the RSS of a 10,000-document build to 1.9x that of a 2,000-document one (bench_memory).
 FLUSH_EVERY = 500
@@ -279,19 +276,9 @@ def build(
     index = (_alias_index(store, pipeline.lexicon.classes) if projection is None  # read whole
              else read_on_demand(store, pipeline.lexicon.classes, projection))
     paths = list(inputs) if inputs else [sample_corpus_path()]
-    quads: list[Any] = []  # whole documents not yet committed
-    pending = 0
-
-    def commit() -> None:
-        if quads:
-            store.add_atomic(quads)
-            quads.clear()
-
-    replacing: dict[str, list[str]] = {}  # document id -> the older texts it replaces, when it comes
 
     def replace_old(old: list[str]) -> None:
-        """Commit what is pending, remove the old texts, and forget their names."""
-        commit()
+        """Remove the old texts and forget their names."""
         follow.removing(store, old)
         remove_documents(store, old)
         fresh = _alias_index(store, pipeline.lexicon.classes)  # the projection is behind the store now
@@ -299,22 +286,22 @@ def build(
         report.replaced += 1
 
     documents = _new_documents(read_documents(paths, text_column=settings.text_column, on_error=failed),
-                               store, settings, report, lambda d, old: replacing.__setitem__(d.id, old))
+                               store, settings, report)
     for document, found in _progress(extracted(documents, settings, pipeline, dask=dask), progress):
-        if document.id in replacing:  # in input order, whatever ran ahead
-            replace_old(replacing.pop(document.id))
+        # Asked here, in input order with every earlier document committed, not as documents are
+        # read ahead: a second text of one source in the same input replaces the first, however batched.
+        old = replaced_documents(store, document.id, document.source, document.external_id, settings.base_iri)
+        if old:
+            replace_old(old)
         report.documents += 1
         report.words += found.words
         document_graph = merge(document, found, index, settings.base_iri)
         follow.added(document_graph)
-        quads.extend(to_quads(document_graph, pipeline.lexicon, settings.base_iri))
-        pending += 1
-        if pending >= DOCUMENTS_PER_TRANSACTION:
-            commit()
-            pending = 0
+        # One transaction per document: 200 Re-DocRED documents write in 0.74 s against 0.35 s
+        # in 50,000-quad bulk loads (benchmarks/bench_writes.py), 2% of the build.
+        store.add_atomic(to_quads(document_graph, pipeline.lexicon, settings.base_iri))
         if report.documents % FLUSH_EVERY == 0:
             store.flush()  # the store's write buffers to disk: memory stays flat
-    commit()
     store.flush()
     if projection is not None:
         projection.close()
@@ -392,20 +379,15 @@ def open_store(out: Path, remote: str | Endpoints | None = None) -> GraphStore |
     return RemoteStore.open(Endpoints.from_url(remote) if isinstance(remote, str) else remote, write=True)
 
 
-def _new_documents(documents: Iterator[Document], store: GraphStore, settings: Settings, report: BuildReport,
-                   replace_old: Callable[[Document, list[str]], None]) -> Iterator[Document]:
-    """Drop documents already in the store or seen earlier in this run; a new
-    text of a source the store holds is told to ``replace_old`` with the old ones."""
+def _new_documents(documents: Iterator[Document], store: GraphStore, settings: Settings,
+                   report: BuildReport) -> Iterator[Document]:
+    """Drop documents already in the store or seen earlier in this run."""
     seen: set[str] = set()
     for document in documents:
         if document.id in seen or store.has(document_iri(settings.base_iri, document.id)):
             report.skipped += 1
             continue
         seen.add(document.id)
-        old = replaced_documents(store, document.id, document.source, document.external_id,
-                                 settings.base_iri)
-        if old:
-            replace_old(document, old)
         yield document
 
 

@@ -202,3 +202,23 @@ def test_the_gazetteer_phrase_patterns_match_as_token_patterns_did() -> None:
         added += len(expected) - before
     assert added > 0  # the ruler did add names the NER missed
 
+
+
+def test_a_second_text_of_one_source_in_one_input_replaces_the_first_however_batched(tmp_path: Path) -> None:
+    # Replacements are decided in input order against the committed store, not as documents are read
+    # ahead in batches: both batch sizes keep only the later text of record "n1".
+    import json
+
+    records = tmp_path / "news.jsonl"
+    records.write_text(json.dumps({"id": "n1", "text": "Tim Cook is the CEO of Apple."}) + "\n"
+                       + json.dumps({"id": "n1", "text": "Satya Nadella is the CEO of Microsoft."}) + "\n",
+                       encoding="utf-8")
+    for batch_size in (1, 64):
+        out = tmp_path / f"out{batch_size}"
+        report = build([records], out, Settings(batch_size=batch_size), html=False, ttl=False)
+        assert (report.documents, report.replaced) == (2, 1)
+        store = GraphStore.open_build(out, read_only=True)
+        texts = [r["t"].value for r in store.query("SELECT ?t WHERE { ?d kg:externalId 'n1' ; kg:text ?t }")]
+        labels = {r["l"].value for r in store.query("SELECT ?l WHERE { ?e rdfs:label ?l }")}
+        assert len(list(store.query("SELECT ?d WHERE { ?d kg:externalId 'n1' }"))) == 1, texts
+        assert "Satya Nadella" in labels and "Tim Cook" not in labels
