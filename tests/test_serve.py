@@ -183,6 +183,29 @@ def test_load_and_service_are_refused(served: Served) -> None:
     assert ask(served, 'SELECT * WHERE { ?s rdfs:label "SERVICE" }')[0] == 200
 
 
+LONG = '"' * 3
+#: Oxigraph reads ``<?o#>`` after an operand in ( ) as "less than" and a comment, hiding the
+#: long string's start, so the SERVICE on the next line runs; the IRI reading hides the SERVICE.
+HIDDEN_SERVICE = [
+    "SELECT * WHERE { BIND(1<2#>" + LONG + "\nAS ?x) SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } #" + LONG + "\n}",
+    # one ambiguous < really an IRI (a collection), the next really "less than"
+    "SELECT * WHERE { ?s ?p (?x <urn:a'b>) FILTER(?o<?o#'>" + LONG + "\n) SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } #"
+    + LONG + "\n}",
+]
+
+
+@pytest.mark.parametrize("query", HIDDEN_SERVICE)
+def test_service_hidden_behind_an_ambiguous_less_than_is_refused(served: Served, query: str) -> None:
+    status, _, body = ask(served, query)
+    assert status == 403 and body.startswith(b"SERVICE is refused"), (status, body)
+
+
+def test_iris_with_hash_after_an_operand_still_answer(served: Served) -> None:
+    query = ("SELECT * WHERE { VALUES (?a ?b) { (<urn:x#1> <urn:y#2>) (<urn:x#3> <urn:y#4>) } "
+             "FILTER(?a != <urn:x#SERVICE>) }")
+    assert ask(served, query)[0] == 200
+
+
 def test_a_query_over_the_time_limit_is_stopped(served: Served) -> None:
     started = time.monotonic()
     status, _, body = ask(served, RUNAWAY)

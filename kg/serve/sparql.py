@@ -78,12 +78,61 @@ def tokens(query: str) -> list[Token]:
     >>> [(t.kind, t.text) for t in tokens('ASK { ?s ex:p "x" } # SERVICE')]
     [('word', 'ASK'), ('punct', '{'), ('var', '?s'), ('pname', 'ex:p'), ('string', '"x"'), ('punct', '}')]
     """
-    found = []
-    for match in _TOKEN.finditer(query):
-        kind = match.lastgroup or "punct"
-        if kind != "comment":
-            found.append(Token(kind, match.group(), match.start()))
-    return found
+    return _lex(query)[0]
+
+
+#: Token kinds that can end an operand, so that a ``<`` after them may be "less than".
+_OPERAND = frozenset({"var", "number", "string", "lang", "iri", "pname"})
+#: At most this many readings of a query's ambiguous ``<`` are checked for SERVICE.
+_MAX_READINGS = 64
+
+
+def _lex(query: str, as_operator: frozenset[int] = frozenset()) -> tuple[list[Token], list[int]]:
+    """Tokens (comments left out), and where an IRI token might be ``<`` (less than) to Oxigraph.
+
+    ``FILTER(?a<?b#>`` is a comparison followed by a comment to Oxigraph, but
+    ``<?b#>`` is an IRI to the lexer: inside ``( )`` after an operand, an IRI
+    with ``#`` or ``'`` in it is ambiguous (what follows may be a comment or a
+    string in one reading and not in the other). ``as_operator`` lists the
+    starts of such IRIs to read as ``<`` instead.
+    """
+    found: list[Token] = []
+    ambiguous: list[int] = []
+    brackets: list[str] = []
+    pos = 0
+    while (match := _TOKEN.search(query, pos)) is not None:
+        kind, start = match.lastgroup or "punct", match.start()
+        text, pos = match.group(), match.end()
+        if kind == "comment":
+            continue
+        if kind == "iri" and start in as_operator:
+            kind, text, pos = "punct", "<", start + 1
+        elif (kind == "iri" and ("#" in text or "'" in text) and brackets[-1:] == ["("] and found
+              and (found[-1].kind in _OPERAND or found[-1].text == ")" or found[-1].keyword in ("TRUE", "FALSE"))):
+            ambiguous.append(start)
+        if kind == "punct" and text in "([{":
+            brackets.append(text)
+        elif kind == "punct" and text in ")]}" and brackets:
+            brackets.pop()
+        found.append(Token(kind, text, start))
+    return found, ambiguous
+
+
+def _readings(query: str) -> list[list[Token]] | None:
+    """The query's tokens under every reading of its ambiguous ``<``; ``None``: too many readings."""
+    pending, seen, readings = [frozenset[int]()], {frozenset[int]()}, []
+    while pending:
+        forced = pending.pop()
+        toks, ambiguous = _lex(query, forced)
+        readings.append(toks)
+        for start in ambiguous:
+            other = forced | {start}
+            if other not in seen:
+                if len(seen) >= _MAX_READINGS:
+                    return None
+                seen.add(other)
+                pending.append(other)
+    return readings
 
 
 def _body(toks: list[Token]) -> list[Token]:
@@ -110,6 +159,13 @@ def refusal(query: str) -> str | None:
     'LOAD is refused: this endpoint is read-only: it answers SELECT, ASK, CONSTRUCT and DESCRIBE'
     >>> refusal("SELECT ?load WHERE { ?load ex:service ?x }") is None
     True
+
+    ``<`` is read both ways where it could be an IRI or "less than", so a
+    SERVICE is found that the IRI reading would put inside a string:
+
+    >>> long = '"' * 3  # a long string's quotes, or a comment's text
+    >>> refusal('SELECT * { BIND(1<2#>' + long + '\\nAS ?x) SERVICE <http://10.0.0.1/> {} #' + long + '\\n}')[:18]
+    'SERVICE is refused'
     """
     toks = tokens(query)
     body = _body(toks)
@@ -118,7 +174,11 @@ def refusal(query: str) -> str | None:
         return f"LOAD is refused: {READ_ONLY}"
     if first in UPDATES:
         return f"updates ({first}) are refused: {READ_ONLY}"
-    if any(t.keyword == "SERVICE" for t in toks):
+    readings = _readings(query)
+    if readings is None:
+        return ("the query is refused: too many '<' could be IRIs or 'less than'; "
+                "write spaces around the comparison (?a < ?b) or use prefixed names")
+    if any(t.keyword == "SERVICE" for toks in readings for t in toks):
         return ("SERVICE is refused: this endpoint does not call other endpoints "
                 "(a federated query could reach any address this machine can)")
     return None
