@@ -239,6 +239,8 @@ def test_pages(served: Served) -> None:
     status, ctype, body = fetch(served.url + "/yasgui.min.js")
     assert status == 200 and len(body) > 100_000  # YASGUI from Oxigraph itself: no network needed
     assert fetch(served.url + "/nothing")[0] == 404
+    for around in ("/./store", "/x/../store", "/%2e/store", "/store/"):  # Oxigraph would serve the dataset
+        assert fetch(served.url + around)[0] == 404, around
 
 
 def test_sigterm_stops_both_processes(seed_build: Path, tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import threading
 import time
 import urllib.parse
@@ -35,6 +36,8 @@ __all__ = ["Endpoint", "Handler", "Limits", "Server"]
 #: What Oxigraph appends to a streamed answer when its time limit stops a query.
 _CANCELLED = b"The SPARQL operation has been cancelled"
 _FORM = "application/x-www-form-urlencoded"
+#: The static files of Oxigraph's YASGUI page the proxy passes on: one file name, no directories.
+_STATIC = re.compile(r"/[A-Za-z0-9_-][A-Za-z0-9._-]*\.(?:js|css|svg|png|ico|map)")
 
 
 @dataclass(frozen=True)
@@ -259,7 +262,10 @@ class Handler(BaseHTTPRequestHandler):
         self._send(status, page.encode("utf-8"), {"Content-Type": "text/html; charset=utf-8"})
 
     def _forward_static(self, path: str) -> None:
-        """Oxigraph's own files (yasgui.min.js, yasgui.min.css, logo.svg)."""
+        """Oxigraph's own files (yasgui.min.js, yasgui.min.css, logo.svg), and nothing else:
+        a path Oxigraph would resolve elsewhere ("/./store", the whole dataset) is not sent."""
+        if not _STATIC.fullmatch(path):
+            return self._text(404, f"no such place: {path}; the SPARQL endpoint is /query, the graph /graph")
         backend = self.endpoint.acquire()
         try:
             status, headers, data = _call(backend, "GET", path, b"", {}, 10)
