@@ -39,10 +39,11 @@ def load_nlp(name: str | None = None, *, gazetteer: str | None = None) -> Langua
     return _load(name, gazetteer)
 
 
-#: Longest text handed to spaCy in one piece. ``nlp.pipe`` batches by count,
-#: so a batch holds at most ``batch_size`` of these: 64 x 5,000 characters
-#: keep the parser's memory near that of a batch of news articles.
+#: Longest text handed to spaCy in one piece.
 CHUNK_CHARS = 5_000
+#: Most characters in one ``nlp.pipe`` batch (in one process): spaCy batches by count, and
+#: 64 pieces of a long text (320,000 characters) took 780 MB where 20 take about 250 MB.
+BATCH_CHARS = 100_000
 
 
 def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 64,
@@ -75,9 +76,13 @@ def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 64,
             for i, chunk in enumerate(chunks):
                 yield chunk, (i, len(chunks), text[:len(text) - len(body)], context)
 
+    if n_process == 1:  # batches bounded by characters as well as by count
+        parsed = (pair for group in _batches(pieces(), batch_size, BATCH_CHARS)
+                  for pair in nlp.pipe(group, as_tuples=True, batch_size=len(group)))
+    else:
+        parsed = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
     done: list[Doc] = []
-    for doc, (i, count, blanks, context) in nlp.pipe(pieces(), as_tuples=True,
-                                                      batch_size=batch_size, n_process=n_process):
+    for doc, (i, count, blanks, context) in parsed:
         done.append(doc)
         if i + 1 < count:
             continue
@@ -85,6 +90,24 @@ def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 64,
             done.insert(0, nlp.make_doc(blanks))
         yield (done[0] if len(done) == 1 else _joined(done)), context
         done = []
+
+
+def _batches(items: Iterable[tuple[str, T]], most: int, chars: int) -> Iterator[list[tuple[str, T]]]:
+    """Runs of at most ``most`` items and about ``chars`` characters of text.
+
+    >>> [len(b) for b in _batches([("x" * 40, 0)] * 5, 64, 100)]
+    [3, 2]
+    """
+    batch: list[tuple[str, T]] = []
+    size = 0
+    for item in items:
+        batch.append(item)
+        size += len(item[0])
+        if len(batch) >= most or size >= chars:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def _joined(docs: list[Doc]) -> Doc:
