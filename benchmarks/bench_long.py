@@ -3,8 +3,8 @@
 Builds, each in a fresh process, a text file of about 1.2 million characters
 (longer than spaCy's ``nlp.max_length``) and, with ``--big``, one of 50 MB,
 and prints the wall time, the peak resident memory and what was built.
-The 50 MB case (2,500 parts, ~10M words) is long: on two shared cores it read 250 parts
-in 633 s, so well over an hour in all; run it rarely.
+The 50 MB case (2,500 parts, ~10M words) is long: on two cores it reads 250 parts
+in about 200 s, so over half an hour in all; run it rarely.
 
 Usage::
 
