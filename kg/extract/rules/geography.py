@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 #: precision on the first half of Re-DocRED dev (212 of 255 right; many of the others are true
 #: containments the gold leaves out, "Detroit" in "Michigan").
 CONFIDENCE = 0.85
-#: Other names of countries, as texts write them (name_key form).
+#: Other names of countries, as texts write them (compared by name_key).
 COUNTRY_ALIASES = {
     "US": ("United States of America", "USA", "U.S.", "U.S.A.", "America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom of Great Britain and Northern Ireland"),
