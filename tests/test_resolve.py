@@ -308,3 +308,18 @@ def test_an_acronym_joined_once_captures_no_other_expansion() -> None:
     second = [_found("North Shore Wanderers", 0, tokens=3), _found("NSW", 23, token=4)]
     (wanderers,) = resolve(second, "d2", text, index, BASE).entities
     assert wanderers.label == "North Shore Wanderers" and wanderers.iri != nordic.iri
+
+
+def test_a_lone_acronym_joins_the_expansion_a_later_document_spells_out() -> None:
+    index = AliasIndex()
+    (alone,) = resolve([_found("NSW", 0)], "d1", "NSW grew.", index, BASE).entities
+    text = "Nordic Steel Works (NSW) grew."
+    spelled = [_found("Nordic Steel Works", 0, tokens=3), _found("NSW", 20, token=4)]
+    resolved = resolve(spelled, "d2", text, index, BASE)
+    (entity,) = resolved.entities
+    assert entity.iri == alone.iri and entity.alt_labels == ("Nordic Steel Works",)
+    assert {n: rule for _, n, rule in resolved.joined_by} == {"NSW": "earlier document",
+                                                              "Nordic Steel Works": "abbreviation"}
+    product = [_found("Nordic Steel Works", 0, "Product", tokens=3), _found("NSW", 20, "Product", token=4)]
+    (other,) = resolve(product, "d3", text, index, BASE).entities
+    assert other.iri != alone.iri  # never across classes

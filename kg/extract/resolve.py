@@ -242,10 +242,10 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
         label = canonical or _best_label(names or [found[i].text for i in members])
         rules = _rules(members, found, edges, label)
         plain = [label, *(n for n, rule in rules.items() if rule not in WEAK_RULES)]
-        known = index.find(plain, cls)
+        known = index.find(plain, cls) or _spelled_out(index, rules, cls)
         if known is not None:
             label, iri = known.label, known.iri
-            matched = next(n for n in plain if any(e.iri == iri for e in index.named(name_key(n))))
+            matched = next(n for n in (*plain, *rules) if any(e.iri == iri for e in index.named(name_key(n))))
             rules = _rules(members, found, edges, matched, "earlier document")
         else:
             iri = mint_iri(base, cls, label)
@@ -264,6 +264,23 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
     entities.extend(_unnamed_entities(_narrated(unnamed, text), doc_id, base, by_token, name))
     mentions.sort(key=lambda pair: pair[1].start)
     return Resolved(tuple(entities), tuple(mentions), by_token, tuple(joined_by))
+
+
+def _spelled_out(index: AliasIndex, rules: dict[str, str], cls: str) -> Entity | None:
+    """An earlier document's entity named only by an acronym this document spells out.
+
+    "Google's TPU chips" in one article and "the Tensor Processing Unit (TPU)"
+    in a later one are the same thing, as they are in the other order (where
+    the acronym is a weak alias that a lone "TPU" finds). Only an entity whose
+    own label is the acronym is joined: an "AWS" that is the alias of another
+    expansion stays apart.
+    """
+    for name, rule in rules.items():
+        if rule == "abbreviation" and _is_acronym(name):
+            for entity in index.named(name_key(name)):
+                if entity.cls == cls and name_key(entity.label) == name_key(name):
+                    return entity
+    return None
 
 
 def _rules(members: list[int], found: list[Found], edges: dict[int, list[tuple[int, str]]],
