@@ -9,7 +9,9 @@ Examples
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, TypeVar
 
 
@@ -118,9 +120,10 @@ def _joined(docs: list[Doc]) -> Doc:
 
 @lru_cache(maxsize=4)
 def _load(name: str | None, gazetteer: str | None) -> Language:
+    candidates = (name,) if name else DEFAULT_MODELS
+    _import_spacy(candidates)
     import spacy
 
-    candidates = (name,) if name else DEFAULT_MODELS
     nlp = None
     for candidate in candidates:
         try:
@@ -149,6 +152,52 @@ def _load(name: str | None, gazetteer: str | None) -> Language:
         Language.component(TRIM_ID, func=trim_entities)
     nlp.add_pipe(TRIM_ID, after="ner")
     return nlp
+
+
+def _import_spacy(candidates: Iterable[str]) -> None:
+    """Import spaCy, without PyTorch when none of the ``candidates`` pipelines runs it.
+
+    thinc imports torch whenever it is installed (half a CPU second, a third of
+    importing spaCy), though a CNN pipeline such as ``en_core_web_sm`` never uses
+    it. Unless a candidate's ``config.cfg`` names torch or a transformer (or
+    cannot be read), thinc's optional import is made to fail; ``import torch``
+    works as usual afterwards.
+
+    >>> _needs_torch("no_such_pipeline"), _needs_torch(DEFAULT_MODELS[-1])
+    (False, False)
+    """
+    if "thinc" in sys.modules or "torch" in sys.modules or any(_needs_torch(c) for c in candidates):
+        import spacy  # noqa: F401
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" raises ImportError
+    try:
+        import spacy  # noqa: F401,F811
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
+
+
+def _needs_torch(name: str) -> bool:
+    """Whether the pipeline ``name`` (a package or a directory) may run PyTorch: its
+    config names torch or a transformer, or there is a pipeline whose config is not found."""
+    import importlib.util
+
+    path = Path(name)
+    if path.is_dir():
+        configs = [path / "config.cfg"]
+    else:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        if spec is None or not spec.submodule_search_locations:
+            return False  # not installed: loading it fails, with its own message
+        configs = [c for d in spec.submodule_search_locations for c in Path(d).glob("*/config.cfg")]
+    try:
+        texts = [c.read_text(encoding="utf-8").lower() for c in configs]
+    except OSError:
+        return True
+    return not texts or any("torch" in t or "transformer" in t for t in texts)
 
 
 PARAGRAPHS_ID = "kg_paragraphs"
@@ -205,4 +254,7 @@ def add_gazetteer(nlp: Language, lexicon: Lexicon) -> None:
                 for entry in lexicon.gazetteer for name in (entry.label, *entry.aliases)]
     ruler = nlp.add_pipe("entity_ruler", name=GAZETTEER_ID, after="ner",
                          config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(patterns)
+    # The ruler makes each phrase pattern's Doc with every pipe before it (tagger, parser,
+    # NER: 0.5 s for 600 names); matching on ORTH needs the tokenizer's tokens only.
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns)
