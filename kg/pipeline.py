@@ -59,6 +59,9 @@ from kg.types import Document, DocumentGraph, Relation
 #: Documents between flushes of the store's write buffers: unflushed, RocksDB's memtables
 #: grew the RSS of a 10,000-document build to 1.9x that of a 2,000-document one (bench_memory).
 FLUSH_EVERY = 500
+#: Quads between flushes, whatever the documents: 500 parts of a long text are ~3.5M quads,
+#: whose memtables took ~1.3 GB (bench_long); news articles write ~80 quads each.
+FLUSH_QUADS = 100_000
 #: The extractors a run uses when its settings name none: the rules, then the classifier.
 DEFAULT_EXTRACTORS = (*RULES, "pairs", "geography", "inference")
 #: graph.ttl is rewritten after a build or removal while it holds at most this many
@@ -287,6 +290,7 @@ def build(
 
     documents = _new_documents(read_documents(paths, text_column=settings.text_column, on_error=failed),
                                store, settings, report)
+    unflushed = 0  # quads written since the last flush
     for document, found in _progress(extracted(documents, settings, pipeline, dask=dask), progress):
         # Asked here, in input order with every earlier document committed, not as documents are
         # read ahead: a second text of one source in the same input replaces the first, however batched.
@@ -299,9 +303,12 @@ def build(
         follow.added(document_graph)
         # One transaction per document: 200 Re-DocRED documents write in 0.74 s against 0.35 s
         # in 50,000-quad bulk loads (benchmarks/bench_writes.py), 2% of the build.
-        store.add_atomic(to_quads(document_graph, pipeline.lexicon, settings.base_iri))
-        if report.documents % FLUSH_EVERY == 0:
+        quads = list(to_quads(document_graph, pipeline.lexicon, settings.base_iri))
+        store.add_atomic(quads)
+        unflushed += len(quads)
+        if report.documents % FLUSH_EVERY == 0 or unflushed >= FLUSH_QUADS:
             store.flush()  # the store's write buffers to disk: memory stays flat
+            unflushed = 0
     store.flush()
     if projection is not None:
         projection.close()

@@ -165,46 +165,18 @@ def edge_rows(store: GraphStore, iris: list[str] | None,
 
     A relation is an edge when it is asserted in the default graph between IRIs
     and has an evidence record there with its sentence, document, confidence and
-    extractor (``to_networkx``'s pattern)."""
+    extractor (``to_networkx``'s pattern). Memory follows the number of edges, not
+    of evidence records: the whole graph's are grouped by Oxigraph
+    (:func:`_grouped_edges`), a few entities' read through the indexes."""
     import pyoxigraph as ox
 
-    from kg.graph.rdf import RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, RDF_TYPE, kg_term
     from kg.vocab import KG_NS
 
     s, default = store.store, ox.DefaultGraph()
-    # kg.graph.rdf.to_quads writes every field of a record; reading the four needed here
-    # (not the sentences, documents, extractors) halves a rebuild.
-    fields = {RDF_SUBJECT: "s", RDF_PREDICATE: "p", RDF_OBJECT: "o", kg_term("confidence"): "confidence"}
-    evidence_type = kg_term("Evidence")
-    records: dict[Any, dict[str, Any]] = {}
-    if iris is None:
-        kinds = {q.subject for q in s.quads_for_pattern(None, RDF_TYPE, evidence_type, default)}
-        for term, name in fields.items():
-            for q in s.quads_for_pattern(None, term, None, default):
-                if q.subject in kinds:
-                    records.setdefault(q.subject, {})[name] = q.object
-    else:
-        nodes = set()
-        for iri in iris:
-            node = ox.NamedNode(iri)
-            nodes.update(q.subject for q in s.quads_for_pattern(None, RDF_SUBJECT, node, default))
-            nodes.update(q.subject for q in s.quads_for_pattern(None, RDF_OBJECT, node, default))
-        for ev in nodes:
-            record: dict[str, Any] = {}
-            typed = False
-            for q in s.quads_for_pattern(ev, None, None, default):
-                if q.predicate in fields:
-                    record[fields[q.predicate]] = q.object
-                elif q.predicate == RDF_TYPE and q.object == evidence_type:
-                    typed = True
-            if typed:
-                records[ev] = record
-    raw: dict[tuple[str, str, str], tuple[float, set[Any]]] = {}
+    grouped = _grouped_edges(store) if iris is None else _touched_edges(store, iris)
+    raw: dict[tuple[str, str, str], tuple[float, int]] = {}
     asserted: dict[tuple[Any, Any, Any], bool] = {}
-    for record_id, record in records.items():
-        if len(record) < len(fields):
-            continue
-        subj, pred, obj = record["s"], record["p"], record["o"]
+    for subj, pred, obj, best, count in grouped:
         if not isinstance(obj, ox.NamedNode) or not pred.value.startswith(KG_NS):
             continue
         if (subj, pred, obj) not in asserted:
@@ -212,22 +184,66 @@ def edge_rows(store: GraphStore, iris: list[str] | None,
         if not asserted[subj, pred, obj]:
             continue
         key = (subj.value, local_name(pred.value), obj.value)
-        best, found = raw.get(key, (float("-inf"), set()))
-        found.add(record_id)
-        raw[key] = (max(best, float(record["confidence"].value)), found)
+        before, n = raw.get(key, (float("-inf"), 0))
+        raw[key] = (max(before, best), n + count)
     if known is not None:
         raw = {k: v for k, v in raw.items() if k[0] in known and k[2] in known}
     lexicon = load_lexicon()
     rows = []
-    for (subj, p, obj), (best, found) in sorted(raw.items()):
+    for (subj, p, obj), (best, count) in sorted(raw.items()):
         spec = lexicon.properties.get(p)
-        count = len(found)
         if spec is not None and spec.symmetric and (obj, p, subj) in raw and subj != obj:
             if subj > obj:
                 continue  # folded into (obj, p, subj): the smaller IRI first, as ORDER BY ?s gives
-            count += len(raw[obj, p, subj][1])
+            count += raw[obj, p, subj][1]
         rows.append((subj, p, obj, best, count))
     return rows
+
+
+#: Every evidence record of the default graph grouped by its triple, in Oxigraph: held
+#: as Python objects record by record, 1.4 million records (a 50 MB text) took ~700 MB.
+#: kg writes one subject, predicate, object and confidence per record (:mod:`kg.graph.rdf`).
+_GROUPED = """
+SELECT ?s ?p ?o (MAX(?c) AS ?best) (COUNT(?ev) AS ?n) WHERE {
+  ?ev a kg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:confidence ?c .
+  FILTER(isIRI(?o))
+} GROUP BY ?s ?p ?o
+"""
+
+
+def _grouped_edges(store: GraphStore) -> Iterator[tuple[Any, Any, Any, float, int]]:
+    """(subject, predicate, object, best confidence, records) of every evidenced triple."""
+    for r in store.query(_GROUPED):
+        yield r["s"], r["p"], r["o"], float(r["best"].value), int(r["n"].value)
+
+
+def _touched_edges(store: GraphStore, iris: list[str]) -> Iterator[tuple[Any, Any, Any, float, int]]:
+    """(subject, predicate, object, confidence, 1) of each evidence record of a relation
+    into or out of ``iris``, read through the store's indexes."""
+    import pyoxigraph as ox
+
+    from kg.graph.rdf import RDF_OBJECT, RDF_PREDICATE, RDF_SUBJECT, RDF_TYPE, kg_term
+
+    s, default = store.store, ox.DefaultGraph()
+    # kg.graph.rdf.to_quads writes every field of a record; reading the four needed here
+    # (not the sentences, documents, extractors) halves the work.
+    fields = {RDF_SUBJECT: "s", RDF_PREDICATE: "p", RDF_OBJECT: "o", kg_term("confidence"): "confidence"}
+    evidence_type = kg_term("Evidence")
+    nodes = set()
+    for iri in iris:
+        node = ox.NamedNode(iri)
+        nodes.update(q.subject for q in s.quads_for_pattern(None, RDF_SUBJECT, node, default))
+        nodes.update(q.subject for q in s.quads_for_pattern(None, RDF_OBJECT, node, default))
+    for ev in nodes:
+        record: dict[str, Any] = {}
+        typed = False
+        for q in s.quads_for_pattern(ev, None, None, default):
+            if q.predicate in fields:
+                record[fields[q.predicate]] = q.object
+            elif q.predicate == RDF_TYPE and q.object == evidence_type:
+                typed = True
+        if typed and len(record) == len(fields):
+            yield record["s"], record["p"], record["o"], float(record["confidence"].value), 1
 
 
 def chunks(items: list[str], size: int = CHUNK) -> Iterator[list[str]]:
