@@ -40,3 +40,47 @@ def test_spacy_loads_without_torch_and_torch_still_imports():
                            text=True).stdout.splitlines()
     assert lines[0] == "False ['Apple', 'AWS']"
     assert lines[1] in {"imports", "absent"}  # absent only where torch is not installed
+
+
+TEXTS = [
+    "I'm gonna say it ain't so, y'all. Let's go, c'mon! It gets better; he got it. There is a cat.",
+    "  \n\n  Do it, but I did. You gave it to me and I gave you it.  Which one? That one was sold.",
+    "Tim Cook, Apple's CEO, said that AWS had been using Trainium2 chips since 2024 .\n\nAnd so?",
+    "",
+]
+
+
+def test_attribute_ruler_matches_are_spacys():
+    """Table look-up gives the ruler's own match lists, so the same tags, lemmas and morphology."""
+    from pathlib import Path
+
+    from kg.extract.attributes import fast_matches
+
+    nlp = load_nlp()
+    ruler = nlp.get_pipe("attribute_ruler")
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "apple-aws-trainium2.txt"
+    texts = TEXTS + ([seed.read_text(encoding="utf-8")] if seed.exists() else [])
+    before = nlp.pipe_names[:nlp.pipe_names.index("attribute_ruler")]
+    with nlp.select_pipes(enable=before):
+        docs = list(nlp.pipe(texts))
+    fast = fast_matches(ruler)
+    assert fast is not None and ruler.match.__qualname__.startswith("fast_matches")  # load_nlp installed it
+    for doc in docs:
+        assert fast(doc) == type(ruler).match(ruler, doc)
+    assert sum(len(fast(doc)) for doc in docs) > 50
+
+
+def test_attribute_ruler_left_alone_when_a_pattern_is_unreadable():
+    import spacy
+
+    from kg.extract.attributes import fast_matches, install
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "a"}, {"POS": "NOUN", "OP": "+"}]], {"LEMMA": "x"})
+    assert fast_matches(ruler) is None and not install(ruler)
+    ruler = nlp.replace_pipe("attribute_ruler", "attribute_ruler")
+    ruler.add([[{"LOWER": {"IN": ["gon"]}}, {"LOWER": {"REGEX": "^na$"}}]], {"LEMMA": "go"}, index=0)
+    ruler.add([[{"TEXT": "Apple", "IS_SPACE": False}]], {"LEMMA": "apple"})
+    assert install(ruler)
+    assert [t.lemma_ for t in nlp("gon na eat an Apple")] == ["go", "", "", "", "apple"]
