@@ -102,7 +102,8 @@ def test_reader_names_a_bad_document(tmp_path: Path) -> None:
 
 def test_wikidata_map_has_the_documented_rows() -> None:
     wikidata = load_mapping("wikidata")
-    assert wikidata.labels_of("memberOf") == (("P108", False), ("P463", False), ("P102", False))
+    assert wikidata.labels_of("memberOf") == (("P108", False), ("P463", False), ("P102", False), ("P54", False))
+    assert ("P102", False) in wikidata.labels_of("leads")  # a party's leader belongs to it
     assert ("P40", True) in wikidata.labels_of("childOf") and ("P355", True) in wikidata.labels_of("subsidiaryOf")
     assert wikidata.labels_of("locatedIn")[:3] == (("P131", False), ("P17", False), ("P276", False))
     assert wikidata.to_kg()["P108"] == ("worksFor", False)  # a missed employer counts under worksFor

@@ -149,3 +149,46 @@ def test_employment_from_the_classifier_needs_a_word_that_says_so() -> None:
 def test_a_person_s_career_in_a_league_is_no_employment() -> None:
     facts = _facts("In his NBA career, Tom Reyes scored 900 points.")
     assert not [f for f in facts if f[1] == "worksFor"], facts
+
+
+# Issue 9: belonging to a party, team or society is memberOf, not worksFor (kg.ttl memberOf).
+def test_joining_a_party_is_membership_not_employment() -> None:
+    text = "Maria Lopez joined the Green Party of Canada in 2004."
+    assert _pairs(text, "memberOf") == {("Maria Lopez", "Green Party of Canada")}
+    assert _pairs(text, "worksFor") == set()
+
+
+def test_joining_a_company_stays_employment() -> None:
+    text = "Mark Olsen joined Brightwave Analytics in 2019."
+    assert _pairs(text, "worksFor") == {("Mark Olsen", "Brightwave Analytics")}
+
+
+def test_signing_for_a_club_is_membership() -> None:
+    text = "Lena Fischer signed for Hamburg City Football Club in 2015."
+    assert _pairs(text, "memberOf") == {("Lena Fischer", "Hamburg City Football Club")}
+
+
+def test_a_member_of_a_society_does_not_work_for_it() -> None:
+    text = "Oskar Lind, a member of the Nordic Society of Chemists, spoke."
+    assert _pairs(text, "memberOf") == {("Oskar Lind", "Nordic Society of Chemists")}
+    assert _pairs(text, "worksFor") == set()
+
+
+def test_a_persons_possessive_names_no_employer() -> None:
+    assert _pairs("Karin Holm made her Coca-Cola Company debut in 2012.", "worksFor") == set()
+    # ... but a person's party is the party they belong to
+    assert _pairs("Jonas Berg's Liberal Party won the vote.", "memberOf") == {("Jonas Berg", "Liberal Party")}
+
+
+def test_the_classifier_states_membership_of_a_party_too() -> None:
+    from types import SimpleNamespace
+
+    from kg.extract.rules.args import membership
+    from kg.lexicon import load_lexicon
+
+    ctx = SimpleNamespace(text="the Social Democratic Party and the Committee on Budgets and Acme Ltd",
+                          lexicon=load_lexicon())
+    assert membership(ctx, "worksFor", 4, 27) == "memberOf"
+    assert membership(ctx, "worksFor", 36, 56) == "memberOf"
+    assert membership(ctx, "worksFor", 61, 69) == "worksFor"
+    assert membership(ctx, "leads", 4, 27) == "leads"

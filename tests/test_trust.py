@@ -131,3 +131,10 @@ def test_containment_is_silent_when_two_named_countries_could_hold_the_place():
     f = facts("She sang in Paris. She was born in France and later lived in the United States.")
     assert ("Paris", "locatedIn", "France") in f, f
     assert ("Paris", "locatedIn", "United States") not in f, f
+
+
+# 4. "the Board" in "Chairman of the Board and CEO of X" names no organisation of its own
+def test_chairman_of_the_board_leads_the_company_not_a_board():
+    got = facts("Laura Chen, Chairman of the Board and CEO of Pellham Foods, resigned.")
+    assert ("Laura Chen", "leads", "Pellham Foods") in got
+    assert not any(o == "Board" for _, _, o in got)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Iterator
 from kg.errors import ModelError
 from kg.lexicon import Lexicon
 from kg.extract.resolve import Resolved
+from kg.extract.rules.args import membership
 from kg.registry import extractors
 from kg.types import Relation
 
@@ -437,7 +438,9 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     reads as evidence. A property ``ontology/words.toml`` lists in
     ``model_needs_trigger`` also needs one of its trigger words between the two
     mentions or on the path between them (:func:`evidence_words`): the model
-    alone says "Tim Cook, born in Mobile" lives there.
+    alone says "Tim Cook, born in Mobile" lives there. A worksFor whose
+    organisation is a party, team, academy... is memberOf
+    (:func:`kg.extract.rules.args.membership`).
     """
     doc, resolved, lexicon, doc_id = ctx.doc, ctx.resolved, ctx.lexicon, ctx.doc_id
     pairs = list(candidate_pairs(doc, resolved))
@@ -470,7 +473,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue  # the other direction is likelier: one of them is wrong
         literal = b.iri is None
         out.append(Relation(
-            subject=a.iri or "", predicate=label,
+            subject=a.iri or "",
+            predicate=label if literal else membership(ctx, label, b.start_char, b.end_char),
             obj=ctx.text[b.start_char:b.end_char] if literal else b.iri or "",
             doc_id=doc_id, sentence=sent.text.strip(), subject_span=(a.start_char, a.end_char),
             object_span=(b.start_char, b.end_char), confidence=round(float(p[best]), 3),

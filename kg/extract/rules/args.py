@@ -7,6 +7,7 @@ The word lists come from ``ontology/words.toml`` through the lexicon.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -78,11 +79,49 @@ def args(ctx: DocContext, token: Token | None, *, maker: bool = False,
     return out
 
 
+def member_body(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the organisation named at ``start:end`` (characters) is one people belong to.
+
+    Its head word (the last word before "of", "for", "on" or "in": "Royal
+    Academy of Sciences", "Committee on Expenditures") or a phrase of it is in
+    ``ontology/words.toml`` ``[rules] member_bodies`` (a party, board, club,
+    team, association, parliament: kg.ttl's memberOf).
+
+    >>> from kg.lexicon import load_lexicon
+    >>> from types import SimpleNamespace
+    >>> ctx = SimpleNamespace(text="the Liberal Party of Kenya and Acme Corp", lexicon=load_lexicon())
+    >>> member_body(ctx, 4, 26), member_body(ctx, 31, 40)
+    (True, False)
+    """
+    name = ctx.text[start:end].lower()
+    bodies = ctx.lexicon.words.rules.get("member_bodies", frozenset())
+    head = re.split(r"\s(?:of|for|on|in)\s", name)[0].split()
+    if head and head[-1].strip(".,'\"()") in bodies:
+        return True
+    return any(" " in body and body in name for body in bodies)
+
+
+def membership(ctx: DocContext, predicate: str, start: int, end: int) -> str:
+    """``memberOf`` for a ``worksFor`` whose organisation is a :func:`member_body`, else ``predicate``.
+
+    kg.ttl's memberOf: belonging to "a party, board, club, team or association"
+    as a member rather than as an employee ("joined the Labour Party", "a
+    member of the Royal Academy of Sciences", "played for the Ajax football club").
+    """
+    if predicate == "worksFor" and member_body(ctx, start, end):
+        return "memberOf"
+    return predicate
+
+
 def relation(ctx: DocContext, spec: PropertySpec, s: Arg, o: Arg, sent: Span, kind: str,
              confidence: float) -> Relation:
-    """The relation ``s spec o`` stated in ``sent`` by rule family ``kind``."""
+    """The relation ``s spec o`` stated in ``sent`` by rule family ``kind``.
+
+    A worksFor whose object is a body people are members of is memberOf (:func:`membership`).
+    """
     return Relation(
-        subject=s.iri, predicate=spec.name, obj=o.iri, doc_id=ctx.doc_id,
+        subject=s.iri, predicate=membership(ctx, spec.name, o.start_char, o.end_char),
+        obj=o.iri, doc_id=ctx.doc_id,
         sentence=sent.text.strip(), subject_span=(s.start_char, s.end_char),
         object_span=(o.start_char, o.end_char),
         confidence=round(confidence * s.discount * o.discount, 3), extractor=f"rule:{kind}",

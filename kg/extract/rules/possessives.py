@@ -1,14 +1,17 @@
 """``rule:possessive``: "Amazon's Trainium2 chip" for properties marked ``kg:possessive``.
 
 The direction follows domain and range: "Apple's Benoit Dupin" gives Dupin
-worksFor Apple.
+worksFor Apple. A property ``ontology/words.toml`` lists in
+``possessor_is_organization`` needs the organisation as the possessor ("her
+List A debut" states no employment), unless the organisation is one people
+belong to (:func:`~kg.extract.rules.args.member_body`: "Smith's Labour Party").
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.rules.args import arg, confidence, relation
+from kg.extract.rules.args import arg, confidence, member_body, relation
 from kg.extract.rules.titles import is_title
 from kg.registry import extractors
 from kg.types import Relation
@@ -22,6 +25,7 @@ def possessives(ctx: DocContext) -> Iterator[Relation]:
     """Relations between a possessor and the name it qualifies, sentence by sentence."""
     specs = [s for s in ctx.lexicon.properties.values() if s.possessive]
     conf = confidence(ctx, "possessive")
+    owner_is_object = ctx.lexicon.words.rules.get("possessor_is_organization", frozenset())
     for sent in ctx.sentences:
         for token in sent:
             if token.dep_ != "poss":
@@ -37,6 +41,9 @@ def possessives(ctx: DocContext) -> Iterator[Relation]:
             if owned is None or owned.iri == owner.iri:
                 continue
             for spec in specs:
+                if spec.name in owner_is_object and owner.cls != "Organization" and not member_body(
+                        ctx, owned.start_char, owned.end_char):
+                    continue  # "his List A debut", "Rodin's The Thinker"; "Smith's party" is his
                 if spec.allows(owner.cls, owned.cls):
                     yield relation(ctx, spec, owner, owned, sent, "possessive", conf)
                 elif spec.allows(owned.cls, owner.cls):
