@@ -202,8 +202,14 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--weak-negatives", type=float, default=None,
                    help="weight of a negative pair in a KnowledgeNet passage that does not annotate "
                         "every property the pair could have (default 0.01)")
-    t.add_argument("-o", "--output", type=Path, default=Path("relations.npz"), help="model file (.npz)")
+    t.add_argument("-o", "--output", type=Path, default=None,
+                   help="model file (.npz; default relations.npz) or, with --neural, directory (default neural)")
     t.add_argument("--model", help="spaCy model")
+    t.add_argument("--neural", action="store_true",
+                   help="fine-tune the neural relation reader instead (needs torch: pip install \"kg[train]\")")
+    t.add_argument("--epochs", type=int, default=2, help="with --neural: passes over the data (default 2)")
+    t.add_argument("--seed", type=int, default=13, help="with --neural: random seed (default 13)")
+    t.add_argument("--max-batches", type=int, default=None, help="with --neural: stop after N batches")
 
     v = command("serve", cmd_serve, "serve a build as a SPARQL endpoint")
     v.add_argument("out", type=Path, help="build directory")

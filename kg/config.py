@@ -75,7 +75,8 @@ class Settings:
         None, "CSV column holding the text (default: text, content, body, article, description "
         "or abstract)", "COLUMN")
     relation_model: str | None = _setting(
-        None, "relation classifier (.npz from kg train; default: the bundled one; 'off': rules only)",
+        None, "relation classifier (.npz from kg train; default: the bundled one; 'off': rules only; "
+        "'neural' or 'neural:DIR': the neural reader, pip install \"kg[neural]\")",
         "MODEL")
     relation_threshold: float = _setting(
         0.5, "the classifier's relations below this probability are dropped", "P")

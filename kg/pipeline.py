@@ -46,6 +46,7 @@ from kg.analysis.projection import Follow, Projection
 from kg.graph.rdf import document_iri, to_quads
 from kg.graph.remove import Removal, find_documents, remove_documents, replaced_documents
 from kg.extract.classifier import load_model
+from kg.extract.neural import is_neural, load_reader
 from kg.extract.known import read_all, read_on_demand
 from kg.extract.resolve import AliasIndex, resolve
 from kg.extract.rules import RULES
@@ -96,8 +97,13 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, *, nlp: Any = None) -> None:
         self.settings = settings = settings or Settings()
         self.lexicon = load_lexicon(settings.gazetteer)
-        self.model = None if settings.relation_model == "off" else load_model(settings.relation_model)
-        self.extractor_names: tuple[str, ...] = tuple(settings.extractors or DEFAULT_EXTRACTORS)
+        neural = is_neural(settings.relation_model)
+        no_pairs = settings.relation_model == "off" or neural  # the neural reader ships its own
+        self.model = None if no_pairs else load_model(settings.relation_model)
+        if neural:
+            load_reader(settings.relation_model)  # a missing extra or model fails here, by name
+        defaults = tuple("neural" if neural and n == "pairs" else n for n in DEFAULT_EXTRACTORS)
+        self.extractor_names: tuple[str, ...] = tuple(settings.extractors or defaults)
         self.extractors = tuple(registry.get(name) for name in self.extractor_names)
         self._nlp = nlp
 

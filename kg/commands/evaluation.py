@@ -52,7 +52,32 @@ def cmd_train(args: argparse.Namespace) -> int:
         raise KGError("no training data: name --knowledgenet FILE and/or --conll04 FILE")
     settings = replace(settings_of(args), relation_model="off")
     weak = {} if args.weak_negatives is None else {"weak_negatives": args.weak_negatives}
+    if getattr(args, "neural", False):
+        return _train_neural(args, golds, settings, weak)
     model = train(golds, settings, c=args.c, **weak)
-    model.save(args.output)
-    print(f"wrote {args.output}: {len(model.labels) - 1} properties from {len(golds)} documents")
+    output = args.output or "relations.npz"
+    model.save(output)
+    print(f"wrote {output}: {len(model.labels) - 1} properties from {len(golds)} documents")
+    return 0
+
+
+def _train_neural(args: argparse.Namespace, golds: list, settings, weak: dict  # type: ignore[no-untyped-def]
+                  ) -> int:
+    """``kg train --neural``: fine-tune the neural reader (kg.evaluation.train_neural), export it to ONNX."""
+    from pathlib import Path
+
+    from kg.evaluation.train import train
+    from kg.evaluation.train_neural import sentence_items, train_neural
+
+    items = list(sentence_items(golds, settings, **weak))
+    output = args.output or Path("neural")
+    provenance = {"knowledgenet": str(args.knowledgenet) if args.knowledgenet else None,
+                  "folds": args.folds, "conll04": [str(p) for p in args.conll04 or ()],
+                  "documents": len(golds), **weak}
+    meta = train_neural(items, output, provenance, epochs=args.epochs, seed=args.seed,
+                        max_batches=args.max_batches)
+    # the pair classifier of the same data, which the reader's probabilities are averaged with
+    train(golds, settings, c=args.c, **weak).save(Path(output) / "pairs.npz")
+    print(f"wrote {output}: {len(meta['labels']) - 1} properties, {meta['sentences']} sentences, "
+          f"{meta['steps']} batches in {meta['seconds']} s")
     return 0

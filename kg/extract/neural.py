@@ -1,0 +1,317 @@
+"""A neural relation reader: a small transformer encoder, run with onnxruntime.
+
+Each sentence that holds a candidate pair (:func:`kg.extract.classifier.candidate_pairs`:
+a person or organisation and another mention or a date, which some property's
+domain and range could relate) is encoded once by a fine-tuned
+all-MiniLM-L6-v2 (6 layers, 384 wide, int8 ONNX). Every pair of that sentence
+is then scored from the encoder's output: the mean of the subject's word
+pieces, the object's, the words between them and the sentence's first token,
+plus each side's class, through a two-layer head (numpy) over the ontology's
+properties and "none". A document's sentences go through the encoder in a few
+padded batches, so the cost grows with the sentences that hold a plausible
+pair, not with all pairs.
+
+The model lives in ``kg/models/neural/`` (``encoder.onnx``, ``tokenizer.json``,
+``head.npz``, ``meta.json`` with the training data's provenance) and is trained
+by ``kg train --neural`` (:mod:`kg.evaluation.train_neural`, needs torch).
+Running it needs ``pip install "kg[neural]"`` (onnxruntime and tokenizers, no
+torch); choose it with ``kg build --relation-model neural``.
+
+Examples
+--------
+>>> import numpy as np
+>>> pooling([[(0, 0), (0, 3), (4, 9), (10, 12), (0, 0)]], 5, [(0, (0, 3), (10, 12))])[0].tolist()
+[[0.0, 1.0, 0.0, 0.0, 0.0]]
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from kg.errors import KGError, ModelError
+from kg.extract.classifier import (NONE, Context, RelationModel, Side, Tokens, candidate_pairs, evidence_words,
+                                   hashed, one_subject, pair_features)
+from kg.registry import extractors
+from kg.types import Relation
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from kg.extract.context import DocContext
+
+#: The classes a side may have, as the head reads them (anything else: the last slot).
+CLASSES = ("Person", "Organization", "Place", "Date", "Product", "Event", "Technology", "other")
+MAX_TOKENS = 128  # word pieces per sentence, [CLS] and [SEP] included
+BATCH = 16  # sentences per encoder run
+INSTALL = 'the neural relation reader needs onnxruntime and tokenizers: pip install "kg[neural]"'
+
+Span = tuple[int, int]
+#: (sentence index in the batch, subject chars, object chars), chars relative to the sentence
+PairRef = tuple[int, Span, Span]
+
+
+def bundled_path() -> Path:
+    return Path(__file__).resolve().parent.parent / "models" / "neural"
+
+
+def is_neural(relation_model: str | None) -> bool:
+    """Whether a ``relation_model`` setting names the neural reader ("neural" or "neural:DIR").
+
+    >>> is_neural("neural"), is_neural("neural:/tmp/m"), is_neural("model.npz"), is_neural(None)
+    (True, True, False, False)
+    """
+    return bool(relation_model) and (relation_model == "neural" or relation_model.startswith("neural:"))
+
+
+def class_slot(cls: str) -> int:
+    return CLASSES.index(cls) if cls in CLASSES else len(CLASSES) - 1
+
+
+def token_range(offsets: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The word pieces (first, last + 1) whose characters overlap ``start:end``; None if none do."""
+    hit = [i for i, (s, e) in enumerate(offsets) if e > s and s < end and start < e]
+    return (hit[0], hit[-1] + 1) if hit else None
+
+
+def pooling(offsets: list[Sequence[tuple[int, int]]], width: int,
+            pairs: Sequence[PairRef]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Averaging matrices over a padded batch's flattened tokens, one row per pair.
+
+    Returns (subject, object, between, first token, kept): the first four are
+    ``(pairs, sentences * width)`` float32 matrices; ``kept`` marks the pairs
+    whose two sides both fall inside the encoded (truncated) sentence.
+    """
+    import numpy as np
+
+    n, flat = len(pairs), len(offsets) * width
+    subject, obj, between, first = (np.zeros((n, flat), dtype=np.float32) for _ in range(4))
+    kept = np.zeros(n, dtype=bool)
+    for row, (sentence, (s0, s1), (o0, o1)) in enumerate(pairs):
+        a, b = token_range(offsets[sentence], s0, s1), token_range(offsets[sentence], o0, o1)
+        base = sentence * width
+        first[row, base] = 1.0
+        if a is None or b is None:
+            continue
+        kept[row] = True
+        subject[row, base + a[0]:base + a[1]] = 1.0 / (a[1] - a[0])
+        obj[row, base + b[0]:base + b[1]] = 1.0 / (b[1] - b[0])
+        lo, hi = (a[1], b[0]) if a[0] < b[0] else (b[1], a[0])
+        if hi > lo:
+            between[row, base + lo:base + hi] = 1.0 / (hi - lo)
+    return subject, obj, between, first, kept
+
+
+def head_input(hidden: np.ndarray, pools: tuple[np.ndarray, ...], classes: np.ndarray) -> np.ndarray:
+    """[subject; object; between; first token; class one-hots] for each pair (numpy)."""
+    import numpy as np
+
+    flat = hidden.reshape(-1, hidden.shape[-1])
+    return np.concatenate([p @ flat for p in pools[:4]] + [classes], axis=1)
+
+
+def class_features(pair_classes: Sequence[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    out = np.zeros((len(pair_classes), 2 * len(CLASSES)), dtype=np.float32)
+    for row, (a, b) in enumerate(pair_classes):
+        out[row, class_slot(a)] = 1.0
+        out[row, len(CLASSES) + class_slot(b)] = 1.0
+    return out
+
+
+@dataclass(frozen=True)
+class NeuralReader:
+    """The ONNX encoder, its tokenizer and the pair head, loaded from one directory."""
+
+    path: Path
+    labels: tuple[str, ...]
+    session: Any  # onnxruntime.InferenceSession
+    tokenizer: Any  # tokenizers.Tokenizer
+    weights: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # w1, b1, w2, b2
+    meta: dict[str, Any]
+    pairs: RelationModel | None = None  # the pair classifier trained on the same data, if shipped beside
+
+    @classmethod
+    def load(cls, path: str | Path, threads: int = 1) -> NeuralReader:
+        try:
+            import numpy as np
+            import onnxruntime
+            from tokenizers import Tokenizer
+        except ImportError as e:
+            raise KGError(f"{INSTALL} ({e})") from e
+        path = Path(path)
+        if not (path / "encoder.onnx").is_file():
+            raise ModelError(f"{path}: no neural relation model here (encoder.onnx); "
+                             "train one with 'kg train --neural'")
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        session = onnxruntime.InferenceSession(str(path / "encoder.onnx"), options,
+                                               providers=["CPUExecutionProvider"])
+        tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
+        tokenizer.no_padding()
+        tokenizer.enable_truncation(MAX_TOKENS)
+        head = np.load(path / "head.npz")
+        meta = json.loads((path / "meta.json").read_text()) if (path / "meta.json").is_file() else {}
+        pairs = RelationModel.load(path / "pairs.npz") if (path / "pairs.npz").is_file() else None
+        return cls(path, tuple(str(x) for x in head["labels"]), session, tokenizer,
+                   tuple(head[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2")), meta,  # type: ignore[arg-type]
+                   pairs)
+
+    def encode(self, texts: Sequence[str]) -> tuple[np.ndarray, list[Sequence[tuple[int, int]]]]:
+        """The encoder's last hidden states ``(len(texts), width, 384)`` and each text's offsets."""
+        import numpy as np
+
+        encodings = self.tokenizer.encode_batch(list(texts))
+        width = max(len(e.ids) for e in encodings)
+        ids = np.zeros((len(texts), width), dtype=np.int64)
+        mask = np.zeros((len(texts), width), dtype=np.int64)
+        for row, e in enumerate(encodings):
+            ids[row, :len(e.ids)] = e.ids
+            mask[row, :len(e.ids)] = 1
+        hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+        return hidden, [e.offsets for e in encodings]
+
+    def probabilities(self, sentences: Sequence[str], pairs: Sequence[PairRef],
+                      pair_classes: Sequence[tuple[str, str]]) -> np.ndarray:
+        """Label probabilities ``(len(pairs), len(labels))``; a pair outside the encoded text gets "none".
+
+        ``pairs`` index ``sentences``; their character spans are relative to the sentence.
+        """
+        import numpy as np
+
+        out = np.zeros((len(pairs), len(self.labels)), dtype=np.float32)
+        out[:, self.labels.index(NONE)] = 1.0
+        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+        by_sentence: dict[int, list[int]] = {}
+        for row, (sentence, _, _) in enumerate(pairs):
+            by_sentence.setdefault(sentence, []).append(row)
+        classes = class_features(pair_classes)
+        for start in range(0, len(order), BATCH):
+            chunk = [i for i in order[start:start + BATCH] if i in by_sentence]
+            if not chunk:
+                continue
+            hidden, offsets = self.encode([sentences[i] for i in chunk])
+            position = {s: k for k, s in enumerate(chunk)}
+            rows = [r for s in chunk for r in by_sentence[s]]
+            refs = [(position[pairs[r][0]], pairs[r][1], pairs[r][2]) for r in rows]
+            pools = pooling(offsets, hidden.shape[1], refs)
+            x = head_input(hidden, pools, classes[rows])
+            w1, b1, w2, b2 = self.weights
+            scores = np.maximum(x @ w1 + b1, 0.0) @ w2 + b2
+            scores -= scores.max(axis=1, keepdims=True)
+            p = np.exp(scores)
+            p /= p.sum(axis=1, keepdims=True)
+            kept = pools[4]
+            out[np.array(rows)[kept]] = p[kept]
+        return out
+
+
+@lru_cache(maxsize=2)
+def load_reader(relation_model: str = "neural") -> NeuralReader:
+    """The reader a ``relation_model`` setting names ("neural": the bundled one)."""
+    path = bundled_path() if relation_model == "neural" else Path(relation_model.split(":", 1)[1])
+    return NeuralReader.load(path)
+
+
+@extractors.register("neural")
+def neural(ctx: DocContext) -> list[Relation]:
+    """The neural reader's relations between the document's candidate pairs.
+
+    Uses the run's ``relation_model`` when it names the reader, else the bundled
+    one; states nothing the extractors before it stated.
+    """
+    model = ctx.settings.relation_model
+    reader = load_reader(model if is_neural(model) else "neural")  # type: ignore[arg-type]
+    stated = {(r.predicate, r.subject_span, r.object_span) for r in ctx.relations}
+    found = [r for r in predict(ctx, reader, ctx.settings.relation_threshold)
+             if (r.predicate, r.subject_span, r.object_span) not in stated]
+    return one_subject(ctx, found)
+
+
+def predict(ctx: DocContext, reader: NeuralReader, threshold: float = 0.5) -> list[Relation]:
+    """Relations the reader scores at ``threshold`` or above, where domain and range fit.
+
+    The same decisions as the pair classifier's
+    (:func:`kg.extract.classifier.predict_relations`): a property listed in
+    ``model_needs_trigger`` needs one of its trigger words near the pair, and of
+    two directions between the same entities only the likelier stays.
+    """
+    doc, lexicon = ctx.doc, ctx.lexicon
+    pairs = list(candidate_pairs(doc, ctx.resolved))
+    if not pairs:
+        return []
+    sentence_of: dict[int, int] = {}
+    texts: list[str] = []
+    refs: list[PairRef] = []
+    for sent, a, b in pairs:
+        if sent.start not in sentence_of:
+            sentence_of[sent.start] = len(texts)
+            texts.append(sent.text)
+        base = sent.start_char
+        refs.append((sentence_of[sent.start], (a.start_char - base, a.end_char - base),
+                     (b.start_char - base, b.end_char - base)))
+    probabilities = reader.probabilities(texts, refs, [(a.cls, b.cls) for _, a, b in pairs])
+    if reader.pairs is not None:
+        probabilities = _mixed(ctx, reader, pairs, probabilities)
+    return _decide(ctx, reader.labels, pairs, probabilities, threshold)
+
+
+def _mixed(ctx: DocContext, reader: NeuralReader, pairs: list[tuple[Any, Side, Side]],
+           probabilities: np.ndarray) -> np.ndarray:
+    """The reader's probabilities averaged with the pair classifier's (``meta["mix"]``: the reader's share).
+
+    The classifier reads what the rules found; the reader reads the words. Labels
+    the classifier lacks count as probability 0 on its side.
+    """
+    import numpy as np
+
+    model = reader.pairs
+    assert model is not None
+    context = Context.of(ctx.lexicon, list(ctx.relations), ctx.resolved)
+    tokens = Tokens.of(ctx.doc)
+    linear = model.probabilities([hashed(pair_features(ctx.doc, a, b, context, tokens)) for _, a, b in pairs])
+    aligned = np.zeros_like(probabilities)
+    for k, label in enumerate(reader.labels):
+        if label in model.labels:
+            aligned[:, k] = linear[:, model.labels.index(label)]
+    share = float(reader.meta.get("mix", 0.5))
+    return share * probabilities + (1.0 - share) * aligned
+
+
+def _decide(ctx: DocContext, labels: tuple[str, ...], pairs: list[tuple[Any, Side, Side]],
+            probabilities: np.ndarray, threshold: float) -> list[Relation]:
+    lexicon, doc = ctx.lexicon, ctx.doc
+    best_of: dict[tuple[str, str | None, str], float] = {}
+    for (_, a, b), p in zip(pairs, probabilities):
+        key = (a.iri or "", b.iri, labels[int(p.argmax())])
+        best_of[key] = max(best_of.get(key, 0.0), float(p.max()))
+    needs_trigger = lexicon.words.rules.get("model_needs_trigger", frozenset())
+    out = []
+    for (sent, a, b), p in zip(pairs, probabilities):
+        best = int(p.argmax())
+        label = labels[best]
+        spec = lexicon.properties.get(label)
+        if label == NONE or spec is None or p[best] < threshold:
+            continue
+        if not spec.allows(a.cls, None if b.iri is None else b.cls):
+            continue
+        if label in needs_trigger and not any(
+                label in lexicon.signalled_by(w)
+                for w in evidence_words(doc, (a.start, a.end), (b.start, b.end))):
+            continue
+        if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > p[best]:
+            continue
+        literal = b.iri is None
+        out.append(Relation(
+            subject=a.iri or "", predicate=label,
+            obj=ctx.text[b.start_char:b.end_char] if literal else b.iri or "",
+            doc_id=ctx.doc_id, sentence=sent.text.strip(), subject_span=(a.start_char, a.end_char),
+            object_span=(b.start_char, b.end_char), confidence=round(float(p[best]), 3),
+            extractor="model:neural", object_is_literal=literal,
+        ))
+    return out
