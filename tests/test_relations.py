@@ -192,10 +192,3 @@ def test_the_classifier_states_membership_of_a_party_too() -> None:
     assert membership(ctx, "worksFor", 36, 56) == "memberOf"
     assert membership(ctx, "worksFor", 61, 69) == "worksFor"
     assert membership(ctx, "leads", 4, 27) == "leads"
-
-
-def test_a_person_of_a_country_is_its_national_of_a_city_its_resident() -> None:
-    text = "Prime Minister Olaf Brandt of Denmark spoke."
-    assert _pairs(text, "nationality") == {("Olaf Brandt", "Denmark")}
-    assert _pairs(text, "livesIn") == set()
-    assert _pairs("Ann Lee of Denver won the race.", "livesIn") == {("Ann Lee", "Denver")}

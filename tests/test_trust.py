@@ -138,3 +138,12 @@ def test_chairman_of_the_board_leads_the_company_not_a_board():
     got = facts("Laura Chen, Chairman of the Board and CEO of Pellham Foods, resigned.")
     assert ("Laura Chen", "leads", "Pellham Foods") in got
     assert not any(o == "Board" for _, _, o in got)
+
+
+# 4. the place of a school named in the sentence is not where its student lives
+def test_the_schools_place_is_not_the_students_home():
+    got = facts("Daniel Reeve is a Canadian banker. He was educated at Brookfield School in Hamilton, "
+                "Ontario, and at ESSEC in Cergy, France, where he earned a degree in finance.")
+    assert ("Daniel Reeve", "educatedAt", "Brookfield School") in got
+    assert ("Brookfield School", "locatedIn", "Ontario") in got
+    assert not {("Daniel Reeve", "livesIn", place) for place in ("Hamilton", "Ontario")} & got

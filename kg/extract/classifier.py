@@ -431,6 +431,23 @@ def triggered(ctx: DocContext, r: Relation) -> bool:
     return any(r.predicate in ctx.lexicon.signalled_by(w) for w in evidence_words(ctx.doc, a, b))
 
 
+def _organisation_places(ctx: DocContext) -> set[tuple[int, str]]:
+    """(place mention's first character, property) for places a rule locates an organisation in.
+
+    ``ontology/words.toml`` ``[rules] organisation_place_not`` lists the properties
+    (livesIn) the classifier may not state, without a trigger word, of a person
+    and a place that a rule in the same sentence gives as an organisation's
+    location ("studied at INSEAD in Fontainebleau", "played at Jeff's Roadhouse in Toronto").
+    """
+    barred = ctx.lexicon.words.rules.get("organisation_place_not", frozenset())
+    if not barred:
+        return set()
+    classes = {e.iri: e.cls for e in ctx.resolved.entities}
+    return {(r.object_span[0], label) for r in ctx.relations
+            if r.predicate in {"locatedIn", "headquarteredIn"} and classes.get(r.subject) == "Organization"
+            for label in barred}
+
+
 def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 0.5) -> list[Relation]:
     """Relations the model scores at ``threshold`` or above, where domain and range fit.
 
@@ -456,6 +473,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         best_of[(a.iri or "", b.iri, label)] = max(best_of.get((a.iri or "", b.iri, label), 0.0),
                                                    float(p.max()))
     needs_trigger = lexicon.words.rules.get("model_needs_trigger", frozenset())
+    org_places = _organisation_places(ctx)
     out = []
     for (sent, a, b), p in zip(pairs, probabilities):
         best = int(p.argmax())
@@ -469,6 +487,10 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
                 label in lexicon.signalled_by(w)
                 for w in evidence_words(doc, (a.start, a.end), (b.start, b.end))):
             continue  # "Cook, Apple's CEO, lives in X": residence needs a word that says so
+        if (b.start_char, label) in org_places and not any(
+                label in lexicon.signalled_by(w)
+                for w in evidence_words(doc, (a.start, a.end), (b.start, b.end))):
+            continue  # "educated at INSEAD in Fontainebleau": the school's place, not his home
         if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > p[best]:
             continue  # the other direction is likelier: one of them is wrong
         literal = b.iri is None

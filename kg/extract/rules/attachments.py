@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.resolve import EntityMention
 from kg.extract.rules.args import Arg, arg, args, confidence, negated, pobj, relation, span_root, subject
-from kg.lexicon import PropertySpec
 from kg.registry import extractors
 from kg.types import Relation
 
@@ -43,22 +42,7 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
                 for prep, second in _attached(ctx, head, found):
                     specs = [s for s in by_prep.get(prep, ()) if s.allows(first.cls, second.cls)]
                     if specs and second.iri != first.iri:
-                        yield relation(ctx, _of_country(ctx, specs[0], first, second), first, second, sent,
-                                       "attachment", conf)
-
-
-def _of_country(ctx: DocContext, spec: PropertySpec, who: Arg, place: Arg) -> PropertySpec:
-    """The property a name attached to a country states instead of ``spec``, if any.
-
-    ``ontology/words.toml`` ``[rules] country_attachment`` "P Q": "Princess Anna of
-    Norway", "the Premier of Ruritania" state Q (nationality) where "Ann Lee of
-    Denver" states P (livesIn).
-    """
-    swaps = dict(entry.split() for entry in ctx.lexicon.words.rules.get("country_attachment", ()))
-    other = ctx.lexicon.properties.get(swaps.get(spec.name, ""))
-    if other is None or level(ctx.text[place.start_char:place.end_char]) != 3:
-        return spec
-    return other if other.allows(who.cls, place.cls) else spec
+                        yield relation(ctx, specs[0], first, second, sent, "attachment", conf)
 
 
 def _attached(ctx: DocContext, head: Token, found: EntityMention) -> Iterator[tuple[str, Arg]]:
