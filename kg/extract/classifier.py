@@ -437,7 +437,7 @@ def _organisation_places(ctx: DocContext) -> set[tuple[int, str]]:
     ``ontology/words.toml`` ``[rules] organisation_place_not`` lists the properties
     (livesIn) the classifier may not state, without a trigger word, of a person
     and a place that a rule in the same sentence gives as an organisation's
-    location ("studied at INSEAD in Fontainebleau", "played at Jeff's Roadhouse in Toronto").
+    location ("studied at Brookfield School in Hamilton", "played at Joe's Roadhouse in Leeds").
     """
     barred = ctx.lexicon.words.rules.get("organisation_place_not", frozenset())
     if not barred:
@@ -490,7 +490,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         if (b.start_char, label) in org_places and not any(
                 label in lexicon.signalled_by(w)
                 for w in evidence_words(doc, (a.start, a.end), (b.start, b.end))):
-            continue  # "educated at INSEAD in Fontainebleau": the school's place, not his home
+            continue  # "educated at Brookfield School in Hamilton": the school's place, not his home
         if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > p[best]:
             continue  # the other direction is likelier: one of them is wrong
         literal = b.iri is None
