@@ -155,13 +155,12 @@ def _loading() -> Iterator[None]:
     garbage; each full collection scanned them all again (0.3 of 0.45 CPU s of GC
     in a 600-document build).
     """
-    enabled = gc.isenabled()
-    gc.disable()
+    thresholds = gc.get_threshold()
+    gc.set_threshold(0)  # not gc.disable(): spaCy's model loading (srsly) calls gc.enable()
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        gc.set_threshold(*thresholds)
         gc.freeze()
 
 
