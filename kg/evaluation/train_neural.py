@@ -300,3 +300,25 @@ def export(encoder, head, labels, tokenizer_json: bytes, meta: dict[str, Any], o
     np.savez(out / "head.npz", labels=np.array(labels), w1=first.weight.detach().numpy().T.copy(),
              b1=first.bias.detach().numpy(), w2=last.weight.detach().numpy().T.copy(), b2=last.bias.detach().numpy())
     (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n")
+    head_onnx(out)
+
+
+def head_onnx(out: Path) -> None:
+    """head.onnx from head.npz: relu(x @ w1 + b1) @ w2 + b2, softmaxed (run by onnxruntime, not numpy's BLAS)."""
+    import numpy as np
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    head = np.load(out / "head.npz")
+    weights = [numpy_helper.from_array(head[k].astype(np.float32), k) for k in ("w1", "b1", "w2", "b2")]
+    nodes = [helper.make_node("MatMul", ["x", "w1"], ["h"]), helper.make_node("Add", ["h", "b1"], ["hb"]),
+             helper.make_node("Relu", ["hb"], ["r"]), helper.make_node("MatMul", ["r", "w2"], ["s"]),
+             helper.make_node("Add", ["s", "b2"], ["sb"]), helper.make_node("Softmax", ["sb"], ["p"], axis=-1)]
+    graph = helper.make_graph(nodes, "head", [helper.make_tensor_value_info("x", TensorProto.FLOAT,
+                                                                             ["pairs", head["w1"].shape[0]])],
+                              [helper.make_tensor_value_info("p", TensorProto.FLOAT, ["pairs", head["w2"].shape[1]])],
+                              weights)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    onnx.save(model, str(out / "head.onnx"))

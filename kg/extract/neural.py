@@ -105,12 +105,34 @@ def pooling(offsets: list[Sequence[tuple[int, int]]], width: int,
     return subject, obj, between, first, kept
 
 
-def head_input(hidden: np.ndarray, pools: tuple[np.ndarray, ...], classes: np.ndarray) -> np.ndarray:
-    """[subject; object; between; first token; class one-hots] for each pair (numpy)."""
+def head_input(hidden: np.ndarray, offsets: list[Sequence[tuple[int, int]]], pairs: Sequence[PairRef],
+               classes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """[subject; object; between; first token; class one-hots] for each pair, and which pairs were kept.
+
+    The same means as :func:`pooling`'s matrices give, from running sums
+    (no matrix product: numpy's BLAS threads would fight onnxruntime's for the cores).
+    """
     import numpy as np
 
-    flat = hidden.reshape(-1, hidden.shape[-1])
-    return np.concatenate([p @ flat for p in pools[:4]] + [classes], axis=1)
+    sums = np.concatenate([np.zeros_like(hidden[:, :1]), hidden.cumsum(axis=1, dtype=np.float64)], axis=1)
+    ends = np.zeros((len(pairs), 6), dtype=np.int64)  # subject, object, between: (first, last + 1)
+    kept = np.zeros(len(pairs), dtype=bool)
+    for row, (sentence, (s0, s1), (o0, o1)) in enumerate(pairs):
+        a, b = token_range(offsets[sentence], s0, s1), token_range(offsets[sentence], o0, o1)
+        if a is None or b is None:
+            continue
+        kept[row] = True
+        lo, hi = (a[1], b[0]) if a[0] < b[0] else (b[1], a[0])
+        ends[row] = (*a, *b, lo, max(lo, hi))
+    sentence = np.array([p[0] for p in pairs], dtype=np.int64)
+
+    def mean(first: np.ndarray, last: np.ndarray) -> np.ndarray:
+        width = (last - first)[:, None]
+        return ((sums[sentence, last] - sums[sentence, first]) / np.maximum(width, 1)).astype(np.float32)
+
+    parts = [mean(ends[:, 0], ends[:, 1]), mean(ends[:, 2], ends[:, 3]), mean(ends[:, 4], ends[:, 5]),
+             hidden[sentence, 0], classes]
+    return np.concatenate(parts, axis=1), kept
 
 
 def class_features(pair_classes: Sequence[tuple[str, str]]):  # type: ignore[no-untyped-def]
@@ -131,7 +153,7 @@ class NeuralReader:
     labels: tuple[str, ...]
     session: Any  # onnxruntime.InferenceSession
     tokenizer: Any  # tokenizers.Tokenizer
-    weights: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # w1, b1, w2, b2
+    head: Any  # onnxruntime.InferenceSession: head input -> label probabilities
     meta: dict[str, Any]
     pairs: RelationModel | None = None  # the pair classifier trained on the same data, if shipped beside
 
@@ -155,12 +177,11 @@ class NeuralReader:
         tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
         tokenizer.no_padding()
         tokenizer.enable_truncation(MAX_TOKENS)
-        head = np.load(path / "head.npz")
+        head = onnxruntime.InferenceSession(str(path / "head.onnx"), options, providers=["CPUExecutionProvider"])
         meta = json.loads((path / "meta.json").read_text()) if (path / "meta.json").is_file() else {}
         pairs = RelationModel.load(path / "pairs.npz") if (path / "pairs.npz").is_file() else None
-        return cls(path, tuple(str(x) for x in head["labels"]), session, tokenizer,
-                   tuple(head[k].astype(np.float32) for k in ("w1", "b1", "w2", "b2")), meta,  # type: ignore[arg-type]
-                   pairs)
+        labels = tuple(str(x) for x in np.load(path / "head.npz")["labels"])
+        return cls(path, labels, session, tokenizer, head, meta, pairs)
 
     def encode(self, texts: Sequence[str]) -> tuple[np.ndarray, list[Sequence[tuple[int, int]]]]:
         """The encoder's last hidden states ``(len(texts), width, 384)`` and each text's offsets."""
@@ -199,15 +220,10 @@ class NeuralReader:
             position = {s: k for k, s in enumerate(chunk)}
             rows = [r for s in chunk for r in by_sentence[s]]
             refs = [(position[pairs[r][0]], pairs[r][1], pairs[r][2]) for r in rows]
-            pools = pooling(offsets, hidden.shape[1], refs)
-            x = head_input(hidden, pools, classes[rows])
-            w1, b1, w2, b2 = self.weights
-            scores = np.maximum(x @ w1 + b1, 0.0) @ w2 + b2
-            scores -= scores.max(axis=1, keepdims=True)
-            p = np.exp(scores)
-            p /= p.sum(axis=1, keepdims=True)
-            kept = pools[4]
-            out[np.array(rows)[kept]] = p[kept]
+            x, kept = head_input(hidden, offsets, refs, classes[rows])
+            if kept.any():
+                p = self.head.run(None, {"x": x[kept]})[0]
+                out[np.array(rows)[kept]] = p
         return out
 
 
