@@ -27,14 +27,13 @@ Examples
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from kg.errors import KGError, ModelError
-from kg.extract.classifier import (NONE, Context, RelationModel, Side, Tokens, candidate_pairs,
-                                   evidence_words, hashed, one_subject, pair_features)
+from kg.extract.classifier import NONE, RelationModel, candidate_pairs, one_subject, predict_relations
 from kg.registry import extractors
 from kg.types import Relation
 
@@ -253,13 +252,12 @@ def neural(ctx: DocContext) -> list[Relation]:
 def predict(ctx: DocContext, reader: NeuralReader, threshold: float = 0.5) -> list[Relation]:
     """Relations the reader scores at ``threshold`` or above, where domain and range fit.
 
-    The same decisions as the pair classifier's
-    (:func:`kg.extract.classifier.predict_relations`): a property listed in
-    ``model_needs_trigger`` needs one of its trigger words near the pair, and of
-    two directions between the same entities only the likelier stays.
+    The decisions are the pair classifier's own
+    (:func:`kg.extract.classifier.predict_relations`: per-property thresholds,
+    trigger words, one direction of two, ...), made on the reader's probabilities
+    (averaged with the classifier's of the same data when it ships beside it).
     """
-    doc, lexicon = ctx.doc, ctx.lexicon
-    pairs = list(candidate_pairs(doc, ctx.resolved))
+    pairs = list(candidate_pairs(ctx.doc, ctx.resolved))
     if not pairs:
         return []
     sentence_of: dict[int, int] = {}
@@ -273,62 +271,36 @@ def predict(ctx: DocContext, reader: NeuralReader, threshold: float = 0.5) -> li
         refs.append((sentence_of[sent.start], (a.start_char - base, a.end_char - base),
                      (b.start_char - base, b.end_char - base)))
     probabilities = reader.probabilities(texts, refs, [(a.cls, b.cls) for _, a, b in pairs])
-    if reader.pairs is not None:
-        probabilities = _mixed(ctx, reader, pairs, probabilities)
-    return _decide(ctx, reader.labels, pairs, probabilities, threshold)
+    mixed = Mixed(reader.labels, probabilities, reader.pairs, float(reader.meta.get("mix", 0.5)))
+    return [replace(r, extractor="model:neural") for r in predict_relations(ctx, mixed, threshold)]  # type: ignore[arg-type]
 
 
-def _mixed(ctx: DocContext, reader: NeuralReader, pairs: list[tuple[Any, Side, Side]],
-           probabilities: np.ndarray) -> np.ndarray:
-    """The reader's probabilities averaged with the pair classifier's (``meta["mix"]``: the reader's share).
+@dataclass(frozen=True)
+class Mixed:
+    """The reader's probabilities for one document's candidate pairs, as a relation model.
 
-    The classifier reads what the rules found; the reader reads the words. Labels
-    the classifier lacks count as probability 0 on its side.
+    :func:`kg.extract.classifier.predict_relations` asks it for the
+    probabilities of the same pairs, in the same order, by their hashed
+    features: those go to the pair classifier (``pairs``), whose probabilities
+    are averaged in at ``1 - share`` (labels it lacks count as 0). The
+    classifier reads what the rules found; the reader reads the words.
     """
-    import numpy as np
 
-    model = reader.pairs
-    assert model is not None
-    context = Context.of(ctx.lexicon, list(ctx.relations), ctx.resolved)
-    tokens = Tokens.of(ctx.doc)
-    linear = model.probabilities([hashed(pair_features(ctx.doc, a, b, context, tokens)) for _, a, b in pairs])
-    aligned = np.zeros_like(probabilities)
-    for k, label in enumerate(reader.labels):
-        if label in model.labels:
-            aligned[:, k] = linear[:, model.labels.index(label)]
-    share = float(reader.meta.get("mix", 0.5))
-    return share * probabilities + (1.0 - share) * aligned
+    labels: tuple[str, ...]
+    reader: np.ndarray
+    pairs: RelationModel | None
+    share: float = 0.5
 
+    def probabilities(self, rows: list[list[int]]) -> np.ndarray:
+        import numpy as np
 
-def _decide(ctx: DocContext, labels: tuple[str, ...], pairs: list[tuple[Any, Side, Side]],
-            probabilities: np.ndarray, threshold: float) -> list[Relation]:
-    lexicon, doc = ctx.lexicon, ctx.doc
-    best_of: dict[tuple[str, str | None, str], float] = {}
-    for (_, a, b), p in zip(pairs, probabilities):
-        key = (a.iri or "", b.iri, labels[int(p.argmax())])
-        best_of[key] = max(best_of.get(key, 0.0), float(p.max()))
-    needs_trigger = lexicon.words.rules.get("model_needs_trigger", frozenset())
-    out = []
-    for (sent, a, b), p in zip(pairs, probabilities):
-        best = int(p.argmax())
-        label = labels[best]
-        spec = lexicon.properties.get(label)
-        if label == NONE or spec is None or p[best] < threshold:
-            continue
-        if not spec.allows(a.cls, None if b.iri is None else b.cls):
-            continue
-        if label in needs_trigger and not any(
-                label in lexicon.signalled_by(w)
-                for w in evidence_words(doc, (a.start, a.end), (b.start, b.end))):
-            continue
-        if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > p[best]:
-            continue
-        literal = b.iri is None
-        out.append(Relation(
-            subject=a.iri or "", predicate=label,
-            obj=ctx.text[b.start_char:b.end_char] if literal else b.iri or "",
-            doc_id=ctx.doc_id, sentence=sent.text.strip(), subject_span=(a.start_char, a.end_char),
-            object_span=(b.start_char, b.end_char), confidence=round(float(p[best]), 3),
-            extractor="model:neural", object_is_literal=literal,
-        ))
-    return out
+        if len(rows) != len(self.reader):
+            raise ModelError(f"the neural reader scored {len(self.reader)} pairs, asked for {len(rows)}")
+        if self.pairs is None:
+            return self.reader
+        linear = self.pairs.probabilities(rows)
+        aligned = np.zeros_like(self.reader)
+        for k, label in enumerate(self.labels):
+            if label in self.pairs.labels:
+                aligned[:, k] = linear[:, self.pairs.labels.index(label)]
+        return self.share * self.reader + (1.0 - self.share) * aligned
