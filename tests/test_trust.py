@@ -147,3 +147,21 @@ def test_the_schools_place_is_not_the_students_home():
     assert ("Daniel Reeve", "educatedAt", "Brookfield School") in got
     assert ("Brookfield School", "locatedIn", "Ontario") in got
     assert not {("Daniel Reeve", "livesIn", place) for place in ("Hamilton", "Ontario")} & got
+
+
+@pytest.mark.parametrize("text, person, title_fact", [
+    ("Mira Okafor, a co-founder of Lumen Robotics, joined Acme Corp in 2020.", "Mira Okafor",
+     ("Lumen Robotics", "foundedBy", "Mira Okafor")),
+    ("Jane Doe, a graduate of Stanford University, joined Acme Corp in 2010.", "Jane Doe",
+     ("Jane Doe", "educatedAt", "Stanford University")),
+])
+def test_an_apposition_title_is_not_employment(text, person, title_fact):
+    found = facts(text)
+    assert title_fact in found
+    org = title_fact[0] if title_fact[2] == person else title_fact[2]
+    assert (person, "worksFor", org) not in {(s, p, o) for s, p, o in found if p == "worksFor"}
+    assert (person, "worksFor", "Acme Corp") in found  # the verb still says where she works
+
+
+def test_an_apposition_job_still_names_the_employer():
+    assert ("Ann Lee", "worksFor", "Acme Corp") in facts("Ann Lee, a spokeswoman for Acme Corp, spoke on Monday.")

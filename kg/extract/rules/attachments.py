@@ -37,12 +37,24 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
             if found.start in seen or token.i != span_root(ctx, found.start, found.end):
                 continue
             seen.add(found.start)
-            heads = [token] + [c for c in token.children if c.dep_ == "appos" and arg(ctx, c) is None]
+            heads = [token] + [c for c in token.children if c.dep_ == "appos" and arg(ctx, c) is None
+                               and not _titled(ctx, c)]
             for head in heads:
                 for prep, second in _attached(ctx, head, found):
                     specs = [s for s in by_prep.get(prep, ()) if s.allows(first.cls, second.cls)]
                     if specs and second.iri != first.iri:
                         yield relation(ctx, specs[0], first, second, sent, "attachment", conf)
+
+
+def _titled(ctx: DocContext, noun: Token) -> bool:
+    """Whether an apposition's noun is a title some property names (``kg:titleTrigger``).
+
+    "Jane Doe, a graduate of Stanford" or "a co-founder of DeepMind" says what
+    the title says (educatedAt, foundedBy: ``rule:title``), not that she works
+    there, which "Sam Kadet of Skadden" or "Ann Lee, a spokeswoman for Acme" says.
+    """
+    titles = ctx.lexicon.triggers.titles
+    return noun.lower_ in titles or noun.lemma_.lower() in titles
 
 
 def _attached(ctx: DocContext, head: Token, found: EntityMention) -> Iterator[tuple[str, Arg]]:
