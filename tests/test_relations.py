@@ -192,3 +192,58 @@ def test_the_classifier_states_membership_of_a_party_too() -> None:
     assert membership(ctx, "worksFor", 36, 56) == "memberOf"
     assert membership(ctx, "worksFor", 61, 69) == "worksFor"
     assert membership(ctx, "leads", 4, 27) == "leads"
+
+
+# Issue 9: [model_threshold] in ontology/words.toml, the classifier's own threshold per property.
+def _model_facts(text: str) -> set[tuple[str, str, str, str]]:
+    graph = extract(Document.from_text(text, "t"), Settings())
+    return {(text[slice(*r.subject_span)], r.predicate, text[slice(*r.object_span)], r.extractor)
+            for r in graph.relations if not r.object_is_literal}
+
+
+def test_a_property_s_model_threshold_drops_the_classifier_s_unsure_facts_not_the_rules(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.extract import classifier
+
+    text = ("Priya Raman works for Norwind Logistics and lives in Bristol. "
+            "Tomas Eklund, a Halvard Motors engineer from Oslo, visited her.")
+    unsure = {("her", "worksFor", "Halvard Motors", "model:pairs"), ("her", "livesIn", "Oslo", "model:pairs")}
+    ruled = {("Priya Raman", "worksFor", "Norwind Logistics", "rule:svo"),
+             ("Priya Raman", "livesIn", "Bristol", "rule:svo")}
+    monkeypatch.setattr(classifier, "_threshold_table", lambda: {})
+    before = _model_facts(text)
+    assert unsure | ruled <= before, before  # the model states both at about 0.5
+    monkeypatch.setattr(classifier, "_threshold_table", lambda: {"worksFor": 0.6, "livesIn": 0.6})
+    after = _model_facts(text)
+    assert not unsure & after, after
+    assert ruled <= after, after
+    assert before - after == unsure, before - after
+
+
+def test_the_model_threshold_table_is_read_from_words_toml(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    import kg.vocab
+    from kg.errors import OntologyError
+    from kg.extract import classifier
+    from kg.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    (tmp_path / "kg.ttl").write_text("")
+    words = tmp_path / "words.toml"
+    monkeypatch.setattr(kg.vocab, "ontology_path", lambda name: tmp_path / name)
+    classifier._threshold_table.cache_clear()
+    try:
+        words.write_text("[model_threshold]\nworksFor = 0.9\nlivesIn = 1.0\n")
+        limits = classifier.model_thresholds(lexicon, 0.5)
+        assert (limits["worksFor"], limits["livesIn"], limits["spouse"]) == (0.9, 1.0, 0.5)
+        assert classifier.model_thresholds(lexicon, 0.95)["worksFor"] == 0.95  # the higher applies
+        assert not classifier.stated(0.999, limits["livesIn"]) and classifier.stated(0.9, limits["worksFor"])
+        classifier._threshold_table.cache_clear()
+        words.write_text("[model_threshold]\nworksFr = 0.9\n")
+        with pytest.raises(OntologyError, match="'worksFr'.*valid: .*worksFor"):
+            classifier.model_thresholds(lexicon, 0.5)
+        classifier._threshold_table.cache_clear()
+        words.write_text("[model_threshold]\nworksFor = 1.5\n")
+        with pytest.raises(OntologyError, match="between 0 and 1.*worksFor"):
+            classifier.model_thresholds(lexicon, 0.5)
+    finally:
+        classifier._threshold_table.cache_clear()

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from kg.errors import ModelError
+from kg.errors import ModelError, OntologyError
 from kg.lexicon import Lexicon
 from kg.extract.resolve import Resolved
 from kg.extract.rules.args import membership
@@ -448,8 +448,56 @@ def _organisation_places(ctx: DocContext) -> set[tuple[int, str]]:
             for label in barred}
 
 
+@lru_cache(maxsize=1)
+def _threshold_table() -> dict[str, float]:
+    """``ontology/words.toml`` ``[model_threshold]`` (read once per process)."""
+    import tomllib
+
+    from kg.vocab import ontology_path
+
+    path = ontology_path("kg.ttl").with_name("words.toml")
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("model_threshold", {})
+        out = {str(k): float(v) for k, v in table.items()}
+    except (OSError, tomllib.TOMLDecodeError, AttributeError, TypeError, ValueError) as e:
+        raise OntologyError(f"{path}: cannot read [model_threshold]: {e}") from e
+    bad = {k: v for k, v in out.items() if not 0.0 <= v <= 1.0}
+    if bad:
+        raise OntologyError(f"{path}: [model_threshold] values must be between 0 and 1, got {bad}")
+    return out
+
+
+def model_thresholds(lexicon: Lexicon, default: float) -> dict[str, float]:
+    """Each property's probability a relation classifier needs to state it.
+
+    ``ontology/words.toml`` ``[model_threshold]`` gives some properties their
+    own; the others take ``default`` (the run's ``--relation-threshold``). The
+    higher of the two applies, so raising ``--relation-threshold`` raises them
+    all; 1.0 means the classifier never states the property (rules still do).
+
+    >>> from kg.lexicon import load_lexicon
+    >>> limits = model_thresholds(load_lexicon(), 0.5)
+    >>> limits["spouse"], model_thresholds(load_lexicon(), 0.95)["spouse"]
+    (0.5, 0.95)
+    """
+    table = _threshold_table()
+    unknown = sorted(set(table) - set(lexicon.properties))
+    if unknown:
+        raise OntologyError(f"ontology/words.toml [model_threshold] names {unknown[0]!r}, which is no "
+                            f"property; valid: {', '.join(sorted(lexicon.properties))}")
+    return {name: max(table.get(name, default), default) for name in lexicon.properties}
+
+
+def stated(probability: float, threshold: float) -> bool:
+    """Whether a classifier's ``probability`` reaches ``threshold`` (never at 1.0)."""
+    return threshold < 1.0 and probability >= threshold
+
+
 def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 0.5) -> list[Relation]:
     """Relations the model scores at ``threshold`` or above, where domain and range fit.
+
+    A property ``ontology/words.toml`` ``[model_threshold]`` lists needs its own
+    threshold there when that is higher (:func:`model_thresholds`).
 
     ``ctx.relations``: what kg's rules found in the document, which the model
     reads as evidence. A property ``ontology/words.toml`` lists in
@@ -474,6 +522,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
                                                    float(p.max()))
     needs_trigger = lexicon.words.rules.get("model_needs_trigger", frozenset())
     org_places = _organisation_places(ctx)
+    limits = model_thresholds(lexicon, threshold)
     out = []
     for (sent, a, b), p in zip(pairs, probabilities):
         best = int(p.argmax())
@@ -494,9 +543,12 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > p[best]:
             continue  # the other direction is likelier: one of them is wrong
         literal = b.iri is None
+        predicate = label if literal else membership(ctx, label, b.start_char, b.end_char)
+        if not stated(float(p[best]), limits.get(predicate, threshold)):
+            continue  # [model_threshold]: the model's worksFor on unseen text is mostly wrong
         out.append(Relation(
             subject=a.iri or "",
-            predicate=label if literal else membership(ctx, label, b.start_char, b.end_char),
+            predicate=predicate,
             obj=ctx.text[b.start_char:b.end_char] if literal else b.iri or "",
             doc_id=doc_id, sentence=sent.text.strip(), subject_span=(a.start_char, a.end_char),
             object_span=(b.start_char, b.end_char), confidence=round(float(p[best]), 3),
