@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter, deque
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.config import Settings
 from kg.evaluation.datasets import read_conll04, read_knowledgenet
@@ -26,6 +26,12 @@ from kg.evaluation.mappings import load_mapping
 from kg.errors import KGError
 from kg.extract.classifier import DIMENSIONS, NONE, Context, RelationModel, candidate_pairs, hashed, pair_features
 from kg.types import Document
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as Sentence
+
+    from kg.extract.classifier import Side
+    from kg.extract.context import DocContext
 
 Span = tuple[int, int]
 #: The weight of a negative that may hide an unannotated fact. Chosen on
@@ -73,9 +79,11 @@ def conll04_gold(path: str | Path) -> Iterator[Gold]:
         yield Gold(sentence.text, facts, (((0, len(sentence.text)), None),))
 
 
-def examples(golds: Iterable[Gold], settings: Settings,
-             weak_negatives: float = WEAK_NEGATIVES) -> Iterator[tuple[list[int], str, float]]:
-    """(hashed features, label, weight) for every candidate pair inside an annotated unit."""
+def labelled_pairs(golds: Iterable[Gold], settings: Settings, weak_negatives: float = WEAK_NEGATIVES,
+                   ) -> Iterator[tuple[DocContext, Sentence, Side, Side, str, float]]:
+    """(document, sentence, subject, object, gold label, weight) for every candidate pair
+    inside an annotated unit, as a build's stages find them; ``weight`` is
+    ``weak_negatives`` for a "none" that an unannotated property could make wrong."""
     from kg.pipeline import Pipeline
 
     # the stages as a build runs them, without the classifier being trained
@@ -89,9 +97,8 @@ def examples(golds: Iterable[Gold], settings: Settings,
             yield Document.from_text(g.text, "train")
 
     for ctx in pipeline.contexts(documents(), shared_entities=False):
-        gold, doc, resolved = pending.popleft(), ctx.doc, ctx.resolved
-        context = Context.of(lexicon, list(ctx.relations), resolved)
-        for _, a, b in candidate_pairs(doc, resolved):
+        gold = pending.popleft()
+        for sent, a, b in candidate_pairs(ctx.doc, ctx.resolved):
             sa, sb = (a.start_char, a.end_char), (b.start_char, b.end_char)
             unit = next((u for u in gold.units if _overlaps(u[0], sa) and _overlaps(u[0], sb)), None)
             if unit is None:
@@ -104,8 +111,18 @@ def examples(golds: Iterable[Gold], settings: Settings,
             weight = 1.0
             if label == NONE and annotated is not None and not _could_be_any(a.cls, b, annotated, lexicon):
                 weight = weak_negatives  # an unannotated property may hold here
-            if weight > 0:
-                yield hashed(pair_features(doc, a, b, context)), label, weight
+            yield ctx, sent, a, b, label, weight
+
+
+def examples(golds: Iterable[Gold], settings: Settings,
+             weak_negatives: float = WEAK_NEGATIVES) -> Iterator[tuple[list[int], str, float]]:
+    """(hashed features, label, weight) for every candidate pair inside an annotated unit."""
+    last, context = None, None
+    for ctx, _, a, b, label, weight in labelled_pairs(golds, settings, weak_negatives):
+        if ctx is not last:
+            last, context = ctx, Context.of(ctx.lexicon, list(ctx.relations), ctx.resolved)
+        if weight > 0:
+            yield hashed(pair_features(ctx.doc, a, b, context)), label, weight
 
 
 def _could_be_any(a_cls: str, b, annotated: frozenset[str], lexicon) -> bool:  # type: ignore[no-untyped-def]

