@@ -23,6 +23,8 @@ from __future__ import annotations
 from functools import cache as cache_calls, lru_cache
 from typing import TYPE_CHECKING
 
+from kg.extract.tables import kept
+
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
@@ -64,7 +66,11 @@ def regions() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Every country, US state and county, continent, city (≥ :data:`MIN_POPULATION`) and
-    subdivision name, case-folded."""
+    subdivision name, case-folded (kept between processes: :mod:`kg.extract.tables`)."""
+    return kept("place-names", _place_names, __name__)
+
+
+def _place_names() -> frozenset[str]:
     cache = geonames()
     names: set[str] = set()
     for country in cache.get_countries().values():
@@ -99,7 +105,8 @@ SUBDIVISION_TYPES = frozenset({
     "Emirate", "Administrative region", "Metropolitan region", "Territory", "Geographical region"})
 
 
-def subdivisions() -> set[str]:
+@lru_cache(maxsize=1)
+def subdivisions() -> frozenset[str]:
     """Names of every country's regions (ISO 3166-2 subdivisions of :data:`SUBDIVISION_TYPES`, from
     `pycountry <https://pypi.org/project/pycountry/>`_): "Lazio", "Aichi", "Madhya Pradesh",
     "Lincolnshire", "KwaZulu-Natal". Bracketed local names are dropped, "Bristol, City of"
@@ -116,7 +123,7 @@ def subdivisions() -> set[str]:
         name = sub.name.split(" [")[0].strip()
         if sub.type in SUBDIVISION_TYPES and "," not in name and name.casefold() not in GENERIC:
             out.add(name)
-    return out
+    return frozenset(out)
 
 
 def is_place(name: str) -> bool:

