@@ -103,25 +103,32 @@ class Words:
     rules: dict[str, frozenset[str]]  # word lists of the rules
     mentions: dict[str, frozenset[str]]  # word lists of mention finding
     names: dict[str, tuple[str, ...]]  # word lists of name comparison
+    #: property -> the probability a relation classifier needs to state it ([model_threshold])
+    model_threshold: dict[str, float] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
 def load_words() -> Words:
     """Read ``ontology/words.toml`` (once per process)."""
-    import tomllib
+    from kg.config import tomllib
 
     path = ontology_path("kg.ttl").with_name("words.toml")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return Words(
+        words = Words(
             confidence={k: float(v) for k, v in data["confidence"].items()},
             discount={k: float(v) for k, v in data["discount"].items()},
             rules={k: frozenset(v) for k, v in data["rules"].items()},
             mentions={k: frozenset(v) for k, v in data["mentions"].items()},
             names={k: tuple(v) for k, v in data["names"].items()},
+            model_threshold={str(k): float(v) for k, v in data.get("model_threshold", {}).items()},
         )
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as e:
+    except (OSError, tomllib.TOMLDecodeError, AttributeError, KeyError, TypeError, ValueError) as e:
         raise OntologyError(f"{path}: cannot read the word lists: {e}") from e
+    bad = {k: v for k, v in words.model_threshold.items() if not 0.0 <= v <= 1.0}
+    if bad:
+        raise OntologyError(f"{path}: [model_threshold] values must be between 0 and 1, got {bad}")
+    return words
 
 
 @dataclass(frozen=True)

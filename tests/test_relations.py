@@ -210,10 +210,15 @@ def test_a_property_s_model_threshold_drops_the_classifier_s_unsure_facts_not_th
     unsure = {("her", "worksFor", "Halvard Motors", "model:pairs"), ("her", "livesIn", "Oslo", "model:pairs")}
     ruled = {("Priya Raman", "worksFor", "Norwind Logistics", "rule:svo"),
              ("Priya Raman", "livesIn", "Bristol", "rule:svo")}
-    monkeypatch.setattr(classifier, "_threshold_table", lambda: {})
+    from kg.lexicon import load_words
+
+    table = load_words().model_threshold  # the one Words every lexicon shares
+    for name in list(table):
+        monkeypatch.delitem(table, name)
     before = _model_facts(text)
     assert unsure | ruled <= before, before  # the model states both at about 0.5
-    monkeypatch.setattr(classifier, "_threshold_table", lambda: {"worksFor": 0.6, "livesIn": 0.6})
+    monkeypatch.setitem(table, "worksFor", 0.6)
+    monkeypatch.setitem(table, "livesIn", 0.6)
     after = _model_facts(text)
     assert not unsure & after, after
     assert ruled <= after, after
@@ -221,29 +226,33 @@ def test_a_property_s_model_threshold_drops_the_classifier_s_unsure_facts_not_th
 
 
 def test_the_model_threshold_table_is_read_from_words_toml(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    import dataclasses
+
     import kg.vocab
     from kg.errors import OntologyError
     from kg.extract import classifier
-    from kg.lexicon import load_lexicon
+    from kg.lexicon import load_lexicon, load_words
 
     lexicon = load_lexicon()
-    (tmp_path / "kg.ttl").write_text("")
+    text = kg.vocab.ontology_path("kg.ttl").with_name("words.toml").read_text(encoding="utf-8")
+    text = text[:text.index("[model_threshold]")]  # the shipped table is the file's last
     words = tmp_path / "words.toml"
-    monkeypatch.setattr(kg.vocab, "ontology_path", lambda name: tmp_path / name)
-    classifier._threshold_table.cache_clear()
+    (tmp_path / "kg.ttl").write_text("")
+    monkeypatch.setattr("kg.lexicon.ontology_path", lambda name: tmp_path / name)
+
+    def thresholds(table: str, default: float) -> dict[str, float]:
+        words.write_text(f"{text}[model_threshold]\n{table}\n", encoding="utf-8")
+        load_words.cache_clear()
+        return classifier.model_thresholds(dataclasses.replace(lexicon, words=load_words()), default)
+
     try:
-        words.write_text("[model_threshold]\nworksFor = 0.9\nlivesIn = 1.0\n")
-        limits = classifier.model_thresholds(lexicon, 0.5)
+        limits = thresholds("worksFor = 0.9\nlivesIn = 1.0", 0.5)
         assert (limits["worksFor"], limits["livesIn"], limits["spouse"]) == (0.9, 1.0, 0.5)
-        assert classifier.model_thresholds(lexicon, 0.95)["worksFor"] == 0.95  # the higher applies
+        assert thresholds("worksFor = 0.9", 0.95)["worksFor"] == 0.95  # the higher applies
         assert not classifier.stated(0.999, limits["livesIn"]) and classifier.stated(0.9, limits["worksFor"])
-        classifier._threshold_table.cache_clear()
-        words.write_text("[model_threshold]\nworksFr = 0.9\n")
         with pytest.raises(OntologyError, match="'worksFr'.*valid: .*worksFor"):
-            classifier.model_thresholds(lexicon, 0.5)
-        classifier._threshold_table.cache_clear()
-        words.write_text("[model_threshold]\nworksFor = 1.5\n")
+            thresholds("worksFr = 0.9", 0.5)
         with pytest.raises(OntologyError, match="between 0 and 1.*worksFor"):
-            classifier.model_thresholds(lexicon, 0.5)
+            thresholds("worksFor = 1.5", 0.5)
     finally:
-        classifier._threshold_table.cache_clear()
+        load_words.cache_clear()  # the next reader reads the shipped file again

@@ -448,25 +448,6 @@ def _organisation_places(ctx: DocContext) -> set[tuple[int, str]]:
             for label in barred}
 
 
-@lru_cache(maxsize=1)
-def _threshold_table() -> dict[str, float]:
-    """``ontology/words.toml`` ``[model_threshold]`` (read once per process)."""
-    import tomllib
-
-    from kg.vocab import ontology_path
-
-    path = ontology_path("kg.ttl").with_name("words.toml")
-    try:
-        table = tomllib.loads(path.read_text(encoding="utf-8")).get("model_threshold", {})
-        out = {str(k): float(v) for k, v in table.items()}
-    except (OSError, tomllib.TOMLDecodeError, AttributeError, TypeError, ValueError) as e:
-        raise OntologyError(f"{path}: cannot read [model_threshold]: {e}") from e
-    bad = {k: v for k, v in out.items() if not 0.0 <= v <= 1.0}
-    if bad:
-        raise OntologyError(f"{path}: [model_threshold] values must be between 0 and 1, got {bad}")
-    return out
-
-
 def model_thresholds(lexicon: Lexicon, default: float) -> dict[str, float]:
     """Each property's probability a relation classifier needs to state it.
 
@@ -480,7 +461,7 @@ def model_thresholds(lexicon: Lexicon, default: float) -> dict[str, float]:
     >>> limits["spouse"], model_thresholds(load_lexicon(), 0.95)["spouse"]
     (0.5, 0.95)
     """
-    table = _threshold_table()
+    table = lexicon.words.model_threshold
     unknown = sorted(set(table) - set(lexicon.properties))
     if unknown:
         raise OntologyError(f"ontology/words.toml [model_threshold] names {unknown[0]!r}, which is no "
@@ -532,14 +513,12 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue
         if not spec.allows(a.cls, None if b.iri is None else b.cls):
             continue
-        if label in needs_trigger and not any(
+        # "Cook, Apple's CEO, lives in X": residence needs a word that says so; so does a place
+        # a rule gives an organisation ("educated at Brookfield School in Hamilton": not his home)
+        if (label in needs_trigger or (b.start_char, label) in org_places) and not any(
                 label in lexicon.signalled_by(w)
                 for w in evidence_words(doc, (a.start, a.end), (b.start, b.end))):
-            continue  # "Cook, Apple's CEO, lives in X": residence needs a word that says so
-        if (b.start_char, label) in org_places and not any(
-                label in lexicon.signalled_by(w)
-                for w in evidence_words(doc, (a.start, a.end), (b.start, b.end))):
-            continue  # "educated at Brookfield School in Hamilton": the school's place, not his home
+            continue
         if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > p[best]:
             continue  # the other direction is likelier: one of them is wrong
         literal = b.iri is None
