@@ -102,8 +102,9 @@ class Pipeline:
         self.model = None if no_pairs else load_model(settings.relation_model)
         if neural:
             load_reader(settings.relation_model)  # a missing extra or model fails here, by name
-        defaults = tuple("neural" if neural and n == "pairs" else n for n in DEFAULT_EXTRACTORS)
-        self.extractor_names: tuple[str, ...] = tuple(settings.extractors or defaults)
+        # the run's relation model is the neural reader: it stands where the classifier would
+        self.extractor_names: tuple[str, ...] = tuple(
+            "neural" if neural and n == "pairs" else n for n in settings.extractors or DEFAULT_EXTRACTORS)
         self.extractors = tuple(registry.get(name) for name in self.extractor_names)
         self._nlp = nlp
 

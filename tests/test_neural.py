@@ -120,3 +120,36 @@ def test_the_neural_extra_pulls_in_no_torch_and_no_cuda() -> None:
         _closure(r, seen)
     assert "onnxruntime" in seen and "numpy" in seen
     assert not [n for n in seen if n == "torch" or n.startswith(("nvidia-", "triton"))], sorted(seen)
+
+
+def test_the_reader_stands_where_the_classifier_would_in_a_named_extractor_list() -> None:
+    from kg.pipeline import DEFAULT_EXTRACTORS
+
+    names = Pipeline(Settings(relation_model="neural", extractors=DEFAULT_EXTRACTORS)).extractor_names
+    assert "neural" in names and "pairs" not in names
+
+
+def test_a_pair_past_the_word_piece_limit_keeps_the_classifier_s_probabilities() -> None:
+    import numpy as np
+
+    from kg.extract.neural import MAX_TOKENS, Mixed
+
+    reader = load_reader()
+    subject, obj = "Marie Curie", "Warsaw"
+    long = f"{subject} was born in {obj}. " + "The committee met again that year " * MAX_TOKENS
+    text = long + f"{subject} was born in {obj}."
+    start = len(long)
+    refs = [(0, (0, len(subject)), (24, 30)), (0, (start, start + len(subject)), (start + 24, start + 30))]
+    probabilities, seen = reader.read([text], refs, [("Person", "Place")] * 2)
+    assert seen.tolist() == [True, False]
+    assert probabilities[1, reader.labels.index("none")] == 1.0  # not read: "none", alone
+
+    class Classifier:
+        labels = reader.labels
+
+        def probabilities(self, rows):  # type: ignore[no-untyped-def]
+            return np.full((len(rows), len(self.labels)), 1.0 / len(self.labels))
+
+    mixed = Mixed(reader.labels, probabilities, Classifier(), 0.5, seen).probabilities([[], []])
+    assert np.allclose(mixed[1], 1.0 / len(reader.labels))  # the classifier's alone
+    assert np.allclose(mixed[0], 0.5 * probabilities[0] + 0.5 / len(reader.labels))

@@ -50,6 +50,8 @@ def sentence_items(golds: Iterable[Gold], settings: Settings,
     last = None
     by_sentence: dict[int, tuple[Any, list[tuple[Span, Span, str, str, str, float]]]] = {}
     for ctx, sent, a, b, label, weight in labelled_pairs(golds, settings, weak_negatives):
+        if weight <= 0:
+            continue  # as examples() does: a batch of weightless pairs would divide 0 by 0
         if ctx is not last:
             for sentence, rows in by_sentence.values():
                 yield Item(sentence.text, tuple(rows))
@@ -57,7 +59,7 @@ def sentence_items(golds: Iterable[Gold], settings: Settings,
         base = sent.start_char
         by_sentence.setdefault(sent.start, (sent, []))[1].append(
             ((a.start_char - base, a.end_char - base), (b.start_char - base, b.end_char - base), a.cls,
-             "Date" if b.iri is None else b.cls, label, weight))
+             b.cls, label, weight))
     for sentence, rows in by_sentence.values():
         yield Item(sentence.text, tuple(rows))
 

@@ -349,10 +349,13 @@ def pairs(ctx: DocContext) -> list[Relation]:
     """
     if ctx.model is None:
         return []
+    return unstated(ctx, predict_relations(ctx, ctx.model, ctx.settings.relation_threshold))
+
+
+def unstated(ctx: DocContext, found: list[Relation]) -> list[Relation]:
+    """A model's relations that the extractors before it did not state, by :func:`one_subject`."""
     stated = {(r.predicate, r.subject_span, r.object_span) for r in ctx.relations}
-    found = [r for r in predict_relations(ctx, ctx.model, ctx.settings.relation_threshold)
-             if (r.predicate, r.subject_span, r.object_span) not in stated]
-    return one_subject(ctx, found)
+    return one_subject(ctx, [r for r in found if (r.predicate, r.subject_span, r.object_span) not in stated])
 
 
 def one_subject(ctx: DocContext, found: list[Relation]) -> list[Relation]:

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from kg.errors import KGError, ModelError
-from kg.extract.classifier import NONE, RelationModel, candidate_pairs, one_subject, predict_relations
+from kg.extract.classifier import NONE, RelationModel, candidate_pairs, predict_relations, unstated
 from kg.registry import extractors
 from kg.types import Relation
 
@@ -203,10 +203,17 @@ class NeuralReader:
 
         ``pairs`` index ``sentences``; their character spans are relative to the sentence.
         """
+        return self.read(sentences, pairs, pair_classes)[0]
+
+    def read(self, sentences: Sequence[str], pairs: Sequence[PairRef],
+             pair_classes: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`probabilities`, and which pairs the encoder saw (one past the first
+        :data:`MAX_TOKENS` word pieces of its sentence is not read)."""
         import numpy as np
 
         out = np.zeros((len(pairs), len(self.labels)), dtype=np.float32)
         out[:, self.labels.index(NONE)] = 1.0
+        seen = np.zeros(len(pairs), dtype=bool)
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
         by_sentence: dict[int, list[int]] = {}
         for row, (sentence, _, _) in enumerate(pairs):
@@ -224,7 +231,8 @@ class NeuralReader:
             if kept.any():
                 p = self.head.run(None, {"x": x[kept]})[0]
                 out[np.array(rows)[kept]] = p
-        return out
+                seen[np.array(rows)[kept]] = True
+        return out, seen
 
 
 @lru_cache(maxsize=2)
@@ -243,10 +251,7 @@ def neural(ctx: DocContext) -> list[Relation]:
     """
     model = ctx.settings.relation_model
     reader = load_reader(model if is_neural(model) else "neural")  # type: ignore[arg-type]
-    stated = {(r.predicate, r.subject_span, r.object_span) for r in ctx.relations}
-    found = [r for r in predict(ctx, reader, ctx.settings.relation_threshold)
-             if (r.predicate, r.subject_span, r.object_span) not in stated]
-    return one_subject(ctx, found)
+    return unstated(ctx, predict(ctx, reader, ctx.settings.relation_threshold))
 
 
 def predict(ctx: DocContext, reader: NeuralReader, threshold: float = 0.5) -> list[Relation]:
@@ -270,8 +275,8 @@ def predict(ctx: DocContext, reader: NeuralReader, threshold: float = 0.5) -> li
         base = sent.start_char
         refs.append((sentence_of[sent.start], (a.start_char - base, a.end_char - base),
                      (b.start_char - base, b.end_char - base)))
-    probabilities = reader.probabilities(texts, refs, [(a.cls, b.cls) for _, a, b in pairs])
-    mixed = Mixed(reader.labels, probabilities, reader.pairs, float(reader.meta.get("mix", 0.5)))
+    probabilities, seen = reader.read(texts, refs, [(a.cls, b.cls) for _, a, b in pairs])
+    mixed = Mixed(reader.labels, probabilities, reader.pairs, float(reader.meta.get("mix", 0.5)), seen)
     return [replace(r, extractor="model:neural") for r in predict_relations(ctx, mixed, threshold)]  # type: ignore[arg-type]
 
 
@@ -282,14 +287,17 @@ class Mixed:
     :func:`kg.extract.classifier.predict_relations` asks it for the
     probabilities of the same pairs, in the same order, by their hashed
     features: those go to the pair classifier (``pairs``), whose probabilities
-    are averaged in at ``1 - share`` (labels it lacks count as 0). The
-    classifier reads what the rules found; the reader reads the words.
+    are averaged in at ``1 - share`` (labels it lacks count as 0); a pair the
+    reader did not see (``seen`` False: past its word-piece limit) has the
+    classifier's alone. The classifier reads what the rules found; the reader
+    reads the words.
     """
 
     labels: tuple[str, ...]
     reader: np.ndarray
     pairs: RelationModel | None
     share: float = 0.5
+    seen: np.ndarray | None = None
 
     def probabilities(self, rows: list[list[int]]) -> np.ndarray:
         import numpy as np
@@ -303,4 +311,7 @@ class Mixed:
         for k, label in enumerate(self.labels):
             if label in self.pairs.labels:
                 aligned[:, k] = linear[:, self.pairs.labels.index(label)]
-        return self.share * self.reader + (1.0 - self.share) * aligned
+        mixed = self.share * self.reader + (1.0 - self.share) * aligned
+        if self.seen is not None:
+            mixed[~self.seen] = aligned[~self.seen]
+        return mixed
