@@ -287,3 +287,11 @@ def test_a_build_into_the_served_directory(seed_build: Path, tmp_path: Path) -> 
         assert len(server.backends()) == 1  # the old backend was stopped
     finally:
         server.stop()
+
+
+def test_an_ambiguous_less_than_cannot_hide_the_limit_from_the_cap():
+    from kg.serve.sparql import refusal
+
+    hidden = "SELECT * { ?s ?p ?o FILTER(0<?o#> ) } LIMIT 1\n) }"  # to Oxigraph, "LIMIT 1" is a comment
+    assert refusal(hidden).startswith("the query is refused: a '<' could be an IRI or 'less than', and its LIMIT")
+    assert refusal("SELECT * { ?s ?p ?o FILTER(?o < 5) } LIMIT 1") is None

@@ -181,6 +181,19 @@ def refusal(query: str) -> str | None:
     if any(t.keyword == "SERVICE" for toks in readings for t in toks):
         return ("SERVICE is refused: this endpoint does not call other endpoints "
                 "(a federated query could reach any address this machine can)")
+    if len({_top_limit(toks) for toks in readings}) > 1:  # prepare() caps one reading's LIMIT
+        return ("the query is refused: a '<' could be an IRI or 'less than', and its LIMIT differs "
+                "between the two; write spaces around the comparison (?a < ?b) or use prefixed names")
+    return None
+
+
+def _top_limit(toks: list[Token]) -> str | None:
+    """The text of the query's top-level ``LIMIT`` number, if it has one."""
+    depth = 0
+    for i, t in enumerate(toks):
+        depth += (t.text == "{") - (t.text == "}")
+        if depth == 0 and t.keyword == "LIMIT" and i + 1 < len(toks):
+            return toks[i + 1].text
     return None
 
 
