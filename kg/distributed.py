@@ -165,13 +165,20 @@ def _loading() -> Iterator[None]:
 
 
 def _settled(results: Iterator[T]) -> Iterator[T]:
-    """``results``, the first made under :func:`_loading` (it loads what the rest use)."""
-    with _loading():
-        first = next(results, _END)
-    if first is _END:
-        return
-    yield first  # type: ignore[misc]
-    yield from results
+    """``results``, the first made under :func:`_loading` (it loads what the rest use).
+
+    This is the caller's process: what was frozen is given back to the collector
+    at the end, so the caller's own reference cycles are collected as before.
+    """
+    try:
+        with _loading():
+            first = next(results, _END)
+        if first is _END:
+            return
+        yield first  # type: ignore[misc]
+        yield from results
+    finally:
+        gc.unfreeze()
 
 
 #: A text whose extraction loads what the extractors read when first needed (place names,
@@ -230,9 +237,12 @@ def _in_processes(documents: Iterable[Document], settings: Settings,
             warm_up(worker_pipeline(settings))  # loaded before the fork, so every worker has it
     else:
         context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm, initargs=(settings,)) as pool:
-        yield from _ordered(lambda batch: pool.submit(extract_batch, settings, batch),
-                            documents, workers * IN_FLIGHT_PER_WORKER)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm, initargs=(settings,)) as pool:
+            yield from _ordered(lambda batch: pool.submit(extract_batch, settings, batch),
+                                documents, workers * IN_FLIGHT_PER_WORKER)
+    finally:
+        gc.unfreeze()  # this process is the caller's (the workers' freeze ends with them)
 
 
 def _on_dask(documents: Iterable[Document], settings: Settings, address: str) -> Iterator[tuple[Document, Extracted]]:

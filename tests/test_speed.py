@@ -124,3 +124,23 @@ def test_a_kept_table_is_rederived_when_a_source_changes_or_the_cache_is_unusabl
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "blocked"))
     assert tables.kept("t", lambda: 4, "deriving") == 4  # no usable cache: no error
     assert not list((tmp_path / "cache").glob(".t-*"))  # no temporary file left behind
+
+
+def test_a_build_gives_the_callers_objects_back_to_the_collector():
+    import gc
+    import weakref
+
+    from kg.config import Settings
+    from kg.distributed import extracted
+    from kg.types import Document
+
+    class Node:
+        pass
+
+    node = Node()
+    node.self = node  # a reference cycle only the collector frees
+    alive = weakref.ref(node)
+    list(extracted([Document.from_text("Tim Cook leads Apple.", "t")], Settings()))
+    del node
+    gc.collect()
+    assert alive() is None and gc.get_freeze_count() == 0
