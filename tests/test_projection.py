@@ -375,3 +375,16 @@ def test_a_build_into_a_build_reads_names_on_demand_with_the_same_graph(
     rows = store.query("""SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {
         <https://w3id.org/kg/id/Person/Jensen_Huang> kg:mentionedIn ?d }""")
     assert int(next(iter(rows))["n"].value) >= 2
+
+
+def test_metrics_of_a_build_kg_may_not_write_are_computed_not_refused(synthetic: Path) -> None:
+    import sqlite3
+
+    store = GraphStore.open_build(synthetic, read_only=True)
+    projection = Projection.open(synthetic, store)
+    expected = graph_metrics(projection)
+    path = projection.db.execute("PRAGMA database_list").fetchone()[2]
+    projection.db.execute("DELETE FROM cache")
+    projection.db.commit()
+    projection.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)  # as a write-protected file opens
+    assert graph_metrics(projection) == expected

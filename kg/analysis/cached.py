@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import heapq
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -136,9 +137,12 @@ def _cached(projection: Projection, name: str, make: Any) -> dict[str, Any]:
     if row is not None:
         return dict(json.loads(row[0]))
     value = make()
-    with projection.db:
-        projection.db.execute("INSERT OR REPLACE INTO cache VALUES (?, ?, ?)",
-                              (name, projection.version, json.dumps(value, ensure_ascii=False)))
+    try:
+        with projection.db:
+            projection.db.execute("INSERT OR REPLACE INTO cache VALUES (?, ?, ?)",
+                                  (name, projection.version, json.dumps(value, ensure_ascii=False)))
+    except sqlite3.OperationalError:
+        pass  # a read-only build (or a busy one): the value is computed again next time
     return value
 
 
