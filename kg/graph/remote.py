@@ -117,11 +117,10 @@ class Endpoints:
                               "(e.g. http://127.0.0.1:7878)")
         if auth not in ("basic", "digest"):
             raise SourceError(f"{auth!r}: unknown authentication; use basic or digest")
-        if parts.username is not None:  # http://user:secret@host: credentials, never part of the URL kept
-            user = user or urllib.parse.unquote(parts.username)
-            if parts.password is not None and password is None:
-                password = urllib.parse.unquote(parts.password)
-            url = urllib.parse.urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+        if parts.password is not None:  # http://user:secret@host: the secret is a credential, not a name
+            user = user or urllib.parse.unquote(parts.username or "")
+            password = urllib.parse.unquote(parts.password) if password is None else password
+            url = _public(url)
             parts = urllib.parse.urlsplit(url)
         base = url.rstrip("/") + "/"
         oxigraph = query is None and update is None and graph_store is None and graph is None
