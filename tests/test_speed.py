@@ -123,7 +123,7 @@ def test_a_kept_table_is_rederived_when_a_source_changes_or_the_cache_is_unusabl
     (tmp_path / "blocked").write_text("a file, not a directory")
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "blocked"))
     assert tables.kept("t", lambda: 4, "deriving") == 4  # no usable cache: no error
-    assert not list((tmp_path / "cache").glob(".t-*"))  # no temporary file left behind
+    assert not list((tmp_path / "cache").glob(".*.tmp"))  # no temporary file left behind
 
 
 def test_a_build_gives_the_callers_objects_back_to_the_collector():

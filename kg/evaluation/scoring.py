@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from kg.config import Settings
+from kg.files import replacing
 from kg.types import Document, DocumentGraph, Relation
 
 Span = tuple[int, int]
@@ -348,12 +349,14 @@ class EvalReport:
             text = json.dumps(self.predictions, indent=2, ensure_ascii=False) + "\n"
         else:
             text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.predictions)
-        Path(path).write_text(text, encoding="utf-8")
+        with replacing(path) as tmp:
+            tmp.write_text(text, encoding="utf-8")
 
     def write_errors(self, path: str | Path) -> None:
         """Write the false positives and misses, one JSON object a line."""
-        Path(path).write_text("".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n"
-                                      for e in self.errors), encoding="utf-8")
+        with replacing(path) as tmp:
+            tmp.write_text("".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n"
+                                   for e in self.errors), encoding="utf-8")
 
 
 def _record(report: EvalReport, task: str, matched: Matched, document: str,

@@ -307,10 +307,13 @@ class RelationModel:
         """Write the non-zero weights, compressed (a few MB at most)."""
         import numpy as np
 
+        from kg.files import replacing
+
         rows, cols = np.nonzero(np.abs(self.weights) > 1e-3)
-        np.savez_compressed(path, labels=np.array(self.labels), rows=rows.astype(np.int32),
-                            cols=cols.astype(np.int8),
-                            values=self.weights[rows, cols].astype(np.float16), bias=self.bias)
+        with replacing(path) as tmp, open(tmp, "wb") as f:  # a file object: numpy adds no ".npz"
+            np.savez_compressed(f, labels=np.array(self.labels), rows=rows.astype(np.int32),
+                                cols=cols.astype(np.int8),
+                                values=self.weights[rows, cols].astype(np.float16), bias=self.bias)
 
     @classmethod
     def load(cls, path: str | Path) -> RelationModel:

@@ -28,10 +28,11 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from importlib import metadata
 from pathlib import Path
 from typing import Callable, TypeVar
+
+from kg.files import replacing
 
 T = TypeVar("T")
 #: The packages the tables are derived from: their versions are part of every key.
@@ -58,16 +59,12 @@ def kept(name: str, build: Callable[[], T], *modules: str) -> T:
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
         pass
     table = build()
-    temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{name}-", delete=False) as f:
-            temporary = f.name
+        with replacing(path) as tmp, open(tmp, "xb") as f:
             pickle.dump(table, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
     except OSError:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
+        pass
     return table
 
 

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Literal
 
 from kg.errors import KGError
 from kg.graph import formats
-from kg.graph.store import replacing
+from kg.files import replacing
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -14,14 +14,13 @@ Examples
 
 from __future__ import annotations
 
-import os
-import secrets
 from pathlib import Path
 from typing import Iterable
 
 import pyoxigraph as ox
 
 from kg.errors import SourceError
+from kg.files import replacing
 from kg.graph.formats import rdf_suffixes
 from kg.vocab import PREFIXES
 
@@ -123,24 +122,6 @@ class GraphStore:
     def __len__(self) -> int:
         return len(self.store)
 
-
-class replacing:
-    """A temporary path beside ``path``, renamed onto it when the block ends without error
-    (else deleted): readers see the old file or the new one, never half of one."""
-
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        self.tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(6)}.tmp")
-
-    def __enter__(self) -> Path:
-        return self.tmp
-
-    def __exit__(self, kind, value, traceback) -> None:  # type: ignore[no-untyped-def]
-        try:
-            if kind is None:
-                os.replace(self.tmp, self.path)
-        finally:
-            self.tmp.unlink(missing_ok=True)
 
 
 _PREFIXED = {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML}

@@ -41,13 +41,14 @@ import hashlib
 import json
 import os
 import re
-import secrets
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from kg.files import replacing
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -249,16 +250,9 @@ def write_html(
     page = render(data, _options(n, use_physics, bool(positions)), _header_counts(counts))
     check_offline(page)
 
-    # Write beside the target, then rename: a failed write leaves the old page intact.
-    # (open(..., "x") rather than mkstemp, which would make the page owner-only.)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        with open(tmp, "x", encoding="utf-8", newline="\n") as fh:
-            fh.write(page)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    # Written beside the target, then renamed: a failed write leaves the old page intact.
+    with replacing(path) as tmp, open(tmp, "x", encoding="utf-8", newline="\n") as fh:
+        fh.write(page)
     return path
 
 
