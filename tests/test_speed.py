@@ -64,7 +64,7 @@ def test_attribute_ruler_matches_are_spacys():
     with nlp.select_pipes(enable=before):
         docs = list(nlp.pipe(texts))
     fast = fast_matches(ruler)
-    assert fast is not None and ruler.match.__qualname__.startswith("fast_matches")  # load_nlp installed it
+    assert fast is not None and type(ruler.match).__name__ == "_Installed"  # load_nlp installed it
     for doc in docs:
         assert fast(doc) == type(ruler).match(ruler, doc)
     assert sum(len(fast(doc)) for doc in docs) > 50
@@ -144,3 +144,13 @@ def test_a_build_gives_the_callers_objects_back_to_the_collector():
     del node
     gc.collect()
     assert alive() is None and gc.get_freeze_count() == 0
+
+
+def test_kg_s_pipeline_pickles_as_spacy_s_does():
+    """Where worker processes are spawned (macOS, Windows), spaCy pickles the pipeline."""
+    import pickle
+
+    nlp = load_nlp()
+    again = pickle.loads(pickle.dumps(nlp))
+    text = "I'm gonna say it ain't so. Tim Cook leads Apple in Cupertino."
+    assert [(t.lemma_, t.pos_, t.tag_) for t in again(text)] == [(t.lemma_, t.pos_, t.tag_) for t in nlp(text)]

@@ -48,8 +48,25 @@ def install(ruler: AttributeRuler) -> bool:
     match = fast_matches(ruler)
     if match is None:
         return False
-    ruler.match = match  # type: ignore[method-assign]
+    ruler.match = _Installed(ruler, match)  # type: ignore[method-assign]
     return True
+
+
+class _Installed:
+    """:func:`fast_matches` as the ruler's ``match``; pickled without its tables, which are
+    made again at the first call (spaCy's ``nlp.pipe(n_process=...)`` pickles the pipeline
+    where processes are spawned)."""
+
+    def __init__(self, ruler: AttributeRuler, match: Callable[[Doc], list[tuple[int, int, int, int]]] | None) -> None:
+        self.ruler, self.match = ruler, match
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        if self.match is None:
+            self.match = fast_matches(self.ruler) or type(self.ruler).match.__get__(self.ruler)
+        return self.match(doc)
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return _Installed, (self.ruler, None)
 
 
 def fast_matches(ruler: AttributeRuler) -> Callable[[Doc], list[tuple[int, int, int, int]]] | None:
