@@ -180,7 +180,7 @@ def write_page(projection: Projection, store: Any, path: Any, **options: Any) ->
     groups = [set(c) for c in found.communities]
     cap = options.get("max_nodes", DEFAULT_MAX_NODES)
     total = projection.node_count()
-    if cap is not None and total > cap and not any(options.get(k) for k in _FILTERS):
+    if cap is not None and total > cap and _unfiltered(options):
         # The default page of a big graph: the cap's most important entities by the cached
         # PageRank (filter_graph's choice and order), built alone; 4 s of whole view saved.
         def labels(iris: list[str]) -> dict[str, str]:
@@ -197,6 +197,15 @@ def write_page(projection: Projection, store: Any, path: Any, **options: Any) ->
 
 #: write_html's options that choose what to draw (any of them: the whole view is filtered).
 _FILTERS = ("classes", "properties", "focus", "top", "min_degree", "hide_below")
+
+
+def _unfiltered(options: dict[str, Any]) -> bool:
+    """No option chooses what to draw (``top`` 0 does: it keeps no entity).
+
+    >>> _unfiltered({"max_nodes": 10}), _unfiltered({"top": 0}), _unfiltered({"classes": []})
+    (True, False, True)
+    """
+    return options.get("top") is None and not any(options.get(k) for k in _FILTERS if k != "top")
 
 
 class _Whole:
