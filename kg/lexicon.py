@@ -79,6 +79,8 @@ class PropertySpec:
     transitive: bool = False
     #: ``owl:propertyChainAxiom``s: (p, q) means p(x, y) and q(y, z) state this property of (x, z)
     chains: tuple[tuple[str, str], ...] = ()
+    #: a literal property's ``kg:nerLabel``: the spaCy label of its values ("DATE" for birthDate)
+    value_label: str = ""
 
     def allows(self, subject_cls: str, object_cls: str | None) -> bool:
         """True when the classes fit the domain and range (literals: object None)."""
@@ -353,6 +355,7 @@ def read_lexicon(path: str | Path, extra_gazetteer: str | None = None) -> Lexico
                 possessive=bool(possessive.toPython()) if isinstance(possessive, Literal) else False,
                 transitive=(prop, RDF.type, OWL.TransitiveProperty) in graph,
                 chains=_chains(graph, prop),
+                value_label=str(graph.value(prop, URIRef(NS + "nerLabel")) or "").upper() if literal else "",
             )
     if not properties:
         raise OntologyError(f"{path}: no properties found")

@@ -37,7 +37,7 @@ from kg.config import Settings
 from kg.errors import InputError, KGError
 from kg.ingest import read_documents, sample_corpus_path
 from kg.lexicon import load_lexicon
-from kg.extract.constraints import consistent
+from kg.extract.constraints import consistent, timed
 from kg.extract.context import DocContext
 from kg.extract.mentions import find_mentions
 from kg.extract.nlp import load_nlp, parse
@@ -138,7 +138,8 @@ class Pipeline:
         extractor. A relation already stated (same triple, same spans) and a
         relation of an entity to itself are dropped, and so are those the others
         rule out (:func:`kg.extract.constraints.consistent`: "born in X" is no
-        residence in X).
+        residence in X), and date values that name no point in time
+        (:func:`kg.extract.constraints.timed`: "three years").
         """
         found: list[tuple[tuple[int, int, int], Relation]] = []  # (block, sentence, extractor)
         seen: set[tuple[Any, ...]] = set()
@@ -147,7 +148,7 @@ class Pipeline:
             block = 0 if name in RULES else position
             found += [((block, ctx.sentence_index(r.subject_span[0]), position), r)
                       for r in dedupe(extractor(replace(ctx, relations=before)), seen)]
-        ordered = consistent(ctx, [r for _, r in sorted(found, key=lambda x: x[0])])
+        ordered = consistent(ctx, timed(ctx, [r for _, r in sorted(found, key=lambda x: x[0])]))
         return tuple(r for r in ordered if r.confidence >= self.settings.min_confidence)
 
     def run(self, ctx: DocContext) -> DocContext:

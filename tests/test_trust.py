@@ -165,3 +165,35 @@ def test_an_apposition_title_is_not_employment(text, person, title_fact):
 
 def test_an_apposition_job_still_names_the_employer():
     assert ("Ann Lee", "worksFor", "Acme Corp") in facts("Ann Lee, a spokeswoman for Acme Corp, spoke on Monday.")
+
+
+# dates: a date property's value names a point in time, of the one person it belongs to
+@pytest.mark.parametrize("text, not_a_date", [
+    ("Ruth Alder ran the mill for decades, though she died three years before it closed.", "three years"),
+    ("Dario Fenn enjoyed a good spring season with the Otters, when he died of a heart attack.",
+     "a good spring season"),
+])
+def test_a_span_of_time_or_a_season_is_no_death_date(text, not_a_date):
+    assert not {f for f in facts(text) if f[1] == "deathDate" and f[2] == not_a_date}
+
+
+def test_a_death_date_belongs_to_the_nearest_person():
+    got = facts("Mara Ives married Tom Reyes (died 1880), son of Sir Paul Reyes of Dover.")
+    assert ("Tom Reyes", "deathDate", "1880") in got
+    assert ("Paul Reyes", "deathDate", "1880") not in got
+
+
+def test_a_company_suffix_alone_is_no_entity():
+    g = graph("Brightwater, Inc. is a subsidiary of Halden Group, and Halden Group, Ltd. owns it.")
+    assert not {e.label for e in g.entities} & {"Inc.", "Ltd.", "Inc", "Ltd"}
+
+
+def test_one_word_of_capitals_is_no_person():
+    assert entities("The game was rated by the ACRB of Korea.")["ACRB"][0] == "Organization"
+
+
+# pronouns: a name in a clause before the pronoun may be the one it stands for
+def test_a_pronoun_after_a_semicolon_is_the_earlier_subject():
+    got = facts("Wilbur Kemp never saw the new bridge finished; he died in Leeds in 1911.")
+    assert ("Wilbur Kemp", "deathDate", "1911") in got
+    assert not any(s.startswith("unnamed") for s, _, _ in got)

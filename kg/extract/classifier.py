@@ -368,7 +368,10 @@ def one_subject(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     ("TSMC, headquartered in Hsinchu, makes Nvidia's chips": Hsinchu is TSMC's,
     not Nvidia's): a rule that states the property of one subject and the object
     leaves the model no other subject for that object in that sentence, and of the
-    model's own subjects only the likeliest stays.
+    model's own subjects only the entity nearest to the object in the parse stays
+    (the fewest dependency arcs; of those, the likeliest), with all its mentions:
+    "Schatz replaced Daniel Inouye after his death in 2012" dates Inouye's death
+    ("his" and "Daniel Inouye"), not Schatz's.
     """
     single = ctx.lexicon.words.rules.get("one_subject_per_sentence", frozenset())
     ruled: dict[tuple[str, str, str], set[str]] = {}
@@ -376,18 +379,33 @@ def one_subject(ctx: DocContext, found: list[Relation]) -> list[Relation]:
         if r.predicate in single:
             ruled.setdefault((r.predicate, r.obj, r.sentence), set()).add(r.subject)
     best: dict[tuple[str, str, str], Relation] = {}
+    rank: dict[int, tuple[int, float]] = {}  # id(relation) -> (arcs, -confidence): lowest best
     for r in found:
         key = (r.predicate, r.obj, r.sentence)
-        if r.predicate in single and (key not in best or r.confidence > best[key].confidence):
-            best[key] = r
+        if r.predicate in single:
+            rank[id(r)] = (_arcs(ctx.doc, r), -r.confidence)
+            if key not in best or rank[id(r)] < rank[id(best[key])]:
+                best[key] = r
     out = []
     for r in found:
         key = (r.predicate, r.obj, r.sentence)
         if r.predicate in single and (r.subject not in ruled.get(key, {r.subject})
-                                      or best[key] is not r):
+                                      or best[key].subject != r.subject):
             continue
         out.append(r)
     return out
+
+
+def _arcs(doc: Doc, r: Relation) -> int:
+    """Dependency arcs between the heads of a relation's two mentions (99: none found)."""
+    a, b = _token_span(doc, r.subject_span), _token_span(doc, r.object_span)
+    if a is None or b is None:
+        return 99
+    t = _tokens_of(doc)
+    up_a, up_b = t.up(doc[a[0]:a[1]].root.i), t.up(doc[b[0]:b[1]].root.i)
+    ids_b = set(up_b)
+    common = next((i for i in up_a if i in ids_b), None)
+    return 99 if common is None else up_a.index(common) + up_b.index(common)
 
 
 def evidence_words(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> frozenset[str]:

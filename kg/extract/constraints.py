@@ -1,5 +1,9 @@
 """What a document's relations, taken together, rule out: applied once after every extractor.
 
+A date property's value names a point in time (:func:`names_a_time`): "died
+three years later" or "died aged 46" states no death date, whichever extractor
+read it so.
+
 ``ontology/words.toml`` ``[rules] excludes`` lists pairs of properties "P Q":
 when a sentence states P of two entities, the same sentence states Q of them
 only with one of Q's own trigger words between the two names or on the parse
@@ -17,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterable
 
 from kg.extract.classifier import triggered
@@ -24,6 +29,34 @@ from kg.types import Relation
 
 if TYPE_CHECKING:
     from kg.extract.context import DocContext
+
+
+#: 1976, 1990s, '90s, 44 BC, the 15th century; not 2,000 or 10.5
+_YEAR = re.compile(r"(?<![\d,.])\d{3,4}s?(?![\d,.]\d)|'\d0s|\d\s*(?:BCE?|AD|CE)\b|\bAD\s*\d|\bcentury\b", re.IGNORECASE)
+_MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"))
+
+
+def names_a_time(text: str) -> bool:
+    """Whether a date's text names a point in time: a year, a decade or a month,
+    however partial (kg.ttl: birthDate "as written in the text (may be partial)"),
+    not a span of time, an age or a season.
+
+    >>> [names_a_time(t) for t in ("2 May 2018", "April", "the 1990s", "the 1982 season", "44 BC",
+    ...                            "the 15th century")]
+    [True, True, True, True, True, True]
+    >>> [names_a_time(t) for t in ("three years", "46", "age 60", "a good winter season", "two months")]
+    [False, False, False, False, False]
+    """
+    return bool(_YEAR.search(text)) or any(w in _MONTHS for w in re.findall(r"[a-z]+", text.lower()))
+
+
+def timed(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less the date properties' values that name no point in time."""
+    dates = {name for name, spec in ctx.lexicon.properties.items() if spec.value_label == "DATE"}
+    return [r for r in relations
+            if not (r.predicate in dates and r.object_is_literal and not names_a_time(r.obj))]
 
 
 def exclusions(ctx: DocContext) -> dict[str, frozenset[str]]:
