@@ -158,7 +158,7 @@ def test_pair_features_and_scores_are_those_of_the_token_by_token_reading() -> N
     import numpy as np
 
     from kg.extract.classifier import DIMENSIONS, Context, Tokens, candidate_pairs, hashed, load_model, \
-        pair_features
+        pair_features, pair_row
     from kg.pipeline import Pipeline
 
     pipeline, model = Pipeline(), load_model()
@@ -172,6 +172,7 @@ def test_pair_features_and_scores_are_those_of_the_token_by_token_reading() -> N
             assert pair_features(ctx.doc, a, b) == _reference_features(ctx.doc, a, b)
             row = hashed(expected)
             assert row == sorted({zlib.crc32(f.encode()) % DIMENSIONS for f in expected})
+            assert pair_row(ctx.doc, a, b, context, tokens) == row  # the joined features' CRCs continued
             rows.append(row)
             pairs += 1
     assert pairs > 5000

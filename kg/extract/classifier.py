@@ -191,7 +191,34 @@ def pair_features(doc: Doc, a: Side, b: Side, context: Context | None = None,
     """The words, path and classes that say how ``a`` relates to ``b``.
 
     ``tokens``: the document's :class:`Tokens` (read from ``doc`` when not given).
+    Each feature but the first comes again joined to the pair's classes
+    (``"Person>Organization|w=lead"``).
     """
+    types, feats = _features(doc, a, b, context, tokens)
+    return feats + [f"{types}|{f}" for f in feats[1:]]
+
+
+def pair_row(doc: Doc, a: Side, b: Side, context: Context | None = None,
+             tokens: Tokens | None = None) -> list[int]:
+    """``hashed(pair_features(doc, a, b, context, tokens))``, without making the joined features.
+
+    The CRC32 of ``"Person>Organization|" + f`` continues the CRC32 of
+    ``"Person>Organization|"`` over ``f`` (``zlib.crc32(f, start)``), so each
+    feature is encoded once and hashed twice, and half the strings are never
+    made (a third of the classifier's time).
+    """
+    types, feats = _features(doc, a, b, context, tokens)
+    crc = zlib.crc32
+    encoded = [f.encode("utf-8") for f in feats]
+    joined = crc(f"{types}|".encode("utf-8"))
+    row = {crc(f) % DIMENSIONS for f in encoded}
+    row.update(crc(f, joined) % DIMENSIONS for f in encoded[1:])
+    return sorted(row)
+
+
+def _features(doc: Doc, a: Side, b: Side, context: Context | None,
+              tokens: Tokens | None) -> tuple[str, list[str]]:
+    """The pair's classes (``"Person>Organization"``) and its features, the classes first."""
     t = tokens if tokens is not None else _tokens_of(doc)
     types = f"{a.cls}>{b.cls}"
     first, second = (a, b) if a.start < b.start else (b, a)
@@ -238,7 +265,7 @@ def pair_features(doc: Doc, a: Side, b: Side, context: Context | None = None,
         feats += [f"{name}_main" for name, side in (("a", a), ("b", b)) if side.iri in context.main]
         inside = {context.classes.get(i) for i in range(first.end, second.start)}
         feats += [f"{name}_cls_between" for name, side in (("a", a), ("b", b)) if side.cls in inside]
-    return feats + [f"{types}|{f}" for f in feats[1:]]
+    return types, feats
 
 
 def _path(t: Tokens, a: int, b: int) -> tuple[str, str]:
@@ -518,8 +545,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         return []
     context = Context.of(lexicon, list(ctx.relations), resolved)
     tokens = Tokens.of(doc)
-    probabilities = model.probabilities([hashed(pair_features(doc, a, b, context, tokens))
-                                         for _, a, b in pairs])
+    probabilities = model.probabilities([pair_row(doc, a, b, context, tokens) for _, a, b in pairs])
     best_of: dict[tuple[str, str | None, str], float] = {}
     for (_, a, b), p in zip(pairs, probabilities):
         label = model.labels[int(p.argmax())]
