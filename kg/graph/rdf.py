@@ -49,8 +49,18 @@ XSD_DECIMAL = NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
 
 
 def kg_term(name: str) -> NamedNode:
-    """The ontology term ``kg:name``; unknown names raise (closed vocabulary)."""
-    return NamedNode(str(KG[name]))
+    """The ontology term ``kg:name``; unknown names raise (closed vocabulary).
+
+    >>> kg_term("worksFor") is kg_term("worksFor"), kg_term("worksFor").value
+    (True, 'https://w3id.org/kg/ontology#worksFor')
+    """
+    term = _TERMS.get(name)
+    if term is None:  # made once: a build asks for one term per quad
+        term = _TERMS[name] = NamedNode(str(KG[name]))
+    return term
+
+
+_TERMS: dict[str, NamedNode] = {}
 
 
 def document_iri(base: str, doc_id: str) -> str:
