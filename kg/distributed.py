@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TypeVar
 from kg.config import Settings
 from kg.errors import KGError
 from kg.extract.mentions import Found, find_mentions
-from kg.extract.nlp import parse
+from kg.extract.nlp import batches, parse
 from kg.extract.resolve import AliasIndex, resolve
 from kg.extract.rules.echoes import dedupe
 from kg.types import Document, DocumentGraph, Relation
@@ -267,7 +267,7 @@ def _ordered(submit: Callable[[list[Document]], Any], documents: Iterable[Docume
              in_flight: int) -> Iterator[tuple[Document, Extracted]]:
     """Submit batches, at most ``in_flight`` at once; their results in input order."""
     pending: deque[tuple[list[Document], Any]] = deque()
-    for batch in _batches(documents):
+    for batch in batches(documents, TASK_DOCUMENTS, TASK_CHARS, _characters):
         pending.append((batch, submit(batch)))
         while len(pending) >= in_flight:
             yield from _result(*pending.popleft())
@@ -279,15 +279,5 @@ def _result(batch: list[Document], future: Any) -> Iterator[tuple[Document, Extr
     yield from zip(batch, future.result())
 
 
-def _batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
-    """Tasks of at most :data:`TASK_DOCUMENTS` documents and about :data:`TASK_CHARS` characters."""
-    batch: list[Document] = []
-    chars = 0
-    for document in documents:
-        batch.append(document)
-        chars += len(document.text)
-        if len(batch) >= TASK_DOCUMENTS or chars >= TASK_CHARS:
-            yield batch
-            batch, chars = [], 0
-    if batch:
-        yield batch
+def _characters(document: Document) -> int:
+    return len(document.text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 
 from kg.config import DEFAULT_MODELS
@@ -84,7 +84,7 @@ def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 64,
                 yield chunk, (i, len(chunks), text[:len(text) - len(body)], context)
 
     if n_process == 1:  # batches bounded by characters as well as by count
-        parsed = (pair for group in _batches(pieces(), batch_size, BATCH_CHARS)
+        parsed = (pair for group in batches(pieces(), batch_size, BATCH_CHARS, lambda piece: len(piece[0]))
                   for pair in nlp.pipe(group, as_tuples=True, batch_size=len(group)))
     else:
         parsed = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
@@ -99,17 +99,22 @@ def parse(nlp: Language, items: Iterable[tuple[str, T]], batch_size: int = 64,
         done = []
 
 
-def _batches(items: Iterable[tuple[str, T]], most: int, chars: int) -> Iterator[list[tuple[str, T]]]:
-    """Runs of at most ``most`` items and about ``chars`` characters of text.
+def batches(items: Iterable[T], most: int, chars: int, length: Callable[[T], int]) -> Iterator[list[T]]:
+    """Runs of at most ``most`` items and about ``chars`` characters of text
+    (``length(item)``: an item's characters); a run ends at the item that reaches either.
 
-    >>> [len(b) for b in _batches([("x" * 40, 0)] * 5, 64, 100)]
+    The ``nlp.pipe`` batches of :func:`parse` and the tasks of :mod:`kg.distributed`.
+
+    >>> [len(b) for b in batches([("x" * 40, 0)] * 5, 64, 100, lambda item: len(item[0]))]
     [3, 2]
+    >>> [len(b) for b in batches(["ab"] * 5, 2, 100, len)]
+    [2, 2, 1]
     """
-    batch: list[tuple[str, T]] = []
+    batch: list[T] = []
     size = 0
     for item in items:
         batch.append(item)
-        size += len(item[0])
+        size += length(item)
         if len(batch) >= most or size >= chars:
             yield batch
             batch, size = [], 0
