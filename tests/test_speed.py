@@ -42,6 +42,17 @@ def test_spacy_loads_without_torch_and_torch_still_imports():
     assert lines[1] in {"imports", "absent"}  # absent only where torch is not installed
 
 
+def test_spacy_loads_without_its_command_line_and_the_command_line_still_imports():
+    code = ("import sys\nfrom kg.extract.nlp import load_nlp\nnlp = load_nlp()\n"
+            "print('spacy.cli' in sys.modules, [e.text for e in nlp('Apple uses AWS.').ents])\n"
+            "import spacy, spacy.cli\nfrom spacy.cli.info import info\n"
+            "print(callable(spacy.cli.download), spacy.cli.info is info, sorted(spacy.info(silent=True))[:2])\n")
+    lines = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                           text=True).stdout.splitlines()
+    assert lines[0] == "False ['Apple', 'AWS']"
+    assert lines[1] == "True True ['location', 'pipelines']"  # spacy.info is spaCy's own, when called
+
+
 TEXTS = [
     "I'm gonna say it ain't so, y'all. Let's go, c'mon! It gets better; he got it. There is a cat.",
     "  \n\n  Do it, but I did. You gave it to me and I gave you it.  Which one? That one was sold.",

@@ -10,8 +10,10 @@ Examples
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 
@@ -180,18 +182,52 @@ def _import_spacy(candidates: Iterable[str]) -> None:
     cannot be read), thinc's optional import is made to fail; ``import torch``
     works as usual afterwards.
 
+    spaCy's package also imports its command line (``spacy.cli``: typer, click,
+    weasel, 360 modules, 0.13 CPU s) for one name, ``spacy.info``; that name is
+    given a function that imports the real one when called, and ``spacy.cli``
+    imports as usual when asked for.
+
     >>> _needs_torch("no_such_pipeline"), _needs_torch(DEFAULT_MODELS[-1])
     (False, False)
     """
+    if "spacy" in sys.modules:
+        return
     if "thinc" in sys.modules or "torch" in sys.modules or any(_needs_torch(c) for c in candidates):
-        import spacy  # noqa: F401
+        with _without_spacy_cli():
+            import spacy  # noqa: F401
         return
     sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" raises ImportError
     try:
-        import spacy  # noqa: F401,F811
+        with _without_spacy_cli():
+            import spacy  # noqa: F401,F811
     finally:
         if "torch" in sys.modules and sys.modules["torch"] is None:
             del sys.modules["torch"]
+
+
+@contextmanager
+def _without_spacy_cli() -> Iterator[None]:
+    """``import spacy`` in the block finds ``spacy.cli.info`` already made (a module
+    holding :func:`_spacy_info`), so it does not import ``spacy.cli``; the stand-in
+    leaves ``sys.modules`` at the end of the block."""
+    if "spacy.cli.info" in sys.modules:
+        yield
+        return
+    stand_in = ModuleType("spacy.cli.info")
+    stand_in.info = _spacy_info  # type: ignore[attr-defined]
+    sys.modules["spacy.cli.info"] = stand_in
+    try:
+        yield
+    finally:
+        if sys.modules.get("spacy.cli.info") is stand_in:
+            del sys.modules["spacy.cli.info"]
+
+
+def _spacy_info(*args, **kwargs):  # type: ignore[no-untyped-def]
+    """``spacy.info``: spaCy's own, imported at the first call."""
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
 
 
 def _needs_torch(name: str) -> bool:
