@@ -78,3 +78,17 @@ def test_it_pickles_and_leaves_other_lemmatizers_alone(nlp):  # type: ignore[no-
     french.add_pipe("lemmatizer", config={"mode": "rule"})
     assert not install(french) and not install(spacy.blank("en"))
     assert type(french.get_pipe("lemmatizer")).__name__ == "FrenchLemmatizer"
+
+
+def test_a_saved_pipeline_loads_back_with_the_same_lemmas(nlp, tmp_path):  # type: ignore[no-untyped-def]
+    import spacy
+
+    nlp.to_disk(tmp_path / "model")
+    again = spacy.load(tmp_path / "model")
+    assert isinstance(again.get_pipe("lemmatizer"), CachedLemmatizer)
+    assert again.get_pipe("lemmatizer").lemmatizer.mode == "rule"
+    text = TEXTS[0] + " " + TEXTS[3]
+    assert [t.lemma_ for t in again(text)] == [t.lemma_ for t in nlp(text)]
+    copy = CachedLemmatizer(again.get_pipe("lemmatizer").lemmatizer).from_bytes(
+        nlp.get_pipe("lemmatizer").to_bytes())
+    assert copy.lemmatizer.lookups.tables == nlp.get_pipe("lemmatizer").lemmatizer.lookups.tables

@@ -54,13 +54,15 @@ def install(nlp: Language, name: str = "lemmatizer") -> bool:
     if type(stock) not in (Lemmatizer, EnglishLemmatizer) or stock.mode not in _MODES:
         return False
     if not Language.has_factory(LEMMAS_ID):
-        Language.factory(LEMMAS_ID, func=_make)
-    nlp.replace_pipe(name, LEMMAS_ID).lemmatizer = stock
+        Language.factory(LEMMAS_ID, default_config={"mode": "rule", "overwrite": False}, func=_make)
+    nlp.replace_pipe(name, LEMMAS_ID, config={"mode": stock.mode, "overwrite": stock.overwrite}).lemmatizer = stock
     return True
 
 
-def _make(nlp: Language, name: str) -> CachedLemmatizer:
-    return CachedLemmatizer(None)
+def _make(nlp: Language, name: str, mode: str, overwrite: bool) -> CachedLemmatizer:
+    """The factory: around the language's own lemmatizer, whose tables ``from_disk`` reads
+    (a pipeline saved with ``nlp.to_disk`` loads back with ``spacy.load`` once kg is imported)."""
+    return CachedLemmatizer(nlp.create_pipe("lemmatizer", name=name, config={"mode": mode, "overwrite": overwrite}))
 
 
 class CachedLemmatizer:
@@ -105,6 +107,23 @@ class CachedLemmatizer:
 
     def __getstate__(self) -> dict[str, Any]:  # pickled without the copy: made again when needed
         return {**self.__dict__, "_answering": None}
+
+    # saved and loaded as the wrapped lemmatizer is (its lookup tables)
+    def to_disk(self, path: Any, *, exclude: Iterable[str] = ()) -> None:
+        self.lemmatizer.to_disk(path, exclude=exclude)
+
+    def from_disk(self, path: Any, *, exclude: Iterable[str] = ()) -> CachedLemmatizer:
+        self.lemmatizer.from_disk(path, exclude=exclude)
+        self.cache, self._answering = {}, None
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return self.lemmatizer.to_bytes(exclude=exclude)
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> CachedLemmatizer:
+        self.lemmatizer.from_bytes(data, exclude=exclude)
+        self.cache, self._answering = {}, None
+        return self
 
 
 def answering(lemmatizer: Any) -> Any:
