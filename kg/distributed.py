@@ -239,8 +239,7 @@ def _in_processes(documents: Iterable[Document], settings: Settings,
         context = multiprocessing.get_context("spawn")
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm, initargs=(settings,)) as pool:
-            yield from _ordered(lambda batch: pool.submit(extract_batch, settings, batch),
-                                documents, workers * IN_FLIGHT_PER_WORKER)
+            yield from _ordered(lambda batch: pool.submit(extract_batch, settings, batch), documents, workers)
     finally:
         gc.unfreeze()  # this process is the caller's (the workers' freeze ends with them)
 
@@ -260,19 +259,49 @@ def _on_dask(documents: Iterable[Document], settings: Settings, address: str) ->
             raise KGError(f"the Dask scheduler at {address} has no workers; start some with "
                           f"'dask worker {address} --nthreads 1'")
         yield from _ordered(lambda batch: client.submit(extract_batch, settings, batch, pure=False),
-                            documents, workers * IN_FLIGHT_PER_WORKER)
+                            documents, workers)
 
 
 def _ordered(submit: Callable[[list[Document]], Any], documents: Iterable[Document],
-             in_flight: int) -> Iterator[tuple[Document, Extracted]]:
-    """Submit batches, at most ``in_flight`` at once; their results in input order."""
+             workers: int) -> Iterator[tuple[Document, Extracted]]:
+    """Submit tasks to ``workers``, at most :data:`IN_FLIGHT_PER_WORKER` each at once;
+    their results in input order."""
+    in_flight = workers * IN_FLIGHT_PER_WORKER
     pending: deque[tuple[list[Document], Any]] = deque()
-    for batch in batches(documents, TASK_DOCUMENTS, TASK_CHARS, _characters):
+    for batch in evened(batches(documents, TASK_DOCUMENTS, TASK_CHARS, _characters), workers):
         pending.append((batch, submit(batch)))
         while len(pending) >= in_flight:
             yield from _result(*pending.popleft())
     while pending:
         yield from _result(*pending.popleft())
+
+
+def evened(tasks: Iterable[list[T]], workers: int) -> Iterator[list[T]]:
+    """``tasks`` in order, the last two cut into ``2 * workers`` of about equal size.
+
+    The input's end is known only when it comes; a worker given the last,
+    short task would wait for the others' full ones, and the build with it
+    (a quarter of a task's time, on average, with two workers). Cut small, the
+    last documents share out evenly. One task is read ahead; what each
+    document gives does not depend on its task.
+
+    >>> [len(t) for t in evened([[0] * 64] * 3 + [[0] * 24], 2)]
+    [64, 64, 22, 22, 22, 22]
+    >>> [len(t) for t in evened([[0] * 3], 2)], list(evened([], 2))
+    ([1, 1, 1], [])
+    """
+    held: list[list[T]] = []
+    for task in tasks:
+        held.append(task)
+        if len(held) > 2:
+            yield held.pop(0)
+    rest = [item for task in held for item in task]
+    pieces = min(len(rest), 2 * workers)
+    start = 0
+    for i in range(pieces):
+        end = start + (len(rest) - start) // (pieces - i)
+        yield rest[start:end]
+        start = end
 
 
 def _result(batch: list[Document], future: Any) -> Iterator[tuple[Document, Extracted]]:
