@@ -209,6 +209,8 @@ class Lexicon:
     colors: dict[str, str] = field(default_factory=dict)  # entity class -> "#rrggbb" (kg:color)
     names: dict[str, GazetteerEntry] = field(init=False, repr=False, compare=False)
     triggers: Triggers = field(init=False, repr=False, compare=False)
+    #: titles of the properties between two people ("son", "wife"): "the son of X" names a person
+    kin_titles: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         names: dict[str, GazetteerEntry] = {}
@@ -217,6 +219,9 @@ class Lexicon:
                 names.setdefault(n, entry)
         object.__setattr__(self, "names", names)
         object.__setattr__(self, "triggers", Triggers.of(self.properties))
+        object.__setattr__(self, "kin_titles", frozenset(
+            t for spec in self.properties.values() if spec.domain == spec.range == frozenset({"Person"})
+            for t in (*spec.titles, *spec.inverse_titles)))
 
     def known(self, name: str) -> GazetteerEntry | None:
         """The gazetteer entry whose label or alias is exactly ``name``."""

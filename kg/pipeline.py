@@ -37,7 +37,7 @@ from kg.config import Settings
 from kg.errors import InputError, KGError
 from kg.ingest import read_documents, sample_corpus_path
 from kg.lexicon import load_lexicon
-from kg.extract.constraints import consistent, timed
+from kg.extract.constraints import consistent, timed, unchained
 from kg.extract.context import DocContext
 from kg.extract.mentions import find_mentions
 from kg.extract.nlp import load_nlp, parse
@@ -138,8 +138,9 @@ class Pipeline:
         extractor. A relation already stated (same triple, same spans) and a
         relation of an entity to itself are dropped, and so are those the others
         rule out (:func:`kg.extract.constraints.consistent`: "born in X" is no
-        residence in X), and date values that name no point in time
-        (:func:`kg.extract.constraints.timed`: "three years").
+        residence in X), date values that name no point in time
+        (:func:`kg.extract.constraints.timed`: "three years") and facts two others
+        rule out (:func:`kg.extract.constraints.unchained`: a parent's spouse is no spouse).
         """
         found: list[tuple[tuple[int, int, int], Relation]] = []  # (block, sentence, extractor)
         seen: set[tuple[Any, ...]] = set()
@@ -148,7 +149,7 @@ class Pipeline:
             block = 0 if name in RULES else position
             found += [((block, ctx.sentence_index(r.subject_span[0]), position), r)
                       for r in dedupe(extractor(replace(ctx, relations=before)), seen)]
-        ordered = consistent(ctx, timed(ctx, [r for _, r in sorted(found, key=lambda x: x[0])]))
+        ordered = unchained(ctx, consistent(ctx, timed(ctx, [r for _, r in sorted(found, key=lambda x: x[0])])))
         return tuple(r for r in ordered if r.confidence >= self.settings.min_confidence)
 
     def run(self, ctx: DocContext) -> DocContext:

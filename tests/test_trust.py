@@ -197,3 +197,30 @@ def test_a_pronoun_after_a_semicolon_is_the_earlier_subject():
     got = facts("Wilbur Kemp never saw the new bridge finished; he died in Leeds in 1911.")
     assert ("Wilbur Kemp", "deathDate", "1911") in got
     assert not any(s.startswith("unnamed") for s, _, _ in got)
+
+
+def test_teaching_at_a_school_is_work_not_study():
+    got = facts("Nadia Brenn is a Welsh sculptor. She teaches at Harlow College and previously taught at "
+                "Kestrel University. She holds a degree in painting from Dunmore University.")
+    assert {("Nadia Brenn", "worksFor", "Harlow College"), ("Nadia Brenn", "worksFor", "Kestrel University")} <= got
+    assert not {(s, p, o) for s, p, o in got if p == "educatedAt" and o in {"Harlow College", "Kestrel University"}}
+
+
+def test_a_parents_wife_is_no_spouse_even_after_a_parenthesis():
+    got = facts("Oskar Lund was a Danish painter. He was the son of Johan Peter Lund (1801 – 70) and his wife "
+                "Karen Holm (1810 – 1880).")
+    assert ("Oskar Lund", "childOf", "Johan Peter Lund") in got
+    assert not {(s, p, o) for s, p, o in got if p == "spouse" and "Oskar Lund" in (s, o)}
+
+
+@pytest.mark.parametrize("text, child, parent, mother", [
+    ("Ivar Dahl was a Swedish bishop. He was the son of Nils Dahl and his wife Ingrid Sund.",
+     "Ivar Dahl", "Nils Dahl", "Ingrid Sund"),  # NER calls Nils Dahl an organisation
+    ("Mette Brun was a Danish actress. She was the daughter of Anders Brun and his wife Sofie Krag.",
+     "Mette Brun", "Anders Brun", "Sofie Krag"),  # NER misses Anders Brun
+])
+def test_the_son_of_names_a_person(text, child, parent, mother):
+    got = facts(text)
+    assert (child, "childOf", parent) in got
+    assert {(mother, "spouse", parent), (parent, "spouse", mother)} & got
+    assert not {(s, p, o) for s, p, o in got if p == "spouse" and child in (s, o)}

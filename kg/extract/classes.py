@@ -80,7 +80,7 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
                 and _follows(span, child.left_edge.i) \
                 and child.lower_ not in NOT_PREDICATE_NOUNS and child.lower_ in lexicon.head_nouns:
             return lexicon.head_nouns[child.lower_]
-    if person_cue(span) or listed_with_person(span, lexicon):
+    if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon):
         return "Person"
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
@@ -155,6 +155,24 @@ def person_cue(span: Span) -> bool:
     after = doc[span.end:span.end + 3]
     return (len(after) == 3 and after[0].text == "," and after[1].like_num
             and after[2].text == "," and after[1].text.isdigit() and 0 < int(after[1].text) < 120)
+
+
+def kin_of(span: Span, lexicon: Lexicon) -> bool:
+    """Whether the name follows "son of", "wife of" (or is listed after one): a title of a
+    property between people (kg.ttl childOf, spouse) says it names a person.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("He was the son of Nils Dahl and Ingrid Sund, and worked for Acme.")
+    >>> kin_of(doc[5:7], load_lexicon()), kin_of(doc[8:10], load_lexicon()), kin_of(doc[14:15], load_lexicon())
+    (True, True, False)
+    """
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ != "of" or not span[0].is_title:  # "X, QC"
+        return False
+    return root.head.head.lower_ in lexicon.kin_titles
 
 
 def made(span: Span) -> bool:

@@ -475,11 +475,29 @@ def _token_span(doc: Doc, chars: tuple[int, int]) -> tuple[int, int] | None:
 
 
 def triggered(ctx: DocContext, r: Relation) -> bool:
-    """Whether one of ``r``'s property's trigger words stands between or on the path between its ends."""
+    """Whether one of ``r``'s property's trigger words stands between or on the path between its ends:
+    :func:`evidence_words`, or a lemma on the parse path from the object up to the
+    word both ends hang on, that word's direct object included but not the word itself
+    ("he completed his studies at X": study there; "she lives in Denver and was born
+    in Ohio": no residence in Ohio).
+    """
     a, b = _token_span(ctx.doc, r.subject_span), _token_span(ctx.doc, r.object_span)
     if a is None or b is None:
         return False
-    return any(r.predicate in ctx.lexicon.signalled_by(w) for w in evidence_words(ctx.doc, a, b))
+    words = evidence_words(ctx.doc, a, b) | _path_lemmas(ctx.doc, a, b)
+    return any(r.predicate in ctx.lexicon.signalled_by(w) for w in words)
+
+
+def _path_lemmas(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> set[str]:
+    """The lemmas on the parse path from the head of token span ``b`` up to the word that
+    governs both spans (that word left out, its direct object in), outside both spans."""
+    t = _tokens_of(doc)
+    up_a, up_b = set(t.up(doc[a[0]:a[1]].root.i)), t.up(doc[b[0]:b[1]].root.i)
+    n = next((n for n, i in enumerate(up_b) if i in up_a), len(up_b))
+    below, common = up_b[:n], up_b[n:n + 1]
+    objects = [c.i for i in common for c in doc[i].children if c.dep_ == "dobj"]
+    inside = set(range(*a)) | set(range(*b))
+    return {t.words[i] for i in (*below, *objects) if i not in inside}
 
 
 def _organisation_places(ctx: DocContext) -> set[tuple[int, str]]:

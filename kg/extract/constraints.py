@@ -59,6 +59,32 @@ def timed(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
             if not (r.predicate in dates and r.object_is_literal and not names_a_time(r.obj))]
 
 
+def unchained(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less those two others of the document rule out.
+
+    ``ontology/words.toml`` ``[rules] chain_excludes`` lists "P Q R": P(x, y) and
+    Q(y, z) say R(x, z) is wrong ("childOf spouse spouse": the son of Johan and
+    Johan's wife Marie is not Marie's husband). Symmetric properties count both ways.
+    """
+    relations = list(relations)
+    entries = [entry.split() for entry in ctx.lexicon.words.rules.get("chain_excludes", ())]
+    if not entries:
+        return relations
+    symmetric = {name for name, spec in ctx.lexicon.properties.items() if spec.symmetric}
+    pairs: dict[str, set[tuple[str, str]]] = {}
+    for r in relations:
+        if not r.object_is_literal:
+            pairs.setdefault(r.predicate, set()).add((r.subject, r.obj))
+            if r.predicate in symmetric:
+                pairs[r.predicate].add((r.obj, r.subject))
+    wrong: set[tuple[str, str, str]] = set()
+    for p, q, excluded in entries:
+        for x, y in pairs.get(p, ()):
+            for z in {z for y2, z in pairs.get(q, ()) if y2 == y and z != x}:
+                wrong |= {(excluded, x, z), (excluded, z, x)} if excluded in symmetric else {(excluded, x, z)}
+    return [r for r in relations if (r.predicate, r.subject, r.obj) not in wrong]
+
+
 def exclusions(ctx: DocContext) -> dict[str, frozenset[str]]:
     """Property -> the properties it excludes for the same pair in the same sentence."""
     out: dict[str, set[str]] = {}

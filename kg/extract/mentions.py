@@ -18,7 +18,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, made, name_class
 from kg.extract.places import place_vote
@@ -102,6 +102,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             taken.update(range(piece.start, piece.end))
     for span, cls in _head_noun_names(doc, lexicon, taken):
         found.append(_found(span, cls, HEAD_NOUN_WEIGHT, None))
+        taken.update(range(span.start, span.end))
+    for span in _kin_names(doc, lexicon, taken):
+        found.append(_found(span, "Person", HEAD_NOUN_WEIGHT, None))
         taken.update(range(span.start, span.end))
     found.extend(_anaphora(doc, taken))
     found.extend(_relative_pronouns(doc, found))
@@ -488,6 +491,30 @@ def _head_noun_names(doc: Doc, lexicon: Lexicon, taken: set[int]):  # type: igno
         if _is_name(span) and span[0].pos_ not in {"DET", "PRON"}:
             taken.update(range(start, head.i))
             yield span, cls
+
+
+def _kin_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Span]:
+    """People NER missed after "son of", "wife of" (:func:`kg.extract.classes.kin_of`):
+    two or more capitalised proper nouns, and each listed after them.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("She was the daughter of Anders Brun and Sofie Krag.")
+    >>> [s.text for s in _kin_names(doc, load_lexicon(), set())]
+    ['Anders Brun', 'Sofie Krag']
+    """
+    for of in doc:
+        if of.lower_ != "of" or of.head.lower_ not in lexicon.kin_titles:
+            continue
+        for noun in (c for c in of.children if c.dep_ == "pobj"):
+            for root in (noun, *(c for c in noun.subtree if c.dep_ == "conj" and c.head.i >= noun.i)):
+                start = root.i
+                while start > 0 and doc[start - 1].dep_ in {"compound", "flat"} and doc[start - 1].head.i == root.i:
+                    start -= 1
+                span = doc[start:root.i + 1]
+                if len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in span) \
+                        and not any(t.i in taken for t in span):
+                    yield span
 
 
 def _modifies(token: Token, head: Token, doc: Doc) -> bool:

@@ -401,9 +401,21 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
 
 
 def _conjunct(a: Found, named: Found, text: str) -> bool:
-    """Whether possessive ``a`` follows "``named`` and": "Johan Angell and his wife"."""
+    """Whether possessive ``a`` follows "``named`` and": "Johan Angell and his wife",
+    "Johan Angell (1820–88) and his wife" (a parenthesis between is skipped).
+
+    >>> f = lambda text, start, end: Found(0, 1, start, end, text, "Person", 1.0, sentence=0)
+    >>> _conjunct(f("his", 22, 25), f("Johan", 0, 5), "Johan (1820 – 88) and his wife")
+    True
+    >>> _conjunct(f("his", 18, 21), f("Johan", 0, 5), "Johan met Ann and his wife")
+    False
+    """
+    between = _PARENTHESES.sub("", text[named.end_char:a.start_char])
     return a.text.casefold() in _CONJUNCT_POSSESSIVES and a.sentence == named.sentence \
-        and text[named.end_char:a.start_char].strip(" ,").casefold() == "and"
+        and between.strip(" ,").casefold() == "and"
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 def _narrated(unnamed: list[Found], text: str) -> list[Found]:
