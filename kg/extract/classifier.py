@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -320,7 +321,7 @@ class RelationModel:
         import numpy as np
 
         if rows and all(rows):  # every row's weights in one gather, summed row by row as before
-            flat = np.fromiter((i for r in rows for i in r), dtype=np.intp)
+            flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.intp)
             starts = np.cumsum([0, *(len(r) for r in rows[:-1])])
             scores = np.add.reduceat(self.weights[flat], starts, axis=0) + self.bias
         else:
@@ -562,7 +563,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     if not pairs:
         return []
     context = Context.of(lexicon, list(ctx.relations), resolved)
-    tokens = Tokens.of(doc)
+    tokens = _tokens_of(doc)  # kept: one_subject and the trigger checks read the same table
     probabilities = model.probabilities([pair_row(doc, a, b, context, tokens) for _, a, b in pairs])
     best_of: dict[tuple[str, str | None, str], float] = {}
     for (_, a, b), p in zip(pairs, probabilities):
