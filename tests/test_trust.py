@@ -224,3 +224,9 @@ def test_the_son_of_names_a_person(text, child, parent, mother):
     assert (child, "childOf", parent) in got
     assert {(mother, "spouse", parent), (parent, "spouse", mother)} & got
     assert not {(s, p, o) for s, p, o in got if p == "spouse" and child in (s, o)}
+
+
+def test_a_birthplace_in_parentheses_is_no_nationality():
+    got = facts("Tomas Rueda (San Lorenzo, Peru, May 2, 1870 – Lima, Peru, June 1, 1931) was a Peruvian painter.")
+    assert ("Tomas Rueda", "nationality", "Peru") in got
+    assert not {(s, p, o) for s, p, o in got if p == "nationality" and o != "Peru"}

@@ -28,6 +28,8 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
             if place is None or place.cls != "Place" or token.dep_ not in {"amod", "compound", "nmod"}:
                 continue
             noun = token.head
+            if noun.i in ctx.resolved.by_token:  # a name ("San Fernando", "Chhattisgarh"), not a role
+                continue
             people = []
             if noun.dep_ in {"attr", "appos"} or noun.head.dep_ == "appos":
                 holder = noun.head
