@@ -230,3 +230,8 @@ def test_a_birthplace_in_parentheses_is_no_nationality():
     got = facts("Tomas Rueda (San Lorenzo, Peru, May 2, 1870 – Lima, Peru, June 1, 1931) was a Peruvian painter.")
     assert ("Tomas Rueda", "nationality", "Peru") in got
     assert not {(s, p, o) for s, p, o in got if p == "nationality" and o != "Peru"}
+
+
+def test_a_list_of_towns_with_one_ner_missed_is_no_containment():
+    got = facts("The paper has offices in Harrogate, Hull, Scarborough, Sheffield and York.")
+    assert not {(s, p, o) for s, p, o in got if p == "locatedIn"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.places import geonames
+from kg.extract.places import geonames, is_place
 from kg.extract.resolve import EntityMention
 from kg.extract.rules.args import Arg, arg, args, confidence, negated, pobj, relation, span_root, subject
 from kg.registry import extractors
@@ -103,7 +103,7 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
 
     Not a list of names ("Xiamen, Suzhou, Wuxi and Changzhou", "Denmark, Germany
     and Sweden"): SECOND must not be followed by "and"/"or" or by ", " and a place
-    no larger than it; FIRST, when a list runs before it, must be smaller than
+    no larger than it (one NER missed too, if the gazetteers know it); FIRST, when a list runs before it, must be smaller than
     SECOND ("Vancouver, British Columbia, Canada"); and two countries (or states)
     never contain each other.
     """
@@ -119,6 +119,8 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
         nxt = by_token.get(after[1].i)
         if after[1].lower_ in _LIST_WORDS or (nxt is not None and nxt.cls == "Place" and size(nxt) <= b):
             return False
+        if nxt is None and after[1].is_title and is_place(after[1].text) and level(after[1].text) <= b:
+            return False  # a place NER missed: "Harrogate, Hull, Scarborough, Sheffield"
     if first.start >= 2 and doc[first.start - 1].text == ",":
         before = by_token.get(doc[first.start - 2].i)
         if before is not None and before.cls == "Place" and size(before) <= a and b <= a:
