@@ -92,3 +92,14 @@ def test_a_saved_pipeline_loads_back_with_the_same_lemmas(nlp, tmp_path):  # typ
     copy = CachedLemmatizer(again.get_pipe("lemmatizer").lemmatizer).from_bytes(
         nlp.get_pipe("lemmatizer").to_bytes())
     assert copy.lemmatizer.lookups.tables == nlp.get_pipe("lemmatizer").lemmatizer.lookups.tables
+
+
+def test_a_full_cache_starts_again_with_the_same_lemmas(nlp, monkeypatch):  # type: ignore[no-untyped-def]
+    from kg.extract import lemmas
+
+    component = nlp.get_pipe("lemmatizer")
+    before = [t.lemma_ for t in nlp(TEXTS[3])]
+    monkeypatch.setattr(lemmas, "CACHE_MAX", 3)
+    component.cache.clear()
+    assert [t.lemma_ for t in nlp(TEXTS[3])] == before
+    assert len(component.cache) <= 3

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 LEMMAS_ID = "kg_lemmas"
 #: Modes whose lemma depends on the token's ORTH, POS and MORPH only.
 _MODES = ("rule", "lookup")
+#: Most word forms :class:`CachedLemmatizer` keeps (600 KnowledgeNet documents have 7,983).
+CACHE_MAX = 2**17
 
 
 def install(nlp: Language, name: str = "lemmatizer") -> bool:
@@ -69,8 +71,9 @@ class CachedLemmatizer:
     """A pipeline component giving each token the lemma the wrapped ``lemmatizer`` gives it.
 
     ``cache`` maps (ORTH, POS, MORPH) to the lemma's string hash; it grows
-    with the distinct word forms seen, as spaCy's own cache does. A form not
-    in it is lemmatized by a copy of ``lemmatizer`` (:func:`answering`).
+    with the distinct word forms seen, up to :data:`CACHE_MAX` (then it starts
+    again). A form not in it is lemmatized by a copy of ``lemmatizer``
+    (:func:`answering`).
     """
 
     def __init__(self, lemmatizer: Any) -> None:
@@ -96,6 +99,8 @@ class CachedLemmatizer:
             key = (orth, pos, morph)
             found = cache.get(key)
             if found is None:
+                if len(cache) >= CACHE_MAX:  # memory stays flat however many words a corpus has
+                    cache.clear()
                 found = cache[key] = strings.add(lemmatize(doc[i])[0])
             lemmas.append(found)
         doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
