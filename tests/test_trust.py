@@ -235,3 +235,13 @@ def test_a_birthplace_in_parentheses_is_no_nationality():
 def test_a_list_of_towns_with_one_ner_missed_is_no_containment():
     got = facts("The paper has offices in Harrogate, Hull, Scarborough, Sheffield and York.")
     assert not {(s, p, o) for s, p, o in got if p == "locatedIn"}
+
+
+@pytest.mark.parametrize("middle", [
+    "She showed new work at a gallery that Sam Roe runs.",
+    "Her show, which Sam Roe curated, opened in May.",
+])
+def test_she_is_the_main_clauses_subject_not_a_relative_clauses(middle):
+    got = facts(f"Kim Lee is a Welsh painter. {middle} She lives in Leeds.")
+    assert ("Kim Lee", "livesIn", "Leeds") in got
+    assert ("Sam Roe", "livesIn", "Leeds") not in got

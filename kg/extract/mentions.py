@@ -49,7 +49,7 @@ class Found:
     weight: float
     canonical: str | None = None  # gazetteer label, when the gazetteer matched
     anaphor: bool = False  # a pronoun or "the company": it names whatever came before
-    salient: bool = False  # the subject of its clause, or its possessor: a likely antecedent
+    salient: int = 0  # 1: the subject of its clause, or its possessor (a likely antecedent); 2: of the main clause
     sentence: int = 0  # index of the first token of its sentence
     antecedent: int | None = None  # first token of the mention a relative pronoun refers to
     demonym: bool = False  # "Belgian": refers to a country the gazetteer knows, is not its name
@@ -375,11 +375,21 @@ def _found(span: Span, cls: str, weight: float, canonical: str | None,
                  weight, canonical, anaphor, _salient(span.root), span.root.sent.start)
 
 
-def _salient(token: Token) -> bool:
-    """Subjects, and possessors of subjects ("the company's plans"), are what pronouns recall."""
+def _salient(token: Token) -> int:
+    """Subjects, and possessors of subjects ("the company's plans"), are what pronouns recall:
+    2 for the main clause's, 1 for another clause's ("a show about which Roberta Smith
+    wrote"), 0 for the rest.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Ann Lee won a prize, which Bob Roe praised.")
+    >>> _salient(doc[1]), _salient(doc[8]), _salient(doc[4])
+    (2, 1, 0)
+    """
     if token.dep_ == "poss":
         token = token.head
-    return token.dep_ in {"nsubj", "nsubjpass"}
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return 0
+    return 2 if token.head.dep_ == "ROOT" else 1
 
 
 def _pieces(ent: Span) -> list[Span]:

@@ -396,7 +396,10 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             continue
         recent_sentences = sorted({f.sentence for f in before} | {a.sentence})[-2:]
         salient = [f for f in before if f.salient and f.sentence in recent_sentences]
-        link(a, by_token[(salient or before)[-1].start])
+        # a main clause's subject before another clause's ("She exhibited a show, about which
+        # Roberta Smith wrote ... She lives in Gloucester": the artist); of those, the latest
+        pick = max(salient, key=lambda f: (f.salient, f.start)) if salient else before[-1]
+        link(a, by_token[pick.start])
     return unnamed
 
 
@@ -428,7 +431,7 @@ def _narrated(unnamed: list[Found], text: str) -> list[Found]:
     "I 'm Still Alive": the next word capitalised).
 
     >>> from kg.extract.mentions import Found
-    >>> i = Found(0, 1, 0, 1, "I", "Person", 0.0, anaphor=True, author=True, salient=True)
+    >>> i = Found(0, 1, 0, 1, "I", "Person", 0.0, anaphor=True, author=True, salient=2)
     >>> _narrated([i], "I. Early life"), _narrated([i], "I Am a Rock"), len(_narrated([i], "I won"))
     ([], [], 1)
     """
