@@ -149,7 +149,8 @@ class Pipeline:
             block = 0 if name in RULES else position
             found += [((block, ctx.sentence_index(r.subject_span[0]), position), r)
                       for r in dedupe(extractor(replace(ctx, relations=before)), seen)]
-        ordered = unchained(ctx, consistent(ctx, timed(ctx, [r for _, r in sorted(found, key=lambda x: x[0])])))
+        ordered = [r for _, r in sorted(found, key=lambda x: x[0])]
+        ordered = unchained(ctx, consistent(ctx, timed(ctx, ordered)))
         return tuple(r for r in ordered if r.confidence >= self.settings.min_confidence)
 
     def run(self, ctx: DocContext) -> DocContext:

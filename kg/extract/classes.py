@@ -164,7 +164,8 @@ def kin_of(span: Span, lexicon: Lexicon) -> bool:
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
     >>> doc = load_nlp()("He was the son of Nils Dahl and Ingrid Sund, and worked for Acme.")
-    >>> kin_of(doc[5:7], load_lexicon()), kin_of(doc[8:10], load_lexicon()), kin_of(doc[14:15], load_lexicon())
+    >>> lexicon = load_lexicon()
+    >>> kin_of(doc[5:7], lexicon), kin_of(doc[8:10], lexicon), kin_of(doc[14:15], lexicon)
     (True, True, False)
     """
     root = span.root

@@ -8,7 +8,9 @@ read it so.
 when a sentence states P of two entities, the same sentence states Q of them
 only with one of Q's own trigger words between the two names or on the parse
 path between them. "Jane Doe was born in Mobile" gives ``bornIn`` and no
-``livesIn``; "Jane Doe was born and raised in Mobile" gives both.
+``livesIn``; "Jane Doe was born and raised in Mobile" gives both. ``chain_excludes``
+lists "P Q R": P(x, y) and Q(y, z) in one document rule R(x, z) out (a parent's
+spouse is no spouse).
 
 Examples
 --------
@@ -32,7 +34,8 @@ if TYPE_CHECKING:
 
 
 #: 1976, 1990s, '90s, 44 BC, the 15th century; not 2,000 or 10.5
-_YEAR = re.compile(r"(?<![\d,.])\d{3,4}s?(?![\d,.]\d)|'\d0s|\d\s*(?:BCE?|AD|CE)\b|\bAD\s*\d|\bcentury\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![\d,.])\d{3,4}s?(?![\d,.]\d)|'\d0s|\d\s*(?:BCE?|AD|CE)\b|\bAD\s*\d|\bcentury\b",
+                   re.IGNORECASE)
 _MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august",
                      "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                      "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"))

@@ -49,7 +49,7 @@ class Found:
     weight: float
     canonical: str | None = None  # gazetteer label, when the gazetteer matched
     anaphor: bool = False  # a pronoun or "the company": it names whatever came before
-    salient: int = 0  # 1: the subject of its clause, or its possessor (a likely antecedent); 2: of the main clause
+    salient: int = 0  # 1: its clause's subject or the subject's possessor (a likely antecedent); 2: the main clause's
     sentence: int = 0  # index of the first token of its sentence
     antecedent: int | None = None  # first token of the mention a relative pronoun refers to
     demonym: bool = False  # "Belgian": refers to a country the gazetteer knows, is not its name
@@ -519,7 +519,8 @@ def _kin_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Span]:
         for noun in (c for c in of.children if c.dep_ == "pobj"):
             for root in (noun, *(c for c in noun.subtree if c.dep_ == "conj" and c.head.i >= noun.i)):
                 start = root.i
-                while start > 0 and doc[start - 1].dep_ in {"compound", "flat"} and doc[start - 1].head.i == root.i:
+                while start > 0 and doc[start - 1].dep_ in {"compound", "flat"} \
+                        and doc[start - 1].head.i == root.i:
                     start -= 1
                 span = doc[start:root.i + 1]
                 if len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in span) \

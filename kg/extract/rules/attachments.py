@@ -103,9 +103,9 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
 
     Not a list of names ("Xiamen, Suzhou, Wuxi and Changzhou", "Denmark, Germany
     and Sweden"): SECOND must not be followed by "and"/"or" or by ", " and a place
-    no larger than it (one NER missed too, if the gazetteers know it); FIRST, when a list runs before it, must be smaller than
-    SECOND ("Vancouver, British Columbia, Canada"); and two countries (or states)
-    never contain each other.
+    no larger than it (one NER missed too, if the gazetteers know it); FIRST, when
+    a list runs before it, must be smaller than SECOND ("Vancouver, British
+    Columbia, Canada"); and two countries (or states) never contain each other.
     """
     doc, by_token = ctx.doc, ctx.resolved.by_token
     size = lambda m: level(doc[m.start:m.end].text)  # noqa: E731
