@@ -429,11 +429,20 @@ def _arcs(doc: Doc, r: Relation) -> int:
     a, b = _token_span(doc, r.subject_span), _token_span(doc, r.object_span)
     if a is None or b is None:
         return 99
+    left, right = _meet(doc, a, b)
+    return len(left) + len(right) - 2 if left and right else 99
+
+
+def _meet(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> tuple[list[int], list[int]]:
+    """The heads of token spans ``a`` and ``b`` and their ancestors, each chain up to and
+    including the first token both reach (two empty lists when they reach none)."""
     t = _tokens_of(doc)
     up_a, up_b = t.up(doc[a[0]:a[1]].root.i), t.up(doc[b[0]:b[1]].root.i)
     ids_b = set(up_b)
     common = next((i for i in up_a if i in ids_b), None)
-    return 99 if common is None else up_a.index(common) + up_b.index(common)
+    if common is None:
+        return [], []
+    return up_a[:up_a.index(common) + 1], up_b[:up_b.index(common) + 1]
 
 
 def evidence_words(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> frozenset[str]:
@@ -492,13 +501,14 @@ def triggered(ctx: DocContext, r: Relation) -> bool:
 def _path_lemmas(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> set[str]:
     """The lemmas on the parse path from the head of token span ``b`` up to the word that
     governs both spans (that word left out, its direct object in), outside both spans."""
-    t = _tokens_of(doc)
-    up_a, up_b = set(t.up(doc[a[0]:a[1]].root.i)), t.up(doc[b[0]:b[1]].root.i)
-    n = next((n for n, i in enumerate(up_b) if i in up_a), len(up_b))
-    below, common = up_b[:n], up_b[n:n + 1]
-    objects = [c.i for i in common for c in doc[i].children if c.dep_ == "dobj"]
+    _, right = _meet(doc, a, b)
+    if not right:  # no common ancestor: the object's chain to its root
+        right = _tokens_of(doc).up(doc[b[0]:b[1]].root.i) + [-1]
+    below, common = right[:-1], right[-1:]
+    objects = [c.i for i in common if i >= 0 for c in doc[i].children if c.dep_ == "dobj"]
     inside = set(range(*a)) | set(range(*b))
-    return {t.words[i] for i in (*below, *objects) if i not in inside}
+    words = _tokens_of(doc).words
+    return {words[i] for i in (*below, *objects) if i not in inside}
 
 
 def _organisation_places(ctx: DocContext) -> set[tuple[int, str]]:
