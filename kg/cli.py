@@ -269,5 +269,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+#: Commands whose process ends as soon as they are done (:func:`run`).
+QUICK_EXIT = frozenset({"build", "remove"})
+
+
+def run(argv: Sequence[str] | None = None) -> None:
+    """The ``kg`` command and ``python -m kg``: :func:`main`, then the process ends.
+
+    After ``kg build`` and ``kg remove`` (:data:`QUICK_EXIT`), whose files are
+    written whole and whose store is flushed by the time they return, the
+    process ends at once (``os._exit``, output flushed first) instead of freeing
+    the spaCy model, the gazetteers and the store object by object: 0.2 s of
+    every build (600 KnowledgeNet documents). Other commands end as usual.
+    """
+    argv = sys.argv[1:] if argv is None else list(argv)
+    code = main(argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    if command in QUICK_EXIT:
+        import os
+
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except BrokenPipeError:
+            pass
+        os._exit(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -14,6 +14,8 @@ Examples
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Iterable
 
@@ -103,6 +105,19 @@ class GraphStore:
         """Write the default graph (not the quarantine) as Turtle (replacing ``path`` whole)."""
         self.dump(path, ox.RdfFormat.TURTLE, graph=ox.DefaultGraph())
 
+    def dump_turtle_apart(self, path: str | Path) -> Dumping:
+        """Start writing the default graph as Turtle to ``path`` in another process (the
+        same bytes as :meth:`dump_turtle`); this process goes on and calls
+        :meth:`Dumping.wait`. The other process reads a checkpoint of the store
+        (``Store.backup``: its files hard-linked, 2 ms), which this one's compactions
+        cannot change under it. A store in memory is dumped here and now."""
+        dumping = Dumping(self, Path(path))
+        if self.location == "<memory>" or not Path(self.location).is_dir():
+            dumping.wait()
+        else:
+            dumping.start()
+        return dumping
+
     def dump(self, path: str | Path | None, fmt: ox.RdfFormat, *, graph=None) -> bytes | None:  # type: ignore[no-untyped-def]
         """``graph`` (``None``: every graph) in ``fmt``: returned as bytes, or written beside
         ``path`` and renamed onto it, so that a failed write leaves the old file as it was."""
@@ -125,3 +140,68 @@ class GraphStore:
 
 
 _PREFIXED = {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML}
+
+#: What :meth:`GraphStore.dump_turtle_apart`'s process runs: pyoxigraph alone (kg's
+#: imports would add 0.2 s), the checkpoint read-only, the default graph with kg's prefixes.
+_DUMP_TURTLE = ("import json, sys, pyoxigraph as ox\n"
+                "ox.Store.read_only(sys.argv[1]).dump(sys.argv[2], format=ox.RdfFormat.TURTLE, "
+                "from_graph=ox.DefaultGraph(), prefixes=json.loads(sys.argv[3]))\n")
+
+
+class Dumping:
+    """graph.ttl being written by another process (:meth:`GraphStore.dump_turtle_apart`).
+
+    The process writes beside ``path``; :meth:`wait` renames its file onto ``path``
+    (:class:`kg.files.replacing`: readers see the old file or the new one) and
+    deletes the checkpoint. Should the process fail, :meth:`wait` writes the file
+    here instead, so the result is the same either way.
+    """
+
+    def __init__(self, store: GraphStore, path: Path) -> None:
+        self.store, self.path = store, path
+        self.process: subprocess.Popen[bytes] | None = None
+        self.target: replacing | None = None
+        self.checkpoint: Path | None = None
+
+    def start(self) -> None:
+        import json
+        import sys
+
+        self.target = replacing(self.path)
+        tmp = self.target.__enter__()
+        self.checkpoint = tmp.with_name(tmp.name + ".store")
+        try:
+            self.store.store.backup(str(self.checkpoint))
+        except OSError:  # no checkpoint: wait() writes the file here
+            self.cancel()
+            return
+        self.process = subprocess.Popen([sys.executable, "-c", _DUMP_TURTLE, str(self.checkpoint), str(tmp),
+                                         json.dumps(PREFIXES)], stdin=subprocess.DEVNULL,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def cancel(self) -> None:
+        """Stop the other process and drop its file (``path`` stays as it was)."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
+        if self.target is not None:
+            self.target.__exit__(RuntimeError, None, None)
+            self.target = None
+        self._drop_checkpoint()
+
+    def wait(self) -> None:
+        """Wait for the other process and put its file in place (or write it here)."""
+        if self.process is not None and self.target is not None:
+            done = self.process.wait() == 0
+            self.target.__exit__(None if done else RuntimeError, None, None)
+            self.process = None
+            self._drop_checkpoint()
+            if done:
+                return
+        self.store.dump_turtle(self.path)
+
+    def _drop_checkpoint(self) -> None:
+        if self.checkpoint is not None:
+            shutil.rmtree(self.checkpoint, ignore_errors=True)
+            self.checkpoint = None
