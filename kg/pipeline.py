@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import Counter
@@ -68,6 +69,11 @@ DEFAULT_EXTRACTORS = (*RULES, "pairs", "geography", "inference")
 #: graph.ttl is rewritten after a build or removal while it holds at most this many
 #: documents (~800,000 quads, ~2 s of Turtle); above, only when asked (``kg build --ttl``).
 TTL_MAX_DOCUMENTS = 10_000
+#: graph.ttl is written by another process, at the same time as the kept projection's
+#: refresh and the page (:func:`_apart`), when the build holds at least this many documents
+#: (600 KnowledgeNet documents: 0.22 s of Turtle beside 0.17 s of projection; for a few
+#: documents, starting a process costs more than it saves).
+APART_DOCUMENTS = 100
 
 
 class Pipeline:
@@ -320,14 +326,13 @@ def build(
             store.flush()  # the store's write buffers to disk: memory stays flat
             unflushed = 0
     store.flush()
-    # With workers (they are done by now), graph.ttl is written by another process while this
-    # one brings the kept projection up to date and draws the page: 2,000 KnowledgeNet
-    # documents, ~0.5 s of each at the end of a build, one after the other before.
     dumping = None
-    if (settings.n_process > 1 or dask) and isinstance(store, GraphStore):
-        wanted, report.ttl_skipped = _ttl_wanted(store, ttl)
-        dumping = store.dump_turtle_apart(out / "graph.ttl") if wanted else None
-        ttl = False
+    if isinstance(store, GraphStore) and _apart(settings, dask):
+        documents = _documents(store)
+        wanted, report.ttl_skipped = _ttl_wanted(store, ttl, documents)
+        if wanted and documents >= APART_DOCUMENTS:
+            dumping = store.dump_turtle_apart(out / "graph.ttl")
+            ttl = False
     try:
         if projection is not None:
             projection.close()
@@ -367,13 +372,26 @@ def write_outputs(store: GraphStore, out: Path, *, ttl: bool | None = None, html
     return skipped
 
 
-def _ttl_wanted(store: GraphStore, ttl: bool | None) -> tuple[bool, int]:
+def _ttl_wanted(store: GraphStore, ttl: bool | None, documents: int | None = None) -> tuple[bool, int]:
     """Whether graph.ttl is to be written (``ttl``, or for ``None`` whether the build holds at
     most :data:`TTL_MAX_DOCUMENTS` documents), and the documents when it is not for that."""
     if ttl is not None:
         return ttl, 0
-    documents = _documents(store)
+    documents = _documents(store) if documents is None else documents
     return (True, 0) if documents <= TTL_MAX_DOCUMENTS else (False, documents)
+
+
+def _apart(settings: Settings, dask: str | None) -> bool:
+    """Whether graph.ttl may be written by another process at the end of a build
+    (:meth:`~kg.graph.store.GraphStore.dump_turtle_apart`), while this one refreshes the
+    kept projection and draws the page: with workers (they are done by then), or with
+    one when this process may run on more than one core."""
+    if settings.n_process > 1 or dask:
+        return True
+    try:
+        return len(os.sched_getaffinity(0)) > 1
+    except AttributeError:  # no sched_getaffinity (macOS, Windows)
+        return (os.cpu_count() or 1) > 1
 
 
 def _documents(store: GraphStore) -> int:

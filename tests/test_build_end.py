@@ -90,6 +90,36 @@ def test_build_with_workers_and_without_write_the_same_files(tmp_path: Path) -> 
     assert outputs["1"] == outputs["2"]
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_build_writes_graph_ttl_apart_with_the_same_bytes(tmp_path: Path, workers: int,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """graph.ttl from another process (as for 100 documents and more) and from this one: the same bytes."""
+    import kg.pipeline as pipeline
+    from kg.config import Settings
+    from kg.ingest import sample_corpus_path
+
+    apart: list[Path] = []
+    dump_apart = GraphStore.dump_turtle_apart
+
+    def spied(self: GraphStore, path: Path):  # type: ignore[no-untyped-def]
+        apart.append(path)
+        return dump_apart(self, path)
+
+    monkeypatch.setattr(GraphStore, "dump_turtle_apart", spied)
+    monkeypatch.setattr(pipeline, "_apart", lambda settings, dask: True)  # as on two cores or more
+    texts = sorted(Path(sample_corpus_path()).glob("*.txt"))[:2]
+    written = {}
+    for name, least in (("apart", 1), ("here", 10**9)):
+        monkeypatch.setattr(pipeline, "APART_DOCUMENTS", least)
+        out = tmp_path / name
+        report = pipeline.build(texts, out, Settings(n_process=workers), html=False)
+        assert report.documents == 2 and not report.ttl_skipped
+        written[name] = (out / "graph.ttl").read_bytes()
+        assert sorted(p.name for p in out.iterdir()) == ["graph.ttl", "projection.sqlite", "store"]
+    assert apart == [tmp_path / "apart" / "graph.ttl"]
+    assert written["apart"] == written["here"]
+
+
 def test_run_ends_with_main_s_status(tmp_path: Path) -> None:
     """``kg build`` on a file that is not there: the error line, then status 1 (quick exit)."""
     done = subprocess.run([sys.executable, "-m", "kg", "build", str(tmp_path / "nope.txt"), "-o",
