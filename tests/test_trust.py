@@ -245,3 +245,12 @@ def test_she_is_the_main_clauses_subject_not_a_relative_clauses(middle):
     got = facts(f"Kim Lee is a Welsh painter. {middle} She lives in Leeds.")
     assert ("Kim Lee", "livesIn", "Leeds") in got
     assert ("Sam Roe", "livesIn", "Leeds") not in got
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Ola Berg and Per Lie founded Norsk Data in 1967 in Oslo, and the company moved to Bergen a few "
+     "years later.", [("Ola Berg", "livesIn", "Bergen"), ("Per Lie", "livesIn", "Bergen")]),
+    ("Ann Lee, whose husband worked at IBM, studied at Yale University.", [("Ann Lee", "worksFor", "IBM")]),
+])
+def test_the_place_or_employer_of_another_subjects_clause_is_not_theirs(text, wrong):
+    assert not set(wrong) & facts(text)

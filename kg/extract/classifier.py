@@ -384,9 +384,36 @@ def pairs(ctx: DocContext) -> list[Relation]:
 
 
 def unstated(ctx: DocContext, found: list[Relation]) -> list[Relation]:
-    """A model's relations that the extractors before it did not state, by :func:`one_subject`."""
+    """A model's relations that the extractors before it did not state, by :func:`one_subject`,
+    less those whose object is in another subject's clause (:func:`someone_elses`)."""
     stated = {(r.predicate, r.subject_span, r.object_span) for r in ctx.relations}
-    return one_subject(ctx, [r for r in found if (r.predicate, r.subject_span, r.object_span) not in stated])
+    own = ctx.lexicon.words.rules.get("own_clause", frozenset())
+    return one_subject(ctx, [r for r in found if (r.predicate, r.subject_span, r.object_span) not in stated
+                             and not (r.predicate in own and someone_elses(ctx, r))])
+
+
+def someone_elses(ctx: DocContext, r: Relation) -> bool:
+    """Whether the verb nearest above ``r``'s object has a subject that is another entity
+    than ``r``'s two ends (or a noun that names no entity), and none that is its subject:
+    "Bill Gates founded Microsoft, and the company moved to the Seattle area" puts Seattle
+    in the company's clause, "Ann Lee, whose husband worked at IBM" IBM in his.
+    """
+    b = _token_span(ctx.doc, r.object_span)
+    if b is None:
+        return False
+    verb = ctx.doc[b[0]:b[1]].root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    by_token = ctx.resolved.by_token
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subjects += [g for c in subjects for g in c.children if g.dep_ == "conj"]  # "She and Hugh moved"
+    named = {by_token[c.i].iri for c in subjects if c.i in by_token}
+    if r.subject in named:
+        return False
+    # another entity, or a noun that names no one kg knows ("whose husband worked at IBM")
+    return bool(named - {r.obj}) or any(c.i not in by_token and c.pos_ == "NOUN" for c in subjects)
 
 
 def one_subject(ctx: DocContext, found: list[Relation]) -> list[Relation]:
