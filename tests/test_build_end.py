@@ -41,6 +41,15 @@ def test_dump_apart_gives_the_bytes_of_dump_turtle(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["graph.ttl", "store"]  # no checkpoint left
 
 
+def test_a_checkpoint_left_by_a_killed_build_goes(tmp_path: Path) -> None:
+    store = _store(tmp_path / "out", parts=2)
+    left = tmp_path / "out" / ".graph.ttl.0123456789ab.tmp.store"
+    store.store.backup(str(left))  # as a build killed mid-dump leaves it
+    Path(str(left)[:-len(".store")]).write_text("half a file")
+    store.dump_turtle_apart(tmp_path / "out" / "graph.ttl").wait()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["graph.ttl", "store"]
+
+
 def test_a_failed_dump_apart_is_written_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import kg.graph.store as module
 

@@ -167,6 +167,12 @@ class Dumping:
         import json
         import sys
 
+        # A checkpoint (and half a file) left by a build killed while it wrote: this process
+        # holds the store's lock, so no other is writing one; the checkpoint would keep the
+        # files its store has since compacted away.
+        for stale in self.path.parent.glob(f".{self.path.name}.*.tmp.store"):
+            shutil.rmtree(stale, ignore_errors=True)
+            Path(str(stale)[:-len(".store")]).unlink(missing_ok=True)
         self.target = replacing(self.path)
         tmp = self.target.__enter__()
         self.checkpoint = tmp.with_name(tmp.name + ".store")
