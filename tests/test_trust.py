@@ -254,3 +254,12 @@ def test_she_is_the_main_clauses_subject_not_a_relative_clauses(middle):
 ])
 def test_the_place_or_employer_of_another_subjects_clause_is_not_theirs(text, wrong):
     assert not set(wrong) & facts(text)
+
+
+def test_she_is_who_her_already_named_not_the_critic_quoted():
+    got = facts('Ada Vale (born 1962) is an American artist. She is known for collage and video. Art critic '
+                'Tom Reyes has written that her work "is bold and strange." She has exhibited widely throughout '
+                'the United States, including a show at the Mars Gallery in 2015, about which critic Sam Roe '
+                'wrote, "a strange show." She lives and works in Leeds, England.')
+    assert ("Ada Vale", "livesIn", "Leeds") in got
+    assert not {(s, p, o) for s, p, o in got if p == "livesIn" and s in {"Tom Reyes", "Sam Roe"}}

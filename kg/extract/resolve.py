@@ -396,9 +396,11 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             continue
         recent_sentences = sorted({f.sentence for f in before} | {a.sentence})[-2:]
         salient = [f for f in before if f.salient and f.sentence in recent_sentences]
-        # a main clause's subject before another clause's ("She exhibited a show, about which
-        # Roberta Smith wrote ... She lives in Gloucester": the artist); of those, the latest
-        pick = max(salient, key=lambda f: (f.salient, f.start)) if salient else before[-1]
+        # one a pronoun of this gender already stood for first ("Critic Jerry Saltz wrote that
+        # her work ... She exhibited": the artist), then a main clause's subject before another
+        # clause's ("Her show, which Sam Roe curated, opened. She lives in Leeds"); the latest
+        same = lambda f: bool(gender) and gender_of.get(by_token[f.start].iri) == gender  # noqa: E731
+        pick = max(salient, key=lambda f: (same(f), f.salient, f.start)) if salient else before[-1]
         link(a, by_token[pick.start])
     return unnamed
 
