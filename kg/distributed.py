@@ -215,14 +215,13 @@ def _keep_freed_memory() -> None:
     workers' peak memory the same (244 and 249 MB).
     """
     import ctypes
-    import ctypes.util
 
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        libc = ctypes.CDLL(None)  # the process's own C library: no ldconfig run to find it
         mallopt = libc.mallopt
     except (OSError, AttributeError):
         return
-    if ctypes.util.find_library("c") is None or not hasattr(libc, "gnu_get_libc_version"):
+    if not hasattr(libc, "gnu_get_libc_version"):
         return  # not glibc: its malloc has other knobs
     for parameter, value in _KEEP.items():
         mallopt(ctypes.c_int(parameter), ctypes.c_int(value))

@@ -332,7 +332,7 @@ def build(
         wanted, report.ttl_skipped = _ttl_wanted(store, ttl, documents)
         if wanted and documents >= APART_DOCUMENTS:
             dumping = store.dump_turtle_apart(out / "graph.ttl")
-            ttl = False
+        ttl = wanted and dumping is None  # decided: write_outputs does not count the documents again
     try:
         if projection is not None:
             projection.close()

@@ -169,6 +169,22 @@ class Tokens:
         """``doc[start:end].text``."""
         return self.text[self.start_char[start]:self.end_char[end - 1]] if end > start else ""
 
+    def meet(self, i: int, j: int) -> tuple[list[int], list[int]]:
+        """Tokens ``i`` and ``j`` and their ancestors, each chain up to and including the
+        first token both reach (two empty lists when they reach none).
+
+        >>> from kg.extract.nlp import load_nlp
+        >>> t = Tokens.of(load_nlp()("Tim Cook leads Apple."))
+        >>> t.meet(1, 3)
+        ([1, 2], [3, 2])
+        """
+        up_i, up_j = self.up(i), self.up(j)
+        ids_j = set(up_j)
+        common = next((k for k in up_i if k in ids_j), None)
+        if common is None:
+            return [], []
+        return up_i[:up_i.index(common) + 1], up_j[:up_j.index(common) + 1]
+
     def up(self, i: int) -> list[int]:
         """``[doc[i], *doc[i].ancestors]`` as token indices."""
         chain = [i]
@@ -271,14 +287,10 @@ def _features(doc: Doc, a: Side, b: Side, context: Context | None,
 
 def _path(t: Tokens, a: int, b: int) -> tuple[str, str]:
     """Dependency labels and lemmas on the shortest path from token ``a`` to token ``b``."""
-    up_a = t.up(a)
-    up_b = t.up(b)
-    ids_b = set(up_b)
-    common = next((i for i in up_a if i in ids_b), None)
-    if common is None:
+    left, right = t.meet(a, b)
+    if not left:
         return "none", "none"
-    left = [i for i in up_a if i != common][: up_a.index(common)]
-    right = up_b[: up_b.index(common)]
+    common, left, right = left[-1], left[:-1], right[:-1]
     deps = [f"{t.dep[i]}^" for i in left] + [t.pos[common]] + [f"{t.dep[i]}v" for i in reversed(right)]
     if len(deps) > 7:
         return "long", "long"
@@ -401,11 +413,11 @@ def someone_elses(ctx: DocContext, r: Relation) -> bool:
     b = _token_span(ctx.doc, r.object_span)
     if b is None:
         return False
-    verb = ctx.doc[b[0]:b[1]].root
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.pos_ not in {"VERB", "AUX"}:
+    t = _tokens_of(ctx.doc)
+    i = next((i for i in t.up(ctx.doc[b[0]:b[1]].root.i) if t.pos[i] in {"VERB", "AUX"}), None)
+    if i is None:
         return False
+    verb = ctx.doc[i]
     by_token = ctx.resolved.by_token
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     subjects += [g for c in subjects for g in c.children if g.dep_ == "conj"]  # "She and Hugh moved"
@@ -433,19 +445,18 @@ def one_subject(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     for r in ctx.relations:
         if r.predicate in single:
             ruled.setdefault((r.predicate, r.obj, r.sentence), set()).add(r.subject)
-    best: dict[tuple[str, str, str], Relation] = {}
-    rank: dict[int, tuple[int, float]] = {}  # id(relation) -> (arcs, -confidence): lowest best
+    best: dict[tuple[str, str, str], tuple[tuple[int, float], Relation]] = {}  # lowest rank best
     for r in found:
         key = (r.predicate, r.obj, r.sentence)
         if r.predicate in single:
-            rank[id(r)] = (_arcs(ctx.doc, r), -r.confidence)
-            if key not in best or rank[id(r)] < rank[id(best[key])]:
-                best[key] = r
+            rank = (_arcs(ctx.doc, r), -r.confidence)
+            if key not in best or rank < best[key][0]:
+                best[key] = (rank, r)
     out = []
     for r in found:
         key = (r.predicate, r.obj, r.sentence)
         if r.predicate in single and (r.subject not in ruled.get(key, {r.subject})
-                                      or best[key].subject != r.subject):
+                                      or best[key][1].subject != r.subject):
             continue
         out.append(r)
     return out
@@ -456,20 +467,8 @@ def _arcs(doc: Doc, r: Relation) -> int:
     a, b = _token_span(doc, r.subject_span), _token_span(doc, r.object_span)
     if a is None or b is None:
         return 99
-    left, right = _meet(doc, a, b)
-    return len(left) + len(right) - 2 if left and right else 99
-
-
-def _meet(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> tuple[list[int], list[int]]:
-    """The heads of token spans ``a`` and ``b`` and their ancestors, each chain up to and
-    including the first token both reach (two empty lists when they reach none)."""
-    t = _tokens_of(doc)
-    up_a, up_b = t.up(doc[a[0]:a[1]].root.i), t.up(doc[b[0]:b[1]].root.i)
-    ids_b = set(up_b)
-    common = next((i for i in up_a if i in ids_b), None)
-    if common is None:
-        return [], []
-    return up_a[:up_a.index(common) + 1], up_b[:up_b.index(common) + 1]
+    left, right = _tokens_of(doc).meet(doc[a[0]:a[1]].root.i, doc[b[0]:b[1]].root.i)
+    return len(left) + len(right) - 2 if left else 99
 
 
 def evidence_words(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> frozenset[str]:
@@ -528,14 +527,14 @@ def triggered(ctx: DocContext, r: Relation) -> bool:
 def _path_lemmas(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> set[str]:
     """The lemmas on the parse path from the head of token span ``b`` up to the word that
     governs both spans (that word left out, its direct object in), outside both spans."""
-    _, right = _meet(doc, a, b)
+    t = _tokens_of(doc)
+    _, right = t.meet(doc[a[0]:a[1]].root.i, doc[b[0]:b[1]].root.i)
     if not right:  # no common ancestor: the object's chain to its root
-        right = _tokens_of(doc).up(doc[b[0]:b[1]].root.i) + [-1]
+        right = t.up(doc[b[0]:b[1]].root.i) + [-1]
     below, common = right[:-1], right[-1:]
     objects = [c.i for i in common if i >= 0 for c in doc[i].children if c.dep_ == "dobj"]
     inside = set(range(*a)) | set(range(*b))
-    words = _tokens_of(doc).words
-    return {words[i] for i in (*below, *objects) if i not in inside}
+    return {t.words[i] for i in (*below, *objects) if i not in inside}
 
 
 def _organisation_places(ctx: DocContext) -> set[tuple[int, str]]:

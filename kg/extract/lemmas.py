@@ -101,6 +101,7 @@ class CachedLemmatizer:
             if found is None:
                 if len(cache) >= CACHE_MAX:  # memory stays flat however many words a corpus has
                     cache.clear()
+                    getattr(self._answering, "cache", {}).clear()  # spaCy's own, in the copy asked
                 found = cache[key] = strings.add(lemmatize(doc[i])[0])
             lemmas.append(found)
         doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, made, name_class
+from kg.extract.naming import COMPANY_SUFFIXES
 from kg.extract.places import place_vote
 from kg.lexicon import Lexicon, load_words
 
@@ -30,8 +31,6 @@ if TYPE_CHECKING:
 _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 #: Words NER often takes for names that name no entity of their own.
 NOT_NAMES = _WORDS["not_names"]
-#: "Inc.", "Ltd": a company's legal form (``ontology/words.toml``, [names]), no name of its own.
-COMPANY_SUFFIXES = frozenset(load_words().names["company_suffixes"])
 #: Weights of the evidence for a mention's class (summed per entity).
 NER_WEIGHT, PLACE_WEIGHT, HEAD_NOUN_WEIGHT, GAZETTEER_WEIGHT = 1.0, 2.0, 3.0, 100.0
 

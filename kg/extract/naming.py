@@ -20,9 +20,9 @@ from urllib.parse import quote
 
 from kg.lexicon import load_words
 
-#: Company suffixes a name is compared without (``ontology/words.toml``, [names]).
-_SUFFIX = re.compile(r"[\s,]+(" + "|".join(map(re.escape, load_words().names["company_suffixes"]))
-                     + r")\.?$")
+#: Company suffixes a name is compared without (``ontology/words.toml``, [names]); alone, no name.
+COMPANY_SUFFIXES = frozenset(load_words().names["company_suffixes"])
+_SUFFIX = re.compile(r"[\s,]+(" + "|".join(map(re.escape, sorted(COMPANY_SUFFIXES))) + r")\.?$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 

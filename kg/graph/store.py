@@ -178,12 +178,11 @@ class Dumping:
         self.checkpoint = tmp.with_name(tmp.name + ".store")
         try:
             self.store.store.backup(str(self.checkpoint))
-        except OSError:  # no checkpoint: wait() writes the file here
+            self.process = subprocess.Popen([sys.executable, "-c", _DUMP_TURTLE, str(self.checkpoint), str(tmp),
+                                             json.dumps(PREFIXES)], stdin=subprocess.DEVNULL,
+                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        except Exception:  # no checkpoint or no process: wait() writes the file here
             self.cancel()
-            return
-        self.process = subprocess.Popen([sys.executable, "-c", _DUMP_TURTLE, str(self.checkpoint), str(tmp),
-                                         json.dumps(PREFIXES)], stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def cancel(self) -> None:
         """Stop the other process and drop its file (``path`` stays as it was)."""
