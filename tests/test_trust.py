@@ -84,6 +84,20 @@ def test_places_and_people_by_gazetteer_and_title(text, name, cls):
     assert ents.get(name, ("?",))[0] == cls, ents
 
 
+@pytest.mark.parametrize("text, name, cls", [
+    ("Amazon's Alexa service now answers questions in Hindi.", "Alexa", "Product"),  # NER: ORG
+    ("The crew of NASA's Apollo program trained in Houston.", "Apollo", "Product"),
+])
+def test_a_program_or_service_someone_owns_is_a_product(text, name, cls):
+    ents = entities(text)
+    assert ents.get(name, ("?",))[0] == cls, ents
+
+
+def test_a_program_nobody_owns_is_no_product_vote():
+    ents = entities("The Apollo program sent twelve men to the Moon.")
+    assert ents.get("Apollo", ("?",))[0] != "Product", ents
+
+
 # "X and his wife Y": his is X; name variants in one document (kg/extract/resolve.py)
 def test_mother_is_not_a_spouse():
     f = facts("Henrik Angell was the son of Johan Angell and his wife Marie Angell.")

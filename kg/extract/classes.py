@@ -50,6 +50,8 @@ MODIFIER_CLASSES = _WORDS["modifier_classes"]
 NAME_PART_CLASSES = _WORDS["name_part_classes"]
 #: Head nouns that never type a copula's subject or an apposition ("an English model").
 NOT_PREDICATE_NOUNS = _WORDS["not_predicate_nouns"]
+#: Nouns that make a name modifying them a product when someone owns them ("DeepMind's AlphaGo program").
+OWNED_PRODUCT_NOUNS = frozenset(_WORDS["owned_product_nouns"])
 #: Verbs whose object is a product, not the organisation NER says ("developed AlphaFold").
 PRODUCT_VERBS = _WORDS["product_verbs"]
 NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
@@ -62,7 +64,9 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     place; "the Trainium2 chip" and "Trainium, a chip that ..." are products
     by the head noun, and so is Inferentia in "the Trainium and Inferentia
     chips"; "Aselsan and Havelsan are defence companies" makes both
-    organisations (:func:`_predicate_class`).
+    organisations (:func:`_predicate_class`). A program, platform or service
+    someone owns makes the name before it a product ("DeepMind's AlphaGo
+    program"); "the Apollo program" alone is no vote.
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -97,6 +101,8 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
             t.dep_ not in {"cc", "conj", "compound", "punct"} for t in span.doc[span.end:noun.i]):
         return None
     cls = lexicon.head_nouns.get(noun.lower_)
+    if cls is None and noun.lower_ in OWNED_PRODUCT_NOUNS and any(c.dep_ == "poss" for c in noun.children):
+        return "Product"  # "DeepMind's AlphaGo program"
     return cls if cls in MODIFIER_CLASSES else None
 
 
