@@ -213,6 +213,16 @@ def test_a_pronoun_after_a_semicolon_is_the_earlier_subject():
     assert not any(s.startswith("unnamed") for s, _, _ in got)
 
 
+@pytest.mark.parametrize("text, maker, other, product", [
+    ("Intel makes the modems, and Lenovo puts them in its ThinkPad laptops.", "Lenovo", "Intel", "ThinkPad"),
+    ("Samsung builds the screens, and Google sells them in its Pixel phones.", "Google", "Samsung", "Pixel"),
+])
+def test_its_is_its_own_clauses_subject(text, maker, other, product):
+    got = {(s, p, o) for s, p, o in facts(text) if p == "develops"}
+    assert any(s == maker and product in o for s, _, o in got), got
+    assert not any(other in s for s, _, _ in got), got
+
+
 def test_teaching_at_a_school_is_work_not_study():
     got = facts("Nadia Brenn is a Welsh sculptor. She teaches at Harlow College and previously taught at "
                 "Kestrel University. She holds a degree in painting from Dunmore University.")

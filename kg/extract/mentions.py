@@ -55,6 +55,7 @@ class Found:
     author: bool = False  # "I", "we" outside quotes: whoever wrote the document
     after_name: bool = False  # a proper-noun subject comes before it, found as a name or not
     apart: frozenset[int] = frozenset()  # tokens it cannot be: "she" in "she married X" is not X
+    clause_subject: int | None = None  # "its": the head of its own clause's subject, before it
 
 
 #: Words that refer back to the last person or organisation named.
@@ -307,11 +308,30 @@ def _anaphora(doc: Doc, taken: set[int]) -> list[Found]:
                                  and not _expletive(token) and token.i not in quoted)) \
                 and token.pos_ == "PRON":
             out.append(replace(_found(doc[token.i:token.i + 1], "Organization", 0.0, None,
-                                      anaphor=True), after_name=token.i > first_name))
+                                      anaphor=True), after_name=token.i > first_name,
+                               clause_subject=_clause_subject(token) if token.dep_ == "poss" else None))
         elif (lower in ORGANIZATION_ANAPHORA and token.i > 0
               and doc[token.i - 1].lower_ in {"the", "that", "this"}):
             out.append(_found(doc[token.i - 1:token.i + 1], "Organization", 0.0, None, anaphor=True))
     return out
+
+
+def _clause_subject(token: Token) -> int | None:
+    """The head of the subject of ``token``'s own clause, if it comes before ``token``.
+
+    A possessive "its" is its clause's subject's when that can be its
+    ("AMD sells chips, and Microsoft uses them in its data centers": Microsoft's).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("AMD sells chips, and Microsoft uses them in its data centers.")
+    >>> doc[_clause_subject(doc[10])].text
+    'Microsoft'
+    """
+    verb = token.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject.i if subject is not None and subject.i < token.i else None
 
 
 def _regnal(token: Token) -> bool:

@@ -350,7 +350,8 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     """Point each anaphor at an entity of its class named before it; return the rest.
 
     A possessive right after "X and" is X ("son of Johan and his wife
-    Marie"). Otherwise the closest subject (or subject's possessor) of this
+    Marie"); a possessive "its" is its own clause's subject's, when that can be
+    it. Otherwise the closest subject (or subject's possessor) of this
     or the previous sentence wins; failing that, the closest mention of the class.
     A person once called "he" is not a later "she", and the other way round.
     """
@@ -393,6 +394,10 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             continue
         if _conjunct(a, before[-1], text) or (a.antecedent is not None and before[-1].start == a.antecedent):
             link(a, by_token[before[-1].start])
+            continue
+        own = [f for f in before if a.clause_subject is not None and f.start <= a.clause_subject < f.end]
+        if own:  # "Microsoft uses them in its data centers": its own clause's subject
+            link(a, by_token[own[-1].start])
             continue
         recent_sentences = sorted({f.sentence for f in before} | {a.sentence})[-2:]
         salient = [f for f in before if f.salient and f.sentence in recent_sentences]
