@@ -84,6 +84,17 @@ def test_places_and_people_by_gazetteer_and_title(text, name, cls):
     assert ents.get(name, ("?",))[0] == cls, ents
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Ola Berg is a Norwegian skier. He won a silver medal at the FIS Junior World Ski Championships in 2004.",
+     "FIS Junior World Ski Championships"),  # NER: ORG
+    ("Ola Berg is a Norwegian skier. In 2004 he won the Holmenkollen Championship.",
+     "Holmenkollen Championship"),  # the place votes Place
+])
+def test_championships_are_an_event(text, name):
+    assert entities(text)[name][0] == "Event"
+    assert not {(s, p, o) for s, p, o in facts(text) if p in {"educatedAt", "worksFor", "memberOf"}}
+
+
 @pytest.mark.parametrize("text, name, cls", [
     ("Amazon's Alexa service now answers questions in Hindi.", "Alexa", "Product"),  # NER: ORG
     ("The crew of NASA's Apollo program trained in Houston.", "Apollo", "Product"),

@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 #: Last words that make a name an organisation ("Annapurna Labs", "Stanford University").
 ORGANIZATION_WORDS = _WORDS["organization_words"]
+#: Last words that make a name an event ("FIBT World Championships").
+EVENT_WORDS = frozenset(_WORDS["event_words"])
 #: Words before a name that make it a person's ("Sen. Bob Dole", "President Lincoln").
 HONORIFICS = _WORDS["honorifics"]
 #: Classes whose head noun types a name that modifies it ("the Trainium2 chip").
@@ -60,8 +62,8 @@ NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 def name_class(span: Span, lexicon: Lexicon) -> str | None:
     """The class a name's own words or its head noun give it, if any.
 
-    "Annapurna Labs" is an organisation by its last word, "Nizina Glacier" a
-    place; "the Trainium2 chip" and "Trainium, a chip that ..." are products
+    "Annapurna Labs" is an organisation by its last word, "FIBT World
+    Championships" an event, "Nizina Glacier" a place; "the Trainium2 chip" and "Trainium, a chip that ..." are products
     by the head noun, and so is Inferentia in "the Trainium and Inferentia
     chips"; "Aselsan and Havelsan are defence companies" makes both
     organisations (:func:`_predicate_class`). A program, platform or service
@@ -77,6 +79,8 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     last = span[-1]
     if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
         return "Organization"
+    if len(span) > 1 and last.lower_ in EVENT_WORDS:
+        return "Event"
     if len(span) > 1 and lexicon.head_nouns.get(last.lower_) in NAME_PART_CLASSES and last.is_title:
         return lexicon.head_nouns[last.lower_]
     for child in span.root.children:
