@@ -234,6 +234,14 @@ def test_its_is_its_own_clauses_subject(text, maker, other, product):
     assert not any(other in s for s, _, _ in got), got
 
 
+def test_a_team_a_player_is_traded_to_is_membership_not_employment():
+    got = facts("Cal Dorsey is an American football player. He worked for Wells Fargo before he was drafted by "
+                "the Denver Broncos. In 2019 he joined the Chicago Bears as a free agent.")
+    assert {("Cal Dorsey", "memberOf", "Denver Broncos"), ("Cal Dorsey", "memberOf", "Chicago Bears")} <= got, got
+    assert not {(s, p, o) for s, p, o in got if p == "worksFor" and o in {"Denver Broncos", "Chicago Bears"}}
+    assert ("Cal Dorsey", "worksFor", "Wells Fargo") in got  # the same sentence: the bank stays an employer
+
+
 def test_teaching_at_a_school_is_work_not_study():
     got = facts("Nadia Brenn is a Welsh sculptor. She teaches at Harlow College and previously taught at "
                 "Kestrel University. She holds a degree in painting from Dunmore University.")

@@ -102,15 +102,46 @@ def member_body(ctx: DocContext, start: int, end: int) -> bool:
 
 
 def membership(ctx: DocContext, predicate: str, start: int, end: int) -> str:
-    """``memberOf`` for a ``worksFor`` whose organisation is a :func:`member_body`, else ``predicate``.
+    """``memberOf`` for a ``worksFor`` whose organisation is a :func:`member_body`, or a
+    sports team by its sentence (:func:`team_sentence`), else ``predicate``.
 
     kg.ttl's memberOf: belonging to "a party, board, club, team or association"
     as a member rather than as an employee ("joined the Labour Party", "a
     member of the Royal Academy of Sciences", "played for the Ajax football club").
     """
-    if predicate == "worksFor" and member_body(ctx, start, end):
+    if predicate == "worksFor" and (member_body(ctx, start, end) or team_sentence(ctx, start, end)):
         return "memberOf"
     return predicate
+
+
+def team_sentence(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` (characters) is spoken of as a sports team: the
+    word and preposition that govern it ("traded to", "played for", "drafted by"), or
+    its verb's "as" phrase ("joined the Bears as a free agent"), are in
+    ``ontology/words.toml`` ``[rules] team_cues``.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> from types import SimpleNamespace
+    >>> doc = load_nlp()("Cole worked for Acme Corp before he was traded to the Carolina Panthers.")
+    >>> ctx = SimpleNamespace(doc=doc, lexicon=load_lexicon())
+    >>> team_sentence(ctx, 16, 25), team_sentence(ctx, 53, 70)
+    (False, True)
+    """
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    said = set()
+    verb = root.head
+    if root.dep_ == "pobj" and root.head.dep_ in {"prep", "agent"}:
+        verb = root.head.head
+        said.add(f"{verb.lemma_.lower()} {root.head.lower_}")
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            said.update(" ".join(t.lemma_.lower() for t in (*c.lefts, c) if t.dep_ in {"amod", "compound", "pobj"})
+                        for c in prep.children if c.dep_ == "pobj")
+    return not said.isdisjoint(ctx.lexicon.words.rules.get("team_cues", ()))
 
 
 def relation(ctx: DocContext, spec: PropertySpec, s: Arg, o: Arg, sent: Span, kind: str,
