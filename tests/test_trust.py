@@ -242,6 +242,13 @@ def test_a_team_a_player_is_traded_to_is_membership_not_employment():
     assert ("Cal Dorsey", "worksFor", "Wells Fargo") in got  # the same sentence: the bank stays an employer
 
 
+def test_a_role_of_a_country_is_nationality_not_residence():
+    got = facts("Kofi Mensah, a former minister of Ghana, lives in London. Ann Lee, the mayor of Leeds, met him.")
+    assert ("Kofi Mensah", "nationality", "Ghana") in got
+    assert ("Kofi Mensah", "livesIn", "Ghana") not in got
+    assert ("Ann Lee", "livesIn", "Leeds") in got  # a city's office: where she lives
+
+
 def test_teaching_at_a_school_is_work_not_study():
     got = facts("Nadia Brenn is a Welsh sculptor. She teaches at Harlow College and previously taught at "
                 "Kestrel University. She holds a degree in painting from Dunmore University.")

@@ -64,6 +64,16 @@ def regions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """Names of countries, case-folded.
+
+    >>> "china" in countries(), "texas" in countries(), "chicago" in countries()
+    (True, False, False)
+    """
+    return frozenset(c["name"].casefold() for c in geonames().get_countries().values())
+
+
+@lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Every country, US state and county, continent, city (≥ :data:`MIN_POPULATION`) and
     subdivision name, case-folded (kept between processes: :mod:`kg.extract.tables`)."""
