@@ -249,6 +249,29 @@ def test_a_role_of_a_country_is_nationality_not_residence():
     assert ("Ann Lee", "livesIn", "Leeds") in got  # a city's office: where she lives
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Elena Sol is an American soul studio project formed in 1982.", "Elena Sol"),  # NER: PERSON
+    ("Ingrid Blom is a Swedish comedy series.", "Ingrid Blom"),  # the classifier read it too
+])
+def test_a_demonym_before_a_work_is_no_nationality(text, name):
+    assert not {(s, p, o) for s, p, o in facts(text) if p == "nationality"}
+
+
+@pytest.mark.parametrize("text, person, country", [
+    ("Marla Quist is a Danish engineer.", "Marla Quist", "Denmark"),
+    ("Iryna Koval is a Ukrainian team handball goalkeeper.", "Iryna Koval", "Ukraine"),  # "team" modifies the role
+    ("Dmitri Sokolov is a Russian film and stage actor.", "Dmitri Sokolov", "Russia"),
+])
+def test_a_demonym_before_a_role_is_a_nationality(text, person, country):
+    assert (person, "nationality", country) in facts(text)
+
+
+def test_a_count_in_parentheses_places_nothing_in_its_city():
+    got = facts("Lumo Electric runs factories in Taiwan (3 in Hsinchu), Mainland China (10 in Xiamen, Suzhou "
+                "and Wuhan) and Vietnam.")
+    assert not {(s, p, o) for s, p, o in got if p == "locatedIn" and s in {"Taiwan", "Mainland China"}}, got
+
+
 def test_teaching_at_a_school_is_work_not_study():
     got = facts("Nadia Brenn is a Welsh sculptor. She teaches at Harlow College and previously taught at "
                 "Kestrel University. She holds a degree in painting from Dunmore University.")

@@ -10,7 +10,8 @@ only with one of Q's own trigger words between the two names or on the parse
 path between them. "Jane Doe was born in Mobile" gives ``bornIn`` and no
 ``livesIn``; "Jane Doe was born and raised in Mobile" gives both. ``chain_excludes``
 lists "P Q R": P(x, y) and Q(y, z) in one document rule R(x, z) out (a parent's
-spouse is no spouse).
+spouse is no spouse). A demonym states a nationality only before a person's role
+(:func:`roled`): "X is a Japanese anime film" says nothing of X's citizenship.
 
 Examples
 --------
@@ -30,6 +31,8 @@ from kg.extract.classifier import triggered
 from kg.types import Relation
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from kg.extract.context import DocContext
 
 
@@ -60,6 +63,43 @@ def timed(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     dates = {name for name, spec in ctx.lexicon.properties.items() if spec.value_label == "DATE"}
     return [r for r in relations
             if not (r.predicate in dates and r.object_is_literal and not names_a_time(r.obj))]
+
+
+def roled(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less the nationalities read from a demonym before a noun that is no
+    person's role (:func:`role_noun`): NER often takes a film's or a company's name for a
+    person's ("Tidal Hour is a Japanese anime film", "the only Turkish company")."""
+    out = []
+    for r in relations:
+        if r.predicate == "nationality" and not r.object_is_literal:
+            span = ctx.doc.char_span(*r.object_span, alignment_mode="expand")
+            if span is not None and len(span) == 1 and span[0].dep_ in {"amod", "compound", "nmod"} \
+                    and not role_noun(ctx, _phrase_head(span[0].head)):
+                continue
+        out.append(r)
+    return out
+
+
+def _phrase_head(noun: Token) -> Token:
+    """The last noun of the phrase ``noun`` modifies: "goalkeeper" for "team" in "a
+    Ukrainian team handball goalkeeper", "actor" for "film" in "a film and stage actor"."""
+    while noun.dep_ in {"compound", "nmod", "amod"} and noun.head.i > noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head
+    return noun
+
+
+def role_noun(ctx: DocContext, noun: Token) -> bool:
+    """Whether ``noun`` can be a person's role: not a work's or project's
+    (``ontology/words.toml`` ``[rules] works``), not another class's head noun.
+
+    >>> from kg.lexicon import load_lexicon
+    >>> from types import SimpleNamespace
+    >>> ctx = SimpleNamespace(lexicon=load_lexicon())
+    >>> [role_noun(ctx, SimpleNamespace(lower_=w)) for w in ("engineer", "actress", "film", "company")]
+    [True, True, False, False]
+    """
+    word = noun.lower_
+    return word not in ctx.lexicon.words.rules.get("works", ()) and ctx.lexicon.head_nouns.get(word) in {None, "Person"}
 
 
 def unchained(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:

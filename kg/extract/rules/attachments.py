@@ -39,7 +39,7 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
                 continue
             seen.add(found.start)
             heads = [token] + [c for c in token.children if c.dep_ == "appos" and arg(ctx, c) is None
-                               and not _titled(ctx, c)]
+                               and not _titled(ctx, c) and not c.like_num]  # "China (10 in Xiamen)"
             for head in heads:
                 for prep, second in _attached(ctx, head, found):
                     specs = [s for s in by_prep.get(prep, ()) if s.allows(first.cls, second.cls)]
