@@ -249,6 +249,17 @@ def test_a_role_of_a_country_is_nationality_not_residence():
     assert ("Ann Lee", "livesIn", "Leeds") in got  # a city's office: where she lives
 
 
+@pytest.mark.parametrize("text, work, person", [
+    ("Harbor Lights is a 1994 novel by Ann Cole.", "Harbor Lights", "Ann Cole"),  # NER: ORG
+    ("Marta Kessler is a 2003 German drama film directed by Otto Brand.", "Marta Kessler", "Otto Brand"),  # PERSON
+    ("Elena Sol, an American studio project, released two albums.", "Elena Sol", None),  # PERSON
+])
+def test_a_work_is_no_entity(text, work, person):
+    ents = entities(text)
+    assert work not in ents, ents
+    assert person is None or ents[person][0] == "Person"
+
+
 @pytest.mark.parametrize("text, name", [
     ("Elena Sol is an American soul studio project formed in 1982.", "Elena Sol"),  # NER: PERSON
     ("Ingrid Blom is a Swedish comedy series.", "Ingrid Blom"),  # the classifier read it too
@@ -270,6 +281,12 @@ def test_a_count_in_parentheses_places_nothing_in_its_city():
     got = facts("Lumo Electric runs factories in Taiwan (3 in Hsinchu), Mainland China (10 in Xiamen, Suzhou "
                 "and Wuhan) and Vietnam.")
     assert not {(s, p, o) for s, p, o in got if p == "locatedIn" and s in {"Taiwan", "Mainland China"}}, got
+
+
+def test_two_subjects_who_married_are_spouses():
+    got = facts("Tom Hale and Nina Roe married in 1990. Ivo Lind and Ada Berg met in Oslo.")
+    assert {("Tom Hale", "spouse", "Nina Roe"), ("Nina Roe", "spouse", "Tom Hale")} & got
+    assert not {(s, p, o) for s, p, o in got if p == "spouse" and "Ivo Lind" in (s, o)}
 
 
 def test_teaching_at_a_school_is_work_not_study():

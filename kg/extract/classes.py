@@ -54,6 +54,10 @@ NAME_PART_CLASSES = _WORDS["name_part_classes"]
 NOT_PREDICATE_NOUNS = _WORDS["not_predicate_nouns"]
 #: Nouns that make a name modifying them a product when someone owns them ("DeepMind's AlphaGo program").
 OWNED_PRODUCT_NOUNS = frozenset(_WORDS["owned_product_nouns"])
+#: Nouns of works and projects ("film", "novel", "album"), which no ontology class holds.
+WORKS = frozenset(_WORDS["works"])
+#: The vote of a name the words around call a work ("Rocksburg Road is a 1985 novel"): no entity.
+WORK = "Work"
 #: Verbs whose object is a product, not the organisation NER says ("developed AlphaFold").
 PRODUCT_VERBS = _WORDS["product_verbs"]
 NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
@@ -63,12 +67,13 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     """The class a name's own words or its head noun give it, if any.
 
     "Annapurna Labs" is an organisation by its last word, "FIBT World
-    Championships" an event, "Nizina Glacier" a place; "the Trainium2 chip" and "Trainium, a chip that ..." are products
-    by the head noun, and so is Inferentia in "the Trainium and Inferentia
-    chips"; "Aselsan and Havelsan are defence companies" makes both
+    Championships" an event, "Nizina Glacier" a place; "the Trainium2 chip" and
+    "Trainium, a chip that ..." are products by the head noun, and so is
+    Inferentia in "the Trainium and Inferentia chips"; "Aselsan and Havelsan are defence companies" makes both
     organisations (:func:`_predicate_class`). A program, platform or service
     someone owns makes the name before it a product ("DeepMind's AlphaGo
-    program"); "the Apollo program" alone is no vote.
+    program"); "the Apollo program" alone is no vote. A work ("X is a 1985
+    novel") gets :data:`WORK`: no class of the ontology holds it.
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -85,9 +90,9 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
         return lexicon.head_nouns[last.lower_]
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN" \
-                and _follows(span, child.left_edge.i) \
-                and child.lower_ not in NOT_PREDICATE_NOUNS and child.lower_ in lexicon.head_nouns:
-            return lexicon.head_nouns[child.lower_]
+                and _follows(span, child.left_edge.i) and child.lower_ not in NOT_PREDICATE_NOUNS \
+                and (child.lower_ in lexicon.head_nouns or child.lower_ in WORKS):
+            return lexicon.head_nouns.get(child.lower_, WORK)
     if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon):
         return "Person"
     root = span.root
@@ -150,7 +155,8 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
     for noun in (attr, *(c for c in attr.children if c.dep_ == "conj")):
         if noun.lower_ in NOT_PREDICATE_NOUNS:
             return None
-        cls = lexicon.head_nouns.get(noun.lower_) or ("Person" if noun.lower_ in HONORIFICS else None)
+        cls = lexicon.head_nouns.get(noun.lower_) or ("Person" if noun.lower_ in HONORIFICS else None) \
+            or (WORK if noun.lower_ in WORKS else None)
         if cls is not None:
             classes.add(cls)
     return classes.pop() if len(classes) == 1 else None

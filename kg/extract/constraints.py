@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable
 
+from kg.extract.classes import WORKS
 from kg.extract.classifier import triggered
 from kg.types import Relation
 
@@ -83,14 +84,15 @@ def roled(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
 def _phrase_head(noun: Token) -> Token:
     """The last noun of the phrase ``noun`` modifies: "goalkeeper" for "team" in "a
     Ukrainian team handball goalkeeper", "actor" for "film" in "a film and stage actor"."""
-    while noun.dep_ in {"compound", "nmod", "amod"} and noun.head.i > noun.i and noun.head.pos_ in {"NOUN", "PROPN"}:
+    while noun.dep_ in {"compound", "nmod", "amod"} and noun.head.i > noun.i \
+            and noun.head.pos_ in {"NOUN", "PROPN"}:
         noun = noun.head
     return noun
 
 
 def role_noun(ctx: DocContext, noun: Token) -> bool:
     """Whether ``noun`` can be a person's role: not a work's or project's
-    (``ontology/words.toml`` ``[rules] works``), not another class's head noun.
+    (:data:`kg.extract.classes.WORKS`), not another class's head noun.
 
     >>> from kg.lexicon import load_lexicon
     >>> from types import SimpleNamespace
@@ -98,8 +100,7 @@ def role_noun(ctx: DocContext, noun: Token) -> bool:
     >>> [role_noun(ctx, SimpleNamespace(lower_=w)) for w in ("engineer", "actress", "film", "company")]
     [True, True, False, False]
     """
-    word = noun.lower_
-    return word not in ctx.lexicon.words.rules.get("works", ()) and ctx.lexicon.head_nouns.get(word) in {None, "Person"}
+    return noun.lower_ not in WORKS and ctx.lexicon.head_nouns.get(noun.lower_) in {None, "Person"}
 
 
 def unchained(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, made, name_class
+from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, WORK, made, name_class
 from kg.extract.naming import COMPANY_SUFFIXES
 from kg.extract.places import place_vote
 from kg.lexicon import Lexicon, load_words
@@ -87,6 +87,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                 cls, canonical, weight = listed_cls, None, NER_WEIGHT
             piece_cls, piece_weight = cls, weight
             head_cls = name_class(piece, lexicon)
+            if head_cls == WORK and canonical is None:  # "Rocksburg Road is a 1985 novel": no class holds it
+                taken.update(range(piece.start, piece.end))
+                continue
             if head_cls and canonical is None:
                 piece_cls, piece_weight = head_cls, HEAD_NOUN_WEIGHT
             elif canonical is None and ner_cls is not None and place_vote(piece, cls):

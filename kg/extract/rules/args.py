@@ -139,7 +139,8 @@ def team_sentence(ctx: DocContext, start: int, end: int) -> bool:
         said.add(f"{verb.lemma_.lower()} {root.head.lower_}")
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "as":
-            said.update(" ".join(t.lemma_.lower() for t in (*c.lefts, c) if t.dep_ in {"amod", "compound", "pobj"})
+            said.update(" ".join(t.lemma_.lower() for t in (*c.lefts, c)
+                                 if t.dep_ in {"amod", "compound", "pobj"})
                         for c in prep.children if c.dep_ == "pobj")
     return not said.isdisjoint(ctx.lexicon.words.rules.get("team_cues", ()))
 

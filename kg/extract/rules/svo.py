@@ -57,7 +57,7 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
                 if spec.literal:
                     yield from _dated(ctx, spec, verb, words, preps, sent, conf)
                     continue
-                for s, o in _pairs(ctx, verb, words, preps, inverse):
+                for s, o in _pairs(ctx, verb, words, preps, inverse, spec.symmetric):
                     found.setdefault((s.iri, o.iri), []).append((spec, s, o))
         for options in found.values():
             # a pair several triggers fit: keep the properties whose domain and
@@ -88,7 +88,9 @@ def _dated(ctx: DocContext, spec: PropertySpec, verb: Token, words: list[str], p
 
 
 def _pairs(ctx: DocContext, verb: Token, words: list[str], preps: dict,  # type: ignore[type-arg]
-           inverse: bool) -> Iterator[tuple[Arg, Arg]]:
+           inverse: bool, symmetric: bool = False) -> Iterator[tuple[Arg, Arg]]:
+    """The (subject, object) pairs the verb relates; a symmetric property's verb with no
+    object relates its two conjoined subjects ("Tom Hale and Nina Roe married in 1990")."""
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     subj = subject(ctx, verb)
     if len(words) == 2:  # "rely on", "headquartered in": the subject, the preposition's object
@@ -100,6 +102,8 @@ def _pairs(ctx: DocContext, verb: Token, words: list[str], preps: dict,  # type:
         agents = args(ctx, subj)
         dobj = next((c for c in verb.children if c.dep_ in {"dobj", "attr"}), None)
         patients = args(ctx, dobj, maker=True)
+    if symmetric and not patients and not passive and len(words) == 1 and len(agents) == 2:
+        yield agents[0], agents[1]
     for a in agents:
         for p in patients:
             yield (p, a) if inverse else (a, p)
