@@ -289,6 +289,18 @@ def test_two_subjects_who_married_are_spouses():
     assert not {(s, p, o) for s, p, o in got if p == "spouse" and "Ivo Lind" in (s, o)}
 
 
+def test_a_name_in_apposition_to_a_noun_before_it_takes_its_class():
+    ents = entities("The parent company, Corvo Films, has offices in Detroit. The band, Vela Nine, formed in 1999.")
+    assert ents["Corvo Films"][0] == "Organization" and ents["Vela Nine"][0] == "Organization", ents
+
+
+def test_an_office_or_plant_is_no_headquarters():
+    got = facts("Corvo Films is headquartered in Los Angeles and has offices in Detroit. "
+                "The Leeds Courier has satellite offices in Harrogate, Hull and York.")
+    assert ("Corvo Films", "headquarteredIn", "Los Angeles") in got
+    assert not {(s, p, o) for s, p, o in got if p == "headquarteredIn" and o in {"Detroit", "Harrogate", "York"}}
+
+
 def test_teaching_at_a_school_is_work_not_study():
     got = facts("Nadia Brenn is a Welsh sculptor. She teaches at Harlow College and previously taught at "
                 "Kestrel University. She holds a degree in painting from Dunmore University.")

@@ -67,13 +67,15 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     """The class a name's own words or its head noun give it, if any.
 
     "Annapurna Labs" is an organisation by its last word, "FIBT World
-    Championships" an event, "Nizina Glacier" a place; "the Trainium2 chip" and
-    "Trainium, a chip that ..." are products by the head noun, and so is
-    Inferentia in "the Trainium and Inferentia chips"; "Aselsan and Havelsan are defence companies" makes both
-    organisations (:func:`_predicate_class`). A program, platform or service
-    someone owns makes the name before it a product ("DeepMind's AlphaGo
-    program"); "the Apollo program" alone is no vote. A work ("X is a 1985
-    novel") gets :data:`WORK`: no class of the ontology holds it.
+    Championships" an event, "Nizina Glacier" a place. "The Trainium2 chip" is
+    a product by its head noun, and so is Inferentia in "the Trainium and
+    Inferentia chips"; a noun in apposition gives its class ("Trainium, a chip
+    that ...", "the parent company, Corvo Films,"); "Aselsan and Havelsan are
+    defence companies" makes both organisations (:func:`predicate_class`). A
+    program, platform or service someone owns makes the name before it a
+    product ("DeepMind's AlphaGo program"); "the Apollo program" alone is no
+    vote. A work ("X is a 1985 novel") gets :data:`WORK`: no class of the
+    ontology holds it.
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -93,6 +95,12 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
                 and _follows(span, child.left_edge.i) and child.lower_ not in NOT_PREDICATE_NOUNS \
                 and (child.lower_ in lexicon.head_nouns or child.lower_ in WORKS):
             return lexicon.head_nouns.get(child.lower_, WORK)
+    noun = span.root.head  # "the parent company, Corvo Films,": the name in apposition to a noun before it
+    if span.root.dep_ == "appos" and noun.i < span.start and noun.pos_ == "NOUN" \
+            and noun.lower_ not in NOT_PREDICATE_NOUNS \
+            and (noun.lower_ in lexicon.head_nouns or noun.lower_ in WORKS) \
+            and all(t.text in {",", "-", "–", "—", "("} for t in span.doc[noun.i + 1:span.start]):
+        return lexicon.head_nouns.get(noun.lower_, WORK)
     if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon):
         return "Person"
     root = span.root

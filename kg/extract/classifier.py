@@ -537,6 +537,31 @@ def _path_lemmas(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> set[str]:
     return {t.words[i] for i in (*below, *objects) if i not in inside}
 
 
+def branch_office(lexicon: Lexicon, doc: Doc, sent: Span, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether the words that tie place ``b`` to organisation ``a`` (token spans) name a
+    branch, not the head office: one of ``ontology/words.toml`` ``[rules] branch_words``
+    between them, on the parse path (:func:`evidence_words`, :func:`_path_lemmas`) or
+    the object of the verb the place hangs on ("has offices in"), and neither
+    "headquarters" among those words nor "head office" or "main office" in the sentence.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Corvo Films is headquartered in Boston and has offices in Detroit.")
+    >>> [branch_office(load_lexicon(), doc, doc[:], (0, 2), (i, i + 1)) for i in (5, 10)]
+    [False, True]
+    """
+    branches = lexicon.words.rules.get("branch_words", frozenset())
+    governor = doc[b[0]:b[1]].root
+    while governor.dep_ in {"pobj", "prep"} and governor.head.i != governor.i:
+        governor = governor.head  # "has offices in Detroit": the verb, and its object below
+    words = evidence_words(doc, a, b) | _path_lemmas(doc, a, b) | {
+        c.lemma_.lower() for c in governor.children if c.dep_ == "dobj"}
+    if words.isdisjoint(branches) or not words.isdisjoint({"headquarters", "headquarter", "hq"}):
+        return False
+    lemmas = [t.lemma_.lower() for t in sent]
+    return not any(x in {"head", "main"} and y == "office" for x, y in zip(lemmas, lemmas[1:]))
+
+
 def _organisation_places(ctx: DocContext) -> set[tuple[int, str]]:
     """(place mention's first character, property) for places a rule locates an organisation in.
 
@@ -624,6 +649,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
                 label in lexicon.signalled_by(w)
                 for w in evidence_words(doc, (a.start, a.end), (b.start, b.end))):
             continue
+        if label == "headquarteredIn" and branch_office(lexicon, doc, sent, (a.start, a.end), (b.start, b.end)):
+            continue  # "has offices in Detroit": an office is no headquarters
         if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > p[best]:
             continue  # the other direction is likelier: one of them is wrong
         literal = b.iri is None
