@@ -301,6 +301,11 @@ def test_an_office_or_plant_is_no_headquarters():
     assert not {(s, p, o) for s, p, o in got if p == "headquarteredIn" and o in {"Detroit", "Harrogate", "York"}}
 
 
+def test_the_classifier_states_no_birthplace_without_a_word_of_birth():
+    got = facts("Ramon Vega was a Chilean architect. A street in Valparaiso bears his name.")
+    assert not {(s, p, o) for s, p, o in got if p == "bornIn"}, got
+
+
 def test_teaching_at_a_school_is_work_not_study():
     got = facts("Nadia Brenn is a Welsh sculptor. She teaches at Harlow College and previously taught at "
                 "Kestrel University. She holds a degree in painting from Dunmore University.")

@@ -615,7 +615,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     reads as evidence. A property ``ontology/words.toml`` lists in
     ``model_needs_trigger`` also needs one of its trigger words between the two
     mentions or on the path between them (:func:`evidence_words`): the model
-    alone says "Tim Cook, born in Mobile" lives there. A worksFor whose
+    alone says "Tim Cook, born in Mobile" lives there; one it lists in
+    ``model_sentence_words`` needs one of its words in the sentence. A worksFor whose
     organisation is a party, team, academy... is memberOf
     (:func:`kg.extract.rules.args.membership`).
     """
@@ -632,6 +633,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         best_of[(a.iri or "", b.iri, label)] = max(best_of.get((a.iri or "", b.iri, label), 0.0),
                                                    float(p.max()))
     needs_trigger = lexicon.words.rules.get("model_needs_trigger", frozenset())
+    sentence_words = {entry.split()[0]: frozenset(entry.split()[1:])
+                      for entry in lexicon.words.rules.get("model_sentence_words", ())}
     org_places = _organisation_places(ctx)
     limits = model_thresholds(lexicon, threshold)
     out = []
@@ -649,6 +652,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
                 label in lexicon.signalled_by(w)
                 for w in evidence_words(doc, (a.start, a.end), (b.start, b.end))):
             continue
+        if label in sentence_words and sentence_words[label].isdisjoint(t.lower_ for t in sent):
+            continue  # "an avenue bears the name Luis Roche in his honor": no word of birth
         if label == "headquarteredIn" and branch_office(lexicon, doc, sent, (a.start, a.end), (b.start, b.end)):
             continue  # "has offices in Detroit": an office is no headquarters
         if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > p[best]:
