@@ -207,7 +207,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--model", help="spaCy model")
     t.add_argument("--neural", action="store_true",
                    help="fine-tune the neural relation reader instead (needs torch: pip install \"kg[train]\")")
-    t.add_argument("--epochs", type=int, default=2, help="with --neural: passes over the data (default 2)")
+    t.add_argument("--epochs", type=int, default=4, help="with --neural: passes over the data (default 4)")
     t.add_argument("--seed", type=int, default=13, help="with --neural: random seed (default 13)")
     t.add_argument("--max-batches", type=int, default=None, help="with --neural: stop after N batches")
 
