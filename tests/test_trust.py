@@ -306,6 +306,13 @@ def test_the_classifier_states_no_birthplace_without_a_word_of_birth():
     assert not {(s, p, o) for s, p, o in got if p == "bornIn"}, got
 
 
+def test_a_grandfather_is_no_parent():
+    got = facts("Tor Hagen was a Norwegian painter. He was the father of Eirik Hagen and the grandfather of "
+                "Sofie Hagen.")  # the classifier said Tor Hagen childOf Sofie Hagen
+    assert ("Eirik Hagen", "childOf", "Tor Hagen") in got
+    assert not {(s, p, o) for s, p, o in got if p == "childOf" and "Sofie Hagen" in (s, o)}, got
+
+
 def test_teaching_at_a_school_is_work_not_study():
     got = facts("Nadia Brenn is a Welsh sculptor. She teaches at Harlow College and previously taught at "
                 "Kestrel University. She holds a degree in painting from Dunmore University.")

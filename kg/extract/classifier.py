@@ -537,29 +537,34 @@ def _path_lemmas(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> set[str]:
     return {t.words[i] for i in (*below, *objects) if i not in inside}
 
 
-def branch_office(lexicon: Lexicon, doc: Doc, sent: Span, a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether the words that tie place ``b`` to organisation ``a`` (token spans) name a
-    branch, not the head office: one of ``ontology/words.toml`` ``[rules] branch_words``
-    between them, on the parse path (:func:`evidence_words`, :func:`_path_lemmas`) or
-    the object of the verb the place hangs on ("has offices in"), and neither
-    "headquarters" among those words nor "head office" or "main office" in the sentence.
+def excluded(lexicon: Lexicon, label: str, doc: Doc, sent: Span, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether the words that tie ``b`` to ``a`` (token spans) say something other than
+    ``label``: a word ``ontology/words.toml`` ``[rules] model_excluding_words`` lists for
+    it, between them, on the parse path (:func:`evidence_words`, :func:`_path_lemmas`) or
+    the object of the verb ``b`` hangs on ("has offices in Detroit": a branch, no
+    headquarters; "the father of A and the grandfather of B": B is no parent), unless a
+    "head" or "main" comes before the listed word in the sentence ("its head office is
+    in Leeds").
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
     >>> doc = load_nlp()("Corvo Films is headquartered in Boston and has offices in Detroit.")
-    >>> [branch_office(load_lexicon(), doc, doc[:], (0, 2), (i, i + 1)) for i in (5, 10)]
+    >>> [excluded(load_lexicon(), "headquarteredIn", doc, doc[:], (0, 2), (i, i + 1)) for i in (5, 10)]
     [False, True]
     """
-    branches = lexicon.words.rules.get("branch_words", frozenset())
+    listed = {entry.split()[0]: frozenset(entry.split()[1:])
+              for entry in lexicon.words.rules.get("model_excluding_words", ())}.get(label)
+    if not listed:
+        return False
     governor = doc[b[0]:b[1]].root
     while governor.dep_ in {"pobj", "prep"} and governor.head.i != governor.i:
         governor = governor.head  # "has offices in Detroit": the verb, and its object below
     words = evidence_words(doc, a, b) | _path_lemmas(doc, a, b) | {
         c.lemma_.lower() for c in governor.children if c.dep_ == "dobj"}
-    if words.isdisjoint(branches) or not words.isdisjoint({"headquarters", "headquarter", "hq"}):
+    if words.isdisjoint(listed):
         return False
     lemmas = [t.lemma_.lower() for t in sent]
-    return not any(x in {"head", "main"} and y == "office" for x, y in zip(lemmas, lemmas[1:]))
+    return not any(x in {"head", "main"} and y in listed for x, y in zip(lemmas, lemmas[1:]))
 
 
 def _organisation_places(ctx: DocContext) -> set[tuple[int, str]]:
@@ -654,7 +659,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue
         if label in sentence_words and sentence_words[label].isdisjoint(t.lower_ for t in sent):
             continue  # "an avenue bears the name Luis Roche in his honor": no word of birth
-        if label == "headquarteredIn" and branch_office(lexicon, doc, sent, (a.start, a.end), (b.start, b.end)):
+        if excluded(lexicon, label, doc, sent, (a.start, a.end), (b.start, b.end)):
             continue  # "has offices in Detroit": an office is no headquarters
         if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > p[best]:
             continue  # the other direction is likelier: one of them is wrong
