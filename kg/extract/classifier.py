@@ -537,7 +537,18 @@ def _path_lemmas(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> set[str]:
     return {t.words[i] for i in (*below, *objects) if i not in inside}
 
 
-def excluded(lexicon: Lexicon, label: str, doc: Doc, sent: Span, a: tuple[int, int], b: tuple[int, int]) -> bool:
+def word_lists(lexicon: Lexicon, key: str) -> dict[str, frozenset[str]]:
+    """``ontology/words.toml`` ``[rules] key`` entries "Property word word ...", by property.
+
+    >>> from kg.lexicon import load_lexicon
+    >>> sorted(word_lists(load_lexicon(), "model_sentence_words")["bornIn"])
+    ['birth', 'birthplace', 'born', 'native']
+    """
+    return {entry.split()[0]: frozenset(entry.split()[1:]) for entry in lexicon.words.rules.get(key, ())}
+
+
+def excluded(lexicon: Lexicon, label: str, doc: Doc, sent: Span,
+             a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether the words that tie ``b`` to ``a`` (token spans) say something other than
     ``label``: a word ``ontology/words.toml`` ``[rules] model_excluding_words`` lists for
     it, between them, on the parse path (:func:`evidence_words`, :func:`_path_lemmas`) or
@@ -552,8 +563,7 @@ def excluded(lexicon: Lexicon, label: str, doc: Doc, sent: Span, a: tuple[int, i
     >>> [excluded(load_lexicon(), "headquarteredIn", doc, doc[:], (0, 2), (i, i + 1)) for i in (5, 10)]
     [False, True]
     """
-    listed = {entry.split()[0]: frozenset(entry.split()[1:])
-              for entry in lexicon.words.rules.get("model_excluding_words", ())}.get(label)
+    listed = word_lists(lexicon, "model_excluding_words").get(label)
     if not listed:
         return False
     governor = doc[b[0]:b[1]].root
@@ -638,8 +648,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         best_of[(a.iri or "", b.iri, label)] = max(best_of.get((a.iri or "", b.iri, label), 0.0),
                                                    float(p.max()))
     needs_trigger = lexicon.words.rules.get("model_needs_trigger", frozenset())
-    sentence_words = {entry.split()[0]: frozenset(entry.split()[1:])
-                      for entry in lexicon.words.rules.get("model_sentence_words", ())}
+    sentence_words = word_lists(lexicon, "model_sentence_words")
     org_places = _organisation_places(ctx)
     limits = model_thresholds(lexicon, threshold)
     out = []
@@ -658,7 +667,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
                 for w in evidence_words(doc, (a.start, a.end), (b.start, b.end))):
             continue
         if label in sentence_words and sentence_words[label].isdisjoint(t.lower_ for t in sent):
-            continue  # "an avenue bears the name Luis Roche in his honor": no word of birth
+            continue  # "a street in Valparaiso bears his name": no word of birth
         if excluded(lexicon, label, doc, sent, (a.start, a.end), (b.start, b.end)):
             continue  # "has offices in Detroit": an office is no headquarters
         if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > p[best]:
