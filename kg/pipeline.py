@@ -38,7 +38,7 @@ from kg.config import Settings
 from kg.errors import InputError, KGError
 from kg.ingest import read_documents, sample_corpus_path
 from kg.lexicon import load_lexicon
-from kg.extract.constraints import consistent, roled, timed, unchained
+from kg.extract.constraints import CONSTRAINTS
 from kg.extract.context import DocContext
 from kg.extract.mentions import find_mentions
 from kg.extract.nlp import load_nlp, parse
@@ -142,12 +142,12 @@ class Pipeline:
         The rule families' relations come in text order (sentence by sentence,
         then family by family); every other extractor's follow, extractor by
         extractor. A relation already stated (same triple, same spans) and a
-        relation of an entity to itself are dropped, and so are those the others
-        rule out (:func:`kg.extract.constraints.consistent`: "born in X" is no
-        residence in X), date values that name no point in time
-        (:func:`kg.extract.constraints.timed`: "three years"), nationalities of no person's role
-        (:func:`kg.extract.constraints.roled`: "a Japanese anime film") and facts two others
-        rule out (:func:`kg.extract.constraints.unchained`: a parent's spouse is no spouse).
+        relation of an entity to itself are dropped, and so is what
+        :data:`kg.extract.constraints.CONSTRAINTS` rules out, in order: date values
+        that name no point in time (``timed``: "three years"), nationalities of no
+        person's role (``roled``: "a Japanese anime film"), what other relations
+        contradict (``consistent``: "born in X" is no residence in X) and facts two
+        others rule out (``unchained``: a parent's spouse is no spouse).
         """
         found: list[tuple[tuple[int, int, int], Relation]] = []  # (block, sentence, extractor)
         seen: set[tuple[Any, ...]] = set()
@@ -157,7 +157,8 @@ class Pipeline:
             found += [((block, ctx.sentence_index(r.subject_span[0]), position), r)
                       for r in dedupe(extractor(replace(ctx, relations=before)), seen)]
         ordered = [r for _, r in sorted(found, key=lambda x: x[0])]
-        ordered = unchained(ctx, consistent(ctx, roled(ctx, timed(ctx, ordered))))
+        for constraint in CONSTRAINTS:
+            ordered = constraint(ctx, ordered)
         return tuple(r for r in ordered if r.confidence >= self.settings.min_confidence)
 
     def run(self, ctx: DocContext) -> DocContext:

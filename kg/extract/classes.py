@@ -37,7 +37,7 @@ from kg.extract.places import is_place
 from kg.lexicon import Lexicon, load_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 #: Last words that make a name an organisation ("Annapurna Labs", "Stanford University").
@@ -61,6 +61,18 @@ WORK = "Work"
 #: Verbs whose object is a product, not the organisation NER says ("developed AlphaFold").
 PRODUCT_VERBS = _WORDS["product_verbs"]
 NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
+
+
+def noun_class(noun: Token, lexicon: Lexicon) -> str | None:
+    """The class a common noun says a thing is: the class whose ``kg:headNoun`` it is, or
+    :data:`WORK` for a work's noun ("film", "novel"), else None.
+
+    >>> from kg.lexicon import load_lexicon
+    >>> from types import SimpleNamespace
+    >>> [noun_class(SimpleNamespace(lower_=w), load_lexicon()) for w in ("company", "film", "idea")]
+    ['Organization', 'Work', None]
+    """
+    return lexicon.head_nouns.get(noun.lower_) or (WORK if noun.lower_ in WORKS else None)
 
 
 def name_class(span: Span, lexicon: Lexicon) -> str | None:
@@ -93,14 +105,13 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN" \
                 and _follows(span, child.left_edge.i) and child.lower_ not in NOT_PREDICATE_NOUNS \
-                and (child.lower_ in lexicon.head_nouns or child.lower_ in WORKS):
-            return lexicon.head_nouns.get(child.lower_, WORK)
+                and noun_class(child, lexicon):
+            return noun_class(child, lexicon)
     noun = span.root.head  # "the parent company, Corvo Films,": the name in apposition to a noun before it
     if span.root.dep_ == "appos" and noun.i < span.start and noun.pos_ == "NOUN" \
-            and noun.lower_ not in NOT_PREDICATE_NOUNS \
-            and (noun.lower_ in lexicon.head_nouns or noun.lower_ in WORKS) \
+            and noun.lower_ not in NOT_PREDICATE_NOUNS and noun_class(noun, lexicon) \
             and all(t.text in {",", "-", "–", "—", "("} for t in span.doc[noun.i + 1:span.start]):
-        return lexicon.head_nouns.get(noun.lower_, WORK)
+        return noun_class(noun, lexicon)
     if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon):
         return "Person"
     root = span.root
@@ -163,8 +174,7 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
     for noun in (attr, *(c for c in attr.children if c.dep_ == "conj")):
         if noun.lower_ in NOT_PREDICATE_NOUNS:
             return None
-        cls = lexicon.head_nouns.get(noun.lower_) or ("Person" if noun.lower_ in HONORIFICS else None) \
-            or (WORK if noun.lower_ in WORKS else None)
+        cls = noun_class(noun, lexicon) or ("Person" if noun.lower_ in HONORIFICS else None)
         if cls is not None:
             classes.add(cls)
     return classes.pop() if len(classes) == 1 else None

@@ -547,25 +547,22 @@ def word_lists(lexicon: Lexicon, key: str) -> dict[str, frozenset[str]]:
     return {entry.split()[0]: frozenset(entry.split()[1:]) for entry in lexicon.words.rules.get(key, ())}
 
 
-def excluded(lexicon: Lexicon, label: str, doc: Doc, sent: Span,
-             a: tuple[int, int], b: tuple[int, int]) -> bool:
+def excluded(listed: frozenset[str], doc: Doc, sent: Span, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether the words that tie ``b`` to ``a`` (token spans) say something other than
-    ``label``: a word ``ontology/words.toml`` ``[rules] model_excluding_words`` lists for
-    it, between them, on the parse path (:func:`evidence_words`, :func:`_path_lemmas`) or
-    the object of the verb ``b`` hangs on ("has offices in Detroit": a branch, no
-    headquarters; "the father of A and the grandfather of B": B is no parent), unless a
-    "head" or "main" comes before the listed word in the sentence ("its head office is
-    in Leeds").
+    the property: one of ``listed`` (its ``ontology/words.toml`` ``[rules]
+    model_excluding_words``, :func:`word_lists`) between them, on the parse path
+    (:func:`evidence_words`, :func:`_path_lemmas`) or as the object of the verb ``b``
+    hangs on ("has offices in Detroit": a branch, no headquarters; "the father of A
+    and the grandfather of B": B is no parent), unless a "head" or "main" comes
+    before the listed word in the sentence ("its head office is in Leeds").
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
     >>> doc = load_nlp()("Corvo Films is headquartered in Boston and has offices in Detroit.")
-    >>> [excluded(load_lexicon(), "headquarteredIn", doc, doc[:], (0, 2), (i, i + 1)) for i in (5, 10)]
+    >>> offices = word_lists(load_lexicon(), "model_excluding_words")["headquarteredIn"]
+    >>> [excluded(offices, doc, doc[:], (0, 2), (i, i + 1)) for i in (5, 10)]
     [False, True]
     """
-    listed = word_lists(lexicon, "model_excluding_words").get(label)
-    if not listed:
-        return False
     governor = doc[b[0]:b[1]].root
     while governor.dep_ in {"pobj", "prep"} and governor.head.i != governor.i:
         governor = governor.head  # "has offices in Detroit": the verb, and its object below
@@ -649,6 +646,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
                                                    float(p.max()))
     needs_trigger = lexicon.words.rules.get("model_needs_trigger", frozenset())
     sentence_words = word_lists(lexicon, "model_sentence_words")
+    excluding = word_lists(lexicon, "model_excluding_words")
     org_places = _organisation_places(ctx)
     limits = model_thresholds(lexicon, threshold)
     out = []
@@ -668,7 +666,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue
         if label in sentence_words and sentence_words[label].isdisjoint(t.lower_ for t in sent):
             continue  # "a street in Valparaiso bears his name": no word of birth
-        if excluded(lexicon, label, doc, sent, (a.start, a.end), (b.start, b.end)):
+        if label in excluding and excluded(excluding[label], doc, sent, (a.start, a.end), (b.start, b.end)):
             continue  # "has offices in Detroit": an office is no headquarters
         if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > p[best]:
             continue  # the other direction is likelier: one of them is wrong

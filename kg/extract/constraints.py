@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable
 
-from kg.extract.classes import WORKS
+from kg.extract.classes import noun_class
 from kg.extract.classifier import triggered
 from kg.types import Relation
 
@@ -91,8 +91,8 @@ def _phrase_head(noun: Token) -> Token:
 
 
 def role_noun(ctx: DocContext, noun: Token) -> bool:
-    """Whether ``noun`` can be a person's role: not a work's or project's
-    (:data:`kg.extract.classes.WORKS`), not another class's head noun.
+    """Whether ``noun`` can be a person's role: not a work's or project's, not another
+    class's head noun (:func:`kg.extract.classes.noun_class`).
 
     >>> from kg.lexicon import load_lexicon
     >>> from types import SimpleNamespace
@@ -100,7 +100,7 @@ def role_noun(ctx: DocContext, noun: Token) -> bool:
     >>> [role_noun(ctx, SimpleNamespace(lower_=w)) for w in ("engineer", "actress", "film", "company")]
     [True, True, False, False]
     """
-    return noun.lower_ not in WORKS and ctx.lexicon.head_nouns.get(noun.lower_) in {None, "Person"}
+    return noun_class(noun, ctx.lexicon) in {None, "Person"}
 
 
 def unchained(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
@@ -148,3 +148,7 @@ def consistent(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]
                 for q in excludes.get(r.predicate, ())}
     return [r for r in relations
             if (r.predicate, r.subject, r.obj, r.sentence) not in excluded or triggered(ctx, r)]
+
+
+#: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.
+CONSTRAINTS = (timed, roled, consistent, unchained)
