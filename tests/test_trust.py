@@ -377,3 +377,28 @@ def test_she_is_who_her_already_named_not_the_critic_quoted():
                 'wrote, "a strange show." She lives and works in Leeds, England.')
     assert ("Ada Vale", "livesIn", "Leeds") in got
     assert not {(s, p, o) for s, p, o in got if p == "livesIn" and s in {"Tom Reyes", "Sam Roe"}}
+
+
+@pytest.mark.parametrize("text, person, place", [
+    ("Maria Lund was born and baptised in Uppsala, in the province of Uppland.", "Maria Lund", "Uppsala"),
+    ("The team took three medals in Oslo (a gold for Ann Berg) and won again in 2010 in Lyon, France.",
+     "Ann Berg", "France"),
+])
+def test_the_classifier_states_no_residence_without_a_word_of_residence(text, person, place):
+    assert (person, "livesIn", place) not in facts(text)
+
+
+def test_a_residence_word_or_a_place_on_the_title_still_gives_residence():
+    assert ("Ann Lee", "livesIn", "Leeds") in facts("Ann Lee moved to Leeds in 1990.")
+    assert ("Tom Reyes", "livesIn", "Denver") in facts("The spill was small, said Denver lawyer Tom Reyes.")
+
+
+@pytest.mark.parametrize("text, person, country", [
+    ("Kofi Mensah, Ghana's Minister for Trade, answered the farmers.", "Kofi Mensah", "Ghana"),
+    ("The race was won by Kenya's Peter Kamau.", "Peter Kamau", "Kenya"),
+    ("The prince married Princess Astrid Berg of Norway.", "Astrid Berg", "Norway"),
+])
+def test_a_countrys_person_or_role_is_nationality_not_residence(text, person, country):
+    got = facts(text)
+    assert (person, "nationality", country) in got
+    assert (person, "livesIn", country) not in got

@@ -547,6 +547,22 @@ def word_lists(lexicon: Lexicon, key: str) -> dict[str, frozenset[str]]:
     return {entry.split()[0]: frozenset(entry.split()[1:]) for entry in lexicon.words.rules.get(key, ())}
 
 
+def place_on_title(doc: Doc, person: tuple[int, int], place: tuple[int, int]) -> bool:
+    """Whether the place (token span) qualifies a title just before the person's name
+    (token span): "Atlanta businessman Neil Estes", "New Jersey Gov. Thomas Kean".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Chicago lawyer Ann Lee met Bob Day in Paris.")
+    >>> place_on_title(doc, (2, 4), (0, 1)), place_on_title(doc, (5, 7), (8, 9))
+    (True, False)
+    """
+    root = doc[place[0]:place[1]].root
+    title = root.head
+    return (root.dep_ in {"compound", "nmod", "amod"} and not place[0] <= title.i < place[1]
+            and title.dep_ in {"compound", "nmod"} and title.i < person[0]
+            and person[0] <= title.head.i < person[1])
+
+
 def excluded(listed: frozenset[str], doc: Doc, sent: Span, a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether the words that tie ``b`` to ``a`` (token spans) say something other than
     the property: one of ``listed`` (its ``ontology/words.toml`` ``[rules]
@@ -628,7 +644,9 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     ``model_needs_trigger`` also needs one of its trigger words between the two
     mentions or on the path between them (:func:`evidence_words`): the model
     alone says "Tim Cook, born in Mobile" lives there; one it lists in
-    ``model_sentence_words`` needs one of its words in the sentence. A worksFor whose
+    ``model_sentence_words`` needs one of its words in the sentence, unless it is in
+    ``model_title_place`` and the place qualifies the person's title
+    (:func:`place_on_title`: "Atlanta businessman Neil Estes"). A worksFor whose
     organisation is a party, team, academy... is memberOf
     (:func:`kg.extract.rules.args.membership`).
     """
@@ -647,6 +665,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     needs_trigger = lexicon.words.rules.get("model_needs_trigger", frozenset())
     sentence_words = word_lists(lexicon, "model_sentence_words")
     excluding = word_lists(lexicon, "model_excluding_words")
+    title_places = lexicon.words.rules.get("model_title_place", frozenset())
     org_places = _organisation_places(ctx)
     limits = model_thresholds(lexicon, threshold)
     out = []
@@ -664,7 +683,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
                 label in lexicon.signalled_by(w)
                 for w in evidence_words(doc, (a.start, a.end), (b.start, b.end))):
             continue
-        if label in sentence_words and sentence_words[label].isdisjoint(t.lower_ for t in sent):
+        if label in sentence_words and sentence_words[label].isdisjoint(t.lower_ for t in sent) and not (
+                label in title_places and place_on_title(doc, (a.start, a.end), (b.start, b.end))):
             continue  # "a street in Valparaiso bears his name": no word of birth
         if label in excluding and excluded(excluding[label], doc, sent, (a.start, a.end), (b.start, b.end)):
             continue  # "has offices in Detroit": an office is no headquarters

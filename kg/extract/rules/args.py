@@ -39,6 +39,16 @@ def arg(ctx: DocContext, token: Token, discount: float = 1.0) -> Arg | None:
     return Arg(hit.iri, hit.cls, hit.start_char, hit.end_char, discount)
 
 
+def is_country(ctx: DocContext, place: Arg) -> bool:
+    """Whether the place is a country: a role "of" it ("the Premier of China", "a minister of
+    Ghana") or its "'s" ("Italy's trade minister") is the person's country, not where they live."""
+    from kg.extract.places import countries
+
+    labels = {ctx.text[place.start_char:place.end_char],
+              *(e.label for e in ctx.resolved.entities if e.iri == place.iri)}
+    return any(label.casefold() in countries() for label in labels)
+
+
 def args(ctx: DocContext, token: Token | None, *, maker: bool = False,
          examples: bool = False) -> list[Arg]:
     """Entities a phrase headed by ``token`` names, with its conjuncts.

@@ -11,9 +11,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.places import countries, geonames, is_place
+from kg.extract.places import geonames, is_place
 from kg.extract.resolve import EntityMention
-from kg.extract.rules.args import Arg, arg, args, confidence, negated, pobj, relation, span_root, subject
+from kg.extract.rules.args import Arg, arg, args, confidence, is_country, negated, pobj, relation, span_root, subject
 from kg.registry import extractors
 from kg.types import Relation
 
@@ -45,17 +45,10 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
                     specs = [s for s in by_prep.get(prep, ()) if s.allows(first.cls, second.cls)]
                     if specs and second.iri != first.iri:
                         spec = specs[0]
-                        if head is not token and spec.name == "livesIn" and _country(ctx, second):
-                            spec = ctx.lexicon.properties["nationality"]  # "Zhou Enlai, the Premier of China"
+                        if spec.name == "livesIn" and is_country(ctx, second):
+                            # "Zhou Enlai, the Premier of China", "Princess Ann of Denmark"
+                            spec = ctx.lexicon.properties["nationality"]
                         yield relation(ctx, spec, first, second, sent, "attachment", conf)
-
-
-def _country(ctx: DocContext, place: Arg) -> bool:
-    """Whether the place is a country: a role "of" it ("the Premier of China", "a minister of
-    Ghana") is the person's country, not where they live."""
-    labels = {ctx.text[place.start_char:place.end_char],
-              *(e.label for e in ctx.resolved.entities if e.iri == place.iri)}
-    return any(label.casefold() in countries() for label in labels)
 
 
 def _titled(ctx: DocContext, noun: Token) -> bool:

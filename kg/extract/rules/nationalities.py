@@ -1,13 +1,14 @@
 """``rule:nationality``: a demonym before a person's role.
 
-"X is a Belgian engineer", "X, an American businessman": the demonym's country.
+"X is a Belgian engineer", "X, an American businessman": the demonym's country; so is a
+country's "'s" on a person or a role ("Italy's Ann Roy", "Ann Roy, Italy's trade minister").
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.rules.args import arg, confidence, relation
+from kg.extract.rules.args import arg, confidence, is_country, relation
 from kg.registry import extractors
 from kg.types import Relation
 
@@ -25,10 +26,16 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
     for sent in ctx.sentences:
         for token in sent:
             place = arg(ctx, token)
-            if place is None or place.cls != "Place" or token.dep_ not in {"amod", "compound", "nmod"}:
+            if place is None or place.cls != "Place":
+                continue
+            owner = token.dep_ == "poss" and is_country(ctx, place)  # "Italy's", not "Leeds's"
+            if token.dep_ not in {"amod", "compound", "nmod"} and not owner:
                 continue
             noun = token.head
-            if noun.i in ctx.resolved.by_token:  # a name ("San Fernando", "Chhattisgarh"), not a role
+            named = arg(ctx, noun)
+            if named is not None:  # a name ("San Fernando", "Chhattisgarh"), not a role
+                if owner and named.cls == "Person":
+                    yield relation(ctx, spec, named, place, sent, "nationality", conf)  # "Italy's Ann Roy"
                 continue
             people = []
             if noun.dep_ in {"attr", "appos"} or noun.head.dep_ == "appos":
