@@ -402,3 +402,19 @@ def test_a_countrys_person_or_role_is_nationality_not_residence(text, person, co
     got = facts(text)
     assert (person, "nationality", country) in got
     assert (person, "livesIn", country) not in got
+
+
+@pytest.mark.parametrize("text, company", [
+    ("Dunmore is a village in Albany County, New York, operated by Dunmore Holdings. "
+     "It is a suburb of the neighboring city of Albany.", "Dunmore Holdings"),
+    ("Harbor Nights is a novel by Ann Cole, published by Dell Books. "
+     "It is the eleventh book in the Rocksburg series.", "Dell Books"),
+    ("Fernhill is a hamlet in the town of Milo, whose water comes from the Milo Water Company. "
+     "The population was 2,100 in 2010. It is a suburb of the city of Albany.", "Milo Water Company"),
+])
+def test_it_after_a_place_or_a_work_is_not_the_company_named_in_passing(text, company):
+    assert not {(s, p, o) for s, p, o in facts(text) if s == company and p in {"headquarteredIn", "locatedIn"}}
+
+
+def test_it_after_a_person_is_still_the_company_they_founded():
+    assert ("Acme Foods", "headquarteredIn", "Leeds") in facts("Ann Lee founded Acme Foods in 1990. It is based in Leeds.")

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, WORK, made, name_class
+from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, WORK, made, name_class, noun_class
 from kg.extract.naming import COMPANY_SUFFIXES
 from kg.extract.places import place_vote
 from kg.lexicon import Lexicon, load_words
@@ -109,7 +109,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for span in _kin_names(doc, lexicon, taken):
         found.append(_found(span, "Person", HEAD_NOUN_WEIGHT, None))
         taken.update(range(span.start, span.end))
-    found.extend(_anaphora(doc, taken))
+    found.extend(_anaphora(doc, taken, found, lexicon))
     found.extend(_relative_pronouns(doc, found))
     found = [replace(f, apart=frozenset(_apart(doc[f.start:f.end].root))) for f in found]
     return sorted(found, key=lambda f: f.start)
@@ -283,8 +283,12 @@ def _relative_fits(pronoun: str):  # type: ignore[no-untyped-def]
     return lambda cls: True
 
 
-def _anaphora(doc: Doc, taken: set[int]) -> list[Found]:
+def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignore[assignment]
+              lexicon: Lexicon | None = None) -> list[Found]:
     """"he", "her", "its", "the company", "I": mentions whose entity the resolver finds.
+
+    ``named``: the names found so far; an "it" or "its" that continues a place, a product
+    or a work (:func:`_topic_elsewhere`) is none of them.
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()('I moved to Boston. "We won," she said.')
@@ -293,6 +297,7 @@ def _anaphora(doc: Doc, taken: set[int]) -> list[Found]:
     """
     out = []
     quoted = _quoted(doc)
+    classes = {i: f.cls for f in named for i in range(f.start, f.end)}
     first_name = next((t.i for t in doc if t.pos_ == "PROPN" and t.dep_ in {"nsubj", "nsubjpass"}),
                       len(doc))
     for token in doc:
@@ -309,7 +314,7 @@ def _anaphora(doc: Doc, taken: set[int]) -> list[Found]:
                                after_name=token.i > first_name))
         elif (lower == "its" or (lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}
                                  and not _expletive(token) and token.i not in quoted)) \
-                and token.pos_ == "PRON":
+                and token.pos_ == "PRON" and not _topic_elsewhere(token, taken, classes, lexicon):
             out.append(replace(_found(doc[token.i:token.i + 1], "Organization", 0.0, None,
                                       anaphor=True), after_name=token.i > first_name,
                                clause_subject=_clause_subject(token) if token.dep_ == "poss" else None))
@@ -317,6 +322,41 @@ def _anaphora(doc: Doc, taken: set[int]) -> list[Found]:
               and doc[token.i - 1].lower_ in {"the", "that", "this"}):
             out.append(_found(doc[token.i - 1:token.i + 1], "Organization", 0.0, None, anaphor=True))
     return out
+
+
+def _topic_elsewhere(it: Token, taken: set[int], classes: dict[int, str], lexicon: Lexicon | None = None) -> bool:
+    """Whether "it" or "its" continues the subject of the sentences before, and that is a
+    place, a product or a work, not an organisation named in passing ("Dunmore is a village
+    run by Dunmore Holdings. It is a suburb of Albany"; "Harbor Nights is a novel published by
+    Dell Books. It is the fourth book ...").
+
+    The nearest earlier sentence whose subject is a name decides (``taken``: tokens of
+    names, works' among them; ``classes``: token -> the class of the name found on it), or
+    a name NER missed with what the copula says it is ("Westmere is a hamlet": ``lexicon``'s
+    head nouns); a person there decides nothing ("Ann Lee founded Acme. It sells tea": Acme).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Harbor Nights is a novel published by Dell Books. It is her fourth book.")
+    >>> _topic_elsewhere(doc[10], {0, 1}, {7: "Organization", 8: "Organization"})
+    True
+    >>> _topic_elsewhere(doc[10], set(), {0: "Organization", 1: "Organization"})
+    False
+    """
+    doc = it.doc
+    sentence = it.sent
+    while sentence.start > 0:
+        sentence = doc[sentence.start - 1].sent
+        subject = next((t for t in sentence.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.i not in classes and subject.i not in taken \
+                and (subject.pos_ == "PROPN" or subject.is_title) and lexicon is not None:  # a name NER missed:
+            said = next((noun_class(c, lexicon) for c in sentence.root.children  # "Westmere is a hamlet"
+                         if c.dep_ == "attr" and sentence.root.lemma_ == "be"), None)
+            if said is not None:
+                return said not in {"Organization", "Person"}
+        if subject is None or (subject.i not in classes and subject.i not in taken):
+            continue  # no subject, or no name: "The population was 7,000", "It has a school"
+        return classes.get(subject.i) not in {"Organization", "Person"}  # None: a work's name
+    return False
 
 
 def _clause_subject(token: Token) -> int | None:
