@@ -418,3 +418,16 @@ def test_it_after_a_place_or_a_work_is_not_the_company_named_in_passing(text, co
 
 def test_it_after_a_person_is_still_the_company_they_founded():
     assert ("Acme Foods", "headquarteredIn", "Leeds") in facts("Ann Lee founded Acme Foods in 1990. It is based in Leeds.")
+
+
+def test_a_life_span_is_two_dates_not_one():
+    from kg.extract.classifier import date_spans
+    from kg.extract.nlp import load_nlp
+
+    doc = load_nlp()("Walter Grove (March 14, 1866 – 1932) was a farmer from 1890 to 1920.")
+    assert [d.text for d in date_spans(doc)] == ["March 14, 1866", "1932", "1890 to 1920"]
+
+
+@pytest.mark.parametrize("name", ["Kemble Airport", "Crossgates Mall"])
+def test_an_airport_or_a_mall_is_a_place(name):
+    assert entities(f"{name} is near the village of Kemble.")[name][0] == "Place"

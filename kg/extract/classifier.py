@@ -69,10 +69,10 @@ def sentence_sides(doc: Doc, resolved: Resolved) -> dict[int, list[Side]]:
             span = doc[hit.start:hit.end]
             seen[key] = Side(hit.iri, hit.cls, hit.start, hit.end, hit.start_char, hit.end_char,
                              span.root.i, hit.anaphor)
-    for ent in doc.ents:
-        if ent.label_ == "DATE" and (ent.start, ent.end) not in seen:
-            seen[(ent.start, ent.end)] = Side(None, "Date", ent.start, ent.end, ent.start_char,
-                                              ent.end_char, ent.root.i)
+    for date in date_spans(doc):
+        if (date.start, date.end) not in seen:
+            seen[(date.start, date.end)] = Side(None, "Date", date.start, date.end, date.start_char,
+                                                date.end_char, date.root.i)
     by_sentence: dict[int, list[Side]] = {}
     for side in sorted(seen.values(), key=lambda s: s.start):
         by_sentence.setdefault(doc[side.root].sent.start, []).append(side)
@@ -92,6 +92,35 @@ def candidate_pairs(doc: Doc, resolved: Resolved) -> Iterator[tuple[Span, Side, 
                 if b.start < a.end and a.start < b.end:
                     continue
                 yield sent, a, b
+
+
+_DASHES = frozenset({"–", "—", "-"})
+
+
+def date_spans(doc: Doc) -> list[Span]:
+    """NER's dates, a range of two dated ends cut in two at its dash: a life's "March 31,
+    1866 – 1932" is a birth date and a death date, not one date.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Ann Lee (March 31, 1866 – 1932) was born in May.")
+    >>> [d.text for d in date_spans(doc)]
+    ['March 31, 1866', '1932', 'May']
+    """
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        dash = next((t.i for t in ent if t.text in _DASHES), None)
+        if dash is not None and _dated(doc[ent.start:dash]) and _dated(doc[dash + 1:ent.end]):
+            out += [doc[ent.start:dash], doc[dash + 1:ent.end]]
+        else:
+            out.append(ent)
+    return out
+
+
+def _dated(span: Span) -> bool:
+    """Whether a span holds a year ("1866")."""
+    return any(len(t.text) == 4 and t.text.isdigit() for t in span)
 
 
 @dataclass(frozen=True)
