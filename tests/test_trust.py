@@ -431,3 +431,12 @@ def test_a_life_span_is_two_dates_not_one():
 @pytest.mark.parametrize("name", ["Kemble Airport", "Crossgates Mall"])
 def test_an_airport_or_a_mall_is_a_place(name):
     assert entities(f"{name} is near the village of Kemble.")[name][0] == "Place"
+
+
+@pytest.mark.parametrize("text, portfolio", [
+    ("Ann Lee was appointed Deputy Assistant Secretary of State in 2011.", "State"),
+    ("She was Minister for Social Protection from 2011 to 2016.", "Social Protection"),
+])
+def test_a_ministers_portfolio_is_no_employer(text, portfolio):
+    assert portfolio not in entities(text)
+    assert not {(s, p, o) for s, p, o in facts(text) if p == "worksFor"}

@@ -64,6 +64,7 @@ PERSON_PRONOUNS = _WORDS["person_pronouns"]
 AUTHOR_PRONOUNS = {"Person": _WORDS["author_person"], "Organization": _WORDS["author_organization"]}
 RELATIVE_PRONOUNS = _WORDS["relative_pronouns"]
 ORGANIZATION_ANAPHORA = _WORDS["organization_anaphora"]
+PORTFOLIO_TITLES = _WORDS["portfolio_titles"]
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
@@ -78,7 +79,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         pieces = _pieces(ent)
         listed_cls = _listed_class(pieces, lexicon) or ner_cls
         for piece in pieces:
-            if _is_department(piece, titles):
+            if _is_department(piece, titles, lexicon):
                 continue
             known = lexicon.known(piece.text)
             if known is not None:
@@ -530,8 +531,21 @@ def _initialism(text: str) -> bool:
     return len(letters) >= 2 and " " not in text and "." not in text and all(c.isupper() for c in letters)
 
 
-def _is_department(span: Span, titles: set[str]) -> bool:
-    """True for the "Machine Learning" in "Apple's Senior Director of Machine Learning"."""
+def _is_department(span: Span, titles: set[str], lexicon: Lexicon | None = None) -> bool:
+    """True for the "Machine Learning" in "Apple's Senior Director of Machine Learning",
+    and for a minister's or secretary's portfolio ("Secretary of State", "Minister for
+    Social Protection": ``ontology/words.toml`` ``portfolio_titles``; not "of the Navy",
+    nor a name an organisation's head noun ends: "General Secretary of Social Democratic Party").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("She was Minister for Social Protection, then Secretary of the Navy.")
+    >>> [_is_department(e, set()) for e in doc.ents]
+    [True, False]
+    >>> doc = load_nlp()("He became General Secretary of Social Democratic Party.")
+    >>> [_is_department(e, set(), load_lexicon()) for e in doc.ents]
+    [False]
+    """
     root = span.root
     prep = root.head
     title = prep.head
@@ -540,6 +554,9 @@ def _is_department(span: Span, titles: set[str]) -> bool:
     if root.dep_ == "conj":  # "... of Machine Learning and AI"
         prep = prep.head
         title = prep.head
+    if prep.lower_ in {"of", "for"} and title.lower_ in PORTFOLIO_TITLES:
+        organisation = lexicon is not None and lexicon.head_nouns.get(span[-1].lower_) == "Organization"
+        return not organisation and not any(c.dep_ == "det" for c in root.children)
     return (prep.lower_ == "of" and title.lower_ in titles
             and any(c.dep_ == "poss" for c in title.children))
 
