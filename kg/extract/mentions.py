@@ -535,7 +535,7 @@ def _is_department(span: Span, titles: set[str], lexicon: Lexicon | None = None)
     """True for the "Machine Learning" in "Apple's Senior Director of Machine Learning",
     and for a minister's or secretary's portfolio ("Secretary of State", "Minister for
     Social Protection": ``ontology/words.toml`` ``portfolio_titles``; not "of the Navy",
-    nor a name an organisation's head noun ends: "General Secretary of Social Democratic Party").
+    a place, nor a name an organisation's head noun ends: "General Secretary of Social Democratic Party").
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -556,7 +556,8 @@ def _is_department(span: Span, titles: set[str], lexicon: Lexicon | None = None)
         title = prep.head
     if prep.lower_ in {"of", "for"} and title.lower_ in PORTFOLIO_TITLES:
         organisation = lexicon is not None and lexicon.head_nouns.get(span[-1].lower_) == "Organization"
-        return not organisation and not any(c.dep_ == "det" for c in root.children)
+        place = root.ent_type_ in {"GPE", "LOC"}  # "a minister of Ghana": the country
+        return not organisation and not place and not any(c.dep_ == "det" for c in root.children)
     return (prep.lower_ == "of" and title.lower_ in titles
             and any(c.dep_ == "poss" for c in title.children))
 
