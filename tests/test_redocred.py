@@ -185,7 +185,10 @@ def test_cli_redocred_on_the_hand_made_document(dev_file: Path, tmp_path: Path,
     assert record["title"] == "Ann Lee"
     assert all({"h", "t", "r", "evidence", "kg_property"} <= set(x) for x in record["labels"])
     errors = [json.loads(line) for line in errs.read_text().splitlines()]
-    assert sum(e["kind"] == "fn" for e in errors) == out["micro"]["fn"]
+    assert sum(e["kind"] == "fn" and e["task"] == "facts" for e in errors) == out["micro"]["fn"]
+    # each gold person, organisation and place once, typed as kg typed it (Zap, MISC, is not scored)
+    assert {k: (v["tp"], v["fp"], v["fn"]) for k, v in out["tasks"]["classes"]["by_label"].items()} == {
+        "PER": (1, 0, 0), "ORG": (1, 0, 0), "LOC": (2, 0, 0)}
 
 
 def test_cli_redocred_dev(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -440,3 +440,9 @@ def test_an_airport_or_a_mall_is_a_place(name):
 def test_a_ministers_portfolio_is_no_employer(text, portfolio):
     assert portfolio not in entities(text)
     assert not {(s, p, o) for s, p, o in facts(text) if p == "worksFor"}
+
+
+def test_a_name_listed_after_a_place_is_a_place_not_a_person():
+    assert entities("In 1930 she set a record for a flight between Paris and Dakar.")["Dakar"][0] == "Place"
+    children = entities("Ann Roy lives in Leeds with her children Alexis, Graham and Leland.")
+    assert children["Graham"][0] == "Person"  # a list of names that starts with no place

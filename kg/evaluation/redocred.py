@@ -46,10 +46,10 @@ from kg.config import Settings
 from kg.evaluation.datasets import RDDocument, read_redocred
 from kg.evaluation.mappings import load_mapping
 from kg.evaluation.scoring import (Arg, Counts, EvalReport, Fact, Matched, Scores, _asserted, _extracted,
-                                   _record, fold, match, overlaps)
+                                   _record, fold, match, name_match, overlaps)
 from kg.types import Document, DocumentGraph
 
-__all__ = ["evaluate_redocred", "rd_entities", "rd_facts", "rd_gold", "rd_match", "rd_score"]
+__all__ = ["RD_TYPES", "evaluate_redocred", "rd_classes", "rd_entities", "rd_facts", "rd_gold", "rd_match", "rd_score"]
 
 Span = tuple[int, int]
 
@@ -124,6 +124,73 @@ def rd_gold(document: RDDocument) -> tuple[list[Fact], list[Fact]]:
         fact = Fact(x.property, ends[0], ends[1], document.id, evidence)
         (covered if x.property in covered_labels else other).append(fact)
     return covered, other
+
+
+#: kg classes and the Re-DocRED entity types that stand for them (task ``classes``).
+RD_TYPES = {"Person": "PER", "Organization": "ORG", "Place": "LOC"}
+
+
+def rd_classes(graph: DocumentGraph, document: RDDocument) -> tuple[list[Fact], list[Fact]]:
+    """(gold, kg) entities of the types :data:`RD_TYPES` holds, once per document: the label
+    is the type, the name the gold entity's index.
+
+    A kg entity is the gold entity most of its names overlap (``?`` and its folded
+    name when they overlap none: a name the gold does not hold); a kg entity of another
+    class (a product, an event) is not scored, nor is a gold entity of another type
+    (MISC, TIME, NUM).
+
+    >>> from kg.evaluation.datasets import RDMention
+    >>> from kg.types import Entity, Mention
+    >>> doc = RDDocument("d", "Ann Lee met Bob in Leeds.", ((0, 25),), (
+    ...     (RDMention("Ann Lee", 0, (0, 7), "PER"),), (RDMention("Leeds", 0, (19, 24), "LOC"),)), ())
+    >>> graph = DocumentGraph(Document.from_text(doc.text, "d"),
+    ...     (Entity("x:a", "Person", "Ann Lee"), Entity("x:l", "Organization", "Leeds"), Entity("x:b", "Person", "Bob")),
+    ...     (("x:a", Mention("d", 0, 7, "Ann Lee", "Person")), ("x:l", Mention("d", 19, 24, "Leeds", "Organization")),
+    ...      ("x:b", Mention("d", 12, 15, "Bob", "Person"))))
+    >>> gold, kg = rd_classes(graph, doc)
+    >>> [(f.label, sorted(f.subject.names)) for f in gold], [(f.label, sorted(f.subject.names)) for f in kg]
+    ([('PER', ['0']), ('LOC', ['1'])], [('PER', ['0']), ('ORG', ['1']), ('PER', ['?bob'])])
+    """
+    from collections import Counter
+
+    wanted = set(RD_TYPES.values())
+    gold = [Fact(mentions[0].type, Arg(mentions[0].name, names=frozenset({str(i)})), unit=document.id,
+                 context=document.text[slice(*document.sentences[mentions[0].sentence])]
+                 if mentions[0].sentence < len(document.sentences) else "")
+            for i, mentions in enumerate(document.entities) if mentions and mentions[0].type in wanted]
+    spans: dict[str, list[Span]] = {}
+    for iri, mention in graph.mentions:
+        spans.setdefault(iri, []).append(mention.span)
+    kg = []
+    for entity in graph.entities:
+        label = RD_TYPES.get(entity.cls)
+        if label is None or entity.iri not in spans:
+            continue
+        votes = Counter(i for span in spans[entity.iri] for i in rd_entities(document, span))
+        names = frozenset({str(votes.most_common(1)[0][0])}) if votes else frozenset({"?" + fold(entity.label)})
+        first = min(spans[entity.iri])
+        context = next((document.text[a:b] for a, b in document.sentences if a <= first[0] < b), "")
+        kg.append(Fact(label, Arg(entity.label, names=names), unit=document.id, context=context))
+    return gold, kg
+
+
+def _class_notes(gold: list[Fact], kg: list[Fact]) -> tuple[Callable[[Fact], str], Callable[[Fact], str]]:
+    """Explainers for the ``classes`` task: what the other side called the entity."""
+    gold_type = {n: g.label for g in gold for n in g.subject.names}
+    kg_class = {n: p.label for p in kg for n in p.subject.names}
+
+    def miss(g: Fact) -> str:
+        found = next((kg_class[n] for n in g.subject.names if n in kg_class), None)
+        return f"kg says {found}" if found else "not found as a name of a person, organisation or place"
+
+    def false(p: Fact) -> str:
+        typed = next((gold_type[n] for n in p.subject.names if n in gold_type), None)
+        if typed:
+            return f"gold says {typed}"
+        return "no gold entity" if any(n.startswith("?") for n in p.subject.names) else \
+            "the gold entity is of another type (MISC, TIME, NUM)"
+
+    return miss, false
 
 
 def _same(g: Fact, p: Fact) -> int:
@@ -235,7 +302,7 @@ def _index(names: frozenset[str]) -> int | None:
 
 def rd_score(report: EvalReport, document: RDDocument, graph: DocumentGraph,
              settings: Settings | None = None) -> None:
-    """Score kg's graph of one document into ``report`` (tasks ``facts`` and ``not-covered``)."""
+    """Score kg's graph of one document into ``report`` (tasks ``facts``, ``not-covered``, ``classes``)."""
     gold, other = rd_gold(document)
     predicted = rd_facts(graph, document, settings)
     raw, matched = _match(gold, predicted)
@@ -245,6 +312,8 @@ def rd_score(report: EvalReport, document: RDDocument, graph: DocumentGraph,
     uncovered = report.tasks["not-covered"].by_label
     for g in other:
         uncovered[g.label] = uncovered.get(g.label, Counts()) + Counts(fn=1)
+    typed, classed = rd_classes(graph, document)
+    _record(report, "classes", match(typed, classed, name_match), document.id, *_class_notes(typed, classed))
     report.predictions.append(rd_prediction_record(document, predicted, raw))
     report.documents += 1
 
@@ -255,6 +324,8 @@ def _report(path: str | Path) -> EvalReport:
                         "matches any Wikidata property it stands for (ontology/mappings/wikidata.csv)"),
         "not-covered": Scores("gold facts whose Wikidata property no kg property stands for "
                               "(left out of recall)"),
+        "classes": Scores("entities once per document: kg's Person, Organization, Place against the "
+                          "type (PER, ORG, LOC) of the gold entity most of their names overlap"),
     })
 
 

@@ -156,9 +156,31 @@ def place_vote(span: Span, ner_class: str | None) -> bool:
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end:span.end + 2]
-    mapped = before in LOCATIVE or (len(after) == 2 and after[0].text == "," and is_place(after[1].text))
+    mapped = before in LOCATIVE or (len(after) == 2 and after[0].text == "," and is_place(after[1].text)) \
+        or _listed_with_a_place(span)
     if ner_class == "Person":  # "Lincoln said" is a person; "Bahir Dar", "Saint Lucia" are no one
         return mapped or len(span) > 1
     if ner_class == "Organization":  # "Boston beat Chicago": a team; a country or state is a place
         return mapped or len(span) > 1 or before in {"of", ","} or span.text.casefold() in regions()
     return mapped
+
+
+def _listed_with_a_place(span: Span) -> bool:
+    """Whether the name is in a list ("and", ",") that starts with a name NER took for a
+    place and holds no name it took for a person's but this one: "between Paris and
+    Dakar"; not "Lincoln and Douglas debated", nor "their children Alexis, Graham and Leland".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("She flew between Paris and Dakar. Lincoln and Douglas debated.")
+    >>> _listed_with_a_place(doc[5:6]), _listed_with_a_place(doc[9:10])
+    (True, False)
+    """
+    first = span.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    listed = [first, *(t for t in first.subtree if t.dep_ == "conj")]
+    others = [t for t in listed if not span.start <= t.i < span.end]
+    if len(others) == len(listed) or not others:
+        return False  # the span is not in the list, or alone in it
+    head = others[0] if first.i in range(span.start, span.end) else first
+    return head.ent_type_ in {"GPE", "LOC"} and all(t.ent_type_ != "PERSON" for t in others)
