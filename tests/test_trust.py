@@ -89,6 +89,7 @@ def test_places_and_people_by_gazetteer_and_title(text, name, cls):
      "FIS Junior World Ski Championships"),  # NER: ORG
     ("Ola Berg is a Norwegian skier. In 2004 he won the Holmenkollen Championship.",
      "Holmenkollen Championship"),  # the place votes Place
+    ("Ola Berg is a Norwegian singer. The Blue Lantern Tour opened in Leeds in 2019.", "Blue Lantern Tour"),  # ORG
 ])
 def test_championships_are_an_event(text, name):
     assert entities(text)[name][0] == "Event"
