@@ -447,3 +447,11 @@ def test_a_name_listed_after_a_place_is_a_place_not_a_person():
     assert entities("In 1930 she set a record for a flight between Paris and Dakar.")["Dakar"][0] == "Place"
     children = entities("Ann Roy lives in Leeds with her children Alexis, Graham and Leland.")
     assert children["Graham"][0] == "Person"  # a list of names that starts with no place
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Mount Tyree stands southeast of the ridge.", "Mount Tyree", "Place"),  # NER: PERSON
+    ("She worked for Gulf Air.", "Gulf Air", "Organization"),
+])
+def test_a_mount_or_a_lake_is_a_place_by_its_first_word(text, name, cls):
+    assert entities(text)[name][0] == cls

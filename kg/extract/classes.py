@@ -44,6 +44,8 @@ _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 ORGANIZATION_WORDS = _WORDS["organization_words"]
 #: Last words that make a name an event ("FIBT World Championships").
 EVENT_WORDS = frozenset(_WORDS["event_words"])
+#: First words that make a longer name a place ("Mount Tyree", "Lake Tana").
+PLACE_FIRST_WORDS = frozenset(_WORDS["place_first_words"])
 #: Words before a name that make it a person's ("Sen. Bob Dole", "President Lincoln").
 HONORIFICS = _WORDS["honorifics"]
 #: Classes whose head noun types a name that modifies it ("the Trainium2 chip").
@@ -79,7 +81,8 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     """The class a name's own words or its head noun give it, if any.
 
     "Annapurna Labs" is an organisation by its last word, "FIBT World
-    Championships" an event, "Nizina Glacier" a place. "The Trainium2 chip" is
+    Championships" an event, "Nizina Glacier" a place, and so are "Mount Tyree" and "Gulf
+    of Tonkin" by their first. "The Trainium2 chip" is
     a product by its head noun, and so is Inferentia in "the Trainium and
     Inferentia chips"; a noun in apposition gives its class ("Trainium, a chip
     that ...", "the parent company, Corvo Films,"); "Aselsan and Havelsan are
@@ -100,6 +103,10 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Organization"
     if len(span) > 1 and last.lower_ in EVENT_WORDS:
         return "Event"
+    opening = span[0]
+    if len(span) > 1 and opening.is_title and (opening.lower_ in PLACE_FIRST_WORDS or (
+            len(span) > 2 and span[1].lower_ == "of" and lexicon.head_nouns.get(opening.lower_) == "Place")):
+        return "Place"  # "Mount Tyree", "Gulf of Tonkin"
     if len(span) > 1 and lexicon.head_nouns.get(last.lower_) in NAME_PART_CLASSES and last.is_title:
         return lexicon.head_nouns[last.lower_]
     for child in span.root.children:
