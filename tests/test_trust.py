@@ -455,3 +455,8 @@ def test_a_name_listed_after_a_place_is_a_place_not_a_person():
 ])
 def test_a_mount_or_a_lake_is_a_place_by_its_first_word(text, name, cls):
     assert entities(text)[name][0] == cls
+
+
+def test_an_organisations_last_word_alone_is_the_same_organisation():
+    ents = entities("The Philippine Commission was set up in 1900. The Commission passed 499 laws.")
+    assert "Commission" not in ents and ents["Philippine Commission"][0] == "Organization"

@@ -514,8 +514,10 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
     "Henrik Angell" fits "Henrik August Angell": two words or more, the same
     first and last word, its words in order among the longer one's, and the
     longer form named first (a name is shortened after it is introduced; a
-    longer name after a shorter one is often a son's or a spin-off's). When
-    two different longer names fit (or the sentence keeps them apart) it joins none.
+    longer name after a shorter one is often a son's or a spin-off's). An
+    organisation's one word fits a longer organisation name it ends ("the Beijing
+    Ducks ... the Ducks"; not a gazetteer's name, nor an acronym). When two different
+    longer names fit (or the sentence keeps them apart) it joins none.
     """
     words = [[w.casefold() for w in _POSSESSIVE.sub("", f.text).split()] for f in found]
     first: dict[int, int] = {}  # group -> its first mention's token
@@ -523,11 +525,19 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
         first.setdefault(root(i), f.start)
     for i, f in enumerate(found):
         short = words[i]
-        if len(short) < 2 or f.demonym:
+        if f.demonym or not short:
             continue
-        fits = [j for j, long in enumerate(words)
-                if len(long) > len(short) and found[j].cls == f.cls and long[0] == short[0]
-                and long[-1] == short[-1] and _subsequence(short, long) and not _kept_apart(f, found[j])]
+        if len(short) == 1:
+            if f.cls != "Organization" or f.weight >= GAZETTEER_WEIGHT or _is_acronym(f.text):
+                continue
+            fits = [j for j, long in enumerate(words)
+                    if len(long) > 1 and found[j].cls == f.cls and long[-1] == short[0]]
+        else:
+            fits = [j for j, long in enumerate(words)
+                    if len(long) > len(short) and found[j].cls == f.cls and long[0] == short[0]
+                    and long[-1] == short[-1] and _subsequence(short, long) and not _kept_apart(f, found[j])]
+        if not fits:
+            continue
         if len({root(j) for j in fits}) == 1 and root(fits[0]) != root(i) \
                 and first[root(fits[0])] < first[root(i)]:
             union(i, fits[0])
