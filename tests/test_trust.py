@@ -460,3 +460,9 @@ def test_a_mount_or_a_lake_is_a_place_by_its_first_word(text, name, cls):
 def test_an_organisations_last_word_alone_is_the_same_organisation():
     ents = entities("The Philippine Commission was set up in 1900. The Commission passed 499 laws.")
     assert "Commission" not in ents and ents["Philippine Commission"][0] == "Organization"
+
+
+def test_a_name_alone_in_quotation_marks_is_a_title_not_a_person():
+    assert "Windy" not in entities('It reached number two, stuck behind "Windy" by The Association.')
+    people = entities('Her husband, Tom "Tommy" Reyes, coached the team.')  # a nickname inside a name
+    assert people['Tom "Tommy" Reyes'][0] == "Person"

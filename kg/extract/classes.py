@@ -60,6 +60,8 @@ OWNED_PRODUCT_NOUNS = frozenset(_WORDS["owned_product_nouns"])
 WORKS = frozenset(_WORDS["works"])
 #: The vote of a name the words around call a work ("Rocksburg Road is a 1985 novel"): no entity.
 WORK = "Work"
+#: Last words of awards' names ("Brownlow Medal", "Grammy Awards"), which no class holds.
+AWARD_WORDS = frozenset(_WORDS["award_words"])
 #: Verbs whose object is a product, not the organisation NER says ("developed AlphaFold").
 PRODUCT_VERBS = _WORDS["product_verbs"]
 NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
@@ -99,6 +101,8 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     ['Organization', 'Organization', 'Organization']
     """
     last = span[-1]
+    if _quoted_title(span) or (len(span) > 1 and last.lower_ in AWARD_WORDS):
+        return WORK  # '"Pale Shelter" was a single', "the Brownlow Medal": no class holds it
     if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
         return "Organization"
     if len(span) > 1 and last.lower_ in EVENT_WORDS:
@@ -139,6 +143,29 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     if cls is None and noun.lower_ in OWNED_PRODUCT_NOUNS and any(c.dep_ == "poss" for c in noun.children):
         return "Product"  # "DeepMind's AlphaGo program"
     return cls if cls in MODIFIER_CLASSES else None
+
+
+_OPENING = frozenset({'"', "“", "``", "‘"})
+_CLOSING = frozenset({'"', "”", "''", "’"})
+
+
+def _quoted_title(span: Span) -> bool:
+    """Whether the name stands alone in quotation marks: a title ('"Windy" by The
+    Association'), not someone's name; a nickname inside a name ('Mary "Molly" Smith')
+    is not alone.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()('The hit "Pale Shelter" followed, sung by Ann Lee.')
+    >>> _quoted_title(doc[3:5]), _quoted_title(doc[10:12])
+    (True, False)
+    """
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].text not in _OPENING \
+            or doc[span.end].text not in _CLOSING:
+        return False
+    before = doc[span.start - 2] if span.start > 1 else None
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return not any(t is not None and t.ent_type_ == "PERSON" and t.is_title for t in (before, after))
 
 
 def _follows(span: Span, i: int) -> bool:
