@@ -466,3 +466,11 @@ def test_a_name_alone_in_quotation_marks_is_a_title_not_a_person():
     assert "Windy" not in entities('It reached number two, stuck behind "Windy" by The Association.')
     people = entities('Her husband, Tom "Tommy" Reyes, coached the team.')  # a nickname inside a name
     assert people['Tom "Tommy" Reyes'][0] == "Person"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Carl Voss (11 May 1874, in Hull – 2 June 1915, in Leeds) was a German internist.", "Carl Voss"),
+    ("Dario Marucci (born March 28, 1973, Youngstown, Ohio) is an American filmmaker.", "Dario Marucci"),
+])
+def test_a_life_in_parentheses_after_a_name_makes_it_a_person(text, name):
+    assert entities(text)[name][0] == "Person"

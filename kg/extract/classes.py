@@ -215,14 +215,46 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
 
 
 def person_cue(span: Span) -> bool:
-    """An honorific before the name, or an age after it ("Cheek, 53, is ...")."""
+    """An honorific before the name, an age after it ("Cheek, 53, is ..."), or a life in
+    parentheses after it: "Ann Lee (born 3 May 1950)", "Georg Jochmann (11 October 1874,
+    in Liegnitz – 6 January 1915, in Berlin)"; not an organisation's years ("(1852–1967)").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Carl Voss (11 May 1874 – 2 June 1915) ran Voss Works (1890 – 1960).")
+    >>> person_cue(doc[0:2]), person_cue(doc[12:14])
+    (True, False)
+    """
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_.rstrip(".") in HONORIFICS:
         return True
     after = doc[span.end:span.end + 3]
-    return (len(after) == 3 and after[0].text == "," and after[1].like_num
-            and after[2].text == "," and after[1].text.isdigit() and 0 < int(after[1].text) < 120)
+    if (len(after) == 3 and after[0].text == "," and after[1].like_num
+            and after[2].text == "," and after[1].text.isdigit() and 0 < int(after[1].text) < 120):
+        return True
+    return _life_after(span)
+
+
+_MONTHS = frozenset("january february march april may june july august september october november "
+                    "december".split())
+
+
+def _life_after(span: Span) -> bool:
+    """Whether a parenthesis right after the name says "born" or gives two dates a day and
+    month long either side of a dash."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text != "(":
+        return False
+    inside = []
+    for t in doc[span.end + 1:span.end + 30]:
+        if t.text == ")":
+            break
+        inside.append(t)
+    if any(t.lower_ in {"born", "née"} for t in inside[:3]):
+        return True
+    dash = next((i for i, t in enumerate(inside) if t.text in {"–", "—", "-"}), None)
+    dated = lambda part: any(t.lower_ in _MONTHS for t in part)  # noqa: E731
+    return dash is not None and dated(inside[:dash]) and dated(inside[dash + 1:])
 
 
 def kin_of(span: Span, lexicon: Lexicon) -> bool:
