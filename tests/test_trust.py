@@ -474,3 +474,11 @@ def test_a_name_alone_in_quotation_marks_is_a_title_not_a_person():
 ])
 def test_a_life_in_parentheses_after_a_name_makes_it_a_person(text, name):
     assert entities(text)[name][0] == "Person"
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("It covers the whole of Yorkshire as well as parts of Derbyshire.", "Yorkshire", "Place"),  # NER: PERSON
+    ("He plays for Premier League club Harbury United.", "Harbury United", "Organization"),  # the town votes Place
+])
+def test_a_shire_is_a_place_and_a_united_a_club(text, name, cls):
+    assert entities(text)[name][0] == cls

@@ -107,6 +107,8 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Organization"
     if len(span) > 1 and last.lower_ in EVENT_WORDS:
         return "Event"
+    if len(span) == 1 and len(last) > 6 and last.lower_.endswith("shire") and last.is_title:
+        return "Place"  # "Lincolnshire", "Hampshire"
     opening = span[0]
     if len(span) > 1 and opening.is_title and (opening.lower_ in PLACE_FIRST_WORDS or (
             len(span) > 2 and span[1].lower_ == "of" and lexicon.head_nouns.get(opening.lower_) == "Place")):
