@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract.places import countries
 from kg.lexicon import PropertySpec
 from kg.types import Relation
 
