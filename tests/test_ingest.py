@@ -512,7 +512,7 @@ def test_html_to_text_never_shows_script_content(before, body, after, tag):
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")))
 @settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_txt_round_trip(tmp_path, text):
-    assume(text.strip())
+    assume(normalize_text(text).strip())  # a lone byte-order mark is an empty file, which is an error
     path = tmp_path / "prop.txt"
     path.write_text(text, encoding="utf-8", newline="")
     [doc] = read_documents([path])
