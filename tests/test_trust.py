@@ -482,3 +482,9 @@ def test_a_life_in_parentheses_after_a_name_makes_it_a_person(text, name):
 ])
 def test_a_shire_is_a_place_and_a_united_a_club(text, name, cls):
     assert entities(text)[name][0] == cls
+
+
+def test_a_name_with_a_year_alone_in_parentheses_is_a_work():
+    ents = entities("He made his name in films such as Dark Harbor (1993), Cold Roads (1993) and Far Lights (1994).")
+    assert not {"Dark Harbor", "Cold Roads", "Far Lights"} & set(ents), ents
+    assert entities("Ann Lee has a PhD from the University of Leeds (2004).")["University of Leeds"][0] == "Organization"

@@ -101,8 +101,9 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     ['Organization', 'Organization', 'Organization']
     """
     last = span[-1]
-    if _quoted_title(span) or (len(span) > 1 and last.lower_ in AWARD_WORDS):
-        return WORK  # '"Pale Shelter" was a single', "the Brownlow Medal": no class holds it
+    if _quoted_title(span) or (len(span) > 1 and last.lower_ in AWARD_WORDS) or (
+            _dated_title(span) and not any(t.lower_ in ORGANIZATION_WORDS for t in span)):
+        return WORK  # '"Pale Shelter" was a single', "Udaykal (1930)", "the Brownlow Medal": no class holds it
     if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
         return "Organization"
     if len(span) > 1 and last.lower_ in EVENT_WORDS:
@@ -168,6 +169,22 @@ def _quoted_title(span: Span) -> bool:
     before = doc[span.start - 2] if span.start > 1 else None
     after = doc[span.end + 1] if span.end + 1 < len(doc) else None
     return not any(t is not None and t.ent_type_ == "PERSON" and t.is_title for t in (before, after))
+
+
+def _dated_title(span: Span) -> bool:
+    """Whether a year alone in parentheses follows the name: a work's ("Rani Saheba (1930),
+    Udaykal (1930)"); people's years come with "born" or a dash, a firm's with "founded"
+    (a name with an organisation's word, "University of Leeds (2004)", is left to them).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He starred in Rani Saheba (1930) and met Ann Lee (born 1901).")
+    >>> _dated_title(doc[3:5]), _dated_title(doc[10:12])
+    (True, False)
+    """
+    doc = span.doc
+    after = doc[span.end:span.end + 3]
+    return len(after) == 3 and after[0].text == "(" and after[2].text == ")" \
+        and len(after[1].text) == 4 and after[1].text.isdigit()
 
 
 def _follows(span: Span, i: int) -> bool:
