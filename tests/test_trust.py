@@ -488,3 +488,11 @@ def test_a_name_with_a_year_alone_in_parentheses_is_a_work():
     ents = entities("He made his name in films such as Dark Harbor (1993), Cold Roads (1993) and Far Lights (1994).")
     assert not {"Dark Harbor", "Cold Roads", "Far Lights"} & set(ents), ents
     assert entities("Ann Lee has a PhD from the University of Leeds (2004).")["University of Leeds"][0] == "Organization"
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("The song was recorded by American singer-songwriter Marina Delgado.", "Marina Delgado", "Person"),  # NER: GPE
+    ("The hall was built by the chipmaker Zentrix in 1990.", "Zentrix", "Organization"),  # NER: PERSON
+])
+def test_a_noun_right_before_a_name_gives_its_class(text, name, cls):
+    assert entities(text)[name][0] == cls

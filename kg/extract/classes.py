@@ -87,7 +87,8 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     of Tonkin" by their first. "The Trainium2 chip" is
     a product by its head noun, and so is Inferentia in "the Trainium and
     Inferentia chips"; a noun in apposition gives its class ("Trainium, a chip
-    that ...", "the parent company, Corvo Films,"); "Aselsan and Havelsan are
+    that ...", "the parent company, Corvo Films,"), and so does a noun right before it
+    ("songwriter Christina Aguilera"); "Aselsan and Havelsan are
     defence companies" makes both organisations (:func:`predicate_class`). A
     program, platform or service someone owns makes the name before it a
     product ("DeepMind's AlphaGo program"); "the Apollo program" alone is no
@@ -126,6 +127,11 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
             and noun.lower_ not in NOT_PREDICATE_NOUNS and noun_class(noun, lexicon) \
             and all(t.text in {",", "-", "–", "—", "("} for t in span.doc[noun.i + 1:span.start]):
         return noun_class(noun, lexicon)
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" \
+            and span.start <= before.head.i < span.end and before.lower_ not in NOT_PREDICATE_NOUNS \
+            and noun_class(before, lexicon):
+        return noun_class(before, lexicon)  # "songwriter Christina Aguilera", "the novel Rocksburg Road"
     if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon):
         return "Person"
     root = span.root
