@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import InputError
@@ -499,6 +499,7 @@ fragments = st.one_of(
     after=st.lists(fragments, max_size=8),
     tag=st.sampled_from(["script", "SCRIPT", 'script type="module"']),
 )
+@example(before=["0", "</body>", "<div>", "<title>"], body="", after=[], tag="script")  # a title outside <head>
 @settings(max_examples=300)
 def test_html_to_text_never_shows_script_content(before, body, after, tag):
     script_body = body + MARKER + body

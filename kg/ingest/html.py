@@ -129,7 +129,8 @@ def _tree(markup: str, keep_title: bool = False) -> tuple[HtmlElement | None, st
     except (etree.ParserError, ValueError):
         return None, None
     title = one_line(tree.findtext(".//title"))
-    for element in tree.xpath(f"{_HIDDEN} | //body//title" if keep_title else f"{_HIDDEN} | //title"):
+    # a <title> outside <head> ("</body><div><title>...", whose text is raw markup) is no text
+    for element in tree.xpath(f"{_HIDDEN} | //title[not(parent::head)]" if keep_title else f"{_HIDDEN} | //title"):
         element.drop_tree()
     for element in tree.xpath("//*[@style]"):
         if _DISPLAY_NONE.search(element.get("style", "")):
