@@ -9,6 +9,10 @@ build into their own ``tmp_path`` when they need to change something.
 ``browser_binaries`` finds Chromium and chromedriver for the browser tests.
 Without them those tests skip, except under ``KG_REQUIRE_BROWSER=1`` (set
 by ``.ci/run``), where they fail: CI must not pass by skipping its browser.
+
+Hypothesis draws new examples on every run; ``HYPOTHESIS_PROFILE=ci`` (set by
+``.ci/run``) draws the same ones every time, so that CI's verdict depends on the
+code only. A failure found elsewhere becomes an ``@example`` of its test.
 """
 
 from __future__ import annotations
@@ -18,6 +22,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("ci", derandomize=True, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 #: The news article the project was started with (outside the repository).
 SEED = Path(__file__).resolve().parents[2] / "shared/seeds/apple-aws-trainium2.txt"
