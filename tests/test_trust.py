@@ -395,7 +395,7 @@ def test_a_residence_word_or_a_place_on_the_title_still_gives_residence():
 
 
 @pytest.mark.parametrize("text, person, country", [
-    ("Kofi Mensah, Ghana's Minister for Trade, answered the farmers.", "Kofi Mensah", "Ghana"),
+    ("Kofi Mensah, Ghana's Minister for Trade, opened the fair.", "Kofi Mensah", "Ghana"),
     ("The race was won by Kenya's Peter Kamau.", "Peter Kamau", "Kenya"),
     ("The prince married Princess Astrid Berg of Norway.", "Astrid Berg", "Norway"),
 ])
@@ -435,8 +435,8 @@ def test_an_airport_or_a_mall_is_a_place(name):
 
 
 @pytest.mark.parametrize("text, portfolio", [
-    ("Ann Lee was appointed Deputy Assistant Secretary of State in 2011.", "State"),
-    ("She was Minister for Social Protection from 2011 to 2016.", "Social Protection"),
+    ("Ann Lee became Assistant Secretary of State in 2015.", "State"),
+    ("Ann Roy was Minister for Social Protection from 2009 to 2012.", "Social Protection"),
 ])
 def test_a_ministers_portfolio_is_no_employer(text, portfolio):
     assert portfolio not in entities(text)
@@ -444,13 +444,13 @@ def test_a_ministers_portfolio_is_no_employer(text, portfolio):
 
 
 def test_a_name_listed_after_a_place_is_a_place_not_a_person():
-    assert entities("In 1930 she set a record for a flight between Paris and Dakar.")["Dakar"][0] == "Place"
+    assert entities("In 1931 he flew the mail between Lisbon and Dakar.")["Dakar"][0] == "Place"
     children = entities("Ann Roy lives in Leeds with her children Alexis, Graham and Leland.")
     assert children["Graham"][0] == "Person"  # a list of names that starts with no place
 
 
 @pytest.mark.parametrize("text, name, cls", [
-    ("Mount Tyree stands southeast of the ridge.", "Mount Tyree", "Place"),  # NER: PERSON
+    ("Mount Halvorsen stands southeast of the ridge.", "Mount Halvorsen", "Place"),  # NER: PERSON
     ("She worked for Gulf Air.", "Gulf Air", "Organization"),
 ])
 def test_a_mount_or_a_lake_is_a_place_by_its_first_word(text, name, cls):
@@ -458,26 +458,26 @@ def test_a_mount_or_a_lake_is_a_place_by_its_first_word(text, name, cls):
 
 
 def test_an_organisations_last_word_alone_is_the_same_organisation():
-    ents = entities("The Philippine Commission was set up in 1900. The Commission passed 499 laws.")
-    assert "Commission" not in ents and ents["Philippine Commission"][0] == "Organization"
+    ents = entities("The Varden Commission was set up in 1900. The Commission passed 499 laws.")
+    assert "Commission" not in ents and ents["Varden Commission"][0] == "Organization"
 
 
 def test_a_name_alone_in_quotation_marks_is_a_title_not_a_person():
-    assert "Windy" not in entities('It reached number two, stuck behind "Windy" by The Association.')
+    assert "Johnny Ray" not in entities('Her single "Johnny Ray" reached number five.')
     people = entities('Her husband, Tom "Tommy" Reyes, coached the team.')  # a nickname inside a name
     assert people['Tom "Tommy" Reyes'][0] == "Person"
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Carl Voss (11 May 1874, in Hull – 2 June 1915, in Leeds) was a German internist.", "Carl Voss"),
-    ("Dario Marucci (born March 28, 1973, Youngstown, Ohio) is an American filmmaker.", "Dario Marucci"),
+    ("Carl Voss (11 May 1874, in Hull – 2 June 1915, in Leeds) was a Welsh surgeon.", "Carl Voss"),
+    ("Dario Bassi (born June 2, 1970, Akron, Ohio) is an American sculptor.", "Dario Bassi"),
 ])
 def test_a_life_in_parentheses_after_a_name_makes_it_a_person(text, name):
     assert entities(text)[name][0] == "Person"
 
 
 @pytest.mark.parametrize("text, name, cls", [
-    ("It covers the whole of Yorkshire as well as parts of Derbyshire.", "Yorkshire", "Place"),  # NER: PERSON
+    ("The paper is read across Yorkshire and in parts of Lancashire.", "Yorkshire", "Place"),  # NER: PERSON
     ("He plays for Premier League club Harbury United.", "Harbury United", "Organization"),  # the town votes Place
 ])
 def test_a_shire_is_a_place_and_a_united_a_club(text, name, cls):

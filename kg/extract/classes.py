@@ -44,7 +44,7 @@ _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 ORGANIZATION_WORDS = _WORDS["organization_words"]
 #: Last words that make a name an event ("FIBT World Championships").
 EVENT_WORDS = frozenset(_WORDS["event_words"])
-#: First words that make a longer name a place ("Mount Tyree", "Lake Tana").
+#: First words that make a longer name a place ("Mount Halvorsen", "Lake Vesna").
 PLACE_FIRST_WORDS = frozenset(_WORDS["place_first_words"])
 #: Words before a name that make it a person's ("Sen. Bob Dole", "President Lincoln").
 HONORIFICS = _WORDS["honorifics"]
@@ -83,12 +83,12 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     """The class a name's own words or its head noun give it, if any.
 
     "Annapurna Labs" is an organisation by its last word, "FIBT World
-    Championships" an event, "Nizina Glacier" a place, and so are "Mount Tyree" and "Gulf
+    Championships" an event, "Nizina Glacier" a place, and so are "Mount Halvorsen" and "Gulf
     of Tonkin" by their first. "The Trainium2 chip" is
     a product by its head noun, and so is Inferentia in "the Trainium and
     Inferentia chips"; a noun in apposition gives its class ("Trainium, a chip
     that ...", "the parent company, Corvo Films,"), and so does a noun right before it
-    ("songwriter Christina Aguilera"); "Aselsan and Havelsan are
+    ("songwriter Marina Delgado"); "Aselsan and Havelsan are
     defence companies" makes both organisations (:func:`predicate_class`). A
     program, platform or service someone owns makes the name before it a
     product ("DeepMind's AlphaGo program"); "the Apollo program" alone is no
@@ -104,7 +104,7 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     last = span[-1]
     if _quoted_title(span) or (len(span) > 1 and last.lower_ in AWARD_WORDS) or (
             _dated_title(span) and not any(t.lower_ in ORGANIZATION_WORDS for t in span)):
-        return WORK  # '"Pale Shelter" was a single', "Udaykal (1930)", "the Brownlow Medal": no class holds it
+        return WORK  # 'her single "Johnny Ray"', "Dark Harbor (1993)", "the Brownlow Medal": no class holds it
     if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
         return "Organization"
     if len(span) > 1 and last.lower_ in EVENT_WORDS:
@@ -114,7 +114,7 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     opening = span[0]
     if len(span) > 1 and opening.is_title and (opening.lower_ in PLACE_FIRST_WORDS or (
             len(span) > 2 and span[1].lower_ == "of" and lexicon.head_nouns.get(opening.lower_) == "Place")):
-        return "Place"  # "Mount Tyree", "Gulf of Tonkin"
+        return "Place"  # "Mount Halvorsen", "Gulf of Tonkin"
     if len(span) > 1 and lexicon.head_nouns.get(last.lower_) in NAME_PART_CLASSES and last.is_title:
         return lexicon.head_nouns[last.lower_]
     for child in span.root.children:
@@ -131,7 +131,7 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" \
             and span.start <= before.head.i < span.end and before.lower_ not in NOT_PREDICATE_NOUNS \
             and noun_class(before, lexicon):
-        return noun_class(before, lexicon)  # "songwriter Christina Aguilera", "the novel Rocksburg Road"
+        return noun_class(before, lexicon)  # "songwriter Marina Delgado", "the novel Rocksburg Road"
     if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon):
         return "Person"
     root = span.root
@@ -159,12 +159,12 @@ _CLOSING = frozenset({'"', "”", "''", "’"})
 
 
 def _quoted_title(span: Span) -> bool:
-    """Whether the name stands alone in quotation marks: a title ('"Windy" by The
-    Association'), not someone's name; a nickname inside a name ('Mary "Molly" Smith')
+    """Whether the name stands alone in quotation marks: a title ('her single
+    "Johnny Ray"'), not someone's name; a nickname inside a name ('Mary "Molly" Smith')
     is not alone.
 
     >>> from kg.extract.nlp import load_nlp
-    >>> doc = load_nlp()('The hit "Pale Shelter" followed, sung by Ann Lee.')
+    >>> doc = load_nlp()('The hit "Blue Lantern" followed, sung by Ann Lee.')
     >>> _quoted_title(doc[3:5]), _quoted_title(doc[10:12])
     (True, False)
     """
@@ -178,12 +178,12 @@ def _quoted_title(span: Span) -> bool:
 
 
 def _dated_title(span: Span) -> bool:
-    """Whether a year alone in parentheses follows the name: a work's ("Rani Saheba (1930),
-    Udaykal (1930)"); people's years come with "born" or a dash, a firm's with "founded"
+    """Whether a year alone in parentheses follows the name: a work's ("Dark Harbor (1993),
+    Cold Roads (1993)"); people's years come with "born" or a dash, a firm's with "founded"
     (a name with an organisation's word, "University of Leeds (2004)", is left to them).
 
     >>> from kg.extract.nlp import load_nlp
-    >>> doc = load_nlp()("He starred in Rani Saheba (1930) and met Ann Lee (born 1901).")
+    >>> doc = load_nlp()("He starred in Dark Harbor (1930) and met Ann Lee (born 1901).")
     >>> _dated_title(doc[3:5]), _dated_title(doc[10:12])
     (True, False)
     """
@@ -241,8 +241,8 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
 
 def person_cue(span: Span) -> bool:
     """An honorific before the name, an age after it ("Cheek, 53, is ..."), or a life in
-    parentheses after it: "Ann Lee (born 3 May 1950)", "Georg Jochmann (11 October 1874,
-    in Liegnitz – 6 January 1915, in Berlin)"; not an organisation's years ("(1852–1967)").
+    parentheses after it: "Ann Lee (born 3 May 1950)", "Carl Voss (11 May 1874,
+    in Hull – 2 June 1915, in Leeds)"; not an organisation's years ("(1852–1967)").
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Carl Voss (11 May 1874 – 2 June 1915) ran Voss Works (1890 – 1960).")

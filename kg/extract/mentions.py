@@ -333,7 +333,7 @@ def _topic_elsewhere(it: Token, taken: set[int], classes: dict[int, str], lexico
 
     The nearest earlier sentence whose subject is a name decides (``taken``: tokens of
     names, works' among them; ``classes``: token -> the class of the name found on it), or
-    a name NER missed with what the copula says it is ("Westmere is a hamlet": ``lexicon``'s
+    a name NER missed with what the copula says it is ("Fernhill is a hamlet": ``lexicon``'s
     head nouns); a person there decides nothing ("Ann Lee founded Acme. It sells tea": Acme).
 
     >>> from kg.extract.nlp import load_nlp
@@ -350,7 +350,7 @@ def _topic_elsewhere(it: Token, taken: set[int], classes: dict[int, str], lexico
         subject = next((t for t in sentence.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is not None and subject.i not in classes and subject.i not in taken \
                 and (subject.pos_ == "PROPN" or subject.is_title) and lexicon is not None:  # a name NER missed:
-            said = next((noun_class(c, lexicon) for c in sentence.root.children  # "Westmere is a hamlet"
+            said = next((noun_class(c, lexicon) for c in sentence.root.children  # "Fernhill is a hamlet"
                          if c.dep_ == "attr" and sentence.root.lemma_ == "be"), None)
             if said is not None:
                 return said not in {"Organization", "Person"}

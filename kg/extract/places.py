@@ -171,7 +171,7 @@ def _listed_with_a_place(span: Span) -> bool:
     Dakar"; not "Lincoln and Douglas debated", nor "their children Alexis, Graham and Leland".
 
     >>> from kg.extract.nlp import load_nlp
-    >>> doc = load_nlp()("She flew between Paris and Dakar. Lincoln and Douglas debated.")
+    >>> doc = load_nlp()("He flew between Lisbon and Dakar. Lincoln and Douglas debated.")
     >>> _listed_with_a_place(doc[5:6]), _listed_with_a_place(doc[9:10])
     (True, False)
     """

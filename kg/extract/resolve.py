@@ -515,8 +515,8 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
     first and last word, its words in order among the longer one's, and the
     longer form named first (a name is shortened after it is introduced; a
     longer name after a shorter one is often a son's or a spin-off's). An
-    organisation's one word fits a longer organisation name it ends ("the Beijing
-    Ducks ... the Ducks"; not a gazetteer's name, nor an acronym). When two different
+    organisation's one word fits a longer organisation name it ends ("the Varden
+    Commission ... the Commission"; not a gazetteer's name, nor an acronym). When two different
     longer names fit (or the sentence keeps them apart) it joins none.
     """
     words = [[w.casefold() for w in _POSSESSIVE.sub("", f.text).split()] for f in found]
