@@ -44,6 +44,8 @@ _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 ORGANIZATION_WORDS = _WORDS["organization_words"]
 #: Last words that make a name an event ("FIBT World Championships").
 EVENT_WORDS = frozenset(_WORDS["event_words"])
+#: Dashes, as spaCy's tokens: a range's ("1866 – 1932"), a campus's ("Wisconsin–Milwaukee").
+DASHES = frozenset({"–", "—", "-"})
 #: First words that make a longer name a place ("Mount Halvorsen", "Lake Vesna").
 PLACE_FIRST_WORDS = frozenset(_WORDS["place_first_words"])
 #: Words before a name that make it a person's ("Sen. Bob Dole", "President Lincoln").
@@ -117,21 +119,10 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Place"  # "Mount Halvorsen", "Gulf of Tonkin"
     if len(span) > 1 and lexicon.head_nouns.get(last.lower_) in NAME_PART_CLASSES and last.is_title:
         return lexicon.head_nouns[last.lower_]
-    for child in span.root.children:
-        if child.dep_ == "appos" and child.i >= span.end and child.pos_ == "NOUN" \
-                and _follows(span, child.left_edge.i) and child.lower_ not in NOT_PREDICATE_NOUNS \
-                and noun_class(child, lexicon):
-            return noun_class(child, lexicon)
-    noun = span.root.head  # "the parent company, Corvo Films,": the name in apposition to a noun before it
-    if span.root.dep_ == "appos" and noun.i < span.start and noun.pos_ == "NOUN" \
-            and noun.lower_ not in NOT_PREDICATE_NOUNS and noun_class(noun, lexicon) \
-            and all(t.text in {",", "-", "–", "—", "("} for t in span.doc[noun.i + 1:span.start]):
-        return noun_class(noun, lexicon)
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" \
-            and span.start <= before.head.i < span.end and before.lower_ not in NOT_PREDICATE_NOUNS \
-            and noun_class(before, lexicon):
-        return noun_class(before, lexicon)  # "songwriter Marina Delgado", "the novel Rocksburg Road"
+    for noun in _nouns_beside(span):
+        said = noun_class(noun, lexicon) if noun.pos_ == "NOUN" and noun.lower_ not in NOT_PREDICATE_NOUNS else None
+        if said:
+            return said
     if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon):
         return "Person"
     root = span.root
@@ -152,6 +143,22 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     if cls is None and noun.lower_ in OWNED_PRODUCT_NOUNS and any(c.dep_ == "poss" for c in noun.children):
         return "Product"  # "DeepMind's AlphaGo program"
     return cls if cls in MODIFIER_CLASSES else None
+
+
+def _nouns_beside(span: Span) -> list[Token]:
+    """The nouns that say what the name is: one in apposition after it ("Roketsan, a
+    company"), one it is in apposition to before it, past commas or dashes ("the parent
+    company, Corvo Films,"), and one right before it that it heads ("songwriter Marina
+    Delgado", "the novel Rocksburg Road")."""
+    doc, root = span.doc, span.root
+    out = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end and _follows(span, c.left_edge.i)]
+    if root.dep_ == "appos" and root.head.i < span.start \
+            and all(t.text in {",", "(", *DASHES} for t in doc[root.head.i + 1:span.start]):
+        out.append(root.head)
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.dep_ == "compound" and span.start <= before.head.i < span.end:
+        out.append(before)
+    return out
 
 
 _OPENING = frozenset({'"', "“", "``", "‘"})
@@ -277,7 +284,7 @@ def _life_after(span: Span) -> bool:
         inside.append(t)
     if any(t.lower_ in {"born", "née"} for t in inside[:3]):
         return True
-    dash = next((i for i, t in enumerate(inside) if t.text in {"–", "—", "-"}), None)
+    dash = next((i for i, t in enumerate(inside) if t.text in DASHES), None)
     dated = lambda part: any(t.lower_ in _MONTHS for t in part)  # noqa: E731
     return dash is not None and dated(inside[:dash]) and dated(inside[dash + 1:])
 

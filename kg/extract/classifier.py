@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from kg.errors import ModelError, OntologyError
 from kg.lexicon import Lexicon
+from kg.extract.classes import DASHES
 from kg.extract.resolve import Resolved
 from kg.extract.rules.args import membership
 from kg.registry import extractors
@@ -94,9 +95,6 @@ def candidate_pairs(doc: Doc, resolved: Resolved) -> Iterator[tuple[Span, Side, 
                 yield sent, a, b
 
 
-_DASHES = frozenset({"–", "—", "-"})
-
-
 def date_spans(doc: Doc) -> list[Span]:
     """NER's dates, a range of two dated ends cut in two at its dash: a life's "March 31,
     1866 – 1932" is a birth date and a death date, not one date.
@@ -110,7 +108,7 @@ def date_spans(doc: Doc) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
-        dash = next((t.i for t in ent if t.text in _DASHES), None)
+        dash = next((t.i for t in ent if t.text in DASHES), None)
         if dash is not None and _dated(doc[ent.start:dash]) and _dated(doc[dash + 1:ent.end]):
             out += [doc[ent.start:dash], doc[dash + 1:ent.end]]
         else:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, WORK, made, name_class, noun_class
+from kg.extract.classes import DASHES, MODIFIER_CLASSES, NAME_DEPS, WORK, made, name_class, noun_class
 from kg.extract.naming import COMPANY_SUFFIXES
 from kg.extract.places import place_vote
 from kg.lexicon import Lexicon, load_words
@@ -116,7 +116,6 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     return sorted(found, key=lambda f: f.start)
 
 
-_DASHES = frozenset({"–", "-", "—"})
 
 
 def _campus_names(doc: Doc) -> list[Span]:
@@ -138,7 +137,7 @@ def _campus_names(doc: Doc) -> list[Span]:
         ent = ents[i]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         if nxt is not None and ent.label_ == "ORG" and nxt.label_ in {"GPE", "LOC"} \
-                and nxt.start == ent.end + 1 and doc[ent.end].text in _DASHES \
+                and nxt.start == ent.end + 1 and doc[ent.end].text in DASHES \
                 and not doc[ent.end - 1].whitespace_ and not doc[ent.end].whitespace_:
             out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
             i += 2
