@@ -496,3 +496,36 @@ def test_a_name_with_a_year_alone_in_parentheses_is_a_work():
 ])
 def test_a_noun_right_before_a_name_gives_its_class(text, name, cls):
     assert entities(text)[name][0] == cls
+
+
+def test_a_possessive_inside_a_name_does_not_cut_it():
+    ents = entities("Tomas Varga joined the Karelian Workers' Party in 1990.")
+    assert ents["Karelian Workers' Party"][0] == "Organization" and "Party" not in ents
+    assert ("Tomas Varga", "memberOf", "Karelian Workers' Party") in facts("Tomas Varga joined the Karelian Workers' Party in 1990.")
+    assert "People" not in entities("Lena Ostrova won two People's Choice Awards.")
+    assert {"Apple", "Siri"} <= set(entities("Apple's Siri team grew."))  # an owner's possessive still cuts
+
+
+def test_a_name_ending_in_of_takes_the_name_after_it():
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import find_mentions
+    from kg.extract.nlp import load_nlp
+    from kg.lexicon import load_lexicon
+
+    doc = load_nlp()("Ships crossed the Bay of Kessary.")
+    doc.ents = [Span(doc, 2, 5, "LOC"), Span(doc, 5, 6, "GPE")]  # as NER reads "the Bay of" + "Biscay"
+    assert [(f.text, f.cls) for f in find_mentions(doc, load_lexicon())] == [("Bay of Kessary", "Place")]
+
+
+def test_a_title_alone_before_of_is_no_person():
+    assert "Dean" not in entities("Mara Quist served as Dean of the Faculty of Law at Halden University.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The reef lies north of Brenholm, in the Baltic Sea.", "Brenholm"),  # NER: PERSON
+    ("The lighthouse stands 10 km southwest of Kelvara.", "Kelvara"),  # NER: PERSON
+    ("Both brothers are buried at Ashgrove Cemetery.", "Ashgrove Cemetery"),  # NER: ORG
+])
+def test_a_direction_or_a_cemetery_puts_a_name_on_the_map(text, name):
+    assert entities(text)[name][0] == "Place"

@@ -65,6 +65,9 @@ AUTHOR_PRONOUNS = {"Person": _WORDS["author_person"], "Organization": _WORDS["au
 RELATIVE_PRONOUNS = _WORDS["relative_pronouns"]
 ORGANIZATION_ANAPHORA = _WORDS["organization_anaphora"]
 PORTFOLIO_TITLES = _WORDS["portfolio_titles"]
+#: Possessors that are part of a name ("Kurdistan Workers' Party"), and saints' words ("St Mary's Hospital").
+NAME_POSSESSORS = frozenset(_WORDS["name_possessors"])
+SAINT_WORDS = frozenset(_WORDS["saint_words"])
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
@@ -79,7 +82,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         pieces = _pieces(ent)
         listed_cls = _listed_class(pieces, lexicon) or ner_cls
         for piece in pieces:
-            if _is_department(piece, titles, lexicon):
+            if _is_department(piece, titles, lexicon) or _bare_title(piece, titles):
                 continue
             known = lexicon.known(piece.text)
             if known is not None:
@@ -119,15 +122,20 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
 
 
 def _campus_names(doc: Doc) -> list[Span]:
-    """NER's names, an organisation's dash-joined place kept in it: "University of Wisconsin–Milwaukee".
+    """NER's names, with the pieces it cut off one name joined again: an organisation's
+    dash-joined place ("University of Wisconsin–Milwaukee") and what follows a name that ends
+    in "of" ("the Bay of" and "Biscay").
 
     NER reads the place after the dash as a name of its own; written without
-    spaces, the organisation and place are one name (a campus, a branch).
+    spaces, the organisation and place are one name (a campus, a branch). A
+    name never ends in "of": the name or proper nouns right after it are its end.
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("She taught at the University of Wisconsin–Milwaukee and in Ohio.")
     >>> [e.text for e in _campus_names(doc)]
     ['the University of Wisconsin–Milwaukee', 'Ohio']
+    >>> [e.text for e in _campus_names(load_nlp()("Ships crossed the Bay of Biscay."))]
+    ['the Bay of Biscay']
     """
     from spacy.tokens import Span
 
@@ -141,6 +149,16 @@ def _campus_names(doc: Doc) -> list[Span]:
                 and not doc[ent.end - 1].whitespace_ and not doc[ent.end].whitespace_:
             out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
             i += 2
+            continue
+        if len(ent) > 1 and ent[-1].lower_ == "of":
+            end = ent.end
+            while end < len(doc) and (doc[end].pos_ == "PROPN" or (nxt is not None and nxt.start <= end < nxt.end)):
+                end += 1
+            while nxt is not None and nxt.start < end:  # NER's names inside the joined one
+                i += 1
+                nxt = ents[i + 1] if i + 1 < len(ents) else None
+            out.append(Span(doc, ent.start, end, label=ent.label_))
+            i += 1
             continue
         out.append(ent)
         i += 1
@@ -464,7 +482,8 @@ def _pieces(ent: Span) -> list[Span]:
     doc = ent.doc
     for i in range(ent.start, ent.end + 1):
         token = doc[i] if i < ent.end else None
-        cut = token is None or token.tag_ == "POS" or token.dep_ == "cc" or token.text in {",", ";", "(", ")"}
+        cut = token is None or (token.tag_ == "POS" and not _named_possessive(doc, start, i, ent.end)) \
+            or token.dep_ == "cc" or token.text in {",", ";", "(", ")"}
         if not cut:
             continue
         piece = _trim(doc[start:i])
@@ -474,6 +493,23 @@ def _pieces(ent: Span) -> list[Span]:
         after_possessive = token is not None and token.tag_ == "POS"
         start = i + 1
     return pieces
+
+
+def _named_possessive(doc: Doc, start: int, i: int, end: int) -> bool:
+    """Whether the possessive ``doc[i]`` is part of the name ``doc[start:end]``: "Kurdistan
+    Workers' Party", "People's Choice Awards", "St Mary's Hospital" (``ontology/words.toml``
+    ``name_possessors``, ``saint_words``), not "Amazon's Kuiper".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Kaya joined the Kurdistan Workers' Party, not Amazon's Kuiper.")
+    >>> [_named_possessive(doc, 3, i, 7) for i in range(len(doc)) if doc[i].tag_ == "POS"]
+    [True, False]
+    """
+    possessor = doc[i - 1] if i > start else None
+    owned = i + 1 < end and (doc[i + 1].is_title or doc[i + 1].is_upper)
+    opening = next((t for t in doc[start:i] if t.lower_ != "the"), None)
+    return possessor is not None and owned and (
+        possessor.lower_ in NAME_POSSESSORS or (opening is not None and opening.lower_ in SAINT_WORDS))
 
 
 def _listed_class(pieces: list[Span], lexicon: Lexicon) -> str | None:
@@ -517,6 +553,19 @@ def _is_name(span: Span) -> bool:
     if text.lower().rstrip(".") in COMPANY_SUFFIXES:
         return False
     return any(c.isupper() or c.isdigit() for c in text)
+
+
+def _bare_title(span: Span, titles: set[str]) -> bool:
+    """A title alone before "of" is no name: "Dean" in "served as Dean of the College of
+    Fine Arts" (NER: a person); "Dean Smith of Ohio" is one.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He served as Dean of the Law School.")
+    >>> _bare_title(doc[3:4], {"dean"}), _bare_title(doc[3:5], {"dean"})
+    (True, False)
+    """
+    doc = span.doc
+    return len(span) == 1 and span[0].lower_ in titles and span.end < len(doc) and doc[span.end].lower_ == "of"
 
 
 def _initialism(text: str) -> bool:

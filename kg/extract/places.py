@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 MIN_POPULATION = 15_000
 #: Words before a name that put it on a map ("born in Lincoln", "flew to Jordan").
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "across", "throughout"})
+#: Directions whose "of" puts the name after it on a map ("north of Rügen", "10 km south-east of Halden").
+COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 
 
 @lru_cache(maxsize=1)
@@ -150,7 +152,7 @@ def place_vote(span: Span, ner_class: str | None) -> bool:
     Nebraska"), so "Lincoln said" stays a person.
     """
     if not is_place(span.text):
-        return False
+        return ner_class in {"Person", "Organization"} and _on_a_map(span)
     if ner_class == "Place" or ner_class is None:
         return True
     doc = span.doc
@@ -163,6 +165,27 @@ def place_vote(span: Span, ner_class: str | None) -> bool:
     if ner_class == "Organization":  # "Boston beat Chicago": a team; a country or state is a place
         return mapped or len(span) > 1 or before in {"of", ","} or span.text.casefold() in regions()
     return mapped
+
+
+def _on_a_map(span: Span) -> bool:
+    """Whether the words around put a name the gazetteer does not know on a map: a direction's
+    "of" before it ("north of Rügen"), or a place after it and its comma where something
+    comes from or goes to ("moved to Chestertown, Warren County"; not "Tom Reyes, Texas").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("The reef lies north of Brenholm. He moved to Vastrup, Ohio. Tom Reyes, Texas.")
+    >>> _on_a_map(doc[5:6]), _on_a_map(doc[10:11]), _on_a_map(doc[14:16])
+    (True, True, False)
+    """
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(span.start - 2, 0):span.start]]
+    if len(before) == 2 and before[1] == "of" and before[0] in COMPASS:
+        return True
+    after = doc[span.end:span.end + 3]
+    if not before or before[-1] not in LOCATIVE or len(after) < 2 or after[0].text != ",":
+        return False
+    place = after[1].text if len(after) < 3 or after[2].lower_ != "county" else f"{after[1].text} {after[2].text}"
+    return after[1].is_title and (place.casefold() in regions() or (place.endswith("County") and is_place(place)))
 
 
 def _listed_with_a_place(span: Span) -> bool:
