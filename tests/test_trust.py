@@ -529,3 +529,8 @@ def test_a_title_alone_before_of_is_no_person():
 ])
 def test_a_direction_or_a_cemetery_puts_a_name_on_the_map(text, name):
     assert entities(text)[name][0] == "Place"
+
+
+def test_the_classifier_states_no_spouse_without_a_word_of_marriage():
+    assert not any(p == "spouse" for _, p, _ in facts("Lena had worked with Tom Furr on her previous two albums."))
+    assert ("Tom Furr", "spouse", "Lena Dahl") in facts("Tom Furr married Lena Dahl in 1990.")
