@@ -534,3 +534,10 @@ def test_a_direction_or_a_cemetery_puts_a_name_on_the_map(text, name):
 def test_the_classifier_states_no_spouse_without_a_word_of_marriage():
     assert not any(p == "spouse" for _, p, _ in facts("Lena had worked with Tom Furr on her previous two albums."))
     assert ("Tom Furr", "spouse", "Lena Dahl") in facts("Tom Furr married Lena Dahl in 1990.")
+
+
+def test_a_name_of_title_words_alone_is_no_organisation():
+    text = "Currently he is the Chairman and Co-Chief Executive Officer of Halvard Corporation of Canada."
+    ents = entities(text)
+    assert "Co-Chief Executive Officer" not in ents and ents["Halvard Corporation of Canada"][0] == "Organization"
+    assert not any(o == "Co-Chief Executive Officer" for _, p, o in facts(text) if p != "jobTitle")

@@ -66,6 +66,7 @@ RELATIVE_PRONOUNS = _WORDS["relative_pronouns"]
 ORGANIZATION_ANAPHORA = _WORDS["organization_anaphora"]
 PORTFOLIO_TITLES = _WORDS["portfolio_titles"]
 #: Possessors that are part of a name ("Kurdistan Workers' Party"), and saints' words ("St Mary's Hospital").
+TITLE_WORDS = frozenset(_WORDS["title_words"])
 NAME_POSSESSORS = frozenset(_WORDS["name_possessors"])
 SAINT_WORDS = frozenset(_WORDS["saint_words"])
 
@@ -73,6 +74,7 @@ SAINT_WORDS = frozenset(_WORDS["saint_words"])
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     """Return the cleaned, class-voted names of ``doc`` in text order."""
     titles = {t.split()[-1] for spec in lexicon.properties.values() for t in spec.titles}
+    title_words = TITLE_WORDS | {w for spec in lexicon.properties.values() for t in spec.titles for w in t.split()}
     found: list[Found] = []
     taken: set[int] = set()
     for ent in _campus_names(doc):
@@ -82,7 +84,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         pieces = _pieces(ent)
         listed_cls = _listed_class(pieces, lexicon) or ner_cls
         for piece in pieces:
-            if _is_department(piece, titles, lexicon) or _bare_title(piece, titles):
+            if _is_department(piece, titles, lexicon) or _bare_title(piece, titles) or _all_title(piece, title_words):
                 continue
             known = lexicon.known(piece.text)
             if known is not None:
@@ -566,6 +568,21 @@ def _bare_title(span: Span, titles: set[str]) -> bool:
     """
     doc = span.doc
     return len(span) == 1 and span[0].lower_ in titles and span.end < len(doc) and doc[span.end].lower_ == "of"
+
+
+def _all_title(span: Span, title_words: frozenset[str] | set[str]) -> bool:
+    """A name of title words alone is a title: "Co-Chief Executive Officer", "Knight" (NER:
+    organisations); not "Chief Keef", "General Motors" nor "U.S.".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He is Co-Chief Executive Officer of General Motors in the U.S.")
+    >>> words = {"co", "chief", "executive", "officer", "general"}
+    >>> _all_title(doc[2:7], words), _all_title(doc[8:10], words), _all_title(doc[12:13], words)
+    (True, False, False)
+    """
+    words = [w for t in span for w in t.lower_.split("-") if w.isalpha()]
+    return bool(words) and len(words) == sum(1 for t in span for w in t.lower_.split("-") if w) \
+        and all(w in title_words for w in words)
 
 
 def _initialism(text: str) -> bool:
