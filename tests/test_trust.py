@@ -541,3 +541,12 @@ def test_a_name_of_title_words_alone_is_no_organisation():
     ents = entities(text)
     assert "Co-Chief Executive Officer" not in ents and ents["Halvard Corporation of Canada"][0] == "Organization"
     assert not any(o == "Co-Chief Executive Officer" for _, p, o in facts(text) if p != "jobTitle")
+
+
+def test_an_ampersand_joins_one_name():
+    ents = entities("Shares of Hollis & Trent rose after Varga & Varga reported results.")
+    assert ents["Hollis & Trent"][0] == "Organization" and "Trent" not in ents and "Hollis" not in ents
+
+
+def test_a_capitalised_adjective_opening_a_sentence_is_no_place():
+    assert "Important" not in entities("Important towns are Brenholm, Kelvara and Lviv.")

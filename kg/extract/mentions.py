@@ -477,6 +477,8 @@ def _salient(token: Token) -> int:
 def _pieces(ent: Span) -> list[Span]:
     """Split a span at possessives, conjunctions and commas; trim each piece.
 
+    An ampersand joins one name ("Procter & Gamble"), not two.
+
     After a possessive only a proper-noun piece stays ("Amazon's AI" keeps
     "Amazon"; "Amazon's Kuiper" keeps both).
     """
@@ -485,7 +487,7 @@ def _pieces(ent: Span) -> list[Span]:
     for i in range(ent.start, ent.end + 1):
         token = doc[i] if i < ent.end else None
         cut = token is None or (token.tag_ == "POS" and not _named_possessive(doc, start, i, ent.end)) \
-            or token.dep_ == "cc" or token.text in {",", ";", "(", ")"}
+            or (token.dep_ == "cc" and token.text != "&") or token.text in {",", ";", "(", ")"}
         if not cut:
             continue
         piece = _trim(doc[start:i])
@@ -548,11 +550,21 @@ def _trim(span: Span) -> Span | None:
 
 def _is_name(span: Span) -> bool:
     """A name has a capital or a digit, a letter, and is not a known non-name
-    nor a company suffix alone (the "Inc." of "Geeknet, Inc.", split at its comma)."""
+    nor a company suffix alone (the "Inc." of "Geeknet, Inc.", split at its comma),
+    nor an adjective or adverb alone capitalised as a sentence's first word
+    ("Important cities are Lutsk and Lviv").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Important cities are Lutsk and Lviv.")
+    >>> _is_name(doc[0:1]), _is_name(doc[3:4])
+    (False, True)
+    """
     text = span.text
     if text.lower().replace("’", "'") in NOT_NAMES or not any(c.isalpha() for c in text):
         return False
     if text.lower().rstrip(".") in COMPANY_SUFFIXES:
+        return False
+    if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in {"JJ", "JJR", "JJS", "RB", "RBR", "RBS"}:
         return False
     return any(c.isupper() or c.isdigit() for c in text)
 
