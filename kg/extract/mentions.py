@@ -548,6 +548,9 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
+
+
 def _is_name(span: Span) -> bool:
     """A name has a capital or a digit, a letter, and is not a known non-name
     nor a company suffix alone (the "Inc." of "Geeknet, Inc.", split at its comma),
@@ -564,8 +567,9 @@ def _is_name(span: Span) -> bool:
         return False
     if text.lower().rstrip(".") in COMPANY_SUFFIXES:
         return False
-    if len(span) == 1 and span[0].is_sent_start and span[0].tag_ in {"JJ", "JJR", "JJS", "RB", "RBR", "RBS"}:
-        return False
+    first = span[0]
+    if len(span) == 1 and first.is_sent_start and first.is_title and first.tag_ in _MODIFIER_TAGS:
+        return False  # not "AWS" (JJR): capitals are a name's
     return any(c.isupper() or c.isdigit() for c in text)
 
 
