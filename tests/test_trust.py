@@ -550,3 +550,9 @@ def test_an_ampersand_joins_one_name():
 
 def test_a_capitalised_adjective_opening_a_sentence_is_no_place():
     assert "Important" not in entities("Important towns are Brenholm, Kelvara and Lviv.")
+
+
+def test_names_after_such_as_are_examples_not_containment():
+    text = "It includes regions such as Ostrovia, Kessary including Tamsin, most of Ostra, and Bukovina."
+    assert not any(p == "locatedIn" for _, p, _ in facts(text)), facts(text)
+    assert ("Tempe", "locatedIn", "Arizona") in facts("Cities such as Tempe, Arizona, grew fast.")

@@ -109,7 +109,8 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
     and Sweden"): SECOND must not be followed by "and"/"or" or by ", " and a place
     no larger than it (one NER missed too, if the gazetteers know it); FIRST, when
     a list runs before it, must be smaller than SECOND ("Vancouver, British
-    Columbia, Canada"); and two countries (or states) never contain each other.
+    Columbia, Canada"); FIRST does not open examples ("such as", "including", "like") unless
+    SECOND is a state or country; and two countries (or states) never contain each other.
     """
     doc, by_token = ctx.doc, ctx.resolved.by_token
     size = lambda m: level(doc[m.start:m.end].text)  # noqa: E731
@@ -125,6 +126,9 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
             return False
         if nxt is None and after[1].is_title and is_place(after[1].text) and level(after[1].text) <= b:
             return False  # a place NER missed: "Harrogate, Hull, Scarborough, Sheffield"
+    opening = [t.lower_ for t in doc[max(first.start - 2, 0):first.start]]
+    if b < 2 and (opening[-1:] in (["including"], ["like"]) or opening == ["such", "as"]):
+        return False  # "regions such as Transcarpathia, Halychyna and Volhynia": examples
     if first.start >= 2 and doc[first.start - 1].text == ",":
         before = by_token.get(doc[first.start - 2].i)
         if before is not None and before.cls == "Place" and size(before) <= a and b <= a:
