@@ -556,3 +556,20 @@ def test_names_after_such_as_are_examples_not_containment():
     text = "It includes regions such as Ostrovia, Kessary including Tamsin, most of Ostra, and Bukovina."
     assert not any(p == "locatedIn" for _, p, _ in facts(text)), facts(text)
     assert ("Tempe", "locatedIn", "Arizona") in facts("Cities such as Tempe, Arizona, grew fast.")
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Tom Leake served aboard HMS Kestrel in 1982.", "HMS Kestrel", "Product"),  # NER: ORG
+    ("The Kessary Restoration changed the island for ever.", "Kessary Restoration", "Event"),  # NER: ORG
+])
+def test_a_ship_is_a_product_and_a_restoration_an_event(text, name, cls):
+    assert entities(text)[name][0] == cls
+
+
+def test_a_treaty_or_chart_is_no_entity():
+    from kg.extract.classes import WORK, name_class
+    from kg.extract.nlp import load_nlp
+    from kg.lexicon import load_lexicon
+
+    doc = load_nlp()("Both states signed the Halvard Agreement; the song reached the Varnish Singles Chart.")
+    assert name_class(doc[4:6], load_lexicon()) == WORK and name_class(doc[11:14], load_lexicon()) == WORK

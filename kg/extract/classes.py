@@ -42,8 +42,11 @@ if TYPE_CHECKING:
 _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 #: Last words that make a name an organisation ("Annapurna Labs", "Stanford University").
 ORGANIZATION_WORDS = _WORDS["organization_words"]
-#: Last words that make a name an event ("FIBT World Championships").
+#: Last words that make a name an event ("FIBT World Championships"); first words ("Operation Vistula").
 EVENT_WORDS = frozenset(_WORDS["event_words"])
+EVENT_FIRST_WORDS = frozenset(_WORDS["event_first_words"])
+#: First words that make a name a ship, a product ("HMS Ardent").
+SHIP_PREFIXES = frozenset(_WORDS["ship_prefixes"])
 #: Dashes, as spaCy's tokens: a range's ("1866 – 1932"), a campus's ("Wisconsin–Milwaukee").
 DASHES = frozenset({"–", "—", "-"})
 #: First words that make a longer name a place ("Mount Halvorsen", "Lake Vesna").
@@ -62,8 +65,9 @@ OWNED_PRODUCT_NOUNS = frozenset(_WORDS["owned_product_nouns"])
 WORKS = frozenset(_WORDS["works"])
 #: The vote of a name the words around call a work ("Rocksburg Road is a 1985 novel"): no entity.
 WORK = "Work"
-#: Last words of awards' names ("Brownlow Medal", "Grammy Awards"), which no class holds.
-AWARD_WORDS = frozenset(_WORDS["award_words"])
+#: Last words of awards', documents' and charts' names ("Brownlow Medal", "Potsdam Agreement",
+#: "UK Albums Chart"), which no class holds.
+WORK_LAST_WORDS = frozenset(_WORDS["award_words"]) | frozenset(_WORDS["document_words"])
 #: Verbs whose object is a product, not the organisation NER says ("developed AlphaFold").
 PRODUCT_VERBS = _WORDS["product_verbs"]
 NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
@@ -104,13 +108,15 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     ['Organization', 'Organization', 'Organization']
     """
     last = span[-1]
-    if _quoted_title(span) or (len(span) > 1 and last.lower_ in AWARD_WORDS) or (
+    if _quoted_title(span) or (len(span) > 1 and last.lower_ in WORK_LAST_WORDS) or (
             _dated_title(span) and not any(t.lower_ in ORGANIZATION_WORDS for t in span)):
         return WORK  # 'her single "Johnny Ray"', "Dark Harbor (1993)", "the Brownlow Medal": no class holds it
     if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
         return "Organization"
-    if len(span) > 1 and last.lower_ in EVENT_WORDS:
+    if len(span) > 1 and (last.lower_ in EVENT_WORDS or (span[0].lower_ in EVENT_FIRST_WORDS and span[0].is_title)):
         return "Event"
+    if len(span) > 1 and span[0].lower_ in SHIP_PREFIXES and span[0].is_upper:
+        return "Product"  # "HMS Ardent", "USS Texas"
     if len(span) == 1 and len(last) > 6 and last.lower_.endswith("shire") and last.is_title:
         return "Place"  # "Lincolnshire", "Hampshire"
     opening = span[0]
