@@ -561,8 +561,9 @@ def test_names_after_such_as_are_examples_not_containment():
 @pytest.mark.parametrize("text, name, cls", [
     ("Tom Leake served aboard HMS Kestrel in 1982.", "HMS Kestrel", "Product"),  # NER: ORG
     ("The Kessary Restoration changed the island for ever.", "Kessary Restoration", "Event"),  # NER: ORG
+    ("Rosco Software released the game in 1998.", "Rosco Software", "Organization"),  # NER: PERSON
 ])
-def test_a_ship_is_a_product_and_a_restoration_an_event(text, name, cls):
+def test_a_ship_a_restoration_and_a_software_house_by_their_words(text, name, cls):
     assert entities(text)[name][0] == cls
 
 
