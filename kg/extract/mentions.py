@@ -18,7 +18,7 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from kg.extract.classes import DASHES, MODIFIER_CLASSES, NAME_DEPS, WORK, made, name_class, noun_class
 from kg.extract.naming import COMPANY_SUFFIXES
@@ -81,7 +81,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         ner_cls = lexicon.class_for_ner_label(ent.label_)
         if ner_cls is None and not (ent.label_ == "NORP" and lexicon.known(ent.text)):
             continue  # a demonym the gazetteer knows ("Belgian") names its country
-        pieces = _pieces(ent)
+        pieces = _pieces(ent, lambda text: lexicon.known(text) is not None)
         listed_cls = _listed_class(pieces, lexicon) or ner_cls
         for piece in pieces:
             if _is_department(piece, titles, lexicon) or _bare_title(piece, titles) or _all_title(piece, title_words):
@@ -474,10 +474,11 @@ def _salient(token: Token) -> int:
     return 2 if token.head.dep_ == "ROOT" else 1
 
 
-def _pieces(ent: Span) -> list[Span]:
+def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> list[Span]:
     """Split a span at possessives, conjunctions and commas; trim each piece.
 
-    An ampersand joins one name ("Procter & Gamble"), not two.
+    An ampersand joins one name ("Procter & Gamble"), unless a name on either
+    side of it is one the gazetteer knows (``known``: "Amazon & Google" is two).
 
     After a possessive only a proper-noun piece stays ("Amazon's AI" keeps
     "Amazon"; "Amazon's Kuiper" keeps both).
@@ -487,7 +488,8 @@ def _pieces(ent: Span) -> list[Span]:
     for i in range(ent.start, ent.end + 1):
         token = doc[i] if i < ent.end else None
         cut = token is None or (token.tag_ == "POS" and not _named_possessive(doc, start, i, ent.end)) \
-            or (token.dep_ == "cc" and token.text != "&") or token.text in {",", ";", "(", ")"}
+            or (token.dep_ == "cc" and (token.text != "&" or _listed(doc, start, i, ent.end, known))) \
+            or token.text in {",", ";", "(", ")"}
         if not cut:
             continue
         piece = _trim(doc[start:i])
@@ -497,6 +499,14 @@ def _pieces(ent: Span) -> list[Span]:
         after_possessive = token is not None and token.tag_ == "POS"
         start = i + 1
     return pieces
+
+
+def _listed(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:
+    """Whether the names either side of the ampersand ``doc[i]`` (in ``doc[start:end]``, up to
+    a comma) are two: the gazetteer (``known``) knows one of them."""
+    stop = next((j for j in range(i + 1, end) if doc[j].text in {",", ";", "(", ")"}), end)
+    sides = (_trim(doc[start:i]), _trim(doc[i + 1:stop]))
+    return any(side is not None and known(side.text) for side in sides)
 
 
 def _named_possessive(doc: Doc, start: int, i: int, end: int) -> bool:
@@ -548,28 +558,14 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS"})
-
-
 def _is_name(span: Span) -> bool:
     """A name has a capital or a digit, a letter, and is not a known non-name
-    nor a company suffix alone (the "Inc." of "Geeknet, Inc.", split at its comma),
-    nor an adjective or adverb alone capitalised as a sentence's first word
-    ("Important cities are Lutsk and Lviv").
-
-    >>> from kg.extract.nlp import load_nlp
-    >>> doc = load_nlp()("Important cities are Lutsk and Lviv.")
-    >>> _is_name(doc[0:1]), _is_name(doc[3:4])
-    (False, True)
-    """
+    nor a company suffix alone (the "Inc." of "Geeknet, Inc.", split at its comma)."""
     text = span.text
     if text.lower().replace("’", "'") in NOT_NAMES or not any(c.isalpha() for c in text):
         return False
     if text.lower().rstrip(".") in COMPANY_SUFFIXES:
         return False
-    first = span[0]
-    if len(span) == 1 and first.is_sent_start and first.is_title and first.tag_ in _MODIFIER_TAGS:
-        return False  # not "AWS" (JJR): capitals are a name's
     return any(c.isupper() or c.isdigit() for c in text)
 
 

@@ -106,7 +106,12 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
 
 
 def _best_label(names: list[str]) -> str:
-    """Most frequent full form; an acronym only when nothing else is there."""
-    counts = Counter(names)
+    """Most frequent full form (of the most words); an acronym only when nothing else is
+    there; of equals, the one written first.
+
+    >>> _best_label(["Peter of Varn", "Pierre de Varn", "Peter"]), _best_label(["AWS", "Amazon Web Services"])
+    ('Peter of Varn', 'Amazon Web Services')
+    """
+    counts = Counter(names)  # in the order first written
     full = [n for n in counts if not _is_acronym(n)] or list(counts)
-    return max(full, key=lambda n: (len(n.split()), counts[n], n))
+    return max(full, key=lambda n: (len(n.split()), counts[n]))

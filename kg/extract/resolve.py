@@ -35,9 +35,9 @@ __all__ = ["AliasIndex", "EntityMention", "JOIN_RULES", "Resolved", "WEAK_RULES"
            "name_key", "resolve"]
 
 #: Why a name belongs to its entity (``Resolved.joined_by``); "" is the name it was founded on.
-JOIN_RULES = ("same name", "gazetteer", "abbreviation", "surname", "name variant", "earlier document")
+JOIN_RULES = ("same name", "gazetteer", "abbreviation", "alias", "surname", "name variant", "earlier document")
 #: Joins that a second name or a second document should confirm before they capture a full name.
-WEAK_RULES = frozenset({"abbreviation", "surname", "name variant"})
+WEAK_RULES = frozenset({"abbreviation", "alias", "surname", "name variant"})
 #: Possessives that, right after "X and", stand for X ("Johan and his wife Marie").
 _CONJUNCT_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 #: The first letter of the word after a pronoun, past a contraction ("I 'm Still Alive").
@@ -460,13 +460,21 @@ def _narrated(unnamed: list[Found], text: str) -> list[Found]:
     return [a for a in unnamed if not a.author or (a.cls in told and a in authors[a.cls])]
 
 
+#: Words that say the name after them is another name of the one before: "Peter of Varn (or
+#: Pierre de Varn; died 1443)", "Zevs (born Christophe Roux ...)", "Ann Lee, also known as Annie Lee".
+_ALIAS_CUE = re.compile(r"(?:\(|,)\s*(?:or|also|also known as|better known as|known as|also called|"
+                        r"a\.k\.a\.?|aka|born|née|nee|né|formerly)", re.IGNORECASE)
+
+
 def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignore[no-untyped-def]
-    """Join "Amazon Web Services (AWS)" and an acronym with its expansion.
+    """Join "Amazon Web Services (AWS)" and an acronym with its expansion, and a name
+    with the one the text says is another name of it ("Peter of Varn (or Pierre de Varn;
+    died 1443)", "Zevs (born Christophe Roux)": :data:`_ALIAS_CUE`, same class).
 
     A name in parentheses after another is the same thing only when one
-    abbreviates the other or the gazetteer gives both one entry; otherwise it
-    is something the text relates to the first ("Mitsubishi Electric
-    (Japan)", "Terje Halleland (Progress Party)").
+    abbreviates the other, the gazetteer gives both one entry or the words
+    before it say so; otherwise it is something the text relates to the first
+    ("Mitsubishi Electric (Japan)", "Terje Halleland (Progress Party)").
     """
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
@@ -476,6 +484,8 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
                 union(i, i + 1, "abbreviation")
             elif a.canonical is not None and a.canonical == b.canonical:
                 union(i, i + 1, "gazetteer")
+        elif _ALIAS_CUE.fullmatch(between) and a.cls == b.cls and a.canonical == b.canonical:
+            union(i, i + 1, "alias")
     expansions = {}
     for i, f in enumerate(found):
         initials = _initials(f.text)
