@@ -582,3 +582,11 @@ def test_a_name_the_text_calls_another_name_of_it_is_an_alias(text, name, other)
     ents = entities(text)
     assert other not in ents and other in ents[name][1]
     assert ("Peter of Varnholm", "deathDate", "1443") in facts(text) or name != "Peter of Varnholm"
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("He is currently the manager of Galtaray Vance, a post he held twice.", "Galtaray Vance", "Organization"),
+    ("Tom Reyes was a student of Ada Brandt in Vienna.", "Ada Brandt", "Person"),  # a teacher, not a school
+])
+def test_a_titles_of_gives_the_class_its_property_ranges_over(text, name, cls):
+    assert entities(text)[name][0] == cls

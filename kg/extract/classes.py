@@ -68,6 +68,8 @@ WORK = "Work"
 #: Last words of awards', documents' and charts' names ("Brownlow Medal", "Potsdam Agreement",
 #: "UK Albums Chart"), which no class holds.
 WORK_LAST_WORDS = frozenset(_WORDS["award_words"]) | frozenset(_WORDS["document_words"])
+#: Titles whose "of" gives no class to the name after it ("a student of Nadia Boulanger").
+NOT_CLASS_TITLES = frozenset(_WORDS["not_class_titles"])
 #: Verbs whose object is a product, not the organisation NER says ("developed AlphaFold").
 PRODUCT_VERBS = _WORDS["product_verbs"]
 NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
@@ -132,9 +134,12 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon):
         return "Person"
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN" \
-            and lexicon.head_nouns.get(root.head.head.lower_) == "Place":
-        return "Place"  # "the city of Izmir", "the capital of Texas"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        if lexicon.head_nouns.get(root.head.head.lower_) == "Place":
+            return "Place"  # "the city of Izmir", "the capital of Texas"
+        titled = _title_of(root.head.head, lexicon)
+        if titled is not None and (titled == "Place" or not is_place(span.text)):
+            return titled  # "the manager of Galatasaray", "a native of Tampa"; not "the leaders of Haiti"
     predicate = predicate_class(span, lexicon)
     if predicate is not None:
         return predicate
@@ -149,6 +154,24 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     if cls is None and noun.lower_ in OWNED_PRODUCT_NOUNS and any(c.dep_ == "poss" for c in noun.children):
         return "Product"  # "DeepMind's AlphaGo program"
     return cls if cls in MODIFIER_CLASSES else None
+
+
+def _title_of(noun: Token, lexicon: Lexicon) -> str | None:
+    """The class a title's "of" gives the name after it: the class its property (the
+    ontology's ``kg:titleTrigger``) has on that side, when it has one.
+
+    >>> from types import SimpleNamespace
+    >>> from kg.lexicon import load_lexicon
+    >>> [_title_of(SimpleNamespace(lower_=w, lemma_=w), load_lexicon())
+    ...  for w in ("manager", "son", "native", "student", "idea")]
+    ['Organization', 'Person', 'Place', None, None]
+    """
+    title = lexicon.triggers.titles.get(noun.lower_) or lexicon.triggers.titles.get(noun.lemma_.lower())
+    if title is None or noun.lower_ in NOT_CLASS_TITLES:
+        return None
+    spec, bearer_is_object = title
+    classes = spec.domain if bearer_is_object else spec.range
+    return next(iter(classes)) if len(classes) == 1 and not spec.literal else None
 
 
 def _nouns_beside(span: Span) -> list[Token]:
