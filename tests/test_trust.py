@@ -526,6 +526,8 @@ def test_a_title_alone_before_of_is_no_person():
     ("The reef lies north of Brenholm, in the Baltic Sea.", "Brenholm"),  # NER: PERSON
     ("The lighthouse stands 10 km southwest of Kelvara.", "Kelvara"),  # NER: PERSON
     ("Both brothers are buried at Ashgrove Cemetery.", "Ashgrove Cemetery"),  # NER: ORG
+    ("Ola Berg was born at Lusterby in 1901 and grew up in Bergen.", "Lusterby"),  # NER: ORG
+    ("The zone is bordered on the south by Vela Kessary and on the north by Tana Ostra.", "Vela Kessary"),  # PERSON
 ])
 def test_a_direction_or_a_cemetery_puts_a_name_on_the_map(text, name):
     assert entities(text)[name][0] == "Place"

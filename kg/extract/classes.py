@@ -42,10 +42,10 @@ if TYPE_CHECKING:
 _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 #: Last words that make a name an organisation ("Annapurna Labs", "Stanford University").
 ORGANIZATION_WORDS = _WORDS["organization_words"]
-#: Last words that make a name an event ("FIBT World Championships"); first words ("Operation Vistula").
+#: Last words that make a name an event ("FIBT World Championships"); first words ("Operation Kestrel").
 EVENT_WORDS = frozenset(_WORDS["event_words"])
 EVENT_FIRST_WORDS = frozenset(_WORDS["event_first_words"])
-#: First words that make a name a ship, a product ("HMS Ardent").
+#: First words that make a name a ship, a product ("HMS Kestrel").
 SHIP_PREFIXES = frozenset(_WORDS["ship_prefixes"])
 #: Dashes, as spaCy's tokens: a range's ("1866 – 1932"), a campus's ("Wisconsin–Milwaukee").
 DASHES = frozenset({"–", "—", "-"})
@@ -65,10 +65,10 @@ OWNED_PRODUCT_NOUNS = frozenset(_WORDS["owned_product_nouns"])
 WORKS = frozenset(_WORDS["works"])
 #: The vote of a name the words around call a work ("Rocksburg Road is a 1985 novel"): no entity.
 WORK = "Work"
-#: Last words of awards', documents' and charts' names ("Brownlow Medal", "Potsdam Agreement",
-#: "UK Albums Chart"), which no class holds.
+#: Last words of awards', documents' and charts' names ("Brownlow Medal", "Halvard Agreement",
+#: "Varnish Singles Chart"), which no class holds.
 WORK_LAST_WORDS = frozenset(_WORDS["award_words"]) | frozenset(_WORDS["document_words"])
-#: Titles whose "of" gives no class to the name after it ("a student of Nadia Boulanger").
+#: Titles whose "of" gives no class to the name after it ("a student of Ada Brandt").
 NOT_CLASS_TITLES = frozenset(_WORDS["not_class_titles"])
 #: Verbs whose object is a product, not the organisation NER says ("developed AlphaFold").
 PRODUCT_VERBS = _WORDS["product_verbs"]
@@ -118,7 +118,7 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     if len(span) > 1 and (last.lower_ in EVENT_WORDS or (span[0].lower_ in EVENT_FIRST_WORDS and span[0].is_title)):
         return "Event"
     if len(span) > 1 and span[0].lower_ in SHIP_PREFIXES and span[0].is_upper:
-        return "Product"  # "HMS Ardent", "USS Texas"
+        return "Product"  # "HMS Kestrel", "USS Texas"
     if len(span) == 1 and len(last) > 6 and last.lower_.endswith("shire") and last.is_title:
         return "Place"  # "Lincolnshire", "Hampshire"
     opening = span[0]
@@ -139,7 +139,7 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
             return "Place"  # "the city of Izmir", "the capital of Texas"
         titled = _title_of(root.head.head, lexicon)
         if titled is not None and (titled == "Place" or not is_place(span.text)):
-            return titled  # "the manager of Galatasaray", "a native of Tampa"; not "the leaders of Haiti"
+            return titled  # "the manager of Galtaray Vance", "a native of Kelby"; not "the leaders of Peru"
     predicate = predicate_class(span, lexicon)
     if predicate is not None:
         return predicate

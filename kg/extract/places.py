@@ -24,6 +24,7 @@ from functools import cache as cache_calls, lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract.tables import kept
+from kg.lexicon import load_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -32,7 +33,10 @@ if TYPE_CHECKING:
 MIN_POPULATION = 15_000
 #: Words before a name that put it on a map ("born in Lincoln", "flew to Jordan").
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "across", "throughout"})
-#: Directions whose "of" puts the name after it on a map ("north of Rügen", "10 km south-east of Halden").
+#: Words right before a name that make it a place's ("Mt. Kessarin": NER leaves them out of
+#: it): ``ontology/words.toml`` ``place_first_words``, as in a name ("Mount Halvorsen").
+PLACE_WORDS_BEFORE = frozenset(load_words().mentions["place_first_words"])
+#: Directions whose "of" puts the name after it on a map ("north of Brenholm", "10 km south-east of Halden").
 COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 
 
@@ -152,7 +156,7 @@ def place_vote(span: Span, ner_class: str | None) -> bool:
     Nebraska"), so "Lincoln said" stays a person.
     """
     if not is_place(span.text):
-        return ner_class in {"Person", "Organization"} and _on_a_map(span)
+        return ner_class in {"Person", "Organization"} and _on_a_map(span, ner_class)
     if ner_class == "Place" or ner_class is None:
         return True
     doc = span.doc
@@ -167,22 +171,34 @@ def place_vote(span: Span, ner_class: str | None) -> bool:
     return mapped
 
 
-def _on_a_map(span: Span) -> bool:
+def _on_a_map(span: Span, ner_class: str | None = None) -> bool:
     """Whether the words around put a name the gazetteer does not know on a map: a direction's
-    "of" before it ("north of Rügen"), or a place after it and its comma where something
-    comes from or goes to ("moved to Chestertown, Warren County"; not "Tom Reyes, Texas").
+    "of" before it ("north of Brenholm"), "born in" or "born at" ("born at Lusterby"), a border's
+    "by" ("bordered on the south by Vela Kessary"), a place's first word ("Mt. Kessarin"),
+    or a state, country or county after it and its comma, where something comes from or
+    goes to or after a name NER took for an organisation's ("moved to Linnford, Warren
+    County", "the hometown of Varn Rocks, Pennsylvania"; not "Tom Reyes, Texas").
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("The reef lies north of Brenholm. He moved to Vastrup, Ohio. Tom Reyes, Texas.")
     >>> _on_a_map(doc[5:6]), _on_a_map(doc[10:11]), _on_a_map(doc[14:16])
     (True, True, False)
+    >>> doc = load_nlp()("He was born at Lusterby. It is bordered on the south by Vela Kessary.")
+    >>> _on_a_map(doc[4:5]), _on_a_map(doc[13:15])
+    (True, True)
     """
     doc = span.doc
     before = [t.lower_ for t in doc[max(span.start - 2, 0):span.start]]
-    if len(before) == 2 and before[1] == "of" and before[0] in COMPASS:
+    if len(before) == 2 and ((before[1] == "of" and before[0] in COMPASS)
+                             or (before[1] in {"in", "at"} and before[0] == "born")):
+        return True
+    if before and before[-1] in PLACE_WORDS_BEFORE:
+        return True
+    if before and before[-1] == "by" and any(t.lemma_ == "border" for t in doc[span.sent.start:span.start]):
         return True
     after = doc[span.end:span.end + 3]
-    if not before or before[-1] not in LOCATIVE or len(after) < 2 or after[0].text != ",":
+    if not before or len(after) < 2 or after[0].text != "," or (
+            before[-1] not in LOCATIVE and ner_class != "Organization"):
         return False
     place = after[1].text if len(after) < 3 or after[2].lower_ != "county" else f"{after[1].text} {after[2].text}"
     return after[1].is_title and (place.casefold() in regions() or (place.endswith("County") and is_place(place)))

@@ -461,7 +461,7 @@ def _narrated(unnamed: list[Found], text: str) -> list[Found]:
 
 
 #: Words that say the name after them is another name of the one before: "Peter of Varn (or
-#: Pierre de Varn; died 1443)", "Zevs (born Christophe Roux ...)", "Ann Lee, also known as Annie Lee".
+#: Pierre de Varn; died 1443)", "Kasimir (born Tomas Roux ...)", "Ann Lee, also known as Annie Lee".
 _ALIAS_CUE = re.compile(r"(?:\(|,)\s*(?:or|also|also known as|better known as|known as|also called|"
                         r"a\.k\.a\.?|aka|born|née|nee|né|formerly)", re.IGNORECASE)
 
@@ -469,7 +469,7 @@ _ALIAS_CUE = re.compile(r"(?:\(|,)\s*(?:or|also|also known as|better known as|kn
 def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignore[no-untyped-def]
     """Join "Amazon Web Services (AWS)" and an acronym with its expansion, and a name
     with the one the text says is another name of it ("Peter of Varn (or Pierre de Varn;
-    died 1443)", "Zevs (born Christophe Roux)": :data:`_ALIAS_CUE`, same class).
+    died 1443)", "Kasimir (born Tomas Roux)": :data:`_ALIAS_CUE`, same class).
 
     A name in parentheses after another is the same thing only when one
     abbreviates the other, the gazetteer gives both one entry or the words

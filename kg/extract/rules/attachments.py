@@ -128,7 +128,7 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
             return False  # a place NER missed: "Harrogate, Hull, Scarborough, Sheffield"
     opening = [t.lower_ for t in doc[max(first.start - 2, 0):first.start]]
     if b < 2 and (opening[-1:] in (["including"], ["like"]) or opening == ["such", "as"]):
-        return False  # "regions such as Transcarpathia, Halychyna and Volhynia": examples
+        return False  # "regions such as Ostrovia, Kessary and Tamsin": examples
     if first.start >= 2 and doc[first.start - 1].text == ",":
         before = by_token.get(doc[first.start - 2].i)
         if before is not None and before.cls == "Place" and size(before) <= a and b <= a:
