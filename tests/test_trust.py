@@ -502,7 +502,7 @@ def test_a_possessive_inside_a_name_does_not_cut_it():
     ents = entities("Tomas Varga joined the Karelian Workers' Party in 1990.")
     assert ents["Karelian Workers' Party"][0] == "Organization" and "Party" not in ents
     assert ("Tomas Varga", "memberOf", "Karelian Workers' Party") in facts("Tomas Varga joined the Karelian Workers' Party in 1990.")
-    assert "People" not in entities("Lena Ostrova won two People's Choice Awards.")
+    assert "People" not in entities("Lena Ostrova won two People's Music Awards.")
     assert {"Apple", "Siri"} <= set(entities("Apple's Siri team grew."))  # an owner's possessive still cuts
 
 
@@ -519,29 +519,29 @@ def test_a_name_ending_in_of_takes_the_name_after_it():
 
 
 def test_a_title_alone_before_of_is_no_person():
-    assert "Dean" not in entities("Mara Quist served as Dean of the Faculty of Law at Halden University.")
+    assert "Dean" not in entities("Mara Quist was Dean of the Faculty of Law at Halden University until 2001.")
 
 
 @pytest.mark.parametrize("text, name", [
-    ("The reef lies north of Brenholm, in the Baltic Sea.", "Brenholm"),  # NER: PERSON
+    ("The lighthouse island lies north of Brenholm.", "Brenholm"),  # NER: PERSON
     ("The lighthouse stands 10 km southwest of Kelvara.", "Kelvara"),  # NER: PERSON
     ("Both brothers are buried at Ashgrove Cemetery.", "Ashgrove Cemetery"),  # NER: ORG
-    ("Ola Berg was born at Lusterby in 1901 and grew up in Bergen.", "Lusterby"),  # NER: ORG
-    ("The zone is bordered on the south by Vela Kessary and on the north by Tana Ostra.", "Vela Kessary"),  # PERSON
+    ("Ola Berg was born at Lusterby in 1901 and later farmed near Molde.", "Lusterby"),  # NER: ORG
+    ("To the south the county is bordered by Vela Kessary.", "Vela Kessary"),  # PERSON
 ])
 def test_a_direction_or_a_cemetery_puts_a_name_on_the_map(text, name):
     assert entities(text)[name][0] == "Place"
 
 
 def test_the_classifier_states_no_spouse_without_a_word_of_marriage():
-    assert not any(p == "spouse" for _, p, _ in facts("Lena had worked with Tom Furr on her previous two albums."))
+    assert not any(p == "spouse" for _, p, _ in facts("Lena had worked with Tom Furr on both of her earlier albums."))
     assert ("Tom Furr", "spouse", "Lena Dahl") in facts("Tom Furr married Lena Dahl in 1990.")
 
 
 def test_a_name_of_title_words_alone_is_no_organisation():
-    text = "Currently he is the Chairman and Co-Chief Executive Officer of Halvard Corporation of Canada."
+    text = "He is now Chairman and Co-Chief Executive Officer of Halvard Holdings of Norway."
     ents = entities(text)
-    assert "Co-Chief Executive Officer" not in ents and ents["Halvard Corporation of Canada"][0] == "Organization"
+    assert "Co-Chief Executive Officer" not in ents and ents["Halvard Holdings"][0] == "Organization"
     assert not any(o == "Co-Chief Executive Officer" for _, p, o in facts(text) if p != "jobTitle")
 
 
@@ -553,13 +553,13 @@ def test_an_ampersand_joins_one_name():
 
 
 def test_names_after_such_as_are_examples_not_containment():
-    text = "It includes regions such as Ostrovia, Kessary including Tamsin, most of Ostra, and Bukovina."
+    text = "The old province covers lands such as Ostrovia, Kessary including Tamsin, and part of Velmar."
     assert not any(p == "locatedIn" for _, p, _ in facts(text)), facts(text)
     assert ("Tempe", "locatedIn", "Arizona") in facts("Cities such as Tempe, Arizona, grew fast.")
 
 
 @pytest.mark.parametrize("text, name, cls", [
-    ("Tom Leake served aboard HMS Kestrel in 1982.", "HMS Kestrel", "Product"),  # NER: ORG
+    ("Ivo Marsh served aboard HMS Kestrel in 1982.", "HMS Kestrel", "Product"),  # NER: ORG
     ("The Kessary Restoration changed the island for ever.", "Kessary Restoration", "Event"),  # NER: ORG
     ("Rosco Software released the game in 1998.", "Rosco Software", "Organization"),  # NER: PERSON
 ])
@@ -577,17 +577,17 @@ def test_a_treaty_or_chart_is_no_entity():
 
 
 @pytest.mark.parametrize("text, name, other", [
-    ("Peter of Varnholm (or Pierre de Varnholm; died 1443) was an archbishop.", "Peter of Varnholm", "Pierre de Varnholm"),
+    ("Peter of Varnholm (or Pierre de Varnholm; died 1502) led the abbey.", "Peter of Varnholm", "Pierre de Varnholm"),
     ("Ann Lee, also known as Annie Kessler, sang in Leeds.", "Ann Lee", "Annie Kessler"),
 ])
 def test_a_name_the_text_calls_another_name_of_it_is_an_alias(text, name, other):
     ents = entities(text)
     assert other not in ents and other in ents[name][1]
-    assert ("Peter of Varnholm", "deathDate", "1443") in facts(text) or name != "Peter of Varnholm"
+    assert ("Peter of Varnholm", "deathDate", "1502") in facts(text) or name != "Peter of Varnholm"
 
 
 @pytest.mark.parametrize("text, name, cls", [
-    ("He is currently the manager of Galtaray Vance, a post he held twice.", "Galtaray Vance", "Organization"),
+    ("Since May he has been the manager of Galtaray Vance again.", "Galtaray Vance", "Organization"),
     ("Tom Reyes was a student of Ada Brandt in Vienna.", "Ada Brandt", "Person"),  # a teacher, not a school
 ])
 def test_a_titles_of_gives_the_class_its_property_ranges_over(text, name, cls):
