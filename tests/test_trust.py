@@ -592,3 +592,11 @@ def test_a_name_the_text_calls_another_name_of_it_is_an_alias(text, name, other)
 ])
 def test_a_titles_of_gives_the_class_its_property_ranges_over(text, name, cls):
     assert entities(text)[name][0] == cls
+
+
+@pytest.mark.parametrize("text, founders", [
+    ("Kestrel Robotics, a startup founded by Ann Lee and Tom Roe, raised money.", {"Ann Lee", "Tom Roe"}),
+    ("Kestrel Robotics is a company founded by Ann Lee in 2019.", {"Ann Lee"}),
+])
+def test_a_participle_with_by_states_what_its_noun_names(text, founders):
+    assert {o for s, p, o in facts(text) if s == "Kestrel Robotics" and p == "foundedBy"} == founders

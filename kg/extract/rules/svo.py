@@ -93,6 +93,9 @@ def _pairs(ctx: DocContext, verb: Token, words: list[str], preps: dict,  # type:
     object relates its two conjoined subjects ("Tom Hale and Nina Roe married in 1990")."""
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     subj = subject(ctx, verb)
+    modified = _modified(ctx, verb) if "by" in preps else None
+    if modified is not None:  # "Mistral AI, the Paris startup founded by Arthur Mensch"
+        passive, subj = True, modified
     if len(words) == 2:  # "rely on", "headquartered in": the subject, the preposition's object
         agents, patients = args(ctx, subj), args(ctx, pobj(preps[words[1]]), maker=True)
     elif passive:
@@ -107,3 +110,28 @@ def _pairs(ctx: DocContext, verb: Token, words: list[str], preps: dict,  # type:
     for a in agents:
         for p in patients:
             yield (p, a) if inverse else (a, p)
+
+
+def _modified(ctx: DocContext, verb: Token) -> Token | None:
+    """The name a past participle with its own "by" describes: the noun it modifies, the
+    name that noun stands in apposition to, or the subject the noun is said of.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from types import SimpleNamespace
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Vexa, a software company founded by Ann Lee, raised money.")
+    >>> ctx = SimpleNamespace(lexicon=load_lexicon())
+    >>> _modified(ctx, doc[5]).text
+    'Vexa'
+    """
+    if verb.tag_ != "VBN" or verb.dep_ not in {"acl", "xcomp"} or verb.head.i == verb.i:
+        return None
+    noun = verb.head
+    if noun.pos_ == "PROPN":
+        return noun  # "Vexa, founded by Ann Lee,"
+    if noun.dep_ == "appos":  # a nominal, however tagged ("startup": VBD)
+        return noun.head  # "Vexa, a company founded by Ann Lee"
+    if noun.pos_ == "NOUN" and noun.dep_ == "attr":
+        return subject(ctx, noun.head)  # "Vexa is a startup founded by Ann Lee"
+    return None
+
