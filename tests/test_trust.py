@@ -600,3 +600,13 @@ def test_a_titles_of_gives_the_class_its_property_ranges_over(text, name, cls):
 ])
 def test_a_participle_with_by_states_what_its_noun_names(text, founders):
     assert {o for s, p, o in facts(text) if s == "Kestrel Robotics" and p == "foundedBy"} == founders
+
+
+def test_a_title_of_an_owner_then_a_name_in_commas_is_the_names_title():
+    assert ("Ann Lee", "leads", "Kestrel Robotics") in facts(
+        "The chief executive of Kestrel Robotics, Ann Lee, said sales rose.")
+    assert ("Jacob", "childOf", "Yaqub") not in facts("Yusuf was the eleventh son of Yaqub (, Jacob).")
+
+
+def test_a_country_then_its_city_is_no_containment_of_the_country():
+    assert ("Norway", "locatedIn", "Oslo") not in facts("The capital of Norway, Oslo, is cold in winter.")

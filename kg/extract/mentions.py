@@ -69,6 +69,8 @@ PORTFOLIO_TITLES = _WORDS["portfolio_titles"]
 TITLE_WORDS = frozenset(_WORDS["title_words"])
 NAME_POSSESSORS = frozenset(_WORDS["name_possessors"])
 SAINT_WORDS = frozenset(_WORDS["saint_words"])
+#: Lower-case words inside people's names ("von der Leyen", "da Silva"): never a name's last word.
+NAME_PARTICLES = frozenset(_WORDS["name_particles"])
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
@@ -126,7 +128,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
 def _campus_names(doc: Doc) -> list[Span]:
     """NER's names, with the pieces it cut off one name joined again: an organisation's
     dash-joined place ("University of Wisconsin–Milwaukee") and what follows a name that ends
-    in "of" ("the Bay of" and "Kessary").
+    in "of" ("the Bay of" and "Kessary") or a person's that ends in a particle ("Ursula von
+    der" and "Leyen": ``ontology/words.toml`` ``name_particles``).
 
     NER reads the place after the dash as a name of its own; written without
     spaces, the organisation and place are one name (a campus, a branch). A
@@ -155,7 +158,7 @@ def _campus_names(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
             i += 2
             continue
-        if len(ent) > 1 and ent[-1].lower_ == "of":
+        if len(ent) > 1 and (ent[-1].lower_ == "of" or (ent.label_ == "PERSON" and ent[-1].lower_ in NAME_PARTICLES)):
             end = ent.end
             while end < len(doc) and (doc[end].pos_ == "PROPN" or (nxt is not None and nxt.start <= end < nxt.end)):
                 end += 1

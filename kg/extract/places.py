@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 
 #: Smallest city (people) whose name votes Place.
 MIN_POPULATION = 15_000
-#: Words before a name that put it on a map ("born in Lincoln", "flew to Jordan").
-LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "across", "throughout"})
+#: Words before a name that put it on a map ("born in Lincoln", "flew to Jordan", "visited Kyiv").
+LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "across", "throughout",
+                      "visit", "visits", "visited", "visiting", "toured"})
 #: Words right before a name that make it a place's ("Mt. Kessarin": NER leaves them out of
 #: it): ``ontology/words.toml`` ``place_first_words``, as in a name ("Mount Halvorsen").
 PLACE_WORDS_BEFORE = frozenset(load_words().mentions["place_first_words"])

@@ -115,8 +115,8 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
     doc, by_token = ctx.doc, ctx.resolved.by_token
     size = lambda m: level(doc[m.start:m.end].text)  # noqa: E731
     a, b = size(first), size(second)
-    if b >= 2 and a >= b:
-        return False
+    if (b >= 2 or a >= 2) and a >= b:
+        return False  # "Texas, Alabama"; "the capital of Norway, Oslo"
     after = doc[second.end:second.end + 2]
     if after and after[0].lower_ in _LIST_WORDS:
         return False

@@ -1,7 +1,8 @@
 """``rule:title``: a person's role noun (``kg:titleTrigger``) and its owner.
 
 "AWS CEO Matt Garman", "Benoit Dupin, Apple's Senior Director of ML", "Tim
-Cook is the CEO of Apple", "her husband William Perry". A title of a
+Cook is the CEO of Apple", "The chief executive of Apple, Tim Cook, said", "her
+husband William Perry". A title of a
 property listed in ``job_title_properties`` (``ontology/words.toml``) also
 gives the person's ``jobTitle``.
 
@@ -83,6 +84,11 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     # "Apple's CEO, Tim Cook", "his wife, Donna"
     if person.dep_ == "appos":
         candidates.append(person.head)
+        # "The chief executive of Apple, Tim Cook, said": the parser hangs the name on the owner
+        owner = person.head
+        if owner.dep_ == "pobj" and owner.head.dep_ == "prep" and owner.head.head.i < owner.i \
+                and not any(t.text == "(" for t in person.doc[owner.i:person.i]):  # "son of Yaqub (Jacob)"
+            candidates.append(owner.head.head)
     # "her son is Ken", "his father was the painter X": the subject the name is equated with
     named = person.head if person.dep_ == "appos" else person
     if named.dep_ == "attr" and named.head.lemma_ in copulas:
