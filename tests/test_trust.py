@@ -610,3 +610,12 @@ def test_a_title_of_an_owner_then_a_name_in_commas_is_the_names_title():
 
 def test_a_country_then_its_city_is_no_containment_of_the_country():
     assert ("Norway", "locatedIn", "Oslo") not in facts("The capital of Norway, Oslo, is cold in winter.")
+
+
+def test_a_noun_before_listed_names_brings_all_of_them():
+    text = "Samsung Electronics is led by co-chief executives Ann Lee and Tom Roe."
+    assert {s for s, p, o in facts(text) if p == "leads"} == {"Ann Lee", "Tom Roe"}
+
+
+def test_a_name_before_based_is_a_place():
+    assert entities("Kestrel Robotics, a Varnholm-based maker of drones, grew fast.")["Varnholm"][0] == "Place"

@@ -164,7 +164,7 @@ def place_vote(span: Span, ner_class: str | None) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end:span.end + 2]
     mapped = before in LOCATIVE or (len(after) == 2 and after[0].text == "," and is_place(after[1].text)) \
-        or _listed_with_a_place(span)
+        or _listed_with_a_place(span) or _based(span)
     if ner_class == "Person":  # "Lincoln said" is a person; "Bahir Dar", "Saint Lucia" are no one
         return mapped or len(span) > 1
     if ner_class == "Organization":  # "Boston beat Chicago": a team; a country or state is a place
@@ -193,7 +193,7 @@ def _on_a_map(span: Span, ner_class: str | None = None) -> bool:
     if len(before) == 2 and ((before[1] == "of" and before[0] in COMPASS)
                              or (before[1] in {"in", "at"} and before[0] == "born")):
         return True
-    if before and before[-1] in PLACE_WORDS_BEFORE:
+    if (before and before[-1] in PLACE_WORDS_BEFORE) or _based(span):
         return True
     if before and before[-1] == "by" and any(t.lemma_ == "border" for t in doc[span.sent.start:span.start]):
         return True
@@ -203,6 +203,18 @@ def _on_a_map(span: Span, ner_class: str | None = None) -> bool:
         return False
     place = after[1].text if len(after) < 3 or after[2].lower_ != "county" else f"{after[1].text} {after[2].text}"
     return after[1].is_title and (place.casefold() in regions() or (place.endswith("County") and is_place(place)))
+
+
+def _based(span: Span) -> bool:
+    """Whether the name comes before "-based" ("the Suwon-based company").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("The Kelby-based company grew.")
+    >>> _based(doc[1:2])
+    True
+    """
+    after = span.doc[span.end:span.end + 2]
+    return len(after) == 2 and after[0].text in {"-", "–"} and after[1].lower_ == "based"
 
 
 def _listed_with_a_place(span: Span) -> bool:

@@ -66,9 +66,11 @@ def args(ctx: DocContext, token: Token | None, *, maker: bool = False,
     out = []
     for t in [token, *conjuncts(token)]:
         a = arg(ctx, t)
-        if a is None:
-            appos = [c for c in t.children if c.dep_ == "appos"]
-            a = next((x for x in (arg(ctx, c) for c in appos) if x), None)
+        if a is None:  # "led by co-chief executives Jong-Hee Han and Kye-Hyun Kyung": the names
+            named = [x for c in t.children if c.dep_ == "appos"
+                     for u in (c, *conjuncts(c)) for x in [arg(ctx, u)] if x]
+            out.extend(named[:-1])
+            a = named[-1] if named else None
         elif a.cls == "Place":  # "St. Louis, Missouri": the state too
             out.extend(x for c in t.children if c.dep_ in {"appos", "npadvmod"}
                        for x in [arg(ctx, c)] if x and x.cls == "Place" and x.iri != a.iri)
