@@ -619,3 +619,15 @@ def test_a_noun_before_listed_names_brings_all_of_them():
 
 def test_a_name_before_based_is_a_place():
     assert entities("Kestrel Robotics, a Varnholm-based maker of drones, grew fast.")["Varnholm"][0] == "Place"
+
+
+def test_an_awards_field_is_no_organisation():
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import find_mentions
+    from kg.extract.nlp import load_nlp
+    from kg.lexicon import load_lexicon
+
+    doc = load_nlp()("Ann Lee won the 2024 Halvard Prize in Physics.")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 4, 8, "EVENT"), Span(doc, 8, 9, "ORG")]  # as NER cut it
+    assert [f.text for f in find_mentions(doc, load_lexicon()) if not f.anaphor] == ["Ann Lee"]

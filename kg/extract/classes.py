@@ -110,7 +110,7 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     ['Organization', 'Organization', 'Organization']
     """
     last = span[-1]
-    if _quoted_title(span) or (len(span) > 1 and last.lower_ in WORK_LAST_WORDS) or (
+    if _quoted_title(span) or (len(span) > 1 and last.lower_ in WORK_LAST_WORDS) or _titled_award(span) or (
             _dated_title(span) and not any(t.lower_ in ORGANIZATION_WORDS for t in span)):
         return WORK  # 'her single "Johnny Ray"', "Dark Harbor (1993)", "the Brownlow Medal": no class holds it
     if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
@@ -192,6 +192,20 @@ def _nouns_beside(span: Span) -> list[Token]:
 
 _OPENING = frozenset({'"', "“", "``", "‘"})
 _CLOSING = frozenset({'"', "”", "''", "’"})
+
+
+def _titled_award(span: Span) -> bool:
+    """An award's, treaty's or chart's word followed by "in", "for" or "of" inside a name: "the
+    Nobel Prize in Physics", "the Varn Award for Best Actor", "the Treaty of Kessary".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("She won the Halvard Prize in Physics at Kessary University.")
+    >>> _titled_award(doc[3:7]), _titled_award(doc[8:10])
+    (True, False)
+    """
+    doc = span.doc
+    return any(t.lower_ in WORK_LAST_WORDS and t.i + 1 < span.end and doc[t.i + 1].lower_ in {"in", "for", "of"}
+               for t in span)
 
 
 def _quoted_title(span: Span) -> bool:

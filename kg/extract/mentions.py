@@ -125,11 +125,16 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
 
 
 
+#: Words a name never ends in: NER cut it there, and the name after it is its end.
+_LINKS = frozenset({"of", "in", "for", "at", "on"})
+
+
 def _campus_names(doc: Doc) -> list[Span]:
     """NER's names, with the pieces it cut off one name joined again: an organisation's
     dash-joined place ("University of Wisconsin–Milwaukee") and what follows a name that ends
-    in "of" ("the Bay of" and "Kessary") or a person's that ends in a particle ("Ursula von
-    der" and "Leyen": ``ontology/words.toml`` ``name_particles``).
+    in "of", "in", "for", "at" or "on" ("the Bay of" and "Kessary", "the Nobel Prize in" and
+    "Physics") or a person's that ends in a particle ("Ursula von der" and "Leyen":
+    ``ontology/words.toml`` ``name_particles``).
 
     NER reads the place after the dash as a name of its own; written without
     spaces, the organisation and place are one name (a campus, a branch). A
@@ -158,7 +163,7 @@ def _campus_names(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
             i += 2
             continue
-        if len(ent) > 1 and (ent[-1].lower_ == "of" or (ent.label_ == "PERSON" and ent[-1].lower_ in NAME_PARTICLES)):
+        if len(ent) > 1 and (ent[-1].lower_ in _LINKS or (ent.label_ == "PERSON" and ent[-1].lower_ in NAME_PARTICLES)):
             end = ent.end
             while end < len(doc) and (doc[end].pos_ == "PROPN" or (nxt is not None and nxt.start <= end < nxt.end)):
                 end += 1
