@@ -631,3 +631,20 @@ def test_an_awards_field_is_no_organisation():
     doc = load_nlp()("Ann Lee won the 2024 Halvard Prize in Physics.")
     doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 4, 8, "EVENT"), Span(doc, 8, 9, "ORG")]  # as NER cut it
     assert [f.text for f in find_mentions(doc, load_lexicon()) if not f.anaphor] == ["Ann Lee"]
+
+
+def test_a_known_place_a_person_visited_is_a_place():
+    assert entities("The chancellor visited Lviv on Friday.")["Lviv"][0] == "Place"  # NER: PERSON
+
+
+def test_a_persons_name_cut_after_a_particle_goes_on():
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import find_mentions
+    from kg.extract.nlp import load_nlp
+    from kg.lexicon import load_lexicon
+
+    doc = load_nlp()("The envoy, Karin von der Heide, spoke.")
+    doc.ents = [Span(doc, 3, 6, "PERSON"), Span(doc, 6, 7, "GPE")]  # as NER cut "Ursula von der" + "Leyen"
+    assert [(f.text, f.cls) for f in find_mentions(doc, load_lexicon()) if not f.anaphor] == [
+        ("Karin von der Heide", "Person")]
