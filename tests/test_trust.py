@@ -648,3 +648,8 @@ def test_a_persons_name_cut_after_a_particle_goes_on():
     doc.ents = [Span(doc, 3, 6, "PERSON"), Span(doc, 6, 7, "GPE")]  # as NER cut "Ursula von der" + "Leyen"
     assert [(f.text, f.cls) for f in find_mentions(doc, load_lexicon()) if not f.anaphor] == [
         ("Karin von der Heide", "Person")]
+
+
+def test_a_places_common_noun_or_a_direction_alone_is_no_name():
+    assert "River" not in entities("Like Hollis of the River, the picture was shot near Kelby.")
+    assert "Central" not in entities("These birds live in Texas, Mexico, and Central and South America.")

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from kg.extract.classes import DASHES, MODIFIER_CLASSES, NAME_DEPS, WORK, made, name_class, noun_class
 from kg.extract.naming import COMPANY_SUFFIXES
-from kg.extract.places import place_vote
+from kg.extract.places import GENERIC, place_vote
 from kg.lexicon import Lexicon, load_words
 
 if TYPE_CHECKING:
@@ -89,6 +89,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             if _is_department(piece, titles, lexicon) or _bare_title(piece, titles) or _all_title(piece, title_words):
                 continue
             known = lexicon.known(piece.text)
+            if known is None and _common_word(piece, lexicon):
+                continue  # "Sanders of the River", "Central and South America": no name alone
             if known is not None:
                 cls, canonical, weight = known.cls, known.label, GAZETTEER_WEIGHT
             else:
@@ -578,6 +580,20 @@ def _is_name(span: Span) -> bool:
     if text.lower().rstrip(".") in COMPANY_SUFFIXES:
         return False
     return any(c.isupper() or c.isdigit() for c in text)
+
+
+def _common_word(span: Span, lexicon: Lexicon) -> bool:
+    """One word that is a place's common noun or a direction, which names nothing alone:
+    "River" in "Sanders of the River", "Central" cut from "Central and South America".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("They sailed up the River to Central Park.")
+    >>> _common_word(doc[4:5], load_lexicon()), _common_word(doc[6:8], load_lexicon())
+    (True, False)
+    """
+    word = span[0].lower_
+    return len(span) == 1 and (word in GENERIC or lexicon.head_nouns.get(word) == "Place")
 
 
 def _bare_title(span: Span, titles: set[str]) -> bool:
