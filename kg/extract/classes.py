@@ -115,13 +115,13 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
         return WORK  # 'her single "Johnny Ray"', "Dark Harbor (1993)", "the Brownlow Medal": no class holds it
     if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
         return "Organization"
-    if len(span) > 1 and (last.lower_ in EVENT_WORDS or (span[0].lower_ in EVENT_FIRST_WORDS and span[0].is_title)):
+    opening = span[0]
+    if len(span) > 1 and (last.lower_ in EVENT_WORDS or (opening.lower_ in EVENT_FIRST_WORDS and opening.is_title)):
         return "Event"
-    if len(span) > 1 and span[0].lower_ in SHIP_PREFIXES and span[0].is_upper:
+    if len(span) > 1 and opening.lower_ in SHIP_PREFIXES and opening.is_upper:
         return "Product"  # "HMS Kestrel", "USS Texas"
     if len(span) == 1 and len(last) > 6 and last.lower_.endswith("shire") and last.is_title:
         return "Place"  # "Lincolnshire", "Hampshire"
-    opening = span[0]
     if len(span) > 1 and opening.is_title and (opening.lower_ in PLACE_FIRST_WORDS or (
             len(span) > 2 and span[1].lower_ == "of" and lexicon.head_nouns.get(opening.lower_) == "Place")):
         return "Place"  # "Mount Halvorsen", "Gulf of Tonkin"
@@ -204,8 +204,11 @@ def _titled_award(span: Span) -> bool:
     (True, False)
     """
     doc = span.doc
-    return any(t.lower_ in WORK_LAST_WORDS and t.i + 1 < span.end and doc[t.i + 1].lower_ in {"in", "for", "of"}
+    return any(t.lower_ in WORK_LAST_WORDS and t.i + 1 < span.end and doc[t.i + 1].lower_ in _AWARD_LINKS
                for t in span)
+
+
+_AWARD_LINKS = frozenset({"in", "for", "of"})
 
 
 def _quoted_title(span: Span) -> bool:

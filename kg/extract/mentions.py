@@ -65,8 +65,9 @@ AUTHOR_PRONOUNS = {"Person": _WORDS["author_person"], "Organization": _WORDS["au
 RELATIVE_PRONOUNS = _WORDS["relative_pronouns"]
 ORGANIZATION_ANAPHORA = _WORDS["organization_anaphora"]
 PORTFOLIO_TITLES = _WORDS["portfolio_titles"]
-#: Possessors that are part of a name ("Karelian Workers' Party"), and saints' words ("St Agnes's Hospital").
+#: Title words besides the ontology's title triggers ("co", "chief", "officer").
 TITLE_WORDS = frozenset(_WORDS["title_words"])
+#: Possessors that are part of a name ("Karelian Workers' Party"), and saints' words ("St Agnes's Hospital").
 NAME_POSSESSORS = frozenset(_WORDS["name_possessors"])
 SAINT_WORDS = frozenset(_WORDS["saint_words"])
 #: Lower-case words inside people's names ("von der Leyen", "da Silva"): never a name's last word.
@@ -75,8 +76,8 @@ NAME_PARTICLES = frozenset(_WORDS["name_particles"])
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     """Return the cleaned, class-voted names of ``doc`` in text order."""
-    titles = {t.split()[-1] for spec in lexicon.properties.values() for t in spec.titles}
-    title_words = TITLE_WORDS | {w for spec in lexicon.properties.values() for t in spec.titles for w in t.split()}
+    titles = {t.split()[-1] for t in titles_of(lexicon)}
+    title_words = TITLE_WORDS | {w for t in titles_of(lexicon) for w in t.split()}
     found: list[Found] = []
     taken: set[int] = set()
     for ent in _campus_names(doc):
@@ -86,11 +87,12 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         pieces = _pieces(ent, lambda text: lexicon.known(text) is not None)
         listed_cls = _listed_class(pieces, lexicon) or ner_cls
         for piece in pieces:
-            if _is_department(piece, titles, lexicon) or _bare_title(piece, titles) or _all_title(piece, title_words):
+            if _is_department(piece, titles, lexicon) or _bare_title(piece, titles) \
+                    or _all_title(piece, title_words):
                 continue
             known = lexicon.known(piece.text)
             if known is None and _common_word(piece, lexicon):
-                continue  # "Sanders of the River", "Central and South America": no name alone
+                continue  # "Hollis of the River", "Central and South America": no name alone
             if known is not None:
                 cls, canonical, weight = known.cls, known.label, GAZETTEER_WEIGHT
             else:
@@ -165,9 +167,11 @@ def _campus_names(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
             i += 2
             continue
-        if len(ent) > 1 and (ent[-1].lower_ in _LINKS or (ent.label_ == "PERSON" and ent[-1].lower_ in NAME_PARTICLES)):
+        last = ent[-1].lower_
+        if len(ent) > 1 and (last in _LINKS or (ent.label_ == "PERSON" and last in NAME_PARTICLES)):
             end = ent.end
-            while end < len(doc) and (doc[end].pos_ == "PROPN" or (nxt is not None and nxt.start <= end < nxt.end)):
+            while end < len(doc) and (doc[end].pos_ == "PROPN"
+                                      or (nxt is not None and nxt.start <= end < nxt.end)):
                 end += 1
             while nxt is not None and nxt.start < end:  # NER's names inside the joined one
                 i += 1
@@ -584,7 +588,7 @@ def _is_name(span: Span) -> bool:
 
 def _common_word(span: Span, lexicon: Lexicon) -> bool:
     """One word that is a place's common noun or a direction, which names nothing alone:
-    "River" in "Sanders of the River", "Central" cut from "Central and South America".
+    "River" in "Hollis of the River", "Central" cut from "Central and South America".
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -606,7 +610,8 @@ def _bare_title(span: Span, titles: set[str]) -> bool:
     (True, False)
     """
     doc = span.doc
-    return len(span) == 1 and span[0].lower_ in titles and span.end < len(doc) and doc[span.end].lower_ == "of"
+    return len(span) == 1 and span[0].lower_ in titles and span.end < len(doc) \
+        and doc[span.end].lower_ == "of"
 
 
 def _all_title(span: Span, title_words: frozenset[str] | set[str]) -> bool:
@@ -622,6 +627,11 @@ def _all_title(span: Span, title_words: frozenset[str] | set[str]) -> bool:
     words = [w for t in span for w in t.lower_.split("-") if w.isalpha()]
     return bool(words) and len(words) == sum(1 for t in span for w in t.lower_.split("-") if w) \
         and all(w in title_words for w in words)
+
+
+def titles_of(lexicon: Lexicon) -> list[str]:
+    """Every title trigger of the ontology's properties ("chief executive", "ceo", "son")."""
+    return [t for spec in lexicon.properties.values() for t in spec.titles]
 
 
 def _initialism(text: str) -> bool:

@@ -201,8 +201,9 @@ def _on_a_map(span: Span, ner_class: str | None = None) -> bool:
     if not before or len(after) < 2 or after[0].text != "," or (
             before[-1] not in LOCATIVE and ner_class != "Organization"):
         return False
-    place = after[1].text if len(after) < 3 or after[2].lower_ != "county" else f"{after[1].text} {after[2].text}"
-    return after[1].is_title and (place.casefold() in regions() or (place.endswith("County") and is_place(place)))
+    county = len(after) == 3 and after[2].lower_ == "county"
+    place = f"{after[1].text} {after[2].text}" if county else after[1].text
+    return after[1].is_title and (place.casefold() in regions() or (county and is_place(place)))
 
 
 def _based(span: Span) -> bool:

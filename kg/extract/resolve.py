@@ -35,7 +35,8 @@ __all__ = ["AliasIndex", "EntityMention", "JOIN_RULES", "Resolved", "WEAK_RULES"
            "name_key", "resolve"]
 
 #: Why a name belongs to its entity (``Resolved.joined_by``); "" is the name it was founded on.
-JOIN_RULES = ("same name", "gazetteer", "abbreviation", "alias", "surname", "name variant", "earlier document")
+JOIN_RULES = ("same name", "gazetteer", "abbreviation", "alias", "surname", "name variant",
+              "earlier document")
 #: Joins that a second name or a second document should confirm before they capture a full name.
 WEAK_RULES = frozenset({"abbreviation", "alias", "surname", "name variant"})
 #: Possessives that, right after "X and", stand for X ("Johan and his wife Marie").
