@@ -134,4 +134,3 @@ def _modified(ctx: DocContext, verb: Token) -> Token | None:
     if noun.pos_ == "NOUN" and noun.dep_ == "attr":
         return subject(ctx, noun.head)  # "Vexa is a startup founded by Ann Lee"
     return None
-

@@ -87,8 +87,8 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         # "The chief executive of Apple, Tim Cook, said": the parser hangs the name on the owner
         owner = person.head
         if owner.dep_ == "pobj" and owner.head.dep_ == "prep" and owner.head.head.i < owner.i \
-                and not any(t.text == "(" for t in person.doc[owner.i:person.i]):  # "son of Yaqub (Jacob)"
-            candidates.append(owner.head.head)
+                and not any(t.text == "(" for t in person.doc[owner.i:person.i]):
+            candidates.append(owner.head.head)  # not "the son of Yaqub (Jacob)": another name of Yaqub
     # "her son is Ken", "his father was the painter X": the subject the name is equated with
     named = person.head if person.dep_ == "appos" else person
     if named.dep_ == "attr" and named.head.lemma_ in copulas:
