@@ -463,9 +463,8 @@ def _narrated(unnamed: list[Found], text: str) -> list[Found]:
 
 #: Words that say the name after them is another name of the one before: "Peter of Varn (or
 #: Pierre de Varn; died 1443)", "Kasimir (born Tomas Roux ...)", "Ann Lee, also known as Annie Lee".
-_ALIAS_CUE = re.compile(r"\(\s*(?:or|also|also known as|better known as|known as|also called|a\.k\.a\.?|aka|"
-                        r"born|née|nee|né|formerly)|,\s*(?:also known as|better known as|a\.k\.a\.?|aka|"
-                        r"formerly)", re.IGNORECASE)
+_ALIAS_CUE = re.compile(r"(?:\(|,)\s*(?:or|also|also known as|better known as|known as|also called|"
+                        r"a\.k\.a\.?|aka|born|née|nee|né|formerly)", re.IGNORECASE)
 
 
 def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignore[no-untyped-def]
