@@ -653,3 +653,10 @@ def test_a_persons_name_cut_after_a_particle_goes_on():
 def test_a_places_common_noun_or_a_direction_alone_is_no_name():
     assert "River" not in entities("Like Hollis of the River, the picture was shot near Kelby.")
     assert "Central" not in entities("These birds live in Texas, Mexico, and Central and South America.")
+
+
+def test_an_honour_after_a_persons_name_is_no_one():
+    text = "Tomas Varga, Commendatore OSSI, (born 4 May 1950) is a football manager. He manages Galtaray Vance."
+    assert "Commendatore OSSI" not in entities(text)
+    assert "Tom Reyes" in entities("Sir Tom Reyes OBE chairs the board of Kestrel Robotics.")
+    assert "KBE" not in entities("Sir Tom Reyes, KBE, chairs the board of Kestrel Robotics.")

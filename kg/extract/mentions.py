@@ -65,8 +65,9 @@ AUTHOR_PRONOUNS = {"Person": _WORDS["author_person"], "Organization": _WORDS["au
 RELATIVE_PRONOUNS = _WORDS["relative_pronouns"]
 ORGANIZATION_ANAPHORA = _WORDS["organization_anaphora"]
 PORTFOLIO_TITLES = _WORDS["portfolio_titles"]
-#: Title words besides the ontology's title triggers ("co", "chief", "officer").
+#: Title words besides the ontology's title triggers ("co", "chief", "officer"), and honours after a name ("OBE").
 TITLE_WORDS = frozenset(_WORDS["title_words"])
+POST_NOMINALS = frozenset(_WORDS["post_nominals"])
 #: Possessors that are part of a name ("Karelian Workers' Party"), and saints' words ("St Agnes's Hospital").
 NAME_POSSESSORS = frozenset(_WORDS["name_possessors"])
 SAINT_WORDS = frozenset(_WORDS["saint_words"])
@@ -87,9 +88,10 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         pieces = _pieces(ent, lambda text: lexicon.known(text) is not None)
         listed_cls = _listed_class(pieces, lexicon) or ner_cls
         for piece in pieces:
-            if _is_department(piece, titles, lexicon) or _bare_title(piece, titles) \
+            piece = _without_honours(piece)
+            if piece is None or _is_department(piece, titles, lexicon) or _bare_title(piece, titles) \
                     or _all_title(piece, title_words):
-                continue
+                continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer": no one
             known = lexicon.known(piece.text)
             if known is None and _common_word(piece, lexicon):
                 continue  # "Hollis of the River", "Central and South America": no name alone
@@ -584,6 +586,29 @@ def _is_name(span: Span) -> bool:
     if text.lower().rstrip(".") in COMPANY_SUFFIXES:
         return False
     return any(c.isupper() or c.isdigit() for c in text)
+
+
+def _without_honours(span: Span) -> Span | None:
+    """The name without the honours after it ("Ann Lee OBE" is Ann Lee); None when one word
+    is all that is left, an honour's title ("Commendatore OSSI"), or an honour stands alone
+    after a comma ("Ann Lee, KBE,"); an acronym that is a name stays ("CMG's law division").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Ann Lee OBE met Commendatore OSSI and Tom Roe, KBE, of CMG.")
+    >>> _without_honours(doc[0:3]).text, _without_honours(doc[4:6]), _without_honours(doc[10:11])
+    ('Ann Lee', None, None)
+    >>> _without_honours(doc[13:14]).text
+    'CMG'
+    """
+    doc, end = span.doc, span.end
+    if len(span) == 1:
+        alone = span[0].lower_ in POST_NOMINALS and span.start > 0 and doc[span.start - 1].text == ","
+        return None if alone else span
+    while end > span.start and doc[end - 1].lower_ in POST_NOMINALS:
+        end -= 1
+    if end == span.end:
+        return span
+    return doc[span.start:end] if end - span.start > 1 else None
 
 
 def _common_word(span: Span, lexicon: Lexicon) -> bool:
