@@ -660,3 +660,8 @@ def test_an_honour_after_a_persons_name_is_no_one():
     assert "Commendatore OSSI" not in entities(text)
     assert "Tom Reyes" in entities("Sir Tom Reyes OBE chairs the board of Kestrel Robotics.")
     assert "KBE" not in entities("Sir Tom Reyes, KBE, chairs the board of Kestrel Robotics.")
+
+
+def test_a_title_a_rule_gives_one_person_is_not_the_classifiers_for_another():
+    text = "Ann Lee, the CEO of Kestrel Robotics, met German chancellor Tom Roe in Berlin."
+    assert {s for s, p, o in facts(text) if p == "leads"} == {"Ann Lee"}

@@ -129,6 +129,29 @@ def unchained(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     return [r for r in relations if (r.predicate, r.subject, r.obj) not in wrong]
 
 
+def titled_once(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less a model's fact of a property a rule already states of another
+    subject and the same object in the same sentence (``ontology/words.toml`` ``[rules]
+    titled_once``): "Satya Nadella, the CEO of Microsoft, met chancellor Olaf Scholz" names
+    Microsoft's leader once.
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> graph = extract(Document.from_text(
+    ...     "Satya Nadella, the CEO of Microsoft, met German chancellor Olaf Scholz in Berlin.", "x"))
+    >>> labels = {e.iri: e.label for e in graph.entities}
+    >>> sorted({labels[r.subject] for r in graph.relations if r.predicate == "leads"})
+    ['Satya Nadella']
+    """
+    relations = list(relations)
+    wanted = set(ctx.lexicon.words.rules.get("titled_once", ()))
+    stated = {(r.predicate, r.obj, r.sentence): r.subject for r in relations
+              if r.predicate in wanted and r.extractor.startswith("rule:")}
+    return [r for r in relations
+            if not (r.predicate in wanted and r.extractor.startswith("model:")
+                    and stated.get((r.predicate, r.obj, r.sentence), r.subject) != r.subject)]
+
+
 def exclusions(ctx: DocContext) -> dict[str, frozenset[str]]:
     """Property -> the properties it excludes for the same pair in the same sentence."""
     out: dict[str, set[str]] = {}
@@ -151,4 +174,4 @@ def consistent(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]
 
 
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.
-CONSTRAINTS = (timed, roled, consistent, unchained)
+CONSTRAINTS = (timed, roled, consistent, unchained, titled_once)
