@@ -146,8 +146,9 @@ class Pipeline:
         :data:`kg.extract.constraints.CONSTRAINTS` rules out, in order: date values
         that name no point in time (``timed``: "three years"), nationalities of no
         person's role (``roled``: "a Japanese anime film"), what other relations
-        contradict (``consistent``: "born in X" is no residence in X) and facts two
-        others rule out (``unchained``: a parent's spouse is no spouse).
+        contradict (``consistent``: "born in X" is no residence in X), facts two
+        others rule out (``unchained``: a parent's spouse is no spouse) and a classifier's
+        leader where a rule named another (``titled_once``).
         """
         found: list[tuple[tuple[int, int, int], Relation]] = []  # (block, sentence, extractor)
         seen: set[tuple[Any, ...]] = set()

@@ -11,7 +11,9 @@ path between them. "Jane Doe was born in Mobile" gives ``bornIn`` and no
 ``livesIn``; "Jane Doe was born and raised in Mobile" gives both. ``chain_excludes``
 lists "P Q R": P(x, y) and Q(y, z) in one document rule R(x, z) out (a parent's
 spouse is no spouse). A demonym states a nationality only before a person's role
-(:func:`roled`): "X is a Japanese anime film" says nothing of X's citizenship.
+(:func:`roled`): "X is a Japanese anime film" says nothing of X's citizenship. A
+classifier's leader of an organisation goes where a rule of the sentence named another
+(:func:`titled_once`).
 
 Examples
 --------
