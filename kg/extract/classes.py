@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kg.extract.places import is_place
+from kg.extract.places import PLACE_FIRST_WORDS, is_place
 from kg.lexicon import Lexicon, load_words
 
 if TYPE_CHECKING:
@@ -49,8 +49,6 @@ EVENT_FIRST_WORDS = frozenset(_WORDS["event_first_words"])
 SHIP_PREFIXES = frozenset(_WORDS["ship_prefixes"])
 #: Dashes, as spaCy's tokens: a range's ("1866 – 1932"), a campus's ("Wisconsin–Milwaukee").
 DASHES = frozenset({"–", "—", "-"})
-#: First words that make a longer name a place ("Mount Halvorsen", "Lake Vesna").
-PLACE_FIRST_WORDS = frozenset(_WORDS["place_first_words"])
 #: Words before a name that make it a person's ("Sen. Bob Dole", "President Lincoln").
 HONORIFICS = _WORDS["honorifics"]
 #: Classes whose head noun types a name that modifies it ("the Trainium2 chip").

@@ -77,8 +77,8 @@ NAME_PARTICLES = frozenset(_WORDS["name_particles"])
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     """Return the cleaned, class-voted names of ``doc`` in text order."""
-    titles = {t.split()[-1] for t in titles_of(lexicon)}
-    title_words = TITLE_WORDS | {w for t in titles_of(lexicon) for w in t.split()}
+    titles = lexicon.triggers.title_heads
+    title_words = TITLE_WORDS | {w for t in lexicon.triggers.titles for w in t.split()}
     found: list[Found] = []
     taken: set[int] = set()
     for ent in _campus_names(doc):
@@ -625,7 +625,7 @@ def _common_word(span: Span, lexicon: Lexicon) -> bool:
     return len(span) == 1 and (word in GENERIC or lexicon.head_nouns.get(word) == "Place")
 
 
-def _bare_title(span: Span, titles: set[str]) -> bool:
+def _bare_title(span: Span, titles: frozenset[str] | set[str]) -> bool:
     """A title alone before "of" is no name: "Dean" in "served as Dean of the College of
     Fine Arts" (NER: a person); "Dean Smith of Ohio" is one.
 
@@ -654,11 +654,6 @@ def _all_title(span: Span, title_words: frozenset[str] | set[str]) -> bool:
         and all(w in title_words for w in words)
 
 
-def titles_of(lexicon: Lexicon) -> list[str]:
-    """Every title trigger of the ontology's properties ("chief executive", "ceo", "son")."""
-    return [t for spec in lexicon.properties.values() for t in spec.titles]
-
-
 def _initialism(text: str) -> bool:
     """One word of capitals: "OFLC", "EMAP". NER calls some people; CoNLL04 train and dev
     has 248 such organisations, 136 places and 3 people.
@@ -670,7 +665,7 @@ def _initialism(text: str) -> bool:
     return len(letters) >= 2 and " " not in text and "." not in text and all(c.isupper() for c in letters)
 
 
-def _is_department(span: Span, titles: set[str], lexicon: Lexicon | None = None) -> bool:
+def _is_department(span: Span, titles: frozenset[str] | set[str], lexicon: Lexicon | None = None) -> bool:
     """True for the "Machine Learning" in "Apple's Senior Director of Machine Learning",
     and for a minister's or secretary's portfolio ("Secretary of State", "Minister for
     Social Protection": ``ontology/words.toml`` ``portfolio_titles``; not "of the Navy",

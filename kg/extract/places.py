@@ -34,9 +34,10 @@ MIN_POPULATION = 15_000
 #: Words before a name that put it on a map ("born in Lincoln", "flew to Jordan", "visited Kyiv").
 LOCATIVE = frozenset({"in", "at", "near", "from", "to", "into", "outside", "across", "throughout",
                       "visit", "visits", "visited", "visiting", "toured"})
-#: Words right before a name that make it a place's ("Mt. Kessarin": NER leaves them out of
-#: it): ``ontology/words.toml`` ``place_first_words``, as in a name ("Mount Halvorsen").
-PLACE_WORDS_BEFORE = frozenset(load_words().mentions["place_first_words"])
+#: First words of places' names ("Mount Halvorsen", "Lake Vesna"): ``ontology/words.toml``
+#: ``place_first_words``; right before a name NER left them out of, they make it a place's too
+#: ("Mt. Kessarin").
+PLACE_FIRST_WORDS = frozenset(load_words().mentions["place_first_words"])
 #: Directions whose "of" puts the name after it on a map ("north of Brenholm", "10 km south-east of Halden").
 COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 
@@ -193,7 +194,7 @@ def _on_a_map(span: Span, ner_class: str | None = None) -> bool:
     if len(before) == 2 and ((before[1] == "of" and before[0] in COMPASS)
                              or (before[1] in {"in", "at"} and before[0] == "born")):
         return True
-    if (before and before[-1] in PLACE_WORDS_BEFORE) or _based(span):
+    if (before and before[-1] in PLACE_FIRST_WORDS) or _based(span):
         return True
     if before and before[-1] == "by" and any(t.lemma_ == "border" for t in doc[span.sent.start:span.start]):
         return True
