@@ -81,7 +81,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     title_words = TITLE_WORDS | {w for t in lexicon.triggers.titles for w in t.split()}
     found: list[Found] = []
     taken: set[int] = set()
-    for ent in _campus_names(doc):
+    for ent in _mended_names(doc):
         ner_cls = lexicon.class_for_ner_label(ent.label_)
         if ner_cls is None and not (ent.label_ == "NORP" and lexicon.known(ent.text)):
             continue  # a demonym the gazetteer knows ("Belgian") names its country
@@ -135,7 +135,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
 _LINKS = frozenset({"of", "in", "for", "at", "on"})
 
 
-def _campus_names(doc: Doc) -> list[Span]:
+def _mended_names(doc: Doc) -> list[Span]:
     """NER's names, with the pieces it cut off one name joined again: an organisation's
     dash-joined place ("University of Wisconsin–Milwaukee") and what follows a name that ends
     in "of", "in", "for", "at" or "on" ("the Bay of" and "Kessary", "the Nobel Prize in" and
@@ -148,12 +148,12 @@ def _campus_names(doc: Doc) -> list[Span]:
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("She taught at the University of Wisconsin–Milwaukee and in Ohio.")
-    >>> [e.text for e in _campus_names(doc)]
+    >>> [e.text for e in _mended_names(doc)]
     ['the University of Wisconsin–Milwaukee', 'Ohio']
     >>> from spacy.tokens import Span
     >>> doc = load_nlp()("Ships crossed the Bay of Kessary.")
     >>> doc.ents = [Span(doc, 2, 5, "LOC"), Span(doc, 5, 6, "GPE")]  # as NER cuts some such names
-    >>> [e.text for e in _campus_names(doc)]
+    >>> [e.text for e in _mended_names(doc)]
     ['the Bay of Kessary']
     """
     from spacy.tokens import Span
