@@ -8,10 +8,11 @@ Both give relations named ``rule:attachment``.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.places import geonames, is_place
+from kg.extract.places import COMPASS, geonames, is_place
 from kg.extract.resolve import EntityMention
 from kg.extract.rules.args import Arg, arg, args, confidence, is_country, negated, pobj, relation, span_root, subject
 from kg.registry import extractors
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 def attachments(ctx: DocContext) -> Iterator[Relation]:
     """Relations between a name and the name a preposition attaches to it."""
     by_prep = ctx.lexicon.triggers.prepositions
+    styles = ctx.lexicon.words.rules["styles"]
     conf = confidence(ctx, "attachment")
     for sent in ctx.sentences:
         seen: set[int] = set()
@@ -39,7 +41,9 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
                 continue
             seen.add(found.start)
             heads = [token] + [c for c in token.children if c.dep_ == "appos" and arg(ctx, c) is None
-                               and not _titled(ctx, c) and not c.like_num]  # "China (10 in Xiamen)"
+                               and not _titled(ctx, c) and not c.like_num  # "China (10 in Xiamen)"
+                               and c.lower_ not in COMPASS]  # "Tolk, east of Elbing": beside it
+            styled = _styled(ctx, found)
             for head in heads:
                 for prep, second in _attached(ctx, head, found):
                     specs = [s for s in by_prep.get(prep, ()) if s.allows(first.cls, second.cls)]
@@ -48,6 +52,8 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
                         if spec.name == "livesIn" and is_country(ctx, second):
                             # "Zhou Enlai, the Premier of China", "Princess Ann of Denmark"
                             spec = ctx.lexicon.properties["nationality"]
+                        elif prep == "of" and (styled or head.lower_ in styles):
+                            continue  # "St Anthony of Padua", "Philip, Duke of Edinburgh": no home, no employer
                         yield relation(ctx, spec, first, second, sent, "attachment", conf)
 
 
@@ -60,6 +66,22 @@ def _titled(ctx: DocContext, noun: Token) -> bool:
     """
     titles = ctx.lexicon.triggers.titles
     return noun.lower_ in titles or noun.lemma_.lower() in titles
+
+
+def _styled(ctx: DocContext, found: EntityMention) -> bool:
+    """Whether a person is named by a style: a rank or a saint's word before or at the
+    start of the name ("King Haakon", "St Anthony"), or a regnal number at its end ("Carol I").
+
+    ``ontology/words.toml`` ``[rules] styles``: their "of PLACE" is no home.
+    """
+    doc, styles = ctx.doc, ctx.lexicon.words.rules["styles"]
+    before = doc[found.start - 1].lower_ if found.start > 0 else ""
+    return before in styles or doc[found.start].lower_ in styles or (
+        found.end - found.start > 1 and _REGNAL.fullmatch(doc[found.end - 1].text) is not None)
+
+
+#: A regnal number: "I", "II", "IV", "XIV".
+_REGNAL = re.compile(r"[IVX]{1,5}")
 
 
 def _attached(ctx: DocContext, head: Token, found: EntityMention) -> Iterator[tuple[str, Arg]]:
