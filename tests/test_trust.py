@@ -697,3 +697,11 @@ def test_a_band_or_a_partys_candidate_is_membership_not_employment(text, person,
 def test_a_leader_is_not_also_said_to_work_for_what_he_leads():
     found = facts("Labor leader Steve Brack won the election in Victoria.")
     assert ("Steve Brack", "leads", "Labor") in found and ("Steve Brack", "worksFor", "Labor") not in found, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("He held the outpost at Varrick Bridge, Dublin during the rising.", "Varrick Bridge"),
+    ("Crowds gathered in Kessel Square on Sunday to protest.", "Kessel Square"),
+])
+def test_a_bridge_or_a_square_is_a_place(text, name):
+    assert entities(text)[name][0] == "Place", entities(text)

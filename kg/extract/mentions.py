@@ -697,7 +697,8 @@ def _is_department(span: Span, titles: frozenset[str] | set[str], lexicon: Lexic
 
 
 def _head_noun_names(doc: Doc, lexicon: Lexicon, taken: set[int]):  # type: ignore[no-untyped-def]
-    """Names NER missed that modify a head noun: "Trainium2 chip", "M-series chipsets"."""
+    """Names NER missed that modify a head noun: "Trainium2 chip", "M-series chipsets"; a
+    place's noun in capitals ends its name ("Kessel Square"; "the Hudson river" is "Hudson")."""
     for head in doc:
         cls = lexicon.head_nouns.get(head.lower_)
         if cls is None or head.pos_ not in {"NOUN", "PROPN"}:
@@ -713,7 +714,9 @@ def _head_noun_names(doc: Doc, lexicon: Lexicon, taken: set[int]):  # type: igno
         if cls not in MODIFIER_CLASSES or (span[0].ent_type_ == "NORP" and lexicon.known(span[0].text)):
             continue  # "a Chicago company", "the Spanish city": where or whose, not which
         if _is_name(span) and span[0].pos_ not in {"DET", "PRON"}:
-            taken.update(range(start, head.i))
+            if cls == "Place" and head.is_title:
+                span = doc[start:head.i + 1]  # "Varrick Bridge", "Kessel Square": the noun is the name's
+            taken.update(range(span.start, span.end))
             yield span, cls
 
 
