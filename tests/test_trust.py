@@ -705,3 +705,12 @@ def test_a_leader_is_not_also_said_to_work_for_what_he_leads():
 ])
 def test_a_bridge_or_a_square_is_a_place(text, name):
     assert entities(text)[name][0] == "Place", entities(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kestrel Play Music was launched by Google in 2011.", "Kestrel Play Music"),
+    ("Google Play Music and Chromecast were launched by Google in 2011.", "Chromecast"),
+    ("Its ideas were reused for a smaller device known as Vireo, which plays music.", "Vireo"),
+])
+def test_what_was_launched_or_a_device_known_as_is_a_product(text, name):
+    assert entities(text)[name][0] == "Product", entities(text)

@@ -175,10 +175,16 @@ def _title_of(noun: Token, lexicon: Lexicon) -> str | None:
 def _nouns_beside(span: Span) -> list[Token]:
     """The nouns that say what the name is: one in apposition after it ("Roketsan, a
     company"), one it is in apposition to before it, past commas or dashes ("the parent
-    company, Corvo Films,"), and one right before it that it heads ("songwriter Marina
-    Delgado", "the novel Rocksburg Road")."""
+    company, Corvo Films,"), one right before it that it heads ("songwriter Marina
+    Delgado", "the novel Rocksburg Road"), and one it names ("a device known as Vireo",
+    "a startup called Kestrel")."""
     doc, root = span.doc, span.root
     out = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end and _follows(span, c.left_edge.i)]
+    naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+    if naming.dep_ == "acl" and naming.head.pos_ == "NOUN" and (
+            (naming.lower_ == "known" and naming is not root.head)
+            or (naming.lemma_ in _NAMING_VERBS and root.dep_ in {"oprd", "dobj", "attr"})):
+        out.append(naming.head)
     if root.dep_ == "appos" and root.head.i < span.start \
             and all(t.text in {",", "(", *DASHES} for t in doc[root.head.i + 1:span.start]):
         out.append(root.head)
@@ -187,6 +193,9 @@ def _nouns_beside(span: Span) -> list[Token]:
         out.append(before)
     return out
 
+
+#: Verbs that give a noun its name: "a startup called Kestrel", "a ship named Vireo".
+_NAMING_VERBS = frozenset({"call", "name", "dub"})
 
 _OPENING = frozenset({'"', "“", "``", "‘"})
 _CLOSING = frozenset({'"', "”", "''", "’"})
@@ -353,15 +362,22 @@ def kin_of(span: Span, lexicon: Lexicon) -> bool:
 
 
 def made(span: Span) -> bool:
-    """Whether the name is the object of a verb of making ("DeepMind later developed AlphaFold").
+    """Whether the name is what a verb of making made: its object, or its passive subject,
+    or one listed with either ("DeepMind later developed AlphaFold", "Kestrel Play and
+    Vireo were launched by Google").
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("DeepMind later developed AlphaFold, which predicts protein shapes.")
     >>> made(doc[3:4]), made(doc[0:1])
     (True, False)
+    >>> doc = load_nlp()("Kestrel Play, Vireo and Tallow were launched by Google in 2011.")
+    >>> made(doc[0:2]), made(doc[3:4]), made(doc[10:11])
+    (True, True, False)
     """
     root = span.root
-    return root.dep_ == "dobj" and root.head.lemma_ in PRODUCT_VERBS
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    return root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in PRODUCT_VERBS
 
 
 def listed_with_person(span: Span, lexicon: Lexicon) -> bool:
