@@ -714,3 +714,11 @@ def test_a_bridge_or_a_square_is_a_place(text, name):
 ])
 def test_what_was_launched_or_a_device_known_as_is_a_product(text, name):
     assert entities(text)[name][0] == "Product", entities(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The trail runs through Varnell State Park near the river.", "Varnell State Park"),
+    ("The Kessarian Empire fell in 1453 after a long siege.", "Kessarian Empire"),
+])
+def test_a_park_or_an_empire_is_a_place(text, name):
+    assert entities(text)[name][0] == "Place", entities(text)
