@@ -722,3 +722,9 @@ def test_what_was_launched_or_a_device_known_as_is_a_product(text, name):
 ])
 def test_a_park_or_an_empire_is_a_place(text, name):
     assert entities(text)[name][0] == "Place", entities(text)
+
+
+def test_a_role_or_a_score_is_not_part_of_a_name():
+    ents = entities("Striker Tomas Berg scored twice as Rosenborg beat Molde 3-1 in Trondheim on Sunday.")
+    assert "Tomas Berg" in ents and ents["Tomas Berg"][0] == "Person", ents
+    assert not any("3-1" in name or name.startswith("Striker") for name in ents), ents

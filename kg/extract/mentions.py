@@ -17,6 +17,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterator
 
@@ -68,6 +70,8 @@ PORTFOLIO_TITLES = _WORDS["portfolio_titles"]
 #: Title words besides the ontology's title triggers ("co", "chief", "officer"), and honours after a name ("OBE").
 TITLE_WORDS = frozenset(_WORDS["title_words"])
 POST_NOMINALS = frozenset(_WORDS["post_nominals"])
+#: Roles NER takes into a person's name ("Striker Tomas Berg").
+ROLES_BEFORE_NAMES = frozenset(_WORDS["roles_before_names"])
 #: Possessors that are part of a name ("Karelian Workers' Party"), and saints' words ("St Agnes's Hospital").
 NAME_POSSESSORS = frozenset(_WORDS["name_possessors"])
 SAINT_WORDS = frozenset(_WORDS["saint_words"])
@@ -88,7 +92,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         pieces = _pieces(ent, lambda text: lexicon.known(text) is not None)
         listed_cls = _listed_class(pieces, lexicon) or ner_cls
         for piece in pieces:
-            piece = _without_honours(piece)
+            piece = _without_honours(_without_role(_without_score(piece)))
             if piece is None or _is_department(piece, titles, lexicon) or _bare_title(piece, titles) \
                     or _all_title(piece, title_words):
                 continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer": no one
@@ -586,6 +590,40 @@ def _is_name(span: Span) -> bool:
     if text.lower().rstrip(".") in COMPANY_SUFFIXES:
         return False
     return any(c.isupper() or c.isdigit() for c in text)
+
+
+def _without_role(span: Span) -> Span:
+    """A person's name without the role NER took into it: "Striker Tomas Berg" is Tomas Berg
+    (``ontology/words.toml`` ``roles_before_names``); the role still votes the name a person's.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Striker Tomas Berg scored.")
+    >>> _without_role(doc[0:3]).text, _without_role(doc[1:3]).text
+    ('Tomas Berg', 'Tomas Berg')
+    """
+    if len(span) > 2 and span[0].lower_ in ROLES_BEFORE_NAMES and span[0].is_title and span[1].ent_type_ == "PERSON":
+        return span.doc[span.start + 1:span.end]
+    return span
+
+
+#: A score after a name: "Molde 3-1", "Lyon 2–0".
+_SCORE = re.compile(r"\d{1,2}")
+
+
+def _without_score(span: Span) -> Span:
+    """A name without the match score NER took into it ("Rosenborg beat Molde 3-1": Molde);
+    "Boeing 737-800" and "Apollo 11" keep their numbers.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Rosenborg beat Molde 3-1 and Apollo 11 landed.")
+    >>> _without_score(doc[2:6]).text, _without_score(doc[7:9]).text
+    ('Molde', 'Apollo 11')
+    """
+    doc, end = span.doc, span.end
+    if len(span) > 3 and doc[end - 2].text in {"-", "–"} and all(
+            _SCORE.fullmatch(doc[i].text) for i in (end - 3, end - 1)):
+        return doc[span.start:end - 3]
+    return span
 
 
 def _without_honours(span: Span) -> Span | None:
