@@ -728,3 +728,12 @@ def test_a_role_or_a_score_is_not_part_of_a_name():
     ents = entities("Striker Tomas Berg scored twice as Rosenborg beat Molde 3-1 in Trondheim on Sunday.")
     assert "Tomas Berg" in ents and ents["Tomas Berg"][0] == "Person", ents
     assert not any("3-1" in name or name.startswith("Striker") for name in ents), ents
+
+
+def test_a_last_name_alone_that_ner_missed_is_the_person_named_before():
+    text = ("Dr. Kenji Watanabe, who heads the robotics lab at Osaka University, spoke on Monday. "
+            "Watanabe was born in Nagoya and studied at the University of Tokyo.")
+    found = facts(text)
+    assert ("Kenji Watanabe", "bornIn", "Nagoya") in found and (
+        "Kenji Watanabe", "educatedAt", "University of Tokyo") in found, found
+    assert "Cook County" not in {s for s, p, o in facts("Tim Cook spoke at Cook County Hospital on Monday.")}

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from kg.extract.classes import DASHES, MODIFIER_CLASSES, NAME_DEPS, WORK, made, name_class, noun_class
+from kg.extract.classes import DASHES, HONORIFICS, MODIFIER_CLASSES, NAME_DEPS, WORK, made, name_class, noun_class
 from kg.extract.naming import COMPANY_SUFFIXES
 from kg.extract.places import GENERIC, place_vote
 from kg.lexicon import Lexicon, load_words
@@ -127,6 +127,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for span in _kin_names(doc, lexicon, taken):
         found.append(_found(span, "Person", HEAD_NOUN_WEIGHT, None))
         taken.update(range(span.start, span.end))
+    for span in list(_last_names_again(doc, found, taken)):
+        found.append(_found(span, "Person", NER_WEIGHT, None))
+        taken.add(span.start)
     found.extend(_anaphora(doc, taken, found, lexicon))
     found.extend(_relative_pronouns(doc, found))
     found = [replace(f, apart=frozenset(_apart(doc[f.start:f.end].root))) for f in found]
@@ -781,6 +784,38 @@ def _kin_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Span]:
                 if len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in span) \
                         and not any(t.i in taken for t in span):
                     yield span
+
+
+def _last_names_again(doc: Doc, found: list[Found], taken: set[int]) -> Iterator[Span]:
+    """A person's last name alone after the person was named, where NER missed it ("Kenji
+    Watanabe ... Watanabe was born in Nagoya"): a proper noun in capitals, standing alone
+    ("Cook County" is no one; "Mr. Watanabe" is) and the last name of one person only of
+    the document.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Dr. Kenji Watanabe said it. Watanabe was born in Nagoya.")
+    >>> [(f.text, f.cls) for f in find_mentions(doc, load_lexicon()) if not f.anaphor]
+    [('Kenji Watanabe', 'Person'), ('Watanabe', 'Person'), ('Nagoya', 'Place')]
+    """
+    people: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for f in found:
+        if f.cls == "Person" and f.end - f.start >= 2 and not f.anaphor:
+            last = doc[f.end - 1].text
+            people.setdefault(last, set()).add(f.text)
+            first.setdefault(last, f.end)
+    for token in doc:
+        named = people.get(token.text)
+        if named is None or len(named) != 1 or token.i in taken or token.i < first[token.text] \
+                or token.pos_ != "PROPN" or not token.is_title:
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if any(t is not None and t.pos_ == "PROPN" and t.is_title and t.lower_.rstrip(".") not in HONORIFICS
+               for t in (before, after)):
+            continue  # "Cook County", "Watanabe Robotics"
+        yield doc[token.i:token.i + 1]
 
 
 def _modifies(token: Token, head: Token, doc: Doc) -> bool:
