@@ -737,3 +737,11 @@ def test_a_last_name_alone_that_ner_missed_is_the_person_named_before():
     assert ("Kenji Watanabe", "bornIn", "Nagoya") in found and (
         "Kenji Watanabe", "educatedAt", "University of Tokyo") in found, found
     assert "Cook County" not in {s for s, p, o in facts("Tim Cook spoke at Cook County Hospital on Monday.")}
+
+
+def test_a_companys_first_word_later_is_the_company_when_the_rest_are_company_words():
+    text = ("Maria Lindqvist, the chief executive of Nordvik Energy, spoke on Tuesday. "
+            "Lindqvist joined Nordvik in 2015 after a decade at Statoil.")
+    assert "Nordvik" not in entities(text) and ("Maria Lindqvist", "worksFor", "Nordvik Energy") in facts(text)
+    ents = entities("Amazon Web Services sells chips to banks. Amazon sells books.")
+    assert "Amazon" in ents and "Amazon Web Services" in ents, ents

@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
+from kg.extract.classes import ORGANIZATION_WORDS
 from kg.extract.mentions import GAZETTEER_WEIGHT, Found
 from kg.extract.naming import (_POSSESSIVE, _best_label, _initials, _is_acronym, _subsequence, abbreviates,
                                mint_iri, name_key)
@@ -527,8 +528,10 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
     longer form named first (a name is shortened after it is introduced; a
     longer name after a shorter one is often a son's or a spin-off's). An
     organisation's one word fits a longer organisation name it ends ("the Varden
-    Commission ... the Commission"; not a gazetteer's name, nor an acronym). When two different
-    longer names fit (or the sentence keeps them apart) it joins none.
+    Commission ... the Commission"), or begins where the rest are organisations' words
+    ("Nordvik Energy ... Nordvik", ``organization_words``; not "Amazon Web Services"); not a
+    gazetteer's name, nor an acronym. When two different longer names fit (or the sentence
+    keeps them apart) it joins none.
     """
     words = [[w.casefold() for w in _POSSESSIVE.sub("", f.text).split()] for f in found]
     first: dict[int, int] = {}  # group -> its first mention's token
@@ -542,7 +545,8 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
             if f.cls != "Organization" or f.weight >= GAZETTEER_WEIGHT or _is_acronym(f.text):
                 continue
             fits = [j for j, long in enumerate(words)
-                    if len(long) > 1 and found[j].cls == f.cls and long[-1] == short[0]]
+                    if len(long) > 1 and found[j].cls == f.cls and (long[-1] == short[0] or (
+                        long[0] == short[0] and all(w in ORGANIZATION_WORDS for w in long[1:])))]
         else:
             fits = [j for j, long in enumerate(words)
                     if len(long) > len(short) and found[j].cls == f.cls and long[0] == short[0]
