@@ -745,3 +745,11 @@ def test_a_companys_first_word_later_is_the_company_when_the_rest_are_company_wo
     assert "Nordvik" not in entities(text) and ("Maria Lindqvist", "worksFor", "Nordvik Energy") in facts(text)
     ents = entities("Amazon Web Services sells chips to banks. Amazon sells books.")
     assert "Amazon" in ents and "Amazon Web Services" in ents, ents
+
+
+def test_a_short_name_ner_missed_is_the_one_named_before_it():
+    text = "Helix Pharmaceuticals agreed to buy Corvane Biotech. Helix, based in Cambridge, Massachusetts, makes drugs."
+    assert ("Helix Pharmaceuticals", "headquarteredIn", "Cambridge") in facts(text), facts(text)
+    text = ("Former Senator John Hale died on Friday. Hale served in the Senate from 1981 "
+            "and was married to Ruth Hale for sixty years.")
+    assert {("John Hale", "spouse", "Ruth Hale"), ("Ruth Hale", "spouse", "John Hale")} & facts(text), facts(text)

@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from kg.extract.classes import DASHES, HONORIFICS, MODIFIER_CLASSES, NAME_DEPS, WORK, made, name_class, noun_class
+from kg.extract.classes import (DASHES, HONORIFICS, MODIFIER_CLASSES, NAME_DEPS, ORGANIZATION_WORDS, WORK, made,
+                                name_class, noun_class)
 from kg.extract.naming import COMPANY_SUFFIXES
 from kg.extract.places import GENERIC, place_vote
 from kg.lexicon import Lexicon, load_words
@@ -127,8 +128,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for span in _kin_names(doc, lexicon, taken):
         found.append(_found(span, "Person", HEAD_NOUN_WEIGHT, None))
         taken.update(range(span.start, span.end))
-    for span in list(_last_names_again(doc, found, taken)):
-        found.append(_found(span, "Person", NER_WEIGHT, None))
+    for span, cls in list(_short_names_again(doc, found, taken)):
+        found.append(_found(span, cls, NER_WEIGHT, None))
         taken.add(span.start)
     found.extend(_anaphora(doc, taken, found, lexicon))
     found.extend(_relative_pronouns(doc, found))
@@ -786,11 +787,13 @@ def _kin_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Span]:
                     yield span
 
 
-def _last_names_again(doc: Doc, found: list[Found], taken: set[int]) -> Iterator[Span]:
-    """A person's last name alone after the person was named, where NER missed it ("Kenji
-    Watanabe ... Watanabe was born in Nagoya"): a proper noun in capitals, standing alone
-    ("Cook County" is no one; "Mr. Watanabe" is) and the last name of one person only of
-    the document.
+def _short_names_again(doc: Doc, found: list[Found], taken: set[int]) -> Iterator[tuple[Span, str]]:
+    """A short form of a name alone, after the name, where NER missed it: a person's last
+    name ("Kenji Watanabe ... Watanabe was born in Nagoya") or an organisation's first word
+    when the rest are organisations' words ("Helix Pharmaceuticals ... Helix, based in
+    Cambridge"; ``organization_words``). A proper noun in capitals, standing alone ("Cook
+    County" is no one; "Mr. Watanabe" is), the short form of one name only among those
+    written before it.
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -798,24 +801,25 @@ def _last_names_again(doc: Doc, found: list[Found], taken: set[int]) -> Iterator
     >>> [(f.text, f.cls) for f in find_mentions(doc, load_lexicon()) if not f.anaphor]
     [('Kenji Watanabe', 'Person'), ('Watanabe', 'Person'), ('Nagoya', 'Place')]
     """
-    people: dict[str, set[str]] = {}
-    first: dict[str, int] = {}
+    shorts: dict[str, list[tuple[int, str, str]]] = {}  # short form -> (end, name, class) in text order
     for f in found:
-        if f.cls == "Person" and f.end - f.start >= 2 and not f.anaphor:
-            last = doc[f.end - 1].text
-            people.setdefault(last, set()).add(f.text)
-            first.setdefault(last, f.end)
+        words = f.text.split()
+        if f.anaphor or len(words) < 2:
+            continue
+        if f.cls == "Person":
+            shorts.setdefault(doc[f.end - 1].text, []).append((f.end, f.text, f.cls))
+        elif f.cls == "Organization" and all(w.lower() in ORGANIZATION_WORDS for w in words[1:]):
+            shorts.setdefault(doc[f.start].text, []).append((f.end, f.text, f.cls))
     for token in doc:
-        named = people.get(token.text)
-        if named is None or len(named) != 1 or token.i in taken or token.i < first[token.text] \
-                or token.pos_ != "PROPN" or not token.is_title:
+        named = {(name, cls) for end, name, cls in shorts.get(token.text, ()) if end <= token.i}
+        if len(named) != 1 or token.i in taken or token.pos_ != "PROPN" or not token.is_title:
             continue
         before = doc[token.i - 1] if token.i > 0 else None
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if any(t is not None and t.pos_ == "PROPN" and t.is_title and t.lower_.rstrip(".") not in HONORIFICS
                for t in (before, after)):
             continue  # "Cook County", "Watanabe Robotics"
-        yield doc[token.i:token.i + 1]
+        yield doc[token.i:token.i + 1], next(iter(named))[1]
 
 
 def _modifies(token: Token, head: Token, doc: Doc) -> bool:
