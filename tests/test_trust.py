@@ -753,3 +753,10 @@ def test_a_short_name_ner_missed_is_the_one_named_before_it():
     text = ("Former Senator John Hale died on Friday. Hale served in the Senate from 1981 "
             "and was married to Ruth Hale for sixty years.")
     assert {("John Hale", "spouse", "Ruth Hale"), ("Ruth Hale", "spouse", "John Hale")} & facts(text), facts(text)
+
+
+def test_a_one_word_name_takes_the_class_of_the_longer_name_it_shortens_but_a_place_stays():
+    text = "Helix Pharmaceuticals agreed to buy Corvane Biotech. Corvane's founder, Dr. Priya Raman, will join its board."
+    assert ("Corvane Biotech", "foundedBy", "Priya Raman") in facts(text), facts(text)
+    text = "He studied at Syracuse University. He was born in Syracuse, New York, in 1950."
+    assert entities(text)["Syracuse"][0] == "Place", entities(text)

@@ -128,6 +128,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for span in _kin_names(doc, lexicon, taken):
         found.append(_found(span, "Person", HEAD_NOUN_WEIGHT, None))
         taken.update(range(span.start, span.end))
+    found = _short_names_reclassed(doc, found)
     for span, cls in list(_short_names_again(doc, found, taken)):
         found.append(_found(span, cls, NER_WEIGHT, None))
         taken.add(span.start)
@@ -801,15 +802,7 @@ def _short_names_again(doc: Doc, found: list[Found], taken: set[int]) -> Iterato
     >>> [(f.text, f.cls) for f in find_mentions(doc, load_lexicon()) if not f.anaphor]
     [('Kenji Watanabe', 'Person'), ('Watanabe', 'Person'), ('Nagoya', 'Place')]
     """
-    shorts: dict[str, list[tuple[int, str, str]]] = {}  # short form -> (end, name, class) in text order
-    for f in found:
-        words = f.text.split()
-        if f.anaphor or len(words) < 2:
-            continue
-        if f.cls == "Person":
-            shorts.setdefault(doc[f.end - 1].text, []).append((f.end, f.text, f.cls))
-        elif f.cls == "Organization" and all(w.lower() in ORGANIZATION_WORDS for w in words[1:]):
-            shorts.setdefault(doc[f.start].text, []).append((f.end, f.text, f.cls))
+    shorts = _short_forms(doc, found)
     for token in doc:
         named = {(name, cls) for end, name, cls in shorts.get(token.text, ()) if end <= token.i}
         if len(named) != 1 or token.i in taken or token.pos_ != "PROPN" or not token.is_title:
@@ -820,6 +813,43 @@ def _short_names_again(doc: Doc, found: list[Found], taken: set[int]) -> Iterato
                for t in (before, after)):
             continue  # "Cook County", "Watanabe Robotics"
         yield doc[token.i:token.i + 1], next(iter(named))[1]
+
+
+def _short_forms(doc: Doc, found: list[Found]) -> dict[str, list[tuple[int, str, str]]]:
+    """Short form -> (end token, name, class) of the names it shortens, in text order: a
+    person's last name, an organisation's first word where the rest are organisations' words."""
+    shorts: dict[str, list[tuple[int, str, str]]] = {}
+    for f in found:
+        words = f.text.split()
+        if f.anaphor or len(words) < 2:
+            continue
+        if f.cls == "Person":
+            shorts.setdefault(doc[f.end - 1].text, []).append((f.end, f.text, f.cls))
+        elif f.cls == "Organization" and all(w.lower() in ORGANIZATION_WORDS for w in words[1:]):
+            shorts.setdefault(doc[f.start].text, []).append((f.end, f.text, f.cls))
+    return shorts
+
+
+def _short_names_reclassed(doc: Doc, found: list[Found]) -> list[Found]:
+    """A one-word person or organisation whose name shortens one longer name written before
+    it has that name's class: "Corvane Biotech ... Corvane's founder" (NER: a person) is the
+    company; a place keeps its class ("Syracuse University ... born in Syracuse").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Helix bought Corvane Biotech. Corvane's founder, Priya Raman, spoke.")
+    >>> [(f.text, f.cls) for f in find_mentions(doc, load_lexicon()) if f.text.startswith("Corvane")]
+    [('Corvane Biotech', 'Organization'), ('Corvane', 'Organization')]
+    """
+    shorts = _short_forms(doc, found)
+    out = []
+    for f in found:
+        named = {(name, cls) for end, name, cls in shorts.get(f.text, ()) if end <= f.start}
+        if len(named) == 1 and f.end - f.start == 1 and not f.anaphor and f.canonical is None \
+                and f.cls in {"Person", "Organization"}:  # not a place: "Syracuse University ... in Syracuse"
+            f = replace(f, cls=next(iter(named))[1])
+        out.append(f)
+    return out
 
 
 def _modifies(token: Token, head: Token, doc: Doc) -> bool:
