@@ -760,3 +760,13 @@ def test_a_one_word_name_takes_the_class_of_the_longer_name_it_shortens_but_a_pl
     assert ("Corvane Biotech", "foundedBy", "Priya Raman") in facts(text), facts(text)
     text = "He studied at Syracuse University. He was born in Syracuse, New York, in 1950."
     assert entities(text)["Syracuse"][0] == "Place", entities(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Safari Telecom named Grace Wanjiru as its new chief executive on Thursday.",
+    "Safari Telecom appointed Grace Wanjiru chief executive on Thursday.",
+])
+def test_an_appointing_verbs_subject_owns_the_title(text):
+    found = facts(text)
+    assert ("Grace Wanjiru", "leads", "Safari Telecom") in found, found
+    assert {o for s, p, o in found if p == "jobTitle"} <= {"new chief executive", "chief executive"}, found

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.rules.args import Arg, arg, args, confidence, conjuncts, pobj, relation
+from kg.extract.rules.args import Arg, arg, args, confidence, conjuncts, pobj, relation, subject
 from kg.lexicon import PropertySpec
 from kg.registry import extractors
 from kg.types import Relation
@@ -56,9 +56,7 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
             if match is None:
                 continue
             spec, inverse = match
-            for owner in _owners(ctx, title):
-                if owner.iri == person.iri:
-                    continue
+            for owner in [o for o in _owners(ctx, title) if o.iri != person.iri] or _appointer(ctx, title):
                 bearer_is_subject = not inverse and (not spec.domain or "Person" in spec.domain)
                 s, o = (person, owner) if bearer_is_subject else (owner, person)
                 if spec.allows(s.cls, o.cls):
@@ -99,6 +97,16 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         if verb.lemma_ in copulas:
             candidates += [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}]
         # "he served as CEO of X", "she joined X as chief economist"
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+            candidates += [c for c in prep.children if c.dep_ == "pobj"]
+    # "Acme named Jane Roe as its chief executive", "Acme appointed Jane Roe chief executive"
+    appointing = ctx.lexicon.words.rules["appointing_verbs"]
+    verb = person.head if person.dep_ == "dobj" else (
+        person.head.head if person.dep_ in {"nmod", "compound"} and person.head.dep_ == "dobj" else None)
+    if verb is not None and verb.lemma_ in appointing:
+        if person.dep_ != "dobj":
+            candidates.append(person.head)
+        candidates += [c for c in verb.children if c.dep_ == "oprd"]
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
             candidates += [c for c in prep.children if c.dep_ == "pobj"]
     candidates += [a for c in candidates for a in c.children if a.dep_ == "appos"]
@@ -145,11 +153,23 @@ def _owners(ctx: DocContext, title: Token) -> list[Arg]:
     return []
 
 
+def _appointer(ctx: DocContext, title: Token) -> list[Arg]:
+    """Who appointed the title's bearer, where the title names no owner of its own: "Acme
+    appointed Jane Roe chief executive" (``ontology/words.toml`` ``appointing_verbs``)."""
+    if title.dep_ == "pobj" and title.head.lower_ == "as":
+        verb = title.head.head
+    elif title.dep_ in {"oprd", "dobj"}:
+        verb = title.head
+    else:
+        return []
+    return args(ctx, subject(ctx, verb)) if verb.lemma_ in ctx.lexicon.words.rules["appointing_verbs"] else []
+
+
 def _title_phrase(title: Token, by_token: dict) -> tuple[int, int]:  # type: ignore[type-arg]
     """Character span of a job title: "Senior Director of Machine Learning and AI"."""
     tokens = [t for t in title.subtree
               if t.i == title.i or (t.dep_ not in {"poss", "det", "case", "punct", "appos", "relcl"}
-                                    and t.i not in by_token)]
+                                    and t.i not in by_token and t.ent_type_ not in {"DATE", "TIME"})]
     tokens = [t for t in tokens if not _under(t, title, {"poss", "det", "appos", "relcl"})]
     # keep only the contiguous run around the title noun
     left = title.i
