@@ -770,3 +770,13 @@ def test_an_appointing_verbs_subject_owns_the_title(text):
     found = facts(text)
     assert ("Grace Wanjiru", "leads", "Safari Telecom") in found, found
     assert {o for s, p, o in found if p == "jobTitle"} <= {"new chief executive", "chief executive"}, found
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Museum director Laurence Des Varennes said the museum would reopen. Des Varennes previously ran the "
+     "Kessary Gallery.", ("Laurence Des Varennes", "leads", "Kessary Gallery")),
+    ("Commissioner Ursula von der Heide met farmers. Von der Heide was born in Brussels.",
+     ("Ursula von der Heide", "bornIn", "Brussels")),
+])
+def test_a_surname_from_its_particle_on_is_the_person(text, fact):
+    assert fact in facts(text), facts(text)

@@ -817,23 +817,38 @@ def _short_names_again(doc: Doc, found: list[Found], taken: set[int]) -> Iterato
 
 def _short_forms(doc: Doc, found: list[Found]) -> dict[str, list[tuple[int, str, str]]]:
     """Short form -> (end token, name, class) of the names it shortens, in text order: a
-    person's last name, an organisation's first word where the rest are organisations' words."""
+    person's last name (or surname from its particle on), an organisation's first word where
+    the rest are organisations' words."""
     shorts: dict[str, list[tuple[int, str, str]]] = {}
     for f in found:
         words = f.text.split()
         if f.anaphor or len(words) < 2:
             continue
         if f.cls == "Person":
-            shorts.setdefault(doc[f.end - 1].text, []).append((f.end, f.text, f.cls))
+            particle = particle_surname(f.text)
+            for short in {doc[f.end - 1].text, particle, particle and particle[0].upper() + particle[1:]} - {None}:
+                shorts.setdefault(short, []).append((f.end, f.text, f.cls))
         elif f.cls == "Organization" and all(w.lower() in ORGANIZATION_WORDS for w in words[1:]):
             shorts.setdefault(doc[f.start].text, []).append((f.end, f.text, f.cls))
     return shorts
 
 
+def particle_surname(name: str) -> str | None:
+    """The surname of a person's name from its particle on, if it has one after the first word.
+
+    >>> particle_surname("Laurence Des Cars"), particle_surname("Ursula von der Leyen"), particle_surname("Tim Cook")
+    ('Des Cars', 'von der Leyen', None)
+    """
+    words = name.split()
+    at = next((i for i in range(1, len(words) - 1) if words[i].lower() in NAME_PARTICLES), None)
+    return " ".join(words[at:]) if at is not None else None
+
+
 def _short_names_reclassed(doc: Doc, found: list[Found]) -> list[Found]:
     """A one-word person or organisation whose name shortens one longer name written before
     it has that name's class: "Corvane Biotech ... Corvane's founder" (NER: a person) is the
-    company; a place keeps its class ("Syracuse University ... born in Syracuse").
+    company; a place keeps its class ("Syracuse University ... born in Syracuse") unless it is
+    a surname from its particle on ("Laurence Des Cars ... Des Cars", NER: a place).
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -845,8 +860,9 @@ def _short_names_reclassed(doc: Doc, found: list[Found]) -> list[Found]:
     out = []
     for f in found:
         named = {(name, cls) for end, name, cls in shorts.get(f.text, ()) if end <= f.start}
-        if len(named) == 1 and f.end - f.start == 1 and not f.anaphor and f.canonical is None \
-                and f.cls in {"Person", "Organization"}:  # not a place: "Syracuse University ... in Syracuse"
+        particle = f.text.split()[0].lower() in NAME_PARTICLES and len(named) == 1 and next(iter(named))[1] == "Person"
+        if len(named) == 1 and (f.end - f.start == 1 or particle) and not f.anaphor and f.canonical is None \
+                and (f.cls in {"Person", "Organization"} or particle):  # a place stays: "Syracuse University ... in Syracuse"
             f = replace(f, cls=next(iter(named))[1])
         out.append(f)
     return out

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from kg.extract.classes import ORGANIZATION_WORDS
-from kg.extract.mentions import GAZETTEER_WEIGHT, Found
+from kg.extract.mentions import GAZETTEER_WEIGHT, NAME_PARTICLES, Found, particle_surname
 from kg.extract.naming import (_POSSESSIVE, _best_label, _initials, _is_acronym, _subsequence, abbreviates,
                                mint_iri, name_key)
 from kg.types import Entity, Mention
@@ -499,7 +499,8 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
 
 
 def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-untyped-def]
-    """Join "Dupin" to "Benoit Dupin"; return the surnames joined (they vote Person).
+    """Join "Dupin" to "Benoit Dupin" (and "Des Cars" to "Laurence Des Cars"); return the
+    surnames joined (they vote Person).
 
     The first full name with that surname wins, unless the sentence keeps the
     two apart: in "Reddy is married to Sneha Reddy", Reddy is someone else.
@@ -509,9 +510,12 @@ def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-un
         words = f.text.split()
         if f.cls == "Person" and len(words) > 1:
             full_names[words[-1]].append(i)
+            particle = particle_surname(f.text)  # "Laurence Des Cars": "Des Cars"
+            for short in {particle, particle and particle[0].upper() + particle[1:]} - {None}:
+                full_names[short].append(i)  # "von der Leyen", "Von der Leyen" at a sentence's start
     joined = set()
     for i, f in enumerate(found):
-        if " " in f.text or f.weight >= GAZETTEER_WEIGHT:
+        if (" " in f.text and f.text.split()[0].lower() not in NAME_PARTICLES) or f.weight >= GAZETTEER_WEIGHT:
             continue
         fits = [j for j in full_names.get(f.text, ()) if not _kept_apart(f, found[j])]
         if fits:
