@@ -780,3 +780,14 @@ def test_an_appointing_verbs_subject_owns_the_title(text):
 ])
 def test_a_surname_from_its_particle_on_is_the_person(text, fact):
     assert fact in facts(text), facts(text)
+
+
+def test_her_in_a_second_conjunct_is_not_the_first_conjuncts_name():
+    g = graph("Margaret Olsen died on Saturday. Olsen is survived by her son, David, and her daughter, "
+              "Karen Olsen-Pike, a judge in Boston.")
+    label = {e.iri: e.label for e in g.entities}
+    ruled = {(label[r.subject], label[r.obj]) for r in g.relations
+             if r.predicate == "childOf" and r.extractor == "rule:title"}
+    assert ruled == {("David", "Margaret Olsen"), ("Karen Olsen-Pike", "Margaret Olsen")}, ruled
+    found = facts("The team includes our sister: Kristine M. Perry and her husband William W. Perry.")
+    assert {("William W. Perry", "spouse", "Kristine M. Perry"), ("Kristine M. Perry", "spouse", "William W. Perry")} & found

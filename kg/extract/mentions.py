@@ -206,7 +206,10 @@ def _apart(root: Token) -> set[int]:
     Ford", "he was the son of Paul Roe"), except the one it is equated with
     ("he is John Ford"); a possessor is not the rest of its noun phrase or
     what it is equated with ("his wife, Amy", "her son is Ken", "Ken, her
-    son"); an object is not its verb's subject ("John met him").
+    son") nor the conjunct before its own that the same word possesses ("her son,
+    David, and her daughter"; "John and his wife" is John's, and so is "our sister,
+    Kristine, and her husband" Kristine's); an object is not its verb's subject
+    ("John met him").
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("She married John Ford. His father was Paul Ford.")
@@ -230,12 +233,20 @@ def _apart(root: Token) -> set[int]:
             out |= {t.i for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
         elif head.dep_ == "appos":  # "Ken, her son"
             out |= {head.head.i} | {c.i for c in head.head.children if c.dep_ == "compound"}
+        elif head.dep_ == "conj" and _possessed(head.head, root.lower_):  # "her son, David, and her daughter"
+            out |= {t.i for t in head.head.subtree} - {t.i for t in head.subtree}
     elif dep in {"dobj", "pobj"}:
         verb = head.head if dep == "pobj" else head
         if verb.pos_ in {"VERB", "AUX"}:
             out = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
                    for t in (c, *c.children) if t.i == c.i or t.dep_ in {"compound", "flat"}}
     return out - own
+
+
+def _possessed(noun: Token, by: str) -> bool:
+    """Whether ``by`` possesses a noun, or the noun it is in apposition to ("her son, David")."""
+    anchor = noun.head if noun.dep_ == "appos" else noun
+    return any(c.dep_ == "poss" and c.lower_ == by for c in anchor.children)
 
 
 def _clauses_before(verb: Token, i: int) -> set[int]:
