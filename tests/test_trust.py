@@ -791,3 +791,9 @@ def test_her_in_a_second_conjunct_is_not_the_first_conjuncts_name():
     assert ruled == {("David", "Margaret Olsen"), ("Karen Olsen-Pike", "Margaret Olsen")}, ruled
     found = facts("The team includes our sister: Kristine M. Perry and her husband William W. Perry.")
     assert {("William W. Perry", "spouse", "Kristine M. Perry"), ("Kristine M. Perry", "spouse", "William W. Perry")} & found
+
+
+def test_a_club_that_signs_a_player_has_a_member_and_a_demonym_before_the_role_is_a_nationality():
+    found = facts("Kestrel United signed Brazilian midfielder Lucas Prado from Benfica on Friday.")
+    assert ("Lucas Prado", "memberOf", "Kestrel United") in found, found
+    assert ("Lucas Prado", "nationality", "Brazil") in found, found

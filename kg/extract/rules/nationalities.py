@@ -1,6 +1,7 @@
 """``rule:nationality``: a demonym before a person's role.
 
-"X is a Belgian engineer", "X, an American businessman": the demonym's country; so is a
+"X is a Belgian engineer", "X, an American businessman", "Brazilian midfielder X": the
+demonym's country; so is a
 country's "'s" on a person or a role ("Italy's Ann Roy", "Ann Roy, Italy's trade minister").
 """
 
@@ -38,7 +39,9 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                     yield relation(ctx, spec, named, place, sent, "nationality", conf)  # "Italy's Ann Roy"
                 continue
             people = []
-            if noun.dep_ in {"attr", "appos"} or noun.head.dep_ == "appos":
+            if noun.dep_ in {"compound", "nmod"} and noun.head.i > noun.i:  # "Brazilian midfielder Lucas Prado"
+                people = [a for a in [arg(ctx, noun.head)] if a and a.cls == "Person"]
+            elif noun.dep_ in {"attr", "appos"} or noun.head.dep_ == "appos":
                 holder = noun.head
                 if noun.dep_ == "attr":
                     holder = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), holder)
