@@ -797,3 +797,12 @@ def test_a_club_that_signs_a_player_has_a_member_and_a_demonym_before_the_role_i
     found = facts("Kestrel United signed Brazilian midfielder Lucas Prado from Benfica on Friday.")
     assert ("Lucas Prado", "memberOf", "Kestrel United") in found, found
     assert ("Lucas Prado", "nationality", "Brazil") in found, found
+
+
+def test_a_name_ner_missed_that_an_apposition_describes_and_the_company_founded_by():
+    text = ("Quantix, a startup spun out of Stanford University, raised money from Sequoia Capital. "
+            "The company, founded in 2021 by Raj Patel and Mei Chen, is based in Palo Alto.")
+    found = facts(text)
+    assert {("Quantix", "foundedBy", "Raj Patel"), ("Quantix", "foundedBy", "Mei Chen"),
+            ("Quantix", "headquarteredIn", "Palo Alto")} <= found, found
+    assert not [f for f in found if f[0] == "Sequoia Capital"], found

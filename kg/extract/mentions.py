@@ -128,6 +128,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for span in _kin_names(doc, lexicon, taken):
         found.append(_found(span, "Person", HEAD_NOUN_WEIGHT, None))
         taken.update(range(span.start, span.end))
+    for span, cls in list(_described_names(doc, lexicon, taken)):
+        found.append(_found(span, cls, HEAD_NOUN_WEIGHT, None))
+        taken.update(range(span.start, span.end))
     found = _short_names_reclassed(doc, found)
     for span, cls in list(_short_names_again(doc, found, taken)):
         found.append(_found(span, cls, NER_WEIGHT, None))
@@ -824,6 +827,34 @@ def _short_names_again(doc: Doc, found: list[Found], taken: set[int]) -> Iterato
                for t in (before, after)):
             continue  # "Cook County", "Watanabe Robotics"
         yield doc[token.i:token.i + 1], next(iter(named))[1]
+
+
+def _described_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[tuple[Span, str]]:
+    """Proper nouns NER missed that a noun in apposition after them says what they are:
+    "Quantix, a startup spun out of Stanford" is an organisation (the noun's ``kg:headNoun``
+    class; a work's noun, "Dark Harbor, a novel", names nothing the ontology holds).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Quantix, a startup spun out of Stanford University, raised money.")
+    >>> [(f.text, f.cls) for f in find_mentions(doc, load_lexicon())]
+    [('Quantix', 'Organization'), ('Stanford University', 'Organization')]
+    """
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.is_title or token.i in taken or token.dep_ in {"compound", "flat"}:
+            continue
+        classes = [noun_class(c, lexicon) for c in token.children
+                   if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > token.i]
+        cls = next((c for c in classes if c), None)
+        if cls is None or cls == WORK:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ in {"compound", "flat"} and doc[start - 1].head.i == token.i \
+                and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        span = doc[start:token.i + 1]
+        if not any(i in taken for i in range(start, token.i + 1)) and _is_name(span):
+            yield span, cls
 
 
 def _short_forms(doc: Doc, found: list[Found]) -> dict[str, list[tuple[int, str, str]]]:

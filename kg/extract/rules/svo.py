@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.rules.args import Arg, args, confidence, hedged, negated, pobj, relation, subject
+from kg.extract.rules.args import Arg, arg, args, confidence, hedged, negated, pobj, relation, subject
 from kg.lexicon import PropertySpec
 from kg.registry import extractors
 from kg.types import Relation
@@ -133,4 +133,4 @@ def _modified(ctx: DocContext, verb: Token) -> Token | None:
         return noun.head  # "Vexa, a company founded by Ann Lee"
     if noun.pos_ == "NOUN" and noun.dep_ == "attr":
         return subject(ctx, noun.head)  # "Vexa is a startup founded by Ann Lee"
-    return None
+    return noun if arg(ctx, noun) is not None else None  # "The company, founded by Ann Lee,"
