@@ -806,3 +806,13 @@ def test_a_name_ner_missed_that_an_apposition_describes_and_the_company_founded_
     assert {("Quantix", "foundedBy", "Raj Patel"), ("Quantix", "foundedBy", "Mei Chen"),
             ("Quantix", "headquarteredIn", "Palo Alto")} <= found, found
     assert not [f for f in found if f[0] == "Sequoia Capital"], found
+
+
+def test_trained_at_is_study_not_a_job_and_a_food_companys_first_word_is_the_company():
+    found = facts("Dr. Samuel Okafor, a cardiologist at Kestrel Hospital, led the trial. Okafor, who "
+                  "trained at the University of Ibadan in Nigeria, said the drug worked.")
+    assert ("Samuel Okafor", "educatedAt", "University of Ibadan") in found, found
+    assert ("Samuel Okafor", "worksFor", "University of Ibadan") not in found, found
+    found = facts("A judge blocked the merger of Cascade Foods and Northwind Grocers. Cascade, which is "
+                  "owned by the investment firm Redwood Partners, said it would appeal.")
+    assert ("Cascade Foods", "subsidiaryOf", "Redwood Partners") in found, found
