@@ -816,3 +816,13 @@ def test_trained_at_is_study_not_a_job_and_a_food_companys_first_word_is_the_com
     found = facts("A judge blocked the merger of Cascade Foods and Northwind Grocers. Cascade, which is "
                   "owned by the investment firm Redwood Partners, said it would appeal.")
     assert ("Cascade Foods", "subsidiaryOf", "Redwood Partners") in found, found
+
+
+def test_an_of_name_with_and_is_one_name_and_the_firm_named_is_not_an_anaphor():
+    text = ("Ingrid Solberg is a Norwegian architect. Born in Tromsø, she studied at the Norwegian "
+            "University of Science and Technology before founding the firm Solberg Arkitekter in Oslo in 1995.")
+    found = facts(text)
+    assert ("Ingrid Solberg", "educatedAt", "Norwegian University of Science and Technology") in found, found
+    assert ("Solberg Arkitekter", "foundedBy", "Ingrid Solberg") in found, found
+    assert not [f for f in found if f[0].startswith("Norwegian University") and f[1] == "foundedBy"], found
+    assert {"Bank of America", "Citigroup"} <= set(entities("He met officials of the Bank of America and Citigroup."))

@@ -125,8 +125,9 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Place"  # "Mount Halvorsen", "Gulf of Tonkin"
     if len(span) > 1 and lexicon.head_nouns.get(last.lower_) in NAME_PART_CLASSES and last.is_title:
         return lexicon.head_nouns[last.lower_]
-    for noun in _nouns_beside(span):
-        said = noun_class(noun, lexicon) if noun.pos_ == "NOUN" and noun.lower_ not in NOT_PREDICATE_NOUNS else None
+    for noun in _nouns_beside(span):  # spaCy tags "firm" in "the firm Solberg Arkitekter" ADJ
+        said = noun_class(noun, lexicon) if noun.pos_ in {"NOUN", "ADJ"} and noun.lower_ not in NOT_PREDICATE_NOUNS \
+            else None
         if said:
             return said
     if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon):

@@ -381,7 +381,8 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
                                       anaphor=True), after_name=token.i > first_name,
                                clause_subject=_clause_subject(token) if token.dep_ == "poss" else None))
         elif (lower in ORGANIZATION_ANAPHORA and token.i > 0
-              and doc[token.i - 1].lower_ in {"the", "that", "this"}):
+              and doc[token.i - 1].lower_ in {"the", "that", "this"}
+              and not (token.i + 1 in taken and doc[token.i + 1].pos_ == "PROPN")):  # "the firm Solberg Arkitekter"
             out.append(_found(doc[token.i - 1:token.i + 1], "Organization", 0.0, None, anaphor=True))
     return out
 
@@ -530,7 +531,8 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
     for i in range(ent.start, ent.end + 1):
         token = doc[i] if i < ent.end else None
         cut = token is None or (token.tag_ == "POS" and not _named_possessive(doc, start, i, ent.end)) \
-            or (token.dep_ == "cc" and (token.text != "&" or _listed(doc, start, i, ent.end, known))) \
+            or (token.dep_ == "cc" and (token.text != "&" or _listed(doc, start, i, ent.end, known))
+                and not _of_pair(doc, start, i, ent.end, known)) \
             or token.text in {",", ";", "(", ")"}
         if not cut:
             continue
@@ -541,6 +543,21 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
         after_possessive = token is not None and token.tag_ == "POS"
         start = i + 1
     return pieces
+
+
+def _of_pair(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:
+    """Whether the conjunction at ``i`` joins two words after the name's "of" or "for", the
+    second its last word: "University of Science and Technology", "Ministry of Trade and
+    Industry" are one name; "Bank of America and Citigroup" (a known name) is two.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("She studied at the Kessary University of Science and Technology.")
+    >>> _of_pair(doc, 4, 9, 11, lambda text: False)
+    True
+    """
+    left = doc[i].head
+    return i + 2 == end and left.dep_ == "pobj" and left.head.lower_ in {"of", "for"} \
+        and start <= left.head.i < i and not known(doc[i + 1].text)
 
 
 def _listed(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:
