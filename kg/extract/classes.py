@@ -74,14 +74,16 @@ NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 
 
 def noun_class(noun: Token, lexicon: Lexicon) -> str | None:
-    """The class a common noun says a thing is: the class whose ``kg:headNoun`` it is, or
-    :data:`WORK` for a work's noun ("film", "novel"), else None.
+    """The class a common noun says a thing is: the class whose ``kg:headNoun`` it is, a
+    person for a kin noun ("son"), :data:`WORK` for a work's noun ("film", "novel"), else None.
 
     >>> from kg.lexicon import load_lexicon
     >>> from types import SimpleNamespace
     >>> [noun_class(SimpleNamespace(lower_=w), load_lexicon()) for w in ("company", "film", "idea")]
     ['Organization', 'Work', None]
     """
+    if noun.lower_ in lexicon.kin_titles:
+        return "Person"  # "Their son, Magnus Dahl"
     return lexicon.head_nouns.get(noun.lower_) or (WORK if noun.lower_ in WORKS else None)
 
 

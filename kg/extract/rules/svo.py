@@ -50,8 +50,11 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
                         preps.setdefault(c.lower_, c)
         conf = confidence(ctx, "svo") * (ctx.lexicon.words.discount["hedge"] if hedged(ctx, verb) else 1.0)
         found: dict[tuple[str, str], list[tuple[PropertySpec, Arg, Arg]]] = {}
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         for words, specs, inverse in triggers:
-            if len(words) == 2 and words[1] not in preps:
+            if len(words) == 2 and words[1] in particles:
+                words = words[:1]  # "set up", "spun off": the verb and its particle act as one verb
+            elif len(words) == 2 and words[1] not in preps:
                 continue
             for spec in specs:
                 if spec.literal:
