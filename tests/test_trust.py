@@ -826,3 +826,14 @@ def test_an_of_name_with_and_is_one_name_and_the_firm_named_is_not_an_anaphor():
     assert ("Solberg Arkitekter", "foundedBy", "Ingrid Solberg") in found, found
     assert not [f for f in found if f[0].startswith("Norwegian University") and f[1] == "foundedBy"], found
     assert {"Bank of America", "Citigroup"} <= set(entities("He met officials of the Bank of America and Citigroup."))
+
+
+def test_a_kin_noun_makes_a_person_and_who_after_a_copula_is_that_person():
+    found = facts("Ingrid Solberg was married to the painter Erik Dahl. Their son, Magnus Dahl, is a "
+                  "footballer who plays for Rosenborg.")
+    assert ("Magnus Dahl", "memberOf", "Rosenborg") in found, found
+
+
+def test_set_up_by_is_founded_by():
+    found = facts("The Kessler Foundation, a charity set up by the billionaire Hans Kessler, gave money to a school.")
+    assert ("Kessler Foundation", "foundedBy", "Hans Kessler") in found, found

@@ -310,7 +310,8 @@ def _relative_antecedent(token: Token, at: dict[int, Found]) -> Found | None:
 
     The name right before the pronoun ("X Academy which ..."), else the noun
     the clause modifies, followed through a copula or an apposition: in "Roe
-    is a physician who ...", "who" is Roe.
+    is a physician who ...", "who" is Roe, and in "Their son, Magnus Dahl, is a
+    footballer who ...", Magnus Dahl.
     """
     fits = _relative_fits(token.lower_)
     verb = token.head
@@ -326,6 +327,9 @@ def _relative_antecedent(token: Token, at: dict[int, Found]) -> Found | None:
     for _ in range(3):
         named = at.get(noun.i)
         if named is not None:
+            return named if fits(named.cls) else None
+        named = next((at[c.i] for c in noun.children if c.dep_ == "appos" and c.i in at), None)
+        if named is not None:  # "Their son, Magnus Dahl, is a footballer who ..."
             return named if fits(named.cls) else None
         if noun.dep_ == "attr":  # "Roe is a physician who ...": the copula's subject
             noun = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), noun)
