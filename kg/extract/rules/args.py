@@ -228,9 +228,10 @@ def subject(ctx: DocContext, verb: Token) -> Token | None:
         found = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if found is not None:
             if found.lower_ in relative and node.dep_ == "relcl":  # "Smith, who founded X"
-                # the name the pronoun was resolved to ("Their son, Magnus Dahl, is a footballer
-                # who plays for X"), else the noun the clause modifies
-                return found if found.i in ctx.resolved.by_token else node.head
+                # the noun the clause modifies when it names someone, else the name the pronoun
+                # was resolved to ("Their son, Magnus Dahl, is a footballer who plays for X")
+                by_token = ctx.resolved.by_token
+                return found if node.head.i not in by_token and found.i in by_token else node.head
             return found
         if node.dep_ == "acl":
             if node.head.pos_ == "PROPN":  # "Tom Hubert (born May 24, 1977)"
