@@ -837,3 +837,8 @@ def test_a_kin_noun_makes_a_person_and_who_after_a_copula_is_that_person():
 def test_set_up_by_is_founded_by():
     found = facts("The Kessler Foundation, a charity set up by the billionaire Hans Kessler, gave money to a school.")
     assert ("Kessler Foundation", "foundedBy", "Hans Kessler") in found, found
+
+
+def test_an_occupation_after_an_organisations_name_is_employment():
+    found = facts("Paris-based Lumen Capital hired former Goldman Sachs banker Claire Martin as a partner.")
+    assert ("Claire Martin", "worksFor", "Goldman Sachs") in found, found
