@@ -27,7 +27,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from kg.extract.classes import ORGANIZATION_WORDS
-from kg.extract.mentions import GAZETTEER_WEIGHT, NAME_PARTICLES, Found, particle_surname
+from kg.extract.mentions import GAZETTEER_WEIGHT, Found
+from kg.extract.short_names import NAME_PARTICLES, particle_surname
 from kg.extract.naming import (_POSSESSIVE, _best_label, _initials, _is_acronym, _subsequence, abbreviates,
                                mint_iri, name_key)
 from kg.types import Entity, Mention

@@ -1,0 +1,108 @@
+"""Short forms of names NER missed or mistyped, read from the document's longer names.
+
+A person is named in full once and by a short form after: the last name ("Kenji Watanabe
+... Watanabe"), or the surname from its particle on ("Ursula von der Leyen ... Von der
+Leyen"); an organisation by its first word when the rest are organisations' words
+("Helix Pharmaceuticals ... Helix"; ``ontology/words.toml`` ``organization_words``). The
+small model's NER often misses the short form at a sentence's start, or gives it another
+class; :func:`short_names_again` finds it, :func:`short_names_reclassed` gives it the class
+of the name it shortens. :mod:`kg.extract.resolve` then joins it to that name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterator
+
+from kg.extract.classes import HONORIFICS, ORGANIZATION_WORDS
+from kg.lexicon import load_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from kg.extract.mentions import Found
+
+#: Lower-case words inside people's names ("von der Leyen", "da Silva"): never a name's last word.
+NAME_PARTICLES = frozenset(load_words().mentions["name_particles"])
+
+
+def short_names_again(doc: Doc, found: list[Found], taken: set[int]) -> Iterator[tuple[Span, str]]:
+    """A short form of a name alone, after the name, where NER missed it: a person's last
+    name ("Kenji Watanabe ... Watanabe was born in Nagoya") or an organisation's first word
+    when the rest are organisations' words ("Helix Pharmaceuticals ... Helix, based in
+    Cambridge"; ``organization_words``). A proper noun in capitals, standing alone ("Cook
+    County" is no one; "Mr. Watanabe" is), the short form of one name only among those
+    written before it.
+
+    >>> from kg.extract.mentions import find_mentions
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Dr. Kenji Watanabe said it. Watanabe was born in Nagoya.")
+    >>> [(f.text, f.cls) for f in find_mentions(doc, load_lexicon()) if not f.anaphor]
+    [('Kenji Watanabe', 'Person'), ('Watanabe', 'Person'), ('Nagoya', 'Place')]
+    """
+    shorts = short_forms(doc, found)
+    for token in doc:
+        named = {(name, cls) for end, name, cls in shorts.get(token.text, ()) if end <= token.i}
+        if len(named) != 1 or token.i in taken or token.pos_ != "PROPN" or not token.is_title:
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if any(t is not None and t.pos_ == "PROPN" and t.is_title and t.lower_.rstrip(".") not in HONORIFICS
+               for t in (before, after)):
+            continue  # "Cook County", "Watanabe Robotics"
+        yield doc[token.i:token.i + 1], next(iter(named))[1]
+
+
+def short_forms(doc: Doc, found: list[Found]) -> dict[str, list[tuple[int, str, str]]]:
+    """Short form -> (end token, name, class) of the names it shortens, in text order: a
+    person's last name (or surname from its particle on), an organisation's first word where
+    the rest are organisations' words."""
+    shorts: dict[str, list[tuple[int, str, str]]] = {}
+    for f in found:
+        words = f.text.split()
+        if f.anaphor or len(words) < 2:
+            continue
+        if f.cls == "Person":
+            particle = particle_surname(f.text)
+            for short in {doc[f.end - 1].text, particle, particle and particle[0].upper() + particle[1:]} - {None}:
+                shorts.setdefault(short, []).append((f.end, f.text, f.cls))
+        elif f.cls == "Organization" and all(w.lower() in ORGANIZATION_WORDS for w in words[1:]):
+            shorts.setdefault(doc[f.start].text, []).append((f.end, f.text, f.cls))
+    return shorts
+
+
+def particle_surname(name: str) -> str | None:
+    """The surname of a person's name from its particle on, if it has one after the first word.
+
+    >>> particle_surname("Laurence Des Cars"), particle_surname("Ursula von der Leyen"), particle_surname("Tim Cook")
+    ('Des Cars', 'von der Leyen', None)
+    """
+    words = name.split()
+    at = next((i for i in range(1, len(words) - 1) if words[i].lower() in NAME_PARTICLES), None)
+    return " ".join(words[at:]) if at is not None else None
+
+
+def short_names_reclassed(doc: Doc, found: list[Found]) -> list[Found]:
+    """A one-word person or organisation whose name shortens one longer name written before
+    it has that name's class: "Corvane Biotech ... Corvane's founder" (NER: a person) is the
+    company; a place keeps its class ("Syracuse University ... born in Syracuse") unless it is
+    a surname from its particle on ("Laurence Des Cars ... Des Cars", NER: a place).
+
+    >>> from kg.extract.mentions import find_mentions
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Helix bought Corvane Biotech. Corvane's founder, Priya Raman, spoke.")
+    >>> [(f.text, f.cls) for f in find_mentions(doc, load_lexicon()) if f.text.startswith("Corvane")]
+    [('Corvane Biotech', 'Organization'), ('Corvane', 'Organization')]
+    """
+    shorts = short_forms(doc, found)
+    out = []
+    for f in found:
+        named = {(name, cls) for end, name, cls in shorts.get(f.text, ()) if end <= f.start}
+        particle = f.text.split()[0].lower() in NAME_PARTICLES and len(named) == 1 and next(iter(named))[1] == "Person"
+        if len(named) == 1 and (f.end - f.start == 1 or particle) and not f.anaphor and f.canonical is None \
+                and (f.cls in {"Person", "Organization"} or particle):  # a place stays: "Syracuse University ... in Syracuse"
+            f = replace(f, cls=next(iter(named))[1])
+        out.append(f)
+    return out
