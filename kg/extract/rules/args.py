@@ -138,12 +138,13 @@ def described_as_body(ctx: DocContext, start: int) -> bool:
     >>> from types import SimpleNamespace
     >>> doc = load_nlp()("Ana Ruiz of the pop group Varn met Leo Hart of Acme Corp.")
     >>> ctx = SimpleNamespace(doc=doc, lexicon=load_lexicon())
-    >>> described_as_body(ctx, 26), described_as_body(ctx, 46)
+    >>> described_as_body(ctx, 26), described_as_body(ctx, 47)
     (True, False)
     """
-    token = next((t for t in ctx.doc if t.idx == start), None)
-    if token is None or token.i == 0:
+    span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.start == 0:
         return False
+    token = span[0]
     bodies = ctx.lexicon.words.rules.get("member_bodies", frozenset())
     at = token.i - 1 if ctx.doc[token.i - 1].lower_ == "the" else token.i  # "the vocal group the Velvetones"
     before = [t.lower_ for t in ctx.doc[max(at - 2, 0):at]] or [""]

@@ -1,8 +1,8 @@
 """``rule:nationality``: a demonym before a person's role.
 
 "X is a Belgian engineer", "X, an American businessman", "Brazilian midfielder X": the
-demonym's country; so is a
-country's "'s" on a person or a role ("Italy's Ann Roy", "Ann Roy, Italy's trade minister").
+demonym's country; so is a country's "'s" on a person or a role ("Italy's Ann Roy", "Ann
+Roy, Italy's trade minister").
 """
 
 from __future__ import annotations
