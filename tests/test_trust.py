@@ -836,3 +836,15 @@ def test_set_up_by_is_founded_by():
 def test_an_occupation_after_an_organisations_name_is_employment():
     found = facts("Paris-based Lumen Capital hired former Goldman Sachs banker Claire Martin as a partner.")
     assert ("Claire Martin", "worksFor", "Goldman Sachs") in found, found
+
+
+def test_a_title_ner_took_into_an_organisations_name_is_cut_off():
+    ents = entities("Currently he is the Chairman and Co-Chief Executive Officer of Power Corporation of Canada.")
+    assert "Power Corporation of Canada" in ents and not [n for n in ents if "Officer" in n], ents
+
+
+def test_a_player_belongs_to_a_team_and_a_team_noun_after_a_name_is_membership():
+    found = facts("Tom Reyes, a player for the Kestrel Hawks, scored twice.")
+    assert ("Tom Reyes", "memberOf", "Kestrel Hawks") in found and ("Tom Reyes", "worksFor", "Kestrel Hawks") not in found, found
+    found = facts("Ann Lee, a forward with the Galtaray wheelchair basketball team, scored twice.")
+    assert ("Ann Lee", "memberOf", "Galtaray") in found and ("Ann Lee", "worksFor", "Galtaray") not in found, found

@@ -90,7 +90,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         pieces = _pieces(ent, lambda text: lexicon.known(text) is not None)
         listed_cls = _listed_class(pieces, lexicon) or ner_cls
         for piece in pieces:
-            piece = _without_honours(_without_role(_without_score(piece)))
+            piece = _without_honours(_without_role(_without_score(_after_title(piece, title_words))))
             if piece is None or _is_department(piece, titles, lexicon) or _bare_title(piece, titles) \
                     or _all_title(piece, title_words):
                 continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer": no one
@@ -712,6 +712,21 @@ def _bare_title(span: Span, titles: frozenset[str] | set[str]) -> bool:
     doc = span.doc
     return len(span) == 1 and span[0].lower_ in titles and span.end < len(doc) \
         and doc[span.end].lower_ == "of"
+
+
+def _after_title(span: Span, title_words: frozenset[str] | set[str]) -> Span:
+    """The name after the title NER took into it: "Co-Chief Executive Officer of Power
+    Corporation of Canada" is Power Corporation of Canada (title words, then "of").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He is Co-Chief Executive Officer of Kestrel Corporation.")
+    >>> _after_title(doc[2:10], {"co", "chief", "executive", "officer"}).text
+    'Kestrel Corporation'
+    """
+    of = next((t.i for t in span if t.lower_ == "of"), None)
+    if of is None or of == span.start or of + 1 >= span.end:
+        return span
+    return span.doc[of + 1:span.end] if _all_title(span.doc[span.start:of], title_words) else span
 
 
 def _all_title(span: Span, title_words: frozenset[str] | set[str]) -> bool:

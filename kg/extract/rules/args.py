@@ -122,33 +122,35 @@ def membership(ctx: DocContext, predicate: str, start: int, end: int) -> str:
     as a member rather than as an employee ("joined the Labour Party", "a
     member of the Royal Academy of Sciences", "played for the Ajax football club").
     """
-    if predicate == "worksFor" and (member_body(ctx, start, end) or described_as_body(ctx, start)
+    if predicate == "worksFor" and (member_body(ctx, start, end) or described_as_body(ctx, start, end)
                                     or team_sentence(ctx, start, end)):
         return "memberOf"
     return predicate
 
 
-def described_as_body(ctx: DocContext, start: int) -> bool:
-    """Whether the name starting at ``start`` (characters) follows a noun of a body people
-    belong to, or two words that make one: "the rock band Kestrel", "the pop group Varn"
-    (``ontology/words.toml`` ``[rules] member_bodies``).
+def described_as_body(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` (characters) follows a noun of a body people
+    belong to, or two words that make one, or modifies one: "the rock band Kestrel", "the
+    pop group Varn", "the Kestrel basketball team" (``ontology/words.toml`` ``[rules]
+    member_bodies``).
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
     >>> from types import SimpleNamespace
     >>> doc = load_nlp()("Ana Ruiz of the pop group Varn met Leo Hart of Acme Corp.")
     >>> ctx = SimpleNamespace(doc=doc, lexicon=load_lexicon())
-    >>> described_as_body(ctx, 26), described_as_body(ctx, 47)
+    >>> described_as_body(ctx, 26, 30), described_as_body(ctx, 47, 56)
     (True, False)
     """
-    span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0 or span.start == 0:
         return False
-    token = span[0]
     bodies = ctx.lexicon.words.rules.get("member_bodies", frozenset())
-    at = token.i - 1 if ctx.doc[token.i - 1].lower_ == "the" else token.i  # "the vocal group the Velvetones"
+    at = span.start - 1 if ctx.doc[span.start - 1].lower_ == "the" else span.start  # "the vocal group the Velvetones"
     before = [t.lower_ for t in ctx.doc[max(at - 2, 0):at]] or [""]
-    return before[-1] in bodies or " ".join(before) in bodies
+    root = span.root
+    after = root.head.lower_ if root.dep_ in {"compound", "nmod"} and root.head.i >= span.end else ""
+    return before[-1] in bodies or " ".join(before) in bodies or after in bodies  # "the Besiktas JK team"
 
 
 def team_sentence(ctx: DocContext, start: int, end: int) -> bool:
