@@ -204,3 +204,19 @@ def test_cli_redocred_dev(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     gold = [rd_gold(d) for d in read_redocred(REDOCRED_DEV, limit=3)]
     assert report.micro.tp + report.micro.fn <= sum(len(c) for c, _ in gold)
     assert sum(c.fn for c in report.tasks["not-covered"].by_label.values()) == sum(len(o) for _, o in gold)
+
+
+def test_the_judged_held_out_facts_are_well_formed() -> None:
+    """benchmarks/judged/redocred-fold2.jsonl: one verdict a fact, each with its reason, each
+    about a document of the held-out half (benchmarks/judged_redocred.py reads it)."""
+    judged = [json.loads(line) for line in (Path(__file__).resolve().parents[1] / "benchmarks" / "judged"
+                                            / "redocred-fold2.jsonl").read_text(encoding="utf-8").splitlines()]
+    verdicts = {"stated", "membership", "military", "not_stated", "wrong_entity"}
+    assert len(judged) == 84
+    assert all(j["verdict"] in verdicts and j["reason"] and j["label"] in {"worksFor", "livesIn"} for j in judged)
+    assert len({(j["document"], j["label"], j["subject"], j["object"]) for j in judged}) == len(judged)
+    if not REDOCRED_DEV.is_file():
+        pytest.skip(f"Re-DocRED dev not found: {REDOCRED_DEV}")
+    documents = json.loads(REDOCRED_DEV.read_text(encoding="utf-8"))
+    held_out = {d["title"] for d in documents[len(documents) // 2:]}
+    assert {j["document"] for j in judged} <= held_out
