@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from kg.extract.classes import DASHES, MODIFIER_CLASSES, NAME_DEPS, WORK, made, name_class, noun_class
 from kg.extract.naming import COMPANY_SUFFIXES
 from kg.extract.places import GENERIC, place_vote
-from kg.extract.short_names import NAME_PARTICLES, short_names_again, short_names_reclassed
+from kg.extract.short_names import NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed
 from kg.lexicon import Lexicon, load_words
 
 if TYPE_CHECKING:
@@ -128,8 +128,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for span, cls in list(_described_names(doc, lexicon, taken)):
         found.append(_found(span, cls, HEAD_NOUN_WEIGHT, None))
         taken.update(range(span.start, span.end))
-    found = short_names_reclassed(doc, found)
-    for span, cls in list(short_names_again(doc, found, taken)):
+    shorts = short_forms(doc, found)
+    found = short_names_reclassed(found, shorts)
+    for span, cls in list(short_names_again(doc, shorts, taken)):
         found.append(_found(span, cls, NER_WEIGHT, None))
         taken.add(span.start)
     found.extend(_anaphora(doc, taken, found, lexicon))

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.extract.classes import ORGANIZATION_WORDS
 from kg.extract.mentions import GAZETTEER_WEIGHT, Found
-from kg.extract.short_names import NAME_PARTICLES, particle_surname
+from kg.extract.short_names import NAME_PARTICLES, surnames
 from kg.extract.naming import (_POSSESSIVE, _best_label, _initials, _is_acronym, _subsequence, abbreviates,
                                mint_iri, name_key)
 from kg.types import Entity, Mention
@@ -511,9 +511,8 @@ def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-un
         words = f.text.split()
         if f.cls == "Person" and len(words) > 1:
             full_names[words[-1]].append(i)
-            particle = particle_surname(f.text)  # "Laurence Des Cars": "Des Cars"
-            for short in {particle, particle and particle[0].upper() + particle[1:]} - {None}:
-                full_names[short].append(i)  # "von der Leyen", "Von der Leyen" at a sentence's start
+            for short in surnames(f.text):  # "Laurence Des Cars": "Des Cars"; "Von der Leyen" at a sentence's start
+                full_names[short].append(i)
     joined = set()
     for i, f in enumerate(found):
         if (" " in f.text and f.text.split()[0].lower() not in NAME_PARTICLES) or f.weight >= GAZETTEER_WEIGHT:

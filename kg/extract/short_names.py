@@ -26,13 +26,13 @@ if TYPE_CHECKING:
 NAME_PARTICLES = frozenset(load_words().mentions["name_particles"])
 
 
-def short_names_again(doc: Doc, found: list[Found], taken: set[int]) -> Iterator[tuple[Span, str]]:
+def short_names_again(doc: Doc, shorts: Shorts, taken: set[int]) -> Iterator[tuple[Span, str]]:
     """A short form of a name alone, after the name, where NER missed it: a person's last
     name ("Kenji Watanabe ... Watanabe was born in Nagoya") or an organisation's first word
     when the rest are organisations' words ("Helix Pharmaceuticals ... Helix, based in
     Cambridge"; ``organization_words``). A proper noun in capitals, standing alone ("Cook
     County" is no one; "Mr. Watanabe" is), the short form of one name only among those
-    written before it.
+    written before it (``shorts``: :func:`short_forms`).
 
     >>> from kg.extract.mentions import find_mentions
     >>> from kg.extract.nlp import load_nlp
@@ -41,49 +41,60 @@ def short_names_again(doc: Doc, found: list[Found], taken: set[int]) -> Iterator
     >>> [(f.text, f.cls) for f in find_mentions(doc, load_lexicon()) if not f.anaphor]
     [('Kenji Watanabe', 'Person'), ('Watanabe', 'Person'), ('Nagoya', 'Place')]
     """
-    shorts = short_forms(doc, found)
     for token in doc:
-        named = {(name, cls) for end, name, cls in shorts.get(token.text, ()) if end <= token.i}
-        if len(named) != 1 or token.i in taken or token.pos_ != "PROPN" or not token.is_title:
+        named = _named_before(shorts, token.text, token.i)
+        if named is None or token.i in taken or token.pos_ != "PROPN" or not token.is_title:
             continue
         before = doc[token.i - 1] if token.i > 0 else None
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if any(t is not None and t.pos_ == "PROPN" and t.is_title and t.lower_.rstrip(".") not in HONORIFICS
                for t in (before, after)):
             continue  # "Cook County", "Watanabe Robotics"
-        yield doc[token.i:token.i + 1], next(iter(named))[1]
+        yield doc[token.i:token.i + 1], named[1]
 
 
-def short_forms(doc: Doc, found: list[Found]) -> dict[str, list[tuple[int, str, str]]]:
-    """Short form -> (end token, name, class) of the names it shortens, in text order: a
-    person's last name (or surname from its particle on), an organisation's first word where
-    the rest are organisations' words."""
-    shorts: dict[str, list[tuple[int, str, str]]] = {}
+#: Short form -> (end token, name, class) of the names it shortens, in text order.
+Shorts = dict[str, list[tuple[int, str, str]]]
+
+
+def short_forms(doc: Doc, found: list[Found]) -> Shorts:
+    """The short forms of a document's names: a person's last name (or surname from its
+    particle on), an organisation's first word where the rest are organisations' words."""
+    shorts: Shorts = {}
     for f in found:
         words = f.text.split()
         if f.anaphor or len(words) < 2:
             continue
         if f.cls == "Person":
-            particle = particle_surname(f.text)
-            for short in {doc[f.end - 1].text, particle, particle and particle[0].upper() + particle[1:]} - {None}:
+            for short in {doc[f.end - 1].text} | surnames(f.text):
                 shorts.setdefault(short, []).append((f.end, f.text, f.cls))
         elif f.cls == "Organization" and all(w.lower() in ORGANIZATION_WORDS for w in words[1:]):
             shorts.setdefault(doc[f.start].text, []).append((f.end, f.text, f.cls))
     return shorts
 
 
-def particle_surname(name: str) -> str | None:
-    """The surname of a person's name from its particle on, if it has one after the first word.
+def _named_before(shorts: Shorts, short: str, i: int) -> tuple[str, str] | None:
+    """The (name, class) ``short`` shortens among the names ending before token ``i``, if one only."""
+    named = {(name, cls) for end, name, cls in shorts.get(short, ()) if end <= i}
+    return next(iter(named)) if len(named) == 1 else None
 
-    >>> particle_surname("Laurence Des Cars"), particle_surname("Ursula von der Leyen"), particle_surname("Tim Cook")
-    ('Des Cars', 'von der Leyen', None)
+
+def surnames(name: str) -> set[str]:
+    """A person's surname from its particle on, as written and capitalised (a sentence's
+    first word), if the name has a particle after its first word.
+
+    >>> sorted(surnames("Ursula von der Leyen")), surnames("Laurence Des Cars"), surnames("Tim Cook")
+    (['Von der Leyen', 'von der Leyen'], {'Des Cars'}, set())
     """
     words = name.split()
     at = next((i for i in range(1, len(words) - 1) if words[i].lower() in NAME_PARTICLES), None)
-    return " ".join(words[at:]) if at is not None else None
+    if at is None:
+        return set()
+    surname = " ".join(words[at:])
+    return {surname, surname[0].upper() + surname[1:]}
 
 
-def short_names_reclassed(doc: Doc, found: list[Found]) -> list[Found]:
+def short_names_reclassed(found: list[Found], shorts: Shorts) -> list[Found]:
     """A one-word person or organisation whose name shortens one longer name written before
     it has that name's class: "Corvane Biotech ... Corvane's founder" (NER: a person) is the
     company; a place keeps its class ("Syracuse University ... born in Syracuse") unless it is
@@ -96,13 +107,11 @@ def short_names_reclassed(doc: Doc, found: list[Found]) -> list[Found]:
     >>> [(f.text, f.cls) for f in find_mentions(doc, load_lexicon()) if f.text.startswith("Corvane")]
     [('Corvane Biotech', 'Organization'), ('Corvane', 'Organization')]
     """
-    shorts = short_forms(doc, found)
     out = []
     for f in found:
-        named = {(name, cls) for end, name, cls in shorts.get(f.text, ()) if end <= f.start}
-        particle = f.text.split()[0].lower() in NAME_PARTICLES and len(named) == 1 and next(iter(named))[1] == "Person"
-        if len(named) == 1 and (f.end - f.start == 1 or particle) and not f.anaphor and f.canonical is None \
-                and (f.cls in {"Person", "Organization"} or particle):  # a place stays: "Syracuse University ... in Syracuse"
-            f = replace(f, cls=next(iter(named))[1])
+        named = None if f.anaphor or f.canonical is not None else _named_before(shorts, f.text, f.start)
+        particle = named is not None and named[1] == "Person" and f.text.split()[0].lower() in NAME_PARTICLES
+        if named is not None and (particle or (f.end - f.start == 1 and f.cls in {"Person", "Organization"})):
+            f = replace(f, cls=named[1])  # a place stays: "Syracuse University ... in Syracuse"
         out.append(f)
     return out

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 def attachments(ctx: DocContext) -> Iterator[Relation]:
     """Relations between a name and the name a preposition attaches to it."""
     by_prep = ctx.lexicon.triggers.prepositions
-    styles = ctx.lexicon.words.rules["styles"]
+    styles = _styles(ctx)
     conf = confidence(ctx, "attachment")
     for sent in ctx.sentences:
         seen: set[int] = set()
@@ -43,7 +43,7 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
             heads = [token] + [c for c in token.children if c.dep_ == "appos" and arg(ctx, c) is None
                                and not _titled(ctx, c) and not c.like_num  # "China (10 in Xiamen)"
                                and c.lower_ not in COMPASS]  # "Tolk, east of Elbing": beside it
-            styled = _styled(ctx, found)
+            styled = _styled(ctx, found, styles)
             for head in heads:
                 for prep, second in _attached(ctx, head, found):
                     specs = [s for s in by_prep.get(prep, ()) if s.allows(first.cls, second.cls)]
@@ -68,16 +68,21 @@ def _titled(ctx: DocContext, noun: Token) -> bool:
     return noun.lower_ in titles or noun.lemma_.lower() in titles
 
 
-def _styled(ctx: DocContext, found: EntityMention) -> bool:
+def _styled(ctx: DocContext, found: EntityMention, styles: frozenset[str]) -> bool:
     """Whether a person is named by a style: a rank or a saint's word before or at the
     start of the name ("King Haakon", "St Anthony"), or a regnal number at its end ("Carol I").
 
-    ``ontology/words.toml`` ``[rules] styles``: their "of PLACE" is no home.
+    ``styles``: :func:`_styles`. Their "of PLACE" is no home.
     """
-    doc, styles = ctx.doc, ctx.lexicon.words.rules["styles"]
+    doc = ctx.doc
     before = doc[found.start - 1].lower_ if found.start > 0 else ""
     return before in styles or doc[found.start].lower_ in styles or (
         found.end - found.start > 1 and _REGNAL.fullmatch(doc[found.end - 1].text) is not None)
+
+
+def _styles(ctx: DocContext) -> frozenset[str]:
+    """Ranks and saints' words that style a person (words.toml ``styles``, ``saint_words``)."""
+    return ctx.lexicon.words.rules["styles"] | ctx.lexicon.words.mentions["saint_words"]
 
 
 #: A regnal number: "I", "II", "IV", "XIV".
