@@ -86,6 +86,7 @@ class KG(rdflib.namespace.DefinedNamespace):
     worksFor: URIRef  # Person -> Organization: is employed by.
     leads: URIRef  # Person -> Organization: top executive, chair or head (sub-property of worksFor).
     memberOf: URIRef  # Person -> Organization: member of a party, board, club or team.
+    servedIn: URIRef  # Person -> Organization: an armed force or unit (sub-property of memberOf).
     foundedBy: URIRef  # Organization -> Person/Organization.
     headquarteredIn: URIRef  # Organization -> Place (sub-property of locatedIn).
     locatedIn: URIRef  # Place/Organization/Event -> Place.

@@ -294,6 +294,11 @@ def test_cli_conll04_json_predictions_and_errors(tmp_path: Path, capsys: pytest.
     assert errors and all(e["kind"] in {"fp", "fn"} and e["context"] for e in errors)
     fp_entities = sum(e["kind"] == "fp" and e["task"] == "entities" for e in errors)
     assert fp_entities == out["tasks"]["entities"]["micro"]["fp"]
+    wrong = [e for e in errors if e["kind"] == "fp" and e["task"] == "relations"]
+    assert wrong and all(e["extractor"] in {"rule:svo", "rule:title", "rule:possessive", "rule:noun",
+                                             "rule:attachment", "rule:nationality", "rule:name",
+                                             "model:pairs", "gazetteer:places", "rule:inference"}
+                         and 0 < e["confidence"] <= 1 for e in wrong), wrong[:3]
 
 
 def test_cli_knowledgenet_predictions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -848,3 +848,23 @@ def test_a_player_belongs_to_a_team_and_a_team_noun_after_a_name_is_membership()
     assert ("Tom Reyes", "memberOf", "Kestrel Hawks") in found and ("Tom Reyes", "worksFor", "Kestrel Hawks") not in found, found
     found = facts("Ann Lee, a forward with the Galtaray wheelchair basketball team, scored twice.")
     assert ("Ann Lee", "memberOf", "Galtaray") in found and ("Ann Lee", "worksFor", "Galtaray") not in found, found
+
+
+# service in an armed force is servedIn (kg.ttl; Wikidata P241), not employment
+@pytest.mark.parametrize("text, person, force", [
+    ("Oskar Lind joined the Norwegian Army in 1940 and fought at Narvik.", "Oskar Lind", "Norwegian Army"),
+    ("During the war Mara Quist served with the Royal Australian Air Force in Egypt.", "Mara Quist", "Royal Australian Air Force"),
+    ("Colonel Henry Vane was a senior Royal Marines officer.", "Henry Vane", "Royal Marines"),
+    ("Paul Orme served in the Free Belgian Forces until the liberation of Brussels.", "Paul Orme", "Free Belgian Forces"),
+])
+def test_service_in_an_armed_force_is_served_in_not_employment(text, person, force):
+    found = facts(text)
+    assert (person, "servedIn", force) in found, found
+    assert not {f for f in found if f[0] == person and f[2] == force and f[1] in {"worksFor", "memberOf"}}, found
+
+
+def test_a_civil_corps_or_a_ministry_one_serves_in_is_no_armed_force():
+    found = facts("Lena Ruud served in the Peace Corps in Ghana and later served in the Ministry of Finance.")
+    assert ("Lena Ruud", "worksFor", "Ministry of Finance") in found, found
+    assert not {f for f in found if f[1] == "servedIn"}, found
+    assert ("Tor Brun", "memberOf", "Senate") in facts("Tor Brun served in the Senate from 1990 to 1996.")

@@ -38,6 +38,7 @@ OBJECT_PROPERTIES: dict[str, tuple[set[str], set[str]]] = {
     "worksFor": ({"Person"}, {"Organization"}),
     "leads": ({"Person"}, {"Organization"}),
     "memberOf": ({"Person"}, {"Organization"}),
+    "servedIn": ({"Person"}, {"Organization"}),
     "foundedBy": ({"Organization"}, {"Person", "Organization"}),
     "headquarteredIn": ({"Organization"}, {"Place"}),
     "locatedIn": ({"Place", "Organization", "Event"}, {"Place"}),

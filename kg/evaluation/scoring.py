@@ -276,7 +276,8 @@ class Reliability:
 
 @dataclass(frozen=True)
 class ErrorCase:
-    """A false positive (``kind="fp"``) or a miss (``"fn"``) with its sentence."""
+    """A false positive (``kind="fp"``) or a miss (``"fn"``) with its sentence; a false
+    positive says which extractor stated it, and how sure it was."""
 
     kind: str
     task: str
@@ -294,6 +295,8 @@ class ErrorCase:
             out["object"] = f.object.text
             if f.object.span is not None:
                 out["object_span"] = f.object.span
+        if f.extractor:  # kg's prediction: which extractor stated it, how sure
+            out.update(extractor=f.extractor, confidence=f.confidence)
         out.update(note=self.note, context=f.context)
         return out
 

@@ -108,20 +108,52 @@ def member_body(ctx: DocContext, start: int, end: int) -> bool:
     """
     name = ctx.text[start:end].lower()
     bodies = ctx.lexicon.words.rules.get("member_bodies", frozenset())
-    head = re.split(r"\s(?:of|for|on|in)\s", name)[0].split()
-    if head and head[-1].strip(".,'\"()") in bodies:
+    head = _head_words(name)
+    if head and head[-1] in bodies:
         return True
     return any(" " in body and body in name for body in bodies)
 
 
+def military_body(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the organisation named at ``start:end`` (characters) is an armed force or
+    one of its units: its head word, or the phrase that ends its head, is in
+    ``ontology/words.toml`` ``[rules] military_bodies``, and no phrase of ``civil_corps``
+    is in its name (kg.ttl's servedIn).
+
+    >>> from kg.lexicon import load_lexicon
+    >>> from types import SimpleNamespace
+    >>> text = "the Royal Canadian Air Force, the Corps of Engineers, the Peace Corps, Air Force Books"
+    >>> ctx = SimpleNamespace(text=text, lexicon=load_lexicon())
+    >>> [military_body(ctx, *span) for span in ((4, 28), (34, 52), (58, 69), (71, 86))]
+    [True, True, False, False]
+    """
+    name = ctx.text[start:end].lower()
+    words = ctx.lexicon.words.rules
+    if any(phrase in name for phrase in words.get("civil_corps", ())):
+        return False
+    head = " ".join(_head_words(name))
+    return any(head == body or head.endswith(" " + body) for body in words.get("military_bodies", ()))
+
+
+def _head_words(name: str) -> list[str]:
+    """The words of a name up to its first "of", "for", "on" or "in", stripped of
+    punctuation: "Royal Academy of Sciences" -> ["royal", "academy"]."""
+    return [w.strip(".,'\"()") for w in re.split(r"\s(?:of|for|on|in)\s", name)[0].split()]
+
+
 def membership(ctx: DocContext, predicate: str, start: int, end: int) -> str:
-    """``memberOf`` for a ``worksFor`` whose organisation is a :func:`member_body`, or a
-    sports team by its sentence (:func:`team_sentence`), else ``predicate``.
+    """``servedIn`` for a ``worksFor`` or ``memberOf`` whose organisation is an armed
+    force (:func:`military_body`); ``memberOf`` for a ``worksFor`` whose organisation
+    is a :func:`member_body`, or a sports team by its sentence (:func:`team_sentence`);
+    else ``predicate``.
 
     kg.ttl's memberOf: belonging to "a party, board, club, team or association"
     as a member rather than as an employee ("joined the Labour Party", "a
-    member of the Royal Academy of Sciences", "played for the Ajax football club").
+    member of the Royal Academy of Sciences", "played for the Ajax football club");
+    its sub-property servedIn: service in an armed force ("joined the British Army").
     """
+    if predicate in {"worksFor", "memberOf"} and military_body(ctx, start, end):
+        return "servedIn"
     if predicate == "worksFor" and (member_body(ctx, start, end) or described_as_body(ctx, start, end)
                                     or team_sentence(ctx, start, end)):
         return "memberOf"
