@@ -868,3 +868,25 @@ def test_a_civil_corps_or_a_ministry_one_serves_in_is_no_armed_force():
     assert ("Lena Ruud", "worksFor", "Ministry of Finance") in found, found
     assert not {f for f in found if f[1] == "servedIn"}, found
     assert ("Tor Brun", "memberOf", "Senate") in facts("Tor Brun served in the Senate from 1990 to 1996.")
+
+
+def test_a_given_name_makes_a_person_of_what_ner_called_an_organisation():
+    ents = entities("He married a Danish lady by the name of Beatrice Holmqvist, with whom he had two sons.")
+    assert ents["Beatrice Holmqvist"][0] == "Person", ents
+    assert entities("The firm was advised by Morgan Stanley.")["Morgan Stanley"][0] == "Organization"
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("The discography of the Irish singer Mara Quinlan consists of nine studio albums (combining "
+     "Quinlan's releases with her band, the Velvet Larks, and her solo releases).", "Mara Quinlan", "Velvet Larks"),
+    ("Born in Linz, Ulrich Brandl played three seasons at Linz before joining Kestrel EC in 1991.",
+     "Ulrich Brandl", "Kestrel EC"),
+])
+def test_a_band_named_after_its_noun_or_a_club_by_its_abbreviation_is_membership(text, person, body):
+    found = facts(text)
+    assert (person, "memberOf", body) in found and (person, "worksFor", body) not in found, found
+
+
+def test_a_clubs_abbreviation_makes_an_organisation_and_an_abbreviation_alone_is_no_club():
+    assert entities("Lars Vik then joined Molde FK, where he played until 2004.")["Molde FK"][0] == "Organization"
+    assert ("Lars Vik", "worksFor", "EC") in facts("Lars Vik later worked for the EC in Brussels.")

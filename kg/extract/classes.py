@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.extract.given_names import common_nouns, given_names
 from kg.extract.places import PLACE_FIRST_WORDS, is_place
 from kg.lexicon import Lexicon, load_words
 
@@ -406,3 +407,26 @@ def listed_with_person(span: Span, lexicon: Lexicon) -> bool:
     return any(o.ent_type_ == "PERSON" and o.pos_ == "PROPN" and o.i not in range(span.start, span.end)
                and any(c.dep_ in {"compound", "flat"} and c.ent_type_ == "PERSON" for c in o.children)
                for o in others)
+
+
+def given_named(span: Span, lexicon: Lexicon) -> bool:
+    """A name of two or three words shaped like a person's whose first word is a given name
+    (:func:`kg.extract.given_names.given_names`) and whose last is neither a given name
+    nor an English noun: "Theodor Rumpel", not "Morgan Stanley" or "Mercy Hospital". None of its words may be an organisation's word, a head noun, a
+    known name or a place ("Georgia Tech", "Grant Thornton Group"), and no "the" comes before.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("He worked under Theodor Rumpel at Morgan Stanley and Georgia Tech.")
+    >>> [given_named(doc[i:i + 2], load_lexicon()) for i in (3, 6, 9)]
+    [True, False, False]
+    """
+    if not 2 <= len(span) <= 3 or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in span):
+        return False
+    given = given_names()
+    if span[0].text not in given or span[-1].text in given or span[-1].lower_ in common_nouns():
+        return False  # "Morgan Stanley", "Mercy Hospital"
+    if span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+        return False
+    return not any(t.lower_ in ORGANIZATION_WORDS or t.lower_ in lexicon.head_nouns or lexicon.known(t.text)
+                   or is_place(t.text) for t in span)

@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from kg.extract.classes import DASHES, MODIFIER_CLASSES, NAME_DEPS, WORK, made, name_class, noun_class
+from kg.extract.classes import (DASHES, MODIFIER_CLASSES, NAME_DEPS, WORK, given_named, made, name_class,
+                                noun_class)
 from kg.extract.naming import COMPANY_SUFFIXES
 from kg.extract.places import GENERIC, place_vote
 from kg.extract.short_names import NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed
@@ -112,6 +113,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                 piece_cls, piece_weight = "Place", PLACE_WEIGHT
             elif canonical is None and cls == "Organization" and made(piece):
                 piece_cls, piece_weight = "Product", PLACE_WEIGHT
+            elif canonical is None and cls == "Organization" and given_named(piece, lexicon):
+                piece_cls, piece_weight = "Person", PLACE_WEIGHT  # "worked under Theodor Rumpel"
             elif canonical is None and cls == "Person" and _initialism(piece.text):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT
             mention = _found(piece, piece_cls, piece_weight, canonical)

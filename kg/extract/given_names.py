@@ -1,0 +1,79 @@
+"""Given names, from Faker's name lists: a vote that a name NER took for an organisation's is a person's.
+
+spaCy's small English model often calls a person an organisation when the
+surname is rare to it ("Theodor Rumpel", "Beatrice Dugand", "Terje
+Halleland"). Faker (MIT licence) ships the given names of 58 locales; a name
+counts as given when :data:`MIN_LOCALES` locale other than Faker's
+catch-all ``en`` list it (``en`` holds "General", "Royal" and "Star").
+A surname that is an English noun (:func:`common_nouns`: "Commission" in
+"Philippine Commission", "Hospital" in "Mercy Hospital") leaves the vote out.
+The tables are derived once and kept between processes
+(:func:`kg.extract.tables.kept`).
+
+Examples
+--------
+>>> given = given_names()
+>>> "Theodor" in given, "Beatrice" in given, "General" in given, "Ford" in given
+(True, True, False, False)
+>>> "hospital" in common_nouns(), "rumpel" in common_nouns()
+(True, False)
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.extract.tables import kept
+
+#: Locales (besides Faker's catch-all ``en``) that must list a name for it to count as given.
+MIN_LOCALES = 1
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The given names (as written: "Theodor") that :data:`MIN_LOCALES` of Faker's locales list."""
+    return kept("given-names", _derive, __name__)
+
+
+@lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """English common nouns, lower case: the noun index of the default pipeline's lemmatizer
+    (WordNet's nouns in ``en_core_web_sm``); empty when the pipeline has none."""
+    return kept("common-nouns", _nouns, __name__)
+
+
+def _nouns() -> frozenset[str]:
+    from kg.extract.nlp import load_nlp
+
+    nlp = load_nlp()
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    lookups = getattr(getattr(lemmatizer, "lemmatizer", lemmatizer), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
+
+
+def _derive() -> frozenset[str]:
+    import importlib
+    import pkgutil
+    from collections import Counter
+
+    import faker.providers.person as person
+
+    counts: Counter[str] = Counter()
+    for module in pkgutil.iter_modules(person.__path__):
+        if module.name == "en":
+            continue
+        try:
+            provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        names: set[str] = set()
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            listed = provider.__dict__.get(attr)
+            if isinstance(listed, (tuple, list, set, frozenset, dict)):
+                names.update(n for n in listed if isinstance(n, str) and n.isalpha() and n.istitle())
+        counts.update(names)
+    return frozenset(n for n, c in counts.items() if c >= MIN_LOCALES)
