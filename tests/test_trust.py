@@ -890,3 +890,11 @@ def test_a_band_named_after_its_noun_or_a_club_by_its_abbreviation_is_membership
 def test_a_clubs_abbreviation_makes_an_organisation_and_an_abbreviation_alone_is_no_club():
     assert entities("Lars Vik then joined Molde FK, where he played until 2004.")["Molde FK"][0] == "Organization"
     assert ("Lars Vik", "worksFor", "EC") in facts("Lars Vik later worked for the EC in Brussels.")
+
+
+def test_she_is_not_a_man_by_his_given_name():
+    found = facts("Nordvik hired Lars Berg as chief executive in 2010. In 2014 she founded Helix Labs in Oslo.")
+    assert ("Lars Berg", "leads", "Nordvik") in found, found
+    assert ("Helix Labs", "foundedBy", "Lars Berg") not in found, found
+    assert ("Ingrid Holm", "bornIn", "Trondheim") in facts(
+        "Ingrid Holm married the architect Henrik Sand in 1962. She was born in Trondheim.")

@@ -36,6 +36,18 @@ def given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def name_genders() -> dict[str, str]:
+    """The gender ("m" or "f") of the given names Faker's locales list as one gender only:
+    "Theodor" is a man's, "Beatrice" a woman's; "Andrea" (both) is in neither.
+
+    >>> genders = name_genders()
+    >>> genders["Theodor"], genders["Beatrice"], "Andrea" in genders
+    ('m', 'f', False)
+    """
+    return kept("name-genders", _derive_genders, __name__)
+
+
+@lru_cache(maxsize=1)
 def common_nouns() -> frozenset[str]:
     """English common nouns, lower case: the noun index of the default pipeline's lemmatizer
     (WordNet's nouns in ``en_core_web_sm``); empty when the pipeline has none."""
@@ -77,3 +89,24 @@ def _derive() -> frozenset[str]:
                 names.update(n for n in listed if isinstance(n, str) and n.isalpha() and n.istitle())
         counts.update(names)
     return frozenset(n for n, c in counts.items() if c >= MIN_LOCALES)
+
+
+def _derive_genders() -> dict[str, str]:
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    seen: dict[str, set[str]] = {}
+    for module in pkgutil.iter_modules(person.__path__):
+        try:
+            provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr, gender in (("first_names_male", "m"), ("first_names_female", "f")):
+            listed = provider.__dict__.get(attr)
+            if isinstance(listed, (tuple, list, set, frozenset, dict)):
+                for n in listed:
+                    if isinstance(n, str) and n.isalpha() and n.istitle():
+                        seen.setdefault(n, set()).add(gender)
+    return {n: g.pop() for n, g in seen.items() if len(g) == 1}

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from kg.extract.classes import ORGANIZATION_WORDS
+from kg.extract.given_names import name_genders
 from kg.extract.mentions import GAZETTEER_WEIGHT, Found
 from kg.extract.short_names import NAME_PARTICLES, surnames
 from kg.extract.naming import (_POSSESSIVE, _best_label, _initials, _is_acronym, _subsequence, abbreviates,
@@ -356,11 +357,13 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     Marie"); a possessive "its" is its own clause's subject's, when that can be
     it. Otherwise the closest subject (or subject's possessor) of this
     or the previous sentence wins; failing that, the closest mention of the class.
-    A person once called "he" is not a later "she", and the other way round.
+    A person once called "he" is not a later "she", and the other way round, and nor is a
+    person whose given name is a man's ("The daughter of Omar Haddad, she taught ...": she is
+    not Omar Haddad; :func:`_named_genders`).
     """
     linked: list[Found] = []
     unnamed: list[Found] = []
-    gender_of: dict[str, str] = {}  # entity IRI -> the gender of the pronouns that named it
+    gender_of = _named_genders(found, by_token)  # entity IRI -> the gender of its given name or pronouns
 
     def link(a: Found, named: EntityMention) -> None:
         for t in range(a.start, a.end):
@@ -411,6 +414,24 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         pick = max(salient, key=lambda f: (same(f), f.salient, f.start)) if salient else before[-1]
         link(a, by_token[pick.start])
     return unnamed
+
+
+def _named_genders(found: list[Found], by_token: dict[int, EntityMention]) -> dict[str, str]:
+    """The gender of each person named in full (two words or more) whose first word is a
+    given name of one gender only (:func:`kg.extract.given_names.name_genders`).
+
+    >>> f = Found(0, 2, 0, 12, "Omar Haddad", "Person", 1.0)
+    >>> _named_genders([f], {0: EntityMention("x/Omar_Haddad", "Person", "Omar Haddad", f)})
+    {'x/Omar_Haddad': 'm'}
+    """
+    genders = name_genders()
+    out: dict[str, str] = {}
+    for f in found:
+        hit = by_token.get(f.start)
+        words = f.text.split()
+        if hit is not None and hit.cls == "Person" and len(words) > 1 and words[0] in genders:
+            out.setdefault(hit.iri, genders[words[0]])
+    return out
 
 
 def _conjunct(a: Found, named: Found, text: str) -> bool:
