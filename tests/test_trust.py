@@ -898,3 +898,10 @@ def test_she_is_not_a_man_by_his_given_name():
     assert ("Helix Labs", "foundedBy", "Lars Berg") not in found, found
     assert ("Ingrid Holm", "bornIn", "Trondheim") in facts(
         "Ingrid Holm married the architect Henrik Sand in 1962. She was born in Trondheim.")
+
+
+def test_who_founded_a_company_with_someone_founded_it_together():
+    found = facts("Arvo Tamm, the CEO of Norvik, founded the company in 1993 with Chris Dalby and Curtis Brenn.")
+    assert {("Norvik", "foundedBy", name) for name in ("Arvo Tamm", "Chris Dalby", "Curtis Brenn")} <= found, found
+    found = facts("Apple launched the Vireo phone with Kestrel Telecom in 2007.")
+    assert not {f for f in found if f[1] in {"foundedBy", "develops"} and f[0] == "Kestrel Telecom"}, found

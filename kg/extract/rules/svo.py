@@ -60,7 +60,9 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
                 if spec.literal:
                     yield from _dated(ctx, spec, verb, words, preps, sent, conf)
                     continue
-                for s, o in _pairs(ctx, verb, words, preps, inverse, spec.symmetric):
+                pairs = list(_pairs(ctx, verb, words, preps, inverse, spec.symmetric))
+                pairs += _co_agents(ctx, spec, verb, preps, pairs, inverse)
+                for s, o in pairs:
                     found.setdefault((s.iri, o.iri), []).append((spec, s, o))
         for options in found.values():
             # a pair several triggers fit: keep the properties whose domain and
@@ -113,6 +115,29 @@ def _pairs(ctx: DocContext, verb: Token, words: list[str], preps: dict,  # type:
     for a in agents:
         for p in patients:
             yield (p, a) if inverse else (a, p)
+
+
+def _co_agents(ctx: DocContext, spec: PropertySpec, verb: Token, preps: dict,  # type: ignore[type-arg]
+               pairs: list[tuple[Arg, Arg]], inverse: bool) -> list[tuple[Arg, Arg]]:
+    """The people an active verb's "with" adds to its subject, for a property
+    ``ontology/words.toml`` ``[rules] co_agents`` lists ("foundedBy with"): "Huang founded
+    Nvidia in 1993 with Chris Malachowsky and Curtis Priem" names three founders.
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> g = extract(Document.from_text("Ann Lee founded Vexa in 2001 with Tom Hale.", "x"))
+    >>> names = {e.iri: e.label for e in g.entities}
+    >>> sorted(names[r.obj] for r in g.relations if r.predicate == "foundedBy")
+    ['Ann Lee', 'Tom Hale']
+    """
+    with_ = preps.get("with")
+    if with_ is None or f"{spec.name} with" not in ctx.lexicon.words.rules.get("co_agents", ()) or \
+            any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return []
+    others = [a for a in args(ctx, pobj(with_)) if a.cls == "Person"]
+    if inverse:  # kg's subject is the verb's object: "Ann founded Vexa" is foundedBy(Vexa, Ann)
+        return [(made, other) for made in {s.iri: s for s, _ in pairs}.values() for other in others]
+    return [(other, made) for made in {o.iri: o for _, o in pairs}.values() for other in others]
 
 
 def _modified(ctx: DocContext, verb: Token) -> Token | None:
