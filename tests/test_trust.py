@@ -905,3 +905,35 @@ def test_who_founded_a_company_with_someone_founded_it_together():
     assert {("Norvik", "foundedBy", name) for name in ("Arvo Tamm", "Chris Dalby", "Curtis Brenn")} <= found, found
     found = facts("Apple launched the Vireo phone with Kestrel Telecom in 2007.")
     assert not {f for f in found if f[1] in {"foundedBy", "develops"} and f[0] == "Kestrel Telecom"}, found
+
+
+def test_an_acronym_the_gazetteer_knows_is_not_the_local_name_its_letters_spell():
+    ents = entities("The work was done at the University of Sorland by Harry Kell. With his US partners "
+                    "Ann Dow and Ben Roe, Kell found a new molecule.")
+    assert "US" not in ents["University of Sorland"][1], ents
+    assert ents.get("United States", ("",))[0] == "Place", ents
+
+
+def test_a_headline_names_only_what_the_story_names_again():
+    text = ("Kestrel Names Vold Chief, Haugen Out\n\nKestrel Systems named Ingrid Vold chief executive on "
+            "Monday, replacing Lars Haugen.\n")
+    ents = entities(text)
+    assert not [n for n in ents if "Names" in n or n.endswith(" Out")], ents
+    assert "Ingrid Vold" in ents and "Lars Haugen" in ents, ents
+    # a document that is one headline is all there is to read
+    assert "Kestrel Systems" in entities("Kestrel Systems Names Ingrid Vold Chief Executive\n")
+
+
+def test_a_negated_copula_gives_no_title_and_a_lower_rank_does_not_lead():
+    assert not {f for f in facts("Dag Holm is not an engineer, but he runs Kestrel.") if f[1] == "jobTitle"}
+    found = facts("Ann Roe, a deputy chairman of Kestrel, spoke. Jon Lee, senior managing director at Vireo Group, agreed.")
+    assert {("Ann Roe", "worksFor", "Kestrel"), ("Jon Lee", "worksFor", "Vireo Group")} <= found, found
+    assert not {f for f in found if f[1] == "leads"}, found
+    assert ("Eva Lind", "leads", "Kestrel") in facts("Eva Lind is acting chief executive of Kestrel.")
+
+
+def test_a_telescope_is_a_product_and_using_an_organisations_thing_is_no_employment():
+    found = facts("Arjun Mehra and his team used NASA's James Webb Space Telescope to study the star.")
+    assert entities("Arjun Mehra used NASA's James Webb Space Telescope.")["James Webb Space Telescope"][0] == "Product"
+    assert ("Arjun Mehra", "worksFor", "NASA") not in found, found
+    assert ("Ann Lee", "worksFor", "Kestrel") in facts("Ann Lee, one of Kestrel's engineers, spoke.")

@@ -48,6 +48,7 @@ EVENT_WORDS = frozenset(_WORDS["event_words"])
 EVENT_FIRST_WORDS = frozenset(_WORDS["event_first_words"])
 #: First words that make a name a ship, a product ("HMS Kestrel").
 SHIP_PREFIXES = frozenset(_WORDS["ship_prefixes"])
+PRODUCT_LAST_WORDS = frozenset(_WORDS["product_last_words"])
 #: Dashes, as spaCy's tokens: a range's ("1866 – 1932"), a campus's ("Wisconsin–Milwaukee").
 DASHES = frozenset({"–", "—", "-"})
 #: Words before a name that make it a person's ("Sen. Bob Dole", "President Lincoln").
@@ -121,6 +122,8 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Event"
     if len(span) > 1 and opening.lower_ in SHIP_PREFIXES and opening.is_upper:
         return "Product"  # "HMS Kestrel", "USS Texas"
+    if len(span) > 1 and last.lower_ in PRODUCT_LAST_WORDS:
+        return "Product"  # "the James Webb Space Telescope"
     if len(span) == 1 and len(last) > 6 and last.lower_.endswith("shire") and last.is_title:
         return "Place"  # "Lincolnshire", "Hampshire"
     if len(span) > 1 and opening.is_title and (opening.lower_ in PLACE_FIRST_WORDS or (

@@ -80,6 +80,35 @@ def sentence_sides(doc: Doc, resolved: Resolved) -> dict[int, list[Side]]:
     return by_sentence
 
 
+#: Properties of a person's place of work, which an owner of a thing is not by owning it.
+_EMPLOYERS = frozenset({"worksFor", "leads", "memberOf"})
+
+
+def owns_a_thing(doc: Doc, i: int, lexicon: Lexicon, classes: dict[int, str]) -> bool:
+    """Whether token ``i`` is the possessor ("NASA's") of a thing: a noun the ontology
+    makes a product, technology or event (``kg:headNoun``), or a name of one
+    (``classes``: token -> the class of the name on it). "NASA's telescope", not "NASA's
+    chief scientist" or "NASA's board".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Ann Lee, NASA's chief scientist, used Kestrel's telescope.")
+    >>> owns_a_thing(doc, 3, load_lexicon(), {}), owns_a_thing(doc, 10, load_lexicon(), {})
+    (False, True)
+    """
+    token = doc[i]
+    if token.dep_ == "case":
+        token = token.head
+    if token.dep_ != "poss":
+        return False
+    thing = token.head
+    return classes.get(thing.i, lexicon.head_nouns.get(thing.lower_)) in _THINGS
+
+
+#: Classes of what an organisation owns, makes or holds, rather than employs people in.
+_THINGS = frozenset({"Product", "Technology", "Event"})
+
+
 def candidate_pairs(doc: Doc, resolved: Resolved) -> Iterator[tuple[Span, Side, Side]]:
     """Ordered pairs (subject, object) in one sentence that some property could relate."""
     for start, sides in sentence_sides(doc, resolved).items():
@@ -694,6 +723,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     excluding = word_lists(lexicon, "model_excluding_words")
     title_places = lexicon.words.rules.get("model_title_place", frozenset())
     org_places = _organisation_places(ctx)
+    classes = {t: hit.cls for t, hit in resolved.by_token.items()}
     limits = model_thresholds(lexicon, threshold)
     out = []
     for (sent, a, b), p in zip(pairs, probabilities):
@@ -717,6 +747,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue  # "has offices in Detroit": an office is no headquarters
         if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > p[best]:
             continue  # the other direction is likelier: one of them is wrong
+        if label in _EMPLOYERS and owns_a_thing(doc, b.end - 1, lexicon, classes):
+            continue  # "Laskar used NASA's telescope": NASA owns the telescope, employs nobody here
         literal = b.iri is None
         predicate = label if literal else membership(ctx, label, b.start_char, b.end_char)
         if not stated(float(p[best]), limits.get(predicate, threshold)):

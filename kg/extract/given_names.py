@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Iterator
 
 from kg.extract.tables import kept
 
@@ -68,45 +69,40 @@ def _nouns() -> frozenset[str]:
 
 
 def _derive() -> frozenset[str]:
-    import importlib
-    import pkgutil
     from collections import Counter
 
-    import faker.providers.person as person
-
     counts: Counter[str] = Counter()
-    for module in pkgutil.iter_modules(person.__path__):
-        if module.name == "en":
-            continue
-        try:
-            provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
-        except (ImportError, AttributeError):
-            continue
-        names: set[str] = set()
-        for attr in ("first_names", "first_names_male", "first_names_female"):
-            listed = provider.__dict__.get(attr)
-            if isinstance(listed, (tuple, list, set, frozenset, dict)):
-                names.update(n for n in listed if isinstance(n, str) and n.isalpha() and n.istitle())
-        counts.update(names)
+    for locale, lists in _locales():
+        if locale != "en":
+            counts.update(set().union(*lists.values()))
     return frozenset(n for n, c in counts.items() if c >= MIN_LOCALES)
 
 
 def _derive_genders() -> dict[str, str]:
+    seen: dict[str, set[str]] = {}
+    for _, lists in _locales():
+        for attr, gender in (("first_names_male", "m"), ("first_names_female", "f")):
+            for name in lists.get(attr, ()):
+                seen.setdefault(name, set()).add(gender)
+    return {n: g.pop() for n, g in seen.items() if len(g) == 1}
+
+
+def _locales() -> Iterator[tuple[str, dict[str, set[str]]]]:
+    """Each of Faker's person locales with its lists of given names (all, men's, women's),
+    each name one word in capitals ("Theodor")."""
     import importlib
     import pkgutil
 
     import faker.providers.person as person
 
-    seen: dict[str, set[str]] = {}
     for module in pkgutil.iter_modules(person.__path__):
         try:
             provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
         except (ImportError, AttributeError):
             continue
-        for attr, gender in (("first_names_male", "m"), ("first_names_female", "f")):
+        lists = {}
+        for attr in ("first_names", "first_names_male", "first_names_female"):
             listed = provider.__dict__.get(attr)
             if isinstance(listed, (tuple, list, set, frozenset, dict)):
-                for n in listed:
-                    if isinstance(n, str) and n.isalpha() and n.istitle():
-                        seen.setdefault(n, set()).add(gender)
-    return {n: g.pop() for n, g in seen.items() if len(g) == 1}
+                lists[attr] = {n for n in listed if isinstance(n, str) and n.isalpha() and n.istitle()}
+        yield module.name, lists

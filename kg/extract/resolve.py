@@ -516,8 +516,19 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
         if initials:
             expansions.setdefault(initials, i)
     for i, f in enumerate(found):
-        if _is_acronym(f.text) and f.text in expansions:
+        if _is_acronym(f.text) and f.text in expansions and not _known_otherwise(f, found[expansions[f.text]]):
             union(i, expansions[f.text], "abbreviation")
+
+
+def _known_otherwise(short: Found, long: Found) -> bool:
+    """Whether the gazetteer knows ``short`` as another entity than ``long``: "US" is the
+    United States, not the "University of Sheffield" its letters spell.
+
+    >>> us = Found(0, 1, 0, 2, "US", "Place", 100.0, canonical="United States")
+    >>> _known_otherwise(us, Found(3, 6, 5, 28, "University of Sheffield", "Organization", 1.0))
+    True
+    """
+    return short.canonical is not None and short.canonical != long.canonical
 
 
 def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.rules.args import Arg, arg, args, confidence, conjuncts, pobj, relation, subject
+from kg.extract.rules.args import Arg, arg, args, confidence, conjuncts, negated, pobj, relation, subject
 from kg.lexicon import PropertySpec
 from kg.registry import extractors
 from kg.types import Relation
@@ -92,7 +92,7 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     if named.dep_ == "attr" and named.head.lemma_ in copulas:
         candidates += [c for c in named.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     # "Tim Cook is (the chairman and) CEO of Apple"; "he became CEO of X"
-    if person.dep_ in {"nsubj", "nsubjpass"}:
+    if person.dep_ in {"nsubj", "nsubjpass"} and not negated(ctx, person.head):  # not "Roe is not a lawyer"
         verb = person.head
         if verb.lemma_ in copulas:
             candidates += [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}]
@@ -123,13 +123,22 @@ def _named(ctx: DocContext, title: Token, person: Token) -> bool:
 
 
 def _title_spec(ctx: DocContext, phrase: tuple[int, int]) -> tuple[PropertySpec, bool] | None:
-    """The property a title phrase states, and whether its bearer is the object."""
+    """The property a title phrase states, and whether its bearer is the object; a
+    lower rank before the title states another (``ontology/words.toml`` ``[rules]
+    lower_ranks``: a "deputy chairman" works for the organisation, and does not lead it)."""
     specs = ctx.lexicon.triggers.titles
     text = " ".join(ctx.text[phrase[0]:phrase[1]].lower().split())
     matches = [t for t in specs if f" {t} " in f" {text} "]
     if not matches:
         return None
-    return specs[max(matches, key=len)]
+    best = max(matches, key=len)
+    spec, inverse = specs[best]
+    before = f" {text} ".split(f" {best} ")[0].split()
+    for entry in ctx.lexicon.words.rules.get("lower_ranks", ()):
+        title_property, instead, *ranks = entry.split()
+        if spec.name == title_property and before and before[-1] in ranks:
+            return ctx.lexicon.properties[instead], inverse  # "deputy chairman": works there, leads not
+    return spec, inverse
 
 
 def _owners(ctx: DocContext, title: Token) -> list[Arg]:
