@@ -937,3 +937,21 @@ def test_a_telescope_is_a_product_and_using_an_organisations_thing_is_no_employm
     assert entities("Arjun Mehra used NASA's James Webb Space Telescope.")["James Webb Space Telescope"][0] == "Product"
     assert ("Arjun Mehra", "worksFor", "NASA") not in found, found
     assert ("Ann Lee", "worksFor", "Kestrel") in facts("Ann Lee, one of Kestrel's engineers, spoke.")
+
+
+def test_a_clubs_coach_works_for_it_and_member_is_no_job_title():
+    found = facts("Josep Lluis, the head coach of Kestrel FC, praised the team.")
+    assert ("Josep Lluis", "worksFor", "Kestrel FC") in found and ("Josep Lluis", "memberOf", "Kestrel FC") not in found, found
+    found = facts("Mr Dag Foss was a Young Conservatives member.")
+    assert ("Dag Foss", "memberOf", "Young Conservatives") in found, found
+    assert not {f for f in found if f[1] == "jobTitle"}, found
+
+
+@pytest.mark.parametrize("text, person, place", [
+    ("Marta Diaz, a Madrid architect, designed the tower.", "Marta Diaz", "Madrid"),
+    ("Tom Reyes is a Texas lawyer who lives in Austin.", "Tom Reyes", "Texas"),
+])
+def test_a_city_or_a_state_before_a_role_is_a_home_not_a_nationality(text, person, place):
+    found = facts(text)
+    assert (person, "nationality", place) not in found and (person, "livesIn", place) in found, found
+    assert ("Tom Roy", "nationality", "Scotland") in facts("Tom Roy, a Scottish footballer, scored twice.")

@@ -723,7 +723,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     excluding = word_lists(lexicon, "model_excluding_words")
     title_places = lexicon.words.rules.get("model_title_place", frozenset())
     org_places = _organisation_places(ctx)
-    classes = {t: hit.cls for t, hit in resolved.by_token.items()}
+    staff_titles = lexicon.words.rules.get("staff_titles", frozenset())
     limits = model_thresholds(lexicon, threshold)
     out = []
     for (sent, a, b), p in zip(pairs, probabilities):
@@ -747,10 +747,12 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue  # "has offices in Detroit": an office is no headquarters
         if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > p[best]:
             continue  # the other direction is likelier: one of them is wrong
-        if label in _EMPLOYERS and owns_a_thing(doc, b.end - 1, lexicon, classes):
+        if label in _EMPLOYERS and owns_a_thing(doc, b.end - 1, lexicon, context.classes):
             continue  # "Laskar used NASA's telescope": NASA owns the telescope, employs nobody here
         literal = b.iri is None
-        predicate = label if literal else membership(ctx, label, b.start_char, b.end_char)
+        staff = label == "worksFor" and not staff_titles.isdisjoint(
+            evidence_words(doc, (a.start, a.end), (b.start, b.end)))  # "the head coach of Odisha FC"
+        predicate = label if literal or staff else membership(ctx, label, b.start_char, b.end_char)
         if not stated(float(p[best]), limits.get(predicate, threshold)):
             continue  # [model_threshold]: the model's worksFor on unseen text is mostly wrong
         out.append(Relation(

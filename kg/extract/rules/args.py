@@ -220,13 +220,15 @@ def team_sentence(ctx: DocContext, start: int, end: int) -> bool:
 
 
 def relation(ctx: DocContext, spec: PropertySpec, s: Arg, o: Arg, sent: Span, kind: str,
-             confidence: float) -> Relation:
+             confidence: float, *, staff: bool = False) -> Relation:
     """The relation ``s spec o`` stated in ``sent`` by rule family ``kind``.
 
-    A worksFor whose object is a body people are members of is memberOf (:func:`membership`).
+    A worksFor whose object is a body people are members of is memberOf (:func:`membership`),
+    unless the person is ``staff`` there (a club's coach, a party's manager: employed).
     """
+    predicate = spec.name if staff else membership(ctx, spec.name, o.start_char, o.end_char)
     return Relation(
-        subject=s.iri, predicate=membership(ctx, spec.name, o.start_char, o.end_char),
+        subject=s.iri, predicate=predicate,
         obj=o.iri, doc_id=ctx.doc_id,
         sentence=sent.text.strip(), subject_span=(s.start_char, s.end_char),
         object_span=(o.start_char, o.end_char),

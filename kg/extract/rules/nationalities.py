@@ -1,7 +1,8 @@
 """``rule:nationality``: a demonym before a person's role.
 
 "X is a Belgian engineer", "X, an American businessman", "Brazilian midfielder X": the
-demonym's country; so is a country's "'s" on a person or a role ("Italy's Ann Roy", "Ann
+demonym's country (a city or a region before a role is where the person lives, ``livesIn``:
+"a Madrid architect", "Denver lawyer Tom Reyes"); so is a country's "'s" on a person or a role ("Italy's Ann Roy", "Ann
 Roy, Italy's trade minister").
 """
 
@@ -14,7 +15,10 @@ from kg.registry import extractors
 from kg.types import Relation
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from kg.extract.context import DocContext
+    from kg.extract.rules.args import Arg
 
 
 @extractors.register("nationality")
@@ -32,6 +36,11 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
             owner = token.dep_ == "poss" and is_country(ctx, place)  # "Italy's", not "Leeds's"
             if token.dep_ not in {"amod", "compound", "nmod"} and not owner:
                 continue
+            stated = spec
+            if not owner and _names_a_home(ctx, token, place):
+                stated = ctx.lexicon.properties.get("livesIn")  # "a Madrid architect": home, no nationality
+                if stated is None:
+                    continue
             noun = token.head
             named = arg(ctx, noun)
             if named is not None:  # a name ("San Fernando", "Chhattisgarh"), not a role
@@ -47,4 +56,21 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                     holder = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), holder)
                 people = [a for a in [arg(ctx, holder)] if a and a.cls == "Person"]
             for person in people:
-                yield relation(ctx, spec, person, place, sent, "nationality", conf)
+                yield relation(ctx, stated, person, place, sent, "nationality", conf)
+
+
+def _names_a_home(ctx: DocContext, token: Token, place: Arg) -> bool:
+    """Whether the place before a role is written as the name of a city or a region, not a
+    country and no demonym: "a Madrid architect", not "a Welsh singer" or "a Belgian engineer".
+
+    >>> from types import SimpleNamespace
+    >>> from kg.extract.rules.args import Arg
+    >>> ctx = SimpleNamespace(text="a Madrid architect, a Welsh singer", resolved=SimpleNamespace(entities=[]))
+    >>> token = SimpleNamespace(ent_type_="GPE")
+    >>> _names_a_home(ctx, token, Arg("x", "Place", 2, 8)), _names_a_home(ctx, token, Arg("y", "Place", 22, 27))
+    (True, False)
+    """
+    from kg.extract.places import place_names
+
+    written = ctx.text[place.start_char:place.end_char]
+    return token.ent_type_ != "NORP" and written.casefold() in place_names() and not is_country(ctx, place)

@@ -45,6 +45,7 @@ def is_title(ctx: DocContext, token: Token) -> bool:
 def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
     by_token = ctx.resolved.by_token
     job_properties = ctx.lexicon.words.rules["job_title_properties"]
+    staff_titles = ctx.lexicon.words.rules.get("staff_titles", frozenset())
     conf = confidence(ctx, "title")
     for token in sent:
         person = arg(ctx, token)
@@ -60,8 +61,9 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
                 bearer_is_subject = not inverse and (not spec.domain or "Person" in spec.domain)
                 s, o = (person, owner) if bearer_is_subject else (owner, person)
                 if spec.allows(s.cls, o.cls):
-                    yield relation(ctx, spec, s, o, sent, "title", conf)
-            if spec.name in job_properties and "jobTitle" in ctx.lexicon.properties:
+                    yield relation(ctx, spec, s, o, sent, "title", conf, staff=title.lower_ in staff_titles)
+            if spec.name in job_properties and "jobTitle" in ctx.lexicon.properties and \
+                    ctx.text[slice(*phrase)].lower() not in ctx.lexicon.words.rules.get("no_job_titles", ()):
                 yield Relation(
                     subject=person.iri, predicate="jobTitle", obj=ctx.text[slice(*phrase)],
                     doc_id=ctx.doc_id, sentence=sent.text.strip(),
