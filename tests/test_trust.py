@@ -955,3 +955,23 @@ def test_a_city_or_a_state_before_a_role_is_a_home_not_a_nationality(text, perso
     found = facts(text)
     assert (person, "nationality", place) not in found and (person, "livesIn", place) in found, found
     assert ("Tom Roy", "nationality", "Scotland") in facts("Tom Roy, a Scottish footballer, scored twice.")
+
+
+def test_an_award_named_alone_is_no_entity_and_a_venue_in_apposition_places_no_city():
+    ents = entities("Tidewater won two Oscars and a Grammy, said Oscar Lind.")
+    assert not {"Oscars", "Grammy"} & set(ents) and ents["Oscar Lind"][0] == "Person", ents
+    found = facts("The band will play the Corner Hall in Houston, the Blue Room in Washington, D.C., and the Fillmore in Denver.")
+    assert not {f for f in found if f[0] == "Houston" and f[1] == "locatedIn"}, found
+
+
+def test_a_hyphened_title_is_read_whole():
+    found = facts("Ann Roe, the vice-president of Kestrel, spoke to Tom Lee, the vice-chairman of Vireo Group.")
+    assert {("Ann Roe", "jobTitle", "vice-president"), ("Ann Roe", "worksFor", "Kestrel")} <= found, found
+    assert not {f for f in found if f[1] == "leads" or f[2] in {"president", "chairman"}}, found
+
+
+def test_a_club_named_after_its_town_is_an_organisation_and_a_city_so_named_stays_a_place():
+    ents = entities("Leicester City beat Stoke City 2-0 on Saturday.")
+    assert ents["Leicester City"][0] == "Organization" and ents["Stoke City"][0] == "Organization", ents
+    ents = entities("He moved to Kansas City in 1990 and later to Mexico City.")
+    assert ents["Kansas City"][0] == "Place" and ents["Mexico City"][0] == "Place", ents

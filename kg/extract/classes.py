@@ -68,6 +68,8 @@ WORK = "Work"
 #: Last words of awards', documents' and charts' names ("Brownlow Medal", "Halvard Agreement",
 #: "Varnish Singles Chart"), which no class holds.
 WORK_LAST_WORDS = frozenset(_WORDS["award_words"]) | frozenset(_WORDS["document_words"])
+AWARD_NAMES = frozenset(_WORDS["award_names"])
+CLUB_LAST_WORDS = frozenset(_WORDS["club_last_words"])
 #: Titles whose "of" gives no class to the name after it ("a student of Ada Brandt").
 NOT_CLASS_TITLES = frozenset(_WORDS["not_class_titles"])
 #: Verbs whose object is a product, not the organisation NER says ("developed AlphaFold").
@@ -112,11 +114,15 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     ['Organization', 'Organization', 'Organization']
     """
     last = span[-1]
-    if _quoted_title(span) or (len(span) > 1 and last.lower_ in WORK_LAST_WORDS) or _titled_award(span) or (
+    if _quoted_title(span) or (len(span) > 1 and last.lower_ in WORK_LAST_WORDS) or _titled_award(span) or \
+            " ".join(t.lower_ for t in span if t.lower_ != "the") in AWARD_NAMES or (
             _dated_title(span) and not any(t.lower_ in ORGANIZATION_WORDS for t in span)):
         return WORK  # 'her single "Johnny Ray"', "Dark Harbor (1993)", "the Brownlow Medal": no class holds it
     if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
         return "Organization"
+    if len(span) > 1 and last.lower_ in CLUB_LAST_WORDS and last.is_title and not is_place(span.text) \
+            and is_place(span[:-1].text) and (span.start == 0 or span.doc[span.start - 1].lower_ not in _IN):
+        return "Organization"  # "Manchester City", "Ipswich Town"; not "Kansas City", "in Shouguang City"
     opening = span[0]
     if len(span) > 1 and (last.lower_ in EVENT_WORDS or (opening.lower_ in EVENT_FIRST_WORDS and opening.is_title)):
         return "Event"
@@ -223,6 +229,8 @@ def _titled_award(span: Span) -> bool:
 
 
 _AWARD_LINKS = frozenset({"in", "for", "of"})
+#: Words before a place's name that say something is there.
+_IN = frozenset({"in", "near", "outside", "around", "at"})
 
 
 def _quoted_title(span: Span) -> bool:

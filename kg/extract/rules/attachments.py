@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
+from kg.extract.classes import noun_class
 from kg.extract.places import COMPASS, geonames, is_place
 from kg.extract.resolve import EntityMention
 from kg.extract.rules.args import Arg, arg, args, confidence, is_country, negated, pobj, relation, span_root, subject
@@ -42,7 +43,8 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
             seen.add(found.start)
             heads = [token] + [c for c in token.children if c.dep_ == "appos" and arg(ctx, c) is None
                                and not _titled(ctx, c) and not c.like_num  # "China (10 in Xiamen)"
-                               and c.lower_ not in COMPASS]  # "Tolk, east of Elbing": beside it
+                               and c.lower_ not in COMPASS  # "Tolk, east of Elbing": beside it
+                               and noun_class(c, ctx.lexicon) in {None, first.cls}]  # "Houston, the 9:30 Club in X"
             styled = _styled(ctx, found, styles)
             for head in heads:
                 for prep, second in _attached(ctx, head, found):

@@ -131,6 +131,9 @@ def _title_spec(ctx: DocContext, phrase: tuple[int, int]) -> tuple[PropertySpec,
     specs = ctx.lexicon.triggers.titles
     text = " ".join(ctx.text[phrase[0]:phrase[1]].lower().split())
     matches = [t for t in specs if f" {t} " in f" {text} "]
+    if not matches and "-" in text:  # "vice-chairman" as "vice chairman"; "co-founder" is a trigger as written
+        text = text.replace("-", " ")
+        matches = [t for t in specs if f" {t} " in f" {text} "]
     if not matches:
         return None
     best = max(matches, key=len)
@@ -187,11 +190,14 @@ def _title_phrase(title: Token, by_token: dict) -> tuple[int, int]:  # type: ign
     ids = {t.i for t in tokens}
     while left - 1 in ids:
         left -= 1
+    doc = title.doc
+    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ \
+            and not doc[left - 1].whitespace_ and doc[left - 2].is_alpha:
+        left -= 2  # "vice-chairman": the whole word
     right = title.i
     while right + 1 in ids or (right + 2 in ids and title.doc[right + 1].dep_ in {"cc", "punct"}
                                and title.doc[right + 1].text != ","):
         right += 1 if right + 1 in ids else 2
-    doc = title.doc
     while right > title.i and doc[right].dep_ in {"prep", "cc", "punct", "det"}:
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
