@@ -975,3 +975,10 @@ def test_a_club_named_after_its_town_is_an_organisation_and_a_city_so_named_stay
     assert ents["Leicester City"][0] == "Organization" and ents["Stoke City"][0] == "Organization", ents
     ents = entities("He moved to Kansas City in 1990 and later to Mexico City.")
     assert ents["Kansas City"][0] == "Place" and ents["Mexico City"][0] == "Place", ents
+
+
+def test_an_object_pronoun_is_the_person_its_sentence_named():
+    found = facts("Dag Moe became chief executive of Kestrel in 2015. Despite Erik Vold's failed bid for a seat, "
+                  "Vireo Group appointed him to its board in 2017.")
+    assert not {f for f in found if f[0] == "Dag Moe" and f[2] == "Vireo Group"}, found
+    assert {f for f in found if f[0] == "Erik Vold" and f[2] == "Vireo Group"}, found

@@ -60,6 +60,7 @@ class Found:
     after_name: bool = False  # a proper-noun subject comes before it, found as a name or not
     apart: frozenset[int] = frozenset()  # tokens it cannot be: "she" in "she married X" is not X
     clause_subject: int | None = None  # "its": the head of its own clause's subject, before it
+    objective: bool = False  # "him", "her" as an object: a person named earlier in its sentence first
 
 
 #: Words that refer back to the last person or organisation named.
@@ -383,7 +384,8 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
                                author=True))
         elif lower in PERSON_PRONOUNS and token.pos_ == "PRON":
             out.append(replace(_found(doc[token.i:token.i + 1], "Person", 0.0, None, anaphor=True),
-                               after_name=token.i > first_name))
+                               after_name=token.i > first_name,
+                               objective=lower in _OBJECT_PRONOUNS and token.dep_ in _OBJECT_DEPS))
         elif (lower == "its" or (lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}
                                  and not _expletive(token) and token.i not in quoted)) \
                 and token.pos_ == "PRON" and not _topic_elsewhere(token, taken, classes, lexicon):
@@ -395,6 +397,11 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
               and not (token.i + 1 in taken and doc[token.i + 1].pos_ == "PROPN")):  # "the firm Solberg Arkitekter"
             out.append(_found(doc[token.i - 1:token.i + 1], "Organization", 0.0, None, anaphor=True))
     return out
+
+
+#: Pronouns and dependencies of a person who is a verb's or a preposition's object ("appointed him").
+_OBJECT_PRONOUNS = frozenset({"him", "her"})
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
 
 
 def _topic_elsewhere(it: Token, taken: set[int], classes: dict[int, str], lexicon: Lexicon | None = None) -> bool:

@@ -357,7 +357,8 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     Marie"); a possessive "its" is its own clause's subject's, when that can be
     it. Otherwise the closest subject (or subject's possessor) of this
     or the previous sentence wins; failing that, the closest mention of the class.
-    A person once called "he" is not a later "she", and the other way round, and nor is a
+    An object pronoun ("appointed him") is the last person its own sentence named before it,
+    if any. A person once called "he" is not a later "she", and the other way round, and nor is a
     person whose given name is a man's ("The daughter of Omar Haddad, she taught ...": she is
     not Omar Haddad; :func:`_named_genders`).
     """
@@ -404,6 +405,10 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         own = [f for f in before if a.clause_subject is not None and f.start <= a.clause_subject < f.end]
         if own:  # "Microsoft uses them in its data centers": its own clause's subject
             link(a, by_token[own[-1].start])
+            continue
+        near = [f for f in before if a.objective and f.sentence == a.sentence]
+        if near:  # "Despite Peltz's bid for a seat, P&G appointed him": the person its sentence named
+            link(a, by_token[near[-1].start])
             continue
         recent_sentences = sorted({f.sentence for f in before} | {a.sentence})[-2:]
         salient = [f for f in before if f.salient and f.sentence in recent_sentences]
