@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from kg.extract.classes import ORGANIZATION_WORDS
-from kg.extract.given_names import name_genders
+from kg.extract.given_names import given_names, name_genders
 from kg.extract.mentions import GAZETTEER_WEIGHT, Found
 from kg.extract.short_names import NAME_PARTICLES, surnames
 from kg.extract.naming import (_POSSESSIVE, _best_label, _initials, _is_acronym, _subsequence, abbreviates,
@@ -38,10 +38,10 @@ __all__ = ["AliasIndex", "EntityMention", "JOIN_RULES", "Resolved", "WEAK_RULES"
            "name_key", "resolve"]
 
 #: Why a name belongs to its entity (``Resolved.joined_by``); "" is the name it was founded on.
-JOIN_RULES = ("same name", "gazetteer", "abbreviation", "alias", "surname", "name variant",
+JOIN_RULES = ("same name", "gazetteer", "abbreviation", "alias", "surname", "first name", "name variant",
               "earlier document")
 #: Joins that a second name or a second document should confirm before they capture a full name.
-WEAK_RULES = frozenset({"abbreviation", "alias", "surname", "name variant"})
+WEAK_RULES = frozenset({"abbreviation", "alias", "surname", "first name", "name variant"})
 #: Possessives that, right after "X and", stand for X ("Johan and his wife Marie").
 _CONJUNCT_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 #: The first letter of the word after a pronoun, past a contraction ("I 'm Still Alive").
@@ -229,6 +229,7 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
                 first_by_key[k] = i
     _link_acronyms(found, text, union)
     surnames = _link_surnames(found, lambda a, b: union(a, b, "surname"))
+    surnames |= _link_first_names(found, surnames, lambda a, b: union(a, b, "first name"))
     _link_variants(found, root, lambda a, b: union(a, b, "name variant"))
 
     groups: dict[int, list[int]] = defaultdict(list)
@@ -558,6 +559,39 @@ def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-un
         if fits:
             union(i, fits[0])
             joined.add(i)
+    return joined
+
+
+def _link_first_names(found: list[Found], taken: set[int], union) -> set[int]:  # type: ignore[no-untyped-def]
+    """Join "Meg" to "Meg Whitman" named before it, when she is the only person named in full
+    with that given name (:func:`kg.extract.given_names.given_names`) and the sentence does
+    not keep the two apart; return the names joined (they vote Person). ``taken``: the
+    names already joined as surnames.
+
+    >>> f = lambda text, start, cls="Person": Found(start, start + len(text.split()), 0, 0, text, cls, 1.0)
+    >>> names = [f("Meg Whitman", 0), f("Ray Lane", 5), f("Meg", 9, "Organization")]
+    >>> joined = []
+    >>> _link_first_names(names, set(), lambda a, b: joined.append((a, b)))
+    {2}
+    >>> joined
+    [(2, 0)]
+    """
+    given = given_names()
+    full: dict[str, set[str]] = defaultdict(set)
+    first_at: dict[str, int] = {}
+    for i, f in enumerate(found):
+        words = f.text.split()
+        if f.cls == "Person" and len(words) > 1 and words[0] in given:
+            full[words[0]].add(f.text)
+            first_at.setdefault(words[0], i)
+    joined = set()
+    for i, f in enumerate(found):
+        j = first_at.get(f.text)
+        if j is None or i in taken or " " in f.text or f.anaphor or f.weight >= GAZETTEER_WEIGHT \
+                or len(full[f.text]) > 1 or found[j].start > f.start or _kept_apart(f, found[j]):
+            continue
+        union(i, j)
+        joined.add(i)
     return joined
 
 

@@ -128,8 +128,8 @@ def namings(graph: DocumentGraph, rules: Mapping[tuple[str, str], str] | None = 
     writes (a gazetteer's canonical name, or the label the entity had from
     an earlier document) gets no record from this document. The rule of a
     name is the resolver's (``graph.joined_by``: "same name", "gazetteer",
-    "abbreviation", "alias", "surname", "name variant", "earlier document"; none for
-    the name the entity was founded on); ``rules`` maps (entity IRI, name)
+    "abbreviation", "alias", "surname", "first name", "name variant", "earlier document";
+    none for the name the entity was founded on); ``rules`` maps (entity IRI, name)
     to a rule to use instead.
 
     >>> from kg.types import Document, Entity
