@@ -147,8 +147,9 @@ class Pipeline:
         that name no point in time (``timed``: "three years"), nationalities of no
         person's role (``roled``: "a Japanese anime film"), what other relations
         contradict (``consistent``: "born in X" is no residence in X), facts two
-        others rule out (``unchained``: a parent's spouse is no spouse) and a classifier's
-        leader where a rule named another (``titled_once``).
+        others rule out (``unchained``: a parent's spouse is no spouse), a classifier's
+        leader where a rule named another (``titled_once``) and a dateline's news agency
+        (``datelined``: "LONDON (CMC) —").
         """
         found: list[tuple[tuple[int, int, int], Relation]] = []  # (block, sentence, extractor)
         seen: set[tuple[Any, ...]] = set()

@@ -982,3 +982,24 @@ def test_an_object_pronoun_is_the_person_its_sentence_named():
                   "Vireo Group appointed him to its board in 2017.")
     assert not {f for f in found if f[0] == "Dag Moe" and f[2] == "Vireo Group"}, found
     assert {f for f in found if f[0] == "Erik Vold" and f[2] == "Vireo Group"}, found
+
+
+def test_a_one_word_given_name_is_the_one_person_named_in_full_with_it():
+    ents = entities("Kestrel named Meg Talbrook chief executive, replacing Leo Apotheker. Meg said the board was right.")
+    assert "Meg" in ents["Meg Talbrook"][1] and "Meg" not in ents, ents
+    ents = entities("Ann Lee met Ann Roe in Oslo. Ann said it went well.")
+    assert "Ann" not in ents["Ann Lee"][1] and "Ann" not in ents["Ann Roe"][1], ents
+
+
+def test_a_team_named_after_a_place_is_an_organisation_where_a_player_plays_for_it():
+    found = facts("Tom Hale was born in Lancashire and played for Surrey.")
+    assert ("Tom Hale", "bornIn", "Lancashire") in found and ("Tom Hale", "memberOf", "Surrey") in found, found
+    assert entities("Tom Hale was born in Lancashire and played for Surrey.")["Surrey"][0] == "Organization"
+
+
+def test_a_place_before_an_office_is_no_home_and_a_dateline_relates_no_agency():
+    found = facts("Ruth Nappe, the Connecticut State Treasurer, spoke. Tom Reyes, a New York attorney, agreed.")
+    assert ("Ruth Nappe", "livesIn", "Connecticut") not in found, found
+    assert ("Tom Reyes", "livesIn", "New York") in found, found
+    found = facts("LONDON, England (CMC) — West Indies captain Jason Holder said his side would fight.")
+    assert not {f for f in found if f[0] == "CMC"}, found

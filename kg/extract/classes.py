@@ -441,3 +441,20 @@ def given_named(span: Span, lexicon: Lexicon) -> bool:
         return False
     return not any(t.lower_ in ORGANIZATION_WORDS or t.lower_ in lexicon.head_nouns or lexicon.known(t.text)
                    or is_place(t.text) for t in span)
+
+
+def team_cued(span: Span, lexicon: Lexicon) -> bool:
+    """Whether the name is spoken of as a sports team: the verb and preposition that govern
+    it are one of ``ontology/words.toml`` ``[rules] team_cues`` ("playing for Lancashire",
+    "signed for Surrey"): the team named after a place, not the place.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("He played for Lancashire before he moved to Surrey.")
+    >>> team_cued(doc[3:4], load_lexicon()), team_cued(doc[8:9], load_lexicon())
+    (True, False)
+    """
+    root = span.root
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    return f"{root.head.head.lemma_.lower()} {root.head.lower_}" in lexicon.words.rules.get("team_cues", ())

@@ -13,7 +13,7 @@ lists "P Q R": P(x, y) and Q(y, z) in one document rule R(x, z) out (a parent's
 spouse is no spouse). A demonym states a nationality only before a person's role
 (:func:`roled`): "X is a Japanese anime film" says nothing of X's citizenship. A
 classifier's leader of an organisation goes where a rule of the sentence named another
-(:func:`titled_once`).
+(:func:`titled_once`). A news agency in a dateline relates to nothing (:func:`datelined`).
 
 Examples
 --------
@@ -175,5 +175,27 @@ def consistent(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]
             if (r.predicate, r.subject, r.obj, r.sentence) not in excluded or triggered(ctx, r)]
 
 
+#: A news dateline at the start of a line: places, an agency in parentheses, a dash
+#: ("LONDON, England (CMC) —", "WASHINGTON (Reuters) -"). Group 1: the agency.
+_DATELINE = re.compile(r"^[ \t]*[A-Z][^\n()]{0,60}?\(([^()\n]{1,40})\)[ \t]*(?:—|–|--|-)", re.MULTILINE)
+
+
+def datelined(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less those of a news agency named in a dateline: "LONDON, England (CMC)
+    —" says where the story was filed and who sent it, not that CMC is headquartered in London.
+
+    >>> from types import SimpleNamespace
+    >>> r = Relation(subject="cmc", predicate="headquarteredIn", obj="london", doc_id="d", sentence="",
+    ...              subject_span=(17, 20), object_span=(0, 6), confidence=0.9, extractor="model:pairs")
+    >>> datelined(SimpleNamespace(text="LONDON, England (CMC) — Ann Lee said."), [r])
+    []
+    """
+    agencies = [m.span(1) for m in _DATELINE.finditer(ctx.text)]
+    if not agencies:
+        return list(relations)
+    inside = lambda span: any(a <= span[0] and span[1] <= b for a, b in agencies)  # noqa: E731
+    return [r for r in relations if not (inside(r.subject_span) or (not r.object_is_literal and inside(r.object_span)))]
+
+
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.
-CONSTRAINTS = (timed, roled, consistent, unchained, titled_once)
+CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from kg.extract.classes import (DASHES, MODIFIER_CLASSES, NAME_DEPS, WORK, given_named, made, name_class,
-                                noun_class)
+                                noun_class, team_cued)
 from kg.extract.headlines import headline_sentences, named_elsewhere
 from kg.extract.naming import COMPANY_SUFFIXES
 from kg.extract.places import GENERIC, place_vote
@@ -100,7 +100,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             known = lexicon.known(piece.text)
             if known is None and _common_word(piece, lexicon):
                 continue  # "Hollis of the River", "Central and South America": no name alone
-            if known is not None:
+            if (known is None or known.cls == "Place") and team_cued(piece, lexicon):
+                cls, canonical, weight = "Organization", None, GAZETTEER_WEIGHT  # "playing for Lancashire": the club
+            elif known is not None:
                 cls, canonical, weight = known.cls, known.label, GAZETTEER_WEIGHT
             else:
                 cls, canonical, weight = listed_cls, None, NER_WEIGHT

@@ -47,6 +47,8 @@ def is_country(ctx: DocContext, place: Arg) -> bool:
 
     labels = {ctx.text[place.start_char:place.end_char],
               *(e.label for e in ctx.resolved.entities if e.iri == place.iri)}
+    known = [ctx.lexicon.known(label) for label in labels]  # "Netherlands": geonames has "The Netherlands"
+    labels |= {name for entry in known if entry is not None for name in (entry.label, *entry.aliases)}
     return any(label.casefold() in countries() for label in labels)
 
 

@@ -2,7 +2,8 @@
 
 "X is a Belgian engineer", "X, an American businessman", "Brazilian midfielder X": the
 demonym's country (a city or a region before a role is where the person lives, ``livesIn``:
-"a Madrid architect", "Denver lawyer Tom Reyes"); so is a country's "'s" on a person or a role ("Italy's Ann Roy", "Ann
+"a Madrid architect", "Denver lawyer Tom Reyes"; before an office it is the office's, and
+states nothing: "Connecticut State Treasurer", ``offices``); so is a country's "'s" on a person or a role ("Italy's Ann Roy", "Ann
 Roy, Italy's trade minister").
 """
 
@@ -37,10 +38,11 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
             if token.dep_ not in {"amod", "compound", "nmod"} and not owner:
                 continue
             stated = spec
-            if not owner and _names_a_home(ctx, token, place):
+            if not owner and not _demonym_or_country(ctx, token, place):
                 stated = ctx.lexicon.properties.get("livesIn")  # "a Madrid architect": home, no nationality
-                if stated is None:
-                    continue
+                if stated is None or token.head.lower_ in ctx.lexicon.words.rules.get("offices", ()) \
+                        or not _names_a_place(ctx, place):
+                    continue  # "Connecticut State Treasurer": the office's place; "Cairns Airport CEO"
             noun = token.head
             named = arg(ctx, noun)
             if named is not None:  # a name ("San Fernando", "Chhattisgarh"), not a role
@@ -59,18 +61,27 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                 yield relation(ctx, stated, person, place, sent, "nationality", conf)
 
 
-def _names_a_home(ctx: DocContext, token: Token, place: Arg) -> bool:
-    """Whether the place before a role is written as the name of a city or a region, not a
-    country and no demonym: "a Madrid architect", not "a Welsh singer" or "a Belgian engineer".
+def _demonym_or_country(ctx: DocContext, token: Token, place: Arg) -> bool:
+    """Whether the place before a role is written as a demonym ("Belgian", "Welsh": NER's
+    NORP, or another name of the place the gazetteer knows) or names a country.
 
     >>> from types import SimpleNamespace
     >>> from kg.extract.rules.args import Arg
-    >>> ctx = SimpleNamespace(text="a Madrid architect, a Welsh singer", resolved=SimpleNamespace(entities=[]))
+    >>> from kg.lexicon import load_lexicon
+    >>> ctx = SimpleNamespace(text="a Welsh singer, a Madrid architect", lexicon=load_lexicon(),
+    ...                       resolved=SimpleNamespace(entities=[]))
     >>> token = SimpleNamespace(ent_type_="GPE")
-    >>> _names_a_home(ctx, token, Arg("x", "Place", 2, 8)), _names_a_home(ctx, token, Arg("y", "Place", 22, 27))
+    >>> _demonym_or_country(ctx, token, Arg("x", "Place", 2, 7)), _demonym_or_country(ctx, token, Arg("y", "Place", 18, 24))
     (True, False)
     """
+    written = ctx.text[place.start_char:place.end_char]
+    known = ctx.lexicon.known(written)
+    return token.ent_type_ == "NORP" or (known is not None and known.label != written) or is_country(ctx, place)
+
+
+def _names_a_place(ctx: DocContext, place: Arg) -> bool:
+    """Whether the place is written as the name of a city or a region the gazetteer knows
+    ("Madrid", "Texas"; not "Cairns Airport")."""
     from kg.extract.places import place_names
 
-    written = ctx.text[place.start_char:place.end_char]
-    return token.ent_type_ != "NORP" and written.casefold() in place_names() and not is_country(ctx, place)
+    return ctx.text[place.start_char:place.end_char].casefold() in place_names()
