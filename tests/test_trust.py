@@ -1003,3 +1003,8 @@ def test_a_place_before_an_office_is_no_home_and_a_dateline_relates_no_agency():
     assert ("Tom Reyes", "livesIn", "New York") in found, found
     found = facts("LONDON, England (CMC) — West Indies captain Jason Holder said his side would fight.")
     assert not {f for f in found if f[0] == "CMC"}, found
+
+
+def test_a_title_ends_before_a_line_break():
+    found = facts("Fears for diplomat\n\nBy Ian Dawes, NZ Herald political reporter\n\nThe number of ex-diplomats rose.")
+    assert ("Ian Dawes", "jobTitle", "political reporter") in found, found

@@ -198,8 +198,8 @@ def _title_phrase(title: Token, by_token: dict) -> tuple[int, int]:  # type: ign
     while right + 1 in ids or (right + 2 in ids and title.doc[right + 1].dep_ in {"cc", "punct"}
                                and title.doc[right + 1].text != ","):
         right += 1 if right + 1 in ids else 2
-    while right > title.i and doc[right].dep_ in {"prep", "cc", "punct", "det"}:
-        right -= 1
+    while right > title.i and (doc[right].dep_ in {"prep", "cc", "punct", "det"} or doc[right].is_space):
+        right -= 1  # nor a line break after it ("NZ Herald political reporter\n\nThe number ...")
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
