@@ -423,8 +423,9 @@ def listed_with_person(span: Span, lexicon: Lexicon) -> bool:
 def given_named(span: Span, lexicon: Lexicon) -> bool:
     """A name of two or three words shaped like a person's whose first word is a given name
     (:func:`kg.extract.given_names.given_names`) and whose last is neither a given name
-    nor an English noun: "Theodor Rumpel", not "Morgan Stanley" or "Mercy Hospital". None of its words may be an organisation's word, a head noun, a
-    known name or a place ("Georgia Tech", "Grant Thornton Group"), and no "the" comes before.
+    nor an English noun: "Theodor Rumpel", not "Morgan Stanley" or "Mercy Hospital". None
+    of its words may be an organisation's word, a head noun, a known name or a place
+    ("Georgia Tech", "Grant Thornton Group"), and no "the" comes before.
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon

@@ -3,8 +3,8 @@
 spaCy's small English model often calls a person an organisation when the
 surname is rare to it ("Theodor Rumpel", "Beatrice Dugand", "Terje
 Halleland"). Faker (MIT licence) ships the given names of 58 locales; a name
-counts as given when :data:`MIN_LOCALES` locale other than Faker's
-catch-all ``en`` list it (``en`` holds "General", "Royal" and "Star").
+counts as given when at least :data:`MIN_LOCALES` of them, Faker's catch-all ``en``
+left out, list it (``en`` holds "General", "Royal" and "Star").
 A surname that is an English noun (:func:`common_nouns`: "Commission" in
 "Philippine Commission", "Hospital" in "Mercy Hospital") leaves the vote out.
 The tables are derived once and kept between processes
@@ -32,7 +32,7 @@ MIN_LOCALES = 1
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """The given names (as written: "Theodor") that :data:`MIN_LOCALES` of Faker's locales list."""
+    """The given names (as written: "Theodor") at least :data:`MIN_LOCALES` of Faker's locales list."""
     return kept("given-names", _derive, __name__)
 
 
@@ -51,7 +51,8 @@ def name_genders() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def common_nouns() -> frozenset[str]:
     """English common nouns, lower case: the noun index of the default pipeline's lemmatizer
-    (WordNet's nouns in ``en_core_web_sm``); empty when the pipeline has none."""
+    (WordNet's nouns in ``en_core_web_sm``), read once and kept between processes; empty
+    when the pipeline has none."""
     return kept("common-nouns", _nouns, __name__)
 
 

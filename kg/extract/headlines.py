@@ -2,9 +2,9 @@
 
 A news article saved as text often starts with its headline ("HP Names Whitman CEO,
 Apotheker Out"). In title case spaCy's NER cannot tell names from words, and finds
-"HP Names Whitman" or "Own AI". A sentence is a headline when it ends without a full
-stop and most of its words, function words and verbs among them, start with a capital
-(:func:`headline_sentences`); a name found there stays only when the gazetteer knows it
+"HP Names Whitman" or "Own AI". A line is a headline when it ends without a full stop
+and most of its words, words prose writes in lower case among them, start with a capital
+(:func:`is_headline`); a name found there stays only when the gazetteer knows it
 or the text writes it again outside headlines (:func:`named_elsewhere`): the story
 under a headline names its people and companies again.
 
@@ -39,10 +39,10 @@ def headline_sentences(doc: Doc) -> set[int]:
 
 
 def is_headline(sent: Span) -> bool:
-    """Whether one sentence is written as a headline: a line of its own, at least three words, no full stop,
-    question or exclamation mark at the end, :data:`TITLE_SHARE` of the words
-    capitalised, and a word in capitals after the first that prose writes in lower case
-    ("To", "Its", "Names": a stop word or an English noun).
+    """Whether one sentence is written as a headline: a line of its own, at least three
+    words, no full stop, question or exclamation mark at the end, :data:`TITLE_SHARE` of
+    the words capitalised, and a word in capitals after the first that prose writes in
+    lower case ("To", "Its", "Names": a stop word or an English noun).
 
     >>> from kg.extract.nlp import load_nlp
     >>> nlp = load_nlp()

@@ -3,8 +3,8 @@
 "X is a Belgian engineer", "X, an American businessman", "Brazilian midfielder X": the
 demonym's country (a city or a region before a role is where the person lives, ``livesIn``:
 "a Madrid architect", "Denver lawyer Tom Reyes"; before an office it is the office's, and
-states nothing: "Connecticut State Treasurer", ``offices``); so is a country's "'s" on a person or a role ("Italy's Ann Roy", "Ann
-Roy, Italy's trade minister").
+states nothing: "Connecticut State Treasurer", ``offices``); so is a country's "'s" on a
+person or a role ("Italy's Ann Roy", "Ann Roy, Italy's trade minister").
 """
 
 from __future__ import annotations
@@ -71,7 +71,8 @@ def _demonym_or_country(ctx: DocContext, token: Token, place: Arg) -> bool:
     >>> ctx = SimpleNamespace(text="a Welsh singer, a Madrid architect", lexicon=load_lexicon(),
     ...                       resolved=SimpleNamespace(entities=[]))
     >>> token = SimpleNamespace(ent_type_="GPE")
-    >>> _demonym_or_country(ctx, token, Arg("x", "Place", 2, 7)), _demonym_or_country(ctx, token, Arg("y", "Place", 18, 24))
+    >>> welsh, madrid = Arg("x", "Place", 2, 7), Arg("y", "Place", 18, 24)
+    >>> _demonym_or_country(ctx, token, welsh), _demonym_or_country(ctx, token, madrid)
     (True, False)
     """
     written = ctx.text[place.start_char:place.end_char]
