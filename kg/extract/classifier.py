@@ -571,7 +571,15 @@ def word_lists(lexicon: Lexicon, key: str) -> dict[str, frozenset[str]]:
     >>> sorted(word_lists(load_lexicon(), "model_sentence_words")["bornIn"])
     ['birth', 'birthplace', 'born', 'native']
     """
-    return {entry.split()[0]: frozenset(entry.split()[1:]) for entry in lexicon.words.rules.get(key, ())}
+    entries = lexicon.words.rules.get(key, ())
+    kept = _WORD_LISTS.get(key)
+    if kept is None or kept[0] is not entries:  # read again when the entries are others
+        kept = _WORD_LISTS[key] = (entries, {e.split()[0]: frozenset(e.split()[1:]) for e in entries})
+    return kept[1]
+
+
+#: ``[rules]`` key -> (its entries, :func:`word_lists` of them): read once, not for every document.
+_WORD_LISTS: dict[str, tuple[object, dict[str, frozenset[str]]]] = {}
 
 
 def place_on_title(doc: Doc, person: tuple[int, int], place: tuple[int, int]) -> bool:
