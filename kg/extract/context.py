@@ -20,14 +20,14 @@ True
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
 from kg.config import Settings
 from kg.extract.resolve import EntityMention, Resolved
 from kg.lexicon import Lexicon
-from kg.types import Document, Relation
+from kg.types import Document, Relation, changed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -100,7 +100,7 @@ class DocContext:
         >>> other.sentences is sentences, len(sentences), other.relations == ctx.relations
         (True, 2, True)
         """
-        other = replace(self, relations=relations)
+        other = changed(self, relations=relations)
         for name in _OF_THE_DOCUMENT:
             if name in self.__dict__:
                 other.__dict__[name] = self.__dict__[name]  # as cached_property keeps it
