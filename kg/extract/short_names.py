@@ -75,7 +75,10 @@ def short_forms(doc: Doc, found: list[Found]) -> Shorts:
 
 def _named_before(shorts: Shorts, short: str, i: int) -> tuple[str, str] | None:
     """The (name, class) ``short`` shortens among the names ending before token ``i``, if one only."""
-    named = {(name, cls) for end, name, cls in shorts.get(short, ()) if end <= i}
+    entries = shorts.get(short)
+    if not entries:  # most words shorten no name: asked for every token of the document
+        return None
+    named = {(name, cls) for end, name, cls in entries if end <= i}
     return next(iter(named)) if len(named) == 1 else None
 
 
