@@ -32,7 +32,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from kg.config import Settings
 from kg.errors import InputError, KGError
@@ -52,11 +52,13 @@ from kg.extract.known import read_all, read_on_demand
 from kg.extract.resolve import AliasIndex, resolve
 from kg.extract.rules import RULES
 from kg.extract.rules.echoes import dedupe
-from kg.graph.remote import Endpoints, RemoteStore
 from kg.graph.store import GraphStore
 from kg.distributed import extracted, merge
 from kg.registry import extractors as registry
 from kg.types import Document, DocumentGraph, Relation
+
+if TYPE_CHECKING:
+    from kg.graph.remote import Endpoints, RemoteStore  # imported when a server is named
 
 #: Documents between flushes of the store's write buffers: unflushed, RocksDB's memtables
 #: grew the RSS of a 10,000-document build to 1.9x that of a 2,000-document one (bench_memory).
@@ -436,6 +438,8 @@ def open_store(out: Path, remote: str | Endpoints | None = None) -> GraphStore |
     kept projection, no store)."""
     if remote is None:
         return GraphStore.open_build(out)
+    from kg.graph.remote import Endpoints, RemoteStore
+
     return RemoteStore.open(Endpoints.from_url(remote) if isinstance(remote, str) else remote, write=True)
 
 

@@ -46,13 +46,18 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
 
 
-def kept(name: str, build: Callable[[], T], *modules: str) -> T:
+def kept(name: str, build: Callable[[], T], *modules: str, files: tuple[Path, ...] = ()) -> T:
     """``build()``, read from the cache when a process before computed it from the same sources.
 
     ``modules`` name the modules whose source derives the table (with the
-    ones they call that shape it); their text is hashed into the key.
+    ones they call that shape it); their text is hashed into the key, and so
+    are the bytes of ``files`` it is read from (when one cannot be read,
+    ``build()`` runs uncached and says what is wrong).
     """
-    path = cache_dir() / f"{name}-{_key(modules)}.pickle"
+    try:
+        path = cache_dir() / f"{name}-{_key(modules, files)}.pickle"
+    except OSError:
+        return build()
     try:
         with path.open("rb") as f:
             return pickle.load(f)
@@ -68,8 +73,11 @@ def kept(name: str, build: Callable[[], T], *modules: str) -> T:
     return table
 
 
-def _key(modules: tuple[str, ...]) -> str:
+def _key(modules: tuple[str, ...], files: tuple[Path, ...] = ()) -> str:
     digest = hashlib.sha256()
+    for file in files:
+        digest.update(f"{file};".encode())
+        digest.update(Path(file).read_bytes())
     for package in PACKAGES:
         try:
             digest.update(f"{package}={metadata.version(package)};".encode())
