@@ -66,6 +66,8 @@ class Found:
 PERSON_PRONOUNS = _WORDS["person_pronouns"]
 #: First-person words, outside quotes, name the document's author: a person, or (plural) an organisation.
 AUTHOR_PRONOUNS = {"Person": _WORDS["author_person"], "Organization": _WORDS["author_organization"]}
+#: Each author's pronoun -> the class of the first list above that holds it (read for every token).
+_AUTHOR_CLASS = {w: cls for cls, words in reversed(AUTHOR_PRONOUNS.items()) for w in words}
 RELATIVE_PRONOUNS = _WORDS["relative_pronouns"]
 ORGANIZATION_ANAPHORA = _WORDS["organization_anaphora"]
 PORTFOLIO_TITLES = _WORDS["portfolio_titles"]
@@ -389,7 +391,7 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
         if token.i in taken:
             continue
         lower = token.lower_
-        author = next((cls for cls, words in AUTHOR_PRONOUNS.items() if lower in words), None)
+        author = _AUTHOR_CLASS.get(lower)
         if author is not None and token.pos_ == "PRON" and token.i not in quoted \
                 and not _regnal(token):
             out.append(replace(_found(doc[token.i:token.i + 1], author, 0.0, None, anaphor=True),

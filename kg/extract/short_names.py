@@ -41,6 +41,8 @@ def short_names_again(doc: Doc, shorts: Shorts, taken: set[int]) -> Iterator[tup
     >>> [(f.text, f.cls) for f in find_mentions(doc, load_lexicon()) if not f.anaphor]
     [('Kenji Watanabe', 'Person'), ('Watanabe', 'Person'), ('Nagoya', 'Place')]
     """
+    if not shorts:
+        return  # no name has a short form: no token is one
     for token in doc:
         named = _named_before(shorts, token.text, token.i)
         if named is None or token.i in taken or token.pos_ != "PROPN" or not token.is_title:
