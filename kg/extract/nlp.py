@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TypeVar
 
 
 from kg.config import DEFAULT_MODELS
@@ -226,7 +226,13 @@ def _group_entry_points() -> None:
     found = catalogue.AVAILABLE_ENTRY_POINTS
     if type(found) is dict or not hasattr(found, "select") or not hasattr(found, "groups"):
         return  # grouped already (Python 3.11's SelectableGroups is a dict too), or another form
-    catalogue.AVAILABLE_ENTRY_POINTS = {group: found.select(group=group) for group in found.groups}
+    if isinstance(found, dict):  # Python 3.10-3.11's SelectableGroups: a dict of the groups already
+        catalogue.AVAILABLE_ENTRY_POINTS = dict(dict.items(found))  # (not its warning dict interface)
+        return
+    groups: dict[str, list[Any]] = {}
+    for entry_point in found:  # Python 3.12's EntryPoints: grouped in one pass, order kept
+        groups.setdefault(entry_point.group, []).append(entry_point)
+    catalogue.AVAILABLE_ENTRY_POINTS = {group: type(found)(points) for group, points in groups.items()}
 
 
 @contextmanager
