@@ -52,7 +52,7 @@ SOURCE_HELP = "build directory or RDF file (none with --store)"
 
 def _store_options(p: argparse.ArgumentParser) -> None:
     """``--store URL`` and the options for servers other than Oxigraph's."""
-    from kg.graph.remote import PASSWORD_ENV
+    from kg.config import PASSWORD_ENV
 
     group = p.add_argument_group("triple-store server (instead of a local store)")
     group.add_argument("--store", metavar="URL",

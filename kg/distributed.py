@@ -44,7 +44,7 @@ from kg.extract.mentions import Found, find_mentions
 from kg.extract.nlp import batches, parse
 from kg.extract.resolve import AliasIndex, resolve
 from kg.extract.rules.echoes import dedupe
-from kg.types import Document, DocumentGraph, Relation
+from kg.types import Document, DocumentGraph, Relation, changed
 
 if TYPE_CHECKING:
     from kg.pipeline import Pipeline
@@ -98,7 +98,7 @@ def merge(document: Document, extracted: Extracted, index: AliasIndex, base: str
     rename: dict[str, str] = {}
     for iri, f in zip(extracted.local, named):
         rename.setdefault(iri, resolved.by_token[f.start].iri)
-    relations = dedupe(replace(r, subject=rename.get(r.subject, r.subject),
+    relations = dedupe(changed(r, subject=rename.get(r.subject, r.subject),
                                obj=r.obj if r.object_is_literal else rename.get(r.obj, r.obj))
                        for r in extracted.relations)
     return DocumentGraph(document, resolved.entities, resolved.mentions, tuple(relations), resolved.joined_by)

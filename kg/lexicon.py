@@ -309,8 +309,29 @@ def read_gazetteer(path: str | Path, classes: tuple[str, ...] | None = None) -> 
 
 @lru_cache(maxsize=8)
 def load_lexicon(extra_gazetteer: str | None = None) -> Lexicon:
-    """Read the lexicon from ``ontology/kg.ttl`` (and the gazetteer CSVs), once per process."""
-    return read_lexicon(ontology_path("kg.ttl"), extra_gazetteer)
+    """Read the lexicon from ``ontology/kg.ttl`` (and the gazetteer CSVs), once per process.
+
+    What :func:`read_lexicon` reads from the files is kept between processes
+    (:func:`kg.extract.tables.kept`, keyed by the files' bytes and this module's
+    source): a process after the first parses no Turtle and imports no rdflib
+    (80 ms). The lexicon is made from it as :func:`read_lexicon` makes it.
+
+    >>> load_lexicon() == read_lexicon(ontology_path("kg.ttl"))
+    True
+    """
+    from kg.extract.tables import kept
+
+    path = ontology_path("kg.ttl")
+    files = (path, ontology_path("gazetteer.csv"), *((Path(extra_gazetteer),) if extra_gazetteer else ()))
+    parts = kept("lexicon", lambda: _parts(read_lexicon(path, extra_gazetteer)), __name__, files=files)
+    return Lexicon(*parts[:5], colors=parts[5])
+
+
+def _parts(lexicon: Lexicon) -> tuple:  # type: ignore[type-arg]
+    """What a :class:`Lexicon` is made from, but the word lists (every lexicon shares
+    :func:`load_words`'s)."""
+    return (lexicon.ner_labels, lexicon.head_nouns, lexicon.properties, lexicon.gazetteer, lexicon.classes,
+            lexicon.colors)
 
 
 def read_lexicon(path: str | Path, extra_gazetteer: str | None = None) -> Lexicon:

@@ -32,7 +32,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from kg.config import Settings
 from kg.errors import InputError, KGError
@@ -52,11 +52,13 @@ from kg.extract.known import read_all, read_on_demand
 from kg.extract.resolve import AliasIndex, resolve
 from kg.extract.rules import RULES
 from kg.extract.rules.echoes import dedupe
-from kg.graph.remote import Endpoints, RemoteStore
 from kg.graph.store import GraphStore
 from kg.distributed import extracted, merge
 from kg.registry import extractors as registry
 from kg.types import Document, DocumentGraph, Relation
+
+if TYPE_CHECKING:
+    from kg.graph.remote import Endpoints, RemoteStore  # imported when a server is named
 
 #: Documents between flushes of the store's write buffers: unflushed, RocksDB's memtables
 #: grew the RSS of a 10,000-document build to 1.9x that of a 2,000-document one (bench_memory).
@@ -153,11 +155,12 @@ class Pipeline:
         """
         found: list[tuple[tuple[int, int, int], Relation]] = []  # (block, sentence, extractor)
         seen: set[tuple[Any, ...]] = set()
+        ctx.sentence_index(0)  # the sentences read once, for every extractor (with_relations keeps them)
         for position, (name, extractor) in enumerate(zip(self.extractor_names, self.extractors)):
             before = tuple(r for _, r in sorted(found, key=lambda x: x[0]))
             block = 0 if name in RULES else position
             found += [((block, ctx.sentence_index(r.subject_span[0]), position), r)
-                      for r in dedupe(extractor(replace(ctx, relations=before)), seen)]
+                      for r in dedupe(extractor(ctx.with_relations(before)), seen)]
         ordered = [r for _, r in sorted(found, key=lambda x: x[0])]
         for constraint in CONSTRAINTS:
             ordered = constraint(ctx, ordered)
@@ -436,6 +439,8 @@ def open_store(out: Path, remote: str | Endpoints | None = None) -> GraphStore |
     kept projection, no store)."""
     if remote is None:
         return GraphStore.open_build(out)
+    from kg.graph.remote import Endpoints, RemoteStore
+
     return RemoteStore.open(Endpoints.from_url(remote) if isinstance(remote, str) else remote, write=True)
 
 

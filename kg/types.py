@@ -15,7 +15,10 @@ True
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def content_id(text: str) -> str:
@@ -25,6 +28,46 @@ def content_id(text: str) -> str:
     'e3b0c44298fc'
     """
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def changed(instance: T, /, **changes: Any) -> T:
+    """``dataclasses.replace(instance, **changes)`` for a frozen dataclass whose ``__init__`` only
+    sets its fields (no ``__post_init__``, no slots): its fields copied, not passed through
+    ``__init__`` one by one (0.6 against 3 microseconds; a build makes one for every
+    mention, relation and extractor of every document). Anything else is replaced as usual,
+    and so are changes that name no field (``replace`` says which).
+
+    >>> r = Relation("s", "worksFor", "o", "d", "S.", (0, 1), (2, 3), 0.9, "rule:svo")
+    >>> changed(r, obj="p") == replace(r, obj="p"), changed(r, obj="p").obj, r.obj
+    (True, 'p', 'o')
+    >>> changed(r, object="p")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    TypeError: ...unexpected keyword argument 'object'...
+    """
+    names = _FIELD_NAMES.get(type(instance))
+    if names is None:
+        names = _FIELD_NAMES[type(instance)] = _copied_fields(type(instance))
+    if not names or not changes.keys() <= names:
+        return replace(instance, **changes)  # type: ignore[type-var]
+    new = object.__new__(type(instance))
+    state = new.__dict__
+    state.update(instance.__dict__)
+    if len(state) > len(names):  # what else it keeps (a cached_property's value) is not copied
+        for name in [name for name in state if name not in names]:
+            del state[name]
+    state.update(changes)
+    return new
+
+
+def _copied_fields(cls: type) -> frozenset[str]:
+    """The field names of a dataclass :func:`changed` may copy (empty: replace it as usual)."""
+    if hasattr(cls, "__post_init__") or hasattr(cls, "__slots__") or not hasattr(cls, "__dataclass_fields__") \
+            or not all(f.init for f in fields(cls)):
+        return frozenset()
+    return frozenset(f.name for f in fields(cls))
+
+
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ silent new IRI (``tests/test_vocab.py`` checks that the two agree).
 
 Examples
 --------
+>>> from kg.vocab import KG
 >>> KG.worksFor
 rdflib.term.URIRef('https://w3id.org/kg/ontology#worksFor')
 >>> KG.Organization in KG
@@ -25,13 +26,14 @@ from __future__ import annotations
 import importlib.resources
 from pathlib import Path
 
-import rdflib.namespace
-from rdflib.namespace import Namespace
-from rdflib.term import URIRef
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import OntologyError
 
-__all__ = ["KG", "KG_NS", "ONTOLOGY_FILES", "PREFIXES", "ontology_path"]
+if TYPE_CHECKING:
+    from rdflib.term import URIRef
+
+__all__ = ["KG", "KG_NS", "ONTOLOGY_FILES", "PREFIXES", "TERMS", "ontology_path"]  # noqa: F822 (KG: __getattr__)
 
 KG_NS = "https://w3id.org/kg/ontology#"
 
@@ -53,24 +55,11 @@ PREFIXES: dict[str, str] = {
 }
 
 
-# Subclass through the module: a bare ``DefinedNamespace`` in this module's
-# globals warns when pytest's doctest finder probes it for ``_mock_name``.
-class KG(rdflib.namespace.DefinedNamespace):
-    """The kg ontology, ``https://w3id.org/kg/ontology#`` (``ontology/kg.ttl``).
-
-    Classes, object and datatype properties, and the annotation properties
-    that hold the extraction lexicon. Unknown names raise ``AttributeError``.
-
-    Examples
-    --------
-    >>> KG.Person.n3()
-    '<https://w3id.org/kg/ontology#Person>'
-    >>> KG["uses"] == KG.uses
-    True
+class _Terms:
+    """Every term of the kg ontology, ``https://w3id.org/kg/ontology#`` (``ontology/kg.ttl``):
+    classes, object and datatype properties, and the annotation properties that hold
+    the extraction lexicon. :data:`KG` is rdflib's namespace of them, :data:`TERMS` their names.
     """
-
-    _fail = True
-    _NS = Namespace(KG_NS)
 
     # Classes (owl:Class)
     Organization: URIRef  # A company, institution, agency, university, party, team or other organised group.
@@ -151,6 +140,49 @@ class KG(rdflib.namespace.DefinedNamespace):
 
     # Presentation (owl:AnnotationProperty)
     color: URIRef  # "#rrggbb" that draws a class in the HTML graph.
+
+
+#: The names of the ontology's terms (``kg.graph.rdf.kg_term`` makes IRIs of these alone).
+TERMS: frozenset[str] = frozenset(_Terms.__annotations__)
+
+
+def __getattr__(name: str) -> Any:
+    """``KG``, made when first asked for: rdflib (60 ms to import) is not imported by a
+    build, which names terms through :data:`TERMS` (``kg.graph.rdf.kg_term``)."""
+    if name == "KG":
+        globals()["KG"] = namespace = _namespace()
+        return namespace
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _namespace() -> Any:
+    import rdflib.namespace
+    from rdflib.namespace import Namespace
+
+    # Subclass through the module: a bare ``DefinedNamespace`` in this module's
+    # globals warns when pytest's doctest finder probes it for ``_mock_name``.
+    class KG(rdflib.namespace.DefinedNamespace):
+        """The kg ontology, ``https://w3id.org/kg/ontology#`` (``ontology/kg.ttl``).
+
+        Classes, object and datatype properties, and the annotation properties
+        that hold the extraction lexicon (:class:`_Terms`). Unknown names raise
+        ``AttributeError``.
+
+        Examples
+        --------
+        >>> from kg.vocab import KG
+        >>> KG.Person.n3()
+        '<https://w3id.org/kg/ontology#Person>'
+        >>> KG["uses"] == KG.uses
+        True
+        """
+
+        _fail = True
+        _NS = Namespace(KG_NS)
+        __annotations__ = dict(_Terms.__annotations__)
+
+    KG.__module__, KG.__qualname__ = __name__, "KG"
+    return KG
 
 
 def ontology_path(name: str) -> Path:

@@ -600,7 +600,15 @@ def word_lists(lexicon: Lexicon, key: str) -> dict[str, frozenset[str]]:
     >>> sorted(word_lists(load_lexicon(), "model_sentence_words")["bornIn"])
     ['birth', 'birthplace', 'born', 'native']
     """
-    return {entry.split()[0]: frozenset(entry.split()[1:]) for entry in lexicon.words.rules.get(key, ())}
+    entries = lexicon.words.rules.get(key, ())
+    kept = _WORD_LISTS.get(key)
+    if kept is None or kept[0] is not entries:  # read again when the entries are others
+        kept = _WORD_LISTS[key] = (entries, {e.split()[0]: frozenset(e.split()[1:]) for e in entries})
+    return kept[1]
+
+
+#: ``[rules]`` key -> (its entries, :func:`word_lists` of them): read once, not for every document.
+_WORD_LISTS: dict[str, tuple[object, dict[str, frozenset[str]]]] = {}
 
 
 def place_on_title(doc: Doc, person: tuple[int, int], place: tuple[int, int]) -> bool:
@@ -713,11 +721,13 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     context = Context.of(lexicon, list(ctx.relations), resolved)
     tokens = _tokens_of(doc)  # kept: one_subject and the trigger checks read the same table
     probabilities = model.probabilities([pair_row(doc, a, b, context, tokens) for _, a, b in pairs])
-    best_of: dict[tuple[str, str | None, str], float] = {}
-    for (_, a, b), p in zip(pairs, probabilities):
-        label = model.labels[int(p.argmax())]
-        best_of[(a.iri or "", b.iri, label)] = max(best_of.get((a.iri or "", b.iri, label), 0.0),
-                                                   float(p.max()))
+    # each pair's likeliest label and its probability, read for all pairs at once
+    bests, tops = probabilities.argmax(axis=1).tolist(), probabilities.max(axis=1)
+    best_of: dict[tuple[str, str | None, str], float] = {}  # read for labels other than "none"
+    for (_, a, b), best, top in zip(pairs, bests, tops.tolist()):
+        label = model.labels[best]
+        if label != NONE:
+            best_of[(a.iri or "", b.iri, label)] = max(best_of.get((a.iri or "", b.iri, label), 0.0), top)
     needs_trigger = lexicon.words.rules.get("model_needs_trigger", frozenset())
     sentence_words = word_lists(lexicon, "model_sentence_words")
     excluding = word_lists(lexicon, "model_excluding_words")
@@ -726,11 +736,10 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     staff_titles = lexicon.words.rules.get("staff_titles", frozenset())
     limits = model_thresholds(lexicon, threshold)
     out = []
-    for (sent, a, b), p in zip(pairs, probabilities):
-        best = int(p.argmax())
+    for (sent, a, b), best, top in zip(pairs, bests, tops):  # top: numpy's float32, compared as before
         label = model.labels[best]
         spec = lexicon.properties.get(label)
-        if label == NONE or spec is None or p[best] < threshold:
+        if label == NONE or spec is None or top < threshold:
             continue
         if not spec.allows(a.cls, None if b.iri is None else b.cls):
             continue
@@ -745,7 +754,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue  # "a street in Valparaiso bears his name": no word of birth
         if label in excluding and excluded(excluding[label], doc, sent, (a.start, a.end), (b.start, b.end)):
             continue  # "has offices in Detroit": an office is no headquarters
-        if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > p[best]:
+        if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > top:
             continue  # the other direction is likelier: one of them is wrong
         if label in _EMPLOYERS and owns_a_thing(doc, b.end - 1, lexicon, context.classes):
             continue  # "Laskar used NASA's telescope": NASA owns the telescope, employs nobody here
@@ -753,14 +762,14 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         staff = label == "worksFor" and not staff_titles.isdisjoint(
             evidence_words(doc, (a.start, a.end), (b.start, b.end)))  # "the head coach of Odisha FC"
         predicate = label if literal or staff else membership(ctx, label, b.start_char, b.end_char)
-        if not stated(float(p[best]), limits.get(predicate, threshold)):
+        if not stated(float(top), limits.get(predicate, threshold)):
             continue  # [model_threshold]: the model's worksFor on unseen text is mostly wrong
         out.append(Relation(
             subject=a.iri or "",
             predicate=predicate,
             obj=ctx.text[b.start_char:b.end_char] if literal else b.iri or "",
             doc_id=doc_id, sentence=sent.text.strip(), subject_span=(a.start_char, a.end_char),
-            object_span=(b.start_char, b.end_char), confidence=round(float(p[best]), 3),
+            object_span=(b.start_char, b.end_char), confidence=round(float(top), 3),
             extractor="model:pairs", object_is_literal=literal,
         ))
     return out

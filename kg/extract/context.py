@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Iterator
 from kg.config import Settings
 from kg.extract.resolve import EntityMention, Resolved
 from kg.lexicon import Lexicon
-from kg.types import Document, Relation
+from kg.types import Document, Relation, changed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -88,6 +88,24 @@ class DocContext:
                 seen.add(hit.token_span)
                 yield hit
 
+    def with_relations(self, relations: tuple[Relation, ...]) -> DocContext:
+        """This context with ``relations`` found before, keeping what it has read of the
+        document alone (its sentences, their starts, the entities' labels).
+
+        >>> from kg.pipeline import Pipeline
+        >>> from kg.types import Document
+        >>> ctx = Pipeline().context(Document.from_text("Ann Lee met Bob. He left.", "x"))
+        >>> sentences = ctx.sentences  # read here, then kept
+        >>> other = ctx.with_relations(())
+        >>> other.sentences is sentences, len(sentences), other.relations == ctx.relations
+        (True, 2, True)
+        """
+        other = changed(self, relations=relations)
+        for name in _OF_THE_DOCUMENT:
+            if name in self.__dict__:
+                other.__dict__[name] = self.__dict__[name]  # as cached_property keeps it
+        return other
+
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
         return tuple(self.doc.sents)
@@ -104,3 +122,8 @@ class DocContext:
     def labels(self) -> dict[str, str]:
         """Entity IRI -> canonical name."""
         return {e.iri: e.label for e in self.resolved.entities}
+
+
+#: The cached readings of a :class:`DocContext` that depend on its document alone, not on
+#: the relations found before (:meth:`DocContext.with_relations` keeps them).
+_OF_THE_DOCUMENT = ("sentences", "_sentence_starts", "labels")

@@ -28,6 +28,7 @@ from kg.extract.naming import COMPANY_SUFFIXES
 from kg.extract.places import GENERIC, place_vote
 from kg.extract.short_names import NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed
 from kg.lexicon import Lexicon, load_words
+from kg.types import changed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -67,6 +68,8 @@ class Found:
 PERSON_PRONOUNS = _WORDS["person_pronouns"]
 #: First-person words, outside quotes, name the document's author: a person, or (plural) an organisation.
 AUTHOR_PRONOUNS = {"Person": _WORDS["author_person"], "Organization": _WORDS["author_organization"]}
+#: Each author's pronoun -> the class of the first list above that holds it (read for every token).
+_AUTHOR_CLASS = {w: cls for cls, words in reversed(AUTHOR_PRONOUNS.items()) for w in words}
 RELATIVE_PRONOUNS = _WORDS["relative_pronouns"]
 ORGANIZATION_ANAPHORA = _WORDS["organization_anaphora"]
 PORTFOLIO_TITLES = _WORDS["portfolio_titles"]
@@ -83,7 +86,7 @@ SAINT_WORDS = frozenset(_WORDS["saint_words"])
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     """Return the cleaned, class-voted names of ``doc`` in text order."""
     titles = lexicon.triggers.title_heads
-    title_words = TITLE_WORDS | {w for t in lexicon.triggers.titles for w in t.split()}
+    title_words = _title_words(lexicon)
     found: list[Found] = []
     taken: set[int] = set()
     for ent in _mended_names(doc):
@@ -146,10 +149,27 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         taken.add(span.start)
     found.extend(_anaphora(doc, taken, found, lexicon))
     found.extend(_relative_pronouns(doc, found))
-    found = [replace(f, apart=frozenset(_apart(doc[f.start:f.end].root))) for f in found]
+    found = [changed(f, apart=frozenset(_apart(doc[f.start:f.end].root))) for f in found]
     return sorted(found, key=lambda f: f.start)
 
 
+def _title_words(lexicon: Lexicon) -> frozenset[str]:
+    """:data:`TITLE_WORDS` and every word of the ontology's titles, made once per lexicon.
+
+    >>> from kg.lexicon import load_lexicon
+    >>> words = _title_words(load_lexicon())
+    >>> "ceo" in words, words is _title_words(load_lexicon())
+    (True, True)
+    """
+    triggers = lexicon.triggers
+    kept = _TITLE_WORD_SETS.get(id(triggers))
+    if kept is None or kept[0] is not triggers:
+        words = TITLE_WORDS | {w for t in triggers.titles for w in t.split()}
+        kept = _TITLE_WORD_SETS[id(triggers)] = (triggers, words)
+    return kept[1]
+
+
+_TITLE_WORD_SETS: dict[int, tuple[object, frozenset[str]]] = {}  # id(lexicon.triggers) -> them, the words
 
 
 #: Words a name never ends in: NER cut it there, and the name after it is its end.
@@ -379,7 +399,7 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
         if token.i in taken:
             continue
         lower = token.lower_
-        author = next((cls for cls, words in AUTHOR_PRONOUNS.items() if lower in words), None)
+        author = _AUTHOR_CLASS.get(lower)
         if author is not None and token.pos_ == "PRON" and token.i not in quoted \
                 and not _regnal(token):
             out.append(replace(_found(doc[token.i:token.i + 1], author, 0.0, None, anaphor=True),

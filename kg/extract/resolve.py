@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from kg.extract.classes import ORGANIZATION_WORDS
 from kg.extract.given_names import given_names, name_genders
@@ -32,7 +32,7 @@ from kg.extract.mentions import GAZETTEER_WEIGHT, Found
 from kg.extract.short_names import NAME_PARTICLES, surnames
 from kg.extract.naming import (_POSSESSIVE, _best_label, _initials, _is_acronym, _subsequence, abbreviates,
                                mint_iri, name_key)
-from kg.types import Entity, Mention
+from kg.types import Entity, Mention, changed
 
 __all__ = ["AliasIndex", "EntityMention", "JOIN_RULES", "Resolved", "WEAK_RULES", "abbreviates", "mint_iri",
            "name_key", "resolve"]
@@ -369,7 +369,7 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
 
     def link(a: Found, named: EntityMention) -> None:
         for t in range(a.start, a.end):
-            by_token.setdefault(t, replace(named, found=a))
+            by_token.setdefault(t, changed(named, found=a))
         linked.append(a)
         if a.text.casefold() in _GENDER:
             gender_of.setdefault(named.iri, _GENDER[a.text.casefold()])

@@ -41,6 +41,8 @@ def short_names_again(doc: Doc, shorts: Shorts, taken: set[int]) -> Iterator[tup
     >>> [(f.text, f.cls) for f in find_mentions(doc, load_lexicon()) if not f.anaphor]
     [('Kenji Watanabe', 'Person'), ('Watanabe', 'Person'), ('Nagoya', 'Place')]
     """
+    if not shorts:
+        return  # no name has a short form: no token is one
     for token in doc:
         named = _named_before(shorts, token.text, token.i)
         if named is None or token.i in taken or token.pos_ != "PROPN" or not token.is_title:
@@ -75,7 +77,10 @@ def short_forms(doc: Doc, found: list[Found]) -> Shorts:
 
 def _named_before(shorts: Shorts, short: str, i: int) -> tuple[str, str] | None:
     """The (name, class) ``short`` shortens among the names ending before token ``i``, if one only."""
-    named = {(name, cls) for end, name, cls in shorts.get(short, ()) if end <= i}
+    entries = shorts.get(short)
+    if not entries:  # most words shorten no name: asked for every token of the document
+        return None
+    named = {(name, cls) for end, name, cls in entries if end <= i}
     return next(iter(named)) if len(named) == 1 else None
 
 

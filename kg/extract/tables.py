@@ -28,6 +28,7 @@ import hashlib
 import os
 import pickle
 import sys
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -46,13 +47,18 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kg"
 
 
-def kept(name: str, build: Callable[[], T], *modules: str) -> T:
+def kept(name: str, build: Callable[[], T], *modules: str, files: tuple[Path, ...] = ()) -> T:
     """``build()``, read from the cache when a process before computed it from the same sources.
 
     ``modules`` name the modules whose source derives the table (with the
-    ones they call that shape it); their text is hashed into the key.
+    ones they call that shape it); their text is hashed into the key, and so
+    are the bytes of ``files`` it is read from (when one cannot be read,
+    ``build()`` runs uncached and says what is wrong).
     """
-    path = cache_dir() / f"{name}-{_key(modules)}.pickle"
+    try:
+        path = cache_dir() / f"{name}-{_key(modules, files)}.pickle"
+    except OSError:
+        return build()
     try:
         with path.open("rb") as f:
             return pickle.load(f)
@@ -68,15 +74,27 @@ def kept(name: str, build: Callable[[], T], *modules: str) -> T:
     return table
 
 
-def _key(modules: tuple[str, ...]) -> str:
+def _key(modules: tuple[str, ...], files: tuple[Path, ...] = ()) -> str:
     digest = hashlib.sha256()
-    for package in PACKAGES:
-        try:
-            digest.update(f"{package}={metadata.version(package)};".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{package}=none;".encode())
+    for file in files:
+        digest.update(f"{file};".encode())
+        digest.update(Path(file).read_bytes())
+    digest.update(_versions())
     digest.update(f"python={sys.version_info[:2]};".encode())
     for module in modules:
         source = getattr(sys.modules.get(module), "__file__", None)
         digest.update(Path(source).read_bytes() if source else module.encode())
     return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def _versions() -> bytes:
+    """The :data:`PACKAGES`' versions as the keys hash them, read once per process
+    (``importlib.metadata`` reads each package's metadata again at every call: 0.6 ms)."""
+    out = []
+    for package in PACKAGES:
+        try:
+            out.append(f"{package}={metadata.version(package)};")
+        except metadata.PackageNotFoundError:
+            out.append(f"{package}=none;")
+    return "".join(out).encode()

@@ -12,14 +12,16 @@ True
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from kg.graph.remote import Endpoints, RemoteStore
 from kg.graph.store import GraphStore
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from kg.graph.remote import Endpoints, RemoteStore  # imported when a server is named
 
     from kg.analysis import GraphPath, Neighborhood, Stats
     from kg.analysis.projection import Projection
@@ -46,6 +48,8 @@ class KnowledgeGraph:
         (~20 ms) so that a later ``kg build`` into it is seen; a server is asked each time."""
         if self.remote is not None:
             if self._store is None:
+                from kg.graph.remote import RemoteStore
+
                 self._store = RemoteStore.open(self.remote)
             return self._store
         if self._store is None or self.source.is_dir():
@@ -175,8 +179,11 @@ def open_graph(source: str | Path | Endpoints) -> KnowledgeGraph:
     """Open a build directory, an RDF file, or a SPARQL server (its URL, or
     :class:`~kg.graph.remote.Endpoints` for one that is not Oxigraph)."""
     if isinstance(source, str) and source.startswith(("http://", "https://")):
+        from kg.graph.remote import Endpoints
+
         source = Endpoints.from_url(source)
-    if isinstance(source, Endpoints):
+    remote = sys.modules.get("kg.graph.remote")  # not imported: no Endpoints was made
+    if remote is not None and isinstance(source, remote.Endpoints):
         graph = KnowledgeGraph(source.url, remote=source)
     else:
         graph = KnowledgeGraph(source)

@@ -36,7 +36,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.lexicon import Lexicon
 from kg.types import DocumentGraph, Mention, Relation
-from kg.vocab import KG
+from kg.vocab import KG_NS, TERMS
 
 RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDF_SUBJECT = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#subject")
@@ -56,7 +56,9 @@ def kg_term(name: str) -> NamedNode:
     """
     term = _TERMS.get(name)
     if term is None:  # made once: a build asks for one term per quad
-        term = _TERMS[name] = NamedNode(str(KG[name]))
+        if name not in TERMS:
+            raise AttributeError(f"term {name!r} not in namespace {KG_NS!r}")  # as rdflib's KG[name] says
+        term = _TERMS[name] = NamedNode(KG_NS + name)
     return term
 
 

@@ -44,6 +44,7 @@ from typing import Iterable, Literal
 
 import pyoxigraph as ox
 
+from kg.config import PASSWORD_ENV  # the environment variable read for the password when none is given
 from kg.errors import QueryError, SourceError
 from kg.vocab import KG_NS, PREFIXES
 
@@ -55,8 +56,6 @@ POST_BATCH = 50_000
 RETRIES = 3
 #: Seconds before the first retry; doubled before each next one.
 BACKOFF = 0.25
-#: The environment variable read for the password when none is given.
-PASSWORD_ENV = "KG_STORE_PASSWORD"
 #: Seconds a request may take.
 TIMEOUT = 300.0
 
