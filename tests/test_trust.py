@@ -1008,3 +1008,11 @@ def test_a_place_before_an_office_is_no_home_and_a_dateline_relates_no_agency():
 def test_a_title_ends_before_a_line_break():
     found = facts("Interview by Ann Lee, senior economist\n\nThe bank said rates would rise.")
     assert ("Ann Lee", "jobTitle", "senior economist") in found, found
+
+
+def test_a_bodys_of_pair_is_one_name_and_a_rank_before_a_hyphened_title_stays():
+    ents = entities("Tom Reyes worked at the Department of Health and Human Services until 2010.")
+    assert "Department of Health and Human Services" in ents and "Human Services" not in ents, ents
+    found = facts("Lina Haddad, Assistant Director-General of the World Health Organization, spoke.")
+    assert ("Lina Haddad", "jobTitle", "Assistant Director-General") in found, found
+    assert not {f for f in found if f[1] == "leads"}, found

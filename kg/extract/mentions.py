@@ -81,6 +81,8 @@ ROLES_BEFORE_NAMES = frozenset(_WORDS["roles_before_names"])
 #: Possessors that are part of a name ("Karelian Workers' Party"), and saints' words ("St Agnes's Hospital").
 NAME_POSSESSORS = frozenset(_WORDS["name_possessors"])
 SAINT_WORDS = frozenset(_WORDS["saint_words"])
+#: Bodies whose "of A and B C" is one name ("Department of Health and Human Services").
+OF_PAIR_BODIES = frozenset(_WORDS["of_pair_bodies"])
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
@@ -587,16 +589,28 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
 def _of_pair(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:
     """Whether the conjunction at ``i`` joins two words after the name's "of" or "for", the
     second its last word: "University of Science and Technology", "Ministry of Trade and
-    Industry" are one name; "Bank of America and Citigroup" (a known name) is two.
+    Industry" are one name; "Bank of America and Citigroup" (a known name) is two. After a
+    body's noun (``ontology/words.toml`` ``of_pair_bodies``) the second may be up to three
+    words: "Department of Health and Human Services".
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("She studied at the Kessary University of Science and Technology.")
     >>> _of_pair(doc, 4, 9, 11, lambda text: False)
     True
+    >>> doc = load_nlp()("He worked at the Department of Health and Human Services.")
+    >>> _of_pair(doc, 3, 7, 10, lambda text: False)
+    True
     """
     left = doc[i].head
-    return i + 2 == end and left.dep_ == "pobj" and left.head.lower_ in {"of", "for"} \
-        and start <= left.head.i < i and not known(doc[i + 1].text)
+    if not (left.dep_ == "pobj" and left.head.lower_ in {"of", "for"} and start <= left.head.i < i):
+        return False
+    rest = doc[i + 1:end]
+    if len(rest) == 1:
+        return not known(rest.text)
+    # "Department of Health and Human Services": a body's noun before "of" keeps a longer pair
+    body = doc[left.head.i - 1].lower_ if left.head.i > start else ""
+    return body in OF_PAIR_BODIES and 2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha for t in rest) \
+        and not known(rest.text)
 
 
 def _listed(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:

@@ -188,12 +188,10 @@ def _title_phrase(title: Token, by_token: dict) -> tuple[int, int]:  # type: ign
     # keep only the contiguous run around the title noun
     left = title.i
     ids = {t.i for t in tokens}
-    while left - 1 in ids:
-        left -= 1
     doc = title.doc
-    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ \
-            and not doc[left - 1].whitespace_ and doc[left - 2].is_alpha:
-        left -= 2  # "vice-chairman": the whole word
+    while left - 1 in ids or (left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_
+                              and not doc[left - 1].whitespace_ and doc[left - 2].is_alpha):
+        left -= 1 if left - 1 in ids else 2  # "vice-chairman", "Assistant Director-General": the whole word
     right = title.i
     while right + 1 in ids or (right + 2 in ids and title.doc[right + 1].dep_ in {"cc", "punct"}
                                and title.doc[right + 1].text != ","):
