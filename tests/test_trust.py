@@ -1016,3 +1016,22 @@ def test_a_bodys_of_pair_is_one_name_and_a_rank_before_a_hyphened_title_stays():
     found = facts("Lina Haddad, Assistant Director-General of the World Health Organization, spoke.")
     assert ("Lina Haddad", "jobTitle", "Assistant Director-General") in found, found
     assert not {f for f in found if f[1] == "leads"}, found
+
+
+def test_the_english_nouns_are_none_without_the_default_pipeline(monkeypatch, tmp_path):
+    """A build with a model of the user's own, and neither default pipeline installed, still runs."""
+    from kg.errors import ModelError
+    from kg.extract import given_names, nlp
+
+    def missing(*args, **kwargs):
+        raise ModelError("no spaCy model here")
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(nlp, "load_nlp", missing)
+    given_names.common_nouns.cache_clear()
+    try:
+        assert given_names.common_nouns() == frozenset()
+    finally:
+        given_names.common_nouns.cache_clear()
+        monkeypatch.undo()
+    assert "hospital" in given_names.common_nouns()  # a failure is not kept: the next process reads them

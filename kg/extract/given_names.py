@@ -52,8 +52,13 @@ def name_genders() -> dict[str, str]:
 def common_nouns() -> frozenset[str]:
     """English common nouns, lower case: the noun index of the default pipeline's lemmatizer
     (WordNet's nouns in ``en_core_web_sm``), read once and kept between processes; empty
-    when the pipeline has none."""
-    return kept("common-nouns", _nouns, __name__)
+    when the pipeline has none or cannot be loaded (a build with a model of the user's own)."""
+    from kg.errors import ModelError
+
+    try:
+        return kept("common-nouns", _nouns, __name__)
+    except (ModelError, ImportError, OSError):  # no default pipeline here (a user's own model): none known
+        return frozenset()
 
 
 def _nouns() -> frozenset[str]:
