@@ -1035,3 +1035,9 @@ def test_the_english_nouns_are_none_without_the_default_pipeline(monkeypatch, tm
         given_names.common_nouns.cache_clear()
         monkeypatch.undo()
     assert "hospital" in given_names.common_nouns()  # a failure is not kept: the next process reads them
+
+
+def test_a_name_before_a_title_only_an_organisation_gives_is_an_organisation():
+    found = facts("Aston Martin chief executive Andy Palmer said sales rose. McLaren boss Zak Brown agreed.")
+    assert {("Andy Palmer", "leads", "Aston Martin"), ("Zak Brown", "leads", "McLaren")} <= found, found
+    assert entities("Trump adviser Kellyanne Conway spoke.").get("Trump", ("Person",))[0] == "Person"

@@ -70,6 +70,7 @@ WORK = "Work"
 WORK_LAST_WORDS = frozenset(_WORDS["award_words"]) | frozenset(_WORDS["document_words"])
 AWARD_NAMES = frozenset(_WORDS["award_names"])
 CLUB_LAST_WORDS = frozenset(_WORDS["club_last_words"])
+COMPANY_TITLES = frozenset(_WORDS["company_titles"])
 #: Titles whose "of" gives no class to the name after it ("a student of Ada Brandt").
 NOT_CLASS_TITLES = frozenset(_WORDS["not_class_titles"])
 #: Verbs whose object is a product, not the organisation NER says ("developed AlphaFold").
@@ -137,6 +138,8 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Place"  # "Mount Halvorsen", "Gulf of Tonkin"
     if len(span) > 1 and lexicon.head_nouns.get(last.lower_) in NAME_PART_CLASSES and last.is_title:
         return lexicon.head_nouns[last.lower_]
+    if gives_a_company_title(span):
+        return "Organization"  # "Aston Martin chief executive Andy Palmer", "McLaren boss Zak Brown"
     for noun in _nouns_beside(span):  # spaCy tags "firm" in "the firm Solberg Arkitekter" ADJ
         said = noun_class(noun, lexicon) if noun.pos_ in {"NOUN", "ADJ"} and noun.lower_ not in NOT_PREDICATE_NOUNS \
             else None
@@ -459,3 +462,25 @@ def team_cued(span: Span, lexicon: Lexicon) -> bool:
     if root.dep_ != "pobj" or root.head.dep_ != "prep":
         return False
     return f"{root.head.head.lemma_.lower()} {root.head.lower_}" in lexicon.words.rules.get("team_cues", ())
+
+
+def gives_a_company_title(span: Span) -> bool:
+    """Whether the name stands right before a title only an organisation gives, itself before
+    a person's name, or is the title's possessor (``ontology/words.toml`` ``company_titles``):
+    "Aston Martin chief executive Andy Palmer", "McLaren boss Zak Brown", "Generali's
+    chairman"; not a known place ("Chicago mayor"), not "Trump adviser", and not "made
+    Emile Jonassaint provisional president".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("McLaren boss Zak Brown met Trump adviser Kellyanne Conway.")
+    >>> gives_a_company_title(doc[0:1]), gives_a_company_title(doc[5:6])
+    (True, False)
+    """
+    root = span.root
+    title = root.head
+    if root.dep_ not in {"compound", "nmod", "poss"} or title.i < span.end or is_place(span.text):
+        return False
+    if root.dep_ != "poss" and not (title.dep_ == "compound" and title.head.pos_ == "PROPN"):
+        return False  # the title names a person after it; not "made Emile Jonassaint provisional president"
+    words = [t.lower_ for t in span.doc[span.end:title.i + 1] if t.tag_ != "POS" and not t.is_punct]
+    return " ".join(words) in COMPANY_TITLES or title.lower_ in COMPANY_TITLES
