@@ -1041,3 +1041,11 @@ def test_a_name_before_a_title_only_an_organisation_gives_is_an_organisation():
     found = facts("Aston Martin chief executive Andy Palmer said sales rose. McLaren boss Zak Brown agreed.")
     assert {("Andy Palmer", "leads", "Aston Martin"), ("Zak Brown", "leads", "McLaren")} <= found, found
     assert entities("Trump adviser Kellyanne Conway spoke.").get("Trump", ("Person",))[0] == "Person"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Vellora, the French drugmaker, said sales rose.", "Vellora"),
+    ("Brevant, the German broadcaster, cut jobs.", "Brevant"),  # NER found no name: the noun makes one
+])
+def test_a_company_described_by_its_trade_is_an_organisation(text, name):
+    assert entities(text)[name][0] == "Organization", entities(text)
