@@ -1049,3 +1049,9 @@ def test_a_name_before_a_title_only_an_organisation_gives_is_an_organisation():
 ])
 def test_a_company_described_by_its_trade_is_an_organisation(text, name):
     assert entities(text)[name][0] == "Organization", entities(text)
+
+
+def test_a_trade_noun_opening_a_sentence_is_no_part_of_the_name():
+    ents = entities("Discounters Aldi and Lidl gained market share in 2023.")
+    assert ents["Aldi"][0] == "Organization" and not [n for n in ents if "Discounters" in n], ents
+    assert "Carrier Corporation" in entities("Carrier Corporation fell sharply on Monday.")

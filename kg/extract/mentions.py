@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from kg.extract.classes import (DASHES, MODIFIER_CLASSES, NAME_DEPS, WORK, given_named, made, name_class,
-                                noun_class, team_cued)
+from kg.extract.classes import (DASHES, MODIFIER_CLASSES, NAME_DEPS, ORGANIZATION_WORDS, WORK, given_named, made,
+                                name_class, noun_class, team_cued)
 from kg.extract.headlines import headline_sentences, named_elsewhere
 from kg.extract.naming import COMPANY_SUFFIXES
 from kg.extract.places import GENERIC, place_vote
@@ -99,6 +99,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         listed_cls = _listed_class(pieces, lexicon) or ner_cls
         for piece in pieces:
             piece = _without_honours(_without_role(_without_score(_after_title(piece, title_words))))
+            traded = _without_trade(piece, lexicon)
+            traded, piece = traded is not piece, traded
             if piece is None or _is_department(piece, titles, lexicon) or _bare_title(piece, titles) \
                     or _all_title(piece, title_words):
                 continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer": no one
@@ -126,6 +128,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                 piece_cls, piece_weight = "Person", PLACE_WEIGHT  # "worked under Theodor Rumpel"
             elif canonical is None and cls == "Person" and _initialism(piece.text):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT
+            if traded and canonical is None:  # "Discounters Aldi": the trade says an organisation
+                piece_cls, piece_weight = "Organization", HEAD_NOUN_WEIGHT
             mention = _found(piece, piece_cls, piece_weight, canonical)
             if ner_cls is None:  # a NORP span the gazetteer maps to a country
                 mention = replace(mention, demonym=True)
@@ -693,6 +697,26 @@ def _without_role(span: Span) -> Span:
     if len(span) > 2 and span[0].lower_ in ROLES_BEFORE_NAMES and span[0].is_title and span[1].ent_type_ == "PERSON":
         return span.doc[span.start + 1:span.end]
     return span
+
+
+def _without_trade(span: Span | None, lexicon: Lexicon) -> Span | None:
+    """A name without the trade noun that opens its sentence and that NER took into it:
+    "Discounters Aldi and Lidl", "Carmaker Vireo said" (an organisation's ``kg:headNoun``,
+    which then votes the name an organisation's); not "Carrier Corporation".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Discounters Aldi and Lidl gained. Carrier Corporation fell.")
+    >>> _without_trade(doc[0:2], load_lexicon()).text, _without_trade(doc[6:8], load_lexicon()).text
+    ('Aldi', 'Carrier Corporation')
+    """
+    if span is None or len(span) < 2 or not span[0].is_sent_start or not span[0].is_title:
+        return span
+    rest = span.doc[span.start + 1:span.end]
+    if lexicon.head_nouns.get(span[0].lower_) != "Organization" or rest[0].pos_ != "PROPN" \
+            or rest[-1].lower_ in ORGANIZATION_WORDS or lexicon.known(span.text) is not None:
+        return span
+    return rest
 
 
 #: A score after a name: "Molde 3-1", "Lyon 2–0".
