@@ -410,12 +410,9 @@ def listed_with_person(span: Span, lexicon: Lexicon) -> bool:
     >>> listed_with_person(doc[9:11], load_lexicon())
     True
     """
-    if len(span) != 2 or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in span):
-        return False
+    if len(span) != 2 or not _shaped_like_a_persons(span, lexicon):
+        return False  # "Gloria Estefan and Miami Sound Machine"
     root = span.root
-    if any(t.lower_ in ORGANIZATION_WORDS or t.lower_ in lexicon.head_nouns or lexicon.known(t.text)
-           or is_place(t.text) for t in span):  # "Gloria Estefan and Miami Sound Machine"
-        return False
     others = [root.head] if root.dep_ == "conj" else []
     others += [c for c in root.children if c.dep_ == "conj"]
     return any(o.ent_type_ == "PERSON" and o.pos_ == "PROPN" and o.i not in range(span.start, span.end)
@@ -436,21 +433,26 @@ def given_named(span: Span, lexicon: Lexicon) -> bool:
     >>> [given_named(doc[i:i + 2], load_lexicon()) for i in (3, 6, 9)]
     [True, False, False]
     """
-    if not 2 <= len(span) <= 3 or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in span):
+    if not 2 <= len(span) <= 3 or not _shaped_like_a_persons(span, lexicon):
         return False
     given = given_names()
     if span[0].text not in given or span[-1].text in given or span[-1].lower_ in common_nouns():
         return False  # "Morgan Stanley", "Mercy Hospital"
-    if span.start > 0 and span.doc[span.start - 1].lower_ == "the":
-        return False
-    return not any(t.lower_ in ORGANIZATION_WORDS or t.lower_ in lexicon.head_nouns or lexicon.known(t.text)
-                   or is_place(t.text) for t in span)
+    return not (span.start > 0 and span.doc[span.start - 1].lower_ == "the")
+
+
+def _shaped_like_a_persons(span: Span, lexicon: Lexicon) -> bool:
+    """Whether every word of the name is a proper noun in capitals, and none an
+    organisation's word, a head noun, a known name or a place."""
+    return all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.lower_ not in ORGANIZATION_WORDS
+               and t.lower_ not in lexicon.head_nouns and not lexicon.known(t.text) and not is_place(t.text)
+               for t in span)
 
 
 def team_cued(span: Span, lexicon: Lexicon) -> bool:
     """Whether the name is spoken of as a sports team: the verb and preposition that govern
     it are one of ``ontology/words.toml`` ``[rules] team_cues`` ("playing for Lancashire",
-    "signed for Surrey"): the team named after a place, not the place.
+    "signed for Surrey", "drafted by Denver"): the team named after a place, not the place.
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -459,7 +461,7 @@ def team_cued(span: Span, lexicon: Lexicon) -> bool:
     (True, False)
     """
     root = span.root
-    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+    if root.dep_ != "pobj" or root.head.dep_ not in {"prep", "agent"}:
         return False
     return f"{root.head.head.lemma_.lower()} {root.head.lower_}" in lexicon.words.rules.get("team_cues", ())
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract.classes import team_cued
 from kg.extract.places import countries
 from kg.lexicon import PropertySpec
 from kg.types import Relation
@@ -207,17 +208,13 @@ def team_sentence(ctx: DocContext, start: int, end: int) -> bool:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    if team_cued(span, ctx.lexicon):  # "traded to the Carolina Panthers"
+        return True
     root = span.root
-    said = set()
-    verb = root.head
-    if root.dep_ == "pobj" and root.head.dep_ in {"prep", "agent"}:
-        verb = root.head.head
-        said.add(f"{verb.lemma_.lower()} {root.head.lower_}")
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "as":
-            said.update(" ".join(t.lemma_.lower() for t in (*c.lefts, c)
-                                 if t.dep_ in {"amod", "compound", "pobj"})
-                        for c in prep.children if c.dep_ == "pobj")
+    verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ in {"prep", "agent"} else root.head
+    said = {" ".join(t.lemma_.lower() for t in (*c.lefts, c) if t.dep_ in {"amod", "compound", "pobj"})
+            for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+            for c in prep.children if c.dep_ == "pobj"}  # "joined the Bears as a free agent"
     return not said.isdisjoint(ctx.lexicon.words.rules.get("team_cues", ()))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from kg.extract.places import is_place
 from kg.extract.rules.args import arg, confidence, is_country, relation
 from kg.registry import extractors
 from kg.types import Relation
@@ -41,7 +42,7 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
             if not owner and not _demonym_or_country(ctx, token, place):
                 stated = ctx.lexicon.properties.get("livesIn")  # "a Madrid architect": home, no nationality
                 if stated is None or token.head.lower_ in ctx.lexicon.words.rules.get("offices", ()) \
-                        or not _names_a_place(ctx, place):
+                        or not is_place(ctx.text[place.start_char:place.end_char]):
                     continue  # "Connecticut State Treasurer": the office's place; "Cairns Airport CEO"
             noun = token.head
             named = arg(ctx, noun)
@@ -78,11 +79,3 @@ def _demonym_or_country(ctx: DocContext, token: Token, place: Arg) -> bool:
     written = ctx.text[place.start_char:place.end_char]
     known = ctx.lexicon.known(written)
     return token.ent_type_ == "NORP" or (known is not None and known.label != written) or is_country(ctx, place)
-
-
-def _names_a_place(ctx: DocContext, place: Arg) -> bool:
-    """Whether the place is written as the name of a city or a region the gazetteer knows
-    ("Madrid", "Texas"; not "Cairns Airport")."""
-    from kg.extract.places import place_names
-
-    return ctx.text[place.start_char:place.end_char].casefold() in place_names()
