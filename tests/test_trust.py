@@ -1055,3 +1055,11 @@ def test_a_trade_noun_opening_a_sentence_is_no_part_of_the_name():
     ents = entities("Discounters Aldi and Lidl gained market share in 2023.")
     assert ents["Aldi"][0] == "Organization" and not [n for n in ents if "Discounters" in n], ents
     assert "Carrier Corporation" in entities("Carrier Corporation fell sharply on Monday.")
+
+
+def test_a_headline_over_a_single_line_break_is_still_a_headline():
+    ents = entities("Kestrel Buys Out A Game Studio After Shutting Another One Down\n"
+                    "Kestrel has acquired the video game studio Vireo Entertainment for $455 million.\n")
+    assert not [n for n in ents if "Buys" in n], ents
+    found = facts("Toto Wolff, the Mercedes team principal, said the car was fast.")
+    assert ("Toto Wolff", "leads", "Mercedes") in found, found

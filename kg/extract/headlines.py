@@ -4,61 +4,55 @@ A news article saved as text often starts with its headline ("HP Names Whitman C
 Apotheker Out"). In title case spaCy's NER cannot tell names from words, and finds
 "HP Names Whitman" or "Own AI". A line is a headline when it ends without a full stop
 and most of its words, words prose writes in lower case among them, start with a capital
-(:func:`is_headline`); a name found there stays only when the gazetteer knows it
-or the text writes it again outside headlines (:func:`named_elsewhere`): the story
-under a headline names its people and companies again.
+(:func:`is_headline`); a name found there stays only when the gazetteer knows it or the
+text writes it again outside headlines (:func:`named_elsewhere`): the story under a
+headline names its people and companies again. Lines, not spaCy's sentences: a headline
+followed by one line break is one sentence with the story's first.
 
 Examples
 --------
->>> from kg.extract.nlp import load_nlp
->>> doc = load_nlp()("HP Names Whitman CEO, Apotheker Out\\n\\nHP named Meg Whitman chief executive.")
->>> [doc[i].sent.text.strip() for i in sorted(headline_sentences(doc))]
-['HP Names Whitman CEO, Apotheker Out']
+>>> headline_lines("HP Names Whitman CEO, Apotheker Out\\nHP named Meg Whitman chief executive.\\n")
+[(0, 35)]
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
 
 from kg.extract.given_names import common_nouns
 
-if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
-
 #: Share of a headline's words that start with a capital.
 TITLE_SHARE = 0.75
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def headline_sentences(doc: Doc) -> set[int]:
-    """The first tokens of ``doc``'s sentences written as headlines (:func:`is_headline`),
-    when a story under them names things again: none when every sentence is a headline
-    (a document that is one headline is all there is to read)."""
-    sentences = list(doc.sents)
-    headlines = {sent.start for sent in sentences if is_headline(sent)}
-    return headlines if len(headlines) < len(sentences) else set()
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """The character spans of the lines of ``text`` written as headlines (:func:`is_headline`),
+    when a story under them names things again: none when every line is a headline (a
+    document that is one headline is all there is to read)."""
+    lines = [m.span() for m in _LINE.finditer(text) if text[m.start():m.end()].strip()]
+    headlines = [(a, b) for a, b in lines if is_headline(text[a:b])]
+    return headlines if len(headlines) < len(lines) else []
 
 
-def is_headline(sent: Span) -> bool:
-    """Whether one sentence is written as a headline: a line of its own, at least three
-    words, no full stop, question or exclamation mark at the end, :data:`TITLE_SHARE` of
-    the words capitalised, and a word in capitals after the first that prose writes in
-    lower case ("To", "Its", "Names": a stop word or an English noun).
+def is_headline(line: str) -> bool:
+    """Whether one line is written as a headline: at least three words, no full stop,
+    question or exclamation mark at the end, :data:`TITLE_SHARE` of the words
+    capitalised, and a word in capitals after the first that prose writes in lower case
+    ("To", "Its", "Names": a stop word or an English noun).
 
-    >>> from kg.extract.nlp import load_nlp
-    >>> nlp = load_nlp()
-    >>> doc = nlp("Microsoft To Make Its Own AI Chips\\nMicrosoft makes chips.\\n")
-    >>> [is_headline(sent) for sent in doc.sents]
-    [True, False]
-    >>> [is_headline(sent) for sent in nlp("Sofia, February 15 (BTA) -- Bulgaria's Two Main Parties Met").sents]
-    [False]
+    >>> is_headline("Microsoft To Make Its Own AI Chips"), is_headline("Microsoft makes chips.")
+    (True, False)
+    >>> is_headline("Sofia, February 15 (BTA) -- Bulgaria's two main parties met today.")
+    False
     """
-    words = [t for t in sent if t.is_alpha]
-    if len(words) < 3 or not _whole_line(sent) or sent[-1].text in {".", "!", "?", "…"} or \
-            (len(sent) > 1 and sent[-1].is_space and sent[-2].text in {".", "!", "?"}):
+    words = _WORD.findall(line)
+    if len(words) < 3 or line.rstrip()[-1:] in {".", "!", "?", "…"}:
         return False
-    capitals = [t for t in words if t.text[0].isupper()]
+    capitals = [w for w in words if w[0].isupper()]
     return len(capitals) >= TITLE_SHARE * len(words) and any(
-        t.i != words[0].i and _lower_in_prose(t.lower_) for t in capitals)
+        _lower_in_prose(w.lower()) for w in capitals[1:])
 
 
 def _lower_in_prose(word: str) -> bool:
@@ -70,28 +64,23 @@ def _lower_in_prose(word: str) -> bool:
     return word in STOP_WORDS or word in nouns or (word.endswith("s") and word[:-1] in nouns)
 
 
-def _whole_line(sent: Span) -> bool:
-    """Whether the sentence is a line of its own: a line break (or the text's start)
-    before it and a line break after it ("Sofia, February 15 (BTA) -- Today ..." is none)."""
-    text = sent.doc.text
-    start, end = sent.start_char, sent.start_char + len(sent.text.rstrip())
-    return (start == 0 or text[start - 1] == "\n") and text[end:end + 1] == "\n"
+def in_headline(headlines: list[tuple[int, int]], start_char: int) -> bool:
+    """Whether the character ``start_char`` lies on a headline line."""
+    return any(a <= start_char < b for a, b in headlines)
 
 
-def named_elsewhere(doc: Doc, headlines: set[int], start_char: int, end_char: int) -> bool:
-    """Whether the name at ``start_char:end_char`` is written again in ``doc`` outside the
-    headline sentences.
+def named_elsewhere(text: str, headlines: list[tuple[int, int]], start_char: int, end_char: int) -> bool:
+    """Whether the name at ``start_char:end_char`` is written again in ``text`` off the
+    headline lines.
 
-    >>> from kg.extract.nlp import load_nlp
-    >>> doc = load_nlp()("HP Names Whitman CEO\\n\\nHP named Meg Whitman chief executive.")
-    >>> named_elsewhere(doc, {0}, 0, 2), named_elsewhere(doc, {0}, 0, 16)
+    >>> text = "HP Names Whitman CEO\\n\\nHP named Meg Whitman chief executive."
+    >>> named_elsewhere(text, [(0, 20)], 0, 2), named_elsewhere(text, [(0, 20)], 0, 16)
     (True, False)
     """
-    name = doc.text[start_char:end_char]
-    at = doc.text.find(name)
+    name = text[start_char:end_char]
+    at = text.find(name)
     while at != -1:
-        token = doc.char_span(at, at + len(name), alignment_mode="expand")
-        if token is not None and token.sent.start not in headlines:
+        if not in_headline(headlines, at):
             return True
-        at = doc.text.find(name, at + 1)
+        at = text.find(name, at + 1)
     return False

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from kg.extract.classes import (DASHES, MODIFIER_CLASSES, NAME_DEPS, ORGANIZATION_WORDS, WORK, given_named, made,
                                 name_class, noun_class, team_cued)
-from kg.extract.headlines import headline_sentences, named_elsewhere
+from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.naming import COMPANY_SUFFIXES
 from kg.extract.places import GENERIC, place_vote
 from kg.extract.short_names import NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed
@@ -144,10 +144,10 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for span, cls in list(_described_names(doc, lexicon, taken)):
         found.append(_found(span, cls, HEAD_NOUN_WEIGHT, None))
         taken.update(range(span.start, span.end))
-    headlines = headline_sentences(doc)
+    headlines = headline_lines(doc.text)
     if headlines:  # "HP Names Whitman CEO": what the story does not name again is no name
-        found = [f for f in found if f.sentence not in headlines or f.canonical is not None
-                 or named_elsewhere(doc, headlines, f.start_char, f.end_char)]
+        found = [f for f in found if not in_headline(headlines, f.start_char) or f.canonical is not None
+                 or named_elsewhere(doc.text, headlines, f.start_char, f.end_char)]
     shorts = short_forms(doc, found)
     found = short_names_reclassed(found, shorts)
     for span, cls in list(short_names_again(doc, shorts, taken)):
