@@ -1063,3 +1063,21 @@ def test_a_headline_over_a_single_line_break_is_still_a_headline():
     assert not [n for n in ents if "Buys" in n], ents
     found = facts("Toto Wolff, the Mercedes team principal, said the car was fast.")
     assert ("Toto Wolff", "leads", "Mercedes") in found, found
+
+
+@pytest.mark.parametrize("text, fragments", [
+    ("Welfare and Social Affairs Minister Odile Branko met the press.", {"Welfare", "Social Affairs"}),
+    ("Tam was director of Human Resources for Health at the Nordvik Institute.", {"Human Resources for Health"}),
+    ("Ruiz chaired the Insurance, Business and Consumer Affairs Committee.", {"Insurance", "Business"}),
+    ("Moreau was commissioner of Industrial Development and director of Industries and Commerce.",
+     {"Industrial Development", "Industries", "Commerce"}),
+])
+def test_a_field_of_work_cut_from_a_longer_name_is_no_organisation(text, fragments):
+    ents = entities(text)
+    assert not fragments & set(ents), ents
+    assert not [f for f in facts(text) if f[2] in fragments], facts(text)
+
+
+def test_a_name_with_a_body_noun_or_a_known_name_is_no_field_of_work():
+    ents = entities("She joined the Ministry of Agriculture and Livestock Development, then Bravo Health.")
+    assert "Ministry of Agriculture and Livestock Development" in ents and "Bravo Health" in ents, ents

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from kg.extract.classes import (DASHES, MODIFIER_CLASSES, NAME_DEPS, ORGANIZATION_WORDS, WORK, given_named, made,
                                 name_class, noun_class, team_cued)
+from kg.extract.given_names import common_adjectives
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.naming import COMPANY_SUFFIXES
 from kg.extract.places import GENERIC, place_vote
@@ -83,6 +84,8 @@ NAME_POSSESSORS = frozenset(_WORDS["name_possessors"])
 SAINT_WORDS = frozenset(_WORDS["saint_words"])
 #: Bodies whose "of A and B C" is one name ("Department of Health and Human Services").
 OF_PAIR_BODIES = frozenset(_WORDS["of_pair_bodies"])
+FIELD_WORDS = frozenset(_WORDS["field_words"])
+_CONNECTIVES = frozenset({"and", "for", "of", "&"})
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
@@ -105,8 +108,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                     or _all_title(piece, title_words):
                 continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer": no one
             known = lexicon.known(piece.text)
-            if known is None and _common_word(piece, lexicon):
-                continue  # "Hollis of the River", "Central and South America": no name alone
+            if known is None and (_common_word(piece, lexicon) or _field_of_work(piece, lexicon)):
+                continue  # "Hollis of the River", "Central and South America", "Family Welfare": no name alone
             if (known is None or known.cls == "Place") and team_cued(piece, lexicon):
                 cls, canonical, weight = "Organization", None, GAZETTEER_WEIGHT  # "playing for Lancashire": the club
             elif known is not None:
@@ -774,6 +777,29 @@ def _common_word(span: Span, lexicon: Lexicon) -> bool:
     """
     word = span[0].lower_
     return len(span) == 1 and (word in GENERIC or lexicon.head_nouns.get(word) == "Place")
+
+
+def _field_of_work(span: Span, lexicon: Lexicon) -> bool:
+    """A name of fields of work (``ontology/words.toml`` ``field_words``) and adjectives that
+    ends in one names a portfolio or a department, no organisation: "Health" cut from "Health
+    and Social Welfare Minister", "Human Resources for Health" after "director of"; not
+    "Financial Affairs Committee" nor "Ministry of Co-operatives" (a body's noun), "Adventist
+    Health" nor "Cox Enterprises" (a word that is no adjective) nor "Christian Aid".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Human Resources for Health, Financial Affairs Committee, Adventist Health")
+    >>> [_field_of_work(doc[i:j], load_lexicon()) for i, j in ((0, 4), (5, 8), (9, 11))]
+    [True, False, False]
+    """
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", span.text)]
+    words = [w for w in words if w not in _CONNECTIVES]
+    if not words or words[-1] not in FIELD_WORDS:
+        return False
+    if any(w in OF_PAIR_BODIES or lexicon.head_nouns.get(w) == "Organization" for w in words):
+        return False  # "Ministry of Co-operatives"
+    adjectives = common_adjectives()
+    return all(w in FIELD_WORDS or (w in adjectives and lexicon.known(w.title()) is None) for w in words[:-1])
 
 
 def _bare_title(span: Span, titles: frozenset[str] | set[str]) -> bool:
