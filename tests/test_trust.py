@@ -1081,3 +1081,26 @@ def test_a_field_of_work_cut_from_a_longer_name_is_no_organisation(text, fragmen
 def test_a_name_with_a_body_noun_or_a_known_name_is_no_field_of_work():
     ents = entities("She joined the Ministry of Agriculture and Livestock Development, then Bravo Health.")
     assert "Ministry of Agriculture and Livestock Development" in ents and "Bravo Health" in ents, ents
+
+
+def test_a_country_before_a_coach_is_the_national_teams_not_a_nationality():
+    assert facts("Norway coach Dario Ferrante named his squad on Friday.") == {
+        ("Dario Ferrante", "jobTitle", "coach")}
+    assert ("Lars Berg", "nationality", "Norway") in facts("Norwegian coach Lars Berg named his squad.")
+    assert ("Ann Lee", "livesIn", "Chicago") in facts("Chicago lawyer Ann Lee met Bob Day.")
+
+
+def test_no_relation_between_two_entities_the_text_never_names():
+    found = facts("I am proud of our staff. I joined our board in 2019.")
+    assert not [f for f in found if f[1] not in {"jobTitle"}], found
+    assert ("Nora Vance", "leads", "author of t.txt") in facts("We grew. Our chief executive Nora Vance said so.")
+
+
+@pytest.mark.parametrize("text", [
+    "Vantor Group has appointed Mara Quist as CEO of its office division, replacing Tom Hale.",
+    "Mara Quist, head of Vantor's European business, resigned on Monday.",
+])
+def test_the_chief_of_a_unit_works_for_the_organisation_and_does_not_lead_it(text):
+    found = facts(text)
+    assert ("Mara Quist", "worksFor", next(o for _, p, o in found if p == "worksFor")) in found, found
+    assert not [f for f in found if f[1] == "leads"], found

@@ -105,6 +105,28 @@ def owns_a_thing(doc: Doc, i: int, lexicon: Lexicon, classes: dict[int, str]) ->
     return classes.get(thing.i, lexicon.head_nouns.get(thing.lower_)) in _THINGS
 
 
+def names_a_unit(sent: Span, organisation: str | None, resolved: Resolved, units: frozenset[str]) -> bool:
+    """Whether the sentence names a unit of the organisation (IRI ``organisation``): a noun of
+    ``units`` (``ontology/words.toml`` ``[rules] unit_nouns``) it or its pronoun owns, "its
+    office division", "Kestrel's retail arm". A chief there leads the unit and works for the
+    organisation.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.extract.resolve import EntityMention, Found, Resolved
+    >>> doc = load_nlp()("Kestrel named Ann Lee head of its retail arm.")
+    >>> it = EntityMention("kestrel", "Organization", "Kestrel", Found(6, 7, 30, 33, "its", "Organization", 0.0))
+    >>> names_a_unit(doc[:], "kestrel", Resolved((), (), {6: it}), frozenset({"arm"}))
+    True
+    """
+    for token in sent:
+        if token.lower_ in units:
+            for owner in (c for c in token.children if c.dep_ == "poss"):
+                mention = resolved.by_token.get(owner.i)
+                if mention is not None and mention.iri == organisation:
+                    return True
+    return False
+
+
 #: Classes of what an organisation owns, makes or holds, rather than employs people in.
 _THINGS = frozenset({"Product", "Technology", "Event"})
 
@@ -611,18 +633,25 @@ def word_lists(lexicon: Lexicon, key: str) -> dict[str, frozenset[str]]:
 _WORD_LISTS: dict[str, tuple[object, dict[str, frozenset[str]]]] = {}
 
 
-def place_on_title(doc: Doc, person: tuple[int, int], place: tuple[int, int]) -> bool:
+def place_on_title(doc: Doc, person: tuple[int, int], place: tuple[int, int],
+                   offices: frozenset[str] = frozenset()) -> bool:
     """Whether the place (token span) qualifies a title just before the person's name
-    (token span): "Atlanta businessman Neil Estes", "New Jersey Gov. Thomas Kean".
+    (token span): "Atlanta businessman Neil Estes"; not a title of ``offices``, whose
+    place is the office's ("Japan coach Ken Sato", "Cairns Airport CEO": ``ontology/words.toml``
+    ``offices``, as :mod:`kg.extract.rules.nationalities` reads them).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Chicago lawyer Ann Lee met Bob Day in Paris.")
     >>> place_on_title(doc, (2, 4), (0, 1)), place_on_title(doc, (5, 7), (8, 9))
     (True, False)
+    >>> doc = load_nlp()("Japan coach Ken Sato named his squad.")
+    >>> place_on_title(doc, (2, 4), (0, 1)), place_on_title(doc, (2, 4), (0, 1), frozenset({"coach"}))
+    (True, False)
     """
     root = doc[place[0]:place[1]].root
     title = root.head
     return (root.dep_ in {"compound", "nmod", "amod"} and not place[0] <= title.i < place[1]
+            and title.lower_ not in offices
             and title.dep_ in {"compound", "nmod"} and title.i < person[0]
             and person[0] <= title.head.i < person[1])
 
@@ -734,6 +763,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     title_places = lexicon.words.rules.get("model_title_place", frozenset())
     org_places = _organisation_places(ctx)
     staff_titles = lexicon.words.rules.get("staff_titles", frozenset())
+    offices = lexicon.words.rules.get("offices", frozenset())
+    units = lexicon.words.rules.get("unit_nouns", frozenset())
     limits = model_thresholds(lexicon, threshold)
     out = []
     for (sent, a, b), best, top in zip(pairs, bests, tops):  # top: numpy's float32, compared as before
@@ -750,7 +781,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
                 for w in evidence_words(doc, (a.start, a.end), (b.start, b.end))):
             continue
         if label in sentence_words and sentence_words[label].isdisjoint(t.lower_ for t in sent) and not (
-                label in title_places and place_on_title(doc, (a.start, a.end), (b.start, b.end))):
+                label in title_places and place_on_title(doc, (a.start, a.end), (b.start, b.end), offices)):
             continue  # "a street in Valparaiso bears his name": no word of birth
         if label in excluding and excluded(excluding[label], doc, sent, (a.start, a.end), (b.start, b.end)):
             continue  # "has offices in Detroit": an office is no headquarters
@@ -762,6 +793,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         staff = label == "worksFor" and not staff_titles.isdisjoint(
             evidence_words(doc, (a.start, a.end), (b.start, b.end)))  # "the head coach of Odisha FC"
         predicate = label if literal or staff else membership(ctx, label, b.start_char, b.end_char)
+        if predicate == "leads" and names_a_unit(sent, b.iri, resolved, units):
+            predicate = "worksFor"  # "named Ann Lee CEO of its office division": she leads the division
         if not stated(float(top), limits.get(predicate, threshold)):
             continue  # [model_threshold]: the model's worksFor on unseen text is mostly wrong
         out.append(Relation(

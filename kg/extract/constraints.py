@@ -13,7 +13,8 @@ lists "P Q R": P(x, y) and Q(y, z) in one document rule R(x, z) out (a parent's
 spouse is no spouse). A demonym states a nationality only before a person's role
 (:func:`roled`): "X is a Japanese anime film" says nothing of X's citizenship. A
 classifier's leader of an organisation goes where a rule of the sentence named another
-(:func:`titled_once`). A news agency in a dateline relates to nothing (:func:`datelined`).
+(:func:`titled_once`). A news agency in a dateline relates to nothing (:func:`datelined`);
+nor does the text's unnamed author, as a person, to itself as an organisation (:func:`between_authors`).
 
 Examples
 --------
@@ -197,5 +198,21 @@ def datelined(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     return [r for r in relations if not (inside(r.subject_span) or (not r.object_is_literal and inside(r.object_span)))]
 
 
+def between_authors(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less those between the text's unnamed authors, the person who writes "I"
+    and the organisation that writes "we": "I joined our board" relates no one a reader can
+    find. ("I married her" still relates the author to an unnamed woman.)
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> graph = extract(Document.from_text("I am proud of our staff. I joined our board in 2019.", "x"))
+    >>> [r.predicate for r in graph.relations if not r.object_is_literal]
+    []
+    """
+    mentions = ctx.resolved.by_token.values()
+    authors = {m.iri for m in mentions if m.found.author} - {m.iri for m in mentions if not m.anaphor}
+    return [r for r in relations if not (r.subject in authors and r.obj in authors)]
+
+
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.
-CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined)
+CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors)

@@ -3,7 +3,8 @@
 "X is a Belgian engineer", "X, an American businessman", "Brazilian midfielder X": the
 demonym's country (a city or a region before a role is where the person lives, ``livesIn``:
 "a Madrid architect", "Denver lawyer Tom Reyes"; before an office it is the office's, and
-states nothing: "Connecticut State Treasurer", ``offices``); so is a country's "'s" on a
+states nothing: "Connecticut State Treasurer", ``offices``; a country's name before a coach or a manager,
+``staff_titles``, is its national team's: "Japan coach Ken Sato"); so is a country's "'s" on a
 person or a role ("Italy's Ann Roy", "Ann Roy, Italy's trade minister").
 """
 
@@ -30,6 +31,7 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
     if spec is None:
         return
     conf = confidence(ctx, "nationality")
+    staff_titles = ctx.lexicon.words.rules.get("staff_titles", frozenset())
     for sent in ctx.sentences:
         for token in sent:
             place = arg(ctx, token)
@@ -39,6 +41,8 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
             if token.dep_ not in {"amod", "compound", "nmod"} and not owner:
                 continue
             stated = spec
+            if not owner and token.head.lower_ in staff_titles and not _demonym(ctx, token, place):
+                continue  # "Japan coach Ken Sato": the national team's coach, of any nationality
             if not owner and not _demonym_or_country(ctx, token, place):
                 stated = ctx.lexicon.properties.get("livesIn")  # "a Madrid architect": home, no nationality
                 if stated is None or token.head.lower_ in ctx.lexicon.words.rules.get("offices", ()) \
@@ -76,6 +80,11 @@ def _demonym_or_country(ctx: DocContext, token: Token, place: Arg) -> bool:
     >>> _demonym_or_country(ctx, token, welsh), _demonym_or_country(ctx, token, madrid)
     (True, False)
     """
+    return _demonym(ctx, token, place) or is_country(ctx, place)
+
+
+def _demonym(ctx: DocContext, token: Token, place: Arg) -> bool:
+    """Whether the place is written as a demonym: "Japanese", not "Japan"."""
     written = ctx.text[place.start_char:place.end_char]
     known = ctx.lexicon.known(written)
-    return token.ent_type_ == "NORP" or (known is not None and known.label != written) or is_country(ctx, place)
+    return token.ent_type_ == "NORP" or (known is not None and known.label != written)
