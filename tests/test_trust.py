@@ -1104,3 +1104,16 @@ def test_the_chief_of_a_unit_works_for_the_organisation_and_does_not_lead_it(tex
     found = facts(text)
     assert ("Mara Quist", "worksFor", next(o for _, p, o in found if p == "worksFor")) in found, found
     assert not [f for f in found if f[1] == "leads"], found
+
+
+@pytest.mark.parametrize("text, work", [
+    ("It followed the 1994 film Granite Games, directed by Ola Brenn.", "Granite Games"),
+    ("In Terentius' play Vidularia, the slave speaks first.", "Vidularia"),
+])
+def test_a_name_a_works_noun_stands_beside_is_no_entity(text, work):
+    assert work not in entities(text), entities(text)
+
+
+def test_a_founding_date_needs_a_word_of_founding():
+    assert not [f for f in facts("He joined the video game company Kestrel Studios in 2010.") if f[1] == "foundingDate"]
+    assert ("Vireo Records", "foundingDate", "1972") in facts("Vireo Records was a record label founded in 1972.")

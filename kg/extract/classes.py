@@ -115,6 +115,8 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     ['Organization', 'Organization', 'Organization']
     """
     last = span[-1]
+    if any(noun_class(noun, lexicon) == WORK for noun in _nouns_beside(span) if noun.pos_ in {"NOUN", "ADJ"}):
+        return WORK  # "the 1992 film Patriot Games": the noun beside it, over its last word's guess
     if _quoted_title(span) or (len(span) > 1 and last.lower_ in WORK_LAST_WORDS) or _titled_award(span) or \
             " ".join(t.lower_ for t in span if t.lower_ != "the") in AWARD_NAMES or (
             _dated_title(span) and not any(t.lower_ in ORGANIZATION_WORDS for t in span)):
@@ -205,8 +207,9 @@ def _nouns_beside(span: Span) -> list[Token]:
             and all(t.text in {",", "(", *DASHES} for t in doc[root.head.i + 1:span.start]):
         out.append(root.head)
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.dep_ == "compound" and span.start <= before.head.i < span.end:
-        out.append(before)
+    if before is not None and span.start <= before.head.i < span.end and (
+            before.dep_ == "compound" or (before.dep_ == "amod" and before.pos_ == "NOUN")):
+        out.append(before)  # "Plautus' play Rudens": spaCy hangs some such nouns as adjectives
     return out
 
 
