@@ -469,6 +469,31 @@ def team_cued(span: Span, lexicon: Lexicon) -> bool:
     return f"{root.head.head.lemma_.lower()} {root.head.lower_}" in lexicon.words.rules.get("team_cues", ())
 
 
+def employer_cued(span: Span, lexicon: Lexicon) -> bool:
+    """Whether a name that opens with no given name is spoken of as an employer: the verb
+    and preposition that govern it are one of ``ontology/words.toml`` ``[rules]
+    employer_cues`` ("joined Monzo", "worked at McDermott", "was hired by Ryanair"), or it
+    appoints someone "as its" officer ("Twitter hired Ann Lee as its general counsel").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Tom Berg joined Monzo in 2019. Ann Roe joined Tom Berg.")
+    >>> employer_cued(doc[3:4], load_lexicon()), employer_cued(doc[10:12], load_lexicon())
+    (True, False)
+    """
+    root = span.root
+    if span[0].text in given_names():
+        return False
+    cues = lexicon.words.rules.get("employer_cues", ())
+    if root.dep_ == "dobj":
+        return root.head.lemma_.lower() in cues
+    if root.dep_ == "pobj" and root.head.dep_ in {"prep", "agent"}:
+        return f"{root.head.head.lemma_.lower()} {root.head.lower_}" in cues
+    verb = root.head
+    return root.dep_ == "nsubj" and verb.lemma_.lower() in lexicon.words.rules["appointing_verbs"] and any(
+        prep.lower_ == "as" and any(t.lower_ == "its" for t in prep.subtree) for prep in verb.children)
+
+
 def gives_a_company_title(span: Span) -> bool:
     """Whether the name stands right before a title only an organisation gives, itself before
     a person's name, or is the title's possessor (``ontology/words.toml`` ``company_titles``):

@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from kg.extract.classes import (DASHES, MODIFIER_CLASSES, NAME_DEPS, ORGANIZATION_WORDS, WORK, given_named, made,
-                                name_class, noun_class, team_cued)
+from kg.extract.classes import (DASHES, MODIFIER_CLASSES, NAME_DEPS, ORGANIZATION_WORDS, WORK, employer_cued,
+                                given_named, made, name_class, noun_class, team_cued)
 from kg.extract.given_names import common_adjectives
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.naming import COMPANY_SUFFIXES
@@ -79,6 +79,8 @@ TITLE_WORDS = frozenset(_WORDS["title_words"])
 POST_NOMINALS = frozenset(_WORDS["post_nominals"])
 #: Roles NER takes into a person's name ("Striker Tomas Berg").
 ROLES_BEFORE_NAMES = frozenset(_WORDS["roles_before_names"])
+COURTESY_TITLES = frozenset(_WORDS["courtesy_titles"])
+NAME_OPENERS = frozenset(_WORDS["name_openers"])
 #: Possessors that are part of a name ("Karelian Workers' Party"), and saints' words ("St Agnes's Hospital").
 NAME_POSSESSORS = frozenset(_WORDS["name_possessors"])
 SAINT_WORDS = frozenset(_WORDS["saint_words"])
@@ -101,7 +103,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         pieces = _pieces(ent, lambda text: lexicon.known(text) is not None)
         listed_cls = _listed_class(pieces, lexicon) or ner_cls
         for piece in pieces:
-            piece = _without_honours(_without_role(_without_score(_after_title(piece, title_words))))
+            piece = _without_honours(_without_role(_without_score(_without_opener(_after_title(piece, title_words)))))
             traded = _without_trade(piece, lexicon)
             traded, piece = traded is not piece, traded
             if piece is None or _is_department(piece, titles, lexicon) or _bare_title(piece, titles) \
@@ -123,12 +125,14 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                 continue
             if head_cls and canonical is None:
                 piece_cls, piece_weight = head_cls, HEAD_NOUN_WEIGHT
-            elif canonical is None and ner_cls is not None and place_vote(piece, cls):
+            elif canonical is None and ner_cls is not None and place_vote(piece, cls, lexicon):
                 piece_cls, piece_weight = "Place", PLACE_WEIGHT
             elif canonical is None and cls == "Organization" and made(piece):
                 piece_cls, piece_weight = "Product", PLACE_WEIGHT
             elif canonical is None and cls == "Organization" and given_named(piece, lexicon):
                 piece_cls, piece_weight = "Person", PLACE_WEIGHT  # "worked under Theodor Rumpel"
+            elif canonical is None and cls == "Person" and employer_cued(piece, lexicon):
+                piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "joined Monzo", "a partner at McDermott"
             elif canonical is None and cls == "Person" and _initialism(piece.text):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT
             if traded and canonical is None:  # "Discounters Aldi": the trade says an organisation
@@ -219,6 +223,14 @@ def _mended_names(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
             i += 2
             continue
+        end = _after_abbreviation(doc, ent.end) if ent.label_ in {"ORG", "FAC", "GPE"} else ent.end
+        if end > ent.end:  # "Marina Del Rey (Calif.) Hospital": one name, a state in the middle
+            while nxt is not None and nxt.start < end:
+                i += 1
+                nxt = ents[i + 1] if i + 1 < len(ents) else None
+            out.append(Span(doc, ent.start, end, label="ORG"))
+            i += 1
+            continue
         last = ent[-1].lower_
         if len(ent) > 1 and (last in _LINKS or (ent.label_ == "PERSON" and last in NAME_PARTICLES)):
             end = ent.end
@@ -234,6 +246,33 @@ def _mended_names(doc: Doc) -> list[Span]:
         out.append(ent)
         i += 1
     return out
+
+
+def _after_abbreviation(doc: Doc, end: int) -> int:
+    """Where a name that goes on past an abbreviation in parentheses right after ``end`` ends:
+    "Barstow (Calif.) Community Hospital" is one name, the way US news writes a hospital's
+    town; ``end`` itself when no such words follow.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He ran Barstow (Calif.) Community Hospital and Reno (Nev.).")
+    >>> doc[2:_after_abbreviation(doc, 3)].text, _after_abbreviation(doc, 10)
+    ('Barstow (Calif.) Community Hospital', 10)
+    """
+    if not (end + 3 < len(doc) and doc[end].text == "(" and doc[end + 1].text.endswith(".")
+            and doc[end + 1].text[0].isupper() and doc[end + 2].text == ")"):
+        return end
+    stop = end + 3
+    while stop < len(doc) and doc[stop].is_title and doc[stop].is_alpha:
+        stop += 1
+    return stop if stop > end + 3 else end
+
+
+def _parenthesised_abbreviation(doc: Doc, i: int, start: int, end: int) -> bool:
+    """Whether the parenthesis ``doc[i]`` encloses an abbreviation inside the name
+    ``doc[start:end]`` ("Barstow (Calif.) Community Hospital"), and cuts nothing."""
+    opening = i if doc[i].text == "(" else i - 2
+    return start < opening and opening + 3 < end and doc[opening].text == "(" and doc[opening + 2].text == ")" \
+        and doc[opening + 1].text.endswith(".")
 
 
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
@@ -581,7 +620,7 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
         cut = token is None or (token.tag_ == "POS" and not _named_possessive(doc, start, i, ent.end)) \
             or (token.dep_ == "cc" and (token.text != "&" or _listed(doc, start, i, ent.end, known))
                 and not _of_pair(doc, start, i, ent.end, known)) \
-            or token.text in {",", ";", "(", ")"}
+            or token.text in {",", ";"} or (token.text in {"(", ")"} and not _parenthesised_abbreviation(doc, i, ent.start, ent.end))
         if not cut:
             continue
         piece = _trim(doc[start:i])
@@ -690,15 +729,18 @@ def _is_name(span: Span) -> bool:
 
 def _without_role(span: Span) -> Span:
     """A person's name without the role NER took into it: "Striker Tomas Berg" is Tomas Berg
-    (``ontology/words.toml`` ``roles_before_names``); the role still votes the name a person's.
+    (``ontology/words.toml`` ``roles_before_names``), "Ms Berg" is Berg (``courtesy_titles``);
+    the role still votes the name a person's.
 
     >>> from kg.extract.nlp import load_nlp
-    >>> doc = load_nlp()("Striker Tomas Berg scored.")
-    >>> _without_role(doc[0:3]).text, _without_role(doc[1:3]).text
-    ('Tomas Berg', 'Tomas Berg')
+    >>> doc = load_nlp()("Striker Tomas Berg scored, Ms Berg said.")
+    >>> _without_role(doc[0:3]).text, _without_role(doc[1:3]).text, _without_role(doc[5:7]).text
+    ('Tomas Berg', 'Tomas Berg', 'Berg')
     """
     if len(span) > 2 and span[0].lower_ in ROLES_BEFORE_NAMES and span[0].is_title and span[1].ent_type_ == "PERSON":
         return span.doc[span.start + 1:span.end]
+    if len(span) > 1 and span[0].lower_.rstrip(".") in COURTESY_TITLES and span[1].is_title:
+        return span.doc[span.start + 1:span.end]  # "Ms Fitzgerald" is Fitzgerald, whom "Celine Fitzgerald" names
     return span
 
 
@@ -720,6 +762,20 @@ def _without_trade(span: Span | None, lexicon: Lexicon) -> Span | None:
             or rest[-1].lower_ in ORGANIZATION_WORDS or lexicon.known(span.text) is not None:
         return span
     return rest
+
+
+def _without_opener(span: Span) -> Span:
+    """A name without the word of time or standing NER took into it ("Longtime Kessel
+    Group", "Outgoing Vireo Bank": ``ontology/words.toml`` ``name_openers``).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Outgoing Kessel Group boss Ann Lee spoke.")
+    >>> _without_opener(doc[0:3]).text
+    'Kessel Group'
+    """
+    if len(span) > 1 and span[0].lower_ in NAME_OPENERS and span[1].is_title:
+        return span.doc[span.start + 1:span.end]
+    return span
 
 
 #: A score after a name: "Molde 3-1", "Lyon 2–0".

@@ -27,6 +27,7 @@ from kg.extract.tables import kept
 from kg.lexicon import load_words
 
 if TYPE_CHECKING:
+    from kg.lexicon import Lexicon
     from spacy.tokens import Span
 
 #: Smallest city (people) whose name votes Place.
@@ -149,7 +150,7 @@ def is_place(name: str) -> bool:
     return name.strip().casefold() in place_names()
 
 
-def place_vote(span: Span, ner_class: str | None) -> bool:
+def place_vote(span: Span, ner_class: str | None, lexicon: Lexicon | None = None) -> bool:
     """Whether the name ``span`` should vote Place over what NER said.
 
     NER's places stay places; an organisation NER saw ("Changzhou" as ORG)
@@ -158,7 +159,7 @@ def place_vote(span: Span, ner_class: str | None) -> bool:
     Nebraska"), so "Lincoln said" stays a person.
     """
     if not is_place(span.text):
-        return ner_class in {"Person", "Organization"} and _on_a_map(span, ner_class)
+        return ner_class in {"Person", "Organization"} and (_on_a_map(span, ner_class) or _abbreviated_state(span, lexicon))
     if ner_class == "Place" or ner_class is None:
         return True
     doc = span.doc
@@ -205,6 +206,24 @@ def _on_a_map(span: Span, ner_class: str | None = None) -> bool:
     county = len(after) == 3 and after[2].lower_ == "county"
     place = f"{after[1].text} {after[2].text}" if county else after[1].text
     return after[1].is_title and (place.casefold() in regions() or (county and is_place(place)))
+
+
+def _abbreviated_state(span: Span, lexicon: Lexicon | None) -> bool:
+    """Whether a state's abbreviation with its full stop follows the name past a comma, the
+    way news writes a town ("Joshua Tree, Calif.", "Roswell, N.M."; ``ontology/gazetteer.csv``
+    gives the abbreviations).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("He ran the clinic in Joshua Tree, Calif., then in Reno.")
+    >>> _abbreviated_state(doc[5:7], load_lexicon()), _abbreviated_state(doc[12:13], load_lexicon())
+    (True, False)
+    """
+    after = span.doc[span.end:span.end + 2]
+    if lexicon is None or len(after) < 2 or after[0].text != "," or not after[1].text.endswith("."):
+        return False
+    known = lexicon.known(after[1].text)
+    return known is not None and known.cls == "Place" and known.label != after[1].text
 
 
 def _based(span: Span) -> bool:

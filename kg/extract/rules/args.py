@@ -284,9 +284,16 @@ def subject(ctx: DocContext, verb: Token) -> Token | None:
 
 
 def negated(ctx: DocContext, verb: Token) -> bool:
-    """"did not acquire", "instead of investing": the verb states nothing."""
+    """"did not acquire", "instead of investing", "failed to buy", "terminated its proposal
+    to acquire" (``ontology/words.toml`` ``abandoning``): the verb states nothing."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    intention = _intention(verb)
+    if intention is not None:
+        abandoning = ctx.lexicon.words.rules["abandoning"]
+        if intention.lemma_.lower() in abandoning or any(c.dep_ == "neg" for c in intention.children) or (
+                intention.dep_ in {"dobj", "nsubjpass"} and intention.head.lemma_.lower() in abandoning):
+            return True
     counterfactual = ctx.lexicon.words.rules["counterfactual"]
     node = verb
     for _ in range(3):  # "instead of investing", "rather than buying", "without using"
@@ -299,10 +306,25 @@ def negated(ctx: DocContext, verb: Token) -> bool:
 
 
 def hedged(ctx: DocContext, verb: Token) -> bool:
-    """"may partner", "plans to buy": the verb states a possibility."""
+    """"may partner", "plans to buy", "its bid to acquire": the verb states a possibility."""
     hedges = ctx.lexicon.words.rules["hedges"]
+    intention = _intention(verb)
     return any(c.lower_ in hedges for c in verb.children if c.dep_ in {"aux", "advmod"}) or \
-        (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in hedges)
+        (intention is not None and intention.lemma_.lower() in hedges)
+
+
+def _intention(verb: Token) -> Token | None:
+    """The verb or noun a to-infinitive complements: "plans" in "plans to buy", "proposal"
+    in "its proposal to acquire", "failed" in "failed to merge"; None for a verb stated outright.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Vireo ended its proposal to acquire Kestrel and bought Brevant.")
+    >>> _intention(doc[5]).text, _intention(doc[8])
+    ('proposal', None)
+    """
+    if verb.dep_ not in {"xcomp", "acl"} or not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        return None
+    return verb.head
 
 
 def span_root(ctx: DocContext, start: int, end: int) -> int:

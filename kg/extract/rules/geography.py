@@ -10,7 +10,9 @@ evidence is the sentences where each place is first named.
 
 It never invents a place, never relates places from two documents, and stays
 silent when a name is ambiguous in the document ("Paris" when both France and
-the United States are named, with a Paris of 15,000 people in each).
+the United States are named, with a Paris of 15,000 people in each) or the text
+writes another state or country after it ("Amherst, Massachusetts": the
+gazetteer's Amherst is in New York).
 
 Examples
 --------
@@ -124,6 +126,7 @@ def geography(ctx: DocContext) -> Iterator[Relation]:
     for iri, mention in ctx.resolved.mentions:
         first.setdefault(iri, mention)
     country_names = set(_gazetteer()[0].values())
+    written = _written_in(ctx)
     for e in places:
         outer = set().union(*(containers(n) for n in (e.label, *e.alt_labels)))
         named = [r for r in outer if r in regions and regions[r] != e.iri]
@@ -131,8 +134,22 @@ def geography(ctx: DocContext) -> Iterator[Relation]:
             continue
         for kind in (True, False):  # countries, then US states: two of a kind named is ambiguous
             of_kind = [r for r in named if (r in country_names) == kind]
+            stated = {r for r, iri in regions.items() if iri in written.get(e.iri, ()) and (r in country_names) == kind}
+            if stated and not stated & set(of_kind):
+                continue  # "Amherst, Massachusetts": the text's state, not the gazetteer's Amherst in New York
             if len(of_kind) == 1 and regions[of_kind[0]] in first:
                 yield _relation(ctx, e.iri, regions[of_kind[0]], first[e.iri], first[regions[of_kind[0]]])
+
+
+def _written_in(ctx: DocContext) -> dict[str, set[str]]:
+    """Entity IRI -> the IRIs of the names written right after it past a comma ("Amherst,
+    Massachusetts"): the places the text itself puts it in."""
+    mentions = sorted(ctx.resolved.mentions, key=lambda pair: pair[1].start)
+    out: dict[str, set[str]] = defaultdict(set)
+    for (iri, m), (next_iri, n) in zip(mentions, mentions[1:]):
+        if ctx.text[m.end:n.start].strip() == ",":
+            out[iri].add(next_iri)
+    return out
 
 
 def _relation(ctx: DocContext, inner: str, outer: str, a, b) -> Relation:  # type: ignore[no-untyped-def]

@@ -183,7 +183,8 @@ def _title_phrase(title: Token, by_token: dict) -> tuple[int, int]:  # type: ign
     """Character span of a job title: "Senior Director of Machine Learning and AI"."""
     tokens = [t for t in title.subtree
               if t.i == title.i or (t.dep_ not in {"poss", "det", "case", "punct", "appos", "relcl"}
-                                    and t.i not in by_token and t.ent_type_ not in {"DATE", "TIME"})]
+                                    and t.i not in by_token and t.ent_type_ not in {"DATE", "TIME"}
+                                    and not _ranking(t))]
     tokens = [t for t in tokens if not _under(t, title, {"poss", "det", "appos", "relcl"})]
     # keep only the contiguous run around the title noun
     left = title.i
@@ -199,6 +200,20 @@ def _title_phrase(title: Token, by_token: dict) -> tuple[int, int]:  # type: ign
     while right > title.i and (doc[right].dep_ in {"prep", "cc", "punct", "det"} or doc[right].is_space):
         right -= 1  # nor a line break after it ("NZ Herald political reporter\n\nThe number ...")
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _ranking(token: Token) -> bool:
+    """A word that ranks the bearer among others, no part of the title: "youngest", "first"
+    and "third" in "the third youngest player to score", "the first coach to ..." (not the
+    capitalised "First" of "First Vice President").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He became the third youngest player to score.")
+    >>> [t.text for t in doc if _ranking(t)]
+    ['third', 'youngest']
+    """
+    return token.is_lower and (token.tag_ == "JJS" or token.ent_type_ == "ORDINAL"
+                               or token.lower_ in {"only", "first", "last", "next"})
 
 
 def _under(token: Token, top: Token, deps: set[str]) -> bool:
