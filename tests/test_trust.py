@@ -1177,3 +1177,16 @@ def test_a_states_abbreviation_in_parentheses_stays_inside_the_name():
 
 def test_a_word_of_time_or_standing_opens_no_name():
     assert ("Ann Lee", "leads", "Kessel Group") in facts("Outgoing Kessel Group boss Ann Lee spoke on Monday.")
+
+
+def test_clubs_a_player_joins_from_and_to_are_organisations():
+    ents = entities("Tomas Ekdal joined Liverpool from Salzburg in 2019.")
+    assert ents["Liverpool"][0] == "Organization" and ents["Salzburg"][0] == "Organization", ents
+    assert entities("Tom Berg played for Lancashire before he moved to Surrey.")["Lancashire"][0] == "Organization"
+    assert entities("He played for England and Lancashire.")["Lancashire"][0] == "Organization"
+    assert entities("The ship was transferred to France in 1941.")["France"][0] == "Place"
+    assert entities("He signed Tom Berg from Salzburg.")["Tom Berg"][0] == "Person"
+
+
+def test_a_name_a_person_owns_is_an_organisation():
+    assert entities("Warren Buffett's Berkshire Hathaway bought a stake.")["Berkshire Hathaway"][0] == "Organization"

@@ -455,7 +455,8 @@ def _shaped_like_a_persons(span: Span, lexicon: Lexicon) -> bool:
 def team_cued(span: Span, lexicon: Lexicon) -> bool:
     """Whether the name is spoken of as a sports team: the verb and preposition that govern
     it are one of ``ontology/words.toml`` ``[rules] team_cues`` ("playing for Lancashire",
-    "signed for Surrey", "drafted by Denver"): the team named after a place, not the place.
+    "signed for Surrey", "drafted by Denver", "joined Liverpool from Salzburg": both): the
+    team named after a place, not the place.
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -464,16 +465,24 @@ def team_cued(span: Span, lexicon: Lexicon) -> bool:
     (True, False)
     """
     root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:  # "played for England and Lancashire"
+        root = root.head
+    cues = lexicon.words.rules.get("team_cues", ())
+    if root.dep_ == "dobj":  # "joined Liverpool from Salzburg": both clubs ("signed Tom Berg from ...": a player)
+        verb = root.head
+        return verb.lemma_.lower() in {"join", "rejoin"} and any(
+            f"{verb.lemma_.lower()} {prep.lower_}" in cues for prep in verb.children if prep.dep_ == "prep")
     if root.dep_ != "pobj" or root.head.dep_ not in {"prep", "agent"}:
         return False
-    return f"{root.head.head.lemma_.lower()} {root.head.lower_}" in lexicon.words.rules.get("team_cues", ())
+    return f"{root.head.head.lemma_.lower()} {root.head.lower_}" in cues
 
 
 def employer_cued(span: Span, lexicon: Lexicon) -> bool:
     """Whether a name that opens with no given name is spoken of as an employer: the verb
     and preposition that govern it are one of ``ontology/words.toml`` ``[rules]
-    employer_cues`` ("joined Monzo", "worked at McDermott", "was hired by Ryanair"), or it
-    appoints someone "as its" officer ("Twitter hired Ann Lee as its general counsel").
+    employer_cues`` ("joined Monzo", "worked at McDermott", "was hired by Ryanair"), it
+    appoints someone "as its" officer ("Twitter hired Ann Lee as its general counsel"), or a
+    person owns it ("Warren Buffett's Berkshire Hathaway").
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -489,6 +498,8 @@ def employer_cued(span: Span, lexicon: Lexicon) -> bool:
         return root.head.lemma_.lower() in cues
     if root.dep_ == "pobj" and root.head.dep_ in {"prep", "agent"}:
         return f"{root.head.head.lemma_.lower()} {root.head.lower_}" in cues
+    if any(c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in root.children):
+        return True  # "Warren Buffett's Berkshire Hathaway": what a person owns and is named
     verb = root.head
     return root.dep_ == "nsubj" and verb.lemma_.lower() in lexicon.words.rules["appointing_verbs"] and any(
         prep.lower_ == "as" and any(t.lower_ == "its" for t in prep.subtree) for prep in verb.children)

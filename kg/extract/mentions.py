@@ -26,7 +26,7 @@ from kg.extract.classes import (DASHES, MODIFIER_CLASSES, NAME_DEPS, ORGANIZATIO
 from kg.extract.given_names import common_adjectives
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.naming import COMPANY_SUFFIXES
-from kg.extract.places import GENERIC, place_vote
+from kg.extract.places import GENERIC, place_vote, regions
 from kg.extract.short_names import NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed
 from kg.lexicon import Lexicon, load_words
 from kg.types import changed
@@ -112,7 +112,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             known = lexicon.known(piece.text)
             if known is None and (_common_word(piece, lexicon) or _field_of_work(piece, lexicon)):
                 continue  # "Hollis of the River", "Central and South America", "Family Welfare": no name alone
-            if (known is None or known.cls == "Place") and team_cued(piece, lexicon):
+            team = (known is None or known.cls == "Place") and team_cued(piece, lexicon) \
+                and piece.text.casefold() not in regions()  # "transferred to France": the country
+            if team:
                 cls, canonical, weight = "Organization", None, GAZETTEER_WEIGHT  # "playing for Lancashire": the club
             elif known is not None:
                 cls, canonical, weight = known.cls, known.label, GAZETTEER_WEIGHT
@@ -123,9 +125,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             if head_cls == WORK and canonical is None:  # "Rocksburg Road is a 1985 novel": no class holds it
                 taken.update(range(piece.start, piece.end))
                 continue
-            if head_cls and canonical is None:
+            if head_cls and canonical is None and not team:
                 piece_cls, piece_weight = head_cls, HEAD_NOUN_WEIGHT
-            elif canonical is None and ner_cls is not None and place_vote(piece, cls, lexicon):
+            elif canonical is None and ner_cls is not None and not team and place_vote(piece, cls, lexicon):
                 piece_cls, piece_weight = "Place", PLACE_WEIGHT
             elif canonical is None and cls == "Organization" and made(piece):
                 piece_cls, piece_weight = "Product", PLACE_WEIGHT
