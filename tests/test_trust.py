@@ -1190,3 +1190,35 @@ def test_clubs_a_player_joins_from_and_to_are_organisations():
 
 def test_a_name_a_person_owns_is_an_organisation():
     assert entities("Warren Buffett's Berkshire Hathaway bought a stake.")["Berkshire Hathaway"][0] == "Organization"
+
+
+def test_a_town_written_as_a_place_is_no_short_name_of_its_university():
+    ents = entities("Ann Lee, a professor at Princeton University, moved to Princeton, N.J., in 1990.")
+    assert ents["Princeton"][0] == "Place" and "Princeton" not in ents["Princeton University"][1], ents
+    assert ("Ann Lee", "educatedAt", "Princeton University") in facts("Ann Lee studied at Princeton.")
+
+
+def test_a_capitalised_nor_inside_a_persons_name_cuts_nothing():
+    assert "Mohammed Nor Yusof" in entities("Mohammed Nor Yusof was appointed chairman of Vela Bank.")
+
+
+@pytest.mark.parametrize("text", [
+    "The group runs hotels in the UK, Ireland, Europe and Russia.",
+    "It has offices in Asia (Hong Kong, Macau, Taiwan) and Europe.",
+])
+def test_a_list_of_countries_is_no_containment(text):
+    assert not [f for f in facts(text) if f[1] == "locatedIn"], facts(text)
+
+
+def test_a_place_before_a_persons_full_name_is_no_part_of_it():
+    assert "Ashwini Varma" in entities("The seat went to the MP from Odisha Ashwini Varma on Monday.")
+
+
+def test_a_persons_surname_is_no_gazetteer_alias():
+    ents = entities("Cindy Holland joined Netflix in 2002. Holland said the deal was good.")
+    assert "Netherlands" not in ents, ents
+    assert "Netherlands" in entities("Cindy Holland joined Netflix in 2002. She moved to Holland in 2010.")
+
+
+def test_a_company_named_for_its_field_keeps_its_name():
+    assert "Cardinal Health" in entities("Cardinal Health said sales rose.")

@@ -53,29 +53,15 @@ def common_nouns() -> frozenset[str]:
     """English common nouns, lower case: the noun index of the default pipeline's lemmatizer
     (WordNet's nouns in ``en_core_web_sm``), read once and kept between processes; empty
     when the pipeline has none or cannot be loaded (a build with a model of the user's own)."""
-    return _kept_index("noun")
-
-
-@lru_cache(maxsize=1)
-def common_adjectives() -> frozenset[str]:
-    """English adjectives, lower case, as :func:`common_nouns` (the lemmatizer's adjective index).
-
-    >>> "industrial" in common_adjectives(), "rumpel" in common_adjectives()
-    (True, False)
-    """
-    return _kept_index("adj")
-
-
-def _kept_index(pos: str) -> frozenset[str]:
     from kg.errors import ModelError
 
     try:
-        return kept(f"common-{pos}s", lambda: _index(pos), __name__)
+        return kept("common-nouns", _nouns, __name__)
     except (ModelError, ImportError, OSError):  # no default pipeline here (a user's own model): none known
         return frozenset()
 
 
-def _index(pos: str) -> frozenset[str]:
+def _nouns() -> frozenset[str]:
     from kg.extract.nlp import load_nlp
 
     nlp = load_nlp()
@@ -85,7 +71,7 @@ def _index(pos: str) -> frozenset[str]:
     lookups = getattr(getattr(lemmatizer, "lemmatizer", lemmatizer), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
-    return frozenset(lookups.get_table("lemma_index").get(pos, ()))
+    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
 
 
 def _derive() -> frozenset[str]:

@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from kg.extract.classes import (DASHES, MODIFIER_CLASSES, NAME_DEPS, ORGANIZATION_WORDS, WORK, employer_cued,
                                 given_named, made, name_class, noun_class, team_cued)
-from kg.extract.given_names import common_adjectives
+from kg.extract.given_names import given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.naming import COMPANY_SUFFIXES
-from kg.extract.places import GENERIC, place_vote, regions
+from kg.extract.places import GENERIC, is_place, place_vote, regions
 from kg.extract.short_names import NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed
 from kg.lexicon import Lexicon, load_words
 from kg.types import changed
@@ -87,6 +87,7 @@ SAINT_WORDS = frozenset(_WORDS["saint_words"])
 #: Bodies whose "of A and B C" is one name ("Department of Health and Human Services").
 OF_PAIR_BODIES = frozenset(_WORDS["of_pair_bodies"])
 FIELD_WORDS = frozenset(_WORDS["field_words"])
+FIELD_MODIFIERS = frozenset(_WORDS["field_modifiers"])
 _CONNECTIVES = frozenset({"and", "for", "of", "&"})
 
 
@@ -96,6 +97,10 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     title_words = _title_words(lexicon)
     found: list[Found] = []
     taken: set[int] = set()
+    family_names: dict[str, int] = {}  # the last word of a person's full name -> where the name ends
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            family_names.setdefault(ent[-1].text, ent.end)
     for ent in _mended_names(doc):
         ner_cls = lexicon.class_for_ner_label(ent.label_)
         if ner_cls is None and not (ent.label_ == "NORP" and lexicon.known(ent.text)):
@@ -110,11 +115,17 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                     or _all_title(piece, title_words):
                 continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer": no one
             known = lexicon.known(piece.text)
+            if known is not None and known.cls != "Place" and known.label != piece.text and _mapped(piece, lexicon):
+                known = None  # "moved to Princeton, N.J.": the town, not Princeton University's short name
             if known is None and (_common_word(piece, lexicon) or _field_of_work(piece, lexicon)):
                 continue  # "Hollis of the River", "Central and South America", "Family Welfare": no name alone
             team = (known is None or known.cls == "Place") and team_cued(piece, lexicon) \
                 and piece.text.casefold() not in regions()  # "transferred to France": the country
-            if team:
+            surname = known is not None and known.label != piece.text and len(piece) == 1 \
+                and family_names.get(piece.text, len(doc)) <= piece.start and not _mapped(piece, lexicon)
+            if surname:
+                cls, canonical, weight = "Person", None, HEAD_NOUN_WEIGHT  # "Cindy Holland ... Holland said": not the Netherlands
+            elif team:
                 cls, canonical, weight = "Organization", None, GAZETTEER_WEIGHT  # "playing for Lancashire": the club
             elif known is not None:
                 cls, canonical, weight = known.cls, known.label, GAZETTEER_WEIGHT
@@ -620,7 +631,8 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
     for i in range(ent.start, ent.end + 1):
         token = doc[i] if i < ent.end else None
         cut = token is None or (token.tag_ == "POS" and not _named_possessive(doc, start, i, ent.end)) \
-            or (token.dep_ == "cc" and (token.text != "&" or _listed(doc, start, i, ent.end, known))
+            or (token.dep_ == "cc" and not (token.is_title and ent.label_ == "PERSON")  # "Mohammed Nor Yusof"
+                and (token.text != "&" or _listed(doc, start, i, ent.end, known))
                 and not _of_pair(doc, start, i, ent.end, known)) \
             or token.text in {",", ";"} or (token.text in {"(", ")"} and not _parenthesised_abbreviation(doc, i, ent.start, ent.end))
         if not cut:
@@ -743,6 +755,9 @@ def _without_role(span: Span) -> Span:
         return span.doc[span.start + 1:span.end]
     if len(span) > 1 and span[0].lower_.rstrip(".") in COURTESY_TITLES and span[1].is_title:
         return span.doc[span.start + 1:span.end]  # "Ms Fitzgerald" is Fitzgerald, whom "Celine Fitzgerald" names
+    if len(span) > 2 and span[0].ent_type_ == "PERSON" and is_place(span[0].text) \
+            and span[0].text not in given_names() and all(t.is_title for t in span[1:]):
+        return span.doc[span.start + 1:span.end]  # "an MP from Odisha Ashwini Vaishnaw": the state is his seat
     return span
 
 
@@ -764,6 +779,27 @@ def _without_trade(span: Span | None, lexicon: Lexicon) -> Span | None:
             or rest[-1].lower_ in ORGANIZATION_WORDS or lexicon.known(span.text) is not None:
         return span
     return rest
+
+
+def _mapped(span: Span, lexicon: Lexicon) -> bool:
+    """Whether a place's name is written as a place: NER's place, after "in", "to" or "near"
+    or before a comma and a state or country ("lived in Princeton", "Princeton, N.J."; not
+    "studied at Princeton", the university).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("She studied at Princeton and lived in Princeton.")
+    >>> _mapped(doc[3:4], load_lexicon()), _mapped(doc[7:8], load_lexicon())
+    (False, True)
+    """
+    doc = span.doc
+    if span[0].ent_type_ not in {"GPE", "LOC"} or not is_place(span.text):
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_ in {"in", "to", "near"}:
+        return True
+    after = doc[span.end:span.end + 2]
+    return len(after) == 2 and after[0].text == "," and (known := lexicon.known(after[1].text)) is not None \
+        and known.cls == "Place"
 
 
 def _without_opener(span: Span) -> Span:
@@ -838,15 +874,15 @@ def _common_word(span: Span, lexicon: Lexicon) -> bool:
 
 
 def _field_of_work(span: Span, lexicon: Lexicon) -> bool:
-    """A name of fields of work (``ontology/words.toml`` ``field_words``) and adjectives that
-    ends in one names a portfolio or a department, no organisation: "Health" cut from "Health
-    and Social Welfare Minister", "Human Resources for Health" after "director of"; not
-    "Financial Affairs Committee" nor "Ministry of Co-operatives" (a body's noun), "Adventist
-    Health" nor "Cox Enterprises" (a word that is no adjective) nor "Christian Aid".
+    """A name of fields of work (``ontology/words.toml`` ``field_words``) and their modifiers
+    (``field_modifiers``) that ends in one names a portfolio or a department, no organisation:
+    "Health" cut from "Health and Social Welfare Minister", "Human Resources for Health" after
+    "director of"; not "Financial Affairs Committee" nor "Ministry of Co-operatives" (a body's
+    noun), "Cardinal Health" nor "Cox Enterprises" (a word of another kind) nor "Christian Aid".
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
-    >>> doc = load_nlp()("Human Resources for Health, Financial Affairs Committee, Adventist Health")
+    >>> doc = load_nlp()("Human Resources for Health, Financial Affairs Committee, Cardinal Health")
     >>> [_field_of_work(doc[i:j], load_lexicon()) for i, j in ((0, 4), (5, 8), (9, 11))]
     [True, False, False]
     """
@@ -856,8 +892,7 @@ def _field_of_work(span: Span, lexicon: Lexicon) -> bool:
         return False
     if any(w in OF_PAIR_BODIES or lexicon.head_nouns.get(w) == "Organization" for w in words):
         return False  # "Ministry of Co-operatives"
-    adjectives = common_adjectives()
-    return all(w in FIELD_WORDS or (w in adjectives and lexicon.known(w.title()) is None) for w in words[:-1])
+    return all(w in FIELD_WORDS or w in FIELD_MODIFIERS for w in words[:-1])
 
 
 def _bare_title(span: Span, titles: frozenset[str] | set[str]) -> bool:

@@ -138,11 +138,11 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
     and Sweden"): SECOND must not be followed by "and"/"or" or by ", " and a place
     no larger than it (one NER missed too, if the gazetteers know it); FIRST, when
     a list runs before it, must be smaller than SECOND ("Vancouver, British
-    Columbia, Canada"); FIRST does not open examples ("such as", "including", "like") unless
+    Columbia, Canada") and the place before it too ("Hong Kong, Macau, Taiwan" is a list); FIRST does not open examples ("such as", "including", "like") unless
     SECOND is a state or country; and two countries (or states) never contain each other.
     """
     doc, by_token = ctx.doc, ctx.resolved.by_token
-    size = lambda m: level(doc[m.start:m.end].text)  # noqa: E731
+    size = lambda m: max(level(doc[m.start:m.end].text), level(m.label))  # noqa: E731  "UK": the United Kingdom
     a, b = size(first), size(second)
     if (b >= 2 or a >= 2) and a >= b:
         return False  # "Texas, Alabama"; "the capital of Norway, Oslo"
@@ -160,8 +160,8 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
         return False  # "regions such as Ostrovia, Kessary and Tamsin": examples
     if first.start >= 2 and doc[first.start - 1].text == ",":
         before = by_token.get(doc[first.start - 2].i)
-        if before is not None and before.cls == "Place" and size(before) <= a and b <= a:
-            return False
+        if before is not None and before.cls == "Place" and ((size(before) <= a and b <= a) or size(before) >= b):
+            return False  # "(Hong Kong, Macau, Taiwan)": a list, the place before as large as SECOND
     return True
 
 
