@@ -984,6 +984,25 @@ def test_an_object_pronoun_is_the_person_its_sentence_named():
     assert {f for f in found if f[0] == "Erik Vold" and f[2] == "Vireo Group"}, found
 
 
+def test_she_after_her_in_her_own_clause_is_the_woman_not_the_quoted_speaker():
+    # "Over ten years of her career, she ...": "her" does not set "she" apart from the woman it names
+    found = facts('"We welcome our new regional directors," Director-General Dr Chidi Okafor said. From the '
+                  'office in Lagos, Dr Kemi Aldana will run the health programme for ten countries. She has '
+                  'served as deputy director of Vireo Health since 2019. Over ten years of her career, she has '
+                  'run many clinics in her country. Previously, she was executive director of the Northern '
+                  'Vaccine Institute.')
+    assert {("Kemi Aldana", "jobTitle", "executive director"),
+            ("Kemi Aldana", "worksFor", "Northern Vaccine Institute")} <= found, found
+    assert not {f for f in found if f[0] == "Chidi Okafor"}, found
+
+
+@pytest.mark.parametrize("woman, man", [("Ms Kemi Aldana", "Dr Chidi Okafor"), ("Kemi Aldana", "Mr Chidi Okafor")])
+def test_an_honorific_gives_a_persons_gender(woman, man):
+    found = facts(f"{woman} will run the programme, {man} said. Previously, she was executive director of "
+                  "the Northern Vaccine Institute.")
+    assert {(s, o) for s, p, o in found if p == "worksFor"} == {(woman, "Northern Vaccine Institute")}, found
+
+
 def test_a_one_word_given_name_is_the_one_person_named_in_full_with_it():
     ents = entities("Kestrel named Meg Talbrook chief executive, replacing Leo Apotheker. Meg said the board was right.")
     assert "Meg" in ents["Meg Talbrook"][1] and "Meg" not in ents, ents

@@ -234,6 +234,7 @@ def _mended_names(doc: Doc) -> list[Span]:
 
 
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 _IDENTITY_DEPS = frozenset({"attr", "oprd"})
 
 
@@ -247,7 +248,8 @@ def _apart(root: Token) -> set[int]:
     son") nor the conjunct before its own that the same word possesses ("her son,
     David, and her daughter"; "John and his wife" is John's, and so is "our sister,
     Kristine, and her husband" Kristine's); an object is not its verb's subject
-    ("John met him").
+    ("John met him"). A possessive pronoun in a subject's clause is not set apart from it:
+    "In her first year, she ran the clinic" is one person (gender keeps "his" from "she").
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("She married John Ford. His father was Paul Ford.")
@@ -255,6 +257,9 @@ def _apart(root: Token) -> set[int]:
     ['married', 'John', 'Ford', '.']
     >>> [doc[i].text for i in sorted(_apart(doc[5])) if doc[i].pos_ == "PROPN"]
     ['Paul', 'Ford']
+    >>> doc = load_nlp()("In her first year, she ran the clinic.")
+    >>> "her" in [doc[i].text for i in _apart(doc[5])]
+    False
     """
     if root.lower_ in _REFLEXIVES:
         return set()
@@ -263,6 +268,7 @@ def _apart(root: Token) -> set[int]:
     out: set[int] = set()
     if dep in {"nsubj", "nsubjpass"}:
         out = {t.i for t in head.subtree} - own - _identity(head) - _clauses_before(head, root.i)
+        out -= {t.i for t in head.subtree if t.dep_ == "poss" and t.lower_ in _POSSESSIVE_PRONOUNS}
     elif dep == "poss":
         out = {t.i for t in head.subtree} - own
         if head.dep_ in {"nsubj", "nsubjpass"}:  # "his father was X"

@@ -365,7 +365,7 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     """
     linked: list[Found] = []
     unnamed: list[Found] = []
-    gender_of = _named_genders(found, by_token)  # entity IRI -> the gender of its given name or pronouns
+    gender_of = _named_genders(found, by_token, text)  # entity IRI -> the gender of its given name or pronouns
 
     def link(a: Found, named: EntityMention) -> None:
         for t in range(a.start, a.end):
@@ -422,22 +422,47 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     return unnamed
 
 
-def _named_genders(found: list[Found], by_token: dict[int, EntityMention]) -> dict[str, str]:
-    """The gender of each person named in full (two words or more) whose first word is a
-    given name of one gender only (:func:`kg.extract.given_names.name_genders`).
+def _named_genders(found: list[Found], by_token: dict[int, EntityMention], text: str = "") -> dict[str, str]:
+    """The gender of each person an honorific names ("Ms", "Mr", "Dame" before the name, in
+    it or in ``text`` right before it), else of each named in full (two words or more, past a
+    title such as "Dr") whose given name is of one gender only
+    (:func:`kg.extract.given_names.name_genders`). An honorific outweighs a given name.
 
     >>> f = Found(0, 2, 0, 12, "Omar Haddad", "Person", 1.0)
     >>> _named_genders([f], {0: EntityMention("x/Omar_Haddad", "Person", "Omar Haddad", f)})
     {'x/Omar_Haddad': 'm'}
+    >>> f = Found(1, 2, 3, 8, "Chidi", "Person", 1.0)
+    >>> _named_genders([f], {1: EntityMention("x/Chidi", "Person", "Chidi", f)}, "Ms Chidi said no.")
+    {'x/Chidi': 'f'}
     """
     genders = name_genders()
     out: dict[str, str] = {}
+    given: dict[str, str] = {}
     for f in found:
         hit = by_token.get(f.start)
+        if hit is None or hit.cls != "Person":
+            continue
         words = f.text.split()
-        if hit is not None and hit.cls == "Person" and len(words) > 1 and words[0] in genders:
-            out.setdefault(hit.iri, genders[words[0]])
-    return out
+        before = _LAST_WORD.search(text[:f.start_char])
+        honorific = _HONORIFICS.get(before.group(1).casefold()) if before else None
+        if honorific is None and len(words) > 1:
+            honorific = _HONORIFICS.get(words[0].rstrip(".").casefold())
+        if honorific is not None:
+            out.setdefault(hit.iri, honorific)
+        while len(words) > 2 and words[0].rstrip(".").casefold() in _TITLES_BEFORE_NAMES:
+            words = words[1:]  # "Dr Mira Castell": Mira
+        if len(words) > 1 and words[0] in genders:
+            given.setdefault(hit.iri, genders[words[0]])
+    return {**given, **out}
+
+
+#: Honorifics and the gender they give the name after them.
+_HONORIFICS = {**dict.fromkeys(("mr", "sir", "lord"), "m"),
+               **dict.fromkeys(("ms", "mrs", "miss", "dame", "lady", "madam"), "f")}
+#: Words before a given name that are no part of it.
+_TITLES_BEFORE_NAMES = frozenset({"dr", "prof", "professor", "rev", "reverend", *_HONORIFICS})
+#: The last word before a name, and the full stop an honorific may carry ("Mrs. Roe").
+_LAST_WORD = re.compile(r"\b(\w+)\.?[ \t]+$")
 
 
 def _conjunct(a: Found, named: Found, text: str) -> bool:
