@@ -1003,6 +1003,15 @@ def test_an_honorific_gives_a_persons_gender(woman, man):
     assert {(s, o) for s, p, o in found if p == "worksFor"} == {(woman, "Northern Vaccine Institute")}, found
 
 
+def test_an_employer_in_a_when_clause_is_its_own_subjects():
+    found = facts("Tom Ardley joined Vireo in 2015. He became interim chief executive when Amanda Kohl left to "
+                  "join the United Nations.")
+    assert {(s, o) for s, p, o in found if p == "worksFor"} == {("Tom Ardley", "Vireo"),
+                                                               ("Amanda Kohl", "United Nations")}, found
+    found = facts("Tom Ardley joined Vireo in 2015. He later decided to join the United Nations.")
+    assert ("Tom Ardley", "worksFor", "United Nations") in found, found
+
+
 def test_a_one_word_given_name_is_the_one_person_named_in_full_with_it():
     ents = entities("Kestrel named Meg Talbrook chief executive, replacing Leo Apotheker. Meg said the board was right.")
     assert "Meg" in ents["Meg Talbrook"][1] and "Meg" not in ents, ents
