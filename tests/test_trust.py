@@ -1012,6 +1012,17 @@ def test_an_employer_in_a_when_clause_is_its_own_subjects():
     assert ("Tom Ardley", "worksFor", "United Nations") in found, found
 
 
+def test_he_after_a_sentence_naming_two_men_none_its_subject_is_no_one():
+    # neither man is the sentence's subject: "he" could be either, and no fact beats a guess
+    found = facts("Kestrel named Tom Vasse as its new team principal, replacing Mattia Berro. In 2022 he was "
+                  "appointed as Vireo's team leader.")
+    assert ("Tom Vasse", "jobTitle", "new team principal") in found, found
+    assert not {f for f in found if f[2] == "team leader"}, found
+    found = facts("Kestrel named Anna Vasse as its new team principal, replacing Mattia Berro. In 2022 she was "
+                  "appointed as Vireo's team leader.")
+    assert ("Anna Vasse", "jobTitle", "team leader") in found, found  # her given name decides
+
+
 def test_a_one_word_given_name_is_the_one_person_named_in_full_with_it():
     ents = entities("Kestrel named Meg Talbrook chief executive, replacing Leo Apotheker. Meg said the board was right.")
     assert "Meg" in ents["Meg Talbrook"][1] and "Meg" not in ents, ents

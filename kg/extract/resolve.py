@@ -46,6 +46,8 @@ WEAK_RULES = frozenset({"abbreviation", "alias", "surname", "first name", "name 
 _CONJUNCT_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 #: The first letter of the word after a pronoun, past a contraction ("I 'm Still Alive").
 _NEXT_WORD = re.compile(r"\s*(?:\s?['’]\w+\s*)?(\w)")
+#: Pronouns that open a sentence's own account of a person, whom a sentence before must name.
+_SUBJECT_PRONOUNS = frozenset({"he", "she"})
 #: The gender a person pronoun gives its entity.
 _GENDER = {**dict.fromkeys(("he", "him", "his", "himself"), "m"),
            **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
@@ -350,6 +352,16 @@ def _main_mentions(found: list[Found], by_token: dict[int, EntityMention],
     return [next(f for f in found if f.start in by_token and by_token[f.start].iri == main)]
 
 
+def _main_entity(found: list[Found], by_token: dict[int, EntityMention], cls: str) -> str | None:
+    """The entity of ``cls`` named more often than any other, else the first that is a main
+    clause's subject (the topic of a biography's opening sentence), if any."""
+    of_cls = [f for f in found if f.start in by_token and by_token[f.start].cls == cls]
+    counts = Counter(by_token[f.start].iri for f in of_cls).most_common(2)
+    if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+        return counts[0][0]
+    return next((by_token[f.start].iri for f in of_cls if f.salient == 2), None)
+
+
 def _link_anaphora(anaphora: list[Found], found: list[Found],
                    by_token: dict[int, EntityMention], text: str = "") -> list[Found]:
     """Point each anaphor at an entity of its class named before it; return the rest.
@@ -374,6 +386,7 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         if a.text.casefold() in _GENDER:
             gender_of.setdefault(named.iri, _GENDER[a.text.casefold()])
 
+    main = _main_entity(found, by_token, "Person")
     for a in anaphora:
         if a.author:  # "I", "we": the writer, never the last person named
             unnamed.append(a)
@@ -417,9 +430,40 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         # her work ... She exhibited": the artist), then a main clause's subject before another
         # clause's ("Her show, which Sam Roe curated, opened. She lives in Leeds"); the latest
         same = lambda f: bool(gender) and gender_of.get(by_token[f.start].iri) == gender  # noqa: E731
-        pick = max(salient, key=lambda f: (same(f), f.salient, f.start)) if salient else before[-1]
+        pick = max(salient, key=lambda f: (same(f), f.salient, f.start)) if salient \
+            else _closest(before, lambda f: by_token[f.start].iri, same, main) \
+            if a.text.casefold() in _SUBJECT_PRONOUNS and before[-1].sentence != a.sentence else before[-1]
+        if pick is None:  # "Acme named Ann Roe chief, replacing Kim Lee. She ...": either; no fact beats a guess
+            continue
         link(a, by_token[pick.start])
     return unnamed
+
+
+def _closest(before: list[Found], iri_of: Callable[[Found], str], same: Callable[[Found], bool],
+             main: str | None = None) -> Found | None:
+    """The latest of ``before`` when no subject decides, if its sentence names no other
+    entity the pronoun could stand for; else the only one of them of the pronoun's gender
+    (``same``), if one is; else the document's ``main`` entity, if it is one of them; else
+    none: one of two people a sentence names is a guess.
+
+    >>> f = lambda start, text: Found(start, start + 1, start, start + 1, text, "Person", 1.0, sentence=0)
+    >>> ann, kim = f(2, "Ann"), f(5, "Kim")
+    >>> _closest([ann], lambda g: g.text, lambda g: False).text
+    'Ann'
+    >>> _closest([ann, kim], lambda g: g.text, lambda g: False) is None
+    True
+    >>> _closest([ann, kim], lambda g: g.text, lambda g: g is ann).text, _closest([ann, kim], lambda g: g.text,
+    ...     lambda g: False, main="Ann").text
+    ('Ann', 'Ann')
+    """
+    last = before[-1]
+    rivals = {iri_of(f): f for f in before if f.sentence == last.sentence}
+    if len(rivals) == 1:
+        return last
+    fits = [f for f in rivals.values() if same(f)]
+    if len(fits) == 1:
+        return fits[0]
+    return rivals.get(main) if main is not None and (not fits or same(rivals.get(main, last))) else None
 
 
 def _named_genders(found: list[Found], by_token: dict[int, EntityMention], text: str = "") -> dict[str, str]:
