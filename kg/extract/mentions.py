@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from kg.extract.classes import (DASHES, MODIFIER_CLASSES, NAME_DEPS, ORGANIZATION_WORDS, WORK, given_named, made,
                                 name_class, noun_class, team_cued)
+from kg.extract.given_names import common_nouns
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.naming import COMPANY_SUFFIXES
 from kg.extract.places import GENERIC, place_vote
@@ -62,6 +63,8 @@ class Found:
     apart: frozenset[int] = frozenset()  # tokens it cannot be: "she" in "she married X" is not X
     clause_subject: int | None = None  # "its": the head of its own clause's subject, before it
     objective: bool = False  # "him", "her" as an object: a person named earlier in its sentence first
+    loose_subject: tuple[int, int] | None = None  # the last main clause's proper-noun subject before it that no
+    # name was found on: its token and the end of its phrase
 
 
 #: Words that refer back to the last person or organisation named.
@@ -418,7 +421,7 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
                                author=True))
         elif lower in PERSON_PRONOUNS and token.pos_ == "PRON":
             out.append(replace(_found(doc[token.i:token.i + 1], "Person", 0.0, None, anaphor=True),
-                               after_name=token.i > first_name,
+                               after_name=token.i > first_name, loose_subject=_loose_subject(token, taken),
                                objective=lower in _OBJECT_PRONOUNS and token.dep_ in _OBJECT_DEPS))
         elif (lower == "its" or (lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}
                                  and not _expletive(token) and token.i not in quoted)) \
@@ -436,6 +439,25 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
 #: Pronouns and dependencies of a person who is a verb's or a preposition's object ("appointed him").
 _OBJECT_PRONOUNS = frozenset({"him", "her"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
+
+
+def _loose_subject(pronoun: Token, taken: set[int]) -> tuple[int, int] | None:
+    """The latest proper noun before ``pronoun`` that is a main (or reported) clause's subject
+    and no name found (``taken``: names' tokens), and the end of its phrase: "Hester will take
+    over from John Ritblat, as soon as he is able" (NER found no Hester: "he" is likelier
+    Hester than Ritblat).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Hester will take over from John Ritblat when he is able.")
+    >>> _loose_subject(doc[8], {5, 6}), _loose_subject(doc[8], {0, 5, 6})
+    ((0, 1), None)
+    """
+    return next(((t.i, t.right_edge.i + 1) for t in reversed(pronoun.doc[:pronoun.i])
+                 if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ in {"ROOT", "ccomp", "conj", "parataxis"}
+                 and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title))  # "Hester" tagged a noun
+                 and not (t.lower_ in common_nouns() and (t.pos_ == "NOUN" or t.is_sent_start))  # "Trusts for"
+                 and not any(g.i in taken for g in t.subtree)  # nor the rest of a name found in part
+                 and not taken & {t.i - 2, t.i - 1, t.i + 1}), None)  # ("Lula da Silva")
 
 
 def _topic_elsewhere(it: Token, taken: set[int], classes: dict[int, str], lexicon: Lexicon | None = None) -> bool:

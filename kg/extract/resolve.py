@@ -435,6 +435,9 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             if a.text.casefold() in _SUBJECT_PRONOUNS and before[-1].sentence != a.sentence else before[-1]
         if pick is None:  # "Acme named Ann Roe chief, replacing Kim Lee. She ...": either; no fact beats a guess
             continue
+        if a.loose_subject is not None and pick.salient < 2 \
+                and not pick.anaphor and pick.sentence <= a.loose_subject[0] and a.loose_subject[1] <= pick.start:
+            continue  # "Hester will take over from John Ritblat ... he": likelier the subject NER missed
         link(a, by_token[pick.start])
     return unnamed
 
