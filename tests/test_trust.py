@@ -1034,6 +1034,17 @@ def test_he_after_a_subject_ner_missed_is_not_the_man_that_subject_succeeds():
     assert found == {("Tom Marlow", "worksFor", "Halden Capital")}, found
 
 
+def test_it_after_a_common_noun_subject_is_not_the_organisation_named_in_passing():
+    # "the society" is the subject, the council only helped: "its" and "It" are the society (no name here)
+    found = facts("Ngaro Grain Co-operative was set up by forty farmers in 1992. With help from the Rift Grain "
+                  "Council, the society has cut its losses. It has also partnered with Kestrel Seeds and Vireo Feeds.")
+    assert not {f for f in found if f[0] == "Rift Grain Council"}, found
+    for subject in ("Ngaro Foods", "the firm"):  # a name, or a word that refers back to the last organisation
+        found = facts(f"Ngaro Foods sells grain across Kenya. With help from the Rift Grain Council, {subject} cut "
+                      "its losses. It has also partnered with Halden Seeds.")
+        assert found == {("Ngaro Foods", "partnerOf", "Halden Seeds")}, found
+
+
 def test_a_one_word_given_name_is_the_one_person_named_in_full_with_it():
     ents = entities("Kestrel named Meg Talbrook chief executive, replacing Leo Apotheker. Meg said the board was right.")
     assert "Meg" in ents["Meg Talbrook"][1] and "Meg" not in ents, ents

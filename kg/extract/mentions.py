@@ -65,6 +65,8 @@ class Found:
     objective: bool = False  # "him", "her" as an object: a person named earlier in its sentence first
     loose_subject: tuple[int, int] | None = None  # the last main clause's proper-noun subject before it that no
     # name was found on: its token and the end of its phrase
+    nominal_subject: tuple[int, int, int] | None = None  # "it": a common noun subject just before it ("the
+    # society has ..."): its token and its phrase's first and one past its last token
 
 
 #: Words that refer back to the last person or organisation named.
@@ -428,7 +430,8 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
                 and token.pos_ == "PRON" and not _topic_elsewhere(token, taken, classes, lexicon):
             out.append(replace(_found(doc[token.i:token.i + 1], "Organization", 0.0, None,
                                       anaphor=True), after_name=token.i > first_name,
-                               clause_subject=_clause_subject(token) if token.dep_ == "poss" else None))
+                               clause_subject=_clause_subject(token) if token.dep_ == "poss" else None,
+                               nominal_subject=_nominal_subject(token, taken)))
         elif (lower in ORGANIZATION_ANAPHORA and token.i > 0
               and doc[token.i - 1].lower_ in {"the", "that", "this"}
               and not (token.i + 1 in taken and doc[token.i + 1].pos_ == "PROPN")):  # "the firm Solberg Arkitekter"
@@ -458,6 +461,31 @@ def _loose_subject(pronoun: Token, taken: set[int]) -> tuple[int, int] | None:
                  and not (t.lower_ in common_nouns() and (t.pos_ == "NOUN" or t.is_sent_start))  # "Trusts for"
                  and not any(g.i in taken for g in t.subtree)  # nor the rest of a name found in part
                  and not taken & {t.i - 2, t.i - 1, t.i + 1}), None)  # ("Lula da Silva")
+
+
+def _nominal_subject(it: Token, taken: set[int]) -> tuple[int, int, int] | None:
+    """The subject of the main clause before ``it`` (in its sentence, else the one before),
+    if that is a common noun naming nothing found (``taken``) and no word that refers back
+    to an organisation ("the company"): "With help from the Rift Council, the society cut
+    its costs. It ...": "its" and "It" are the society, whichever it is, not the council.
+    Returns its token and the bounds of its phrase.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("With help from the Rift Council, the society cut its costs. It grew.")
+    >>> _nominal_subject(doc[10], {4, 5}), _nominal_subject(doc[13], {4, 5})
+    ((8, 7, 9), (8, 7, 9))
+    """
+    doc = it.doc
+    for sentence in (it.sent, doc[it.sent.start - 1].sent if it.sent.start > 0 else None):
+        if sentence is None:
+            return None
+        subject = next((c for c in sentence.root.children
+                        if c.dep_ in {"nsubj", "nsubjpass"} and c.i < it.i), None)
+        if subject is not None:
+            return (subject.i, subject.left_edge.i, subject.right_edge.i + 1) \
+                if subject.pos_ == "NOUN" and subject.i not in taken and subject.lower_ not in ORGANIZATION_ANAPHORA \
+                else None
+    return None
 
 
 def _topic_elsewhere(it: Token, taken: set[int], classes: dict[int, str], lexicon: Lexicon | None = None) -> bool:

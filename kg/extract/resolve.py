@@ -438,6 +438,10 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         if a.loose_subject is not None and pick.salient < 2 \
                 and not pick.anaphor and pick.sentence <= a.loose_subject[0] and a.loose_subject[1] <= pick.start:
             continue  # "Hester will take over from John Ritblat ... he": likelier the subject NER missed
+        if a.nominal_subject is not None and pick.salient < 2 and not pick.anaphor \
+                and pick.sentence <= a.nominal_subject[0] \
+                and not a.nominal_subject[1] <= pick.start < a.nominal_subject[2]:  # "the office of Acme"
+            continue  # "With help from the Rift Council, the society cut costs. It ...": the society
         link(a, by_token[pick.start])
     return unnamed
 
