@@ -1045,6 +1045,15 @@ def test_it_after_a_common_noun_subject_is_not_the_organisation_named_in_passing
         assert found == {("Ngaro Foods", "partnerOf", "Halden Seeds")}, found
 
 
+def test_a_man_in_apposition_to_a_team_is_still_a_person_and_a_rival_for_he():
+    text = ("Ferro Motors dropped Mattia Berro in May. The favourite to replace him was the boss of their junior "
+            "team, Tom Vasse. In June he was appointed as team principal.")
+    assert entities(text)["Tom Vasse"][0] == "Person"
+    found = facts(text)
+    assert ("Mattia Berro", "jobTitle", "team principal") not in found, found
+    assert ("Tom Vasse", "jobTitle", "boss") in found, found
+
+
 def test_a_one_word_given_name_is_the_one_person_named_in_full_with_it():
     ents = entities("Kestrel named Meg Talbrook chief executive, replacing Leo Apotheker. Meg said the board was right.")
     assert "Meg" in ents["Meg Talbrook"][1] and "Meg" not in ents, ents

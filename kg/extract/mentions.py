@@ -123,7 +123,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             if head_cls == WORK and canonical is None:  # "Rocksburg Road is a 1985 novel": no class holds it
                 taken.update(range(piece.start, piece.end))
                 continue
-            if head_cls and canonical is None:
+            if head_cls and canonical is None and not (  # "their sister team, Fred Vasseur": a man still
+                    head_cls == "Organization" and ner_cls == "Person" and piece.root.dep_ == "appos"
+                    and given_named(piece, lexicon)):
                 piece_cls, piece_weight = head_cls, HEAD_NOUN_WEIGHT
             elif canonical is None and ner_cls is not None and place_vote(piece, cls):
                 piece_cls, piece_weight = "Place", PLACE_WEIGHT
