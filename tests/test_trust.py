@@ -1054,6 +1054,14 @@ def test_a_man_in_apposition_to_a_team_is_still_a_person_and_a_rival_for_he():
     assert ("Tom Vasse", "jobTitle", "boss") in found, found
 
 
+def test_its_with_no_organisation_before_is_its_own_subjects_not_one_named_later():
+    # NER takes "Christian Relief" for a person: "its" is still the subject's, not the UN's (named later)
+    found = facts("Christian Relief has appointed Tom Ardley as its chief executive. Ardley joined in 2019 from the "
+                  "United Nations.")
+    assert not {f for f in found if f[1] == "leads"}, found
+    assert ("Tom Ardley", "jobTitle", "chief executive") in found, found
+
+
 def test_a_one_word_given_name_is_the_one_person_named_in_full_with_it():
     ents = entities("Kestrel named Meg Talbrook chief executive, replacing Leo Apotheker. Meg said the board was right.")
     assert "Meg" in ents["Meg Talbrook"][1] and "Meg" not in ents, ents

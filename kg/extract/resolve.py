@@ -401,10 +401,12 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         if a.antecedent is not None and a.antecedent in by_token:
             before = [next(f for f in before if f.start == a.antecedent)] if any(
                 f.start == a.antecedent for f in before) else before
-        if not before and not (a.cls == "Person" and a.after_name):
+        if not before and not (a.cls == "Person" and a.after_name) \
+                and not (a.clause_subject is not None and a.clause_subject in by_token):
             # nothing named before it: the document's main entity of the class; but after a
             # proper-noun subject NER did not take for a person, "she" is likelier that name
-            # than a person first named later ("Sara Black ... She taught ... Jillian Soto")
+            # than a person first named later ("Sara Black ... She taught ... Jillian Soto"), and an
+            # "its" is its own clause's subject's, whatever class it got ("Christian Relief named X its CEO")
             before = [f for f in _main_mentions(found, by_token, a.cls) if by_token[f.start].iri not in wrong]
         if not before:
             # after a proper-noun subject, it likely names someone NER missed; and an
