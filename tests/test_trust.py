@@ -1003,6 +1003,16 @@ def test_an_honorific_gives_a_persons_gender(woman, man):
     assert {(s, o) for s, p, o in found if p == "worksFor"} == {(woman, "Northern Vaccine Institute")}, found
 
 
+def test_a_pronoun_after_said_is_not_the_speaker_when_the_speaker_spoke_of_someone():
+    # neither given name tells a gender: "she" is the speaker or the one spoken of, so no one
+    found = facts("Kemi Aldana will run the programme, Dr Chidi Okafor said. Previously, she was executive "
+                  "director of the Northern Vaccine Institute.")
+    assert not {f for f in found if f[0] == "Chidi Okafor"}, found
+    found = facts('"We won the contract," said Dr Chidi Okafor. Previously, he was executive director of the '
+                  'Northern Vaccine Institute.')  # the speaker alone is named: "he" is the speaker
+    assert ("Chidi Okafor", "worksFor", "Northern Vaccine Institute") in found, found
+
+
 def test_an_employer_in_a_when_clause_is_its_own_subjects():
     found = facts("Tom Ardley joined Vireo in 2015. He became interim chief executive when Amanda Kohl left to "
                   "join the United Nations.")

@@ -65,6 +65,7 @@ class Found:
     objective: bool = False  # "him", "her" as an object: a person named earlier in its sentence first
     loose_subject: tuple[int, int] | None = None  # the last main clause's proper-noun subject before it that no
     # name was found on: its token and the end of its phrase
+    speaker: bool = False  # the subject of "said", "told" ...: a pronoun after it may be whom the speaker spoke of
     nominal_subject: tuple[int, int, int] | None = None  # "it": a common noun subject just before it ("the
     # society has ..."): its token and its phrase's first and one past its last token
 
@@ -600,7 +601,23 @@ def _quoted(doc: Doc) -> set[int]:
 def _found(span: Span, cls: str, weight: float, canonical: str | None,
            anaphor: bool = False) -> Found:
     return Found(span.start, span.end, span.start_char, span.end_char, span.text, cls,
-                 weight, canonical, anaphor, _salient(span.root), span.root.sent.start)
+                 weight, canonical, anaphor, _salient(span.root), span.root.sent.start,
+                 speaker=_speaker(span.root))
+
+
+#: Verbs that report speech: their subject is the speaker, not what was spoken of.
+_SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "state", "note", "explain", "comment", "remark"})
+
+
+def _speaker(token: Token) -> bool:
+    """Whether ``token`` is the subject of a verb that reports speech ("..., Ann Roe said").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()('"We won," said Ann Roe. Ann Roe won.')
+    >>> _speaker(doc[7]), _speaker(doc[10])
+    (True, False)
+    """
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in _SPEECH_VERBS
 
 
 def _salient(token: Token) -> int:

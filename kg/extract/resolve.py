@@ -432,7 +432,8 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         # her work ... She exhibited": the artist), then a main clause's subject before another
         # clause's ("Her show, which Sam Roe curated, opened. She lives in Leeds"); the latest
         same = lambda f: bool(gender) and gender_of.get(by_token[f.start].iri) == gender  # noqa: E731
-        pick = max(salient, key=lambda f: (same(f), f.salient, f.start)) if salient \
+        pick = _not_the_speaker(max(salient, key=lambda f: (same(f), f.salient, f.start)), salient,
+                                lambda f: by_token[f.start].iri, same) if salient \
             else _closest(before, lambda f: by_token[f.start].iri, same, main) \
             if a.text.casefold() in _SUBJECT_PRONOUNS and before[-1].sentence != a.sentence else before[-1]
         if pick is None:  # "Acme named Ann Roe chief, replacing Kim Lee. She ...": either; no fact beats a guess
@@ -446,6 +447,26 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             continue  # "With help from the Rift Council, the society cut costs. It ...": the society
         link(a, by_token[pick.start])
     return unnamed
+
+
+def _not_the_speaker(pick: Found, salient: list[Found], iri_of: Callable[[Found], str],
+                     same: Callable[[Found], bool]) -> Found | None:
+    """``pick``, unless it is the subject of "said" (:attr:`Found.speaker`) and its sentence has
+    another subject the pronoun could stand for, that gender does not tell apart: "Kemi Aldana
+    will run it, Chidi Okafor said. Previously, she ..." is either (none: no fact beats a guess).
+
+    >>> f = lambda start, text, speaker: Found(start, start + 1, start, start + 1, text, "Person", 1.0,
+    ...                                        salient=2 if speaker else 1, speaker=speaker)
+    >>> kemi, chidi = f(0, "Kemi", False), f(5, "Chidi", True)
+    >>> _not_the_speaker(chidi, [kemi, chidi], lambda g: g.text, lambda g: False) is None
+    True
+    >>> _not_the_speaker(chidi, [chidi], lambda g: g.text, lambda g: False).text
+    'Chidi'
+    """
+    if not pick.speaker or same(pick):
+        return pick
+    rivals = [f for f in salient if f.sentence == pick.sentence and iri_of(f) != iri_of(pick)]
+    return None if rivals else pick
 
 
 def _closest(before: list[Found], iri_of: Callable[[Found], str], same: Callable[[Found], bool],
