@@ -484,7 +484,7 @@ def someone_elses(ctx: DocContext, r: Relation) -> bool:
         subjects = [c for c in verb.children if c.dep_ == "dobj"] \
             or [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     subjects += [g for c in subjects for g in c.children if g.dep_ == "conj"]  # "She and Hugh moved"
-    subjects = [c for c in subjects if c.lower_ != "we"]  # "we decided to move to Italy, where I ...": the narrator too
+    subjects = [c for c in subjects if c.lower_ != "we"]  # "we moved to Italy, where I ...": the narrator too
     named = {by_token[c.i].iri for c in subjects if c.i in by_token}
     if r.subject in named:
         return False

@@ -18,6 +18,7 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterator
 
@@ -63,9 +64,9 @@ class Found:
     apart: frozenset[int] = frozenset()  # tokens it cannot be: "she" in "she married X" is not X
     clause_subject: int | None = None  # "its": the head of its own clause's subject, before it
     objective: bool = False  # "him", "her" as an object: a person named earlier in its sentence first
-    loose_subject: tuple[int, int] | None = None  # the last main clause's proper-noun subject before it that no
-    # name was found on: its token and the end of its phrase
-    speaker: bool = False  # the subject of "said", "told" ...: a pronoun after it may be whom the speaker spoke of
+    # the last main clause's proper-noun subject before it that no name was found on, and its phrase's end
+    loose_subject: tuple[int, int] | None = None
+    speaker: bool = False  # the subject of "said", "told" ...: the pronoun after it may be whom it spoke of
     nominal_subject: tuple[int, int, int] | None = None  # "it": a common noun subject just before it ("the
     # society has ..."): its token and its phrase's first and one past its last token
 
@@ -413,6 +414,7 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
     out = []
     quoted = _quoted(doc)
     classes = {i: f.cls for f in named for i in range(f.start, f.end)}
+    loose = _loose_subjects(doc, taken)  # the last before a person pronoun is its :attr:`Found.loose_subject`
     first_name = next((t.i for t in doc if t.pos_ == "PROPN" and t.dep_ in {"nsubj", "nsubjpass"}),
                       len(doc))
     for token in doc:
@@ -426,7 +428,9 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
                                author=True))
         elif lower in PERSON_PRONOUNS and token.pos_ == "PRON":
             out.append(replace(_found(doc[token.i:token.i + 1], "Person", 0.0, None, anaphor=True),
-                               after_name=token.i > first_name, loose_subject=_loose_subject(token, taken),
+                               after_name=token.i > first_name,
+                               loose_subject=loose[bisect(loose, (token.i,)) - 1]
+                               if loose and loose[0][0] < token.i else None,
                                objective=lower in _OBJECT_PRONOUNS and token.dep_ in _OBJECT_DEPS))
         elif (lower == "its" or (lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}
                                  and not _expletive(token) and token.i not in quoted)) \
@@ -447,23 +451,23 @@ _OBJECT_PRONOUNS = frozenset({"him", "her"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
 
 
-def _loose_subject(pronoun: Token, taken: set[int]) -> tuple[int, int] | None:
-    """The latest proper noun before ``pronoun`` that is a main (or reported) clause's subject
-    and no name found (``taken``: names' tokens), and the end of its phrase: "Hester will take
-    over from John Ritblat, as soon as he is able" (NER found no Hester: "he" is likelier
-    Hester than Ritblat).
+def _loose_subjects(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """The proper nouns that are a main (or reported) clause's subject and no name found
+    (``taken``: names' tokens), each with the end of its phrase, in text order: "Hester will
+    take over from John Ritblat, as soon as he is able" (NER found no Hester: "he" is
+    likelier Hester than Ritblat).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Hester will take over from John Ritblat when he is able.")
-    >>> _loose_subject(doc[8], {5, 6}), _loose_subject(doc[8], {0, 5, 6})
-    ((0, 1), None)
+    >>> _loose_subjects(doc, {5, 6}), _loose_subjects(doc, {0, 5, 6})
+    ([(0, 1)], [])
     """
-    return next(((t.i, t.right_edge.i + 1) for t in reversed(pronoun.doc[:pronoun.i])
-                 if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ in {"ROOT", "ccomp", "conj", "parataxis"}
-                 and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title))  # "Hester" tagged a noun
-                 and not (t.lower_ in common_nouns() and (t.pos_ == "NOUN" or t.is_sent_start))  # "Trusts for"
-                 and not any(g.i in taken for g in t.subtree)  # nor the rest of a name found in part
-                 and not taken & {t.i - 2, t.i - 1, t.i + 1}), None)  # ("Lula da Silva")
+    return [(t.i, t.right_edge.i + 1) for t in doc
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ in {"ROOT", "ccomp", "conj", "parataxis"}
+            and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title))  # "Hester" tagged a noun
+            and not (t.lower_ in common_nouns() and (t.pos_ == "NOUN" or t.is_sent_start))  # "Trusts for"
+            and not any(g.i in taken for g in t.subtree)  # nor the rest of a name found in part
+            and not taken & {t.i - 2, t.i - 1, t.i + 1}]  # ("Lula da Silva")
 
 
 def _nominal_subject(it: Token, taken: set[int]) -> tuple[int, int, int] | None:
@@ -485,9 +489,8 @@ def _nominal_subject(it: Token, taken: set[int]) -> tuple[int, int, int] | None:
         subject = next((c for c in sentence.root.children
                         if c.dep_ in {"nsubj", "nsubjpass"} and c.i < it.i), None)
         if subject is not None:
-            return (subject.i, subject.left_edge.i, subject.right_edge.i + 1) \
-                if subject.pos_ == "NOUN" and subject.i not in taken and subject.lower_ not in ORGANIZATION_ANAPHORA \
-                else None
+            named = subject.pos_ != "NOUN" or subject.i in taken or subject.lower_ in ORGANIZATION_ANAPHORA
+            return None if named else (subject.i, subject.left_edge.i, subject.right_edge.i + 1)
     return None
 
 

@@ -377,7 +377,7 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     """
     linked: list[Found] = []
     unnamed: list[Found] = []
-    gender_of = _named_genders(found, by_token, text)  # entity IRI -> the gender of its given name or pronouns
+    gender_of = _named_genders(found, by_token, text)  # entity IRI -> gender (honorific, given name, pronoun)
 
     def link(a: Found, named: EntityMention) -> None:
         for t in range(a.start, a.end):
@@ -436,10 +436,10 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
                                 lambda f: by_token[f.start].iri, same) if salient \
             else _closest(before, lambda f: by_token[f.start].iri, same, main) \
             if a.text.casefold() in _SUBJECT_PRONOUNS and before[-1].sentence != a.sentence else before[-1]
-        if pick is None:  # "Acme named Ann Roe chief, replacing Kim Lee. She ...": either; no fact beats a guess
+        if pick is None:  # "Acme named Ann Roe chief, replacing Kim Lee. She ...": either; no guess
             continue
-        if a.loose_subject is not None and pick.salient < 2 \
-                and not pick.anaphor and pick.sentence <= a.loose_subject[0] and a.loose_subject[1] <= pick.start:
+        if a.loose_subject is not None and pick.salient < 2 and not pick.anaphor \
+                and pick.sentence <= a.loose_subject[0] and a.loose_subject[1] <= pick.start:
             continue  # "Hester will take over from John Ritblat ... he": likelier the subject NER missed
         if a.nominal_subject is not None and pick.salient < 2 and not pick.anaphor \
                 and pick.sentence <= a.nominal_subject[0] \
@@ -482,9 +482,10 @@ def _closest(before: list[Found], iri_of: Callable[[Found], str], same: Callable
     'Ann'
     >>> _closest([ann, kim], lambda g: g.text, lambda g: False) is None
     True
-    >>> _closest([ann, kim], lambda g: g.text, lambda g: g is ann).text, _closest([ann, kim], lambda g: g.text,
-    ...     lambda g: False, main="Ann").text
-    ('Ann', 'Ann')
+    >>> _closest([ann, kim], lambda g: g.text, lambda g: g is ann).text
+    'Ann'
+    >>> _closest([ann, kim], lambda g: g.text, lambda g: False, main="Ann").text
+    'Ann'
     """
     last = before[-1]
     rivals = {iri_of(f): f for f in before if f.sentence == last.sentence}
@@ -493,7 +494,8 @@ def _closest(before: list[Found], iri_of: Callable[[Found], str], same: Callable
     fits = [f for f in rivals.values() if same(f)]
     if len(fits) == 1:
         return fits[0]
-    return rivals.get(main) if main is not None and (not fits or same(rivals.get(main, last))) else None
+    topic = rivals.get(main) if main is not None else None
+    return topic if topic is not None and (not fits or same(topic)) else None
 
 
 def _named_genders(found: list[Found], by_token: dict[int, EntityMention], text: str = "") -> dict[str, str]:
@@ -517,7 +519,7 @@ def _named_genders(found: list[Found], by_token: dict[int, EntityMention], text:
         if hit is None or hit.cls != "Person":
             continue
         words = f.text.split()
-        before = _LAST_WORD.search(text[:f.start_char])
+        before = _LAST_WORD.search(text[max(0, f.start_char - 12):f.start_char])
         honorific = _HONORIFICS.get(before.group(1).casefold()) if before else None
         if honorific is None and len(words) > 1:
             honorific = _HONORIFICS.get(words[0].rstrip(".").casefold())
