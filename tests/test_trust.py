@@ -1013,6 +1013,20 @@ def test_a_pronoun_after_said_is_not_the_speaker_when_the_speaker_spoke_of_someo
     assert ("Chidi Okafor", "worksFor", "Northern Vaccine Institute") in found, found
 
 
+@pytest.mark.parametrize("text, right, wrong", [
+    ('Rafa Moreno ended his work with coach Tom Vale last week. "It was hard," he said. "He has helped me a lot, '
+     'but in the end he was a part-time coach. I am grateful for the years he spent away from his home in Chile."',
+     {("Tom Vale", "jobTitle", "part-time coach"), ("Tom Vale", "livesIn", "Chile")},
+     {("Rafa Moreno", "jobTitle", "part-time coach"), ("Rafa Moreno", "livesIn", "Chile")}),
+    ('"It took a while to understand each other," Lars Berg said of his coach Tom Vale. "He is Danish, I am '
+     'Swedish."', {("Tom Vale", "nationality", "Denmark")}, {("Lars Berg", "nationality", "Denmark")}),
+])
+def test_he_in_a_quotation_is_not_its_speaker(text, right, wrong):
+    # the speaker of a quotation is "I" in it: its "he" is someone else
+    found = facts(text)
+    assert right <= found and not wrong & found, found
+
+
 def test_an_employer_in_a_when_clause_is_its_own_subjects():
     found = facts("Tom Ardley joined Vireo in 2015. He became interim chief executive when Amanda Kohl left to "
                   "join the United Nations.")

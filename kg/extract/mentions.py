@@ -164,7 +164,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         taken.add(span.start)
     found.extend(_anaphora(doc, taken, found, lexicon))
     found.extend(_relative_pronouns(doc, found))
-    found = [changed(f, apart=frozenset(_apart(doc[f.start:f.end].root))) for f in found]
+    found = [changed(f, apart=frozenset(_apart(doc[f.start:f.end].root)) | f.apart) for f in found]
     return sorted(found, key=lambda f: f.start)
 
 
@@ -415,6 +415,7 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
     quoted = _quoted(doc)
     classes = {i: f.cls for f in named for i in range(f.start, f.end)}
     loose = _loose_subjects(doc, taken)  # the last before a person pronoun is its :attr:`Found.loose_subject`
+    speakers = _speakers(doc, quoted)
     first_name = next((t.i for t in doc if t.pos_ == "PROPN" and t.dep_ in {"nsubj", "nsubjpass"}),
                       len(doc))
     for token in doc:
@@ -431,7 +432,8 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
                                after_name=token.i > first_name,
                                loose_subject=loose[bisect(loose, (token.i,)) - 1]
                                if loose and loose[0][0] < token.i else None,
-                               objective=lower in _OBJECT_PRONOUNS and token.dep_ in _OBJECT_DEPS))
+                               objective=lower in _OBJECT_PRONOUNS and token.dep_ in _OBJECT_DEPS,
+                               apart=frozenset(_quote_speaker(token, speakers) if token.i in quoted else ())))
         elif (lower == "its" or (lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}
                                  and not _expletive(token) and token.i not in quoted)) \
                 and token.pos_ == "PRON" and not _topic_elsewhere(token, taken, classes, lexicon):
@@ -468,6 +470,33 @@ def _loose_subjects(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             and not (t.lower_ in common_nouns() and (t.pos_ == "NOUN" or t.is_sent_start))  # "Trusts for"
             and not any(g.i in taken for g in t.subtree)  # nor the rest of a name found in part
             and not taken & {t.i - 2, t.i - 1, t.i + 1}]  # ("Lula da Silva")
+
+
+def _speakers(doc: Doc, quoted: set[int]) -> list[int]:
+    """The subjects of "said", "told" ... outside quotation marks (``quoted``), in text order."""
+    return [t.i for t in doc if t.i not in quoted and _speaker(t)]
+
+
+def _quote_speaker(pronoun: Token, speakers: list[int]) -> tuple[int, ...]:
+    """Who speaks the quotation ``pronoun`` is in, whom a "he" or "she" in it is not (the speaker
+    says "I"): a speaker in its sentence, else the last in the three sentences before ('"It was
+    hard," he said. "He helped me a lot."': the second "He" is not the first "he").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()('"It was hard," Ann Roe said. "She helped me a lot."')
+    >>> [doc[i].text for i in _quote_speaker(doc[10], _speakers(doc, _quoted(doc)))]
+    ['Roe']
+    """
+    doc, sentence = pronoun.doc, pronoun.sent
+    own = [i for i in speakers if sentence.start <= i < sentence.end]
+    if own:
+        return (own[0],)
+    start = sentence.start
+    for _ in range(3):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    before = [i for i in speakers if start <= i < sentence.start]
+    return (before[-1],) if before else ()
 
 
 def _nominal_subject(it: Token, taken: set[int]) -> tuple[int, int, int] | None:
