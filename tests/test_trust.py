@@ -1027,6 +1027,15 @@ def test_he_in_a_quotation_is_not_its_speaker(text, right, wrong):
     assert right <= found and not wrong & found, found
 
 
+def test_his_is_its_own_clauses_subject_before_a_man_named_earlier():
+    # "Tunde" tells no gender and "James" does; "his" is still the subject of its clause, and so is the "He" after
+    found = facts("James Roe was picked as the back-up keeper. He has been around the squad for a year. Tunde Aziz, "
+                  "meanwhile, has not played for the national team since his debut series in 2016, when he scored "
+                  "219 runs. He was an unused squad member for the summer series.")
+    assert ("James Roe", "jobTitle", "unused squad member") not in found, found
+    assert {s for s, p, o in found if o == "unused squad member" and s.endswith("Aziz")}, found
+
+
 def test_an_employer_in_a_when_clause_is_its_own_subjects():
     found = facts("Tom Ardley joined Vireo in 2015. He became interim chief executive when Amanda Kohl left to "
                   "join the United Nations.")

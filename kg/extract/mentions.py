@@ -62,7 +62,7 @@ class Found:
     author: bool = False  # "I", "we" outside quotes: whoever wrote the document
     after_name: bool = False  # a proper-noun subject comes before it, found as a name or not
     apart: frozenset[int] = frozenset()  # tokens it cannot be: "she" in "she married X" is not X
-    clause_subject: int | None = None  # "its": the head of its own clause's subject, before it
+    clause_subject: int | None = None  # "its", "his": the head of its own clause's subject, before it
     objective: bool = False  # "him", "her" as an object: a person named earlier in its sentence first
     # the last main clause's proper-noun subject before it that no name was found on, and its phrase's end
     loose_subject: tuple[int, int] | None = None
@@ -433,7 +433,8 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
                                loose_subject=loose[bisect(loose, (token.i,)) - 1]
                                if loose and loose[0][0] < token.i else None,
                                objective=lower in _OBJECT_PRONOUNS and token.dep_ in _OBJECT_DEPS,
-                               apart=frozenset(_quote_speaker(token, speakers) if token.i in quoted else ())))
+                               apart=frozenset(_quote_speaker(token, speakers) if token.i in quoted else ()),
+                               clause_subject=_clause_subject(token) if token.dep_ == "poss" else None))
         elif (lower == "its" or (lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}
                                  and not _expletive(token) and token.i not in quoted)) \
                 and token.pos_ == "PRON" and not _topic_elsewhere(token, taken, classes, lexicon):

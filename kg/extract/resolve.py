@@ -419,7 +419,7 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             link(a, by_token[before[-1].start])
             continue
         own = [f for f in before if a.clause_subject is not None and f.start <= a.clause_subject < f.end]
-        if own:  # "Microsoft uses them in its data centers": its own clause's subject
+        if own:  # "Microsoft uses them in its data centers", "Kim Roe has not played since his debut"
             link(a, by_token[own[-1].start])
             continue
         near = [f for f in before if a.objective and f.sentence == a.sentence]
