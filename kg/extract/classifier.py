@@ -486,7 +486,10 @@ def someone_elses(ctx: DocContext, r: Relation) -> bool:
     """Whether the verb nearest above ``r``'s object has a subject that is another entity
     than ``r``'s two ends (or a noun that names no entity), and none that is its subject:
     "Bill Gates founded Microsoft, and the company moved to the Seattle area" puts Seattle
-    in the company's clause, "Ann Lee, whose husband worked at IBM" IBM in his.
+    in the company's clause, "Ann Lee, whose husband worked at IBM" IBM in his. A verb
+    without a subject of its own ("to join") has the subject of the verb it completes, or
+    that verb's object: "He became chief when Ann Roe left to join the UN" puts the UN in
+    Ann Roe's clause.
     """
     b = _token_span(ctx.doc, r.object_span)
     if b is None:
@@ -498,7 +501,12 @@ def someone_elses(ctx: DocContext, r: Relation) -> bool:
     verb = ctx.doc[i]
     by_token = ctx.resolved.by_token
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    while not subjects and verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head  # "left to join": who left; "asked him to join": him
+        subjects = [c for c in verb.children if c.dep_ == "dobj"] \
+            or [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     subjects += [g for c in subjects for g in c.children if g.dep_ == "conj"]  # "She and Hugh moved"
+    subjects = [c for c in subjects if c.lower_ != "we"]  # "we moved to Italy, where I ...": the narrator too
     named = {by_token[c.i].iri for c in subjects if c.i in by_token}
     if r.subject in named:
         return False

@@ -18,12 +18,13 @@ Examples
 from __future__ import annotations
 
 import re
+from bisect import bisect
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from kg.extract.classes import (DASHES, MODIFIER_CLASSES, NAME_DEPS, ORGANIZATION_WORDS, WORK, employer_cued,
                                 given_named, made, name_class, noun_class, team_cued)
-from kg.extract.given_names import given_names
+from kg.extract.given_names import common_nouns, given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.naming import COMPANY_SUFFIXES
 from kg.extract.places import GENERIC, is_place, place_vote, regions
@@ -61,8 +62,13 @@ class Found:
     author: bool = False  # "I", "we" outside quotes: whoever wrote the document
     after_name: bool = False  # a proper-noun subject comes before it, found as a name or not
     apart: frozenset[int] = frozenset()  # tokens it cannot be: "she" in "she married X" is not X
-    clause_subject: int | None = None  # "its": the head of its own clause's subject, before it
+    clause_subject: int | None = None  # "its", "his": the head of its own clause's subject, before it
     objective: bool = False  # "him", "her" as an object: a person named earlier in its sentence first
+    # the last main clause's proper-noun subject before it that no name was found on, and its phrase's end
+    loose_subject: tuple[int, int] | None = None
+    speaker: bool = False  # the subject of "said", "told" ...: the pronoun after it may be whom it spoke of
+    nominal_subject: tuple[int, int, int] | None = None  # "it": a common noun subject just before it ("the
+    # society has ..."): its token and its phrase's first and one past its last token
 
 
 #: Words that refer back to the last person or organisation named.
@@ -136,7 +142,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             if head_cls == WORK and canonical is None:  # "Rocksburg Road is a 1985 novel": no class holds it
                 taken.update(range(piece.start, piece.end))
                 continue
-            if head_cls and canonical is None and not team:
+            if head_cls and canonical is None and not team and not (  # "their sister team, Fred Vasseur": a man still
+                    head_cls == "Organization" and ner_cls == "Person" and piece.root.dep_ == "appos"
+                    and given_named(piece, lexicon)):
                 piece_cls, piece_weight = head_cls, HEAD_NOUN_WEIGHT
             elif canonical is None and ner_cls is not None and not team and place_vote(piece, cls, lexicon):
                 piece_cls, piece_weight = "Place", PLACE_WEIGHT
@@ -175,7 +183,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         taken.add(span.start)
     found.extend(_anaphora(doc, taken, found, lexicon))
     found.extend(_relative_pronouns(doc, found))
-    found = [changed(f, apart=frozenset(_apart(doc[f.start:f.end].root))) for f in found]
+    found = [changed(f, apart=frozenset(_apart(doc[f.start:f.end].root)) | f.apart) for f in found]
     return sorted(found, key=lambda f: f.start)
 
 
@@ -289,6 +297,7 @@ def _parenthesised_abbreviation(doc: Doc, i: int, start: int, end: int) -> bool:
 
 
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 _IDENTITY_DEPS = frozenset({"attr", "oprd"})
 
 
@@ -302,7 +311,8 @@ def _apart(root: Token) -> set[int]:
     son") nor the conjunct before its own that the same word possesses ("her son,
     David, and her daughter"; "John and his wife" is John's, and so is "our sister,
     Kristine, and her husband" Kristine's); an object is not its verb's subject
-    ("John met him").
+    ("John met him"). A possessive pronoun in a subject's clause is not set apart from it:
+    "In her first year, she ran the clinic" is one person (gender keeps "his" from "she").
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("She married John Ford. His father was Paul Ford.")
@@ -310,6 +320,9 @@ def _apart(root: Token) -> set[int]:
     ['married', 'John', 'Ford', '.']
     >>> [doc[i].text for i in sorted(_apart(doc[5])) if doc[i].pos_ == "PROPN"]
     ['Paul', 'Ford']
+    >>> doc = load_nlp()("In her first year, she ran the clinic.")
+    >>> "her" in [doc[i].text for i in _apart(doc[5])]
+    False
     """
     if root.lower_ in _REFLEXIVES:
         return set()
@@ -318,6 +331,7 @@ def _apart(root: Token) -> set[int]:
     out: set[int] = set()
     if dep in {"nsubj", "nsubjpass"}:
         out = {t.i for t in head.subtree} - own - _identity(head) - _clauses_before(head, root.i)
+        out -= {t.i for t in head.subtree if t.dep_ == "poss" and t.lower_ in _POSSESSIVE_PRONOUNS}
     elif dep == "poss":
         out = {t.i for t in head.subtree} - own
         if head.dep_ in {"nsubj", "nsubjpass"}:  # "his father was X"
@@ -454,6 +468,8 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
     out = []
     quoted = _quoted(doc)
     classes = {i: f.cls for f in named for i in range(f.start, f.end)}
+    loose = _loose_subjects(doc, taken)  # the last before a person pronoun is its :attr:`Found.loose_subject`
+    speakers = _speakers(doc, quoted)
     first_name = next((t.i for t in doc if t.pos_ == "PROPN" and t.dep_ in {"nsubj", "nsubjpass"}),
                       len(doc))
     for token in doc:
@@ -468,13 +484,18 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
         elif lower in PERSON_PRONOUNS and token.pos_ == "PRON":
             out.append(replace(_found(doc[token.i:token.i + 1], "Person", 0.0, None, anaphor=True),
                                after_name=token.i > first_name,
-                               objective=lower in _OBJECT_PRONOUNS and token.dep_ in _OBJECT_DEPS))
+                               loose_subject=loose[bisect(loose, (token.i,)) - 1]
+                               if loose and loose[0][0] < token.i else None,
+                               objective=lower in _OBJECT_PRONOUNS and token.dep_ in _OBJECT_DEPS,
+                               apart=frozenset(_quote_speaker(token, speakers) if token.i in quoted else ()),
+                               clause_subject=_clause_subject(token) if token.dep_ == "poss" else None))
         elif (lower == "its" or (lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}
                                  and not _expletive(token) and token.i not in quoted)) \
                 and token.pos_ == "PRON" and not _topic_elsewhere(token, taken, classes, lexicon):
             out.append(replace(_found(doc[token.i:token.i + 1], "Organization", 0.0, None,
                                       anaphor=True), after_name=token.i > first_name,
-                               clause_subject=_clause_subject(token) if token.dep_ == "poss" else None))
+                               clause_subject=_clause_subject(token) if token.dep_ == "poss" else None,
+                               nominal_subject=_nominal_subject(token, taken)))
         elif (lower in ORGANIZATION_ANAPHORA and token.i > 0
               and doc[token.i - 1].lower_ in {"the", "that", "this"}
               and not (token.i + 1 in taken and doc[token.i + 1].pos_ == "PROPN")):  # "the firm Solberg Arkitekter"
@@ -485,6 +506,76 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
 #: Pronouns and dependencies of a person who is a verb's or a preposition's object ("appointed him").
 _OBJECT_PRONOUNS = frozenset({"him", "her"})
 _OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
+
+
+def _loose_subjects(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """The proper nouns that are a main (or reported) clause's subject and no name found
+    (``taken``: names' tokens), each with the end of its phrase, in text order: "Hester will
+    take over from John Ritblat, as soon as he is able" (NER found no Hester: "he" is
+    likelier Hester than Ritblat).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Hester will take over from John Ritblat when he is able.")
+    >>> _loose_subjects(doc, {5, 6}), _loose_subjects(doc, {0, 5, 6})
+    ([(0, 1)], [])
+    """
+    return [(t.i, t.right_edge.i + 1) for t in doc
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ in {"ROOT", "ccomp", "conj", "parataxis"}
+            and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title))  # "Hester" tagged a noun
+            and not (t.lower_ in common_nouns() and (t.pos_ == "NOUN" or t.is_sent_start))  # "Trusts for"
+            and not any(g.i in taken for g in t.subtree)  # nor the rest of a name found in part
+            and not taken & {t.i - 2, t.i - 1, t.i + 1}]  # ("Lula da Silva")
+
+
+def _speakers(doc: Doc, quoted: set[int]) -> list[int]:
+    """The subjects of "said", "told" ... outside quotation marks (``quoted``), in text order."""
+    return [t.i for t in doc if t.i not in quoted and _speaker(t)]
+
+
+def _quote_speaker(pronoun: Token, speakers: list[int]) -> tuple[int, ...]:
+    """Who speaks the quotation ``pronoun`` is in, whom a "he" or "she" in it is not (the speaker
+    says "I"): a speaker in its sentence, else the last in the three sentences before ('"It was
+    hard," he said. "He helped me a lot."': the second "He" is not the first "he").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()('"It was hard," Ann Roe said. "She helped me a lot."')
+    >>> [doc[i].text for i in _quote_speaker(doc[10], _speakers(doc, _quoted(doc)))]
+    ['Roe']
+    """
+    doc, sentence = pronoun.doc, pronoun.sent
+    own = [i for i in speakers if sentence.start <= i < sentence.end]
+    if own:
+        return (own[0],)
+    start = sentence.start
+    for _ in range(3):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    before = [i for i in speakers if start <= i < sentence.start]
+    return (before[-1],) if before else ()
+
+
+def _nominal_subject(it: Token, taken: set[int]) -> tuple[int, int, int] | None:
+    """The subject of the main clause before ``it`` (in its sentence, else the one before),
+    if that is a common noun naming nothing found (``taken``) and no word that refers back
+    to an organisation ("the company"): "With help from the Rift Council, the society cut
+    its costs. It ...": "its" and "It" are the society, whichever it is, not the council.
+    Returns its token and the bounds of its phrase.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("With help from the Rift Council, the society cut its costs. It grew.")
+    >>> _nominal_subject(doc[10], {4, 5}), _nominal_subject(doc[13], {4, 5})
+    ((8, 7, 9), (8, 7, 9))
+    """
+    doc = it.doc
+    for sentence in (it.sent, doc[it.sent.start - 1].sent if it.sent.start > 0 else None):
+        if sentence is None:
+            return None
+        subject = next((c for c in sentence.root.children
+                        if c.dep_ in {"nsubj", "nsubjpass"} and c.i < it.i), None)
+        if subject is not None:
+            named = subject.pos_ != "NOUN" or subject.i in taken or subject.lower_ in ORGANIZATION_ANAPHORA
+            return None if named else (subject.i, subject.left_edge.i, subject.right_edge.i + 1)
+    return None
 
 
 def _topic_elsewhere(it: Token, taken: set[int], classes: dict[int, str], lexicon: Lexicon | None = None) -> bool:
@@ -597,7 +688,23 @@ def _quoted(doc: Doc) -> set[int]:
 def _found(span: Span, cls: str, weight: float, canonical: str | None,
            anaphor: bool = False) -> Found:
     return Found(span.start, span.end, span.start_char, span.end_char, span.text, cls,
-                 weight, canonical, anaphor, _salient(span.root), span.root.sent.start)
+                 weight, canonical, anaphor, _salient(span.root), span.root.sent.start,
+                 speaker=_speaker(span.root))
+
+
+#: Verbs that report speech: their subject is the speaker, not what was spoken of.
+_SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "state", "note", "explain", "comment", "remark"})
+
+
+def _speaker(token: Token) -> bool:
+    """Whether ``token`` is the subject of a verb that reports speech ("..., Ann Roe said").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()('"We won," said Ann Roe. Ann Roe won.')
+    >>> _speaker(doc[7]), _speaker(doc[10])
+    (True, False)
+    """
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in _SPEECH_VERBS
 
 
 def _salient(token: Token) -> int:

@@ -46,6 +46,8 @@ WEAK_RULES = frozenset({"abbreviation", "alias", "surname", "first name", "name 
 _CONJUNCT_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 #: The first letter of the word after a pronoun, past a contraction ("I 'm Still Alive").
 _NEXT_WORD = re.compile(r"\s*(?:\s?['’]\w+\s*)?(\w)")
+#: Pronouns that open a sentence's own account of a person, whom a sentence before must name.
+_SUBJECT_PRONOUNS = frozenset({"he", "she"})
 #: The gender a person pronoun gives its entity.
 _GENDER = {**dict.fromkeys(("he", "him", "his", "himself"), "m"),
            **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
@@ -350,6 +352,16 @@ def _main_mentions(found: list[Found], by_token: dict[int, EntityMention],
     return [next(f for f in found if f.start in by_token and by_token[f.start].iri == main)]
 
 
+def _main_entity(found: list[Found], by_token: dict[int, EntityMention], cls: str) -> str | None:
+    """The entity of ``cls`` named more often than any other, else the first that is a main
+    clause's subject (the topic of a biography's opening sentence), if any."""
+    of_cls = [f for f in found if f.start in by_token and by_token[f.start].cls == cls]
+    counts = Counter(by_token[f.start].iri for f in of_cls).most_common(2)
+    if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+        return counts[0][0]
+    return next((by_token[f.start].iri for f in of_cls if f.salient == 2), None)
+
+
 def _link_anaphora(anaphora: list[Found], found: list[Found],
                    by_token: dict[int, EntityMention], text: str = "") -> list[Found]:
     """Point each anaphor at an entity of its class named before it; return the rest.
@@ -365,7 +377,7 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     """
     linked: list[Found] = []
     unnamed: list[Found] = []
-    gender_of = _named_genders(found, by_token)  # entity IRI -> the gender of its given name or pronouns
+    gender_of = _named_genders(found, by_token, text)  # entity IRI -> gender (honorific, given name, pronoun)
 
     def link(a: Found, named: EntityMention) -> None:
         for t in range(a.start, a.end):
@@ -374,6 +386,7 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         if a.text.casefold() in _GENDER:
             gender_of.setdefault(named.iri, _GENDER[a.text.casefold()])
 
+    main = _main_entity(found, by_token, "Person")
     for a in anaphora:
         if a.author:  # "I", "we": the writer, never the last person named
             unnamed.append(a)
@@ -388,10 +401,12 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         if a.antecedent is not None and a.antecedent in by_token:
             before = [next(f for f in before if f.start == a.antecedent)] if any(
                 f.start == a.antecedent for f in before) else before
-        if not before and not (a.cls == "Person" and a.after_name):
+        if not before and not (a.cls == "Person" and a.after_name) \
+                and not (a.clause_subject is not None and a.clause_subject in by_token):
             # nothing named before it: the document's main entity of the class; but after a
             # proper-noun subject NER did not take for a person, "she" is likelier that name
-            # than a person first named later ("Sara Black ... She taught ... Jillian Soto")
+            # than a person first named later ("Sara Black ... She taught ... Jillian Soto"), and an
+            # "its" is its own clause's subject's, whatever class it got ("Christian Relief named X its CEO")
             before = [f for f in _main_mentions(found, by_token, a.cls) if by_token[f.start].iri not in wrong]
         if not before:
             # after a proper-noun subject, it likely names someone NER missed; and an
@@ -404,7 +419,7 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             link(a, by_token[before[-1].start])
             continue
         own = [f for f in before if a.clause_subject is not None and f.start <= a.clause_subject < f.end]
-        if own:  # "Microsoft uses them in its data centers": its own clause's subject
+        if own:  # "Microsoft uses them in its data centers", "Kim Roe has not played since his debut"
             link(a, by_token[own[-1].start])
             continue
         near = [f for f in before if a.objective and f.sentence == a.sentence]
@@ -417,27 +432,113 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         # her work ... She exhibited": the artist), then a main clause's subject before another
         # clause's ("Her show, which Sam Roe curated, opened. She lives in Leeds"); the latest
         same = lambda f: bool(gender) and gender_of.get(by_token[f.start].iri) == gender  # noqa: E731
-        pick = max(salient, key=lambda f: (same(f), f.salient, f.start)) if salient else before[-1]
+        pick = _not_the_speaker(max(salient, key=lambda f: (same(f), f.salient, f.start)), salient,
+                                lambda f: by_token[f.start].iri, same) if salient \
+            else _closest(before, lambda f: by_token[f.start].iri, same, main) \
+            if a.text.casefold() in _SUBJECT_PRONOUNS and before[-1].sentence != a.sentence else before[-1]
+        if pick is None:  # "Acme named Ann Roe chief, replacing Kim Lee. She ...": either; no guess
+            continue
+        if a.loose_subject is not None and pick.salient < 2 and not pick.anaphor \
+                and pick.sentence <= a.loose_subject[0] and a.loose_subject[1] <= pick.start:
+            continue  # "Hester will take over from John Ritblat ... he": likelier the subject NER missed
+        if a.nominal_subject is not None and pick.salient < 2 and not pick.anaphor \
+                and pick.sentence <= a.nominal_subject[0] \
+                and not a.nominal_subject[1] <= pick.start < a.nominal_subject[2]:  # "the office of Acme"
+            continue  # "With help from the Rift Council, the society cut costs. It ...": the society
         link(a, by_token[pick.start])
     return unnamed
 
 
-def _named_genders(found: list[Found], by_token: dict[int, EntityMention]) -> dict[str, str]:
-    """The gender of each person named in full (two words or more) whose first word is a
-    given name of one gender only (:func:`kg.extract.given_names.name_genders`).
+def _not_the_speaker(pick: Found, salient: list[Found], iri_of: Callable[[Found], str],
+                     same: Callable[[Found], bool]) -> Found | None:
+    """``pick``, unless it is the subject of "said" (:attr:`Found.speaker`) and its sentence has
+    another subject the pronoun could stand for, that gender does not tell apart: "Kemi Aldana
+    will run it, Chidi Okafor said. Previously, she ..." is either (none: no fact beats a guess).
+
+    >>> f = lambda start, text, speaker: Found(start, start + 1, start, start + 1, text, "Person", 1.0,
+    ...                                        salient=2 if speaker else 1, speaker=speaker)
+    >>> kemi, chidi = f(0, "Kemi", False), f(5, "Chidi", True)
+    >>> _not_the_speaker(chidi, [kemi, chidi], lambda g: g.text, lambda g: False) is None
+    True
+    >>> _not_the_speaker(chidi, [chidi], lambda g: g.text, lambda g: False).text
+    'Chidi'
+    """
+    if not pick.speaker or same(pick):
+        return pick
+    rivals = [f for f in salient if f.sentence == pick.sentence and iri_of(f) != iri_of(pick)]
+    return None if rivals else pick
+
+
+def _closest(before: list[Found], iri_of: Callable[[Found], str], same: Callable[[Found], bool],
+             main: str | None = None) -> Found | None:
+    """The latest of ``before`` when no subject decides, if its sentence names no other
+    entity the pronoun could stand for; else the only one of them of the pronoun's gender
+    (``same``), if one is; else the document's ``main`` entity, if it is one of them; else
+    none: one of two people a sentence names is a guess.
+
+    >>> f = lambda start, text: Found(start, start + 1, start, start + 1, text, "Person", 1.0, sentence=0)
+    >>> ann, kim = f(2, "Ann"), f(5, "Kim")
+    >>> _closest([ann], lambda g: g.text, lambda g: False).text
+    'Ann'
+    >>> _closest([ann, kim], lambda g: g.text, lambda g: False) is None
+    True
+    >>> _closest([ann, kim], lambda g: g.text, lambda g: g is ann).text
+    'Ann'
+    >>> _closest([ann, kim], lambda g: g.text, lambda g: False, main="Ann").text
+    'Ann'
+    """
+    last = before[-1]
+    rivals = {iri_of(f): f for f in before if f.sentence == last.sentence}
+    if len(rivals) == 1:
+        return last
+    fits = [f for f in rivals.values() if same(f)]
+    if len(fits) == 1:
+        return fits[0]
+    topic = rivals.get(main) if main is not None else None
+    return topic if topic is not None and (not fits or same(topic)) else None
+
+
+def _named_genders(found: list[Found], by_token: dict[int, EntityMention], text: str = "") -> dict[str, str]:
+    """The gender of each person an honorific names ("Ms", "Mr", "Dame" before the name, in
+    it or in ``text`` right before it), else of each named in full (two words or more, past a
+    title such as "Dr") whose given name is of one gender only
+    (:func:`kg.extract.given_names.name_genders`). An honorific outweighs a given name.
 
     >>> f = Found(0, 2, 0, 12, "Omar Haddad", "Person", 1.0)
     >>> _named_genders([f], {0: EntityMention("x/Omar_Haddad", "Person", "Omar Haddad", f)})
     {'x/Omar_Haddad': 'm'}
+    >>> f = Found(1, 2, 3, 8, "Chidi", "Person", 1.0)
+    >>> _named_genders([f], {1: EntityMention("x/Chidi", "Person", "Chidi", f)}, "Ms Chidi said no.")
+    {'x/Chidi': 'f'}
     """
     genders = name_genders()
     out: dict[str, str] = {}
+    given: dict[str, str] = {}
     for f in found:
         hit = by_token.get(f.start)
+        if hit is None or hit.cls != "Person":
+            continue
         words = f.text.split()
-        if hit is not None and hit.cls == "Person" and len(words) > 1 and words[0] in genders:
-            out.setdefault(hit.iri, genders[words[0]])
-    return out
+        before = _LAST_WORD.search(text[max(0, f.start_char - 12):f.start_char])
+        honorific = _HONORIFICS.get(before.group(1).casefold()) if before else None
+        if honorific is None and len(words) > 1:
+            honorific = _HONORIFICS.get(words[0].rstrip(".").casefold())
+        if honorific is not None:
+            out.setdefault(hit.iri, honorific)
+        while len(words) > 2 and words[0].rstrip(".").casefold() in _TITLES_BEFORE_NAMES:
+            words = words[1:]  # "Dr Mira Castell": Mira
+        if len(words) > 1 and words[0] in genders:
+            given.setdefault(hit.iri, genders[words[0]])
+    return {**given, **out}
+
+
+#: Honorifics and the gender they give the name after them.
+_HONORIFICS = {**dict.fromkeys(("mr", "sir", "lord"), "m"),
+               **dict.fromkeys(("ms", "mrs", "miss", "dame", "lady", "madam"), "f")}
+#: Words before a given name that are no part of it.
+_TITLES_BEFORE_NAMES = frozenset({"dr", "prof", "professor", "rev", "reverend", *_HONORIFICS})
+#: The last word before a name, and the full stop an honorific may carry ("Mrs. Roe").
+_LAST_WORD = re.compile(r"\b(\w+)\.?[ \t]+$")
 
 
 def _conjunct(a: Found, named: Found, text: str) -> bool:
