@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-from threadpoolctl import threadpool_info
 
 from kg.extract import matmul
 from kg.extract.matmul import OneThreadOps, matmul_ops
@@ -39,7 +38,9 @@ def test_products_run_on_one_blas_thread_and_give_numpy_dot(monkeypatch):
     dot = np.dot
 
     def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
-        seen.append({i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"})
+        # the BLAS libraries loaded when kg first multiplied (numpy's among them: thinc imports it
+        # first); one loaded later (SciPy's own) is not the one numpy.dot calls
+        seen.append({i["num_threads"] for i in matmul._CONTROLLER[0].info() if i["user_api"] == "blas"})
         return dot(*args, **kwargs)
 
     monkeypatch.setattr(np, "dot", watched)
@@ -47,6 +48,9 @@ def test_products_run_on_one_blas_thread_and_give_numpy_dot(monkeypatch):
     out = np.empty((2, 4), dtype="f")
     assert OneThreadOps().gemm(x, y, trans2=True, out=out) is out
     assert out.tolist() == (x @ y.T).tolist() and seen == [{1}]
+    threads = [i["num_threads"] for i in matmul._CONTROLLER[0].info()]
+    OneThreadOps().gemm(x, y, trans2=True)
+    assert [i["num_threads"] for i in matmul._CONTROLLER[0].info()] == threads  # given back after
 
 
 def test_other_operations_are_left_alone():
