@@ -43,7 +43,10 @@ def load_nlp(name: str | None = None, *, gazetteer: str | None = None) -> Langua
     (:mod:`kg.extract.attributes`: the same matches, so the same tags, lemmas
     and morphology, at a quarter of the cost); patterns added to that ruler
     after loading are not seen. Its ``lemmatizer`` asks spaCy's once per word
-    form (:mod:`kg.extract.lemmas`: the same lemmas, a sixth of the cost).
+    form (:mod:`kg.extract.lemmas`: the same lemmas, a sixth of the cost). Its
+    network multiplies matrices with numpy's BLAS on one thread
+    (:mod:`kg.extract.matmul`: the same parses, a quarter less time where
+    blis has no kernel for the CPU).
     """
     return _load(name, gazetteer)
 
@@ -136,10 +139,13 @@ def _load(name: str | None, gazetteer: str | None) -> Language:
     _import_spacy(candidates)
     import spacy
 
+    from kg.extract.matmul import matmul_ops
+
     nlp = None
     for candidate in candidates:
         try:
-            nlp = spacy.load(candidate)
+            with matmul_ops():  # the network's products by numpy's BLAS (blis's may be generic)
+                nlp = spacy.load(candidate)
             break
         except OSError as e:
             if name:
