@@ -1333,3 +1333,13 @@ def test_a_persons_surname_is_no_gazetteer_alias():
 
 def test_a_company_named_for_its_field_keeps_its_name():
     assert "Cardinal Health" in entities("Cardinal Health said sales rose.")
+
+
+def test_the_head_of_a_part_works_for_the_organisation():
+    found = facts("Colin Dray, Roku's head of scripted originals, left on Monday.")
+    assert ("Colin Dray", "worksFor", "Roku") in found and ("Colin Dray", "leads", "Roku") not in found, found
+    assert ("Ann Lee", "leads", "Vela Bank") in facts("Ann Lee, chairman of the board of Vela Bank, spoke.")
+
+
+def test_a_television_line_is_a_product():
+    assert entities("Samsung Electronics showed its latest Neo QLED TVs at the fair.")["Neo QLED"][0] == "Product"

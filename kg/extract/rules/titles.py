@@ -127,7 +127,8 @@ def _named(ctx: DocContext, title: Token, person: Token) -> bool:
 def _title_spec(ctx: DocContext, phrase: tuple[int, int]) -> tuple[PropertySpec, bool] | None:
     """The property a title phrase states, and whether its bearer is the object; a
     lower rank before the title states another (``ontology/words.toml`` ``[rules]
-    lower_ranks``: a "deputy chairman" works for the organisation, and does not lead it)."""
+    lower_ranks``: a "deputy chairman" works for the organisation, and does not lead it), and
+    so does a part of the organisation after it ("Roku's head of scripted originals")."""
     specs = ctx.lexicon.triggers.titles
     text = " ".join(ctx.text[phrase[0]:phrase[1]].lower().split())
     matches = [t for t in specs if f" {t} " in f" {text} "]
@@ -138,12 +139,28 @@ def _title_spec(ctx: DocContext, phrase: tuple[int, int]) -> tuple[PropertySpec,
         return None
     best = max(matches, key=len)
     spec, inverse = specs[best]
-    before = f" {text} ".split(f" {best} ")[0].split()
+    before, _, after = f" {text} ".partition(f" {best} ")
+    before = before.split()
     for entry in ctx.lexicon.words.rules.get("lower_ranks", ()):
         title_property, instead, *ranks = entry.split()
-        if spec.name == title_property and before and before[-1] in ranks:
+        if spec.name == title_property and (
+                (before and before[-1] in ranks) or _of_a_part(after, ctx.lexicon.words.rules)):
             return ctx.lexicon.properties[instead], inverse  # "deputy chairman": works there, leads not
     return spec, inverse
+
+
+def _of_a_part(after: str, rules: dict) -> bool:  # type: ignore[type-arg]
+    """Whether the words after a title name a part it heads, not the whole: "head of scripted
+    originals", "president for Europe" (the organisation is the one that owns the title: it
+    employs the bearer); not "of the board" (``ontology/words.toml`` ``whole_bodies``).
+
+    >>> _of_a_part("of scripted originals ", {"whole_bodies": {"board"}}), _of_a_part("of the board ", {"whole_bodies": {"board"}})
+    (True, False)
+    """
+    words = after.split()
+    if len(words) < 2 or words[0] not in {"of", "for"}:
+        return False
+    return not set(words[1:]) & rules.get("whole_bodies", frozenset())
 
 
 def _owners(ctx: DocContext, title: Token) -> list[Arg]:
