@@ -1343,3 +1343,8 @@ def test_the_head_of_a_part_works_for_the_organisation():
 
 def test_a_television_line_is_a_product():
     assert entities("Samsung Electronics showed its latest Neo QLED TVs at the fair.")["Neo QLED"][0] == "Product"
+
+
+def test_a_verb_after_a_title_is_no_part_of_it():
+    found = facts("Tova Lind, who is executive producing the album, said it was done.")
+    assert not [f for f in found if f[1] == "jobTitle" and "producing" in f[2]], found

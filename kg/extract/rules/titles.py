@@ -211,8 +211,8 @@ def _title_phrase(title: Token, by_token: dict) -> tuple[int, int]:  # type: ign
                               and not doc[left - 1].whitespace_ and doc[left - 2].is_alpha):
         left -= 1 if left - 1 in ids else 2  # "vice-chairman", "Assistant Director-General": the whole word
     right = title.i
-    while right + 1 in ids or (right + 2 in ids and title.doc[right + 1].dep_ in {"cc", "punct"}
-                               and title.doc[right + 1].text != ","):
+    while (right + 1 in ids and doc[right + 1].pos_ != "VERB") or (  # not "executive producing the record"
+            right + 2 in ids and title.doc[right + 1].dep_ in {"cc", "punct"} and title.doc[right + 1].text != ","):
         right += 1 if right + 1 in ids else 2
     while right > title.i and (doc[right].dep_ in {"prep", "cc", "punct", "det"} or doc[right].is_space):
         right -= 1  # nor a line break after it ("NZ Herald political reporter\n\nThe number ...")
