@@ -1348,3 +1348,11 @@ def test_a_television_line_is_a_product():
 def test_a_verb_after_a_title_is_no_part_of_it():
     found = facts("Tova Lind, who is executive producing the album, said it was done.")
     assert not [f for f in found if f[1] == "jobTitle" and "producing" in f[2]], found
+
+
+@pytest.mark.parametrize("name, text", [
+    ("Nova Chemicals", "Nova Chemicals said profits fell."),
+    ("Brennan Hotels", "Brennan Hotels has appointed Robert Cook as commercial director."),
+])
+def test_a_trades_last_word_makes_an_organisation(name, text):
+    assert entities(text)[name][0] == "Organization", entities(text)
