@@ -472,9 +472,15 @@ def team_cued(span: Span, lexicon: Lexicon) -> bool:
         verb = root.head
         return verb.lemma_.lower() in {"join", "rejoin"} and any(
             f"{verb.lemma_.lower()} {prep.lower_}" in cues for prep in verb.children if prep.dep_ == "prep")
+    return _governed_by(root) in cues
+
+
+def _governed_by(root: Token) -> str | None:
+    """The verb (or noun) and the preposition a name is the object of: "play for" in "played
+    for Lancashire", "partner at" in "a partner at McDermott"; None for another role."""
     if root.dep_ != "pobj" or root.head.dep_ not in {"prep", "agent"}:
-        return False
-    return f"{root.head.head.lemma_.lower()} {root.head.lower_}" in cues
+        return None
+    return f"{root.head.head.lemma_.lower()} {root.head.lower_}"
 
 
 def employer_cued(span: Span, lexicon: Lexicon) -> bool:
@@ -496,8 +502,8 @@ def employer_cued(span: Span, lexicon: Lexicon) -> bool:
     cues = lexicon.words.rules.get("employer_cues", ())
     if root.dep_ == "dobj":
         return root.head.lemma_.lower() in cues
-    if root.dep_ == "pobj" and root.head.dep_ in {"prep", "agent"}:
-        return f"{root.head.head.lemma_.lower()} {root.head.lower_}" in cues
+    if root.dep_ == "pobj":
+        return _governed_by(root) in cues
     if any(c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in root.children):
         return True  # "Warren Buffett's Berkshire Hathaway": what a person owns and is named
     verb = root.head
