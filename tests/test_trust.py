@@ -1356,3 +1356,17 @@ def test_a_verb_after_a_title_is_no_part_of_it():
 ])
 def test_a_trades_last_word_makes_an_organisation(name, text):
     assert entities(text)[name][0] == "Organization", entities(text)
+
+
+def test_the_company_is_the_storys_organisation_when_no_subject_near_it_decides():
+    found = facts("Kestrel Pharmacy named Ann Roe chief executive in 2021. Kestrel Pharmacy said sales rose. "
+                  "Roe had run a division of Brightmart Stores. She said the company was on track. "
+                  "A month earlier, the company's chief financial officer, James Kehoe, left.")
+    assert ("James Kehoe", "worksFor", "Kestrel Pharmacy") in found, found
+    assert ("James Kehoe", "worksFor", "Brightmart Stores") not in found, found
+
+
+def test_a_demonym_on_a_role_goes_to_the_name_in_apposition_to_that_role():
+    found = facts("Its British chief executive Ann Lee and its German chairman Tom Berg spoke.")
+    assert {("Ann Lee", "nationality", "United Kingdom"), ("Tom Berg", "nationality", "Germany")} <= found, found
+    assert ("Ann Lee", "nationality", "Germany") not in found, found

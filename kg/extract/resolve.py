@@ -387,6 +387,7 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             gender_of.setdefault(named.iri, _GENDER[a.text.casefold()])
 
     main = _main_entity(found, by_token, "Person")
+    main_organisation = _main_entity(found, by_token, "Organization")
     for a in anaphora:
         if a.author:  # "I", "we": the writer, never the last person named
             unnamed.append(a)
@@ -435,7 +436,9 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         pick = _not_the_speaker(max(salient, key=lambda f: (same(f), f.salient, f.start)), salient,
                                 lambda f: by_token[f.start].iri, same) if salient \
             else _closest(before, lambda f: by_token[f.start].iri, same, main) \
-            if a.text.casefold() in _SUBJECT_PRONOUNS and before[-1].sentence != a.sentence else before[-1]
+            if a.text.casefold() in _SUBJECT_PRONOUNS and before[-1].sentence != a.sentence \
+            else _topic(before, a, main_organisation, lambda f: by_token[f.start].iri) \
+            if a.cls == "Organization" else before[-1]
         if pick is None:  # "Acme named Ann Roe chief, replacing Kim Lee. She ...": either; no guess
             continue
         if a.loose_subject is not None and pick.salient < 2 and not pick.anaphor \
@@ -447,6 +450,26 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             continue  # "With help from the Rift Council, the society cut costs. It ...": the society
         link(a, by_token[pick.start])
     return unnamed
+
+
+def _topic(before: list[Found], a: Found, main: str | None, iri_of: Callable[[Found], str]) -> Found:
+    """The organisation "the company" or "its" stands for when no subject near it decides: the
+    latest one named, in its own sentence; else the document's main organisation (``main``),
+    if it was named before; else the latest: "Walgreens ... [Brewer came from Walmart] ... the
+    company's chief financial officer" is Walgreens.
+
+    >>> f = lambda start, text, sentence: Found(start, start + 1, start, start + 1, text, "Organization",
+    ...                                         1.0, sentence=sentence)
+    >>> walgreens, walmart, company = f(0, "Walgreens", 0), f(9, "Walmart", 2), f(20, "the company", 4)
+    >>> _topic([walgreens, walmart], company, "Walgreens", lambda g: g.text).text
+    'Walgreens'
+    >>> _topic([walgreens, walmart], f(12, "its", 2), "Walgreens", lambda g: g.text).text
+    'Walmart'
+    """
+    last = before[-1]
+    if last.sentence == a.sentence or main is None:
+        return last
+    return next((f for f in reversed(before) if iri_of(f) == main), last)
 
 
 def _not_the_speaker(pick: Found, salient: list[Found], iri_of: Callable[[Found], str],

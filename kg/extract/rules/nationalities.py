@@ -54,8 +54,11 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                 if owner and named.cls == "Person":
                     yield relation(ctx, spec, named, place, sent, "nationality", conf)  # "Italy's Ann Roy"
                 continue
-            people = []
-            if noun.dep_ in {"compound", "nmod"} and noun.head.i > noun.i:  # "Brazilian midfielder Lucas Prado"
+            people = [a for c in noun.children if c.dep_ == "appos"  # "its German chairman Tom Berg"
+                      for a in [arg(ctx, c)] if a and a.cls == "Person"]
+            if people:
+                pass
+            elif noun.dep_ in {"compound", "nmod"} and noun.head.i > noun.i:  # "Brazilian midfielder Lucas Prado"
                 people = [a for a in [arg(ctx, noun.head)] if a and a.cls == "Person"]
             elif noun.dep_ in {"attr", "appos"} or noun.head.dep_ == "appos":
                 holder = noun.head
