@@ -1370,3 +1370,24 @@ def test_a_demonym_on_a_role_goes_to_the_name_in_apposition_to_that_role():
     found = facts("Its British chief executive Ann Lee and its German chairman Tom Berg spoke.")
     assert {("Ann Lee", "nationality", "United Kingdom"), ("Tom Berg", "nationality", "Germany")} <= found, found
     assert ("Ann Lee", "nationality", "Germany") not in found, found
+
+
+def test_a_possessive_before_a_businesss_noun_is_part_of_the_name():
+    assert ("Ann Roe", "leads", "Sam's Club") in facts("Ann Roe previously served as CEO of Sam's Club.")
+    assert "Kennedy School" in entities("Harvard's Kennedy School hired Ann Roe.")
+
+
+@pytest.mark.parametrize("text", [
+    "Gregg Lowe is an exceptional leader, said Ann Roe.",
+    "Veteran corporate executive Luis Ramirez joined Vela Bank on Monday.",
+    "Candidate Jerry Hicks came second in the vote.",
+    "Cengiz Balkas, who would have been Kestrel's chief operating officer, left.",
+])
+def test_praise_candidacy_and_what_would_have_been_are_no_job_titles(text):
+    assert not [f for f in facts(text) if f[1] == "jobTitle"], facts(text)
+
+
+def test_a_field_and_a_bodys_name_are_one_name():
+    assert "Transport and General Workers Union" in entities(
+        "He was appointed an officer of the Transport and General Workers Union.")
+    assert "Apple" in entities("She joined the Apple and Google Cloud teams.")

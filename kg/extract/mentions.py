@@ -87,6 +87,7 @@ POST_NOMINALS = frozenset(_WORDS["post_nominals"])
 ROLES_BEFORE_NAMES = frozenset(_WORDS["roles_before_names"])
 COURTESY_TITLES = frozenset(_WORDS["courtesy_titles"])
 NAME_OPENERS = frozenset(_WORDS["name_openers"])
+POSSESSED_BUSINESSES = frozenset(_WORDS["possessed_businesses"])
 #: Possessors that are part of a name ("Karelian Workers' Party"), and saints' words ("St Agnes's Hospital").
 NAME_POSSESSORS = frozenset(_WORDS["name_possessors"])
 SAINT_WORDS = frozenset(_WORDS["saint_words"])
@@ -740,7 +741,7 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
         cut = token is None or (token.tag_ == "POS" and not _named_possessive(doc, start, i, ent.end)) \
             or (token.dep_ == "cc" and not (token.is_title and ent.label_ == "PERSON")  # "Mohammed Nor Yusof"
                 and (token.text != "&" or _listed(doc, start, i, ent.end, known))
-                and not _of_pair(doc, start, i, ent.end, known)) \
+                and not _of_pair(doc, start, i, ent.end, known) and not _field_and_body(doc, start, i, ent.end, known)) \
             or token.text in {",", ";"} or (token.text in {"(", ")"} and not _parenthesised_abbreviation(doc, i, ent.start, ent.end))
         if not cut:
             continue
@@ -780,6 +781,22 @@ def _of_pair(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool
         and not known(rest.text)
 
 
+def _field_and_body(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:
+    """Whether the conjunction at ``i`` joins a field's one word to a body's name, all one name:
+    "the Transport and General Workers Union", "Science and Technology Facilities Council" (a
+    word of English no name holds before it, a body's noun ending the name: ``of_pair_bodies``);
+    not "Apple and Google Cloud" nor "Ford and General Motors".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He joined the Transport and General Workers Union.")
+    >>> _field_and_body(doc, 2, 4, 8, lambda text: False)
+    True
+    """
+    before = [t for t in doc[start:i] if t.lower_ != "the"]
+    return len(before) == 1 and before[0].is_title and before[0].lower_ in common_nouns() \
+        and not known(before[0].text) and doc[end - 1].lower_ in OF_PAIR_BODIES | {"union", "unions"}
+
+
 def _listed(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:
     """Whether the names either side of the ampersand ``doc[i]`` (in ``doc[start:end]``, up to
     a comma) are two: the gazetteer (``known``) knows one of them."""
@@ -791,7 +808,8 @@ def _listed(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]
 def _named_possessive(doc: Doc, start: int, i: int, end: int) -> bool:
     """Whether the possessive ``doc[i]`` is part of the name ``doc[start:end]``: "Karelian
     Workers' Party", "People's Music Awards", "St Agnes's Hospital" (``ontology/words.toml``
-    ``name_possessors``, ``saint_words``), not "Amazon's Kuiper".
+    ``name_possessors``, ``saint_words``), "Sam's Club" (a business's noun alone after it:
+    ``possessed_businesses``), not "Amazon's Kuiper".
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Tomas Varga joined the Karelian Workers' Party, not Amazon's Kuiper.")
@@ -802,7 +820,8 @@ def _named_possessive(doc: Doc, start: int, i: int, end: int) -> bool:
     owned = i + 1 < end and (doc[i + 1].is_title or doc[i + 1].is_upper)
     opening = next((t for t in doc[start:i] if t.lower_ != "the"), None)
     return possessor is not None and owned and (
-        possessor.lower_ in NAME_POSSESSORS or (opening is not None and opening.lower_ in SAINT_WORDS))
+        possessor.lower_ in NAME_POSSESSORS or (opening is not None and opening.lower_ in SAINT_WORDS)
+        or (i + 2 == end and doc[i + 1].lower_ in POSSESSED_BUSINESSES))  # "Sam's Club"
 
 
 def _listed_class(pieces: list[Span], lexicon: Lexicon) -> str | None:

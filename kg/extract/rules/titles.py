@@ -19,10 +19,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.rules.args import Arg, arg, args, confidence, conjuncts, negated, pobj, relation, subject
-from kg.lexicon import PropertySpec
+from kg.extract.rules.args import Arg, arg, args, confidence, conjuncts, hedged, negated, pobj, relation, subject
+from kg.lexicon import PropertySpec, load_words
 from kg.registry import extractors
 from kg.types import Relation
+
+#: Words of praise or standing before a title, no part of it (``ontology/words.toml`` ``praise_words``).
+PRAISE = frozenset(load_words().rules["praise_words"])
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -63,6 +66,7 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
                 if spec.allows(s.cls, o.cls):
                     yield relation(ctx, spec, s, o, sent, "title", conf, staff=title.lower_ in staff_titles)
             if spec.name in job_properties and "jobTitle" in ctx.lexicon.properties and \
+                    not any(c.lower_ in PRAISE for c in title.children) and \
                     ctx.text[slice(*phrase)].lower() not in ctx.lexicon.words.rules.get("no_job_titles", ()):
                 yield Relation(
                     subject=person.iri, predicate="jobTitle", obj=ctx.text[slice(*phrase)],
@@ -94,7 +98,8 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     if named.dep_ == "attr" and named.head.lemma_ in copulas:
         candidates += [c for c in named.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     # "Tim Cook is (the chairman and) CEO of Apple"; "he became CEO of X"
-    if person.dep_ in {"nsubj", "nsubjpass"} and not negated(ctx, person.head):  # not "Roe is not a lawyer"
+    if person.dep_ in {"nsubj", "nsubjpass"} and not negated(ctx, person.head) \
+            and not hedged(ctx, person.head):  # not "Roe is not a lawyer", "who would have been its CEO"
         verb = person.head
         if verb.lemma_ in copulas:
             candidates += [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}]
@@ -220,16 +225,19 @@ def _title_phrase(title: Token, by_token: dict) -> tuple[int, int]:  # type: ign
 
 
 def _ranking(token: Token) -> bool:
-    """A word that ranks the bearer among others, no part of the title: "youngest", "first"
-    and "third" in "the third youngest player to score", "the first coach to ..." (not the
-    capitalised "First" of "First Vice President").
+    """A word that ranks or praises the bearer, no part of the title: "youngest", "first"
+    and "third" in "the third youngest player to score", "the first coach to ...", "most"
+    in "the most visible CEO", "exceptional", "veteran" (``ontology/words.toml``
+    ``praise_words``); not the capitalised "First" of "First Vice President".
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("He became the third youngest player to score.")
     >>> [t.text for t in doc if _ranking(t)]
     ['third', 'youngest']
     """
-    return token.is_lower and (token.tag_ == "JJS" or token.ent_type_ == "ORDINAL"
+    if token.lower_ in PRAISE:  # "an exceptional leader", "Veteran corporate executive X"
+        return True
+    return token.is_lower and (token.tag_ in {"JJS", "RBS"} or token.ent_type_ == "ORDINAL"
                                or token.lower_ in {"only", "first", "last", "next"})
 
 
