@@ -1391,3 +1391,8 @@ def test_a_field_and_a_bodys_name_are_one_name():
     assert "Transport and General Workers Union" in entities(
         "He was appointed an officer of the Transport and General Workers Union.")
     assert "Apple" in entities("She joined the Apple and Google Cloud teams.")
+
+
+def test_an_olympic_athlete_lives_in_no_place_called_olympic():
+    assert not [f for f in facts("In 1937, the Olympic cyclist Marco Velli founded a small company in Bologna.")
+                if f[1] == "livesIn"]

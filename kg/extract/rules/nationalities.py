@@ -46,8 +46,9 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
             if not owner and not _demonym_or_country(ctx, token, place):
                 stated = ctx.lexicon.properties.get("livesIn")  # "a Madrid architect": home, no nationality
                 if stated is None or token.head.lower_ in ctx.lexicon.words.rules.get("offices", ()) \
+                        or token.lower_ in ctx.lexicon.words.rules.get("not_homes", ()) \
                         or not is_place(ctx.text[place.start_char:place.end_char]):
-                    continue  # "Connecticut State Treasurer": the office's place; "Cairns Airport CEO"
+                    continue  # "Connecticut State Treasurer": the office's place; "Cairns Airport CEO"; "Olympic cyclist"
             noun = token.head
             named = arg(ctx, noun)
             if named is not None:  # a name ("San Fernando", "Chhattisgarh"), not a role
