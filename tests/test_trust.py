@@ -1396,3 +1396,11 @@ def test_a_field_and_a_bodys_name_are_one_name():
 def test_an_olympic_athlete_lives_in_no_place_called_olympic():
     assert not [f for f in facts("In 1937, the Olympic cyclist Marco Velli founded a small company in Bologna.")
                 if f[1] == "livesIn"]
+
+
+def test_start_ups_are_no_word_of_founding():
+    found = facts("When Tova Lind joined Brightline Capital as an associate in 2018, she was new to venture "
+                  "capital. Within 15 months at Brightline, which invests in software start-ups, Lind was "
+                  "appointed a director at Kestrix.")
+    assert ("Tova Lind", "worksFor", "Brightline Capital") in found
+    assert not [f for f in found if f[1] == "foundedBy"], found
