@@ -1404,3 +1404,8 @@ def test_start_ups_are_no_word_of_founding():
                   "appointed a director at Kestrix.")
     assert ("Tova Lind", "worksFor", "Brightline Capital") in found
     assert not [f for f in found if f[1] == "foundedBy"], found
+
+
+def test_a_city_a_worker_joins_a_business_from_is_no_club():
+    ents = entities("Tova Lind joined Specsavers in February from Havas London, where she was chief client officer.")
+    assert ents.get("London", ("Place",))[0] == "Place", ents

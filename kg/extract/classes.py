@@ -469,10 +469,29 @@ def team_cued(span: Span, lexicon: Lexicon) -> bool:
         root = root.head
     cues = lexicon.words.rules.get("team_cues", ())
     if root.dep_ == "dobj":  # "joined Liverpool from Salzburg": both clubs ("signed Tom Berg from ...": a player)
-        verb = root.head
-        return verb.lemma_.lower() in {"join", "rejoin"} and any(
-            f"{verb.lemma_.lower()} {prep.lower_}" in cues for prep in verb.children if prep.dep_ == "prep")
+        return _joined_from_place(root) is not None
+    if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in _JOIN:
+        joined = next((c for c in root.head.head.children if c.dep_ == "dobj"), None)
+        source = _joined_from_place(joined) if joined is not None else None
+        return source is not None and source.i == root.i
     return _governed_by(root) in cues
+
+
+#: Verbs whose object, joined "from" another, names a club when both are places' names.
+_JOIN = frozenset({"join", "rejoin"})
+
+
+def _joined_from_place(joined: Token) -> Token | None:
+    """The club a player joined ``joined`` from, when both are named after places: "joined
+    Liverpool from Salzburg" (not "joined Specsavers from Havas London", a business and a city)."""
+    verb = joined.head
+    if joined.dep_ != "dobj" or verb.lemma_.lower() not in _JOIN or not is_place(joined.text):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"):
+        source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if source is not None and is_place(source.text):
+            return source
+    return None
 
 
 def _governed_by(root: Token) -> str | None:
