@@ -104,10 +104,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     title_words = _title_words(lexicon)
     found: list[Found] = []
     taken: set[int] = set()
-    family_names: dict[str, int] = {}  # the last word of a person's full name -> where the name ends
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            family_names.setdefault(ent[-1].text, ent.end)
+    placed: set[int] = set()  # where a gazetteer's alias is written as a place ("moved to Holland")
     for ent in _mended_names(doc):
         ner_cls = lexicon.class_for_ner_label(ent.label_)
         if ner_cls is None and not (ent.label_ == "NORP" and lexicon.known(ent.text)):
@@ -122,17 +119,15 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                     or _all_title(piece, title_words):
                 continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer": no one
             known = lexicon.known(piece.text)
-            if known is not None and known.cls != "Place" and known.label != piece.text and _mapped(piece, lexicon):
-                known = None  # "moved to Princeton, N.J.": the town, not Princeton University's short name
+            if known is not None and known.label != piece.text and _mapped(piece, lexicon):
+                placed.add(piece.start)
+                if known.cls != "Place":
+                    known = None  # "moved to Princeton, N.J.": the town, not Princeton University's short name
             if known is None and (_common_word(piece, lexicon) or _field_of_work(piece, lexicon)):
                 continue  # "Hollis of the River", "Central and South America", "Family Welfare": no name alone
             team = (known is None or known.cls == "Place") and team_cued(piece, lexicon) \
                 and piece.text.casefold() not in regions()  # "transferred to France": the country
-            surname = known is not None and known.label != piece.text and len(piece) == 1 \
-                and family_names.get(piece.text, len(doc)) <= piece.start and not _mapped(piece, lexicon)
-            if surname:
-                cls, canonical, weight = "Person", None, HEAD_NOUN_WEIGHT  # "Cindy Holland ... Holland said": not the Netherlands
-            elif team:
+            if team:
                 cls, canonical, weight = "Organization", None, GAZETTEER_WEIGHT  # "playing for Lancashire": the club
             elif known is not None:
                 cls, canonical, weight = known.cls, known.label, GAZETTEER_WEIGHT
@@ -178,7 +173,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         found = [f for f in found if not in_headline(headlines, f.start_char) or f.canonical is not None
                  or named_elsewhere(doc.text, headlines, f.start_char, f.end_char)]
     shorts = short_forms(doc, found)
-    found = short_names_reclassed(found, shorts)
+    found = short_names_reclassed(found, shorts, placed)
     for span, cls in list(short_names_again(doc, shorts, taken)):
         found.append(_found(span, cls, NER_WEIGHT, None))
         taken.add(span.start)

@@ -99,11 +99,15 @@ def surnames(name: str) -> set[str]:
     return {surname, surname[0].upper() + surname[1:]}
 
 
-def short_names_reclassed(found: list[Found], shorts: Shorts) -> list[Found]:
+def short_names_reclassed(found: list[Found], shorts: Shorts, placed: frozenset[int] | set[int] = frozenset()
+                          ) -> list[Found]:
     """A one-word person or organisation whose name shortens one longer name written before
     it has that name's class: "Corvane Biotech ... Corvane's founder" (NER: a person) is the
     company; a place keeps its class ("Syracuse University ... born in Syracuse") unless it is
-    a surname from its particle on ("Laurence Des Cars ... Des Cars", NER: a place).
+    a surname from its particle on ("Laurence Des Cars ... Des Cars", NER: a place). A
+    gazetteer's alias that is the surname of a person named before it is that person's, not
+    the gazetteer's entity ("Cindy Holland ... Holland said": not the Netherlands), unless the
+    text writes it as a place (``placed``: the mentions' first tokens; "moved to Holland").
 
     >>> from kg.extract.mentions import find_mentions
     >>> from kg.extract.nlp import load_nlp
@@ -112,8 +116,17 @@ def short_names_reclassed(found: list[Found], shorts: Shorts) -> list[Found]:
     >>> [(f.text, f.cls) for f in find_mentions(doc, load_lexicon()) if f.text.startswith("Corvane")]
     [('Corvane Biotech', 'Organization'), ('Corvane', 'Organization')]
     """
+    from kg.extract.mentions import NER_WEIGHT  # (mentions reads this module)
+
     out = []
     for f in found:
+        alias = f.canonical not in {None, f.text} and f.end - f.start == 1 and f.start not in placed
+        if alias and not f.anaphor:
+            named = _named_before(shorts, f.text, f.start)
+            if named is not None and named[1] == "Person":  # a name's reading, no longer the gazetteer's
+                f = replace(f, cls="Person", canonical=None, weight=NER_WEIGHT)
+            out.append(f)
+            continue
         named = None if f.anaphor or f.canonical is not None else _named_before(shorts, f.text, f.start)
         particle = named is not None and named[1] == "Person" and f.text.split()[0].lower() in NAME_PARTICLES
         if named is not None and (particle or (f.end - f.start == 1 and f.cls in {"Person", "Organization"})):
