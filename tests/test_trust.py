@@ -1409,3 +1409,9 @@ def test_start_ups_are_no_word_of_founding():
 def test_a_city_a_worker_joins_a_business_from_is_no_club():
     ents = entities("Tova Lind joined Specsavers in February from Havas London, where she was chief client officer.")
     assert ents.get("London", ("Place",))[0] == "Place", ents
+
+
+def test_the_board_of_directors_and_the_company_are_no_names():
+    ents = entities("Kestrel today announced that its Board of Directors has named Ann Lee as chief executive. "
+                    "The Company also announced that Tom Berg has resigned.")
+    assert "Directors" not in ents and "Company" not in ents, ents

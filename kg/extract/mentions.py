@@ -115,9 +115,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             piece = _without_honours(_without_role(_without_score(_without_opener(_after_title(piece, title_words)))))
             traded = _without_trade(piece, lexicon)
             traded, piece = traded is not piece, traded
-            if piece is None or _is_department(piece, titles, lexicon) or _bare_title(piece, titles) \
-                    or _all_title(piece, title_words):
-                continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer": no one
+            if piece is None or not _is_name(piece) or _is_department(piece, titles, lexicon) \
+                    or _bare_title(piece, titles) or _all_title(piece, title_words):
+                continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer", "(Board of) Directors": no one
             known = lexicon.known(piece.text)
             if known is not None and known.label != piece.text and _mapped(piece, lexicon):
                 placed.add(piece.start)

@@ -123,7 +123,7 @@ def short_names_reclassed(found: list[Found], shorts: Shorts, placed: frozenset[
         alias = f.canonical not in {None, f.text} and f.end - f.start == 1 and f.start not in placed
         if alias and not f.anaphor:
             named = _named_before(shorts, f.text, f.start)
-            if named is not None and named[1] == "Person":  # a name's reading, no longer the gazetteer's
+            if named is not None and named[1] == "Person" != f.cls:  # a name's reading, no longer the gazetteer's
                 f = replace(f, cls="Person", canonical=None, weight=NER_WEIGHT)
             out.append(f)
             continue
