@@ -427,3 +427,21 @@ _PROVENANCE = frozenset({
     "subjectStart", "subjectEnd", "objectStart", "objectEnd", "confidence", "extractor",
     "entity", "name", "start", "end", "rule",  # namings
 })
+
+
+def word_lists(lexicon: Lexicon, key: str) -> dict[str, frozenset[str]]:
+    """``ontology/words.toml`` ``[rules] key`` entries "Property word word ...", by property.
+
+    >>> from kg.lexicon import load_lexicon
+    >>> sorted(word_lists(load_lexicon(), "model_sentence_words")["bornIn"])
+    ['birth', 'birthplace', 'born', 'native']
+    """
+    entries = lexicon.words.rules.get(key, ())
+    kept = _WORD_LISTS.get(key)
+    if kept is None or kept[0] is not entries:  # read again when the entries are others
+        kept = _WORD_LISTS[key] = (entries, {e.split()[0]: frozenset(e.split()[1:]) for e in entries})
+    return kept[1]
+
+
+#: ``[rules]`` key -> (its entries, :func:`word_lists` of them): read once, not for every document.
+_WORD_LISTS: dict[str, tuple[object, dict[str, frozenset[str]]]] = {}

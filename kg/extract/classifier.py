@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from kg.errors import ModelError, OntologyError
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, word_lists
 from kg.extract.classes import DASHES
 from kg.extract.resolve import Resolved
 from kg.extract.rules.args import membership
@@ -621,24 +621,6 @@ def _path_lemmas(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> set[str]:
     objects = [c.i for i in common if i >= 0 for c in doc[i].children if c.dep_ == "dobj"]
     inside = set(range(*a)) | set(range(*b))
     return {t.words[i] for i in (*below, *objects) if i not in inside}
-
-
-def word_lists(lexicon: Lexicon, key: str) -> dict[str, frozenset[str]]:
-    """``ontology/words.toml`` ``[rules] key`` entries "Property word word ...", by property.
-
-    >>> from kg.lexicon import load_lexicon
-    >>> sorted(word_lists(load_lexicon(), "model_sentence_words")["bornIn"])
-    ['birth', 'birthplace', 'born', 'native']
-    """
-    entries = lexicon.words.rules.get(key, ())
-    kept = _WORD_LISTS.get(key)
-    if kept is None or kept[0] is not entries:  # read again when the entries are others
-        kept = _WORD_LISTS[key] = (entries, {e.split()[0]: frozenset(e.split()[1:]) for e in entries})
-    return kept[1]
-
-
-#: ``[rules]`` key -> (its entries, :func:`word_lists` of them): read once, not for every document.
-_WORD_LISTS: dict[str, tuple[object, dict[str, frozenset[str]]]] = {}
 
 
 def place_on_title(doc: Doc, person: tuple[int, int], place: tuple[int, int],

@@ -729,7 +729,8 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
     organisation's one word fits a longer organisation name it ends ("the Varden
     Commission ... the Commission"), or begins where the rest are organisations' words
     ("Nordvik Energy ... Nordvik", ``organization_words``; not "Amazon Web Services"); not a
-    gazetteer's name, nor an acronym. When two different longer names fit (or the sentence
+    gazetteer's name, nor an acronym. A person's initials fit the names they stand for
+    ("J. H. Dearle" after "John Henry Dearle"). When two different longer names fit (or the sentence
     keeps them apart) it joins none.
     """
     words = [[w.casefold() for w in _POSSESSIVE.sub("", f.text).split()] for f in found]
@@ -748,13 +749,32 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
                         long[0] == short[0] and all(w in ORGANIZATION_WORDS for w in long[1:])))]
         else:
             fits = [j for j, long in enumerate(words)
-                    if len(long) > len(short) and found[j].cls == f.cls and long[0] == short[0]
-                    and long[-1] == short[-1] and _subsequence(short, long) and not _kept_apart(f, found[j])]
+                    if found[j].cls == f.cls and long[-1] == short[-1] and not _kept_apart(f, found[j]) and (
+                        len(long) > len(short) and long[0] == short[0] and _subsequence(short, long)
+                        or f.cls == "Person" and long != short and _initialled(short, long))]
         if not fits:
             continue
         if len({root(j) for j in fits}) == 1 and root(fits[0]) != root(i) \
                 and first[root(fits[0])] < first[root(i)]:
             union(i, fits[0])
+
+
+def _initialled(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` writes some of ``long``'s words as their initials, the others as
+    they are (words case-folded).
+
+    >>> _initialled(["j.", "h.", "dearle"], ["john", "henry", "dearle"])
+    True
+    >>> _initialled(["j.h.", "dearle"], ["john", "henry", "dearle"]), _initialled(["j.", "dearle"], ["john", "henry", "dearle"])
+    (True, False)
+    """
+    letters = [w for word in short[:-1] for w in (re.findall(r"\w\.", word) if _INITIALS.fullmatch(word) else [word])]
+    return len(letters) == len(long) - 1 and any(_INITIALS.fullmatch(w) for w in short[:-1]) and all(
+        w == x or _INITIALS.fullmatch(w) is not None and w[0] == x[0] for w, x in zip(letters, long))
+
+
+#: One initial or several run together: "j.", "j.h.".
+_INITIALS = re.compile(r"(?:\w\.)+")
 
 
 def _kept_apart(a: Found, b: Found) -> bool:

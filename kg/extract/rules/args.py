@@ -70,7 +70,7 @@ def args(ctx: DocContext, token: Token | None, *, maker: bool = False,
     for t in [token, *conjuncts(token)]:
         a = arg(ctx, t)
         if a is None:  # "led by co-chief executives Jong-Hee Han and Kye-Hyun Kyung": the names
-            named = [x for c in t.children if c.dep_ == "appos"
+            named = [x for c in t.children if c.dep_ == "appos" and not _names_relative(ctx, t, c)
                      for u in (c, *conjuncts(c)) for x in [arg(ctx, u)] if x]
             out.extend(named[:-1])
             a = named[-1] if named else None
@@ -93,6 +93,16 @@ def args(ctx: DocContext, token: Token | None, *, maker: bool = False,
         if a is not None:
             out.append(a)
     return out
+
+
+def _names_relative(ctx: DocContext, noun: Token, appos: Token) -> bool:
+    """Whether a name in apposition to a kin noun names the relative its "of" names, not
+    the noun: in "The daughter of politician Mondher Ben Ammar, she taught at ..." the
+    parser hangs the name on "daughter", but it is the politician; after a comma it is the
+    daughter ("The son of banker Omar Haddad, Sami Haddad taught ...")."""
+    before = appos.doc[appos.left_edge.i - 1] if appos.left_edge.i > 0 else None
+    return noun.lower_ in ctx.lexicon.kin_titles and before is not None and not before.is_punct and any(
+        c.dep_ == "prep" and c.lower_ == "of" and c.i < appos.i for c in noun.children)
 
 
 def member_body(ctx: DocContext, start: int, end: int) -> bool:

@@ -16,6 +16,7 @@ from kg.extract.classes import noun_class
 from kg.extract.places import COMPASS, geonames, is_place
 from kg.extract.resolve import EntityMention
 from kg.extract.rules.args import Arg, arg, args, confidence, is_country, negated, pobj, relation, span_root, subject
+from kg.lexicon import word_lists
 from kg.registry import extractors
 from kg.types import Relation
 
@@ -30,6 +31,7 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
     """Relations between a name and the name a preposition attaches to it."""
     by_prep = ctx.lexicon.triggers.prepositions
     styles = _styles(ctx)
+    no_job = word_lists(ctx.lexicon, "model_excluding_words").get("worksFor", frozenset())
     conf = confidence(ctx, "attachment")
     for sent in ctx.sentences:
         seen: set[int] = set()
@@ -44,6 +46,7 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
             heads = [token] + [c for c in token.children if c.dep_ == "appos" and arg(ctx, c) is None
                                and not _titled(ctx, c) and not c.like_num  # "China (10 in Xiamen)"
                                and c.lower_ not in COMPASS  # "Tolk, east of Elbing": beside it
+                               and c.lemma_.lower() not in no_job  # "James Carey, the namesake of X"
                                and noun_class(c, ctx.lexicon) in {None, first.cls}]  # "Houston, the 9:30 Club in X"
             styled = _styled(ctx, found, styles)
             for head in heads:
