@@ -1442,3 +1442,21 @@ def test_initials_are_the_name_they_stand_for():
     assert len(people) == 1 and {people[0][0], *people[0][1]} == {"Arthur Lionel Penrose", "A. L. Penrose"}, people
     assert (people[0][0], "worksFor", "Harlow & Sons") in facts(text)
     assert "J. Penrose" in entities("John Penrose met J. Penrose.")
+
+
+def test_a_family_name_written_first_is_the_persons_short_form():
+    # "Nakano" is also a ward of Tokyo in the gazetteer
+    text = ("In 1928, Finance Minister Nakano Hiroshi resigned from the cabinet. Two years later, "
+            "Nakano founded the Rising Sun League in Osaka.")
+    ents = entities(text)
+    assert "Nakano" not in ents and "Nakano" in ents["Nakano Hiroshi"][1], ents
+    assert ("Rising Sun League", "foundedBy", "Nakano Hiroshi") in facts(text)
+
+
+def test_a_surname_and_a_first_name_kept_apart_never_meet_in_one_entity():
+    # "Anoop" and "Madhavan" each shorten "Anoop Madhavan", but the sentence makes them two people
+    text = ("Anoop Madhavan (born 1 October 1985) is an Indian playback singer and actor. "
+            "Anoop is son of the actor and screenwriter Madhavan. He made his film debut in 2003.")
+    ents = entities(text)
+    assert "Madhavan" in ents and "Madhavan" not in ents["Anoop Madhavan"][1], ents
+    assert ("Anoop Madhavan", "childOf", "Madhavan") in facts(text)

@@ -215,7 +215,7 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
         return i
 
     def union(a: int, b: int, rule: str) -> None:
-        if root(a) != root(b):
+        if root(a) != root(b) and not (rule in WEAK_RULES and _groups_apart(found, root, a, b)):
             edges[a].append((b, rule))
             edges[b].append((a, rule))
             parent[root(a)] = root(b)
@@ -775,6 +775,16 @@ def _initialled(short: list[str], long: list[str]) -> bool:
 
 #: One initial or several run together: "j.", "j.h.".
 _INITIALS = re.compile(r"(?:\w\.)+")
+
+
+def _groups_apart(found: list[Found], root, a: int, b: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a mention of ``a``'s group is kept apart from one of ``b``'s: "Vineeth
+    Sreenivasan ... Vineeth is son of the actor Sreenivasan" joins "Vineeth" and
+    "Sreenivasan" each to the full name, but not both."""
+    ra, rb = root(a), root(b)
+    group_a = [found[i] for i in range(len(found)) if root(i) == ra]
+    group_b = [found[i] for i in range(len(found)) if root(i) == rb]
+    return any(_kept_apart(x, y) for x in group_a for y in group_b)
 
 
 def _kept_apart(a: Found, b: Found) -> bool:

@@ -85,18 +85,31 @@ def _named_before(shorts: Shorts, short: str, i: int) -> tuple[str, str] | None:
 
 
 def surnames(name: str) -> set[str]:
-    """A person's surname from its particle on, as written and capitalised (a sentence's
-    first word), if the name has a particle after its first word.
+    """A person's surname where it is not the name's last word: from its particle on, as
+    written and capitalised (a sentence's first word), if the name has a particle after its
+    first word; the first of two words when it is neither a given name nor an English noun
+    (a family name written first: "Adachi Kenzō", "Xi Jinping").
 
     >>> sorted(surnames("Ursula von der Leyen")), surnames("Laurence Des Cars"), surnames("Tim Cook")
     (['Von der Leyen', 'von der Leyen'], {'Des Cars'}, set())
+    >>> surnames("Adachi Kenzō"), surnames("Governor Cuomo")
+    ({'Adachi'}, set())
     """
     words = name.split()
     at = next((i for i in range(1, len(words) - 1) if words[i].lower() in NAME_PARTICLES), None)
     if at is None:
-        return set()
+        return {words[0]} if len(words) == 2 and _family_first(words[0]) else set()
     surname = " ".join(words[at:])
     return {surname, surname[0].upper() + surname[1:]}
+
+
+def _family_first(word: str) -> bool:
+    """Whether a name's first word is a family name: a capitalised word of letters that is
+    no given name and no English noun (Faker's given names, WordNet's nouns)."""
+    from kg.extract.given_names import common_nouns, given_names
+
+    return word.isalpha() and word.istitle() and word not in given_names() \
+        and word.lower() not in common_nouns() and word.lower() not in HONORIFICS
 
 
 def short_names_reclassed(found: list[Found], shorts: Shorts, placed: frozenset[int] | set[int] = frozenset()
