@@ -1,0 +1,429 @@
+"""Pronouns and "the company": the mentions that name whatever came before them.
+
+This stage finds "he", "her", "its", "I", "who", "which" and "the firm" in a parsed
+document and notes on each what the resolver (:mod:`kg.extract.resolve`) needs to pick
+its antecedent: whom it cannot be (:func:`_apart`, asked of every mention), the clause
+subject before it, whether it is inside a quotation and who speaks it, whether an "it" is
+expletive or continues a place's or a work's topic. It does not link them: the resolver does.
+
+Examples
+--------
+>>> from kg.extract.nlp import load_nlp
+>>> doc = load_nlp()("Ann Lee founded Acme. She sold it.")
+>>> [(f.text, f.cls) for f in _anaphora(doc, {0, 1, 3})]
+[('She', 'Person')]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from kg.extract.classes import noun_class
+from kg.extract.found import Found, _found, _speaker
+from kg.extract.given_names import common_nouns
+from kg.lexicon import Lexicon, load_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_WORDS = load_words().mentions  # ontology/words.toml, [mentions]
+#: Words that refer back to the last person or organisation named.
+PERSON_PRONOUNS = _WORDS["person_pronouns"]
+#: First-person words, outside quotes, name the document's author: a person, or (plural) an organisation.
+AUTHOR_PRONOUNS = {"Person": _WORDS["author_person"], "Organization": _WORDS["author_organization"]}
+#: Each author's pronoun -> the class of the first list above that holds it (read for every token).
+_AUTHOR_CLASS = {w: cls for cls, words in reversed(AUTHOR_PRONOUNS.items()) for w in words}
+RELATIVE_PRONOUNS = _WORDS["relative_pronouns"]
+ORGANIZATION_ANAPHORA = _WORDS["organization_anaphora"]
+
+
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+_IDENTITY_DEPS = frozenset({"attr", "oprd"})
+
+
+def _apart(root: Token) -> set[int]:
+    """Tokens that name someone other than the mention headed by ``root``.
+
+    A subject is not the names in the rest of its clause ("she married John
+    Ford", "he was the son of Paul Roe"), except the one it is equated with
+    ("he is John Ford"); a possessor is not the rest of its noun phrase or
+    what it is equated with ("his wife, Amy", "her son is Ken", "Ken, her
+    son") nor the conjunct before its own that the same word possesses ("her son,
+    David, and her daughter"; "John and his wife" is John's, and so is "our sister,
+    Kristine, and her husband" Kristine's); an object is not its verb's subject
+    ("John met him"). A possessive pronoun in a subject's clause is not set apart from it:
+    "In her first year, she ran the clinic" is one person (gender keeps "his" from "she").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("She married John Ford. His father was Paul Ford.")
+    >>> [doc[i].text for i in sorted(_apart(doc[0]))]
+    ['married', 'John', 'Ford', '.']
+    >>> [doc[i].text for i in sorted(_apart(doc[5])) if doc[i].pos_ == "PROPN"]
+    ['Paul', 'Ford']
+    >>> doc = load_nlp()("In her first year, she ran the clinic.")
+    >>> "her" in [doc[i].text for i in _apart(doc[5])]
+    False
+    """
+    if root.lower_ in _REFLEXIVES:
+        return set()
+    head, dep = root.head, root.dep_
+    own = {t.i for t in root.subtree}
+    out: set[int] = set()
+    if dep in {"nsubj", "nsubjpass"}:
+        out = {t.i for t in head.subtree} - own - _identity(head) - _clauses_before(head, root.i)
+        out -= {t.i for t in head.subtree if t.dep_ == "poss" and t.lower_ in _POSSESSIVE_PRONOUNS}
+    elif dep == "poss":
+        out = {t.i for t in head.subtree} - own
+        if head.dep_ in {"nsubj", "nsubjpass"}:  # "his father was X"
+            out |= {t.i for c in head.head.children if c.dep_ in _IDENTITY_DEPS for t in c.subtree}
+        elif head.dep_ == "attr":  # "Ken is her son"
+            out |= {t.i for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+        elif head.dep_ == "appos":  # "Ken, her son"
+            out |= {head.head.i} | {c.i for c in head.head.children if c.dep_ == "compound"}
+        elif head.dep_ == "conj" and _possessed(head.head, root.lower_):  # "her son, David, and her daughter"
+            out |= {t.i for t in head.head.subtree} - {t.i for t in head.subtree}
+    elif dep in {"dobj", "pobj"}:
+        verb = head.head if dep == "pobj" else head
+        if verb.pos_ in {"VERB", "AUX"}:
+            out = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                   for t in (c, *c.children) if t.i == c.i or t.dep_ in {"compound", "flat"}}
+    return out - own
+
+
+def _possessed(noun: Token, by: str) -> bool:
+    """Whether ``by`` possesses a noun, or the noun it is in apposition to ("her son, David")."""
+    anchor = noun.head if noun.dep_ == "appos" else noun
+    return any(c.dep_ == "poss" and c.lower_ == by for c in anchor.children)
+
+
+def _clauses_before(verb: Token, i: int) -> set[int]:
+    """The tokens of ``verb``'s clauses with a subject of their own that end before token ``i``.
+
+    Their names may be the one a later subject pronoun stands for ("Daly never
+    saw it; he died in 1900", "After John left, he founded Acme"), unlike a
+    clause after it ("he said John left").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("After John Smith left the firm, he founded Acme.")
+    >>> sorted(doc[t].text for t in _clauses_before(doc[8], 7) if doc[t].pos_ == "PROPN")
+    ['John', 'Smith']
+    """
+    return {t.i for c in verb.children
+            if c.dep_ in _CLAUSES and c.right_edge.i < i
+            and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+            for t in c.subtree}
+
+
+_CLAUSES = frozenset({"advcl", "ccomp", "parataxis", "conj"})
+
+
+def _identity(verb: Token) -> set[int]:
+    """The words a copula's subject is equated with: "John Ford" in "he is John Ford"."""
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in _IDENTITY_DEPS:
+            names = [g for g in c.children if g.dep_ in {"compound", "flat", "appos"}]
+            out |= {c.i} | {t.i for g in names for t in g.subtree}
+    return out
+
+
+def _relative_pronouns(doc: Doc, found: list[Found]) -> list[Found]:
+    """"Smith, who founded X": "who" stands for the name the clause hangs on.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> from kg.extract.mentions import find_mentions
+    >>> doc = load_nlp()("Jane Roe is an American physician who lives in Ohio.")
+    >>> [(f.text, doc[f.antecedent].text) for f in find_mentions(doc, load_lexicon()) if f.anaphor]
+    [('who', 'Jane')]
+    """
+    at = {t: f for f in found if not f.anaphor for t in range(f.start, f.end)}
+    out = []
+    for token in doc:
+        lower = token.lower_
+        if lower not in RELATIVE_PRONOUNS:
+            continue
+        named = _relative_antecedent(token, at)
+        if named is not None:
+            out.append(replace(_found(doc[token.i:token.i + 1], named.cls, 0.0, None, anaphor=True),
+                               antecedent=named.start))
+    return out
+
+
+def _relative_antecedent(token: Token, at: dict[int, Found]) -> Found | None:
+    """The name a relative pronoun stands for, if its class fits the pronoun.
+
+    The name right before the pronoun ("X Academy which ..."), else the noun
+    the clause modifies, followed through a copula or an apposition: in "Roe
+    is a physician who ...", "who" is Roe, and in "Their son, Magnus Dahl, is a
+    footballer who ...", Magnus Dahl.
+    """
+    fits = _relative_fits(token.lower_)
+    verb = token.head
+    while verb.dep_ != "relcl" and verb.dep_ in {"prep", "pobj", "poss"} and verb.head.i != verb.i:
+        verb = verb.head  # "with whom", "whose wife"
+    if verb.dep_ != "relcl":
+        return None
+    left = token.i - 1 - (token.i > 1 and token.doc[token.i - 1].text == ",")
+    near = at.get(left) if left >= 0 else None
+    if near is not None and near.end - 1 == left and fits(near.cls):
+        return near
+    noun = verb.head
+    for _ in range(3):
+        named = at.get(noun.i)
+        if named is not None:
+            return named if fits(named.cls) else None
+        named = next((at[c.i] for c in noun.children if c.dep_ == "appos" and c.i in at), None)
+        if named is not None:  # "Their son, Magnus Dahl, is a footballer who ..."
+            return named if fits(named.cls) else None
+        if noun.dep_ == "attr":  # "Roe is a physician who ...": the copula's subject
+            noun = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), noun)
+        elif noun.dep_ == "appos":  # "Roe, a physician who ..."
+            noun = noun.head
+        else:
+            return None
+    return None
+
+
+def _relative_fits(pronoun: str):  # type: ignore[no-untyped-def]
+    """"who" and "whom" stand for people, "which" for anything else."""
+    if pronoun in {"who", "whom"}:
+        return lambda cls: cls == "Person"
+    if pronoun == "which":
+        return lambda cls: cls != "Person"
+    return lambda cls: True
+
+
+def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignore[assignment]
+              lexicon: Lexicon | None = None) -> list[Found]:
+    """"he", "her", "its", "the company", "I": mentions whose entity the resolver finds.
+
+    ``named``: the names found so far; an "it" or "its" that continues a place, a product
+    or a work (:func:`_topic_elsewhere`) is none of them.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()('I moved to Boston. "We won," she said.')
+    >>> [(f.text, f.cls, f.author) for f in _anaphora(doc, set())]
+    [('I', 'Person', True), ('she', 'Person', False)]
+    """
+    out = []
+    quoted = _quoted(doc)
+    classes = {i: f.cls for f in named for i in range(f.start, f.end)}
+    loose = _loose_subjects(doc, taken)  # the last before a person pronoun is its :attr:`Found.loose_subject`
+    speakers = _speakers(doc, quoted)
+    first_name = next((t.i for t in doc if t.pos_ == "PROPN" and t.dep_ in {"nsubj", "nsubjpass"}),
+                      len(doc))
+    for token in doc:
+        if token.i in taken:
+            continue
+        lower = token.lower_
+        author = _AUTHOR_CLASS.get(lower)
+        if author is not None and token.pos_ == "PRON" and token.i not in quoted \
+                and not _regnal(token):
+            out.append(replace(_found(doc[token.i:token.i + 1], author, 0.0, None, anaphor=True),
+                               author=True))
+        elif lower in PERSON_PRONOUNS and token.pos_ == "PRON":
+            out.append(replace(_found(doc[token.i:token.i + 1], "Person", 0.0, None, anaphor=True),
+                               after_name=token.i > first_name,
+                               loose_subject=loose[bisect(loose, (token.i,)) - 1]
+                               if loose and loose[0][0] < token.i else None,
+                               objective=lower in _OBJECT_PRONOUNS and token.dep_ in _OBJECT_DEPS,
+                               apart=frozenset(_quote_speaker(token, speakers) if token.i in quoted else ()),
+                               clause_subject=_clause_subject(token) if token.dep_ == "poss" else None))
+        elif (lower == "its" or (lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}
+                                 and not _expletive(token) and token.i not in quoted)) \
+                and token.pos_ == "PRON" and not _topic_elsewhere(token, taken, classes, lexicon):
+            out.append(replace(_found(doc[token.i:token.i + 1], "Organization", 0.0, None,
+                                      anaphor=True), after_name=token.i > first_name,
+                               clause_subject=_clause_subject(token) if token.dep_ == "poss" else None,
+                               nominal_subject=_nominal_subject(token, taken)))
+        elif (lower in ORGANIZATION_ANAPHORA and token.i > 0
+              and doc[token.i - 1].lower_ in {"the", "that", "this"}
+              and not (token.i + 1 in taken and doc[token.i + 1].pos_ == "PROPN")):  # "the firm Solberg Arkitekter"
+            out.append(_found(doc[token.i - 1:token.i + 1], "Organization", 0.0, None, anaphor=True))
+    return out
+
+
+#: Pronouns and dependencies of a person who is a verb's or a preposition's object ("appointed him").
+_OBJECT_PRONOUNS = frozenset({"him", "her"})
+_OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj"})
+
+
+def _loose_subjects(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """The proper nouns that are a main (or reported) clause's subject and no name found
+    (``taken``: names' tokens), each with the end of its phrase, in text order: "Hester will
+    take over from John Ritblat, as soon as he is able" (NER found no Hester: "he" is
+    likelier Hester than Ritblat).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Hester will take over from John Ritblat when he is able.")
+    >>> _loose_subjects(doc, {5, 6}), _loose_subjects(doc, {0, 5, 6})
+    ([(0, 1)], [])
+    """
+    return [(t.i, t.right_edge.i + 1) for t in doc
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ in {"ROOT", "ccomp", "conj", "parataxis"}
+            and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title))  # "Hester" tagged a noun
+            and not (t.lower_ in common_nouns() and (t.pos_ == "NOUN" or t.is_sent_start))  # "Trusts for"
+            and not any(g.i in taken for g in t.subtree)  # nor the rest of a name found in part
+            and not taken & {t.i - 2, t.i - 1, t.i + 1}]  # ("Lula da Silva")
+
+
+def _speakers(doc: Doc, quoted: set[int]) -> list[int]:
+    """The subjects of "said", "told" ... outside quotation marks (``quoted``), in text order."""
+    return [t.i for t in doc if t.i not in quoted and _speaker(t)]
+
+
+def _quote_speaker(pronoun: Token, speakers: list[int]) -> tuple[int, ...]:
+    """Who speaks the quotation ``pronoun`` is in, whom a "he" or "she" in it is not (the speaker
+    says "I"): a speaker in its sentence, else the last in the three sentences before ('"It was
+    hard," he said. "He helped me a lot."': the second "He" is not the first "he").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()('"It was hard," Ann Roe said. "She helped me a lot."')
+    >>> [doc[i].text for i in _quote_speaker(doc[10], _speakers(doc, _quoted(doc)))]
+    ['Roe']
+    """
+    doc, sentence = pronoun.doc, pronoun.sent
+    own = [i for i in speakers if sentence.start <= i < sentence.end]
+    if own:
+        return (own[0],)
+    start = sentence.start
+    for _ in range(3):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    before = [i for i in speakers if start <= i < sentence.start]
+    return (before[-1],) if before else ()
+
+
+def _nominal_subject(it: Token, taken: set[int]) -> tuple[int, int, int] | None:
+    """The subject of the main clause before ``it`` (in its sentence, else the one before),
+    if that is a common noun naming nothing found (``taken``) and no word that refers back
+    to an organisation ("the company"): "With help from the Rift Council, the society cut
+    its costs. It ...": "its" and "It" are the society, whichever it is, not the council.
+    Returns its token and the bounds of its phrase.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("With help from the Rift Council, the society cut its costs. It grew.")
+    >>> _nominal_subject(doc[10], {4, 5}), _nominal_subject(doc[13], {4, 5})
+    ((8, 7, 9), (8, 7, 9))
+    """
+    doc = it.doc
+    for sentence in (it.sent, doc[it.sent.start - 1].sent if it.sent.start > 0 else None):
+        if sentence is None:
+            return None
+        subject = next((c for c in sentence.root.children
+                        if c.dep_ in {"nsubj", "nsubjpass"} and c.i < it.i), None)
+        if subject is not None:
+            named = subject.pos_ != "NOUN" or subject.i in taken or subject.lower_ in ORGANIZATION_ANAPHORA
+            return None if named else (subject.i, subject.left_edge.i, subject.right_edge.i + 1)
+    return None
+
+
+def _topic_elsewhere(it: Token, taken: set[int], classes: dict[int, str], lexicon: Lexicon | None = None) -> bool:
+    """Whether "it" or "its" continues the subject of the sentences before, and that is a
+    place, a product or a work, not an organisation named in passing ("Dunmore is a village
+    run by Dunmore Holdings. It is a suburb of Albany"; "Harbor Nights is a novel published by
+    Dell Books. It is the fourth book ...").
+
+    The nearest earlier sentence whose subject is a name decides (``taken``: tokens of
+    names, works' among them; ``classes``: token -> the class of the name found on it), or
+    a name NER missed with what the copula says it is ("Fernhill is a hamlet": ``lexicon``'s
+    head nouns); a person there decides nothing ("Ann Lee founded Acme. It sells tea": Acme).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Harbor Nights is a novel published by Dell Books. It is her fourth book.")
+    >>> _topic_elsewhere(doc[10], {0, 1}, {7: "Organization", 8: "Organization"})
+    True
+    >>> _topic_elsewhere(doc[10], set(), {0: "Organization", 1: "Organization"})
+    False
+    """
+    doc = it.doc
+    sentence = it.sent
+    while sentence.start > 0:
+        sentence = doc[sentence.start - 1].sent
+        subject = next((t for t in sentence.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.i not in classes and subject.i not in taken \
+                and (subject.pos_ == "PROPN" or subject.is_title) and lexicon is not None:  # a name NER missed:
+            said = next((noun_class(c, lexicon) for c in sentence.root.children  # "Fernhill is a hamlet"
+                         if c.dep_ == "attr" and sentence.root.lemma_ == "be"), None)
+            if said is not None:
+                return said not in {"Organization", "Person"}
+        if subject is None or (subject.i not in classes and subject.i not in taken):
+            continue  # no subject, or no name: "The population was 7,000", "It has a school"
+        return classes.get(subject.i) not in {"Organization", "Person"}  # None: a work's name
+    return False
+
+
+def _clause_subject(token: Token) -> int | None:
+    """The head of the subject of ``token``'s own clause, if it comes before ``token``.
+
+    A possessive "its" is its clause's subject's when that can be its
+    ("AMD sells chips, and Microsoft uses them in its data centers": Microsoft's).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("AMD sells chips, and Microsoft uses them in its data centers.")
+    >>> doc[_clause_subject(doc[10])].text
+    'Microsoft'
+    """
+    verb = token.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject.i if subject is not None and subject.i < token.i else None
+
+
+def _regnal(token: Token) -> bool:
+    """"Carol I", "World War I": a capital I right after a name is a numeral, not the author.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Carol I was king. Then I left.")
+    >>> [_regnal(t) for t in doc if t.text == "I"]
+    [True, False]
+    """
+    if token.text != "I" or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return token.ent_iob_ == "I" or (before.is_title and before.pos_ == "PROPN"
+                                     and before.ent_type_ not in {"DATE", "TIME"})
+
+
+def _expletive(it: Token) -> bool:
+    """"It is time to go", "it seems that": an "it" that stands for no thing."""
+    for child in it.head.children:
+        if child.dep_ in {"ccomp", "xcomp", "csubj"}:
+            return True
+        if child.dep_ in {"acomp", "attr"} and any(  # "it is time to go", "it is hard to say"
+                g.dep_ in {"xcomp", "ccomp", "relcl", "acl"} and any(a.lower_ == "to" for a in g.children)
+                for g in child.children):
+            return True
+    return False
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = frozenset({"“", "``", "`"}), frozenset({"”", "''"})
+_QUOTES = frozenset({'"'})
+
+
+def _quoted(doc: Doc) -> set[int]:
+    """Indices of the tokens inside quotation marks (a blank line closes a quote).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()('He said: "I won." I agree.')
+    >>> [doc[i].text for i in sorted(_quoted(doc))]
+    ['I', 'won', '.']
+    """
+    inside, out = False, set()
+    for token in doc:
+        text = token.text
+        if not inside and (text in _OPEN_QUOTES or text in _QUOTES):
+            inside = True
+            continue
+        if inside and (text in _CLOSE_QUOTES or text in _QUOTES or text == "'"):
+            inside = False
+            continue
+        if inside:
+            out.add(token.i)
+            inside = "\n\n" not in token.text_with_ws
+    return out

@@ -1,0 +1,119 @@
+"""Names NER missed, found by the words around them: a proper name before an ontology head
+noun ("the Trainium2 chip"), people after "son of" or "wife of", and a proper noun that a
+noun in apposition describes ("Quantix, a startup"). One stage of
+:func:`kg.extract.mentions.find_mentions`, after NER's names are cut and checked
+(:mod:`kg.extract.name_spans`).
+
+Examples
+--------
+>>> from kg.extract.nlp import load_nlp
+>>> from kg.lexicon import load_lexicon
+>>> doc = load_nlp()("Amazon tested the new Trainium2 chip.")
+>>> [(s.text, cls) for s, cls in _head_noun_names(doc, load_lexicon(), {0})]
+[('Trainium2', 'Product')]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, WORK, noun_class
+from kg.extract.name_spans import _is_name
+from kg.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+def _head_noun_names(doc: Doc, lexicon: Lexicon, taken: set[int]):  # type: ignore[no-untyped-def]
+    """Names NER missed that modify a head noun: "Trainium2 chip", "M-series chipsets"; a
+    place's noun in capitals ends its name ("Kessel Square"; "the Hudson river" is "Hudson")."""
+    for head in doc:
+        cls = lexicon.head_nouns.get(head.lower_)
+        if cls is None or head.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        start = head.i
+        while start > 0 and _modifies(doc[start - 1], head, doc):
+            start -= 1
+        while start < head.i and not _looks_like_name(doc[start]):
+            start += 1
+        if start == head.i or any(i in taken for i in range(start, head.i)):
+            continue
+        span = doc[start:head.i]
+        if cls not in MODIFIER_CLASSES or (span[0].ent_type_ == "NORP" and lexicon.known(span[0].text)):
+            continue  # "a Chicago company", "the Spanish city": where or whose, not which
+        if _is_name(span) and span[0].pos_ not in {"DET", "PRON"}:
+            if cls == "Place" and head.is_title:
+                span = doc[start:head.i + 1]  # "Varrick Bridge", "Kessel Square": the noun is the name's
+            taken.update(range(span.start, span.end))
+            yield span, cls
+
+
+def _kin_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Span]:
+    """People NER missed after "son of", "wife of" (:func:`kg.extract.classes.kin_of`):
+    two or more capitalised proper nouns, and each listed after them.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("She was the daughter of Anders Brun and Sofie Krag.")
+    >>> [s.text for s in _kin_names(doc, load_lexicon(), set())]
+    ['Anders Brun', 'Sofie Krag']
+    """
+    for of in doc:
+        if of.lower_ != "of" or of.head.lower_ not in lexicon.kin_titles:
+            continue
+        for noun in (c for c in of.children if c.dep_ == "pobj"):
+            for root in (noun, *(c for c in noun.subtree if c.dep_ == "conj" and c.head.i >= noun.i)):
+                start = root.i
+                while start > 0 and doc[start - 1].dep_ in {"compound", "flat"} \
+                        and doc[start - 1].head.i == root.i:
+                    start -= 1
+                span = doc[start:root.i + 1]
+                if len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in span) \
+                        and not any(t.i in taken for t in span):
+                    yield span
+
+
+def _described_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[tuple[Span, str]]:
+    """Proper nouns NER missed that a noun in apposition after them says what they are:
+    "Quantix, a startup spun out of Stanford" is an organisation (the noun's ``kg:headNoun``
+    class; a work's noun, "Dark Harbor, a novel", names nothing the ontology holds).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> from kg.extract.mentions import find_mentions
+    >>> doc = load_nlp()("Quantix, a startup spun out of Stanford University, raised money.")
+    >>> [(f.text, f.cls) for f in find_mentions(doc, load_lexicon())]
+    [('Quantix', 'Organization'), ('Stanford University', 'Organization')]
+    """
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.is_title or token.i in taken or token.dep_ in {"compound", "flat"}:
+            continue
+        classes = [noun_class(c, lexicon) for c in token.children
+                   if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > token.i]
+        cls = next((c for c in classes if c), None)
+        if cls is None or cls == WORK:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ in {"compound", "flat"} and doc[start - 1].head.i == token.i \
+                and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        span = doc[start:token.i + 1]
+        if not any(i in taken for i in range(start, token.i + 1)) and _is_name(span):
+            yield span, cls
+
+
+def _modifies(token: Token, head: Token, doc: Doc) -> bool:
+    if token.text == "-":
+        return True
+    if token.dep_ not in NAME_DEPS:
+        return False
+    node = token
+    while node.i != head.i and node.i < head.i and node.dep_ in NAME_DEPS | {"punct"}:
+        node = node.head
+    return node.i == head.i
+
+
+def _looks_like_name(token: Token) -> bool:
+    text = token.text
+    return text[:1].isupper() or any(c.isdigit() for c in text)

@@ -1,0 +1,417 @@
+"""Cut and check the names NER proposes: one stage of :func:`kg.extract.mentions.find_mentions`.
+
+:func:`_pieces` splits a span at possessives, conjunctions and commas ("Siri and Apple
+Maps" is two names, "Procter & Gamble" one); the ``_without_*`` and :func:`_after_title`
+functions take off the words NER took into a name (a role, a courtesy title, honours, a
+score, a trade, a title); :func:`_is_name` and the checks after it say which spans name
+nothing ("the AI", "Dean" of "Dean of ...", "Co-Chief Executive Officer", a portfolio).
+
+Examples
+--------
+>>> from kg.extract.nlp import load_nlp
+>>> doc = load_nlp()("Apple's engineers met Ms Ann Berg OBE.")
+>>> [p.text for p in _pieces(doc[0:3])], _without_honours(_without_role(doc[4:8])).text
+(['Apple'], 'Ann Berg')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable
+
+from kg.extract.classes import ORGANIZATION_WORDS
+from kg.extract.given_names import common_nouns, given_names
+from kg.extract.naming import COMPANY_SUFFIXES
+from kg.extract.places import GENERIC, is_place
+from kg.lexicon import Lexicon, load_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+_WORDS = load_words().mentions  # ontology/words.toml, [mentions]
+#: Words NER often takes for names that name no entity of their own.
+NOT_NAMES = _WORDS["not_names"]
+PORTFOLIO_TITLES = _WORDS["portfolio_titles"]
+#: Honours after a name ("OBE").
+POST_NOMINALS = frozenset(_WORDS["post_nominals"])
+#: Roles NER takes into a person's name ("Striker Tomas Berg").
+ROLES_BEFORE_NAMES = frozenset(_WORDS["roles_before_names"])
+COURTESY_TITLES = frozenset(_WORDS["courtesy_titles"])
+NAME_OPENERS = frozenset(_WORDS["name_openers"])
+POSSESSED_BUSINESSES = frozenset(_WORDS["possessed_businesses"])
+#: Possessors that are part of a name ("Karelian Workers' Party"), and saints' words ("St Agnes's Hospital").
+NAME_POSSESSORS = frozenset(_WORDS["name_possessors"])
+SAINT_WORDS = frozenset(_WORDS["saint_words"])
+#: Bodies whose "of A and B C" is one name ("Department of Health and Human Services").
+OF_PAIR_BODIES = frozenset(_WORDS["of_pair_bodies"])
+FIELD_WORDS = frozenset(_WORDS["field_words"])
+FIELD_MODIFIERS = frozenset(_WORDS["field_modifiers"])
+_CONNECTIVES = frozenset({"and", "for", "of", "&"})
+
+
+def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> list[Span]:
+    """Split a span at possessives, conjunctions and commas; trim each piece.
+
+    An ampersand joins one name ("Procter & Gamble"), unless a name on either
+    side of it is one the gazetteer knows (``known``: "Amazon & Google" is two).
+
+    After a possessive only a proper-noun piece stays ("Amazon's AI" keeps
+    "Amazon"; "Amazon's Kuiper" keeps both).
+    """
+    pieces, start, after_possessive = [], ent.start, False
+    doc = ent.doc
+    for i in range(ent.start, ent.end + 1):
+        token = doc[i] if i < ent.end else None
+        cut = token is None or (token.tag_ == "POS" and not _named_possessive(doc, start, i, ent.end)) \
+            or (token.dep_ == "cc" and not (token.is_title and ent.label_ == "PERSON")  # "Mohammed Nor Yusof"
+                and (token.text != "&" or _listed(doc, start, i, ent.end, known))
+                and not _of_pair(doc, start, i, ent.end, known) and not _field_and_body(doc, start, i, ent.end, known)) \
+            or token.text in {",", ";"} or (token.text in {"(", ")"} and not _parenthesised_abbreviation(doc, i, ent.start, ent.end))
+        if not cut:
+            continue
+        piece = _trim(doc[start:i])
+        if piece is not None and (not after_possessive or piece.root.pos_ == "PROPN"):
+            if _is_name(piece):
+                pieces.append(piece)
+        after_possessive = token is not None and token.tag_ == "POS"
+        start = i + 1
+    return pieces
+
+
+def _of_pair(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:
+    """Whether the conjunction at ``i`` joins two words after the name's "of" or "for", the
+    second its last word: "University of Science and Technology", "Ministry of Trade and
+    Industry" are one name; "Bank of America and Citigroup" (a known name) is two. After a
+    body's noun (``ontology/words.toml`` ``of_pair_bodies``) the second may be up to three
+    words: "Department of Health and Human Services".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("She studied at the Kessary University of Science and Technology.")
+    >>> _of_pair(doc, 4, 9, 11, lambda text: False)
+    True
+    >>> doc = load_nlp()("He worked at the Department of Health and Human Services.")
+    >>> _of_pair(doc, 3, 7, 10, lambda text: False)
+    True
+    """
+    left = doc[i].head
+    if not (left.dep_ == "pobj" and left.head.lower_ in {"of", "for"} and start <= left.head.i < i):
+        return False
+    rest = doc[i + 1:end]
+    if len(rest) == 1:
+        return not known(rest.text)
+    # "Department of Health and Human Services": a body's noun before "of" keeps a longer pair
+    body = doc[left.head.i - 1].lower_ if left.head.i > start else ""
+    return body in OF_PAIR_BODIES and 2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha for t in rest) \
+        and not known(rest.text)
+
+
+def _field_and_body(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:
+    """Whether the conjunction at ``i`` joins a field's one word to a body's name, all one name:
+    "the Transport and General Workers Union", "Science and Technology Facilities Council" (a
+    word of English no name holds before it, a body's noun ending the name: ``of_pair_bodies``);
+    not "Apple and Google Cloud" nor "Ford and General Motors".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He joined the Transport and General Workers Union.")
+    >>> _field_and_body(doc, 2, 4, 8, lambda text: False)
+    True
+    """
+    before = [t for t in doc[start:i] if t.lower_ != "the"]
+    return len(before) == 1 and before[0].is_title and before[0].lower_ in common_nouns() \
+        and not known(before[0].text) and doc[end - 1].lower_ in OF_PAIR_BODIES | {"union", "unions"}
+
+
+def _listed(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:
+    """Whether the names either side of the ampersand ``doc[i]`` (in ``doc[start:end]``, up to
+    a comma) are two: the gazetteer (``known``) knows one of them."""
+    stop = next((j for j in range(i + 1, end) if doc[j].text in {",", ";", "(", ")"}), end)
+    sides = (_trim(doc[start:i]), _trim(doc[i + 1:stop]))
+    return any(side is not None and known(side.text) for side in sides)
+
+
+def _named_possessive(doc: Doc, start: int, i: int, end: int) -> bool:
+    """Whether the possessive ``doc[i]`` is part of the name ``doc[start:end]``: "Karelian
+    Workers' Party", "People's Music Awards", "St Agnes's Hospital" (``ontology/words.toml``
+    ``name_possessors``, ``saint_words``), "Sam's Club" (a business's noun alone after it:
+    ``possessed_businesses``), not "Amazon's Kuiper".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Tomas Varga joined the Karelian Workers' Party, not Amazon's Kuiper.")
+    >>> [_named_possessive(doc, 4, i, 8) for i in range(len(doc)) if doc[i].tag_ == "POS"]
+    [True, False]
+    """
+    possessor = doc[i - 1] if i > start else None
+    owned = i + 1 < end and (doc[i + 1].is_title or doc[i + 1].is_upper)
+    opening = next((t for t in doc[start:i] if t.lower_ != "the"), None)
+    return possessor is not None and owned and (
+        possessor.lower_ in NAME_POSSESSORS or (opening is not None and opening.lower_ in SAINT_WORDS)
+        or (i + 2 == end and doc[i + 1].lower_ in POSSESSED_BUSINESSES))  # "Sam's Club"
+
+
+def _parenthesised_abbreviation(doc: Doc, i: int, start: int, end: int) -> bool:
+    """Whether the parenthesis ``doc[i]`` encloses an abbreviation inside the name
+    ``doc[start:end]`` ("Barstow (Calif.) Community Hospital"), and cuts nothing."""
+    opening = i if doc[i].text == "(" else i - 2
+    return start < opening and opening + 3 < end and doc[opening].text == "(" and doc[opening + 2].text == ")" \
+        and doc[opening + 1].text.endswith(".")
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].lower_ == "the"):
+        start += 1
+    while end > start and (doc[end - 1].pos_ == "PUNCT" or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _is_name(span: Span) -> bool:
+    """A name has a capital or a digit, a letter, and is not a known non-name
+    nor a company suffix alone (the "Inc." of "Geeknet, Inc.", split at its comma)."""
+    text = span.text
+    if text.lower().replace("’", "'") in NOT_NAMES or not any(c.isalpha() for c in text):
+        return False
+    if text.lower().rstrip(".") in COMPANY_SUFFIXES:
+        return False
+    return any(c.isupper() or c.isdigit() for c in text)
+
+
+def _without_role(span: Span) -> Span:
+    """A person's name without the role NER took into it: "Striker Tomas Berg" is Tomas Berg
+    (``ontology/words.toml`` ``roles_before_names``), "Ms Berg" is Berg (``courtesy_titles``);
+    the role still votes the name a person's.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Striker Tomas Berg scored, Ms Berg said.")
+    >>> _without_role(doc[0:3]).text, _without_role(doc[1:3]).text, _without_role(doc[5:7]).text
+    ('Tomas Berg', 'Tomas Berg', 'Berg')
+    """
+    if len(span) > 2 and span[0].lower_ in ROLES_BEFORE_NAMES and span[0].is_title and span[1].ent_type_ == "PERSON":
+        return span.doc[span.start + 1:span.end]
+    if len(span) > 1 and span[0].lower_.rstrip(".") in COURTESY_TITLES and span[1].is_title:
+        return span.doc[span.start + 1:span.end]  # "Ms Fitzgerald" is Fitzgerald, whom "Celine Fitzgerald" names
+    if len(span) > 2 and span[0].ent_type_ == "PERSON" and is_place(span[0].text) \
+            and span[0].text not in given_names() and all(t.is_title for t in span[1:]):
+        return span.doc[span.start + 1:span.end]  # "an MP from Odisha Ashwini Vaishnaw": the state is his seat
+    return span
+
+
+def _without_trade(span: Span | None, lexicon: Lexicon) -> Span | None:
+    """A name without the trade noun that opens its sentence and that NER took into it:
+    "Discounters Aldi and Lidl", "Carmaker Vireo said" (an organisation's ``kg:headNoun``,
+    which then votes the name an organisation's); not "Carrier Corporation".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Discounters Aldi and Lidl gained. Carrier Corporation fell.")
+    >>> _without_trade(doc[0:2], load_lexicon()).text, _without_trade(doc[6:8], load_lexicon()).text
+    ('Aldi', 'Carrier Corporation')
+    """
+    if span is None or len(span) < 2 or not span[0].is_sent_start or not span[0].is_title:
+        return span
+    rest = span.doc[span.start + 1:span.end]
+    if lexicon.head_nouns.get(span[0].lower_) != "Organization" or rest[0].pos_ != "PROPN" \
+            or rest[-1].lower_ in ORGANIZATION_WORDS or lexicon.known(span.text) is not None:
+        return span
+    return rest
+
+
+def _mapped(span: Span, lexicon: Lexicon) -> bool:
+    """Whether a place's name is written as a place: NER's place, after "in", "to" or "near"
+    or before a comma and a state or country ("lived in Princeton", "Princeton, N.J."; not
+    "studied at Princeton", the university).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("She studied at Princeton and lived in Princeton.")
+    >>> _mapped(doc[3:4], load_lexicon()), _mapped(doc[7:8], load_lexicon())
+    (False, True)
+    """
+    doc = span.doc
+    if span[0].ent_type_ not in {"GPE", "LOC"} or not is_place(span.text):
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_ in {"in", "to", "near"}:
+        return True
+    after = doc[span.end:span.end + 2]
+    return len(after) == 2 and after[0].text == "," and (known := lexicon.known(after[1].text)) is not None \
+        and known.cls == "Place"
+
+
+def _without_opener(span: Span) -> Span:
+    """A name without the word of time or standing NER took into it ("Longtime Kessel
+    Group", "Outgoing Vireo Bank": ``ontology/words.toml`` ``name_openers``).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Outgoing Kessel Group boss Ann Lee spoke.")
+    >>> _without_opener(doc[0:3]).text
+    'Kessel Group'
+    """
+    if len(span) > 1 and span[0].lower_ in NAME_OPENERS and span[1].is_title:
+        return span.doc[span.start + 1:span.end]
+    return span
+
+
+#: A score after a name: "Molde 3-1", "Lyon 2–0".
+_SCORE = re.compile(r"\d{1,2}")
+
+
+def _without_score(span: Span) -> Span:
+    """A name without the match score NER took into it ("Rosenborg beat Molde 3-1": Molde);
+    "Boeing 737-800" and "Apollo 11" keep their numbers.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Rosenborg beat Molde 3-1 and Apollo 11 landed.")
+    >>> _without_score(doc[2:6]).text, _without_score(doc[7:9]).text
+    ('Molde', 'Apollo 11')
+    """
+    doc, end = span.doc, span.end
+    if len(span) > 3 and doc[end - 2].text in {"-", "–"} and all(
+            _SCORE.fullmatch(doc[i].text) for i in (end - 3, end - 1)):
+        return doc[span.start:end - 3]
+    return span
+
+
+def _without_honours(span: Span) -> Span | None:
+    """The name without the honours after it ("Ann Lee OBE" is Ann Lee); None when one word
+    is all that is left, an honour's title ("Commendatore OSSI"), or an honour stands alone
+    after a comma ("Ann Lee, KBE,"); an acronym that is a name stays ("CMG's law division").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Ann Lee OBE met Commendatore OSSI and Tom Roe, KBE, of CMG.")
+    >>> _without_honours(doc[0:3]).text, _without_honours(doc[4:6]), _without_honours(doc[10:11])
+    ('Ann Lee', None, None)
+    >>> _without_honours(doc[13:14]).text
+    'CMG'
+    """
+    doc, end = span.doc, span.end
+    if len(span) == 1:
+        alone = span[0].lower_ in POST_NOMINALS and span.start > 0 and doc[span.start - 1].text == ","
+        return None if alone else span
+    while end > span.start and doc[end - 1].lower_ in POST_NOMINALS:
+        end -= 1
+    if end == span.end:
+        return span
+    return doc[span.start:end] if end - span.start > 1 else None
+
+
+def _common_word(span: Span, lexicon: Lexicon) -> bool:
+    """One word that is a place's common noun or a direction, which names nothing alone:
+    "River" in "Hollis of the River", "Central" cut from "Central and South America".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("They sailed up the River to Central Park.")
+    >>> _common_word(doc[4:5], load_lexicon()), _common_word(doc[6:8], load_lexicon())
+    (True, False)
+    """
+    word = span[0].lower_
+    return len(span) == 1 and (word in GENERIC or lexicon.head_nouns.get(word) == "Place")
+
+
+def _field_of_work(span: Span, lexicon: Lexicon) -> bool:
+    """A name of fields of work (``ontology/words.toml`` ``field_words``) and their modifiers
+    (``field_modifiers``) that ends in one names a portfolio or a department, no organisation:
+    "Health" cut from "Health and Social Welfare Minister", "Human Resources for Health" after
+    "director of"; not "Financial Affairs Committee" nor "Ministry of Co-operatives" (a body's
+    noun), "Cardinal Health" nor "Cox Enterprises" (a word of another kind) nor "Christian Aid".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Human Resources for Health, Financial Affairs Committee, Cardinal Health")
+    >>> [_field_of_work(doc[i:j], load_lexicon()) for i, j in ((0, 4), (5, 8), (9, 11))]
+    [True, False, False]
+    """
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", span.text)]
+    words = [w for w in words if w not in _CONNECTIVES]
+    if not words or words[-1] not in FIELD_WORDS:
+        return False
+    if any(w in OF_PAIR_BODIES or lexicon.head_nouns.get(w) == "Organization" for w in words):
+        return False  # "Ministry of Co-operatives"
+    return all(w in FIELD_WORDS or w in FIELD_MODIFIERS for w in words[:-1])
+
+
+def _bare_title(span: Span, titles: frozenset[str] | set[str]) -> bool:
+    """A title alone before "of" is no name: "Dean" in "served as Dean of the College of
+    Fine Arts" (NER: a person); "Dean Smith of Ohio" is one.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He served as Dean of the Law School.")
+    >>> _bare_title(doc[3:4], {"dean"}), _bare_title(doc[3:5], {"dean"})
+    (True, False)
+    """
+    doc = span.doc
+    return len(span) == 1 and span[0].lower_ in titles and span.end < len(doc) \
+        and doc[span.end].lower_ == "of"
+
+
+def _after_title(span: Span, title_words: frozenset[str] | set[str]) -> Span:
+    """The name after the title NER took into it: "Co-Chief Executive Officer of Power
+    Corporation of Canada" is Power Corporation of Canada (title words, then "of").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He is Co-Chief Executive Officer of Kestrel Corporation.")
+    >>> _after_title(doc[2:10], {"co", "chief", "executive", "officer"}).text
+    'Kestrel Corporation'
+    """
+    of = next((t.i for t in span if t.lower_ == "of"), None)
+    if of is None or of == span.start or of + 1 >= span.end:
+        return span
+    return span.doc[of + 1:span.end] if _all_title(span.doc[span.start:of], title_words) else span
+
+
+def _all_title(span: Span, title_words: frozenset[str] | set[str]) -> bool:
+    """A name of title words alone is a title: "Co-Chief Executive Officer", "Knight" (NER:
+    organisations); not "Chief Keef", "General Motors" nor "U.S.".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He is Co-Chief Executive Officer of General Motors in the U.S.")
+    >>> words = {"co", "chief", "executive", "officer", "general"}
+    >>> _all_title(doc[2:7], words), _all_title(doc[8:10], words), _all_title(doc[12:13], words)
+    (True, False, False)
+    """
+    words = [w for t in span for w in t.lower_.split("-") if w.isalpha()]
+    return bool(words) and len(words) == sum(1 for t in span for w in t.lower_.split("-") if w) \
+        and all(w in title_words for w in words)
+
+
+def _initialism(text: str) -> bool:
+    """One word of capitals: "OFLC", "EMAP". NER calls some people; CoNLL04 train and dev
+    has 248 such organisations, 136 places and 3 people.
+
+    >>> [_initialism(t) for t in ("OFLC", "AT&T", "J.R.", "Ian", "JOHN SMITH", "X")]
+    [True, True, False, False, False, False]
+    """
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and " " not in text and "." not in text and all(c.isupper() for c in letters)
+
+
+def _is_department(span: Span, titles: frozenset[str] | set[str], lexicon: Lexicon | None = None) -> bool:
+    """True for the "Machine Learning" in "Apple's Senior Director of Machine Learning",
+    and for a minister's or secretary's portfolio ("Secretary of State", "Minister for
+    Social Protection": ``ontology/words.toml`` ``portfolio_titles``; not "of the Navy",
+    a place, nor a name an organisation's head noun ends: "General Secretary of Social Democratic Party").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("She was Minister for Social Protection, then Secretary of the Navy.")
+    >>> [_is_department(e, set()) for e in doc.ents]
+    [True, False]
+    >>> doc = load_nlp()("He became General Secretary of Social Democratic Party.")
+    >>> [_is_department(e, set(), load_lexicon()) for e in doc.ents]
+    [False]
+    """
+    root = span.root
+    prep = root.head
+    title = prep.head
+    if root.dep_ not in {"pobj", "conj"}:
+        return False
+    if root.dep_ == "conj":  # "... of Machine Learning and AI"
+        prep = prep.head
+        title = prep.head
+    if prep.lower_ in {"of", "for"} and title.lower_ in PORTFOLIO_TITLES:
+        organisation = lexicon is not None and lexicon.head_nouns.get(span[-1].lower_) == "Organization"
+        place = root.ent_type_ in {"GPE", "LOC"}  # "a minister of Ghana": the country
+        return not organisation and not place and not any(c.dep_ == "det" for c in root.children)
+    return (prep.lower_ == "of" and title.lower_ in titles
+            and any(c.dep_ == "poss" for c in title.children))
