@@ -1460,3 +1460,17 @@ def test_a_surname_and_a_first_name_kept_apart_never_meet_in_one_entity():
     ents = entities(text)
     assert "Madhavan" in ents and "Madhavan" not in ents["Anoop Madhavan"][1], ents
     assert ("Anoop Madhavan", "childOf", "Madhavan") in facts(text)
+
+
+def test_a_nickname_in_quotes_stays_inside_the_persons_name():
+    text = ('Edmund Lyle "Ned" Farrow (born May 2, 1950) is a lawyer from Tacoma. Farrow served in the Senate.')
+    ents = entities(text)
+    assert ents.get('Edmund Lyle "Ned" Farrow', ("",))[0] == "Person" and "Edmund Lyle" not in ents, ents
+    assert entities('Wilfried "Willi" Brandauer (born 1963 in Linz) is a skeleton racer.').get(
+        'Wilfried "Willi" Brandauer', ("",))[0] == "Person"
+    assert entities('Thomas "Tip" Rourke was Speaker.').get('Thomas "Tip" Rourke', ("",))[0] == "Person"
+
+
+def test_a_possessive_written_apart_and_a_home_minister_are_no_part_of_names():
+    ents = entities("In 1931 , Home Minister Adachi Kenzō backed the Imperial Japanese Army ’s incursions.")
+    assert "Imperial Japanese Army" in ents and "Home" not in ents, ents

@@ -31,7 +31,7 @@ from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
 from kg.extract.classes import DASHES, WORK, employer_cued, given_named, made, name_class, team_cued
 from kg.extract.found import Found, _found
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
-from kg.extract.missed_names import _described_names, _head_noun_names, _kin_names
+from kg.extract.missed_names import _described_names, _head_noun_names, _has_nickname, _kin_names, _nicknamed
 from kg.extract.name_spans import (_after_title, _all_title, _bare_title, _common_word, _field_of_work,
                                    _initialism, _is_department, _is_name, _mapped, _pieces, _without_honours,
                                    _without_opener, _without_role, _without_score, _without_trade)
@@ -86,7 +86,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             else:
                 cls, canonical, weight = listed_cls, None, NER_WEIGHT
             piece_cls, piece_weight = cls, weight
-            head_cls = name_class(piece, lexicon)
+            head_cls = None if _has_nickname(piece) else name_class(piece, lexicon)  # 'Thomas "Tip" O'Neill'
             if head_cls == WORK and canonical is None:  # "Rocksburg Road is a 1985 novel": no class holds it
                 taken.update(range(piece.start, piece.end))
                 continue
@@ -163,7 +163,8 @@ def _mended_names(doc: Doc) -> list[Span]:
     dash-joined place ("University of Wisconsin–Milwaukee") and what follows a name that ends
     in "of", "in", "for", "at" or "on" ("the Bay of" and "Kessary", "the Nobel Prize in" and
     "Physics") or a person's that ends in a particle ("Ursula von der" and "Leyen":
-    ``ontology/words.toml`` ``name_particles``).
+    ``ontology/words.toml`` ``name_particles``); a person's name with a nickname in quotes
+    (:func:`kg.extract.missed_names._nicknamed`).
 
     NER reads the place after the dash as a name of its own; written without
     spaces, the organisation and place are one name (a campus, a branch). A
@@ -181,7 +182,10 @@ def _mended_names(doc: Doc) -> list[Span]:
     """
     from spacy.tokens import Span
 
-    ents, out = list(doc.ents), []
+    nicknamed = list(_nicknamed(doc))  # 'Michael John "Mike" Padden': NER's "Michael John" is in it
+    ents = sorted([e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in nicknamed)]
+                  + nicknamed, key=lambda e: e.start)
+    out: list[Span] = []
     i = 0
     while i < len(ents):
         ent = ents[i]

@@ -117,3 +117,58 @@ def _modifies(token: Token, head: Token, doc: Doc) -> bool:
 def _looks_like_name(token: Token) -> bool:
     text = token.text
     return text[:1].isupper() or any(c.isdigit() for c in text)
+
+
+def _nicknamed(doc: Doc) -> Iterator[Span]:
+    """People named with a nickname in quotes, which NER cuts or misses: 'Michael John "Mike"
+    Padden' (NER: "Michael John"), 'Wilfried "Willi" Schneider' (NER: nothing). From a given
+    name (Faker's lists) through the capitalised words after the closing quote.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()('Director Michael John "Mike" Padden met Ann. He sang "Yesterday" Paul said.')
+    >>> [s.text for s in _nicknamed(doc)]
+    ['Michael John "Mike" Padden']
+    """
+    from spacy.tokens import Span
+
+    from kg.extract.given_names import given_names
+
+    given = given_names()
+    for i, quote in enumerate(doc):
+        if quote.text not in _OPENING_QUOTES:
+            continue
+        close = next((k for k in range(i + 2, min(i + 4, len(doc))) if doc[k].text in _CLOSING_QUOTES), None)
+        if close is None or not all(_capitalised(doc[k]) for k in range(i + 1, close)):
+            continue
+        start = i
+        while start > 0 and (_capitalised(doc[start - 1]) or (
+                doc[start - 1].text == "-" and start > 1 and _capitalised(doc[start - 2]))):
+            start -= 1  # "Jean-Claude"
+        while start < i and doc[start].text not in given:
+            start += 1  # "Director Michael John": from the given name on
+        end = close + 1
+        while end < len(doc) and end < close + 4 and _capitalised(doc[end]):
+            end += 1
+        if start < i and end > close + 1:
+            yield Span(doc, start, end, label="PERSON")
+
+
+def _has_nickname(span: Span) -> bool:
+    """Whether a name holds a nickname in quotes (:func:`_nicknamed`): its words say nothing
+    of its class ("Tip" is no product)."""
+    return any(t.text in _OPENING_QUOTES for t in span)
+
+
+#: Quotes around a nickname.
+_OPENING_QUOTES = frozenset({'"', "“"})
+_CLOSING_QUOTES = frozenset({'"', "”"})
+
+
+def _capitalised(token: Token) -> bool:
+    """A word in capitals, as names are: "Padden", "O'Neill"; not "-" or "(".
+
+    >>> from types import SimpleNamespace as T
+    >>> _capitalised(T(text="O'Neill", is_title=True)), _capitalised(T(text="(", is_title=False))
+    (True, False)
+    """
+    return token.is_title and token.text[0].isalpha()

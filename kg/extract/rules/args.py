@@ -44,8 +44,6 @@ def arg(ctx: DocContext, token: Token, discount: float = 1.0) -> Arg | None:
 def is_country(ctx: DocContext, place: Arg) -> bool:
     """Whether the place is a country: a role "of" it ("the Premier of China", "a minister of
     Ghana") or its "'s" ("Italy's trade minister") is the person's country, not where they live."""
-    from kg.extract.places import countries
-
     labels = {ctx.text[place.start_char:place.end_char],
               *(e.label for e in ctx.resolved.entities if e.iri == place.iri)}
     known = [ctx.lexicon.known(label) for label in labels]  # "Netherlands": geonames has "The Netherlands"
