@@ -1474,3 +1474,11 @@ def test_a_nickname_in_quotes_stays_inside_the_persons_name():
 def test_a_possessive_written_apart_and_a_home_minister_are_no_part_of_names():
     ents = entities("In 1931 , Home Minister Adachi Kenzō backed the Imperial Japanese Army ’s incursions.")
     assert "Imperial Japanese Army" in ents and "Home" not in ents, ents
+
+
+def test_a_country_a_thing_is_sold_in_is_no_headquarters():
+    text = ("Tide Pods is a laundry detergent made by Procter & Gamble. "
+            "It was also sold in the Philippines, Malaysia, Indonesia and Singapore.")
+    assert not [f for f in facts(text) if f[1] == "headquarteredIn"], facts(text)
+    assert ("Nordvik Energy", "headquarteredIn", "Bergen") in facts(
+        "Nordvik Energy sells its heat pumps in Denmark and is headquartered in Bergen.")
