@@ -1482,3 +1482,23 @@ def test_a_country_a_thing_is_sold_in_is_no_headquarters():
     assert not [f for f in facts(text) if f[1] == "headquarteredIn"], facts(text)
     assert ("Nordvik Energy", "headquarteredIn", "Bergen") in facts(
         "Nordvik Energy sells its heat pumps in Denmark and is headquartered in Bergen.")
+
+
+def test_the_subject_of_a_degree_is_no_school():
+    found = facts("Wen Lihua holds a Bachelor of Science degree in Petroleum Engineering (Reservoir Engineering) "
+                  "from Harbin University of Technology.")
+    assert not [f for f in found if f[1] == "educatedAt" and "Engineering" in f[2]], found
+    ents = entities("Ann Cole holds a degree in History and Economics from Yale University.")
+    assert "History" not in ents and "Economics" not in ents and "Yale University" in ents, ents
+
+
+def test_a_possessive_before_a_companys_legal_ending_is_part_of_its_name():
+    ents = entities("Kahn was previously chief executive of T.G.I. Friday's Inc. and of Del Frisco's Restaurant Group.")
+    assert "T.G.I. Friday's Inc." in ents and "Del Frisco's Restaurant Group" in ents, ents
+    assert "Apple" in entities("Ann Lee is Apple's Group Manager.")
+
+
+def test_a_newspaper_a_story_is_quoted_from_is_no_employer():
+    found = facts("Tom Ruiz served as Tampa's chief of police from 2008 to 2016. He was dismissed in January "
+                  "when the new chief was hired, according to the Sun Sentinel.")
+    assert not [f for f in found if f[2] == "Sun Sentinel"], found

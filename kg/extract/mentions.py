@@ -31,9 +31,10 @@ from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
 from kg.extract.classes import DASHES, WORK, employer_cued, given_named, made, name_class, team_cued
 from kg.extract.found import Found, _found
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
-from kg.extract.missed_names import _described_names, _head_noun_names, _has_nickname, _kin_names, _nicknamed
-from kg.extract.name_spans import (_after_title, _all_title, _bare_title, _common_word, _field_of_work,
-                                   _initialism, _is_department, _is_name, _mapped, _pieces, _without_honours,
+from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun_names, _kin_names, _nicknamed,
+                                      _possessive_companies)
+from kg.extract.name_spans import (_after_title, _all_title, _bare_title, _common_word, _degree_subject,
+                                   _field_of_work, _initialism, _is_department, _is_name, _mapped, _pieces, _without_honours,
                                    _without_opener, _without_role, _without_score, _without_trade)
 from kg.extract.places import place_vote, regions
 from kg.extract.short_names import NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed
@@ -68,7 +69,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             traded = _without_trade(piece, lexicon)
             traded, piece = traded is not piece, traded
             if piece is None or not _is_name(piece) or _is_department(piece, titles, lexicon) \
-                    or _bare_title(piece, titles) or _all_title(piece, title_words):
+                    or _bare_title(piece, titles) or _all_title(piece, title_words) or _degree_subject(piece):
                 continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer", "(Board of) Directors": no one
             known = lexicon.known(piece.text)
             if known is not None and known.label != piece.text and _mapped(piece, lexicon):
@@ -164,7 +165,8 @@ def _mended_names(doc: Doc) -> list[Span]:
     in "of", "in", "for", "at" or "on" ("the Bay of" and "Kessary", "the Nobel Prize in" and
     "Physics") or a person's that ends in a particle ("Ursula von der" and "Leyen":
     ``ontology/words.toml`` ``name_particles``); a person's name with a nickname in quotes
-    (:func:`kg.extract.missed_names._nicknamed`).
+    (:func:`kg.extract.missed_names._nicknamed`), a company's with a possessive before its
+    legal ending (:func:`kg.extract.missed_names._possessive_companies`).
 
     NER reads the place after the dash as a name of its own; written without
     spaces, the organisation and place are one name (a campus, a branch). A
@@ -182,9 +184,10 @@ def _mended_names(doc: Doc) -> list[Span]:
     """
     from spacy.tokens import Span
 
-    nicknamed = list(_nicknamed(doc))  # 'Michael John "Mike" Padden': NER's "Michael John" is in it
-    ents = sorted([e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in nicknamed)]
-                  + nicknamed, key=lambda e: e.start)
+    # 'Michael John "Mike" Padden', "T.G.I. Friday's Inc.": NER's "Michael John" and "T.G.I." are in them
+    whole = [*_nicknamed(doc), *_possessive_companies(doc)]
+    ents = sorted([e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in whole)]
+                  + whole, key=lambda e: e.start)
     out: list[Span] = []
     i = 0
     while i < len(ents):

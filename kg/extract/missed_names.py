@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, WORK, noun_class
-from kg.extract.name_spans import _is_name
+from kg.extract.name_spans import _LEGAL_ENDINGS, _is_name
 from kg.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -172,3 +172,34 @@ def _capitalised(token: Token) -> bool:
     (True, False)
     """
     return token.is_title and token.text[0].isalpha()
+
+
+def _possessive_companies(doc: Doc) -> Iterator[Span]:
+    """Companies whose name holds a possessive before a legal ending, which NER cuts there:
+    "T.G.I. Friday's Inc." (NER: "T.G.I.", "Friday"), "Del Frisco's Restaurant Group".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He led T.G.I. Friday's Inc. and Del Frisco's Restaurant Group, not Apple's Group Manager Ann.")
+    >>> [s.text for s in _possessive_companies(doc)]
+    ["T.G.I. Friday's Inc.", "Del Frisco's Restaurant Group"]
+    """
+    from spacy.tokens import Span
+
+    for possessive in doc:
+        if possessive.tag_ != "POS":
+            continue
+        i = possessive.i
+        end = i + 1
+        while end < len(doc) and end < i + 4 and _named_word(doc[end]):
+            end += 1
+        start = i
+        while start > 0 and start > i - 4 and _named_word(doc[start - 1]):
+            start -= 1
+        if start < i and end > i + 1 and doc[end - 1].lower_.rstrip(".") in _LEGAL_ENDINGS \
+                and (end == len(doc) or not _named_word(doc[end])):  # "Apple's Group Manager": no name
+            yield Span(doc, start, end, label="ORG")
+
+
+def _named_word(token: Token) -> bool:
+    """A word of a name: in capitals ("Frisco", "T.G.I.", "Inc.")."""
+    return (token.is_title or token.is_upper) and token.text[0].isalpha()

@@ -32,6 +32,7 @@ _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 #: Words NER often takes for names that name no entity of their own.
 NOT_NAMES = _WORDS["not_names"]
 PORTFOLIO_TITLES = _WORDS["portfolio_titles"]
+DEGREE_WORDS = frozenset(_WORDS["degree_words"])
 #: Honours after a name ("OBE").
 POST_NOMINALS = frozenset(_WORDS["post_nominals"])
 #: Roles NER takes into a person's name ("Striker Tomas Berg").
@@ -133,7 +134,8 @@ def _named_possessive(doc: Doc, start: int, i: int, end: int) -> bool:
     """Whether the possessive ``doc[i]`` is part of the name ``doc[start:end]``: "Karelian
     Workers' Party", "People's Music Awards", "St Agnes's Hospital" (``ontology/words.toml``
     ``name_possessors``, ``saint_words``), "Sam's Club" (a business's noun alone after it:
-    ``possessed_businesses``), not "Amazon's Kuiper".
+    ``possessed_businesses``), "T.G.I. Friday's Inc." (a company's legal ending last), not
+    "Amazon's Kuiper" nor "Apple's Group Manager".
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Tomas Varga joined the Karelian Workers' Party, not Amazon's Kuiper.")
@@ -145,7 +147,14 @@ def _named_possessive(doc: Doc, start: int, i: int, end: int) -> bool:
     opening = next((t for t in doc[start:i] if t.lower_ != "the"), None)
     return possessor is not None and owned and (
         possessor.lower_ in NAME_POSSESSORS or (opening is not None and opening.lower_ in SAINT_WORDS)
-        or (i + 2 == end and doc[i + 1].lower_ in POSSESSED_BUSINESSES))  # "Sam's Club"
+        or (i + 2 == end and doc[i + 1].lower_ in POSSESSED_BUSINESSES)  # "Sam's Club"
+        or (doc[end - 1].lower_.rstrip(".") in _LEGAL_ENDINGS  # "Del Frisco's Restaurant Group"
+            and (end == len(doc) or not (doc[end].is_title and doc[end].text[0].isalpha()))))
+
+
+#: Last words of a company's legal name: a possessive before them is the name's
+#: (:func:`kg.extract.missed_names._possessive_companies`).
+_LEGAL_ENDINGS = COMPANY_SUFFIXES | {"group", "holdings", "company", "incorporated"}
 
 
 def _parenthesised_abbreviation(doc: Doc, i: int, start: int, end: int) -> bool:
@@ -330,6 +339,25 @@ def _field_of_work(span: Span, lexicon: Lexicon) -> bool:
     if any(w in OF_PAIR_BODIES or lexicon.head_nouns.get(w) == "Organization" for w in words):
         return False  # "Ministry of Co-operatives"
     return all(w in FIELD_WORDS or w in FIELD_MODIFIERS for w in words[:-1])
+
+
+def _degree_subject(span: Span) -> bool:
+    """Whether a name is the subject of a degree or of studies ("a degree in History and
+    Economics", "Bachelor of Science", "majored in Computer Science", a parenthesis after one:
+    "Petroleum Engineering (Reservoir Engineering)"; ``ontology/words.toml`` ``degree_words``),
+    not a school; nor a place ("a diploma in Vienna").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Ann Cole holds a degree in History and Economics from Yale University.")
+    >>> [_degree_subject(doc[i:i + 1]) for i in (6, 8, 11)]
+    [True, True, False]
+    """
+    root = span.root
+    while root.dep_ in {"conj", "appos"} and root.head.i != root.i:
+        root = root.head
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in {"in", "of"} and prep.head.lower_ in DEGREE_WORDS \
+        and span.root.ent_type_ not in {"GPE", "LOC", "FAC"}  # "a diploma in Vienna": the city
 
 
 def _bare_title(span: Span, titles: frozenset[str] | set[str]) -> bool:
