@@ -1502,3 +1502,15 @@ def test_a_newspaper_a_story_is_quoted_from_is_no_employer():
     found = facts("Tom Ruiz served as Tampa's chief of police from 2008 to 2016. He was dismissed in January "
                   "when the new chief was hired, according to the Sun Sentinel.")
     assert not [f for f in found if f[2] == "Sun Sentinel"], found
+
+
+def test_a_title_only_people_hold_makes_a_copulas_subject_a_person():
+    text = "Narendran is the managing director of Tata Steel."
+    assert entities(text)["Narendran"][0] == "Person"
+    assert ("Narendran", "leads", "Tata Steel") in facts(text)
+    assert entities("Vexa Labs is the market leader in batteries.")["Vexa Labs"][0] == "Organization"
+
+
+def test_chief_titles_joined_by_an_ampersand_are_a_title_not_an_organisation():
+    ents = entities("Topalian is the President & CEO of Nucor Corporation.")
+    assert "President & CEO" not in ents, ents

@@ -73,6 +73,8 @@ CLUB_LAST_WORDS = frozenset(_WORDS["club_last_words"])
 COMPANY_TITLES = frozenset(_WORDS["company_titles"])
 #: Titles whose "of" gives no class to the name after it ("a student of Ada Brandt").
 NOT_CLASS_TITLES = frozenset(_WORDS["not_class_titles"])
+#: People's titles organisations hold too: no copula's subject is a person by them.
+SHARED_TITLES = frozenset(_WORDS["shared_titles"])
 #: Verbs whose object is a product, not the organisation NER says ("developed AlphaFold").
 PRODUCT_VERBS = _WORDS["product_verbs"]
 NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
@@ -314,10 +316,29 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
     for noun in (attr, *(c for c in attr.children if c.dep_ == "conj")):
         if noun.lower_ in NOT_PREDICATE_NOUNS:
             return None
-        cls = noun_class(noun, lexicon) or ("Person" if noun.lower_ in HONORIFICS else None)
+        person = noun.lower_ in HONORIFICS or _persons_title(noun, lexicon)
+        cls = noun_class(noun, lexicon) or ("Person" if person else None)
         if cls is not None:
             classes.add(cls)
     return classes.pop() if len(classes) == 1 else None
+
+
+def _persons_title(noun: Token, lexicon: Lexicon) -> bool:
+    """Whether a predicate noun is a title only people hold: a ``kg:titleTrigger`` of
+    properties of people alone ("the managing director of Tata Steel", "the CEO"), not one
+    organisations hold too (``shared_titles``: "the market leader").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Narendran is the managing director and Acme is the leader.")
+    >>> _persons_title(doc[4], load_lexicon()), _persons_title(doc[9], load_lexicon())
+    (True, False)
+    """
+    words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i] + [noun.lower_]
+    phrases = {" ".join(words[i:]) for i in range(len(words))}
+    titles = lexicon.triggers.titles
+    specs = [titles[p][0] for p in phrases if p not in SHARED_TITLES and p in titles]
+    return bool(specs) and all(spec.domain == {"Person"} for spec in specs)
 
 
 def person_cue(span: Span) -> bool:

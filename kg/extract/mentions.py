@@ -31,11 +31,12 @@ from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
 from kg.extract.classes import DASHES, WORK, employer_cued, given_named, made, name_class, team_cued
 from kg.extract.found import Found, _found
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
-from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun_names, _kin_names, _nicknamed,
-                                      _possessive_companies)
+from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun_names, _kin_names,
+                                      _nicknamed, _possessive_companies)
 from kg.extract.name_spans import (_after_title, _all_title, _bare_title, _common_word, _degree_subject,
-                                   _field_of_work, _initialism, _is_department, _is_name, _mapped, _pieces, _without_honours,
-                                   _without_opener, _without_role, _without_score, _without_trade)
+                                   _field_of_work, _initialism, _is_department, _is_name, _mapped, _pieces,
+                                   _without_honours, _without_opener, _without_role, _without_score,
+                                   _without_trade)
 from kg.extract.places import place_vote, regions
 from kg.extract.short_names import NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed
 from kg.lexicon import Lexicon, load_words
@@ -87,7 +88,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             else:
                 cls, canonical, weight = listed_cls, None, NER_WEIGHT
             piece_cls, piece_weight = cls, weight
-            head_cls = None if _has_nickname(piece) else name_class(piece, lexicon)  # 'Thomas "Tip" O'Neill'
+            # 'Thomas "Tip" O'Neill': a nickname's words give no class
+            head_cls = None if _has_nickname(piece) else name_class(piece, lexicon)
             if head_cls == WORK and canonical is None:  # "Rocksburg Road is a 1985 novel": no class holds it
                 taken.update(range(piece.start, piece.end))
                 continue

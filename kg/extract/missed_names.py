@@ -179,7 +179,8 @@ def _possessive_companies(doc: Doc) -> Iterator[Span]:
     "T.G.I. Friday's Inc." (NER: "T.G.I.", "Friday"), "Del Frisco's Restaurant Group".
 
     >>> from kg.extract.nlp import load_nlp
-    >>> doc = load_nlp()("He led T.G.I. Friday's Inc. and Del Frisco's Restaurant Group, not Apple's Group Manager Ann.")
+    >>> doc = load_nlp()("He led T.G.I. Friday's Inc. and Del Frisco's Restaurant Group, "
+    ...                  "not Apple's Group Manager Ann.")
     >>> [s.text for s in _possessive_companies(doc)]
     ["T.G.I. Friday's Inc.", "Del Frisco's Restaurant Group"]
     """

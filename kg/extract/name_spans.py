@@ -398,9 +398,13 @@ def _all_title(span: Span, title_words: frozenset[str] | set[str]) -> bool:
     >>> words = {"co", "chief", "executive", "officer", "general"}
     >>> _all_title(doc[2:7], words), _all_title(doc[8:10], words), _all_title(doc[12:13], words)
     (True, False, False)
+    >>> doc = load_nlp()("He is President & CEO of Nucor.")
+    >>> _all_title(doc[2:5], {"president", "ceo"})
+    True
     """
-    words = [w for t in span for w in t.lower_.split("-") if w.isalpha()]
-    return bool(words) and len(words) == sum(1 for t in span for w in t.lower_.split("-") if w) \
+    tokens = [t for t in span if t.lower_ not in {"&", "and", "/"}]  # "President & CEO"
+    words = [w for t in tokens for w in t.lower_.split("-") if w.isalpha()]
+    return bool(words) and len(words) == sum(1 for t in tokens for w in t.lower_.split("-") if w) \
         and all(w in title_words for w in words)
 
 

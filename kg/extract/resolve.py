@@ -765,10 +765,13 @@ def _initialled(short: list[str], long: list[str]) -> bool:
 
     >>> _initialled(["j.", "h.", "dearle"], ["john", "henry", "dearle"])
     True
-    >>> _initialled(["j.h.", "dearle"], ["john", "henry", "dearle"]), _initialled(["j.", "dearle"], ["john", "henry", "dearle"])
-    (True, False)
+    >>> _initialled(["j.h.", "dearle"], ["john", "henry", "dearle"])
+    True
+    >>> _initialled(["j.", "dearle"], ["john", "henry", "dearle"])
+    False
     """
-    letters = [w for word in short[:-1] for w in (re.findall(r"\w\.", word) if _INITIALS.fullmatch(word) else [word])]
+    letters = [w for word in short[:-1]
+               for w in (re.findall(r"\w\.", word) if _INITIALS.fullmatch(word) else [word])]
     return len(letters) == len(long) - 1 and any(_INITIALS.fullmatch(w) for w in short[:-1]) and all(
         w == x or _INITIALS.fullmatch(w) is not None and w[0] == x[0] for w, x in zip(letters, long))
 
