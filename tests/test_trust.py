@@ -1514,3 +1514,5 @@ def test_a_title_only_people_hold_makes_a_copulas_subject_a_person():
 def test_chief_titles_joined_by_an_ampersand_are_a_title_not_an_organisation():
     ents = entities("Topalian is the President & CEO of Nucor Corporation.")
     assert "President & CEO" not in ents, ents
+    assert entities("Jeong-Woo Choi, the CEO of POSCO Holdings, was also elected as a Vice Chairman.")[
+        "Jeong-Woo Choi"][0] == "Person"

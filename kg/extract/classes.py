@@ -145,8 +145,8 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     if gives_a_company_title(span):
         return "Organization"  # "Aston Martin chief executive Andy Palmer", "McLaren boss Zak Brown"
     for noun in _nouns_beside(span):  # spaCy tags "firm" in "the firm Solberg Arkitekter" ADJ
-        said = noun_class(noun, lexicon) if noun.pos_ in {"NOUN", "ADJ"} and noun.lower_ not in NOT_PREDICATE_NOUNS \
-            else None
+        said = (noun_class(noun, lexicon) or ("Person" if _persons_title(noun, lexicon) else None)) \
+            if noun.pos_ in {"NOUN", "ADJ"} and noun.lower_ not in NOT_PREDICATE_NOUNS else None
         if said:
             return said
     if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon):
