@@ -1516,3 +1516,8 @@ def test_chief_titles_joined_by_an_ampersand_are_a_title_not_an_organisation():
     assert "President & CEO" not in ents, ents
     assert entities("Jeong-Woo Choi, the CEO of POSCO Holdings, was also elected as a Vice Chairman.")[
         "Jeong-Woo Choi"][0] == "Person"
+
+
+def test_a_chief_title_before_a_persons_name_is_no_part_of_it():
+    ents = entities("Her sister is also married to LVS President and COO Patrick Dumont.")
+    assert "Patrick Dumont" in ents and "COO Patrick Dumont" not in ents, ents

@@ -197,8 +197,9 @@ def _without_role(span: Span) -> Span:
     >>> _without_role(doc[0:3]).text, _without_role(doc[1:3]).text, _without_role(doc[5:7]).text
     ('Tomas Berg', 'Tomas Berg', 'Berg')
     """
-    if len(span) > 2 and span[0].lower_ in ROLES_BEFORE_NAMES and span[0].is_title and span[1].ent_type_ == "PERSON":
-        return span.doc[span.start + 1:span.end]
+    if len(span) > 2 and span[0].lower_ in ROLES_BEFORE_NAMES and (span[0].is_title or span[0].is_upper) \
+            and span[1].ent_type_ == "PERSON":
+        return span.doc[span.start + 1:span.end]  # "COO Patrick Dumont"
     if len(span) > 1 and span[0].lower_.rstrip(".") in COURTESY_TITLES and span[1].is_title:
         return span.doc[span.start + 1:span.end]  # "Ms Fitzgerald" is Fitzgerald, whom "Celine Fitzgerald" names
     if len(span) > 2 and span[0].ent_type_ == "PERSON" and is_place(span[0].text) \
