@@ -1521,3 +1521,12 @@ def test_chief_titles_joined_by_an_ampersand_are_a_title_not_an_organisation():
 def test_a_chief_title_before_a_persons_name_is_no_part_of_it():
     ents = entities("Her sister is also married to LVS President and COO Patrick Dumont.")
     assert "Patrick Dumont" in ents and "COO Patrick Dumont" not in ents, ents
+
+
+def test_a_businesss_word_after_a_name_and_a_trailing_as_belong_where_they_do():
+    text = ("American Blue Ribbon Holdings hired Jeffery Kent as CIO. Cafe Rio Mexican Grill announced that "
+            "Steve Vaughan will join the company as President and CFO.")
+    found = facts(text)
+    assert ("Steve Vaughan", "worksFor", "Cafe Rio Mexican Grill") in found, found
+    assert ("Jeffery Kent", "worksFor", "American Blue Ribbon Holdings") in found, found
+    assert not [f for f in found if f[0] == "Steve Vaughan" and f[2] == "American Blue Ribbon Holdings"], found

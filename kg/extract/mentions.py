@@ -28,15 +28,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
-from kg.extract.classes import DASHES, WORK, employer_cued, given_named, made, name_class, team_cued
+from kg.extract.classes import (DASHES, ORGANIZATION_WORDS, WORK, employer_cued, given_named, made, name_class,
+                                team_cued)
 from kg.extract.found import Found, _found
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun_names, _kin_names,
                                       _nicknamed, _possessive_companies)
-from kg.extract.name_spans import (_after_title, _all_title, _bare_title, _common_word, _degree_subject,
-                                   _field_of_work, _initialism, _is_department, _is_name, _mapped, _pieces,
-                                   _without_honours, _without_opener, _without_role, _without_score,
-                                   _without_trade)
+from kg.extract.name_spans import (POSSESSED_BUSINESSES, _after_title, _all_title, _bare_title, _common_word,
+                                   _degree_subject, _field_of_work, _initialism, _is_department, _is_name,
+                                   _mapped, _pieces, _without_honours, _without_opener, _without_role,
+                                   _without_score, _without_trade)
 from kg.extract.places import place_vote, regions
 from kg.extract.short_names import NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed
 from kg.lexicon import Lexicon, load_words
@@ -221,9 +222,17 @@ def _mended_names(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, end, label=ent.label_))
             i += 1
             continue
-        out.append(ent)
+        end = ent.end  # "Cafe Rio Mexican" and "Grill": a business's word after a name is its end
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_ \
+                and doc[end].lower_ in _BUSINESS_WORDS:
+            end += 1
+        out.append(ent if end == ent.end else Span(doc, ent.start, end, label="ORG"))
         i += 1
     return out
+
+
+#: Words that end a business's name ("Grill", "Holdings"): NER leaves some out of it.
+_BUSINESS_WORDS = frozenset(ORGANIZATION_WORDS) | POSSESSED_BUSINESSES
 
 
 def _after_abbreviation(doc: Doc, end: int) -> int:
