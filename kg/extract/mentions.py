@@ -44,7 +44,7 @@ from kg.lexicon import Lexicon, load_words
 from kg.types import changed
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 #: Weights of the evidence for a mention's class (summed per entity).
@@ -223,12 +223,19 @@ def _mended_names(doc: Doc) -> list[Span]:
             i += 1
             continue
         end = ent.end  # "Cafe Rio Mexican" and "Grill": a business's word after a name is its end
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_ \
-                and doc[end].lower_ in _BUSINESS_WORDS:
+        while end < len(doc) and _bare_proper(doc[end]) and doc[end].lower_ in _BUSINESS_WORDS:
             end += 1
-        out.append(ent if end == ent.end else Span(doc, ent.start, end, label="ORG"))
+        start = ent.start
+        while end > ent.end and start > 0 and _bare_proper(doc[start - 1]):
+            start -= 1  # "Cafe Rio" before NER's "Mexican"
+        out.append(ent if end == ent.end else Span(doc, start, end, label="ORG"))
         i += 1
     return out
+
+
+def _bare_proper(token: Token) -> bool:
+    """A proper noun in capitals that NER left out of every name."""
+    return token.pos_ == "PROPN" and token.is_title and not token.ent_type_
 
 
 #: Words that end a business's name ("Grill", "Holdings"): NER leaves some out of it.
