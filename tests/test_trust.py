@@ -1530,3 +1530,11 @@ def test_a_businesss_word_after_a_name_and_a_trailing_as_belong_where_they_do():
     assert ("Steve Vaughan", "worksFor", "Cafe Rio Mexican Grill") in found, found
     assert ("Jeffery Kent", "worksFor", "American Blue Ribbon Holdings") in found, found
     assert not [f for f in found if f[0] == "Steve Vaughan" and f[2] == "American Blue Ribbon Holdings"], found
+
+
+def test_an_its_with_nothing_named_before_is_no_organisation_named_much_later():
+    text = ("The steel body said on Monday it has elected Leon Topalian as its chairman. Topalian runs a mill "
+            "in Ohio. He has worked in steel for thirty years. Jeong-Woo Choi, the CEO of POSCO Holdings, was "
+            "elected vice chairman. POSCO Holdings makes steel in Korea.")
+    found = facts(text)
+    assert not [f for f in found if f[0] == "Leon Topalian" and f[2] == "POSCO Holdings"], found

@@ -408,7 +408,8 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             # proper-noun subject NER did not take for a person, "she" is likelier that name
             # than a person first named later ("Sara Black ... She taught ... Jillian Soto"), and an
             # "its" is its own clause's subject's, whatever class it got ("Christian Relief named X its CEO")
-            before = [f for f in _main_mentions(found, by_token, a.cls) if by_token[f.start].iri not in wrong]
+            before = [f for f in _main_mentions(found, by_token, a.cls) if by_token[f.start].iri not in wrong
+                      and (a.cls != "Organization" or f.sentence <= a.sentence + 1)]
         if not before:
             # after a proper-noun subject, it likely names someone NER missed; and an
             # "it" that names nothing may be a film or a storm: no company is made up;
