@@ -1538,3 +1538,8 @@ def test_an_its_with_nothing_named_before_is_no_organisation_named_much_later():
             "elected vice chairman. POSCO Holdings makes steel in Korea.")
     found = facts(text)
     assert not [f for f in found if f[0] == "Leon Topalian" and f[2] == "POSCO Holdings"], found
+
+
+def test_a_foreign_legal_ending_makes_a_company():
+    ents = entities("Uğur Dalbeler – CEO, Çolakoğlu Metalurji AŞ and Yoshi Kitano – CEO, Nordvik Stål ASA.")
+    assert ents.get("Çolakoğlu Metalurji AŞ", ("",))[0] == "Organization", ents
