@@ -1543,3 +1543,15 @@ def test_an_its_with_nothing_named_before_is_no_organisation_named_much_later():
 def test_a_foreign_legal_ending_makes_a_company():
     ents = entities("Uğur Dalbeler – CEO, Çolakoğlu Metalurji AŞ and Yoshi Kitano – CEO, Nordvik Stål ASA.")
     assert ents.get("Çolakoğlu Metalurji AŞ", ("",))[0] == "Organization", ents
+
+
+def test_each_name_in_a_list_of_appointments_keeps_its_own_title():
+    found = facts("Carlson Rezidor Hotel Group announced Jeffrey Freund as Senior VP of Midscale Brands for the "
+                  "Americas, Alissa Montbriand as VP of Global Integrated Marketing Communications, and Roger "
+                  "Chacko as EVP.")
+    assert ("Jeffrey Freund", "jobTitle", "Senior VP") in found, found
+    assert not [f for f in found if f[0] == "Alissa Montbriand" and f[2] in {"Senior VP", "Midscale Brands"}], found
+    found = facts("The letter was signed by Sebastian Fahey, Sotheby's managing director of global fine art, "
+                  "Helena Newman, who heads the Impressionist department, and Ann Lee.")
+    assert not [f for f in found if f[0] == "Helena Newman" and f[1] == "jobTitle"], found
+    assert ("Tim Cook", "leads", "Apple") in facts("The chief executive of Apple, Tim Cook, said no.")

@@ -85,8 +85,11 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
                    if c.dep_ in {"compound", "nmod"} and arg(ctx, c) is None]
     # "Benoit Dupin, Apple's Senior Director of ...", "Ken, his son"
     candidates += [c for c in person.children if c.dep_ == "appos"]
-    # "Apple's CEO, Tim Cook", "his wife, Donna"
-    if person.dep_ == "appos":
+    # "Apple's CEO, Tim Cook", "his wife, Donna"; not a name with a title of its own ("X as
+    # Senior VP of Midscale Brands, Alissa Montbriand as VP of ...") nor one after a title
+    # another name holds ("Sebastian Fahey, Sotheby's managing director, Helena Newman")
+    if person.dep_ == "appos" and not _own_as_title(ctx, person) \
+            and not _held_by_name_before(ctx, person.head):
         candidates.append(person.head)
         # "The chief executive of Apple, Tim Cook, said": the parser hangs the name on the owner
         owner = person.head
@@ -106,6 +109,10 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         # "he served as CEO of X", "she joined X as chief economist"
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
             candidates += [c for c in prep.children if c.dep_ == "pobj"]
+    # "..., Alissa Montbriand as VP of Marketing, and Roger Chacko as EVP": a name's own "as"
+    if person.dep_ in {"appos", "conj", "npadvmod"}:
+        candidates += [p for c in person.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for p in c.children if p.dep_ == "pobj"]
     # "Acme named Jane Roe as its chief executive", "Acme appointed Jane Roe chief executive"
     appointing = ctx.lexicon.words.rules["appointing_verbs"]
     verb = person.head if person.dep_ == "dobj" else (
@@ -121,6 +128,19 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         for t in (candidate, *conjuncts(candidate)):
             if is_title(ctx, t) and (t.i == candidate.i or not _named(ctx, t, person)):
                 yield t
+
+
+def _own_as_title(ctx: DocContext, person: Token) -> bool:
+    """Whether a name has a title of its own after "as" ("Alissa Montbriand as VP of ...")."""
+    return any(c.dep_ == "prep" and c.lower_ == "as"
+               and any(is_title(ctx, p) for p in c.children if p.dep_ == "pobj") for c in person.children)
+
+
+def _held_by_name_before(ctx: DocContext, title: Token) -> bool:
+    """Whether a title noun stands in apposition to a person's name before it ("Sebastian
+    Fahey, Sotheby's managing director, ..."): the title is that name's."""
+    return title.dep_ == "appos" and title.head.i < title.i and (
+        (a := arg(ctx, title.head)) is not None and a.cls == "Person")
 
 
 def _named(ctx: DocContext, title: Token, person: Token) -> bool:
