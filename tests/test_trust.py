@@ -1555,3 +1555,10 @@ def test_each_name_in_a_list_of_appointments_keeps_its_own_title():
                   "Helena Newman, who heads the Impressionist department, and Ann Lee.")
     assert not [f for f in found if f[0] == "Helena Newman" and f[1] == "jobTitle"], found
     assert ("Tim Cook", "leads", "Apple") in facts("The chief executive of Apple, Tim Cook, said no.")
+
+
+def test_two_joined_titles_each_keep_their_own_owner():
+    found = facts("Tom Sinclair was previously a PepsiCo Inc. executive and CEO of Caribiner.")
+    assert ("Tom Sinclair", "leads", "Caribiner") in found and ("Tom Sinclair", "worksFor", "PepsiCo Inc.") in found
+    assert ("Tom Sinclair", "leads", "PepsiCo Inc.") not in found, found
+    assert ("Jerry Yang", "leads", "Yahoo") in facts("Jerry Yang was chairman and CEO of Yahoo.")

@@ -55,7 +55,7 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
         if person is None or person.cls != "Person" or by_token[token.i].end - 1 != token.i:
             continue
         for title in _titles_of(ctx, token):
-            phrase = _title_phrase(title, by_token)
+            phrase = _title_phrase(title, by_token, alone=_owned_apart(ctx, title))
             match = _title_spec(ctx, phrase)
             if match is None:
                 continue
@@ -191,13 +191,21 @@ def _of_a_part(after: str, rules: dict) -> bool:  # type: ignore[type-arg]
 def _owners(ctx: DocContext, title: Token) -> list[Arg]:
     """Who qualifies a title: "Apple's", "AWS" before it, "of/at/for Apple" after it.
 
-    A title with no qualifier of its own shares its conjunct's ("chairman and CEO of Yahoo").
+    A title with no qualifier of its own shares its conjunct's ("chairman and CEO of Yahoo");
+    after a title with its own owner before it, an "of" after the title joined to it is that
+    title's, wherever the parser hangs it ("a PepsiCo executive and CEO of Caribiner").
     """
     preps = ctx.lexicon.words.rules["title_prepositions"]
     for node in (title, *conjuncts(title), *([title.head] if title.dep_ == "conj" else [])):
         owners = [a for c in node.children if c.dep_ in {"poss", "compound", "nmod"}
                   for a in [arg(ctx, c)] if a]
-        for prep in (c for c in node.children if c.dep_ == "prep" and c.lower_ in preps):
+        joined = [c.i for c in node.children if c.dep_ == "conj"]
+        own = [c for c in node.children if c.dep_ == "prep" and c.lower_ in preps
+               and not (owners and joined and c.i > joined[0])]
+        if node.i == title.i and title.dep_ == "conj" and _owned_before(ctx, title.head):
+            own += [c for c in title.head.children
+                    if c.dep_ == "prep" and c.lower_ in preps and c.i > title.i]
+        for prep in own:
             obj = pobj(prep)
             found = args(ctx, obj)
             if not found and obj is not None:  # "chairman of the board of General Motors"
@@ -207,6 +215,19 @@ def _owners(ctx: DocContext, title: Token) -> list[Arg]:
         if owners:
             return owners
     return []
+
+
+def _owned_before(ctx: DocContext, title: Token) -> bool:
+    """Whether a title names its owner before it: "Apple's CEO", "a PepsiCo executive"."""
+    return any(arg(ctx, c) is not None for c in title.children if c.dep_ in {"poss", "compound", "nmod"})
+
+
+def _owned_apart(ctx: DocContext, title: Token) -> bool:
+    """Whether a title is one of two joined titles whose first names its owner before it ("a
+    PepsiCo executive and CEO of Caribiner": PepsiCo's executive, Caribiner's CEO)."""
+    first = title.head if title.dep_ == "conj" else title
+    joined = title.dep_ == "conj" or any(c.dep_ == "conj" for c in title.children)
+    return joined and _owned_before(ctx, first)
 
 
 def _appointer(ctx: DocContext, title: Token) -> list[Arg]:
@@ -221,13 +242,16 @@ def _appointer(ctx: DocContext, title: Token) -> list[Arg]:
     return args(ctx, subject(ctx, verb)) if verb.lemma_ in ctx.lexicon.words.rules["appointing_verbs"] else []
 
 
-def _title_phrase(title: Token, by_token: dict) -> tuple[int, int]:  # type: ignore[type-arg]
-    """Character span of a job title: "Senior Director of Machine Learning and AI"."""
+def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
+                  alone: bool = False) -> tuple[int, int]:
+    """Character span of a job title: "Senior Director of Machine Learning and AI"; with
+    ``alone``, without the titles joined to it ("executive", not "executive and CEO")."""
     tokens = [t for t in title.subtree
               if t.i == title.i or (t.dep_ not in {"poss", "det", "case", "punct", "appos", "relcl"}
                                     and t.i not in by_token and t.ent_type_ not in {"DATE", "TIME"}
                                     and not _ranking(t))]
-    tokens = [t for t in tokens if not _under(t, title, {"poss", "det", "appos", "relcl"})]
+    apart = {"poss", "det", "appos", "relcl"} | ({"conj", "cc"} if alone else set())
+    tokens = [t for t in tokens if not _under(t, title, apart)]
     # keep only the contiguous run around the title noun
     left = title.i
     ids = {t.i for t in tokens}
