@@ -1562,3 +1562,10 @@ def test_two_joined_titles_each_keep_their_own_owner():
     assert ("Tom Sinclair", "leads", "Caribiner") in found and ("Tom Sinclair", "worksFor", "PepsiCo Inc.") in found
     assert ("Tom Sinclair", "leads", "PepsiCo Inc.") not in found, found
     assert ("Jerry Yang", "leads", "Yahoo") in facts("Jerry Yang was chairman and CEO of Yahoo.")
+
+
+def test_names_listed_as_examples_of_a_plural_noun_take_its_class():
+    ents = entities("Towns in this zone include Addis Zemen, Debre Tabor and Wereta.")
+    assert ents.get("Wereta", ("",))[0] == "Place", ents
+    ents = entities("Other nearby settlements include Aldoth and Tarns.")
+    assert ents.get("Aldoth", ("",))[0] == "Place" and "Other nearby" not in ents, ents

@@ -212,7 +212,31 @@ def _nouns_beside(span: Span) -> list[Token]:
     if before is not None and span.start <= before.head.i < span.end and (
             before.dep_ == "compound" or (before.dep_ == "amod" and before.pos_ == "NOUN")):
         out.append(before)  # "Plautus' play Rudens": spaCy hangs some such nouns as adjectives
+    out += _examples_of(root)
     return out
+
+
+def _examples_of(root: Token) -> list[Token]:
+    """The plural noun a listed name is an example of: "towns like Aldoth and Tarns",
+    "rivals such as Vexa Labs", "Other nearby settlements include Aldoth, Tarns and Beckfoot".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Other nearby settlements include Aldoth and Tarns.")
+    >>> [t.text for t in _examples_of(doc[6])]
+    ['settlements']
+    """
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    head = first.head
+    if first.dep_ == "pobj" and (head.lower_ in {"like", "including"} or (
+            head.lower_ == "as" and any(c.lower_ == "such" for c in head.children))):
+        nouns = [head.head]
+    elif first.dep_ == "dobj" and head.lemma_ == "include":
+        nouns = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    else:
+        return []
+    return [n for n in nouns if n.pos_ == "NOUN" and n.tag_ == "NNS"]
 
 
 #: Verbs that give a noun its name: "a startup called Kestrel", "a ship named Vireo".
