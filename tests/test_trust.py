@@ -1569,3 +1569,11 @@ def test_names_listed_as_examples_of_a_plural_noun_take_its_class():
     assert ents.get("Wereta", ("",))[0] == "Place", ents
     ents = entities("Other nearby settlements include Aldoth and Tarns.")
     assert ents.get("Aldoth", ("",))[0] == "Place" and "Other nearby" not in ents, ents
+
+
+def test_a_nickname_is_the_person_it_shortens():
+    ents = entities("Vexa Labs named James Taiclet chief executive. As the company's next CEO, Jim will lead it.")
+    assert "Jim" not in ents and "Jim" in ents["James Taiclet"][1], ents
+    ents = entities("James Taiclet will lead Vexa Labs. Jim Taiclet joined in 2018.")
+    assert "Jim Taiclet" not in ents, ents
+    assert "Erin Smith" in entities("Aaron Smith and Erin Smith run a bakery in Leeds.")

@@ -48,6 +48,31 @@ def name_genders() -> dict[str, str]:
     return kept("name-genders", _derive_genders, __name__)
 
 
+def nickname_of(short: str, given: str) -> bool:
+    """Whether ``short`` is a nickname of the given name ``given`` ("Jim" of "James", "Bill"
+    of "William": the ``nicknames`` package's hand-made English table, Apache-2.0), and a
+    nickname Faker also lists as a given name is one of the same gender ("Erin", listed
+    for "Aaron", is a woman's name too).
+
+    >>> nickname_of("Jim", "James"), nickname_of("Bill", "William"), nickname_of("Erin", "Aaron")
+    (True, True, False)
+    """
+    if short.casefold() not in _canonicals().get(given.casefold(), ()):
+        return False
+    genders = name_genders()
+    return short not in given_names() or genders.get(short) == genders.get(given)
+
+
+@lru_cache(maxsize=1)
+def _canonicals() -> dict[str, frozenset[str]]:
+    """Given name (lower case) -> its nicknames (lower case)."""
+    try:
+        from nicknames import NickNamer
+    except ImportError:  # an install without it: no nickname joins a name
+        return {}
+    return {name: frozenset(nicks) for name, nicks in NickNamer().nickname_lookup.items()}
+
+
 @lru_cache(maxsize=1)
 def common_nouns() -> frozenset[str]:
     """English common nouns, lower case: the noun index of the default pipeline's lemmatizer

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from kg.extract.classes import ORGANIZATION_WORDS
-from kg.extract.given_names import given_names, name_genders
+from kg.extract.given_names import given_names, name_genders, nickname_of
 from kg.extract.mentions import GAZETTEER_WEIGHT, Found
 from kg.extract.short_names import NAME_PARTICLES, surnames
 from kg.extract.naming import (_POSSESSIVE, _best_label, _initials, _is_acronym, _subsequence, abbreviates,
@@ -690,8 +690,9 @@ def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-un
 def _link_first_names(found: list[Found], taken: set[int], union) -> set[int]:  # type: ignore[no-untyped-def]
     """Join "Meg" to "Meg Whitman" named before it, when she is the only person named in full
     with that given name (:func:`kg.extract.given_names.given_names`) and the sentence does
-    not keep the two apart; return the names joined (they vote Person). ``taken``: the
-    names already joined as surnames.
+    not keep the two apart; a person's nickname too ("James Taiclet ... Jim will lead":
+    :func:`kg.extract.given_names.nickname_of`). Return the names joined (they vote
+    Person). ``taken``: the names already joined as surnames.
 
     >>> f = lambda text, start, cls="Person": Found(start, start + len(text.split()), 0, 0, text, cls, 1.0)
     >>> names = [f("Meg Whitman", 0), f("Ray Lane", 5), f("Meg", 9, "Organization")]
@@ -711,13 +712,22 @@ def _link_first_names(found: list[Found], taken: set[int], union) -> set[int]:  
             first_at.setdefault(words[0], i)
     joined = set()
     for i, f in enumerate(found):
-        j = first_at.get(f.text)
+        given = f.text if f.text in first_at else _nicknamed(f, first_at)
+        j = first_at.get(given) if given else None
         if j is None or i in taken or " " in f.text or f.anaphor or f.weight >= GAZETTEER_WEIGHT \
-                or len(full[f.text]) > 1 or found[j].start > f.start or _kept_apart(f, found[j]):
+                or len(full[given]) > 1 or found[j].start > f.start or _kept_apart(f, found[j]):
             continue
         union(i, j)
         joined.add(i)
     return joined
+
+
+def _nicknamed(f: Found, given_names: dict[str, int]) -> str | None:
+    """The one given name of ``given_names`` a person's one-word name is a nickname of."""
+    if f.cls != "Person" or " " in f.text:
+        return None
+    fits = [g for g in given_names if nickname_of(f.text, g)]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-untyped-def]
@@ -731,7 +741,8 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
     Commission ... the Commission"), or begins where the rest are organisations' words
     ("Nordvik Energy ... Nordvik", ``organization_words``; not "Amazon Web Services"); not a
     gazetteer's name, nor an acronym. A person's initials fit the names they stand for
-    ("J. H. Dearle" after "John Henry Dearle"). When two different longer names fit (or the sentence
+    ("J. H. Dearle" after "John Henry Dearle"), and a nickname its given name ("Jim Taiclet"
+    after "James Taiclet"). When two different longer names fit (or the sentence
     keeps them apart) it joins none.
     """
     words = [[w.casefold() for w in _POSSESSIVE.sub("", f.text).split()] for f in found]
@@ -752,7 +763,9 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
             fits = [j for j, long in enumerate(words)
                     if found[j].cls == f.cls and long[-1] == short[-1] and not _kept_apart(f, found[j]) and (
                         len(long) > len(short) and long[0] == short[0] and _subsequence(short, long)
-                        or f.cls == "Person" and long != short and _initialled(short, long))]
+                        or f.cls == "Person" and long != short and _initialled(short, long)
+                        or f.cls == "Person" and len(long) == len(short) and long[:-1] != short[:-1]
+                        and nickname_of(f.text.split()[0], found[j].text.split()[0]))]
         if not fits:
             continue
         if len({root(j) for j in fits}) == 1 and root(fits[0]) != root(i) \
