@@ -1577,3 +1577,14 @@ def test_a_nickname_is_the_person_it_shortens():
     ents = entities("James Taiclet will lead Vexa Labs. Jim Taiclet joined in 2018.")
     assert "Jim Taiclet" not in ents, ents
     assert "Erin Smith" in entities("Aaron Smith and Erin Smith run a bakery in Leeds.")
+
+
+def test_an_appointer_a_team_leader_and_a_black_member_hold_no_title_they_do_not_state():
+    found = facts("City Manager Wally Bobkiewicz has appointed Donna Dziedzic as interim director of the "
+                  "Evanston Public Library.")
+    assert ("Donna Dziedzic", "jobTitle", "interim director") in found
+    assert not [f for f in found if f[0] == "Wally Bobkiewicz" and f[2] in {"interim director", "Evanston Public Library"}]
+    found = facts("Heidi Daniel was a neighborhood library team leader at the Houston Public Library.")
+    assert ("Heidi Daniel", "leads", "Houston Public Library") not in found, found
+    found = facts("She became the first Black member of the Vexa Labs board. Bill Ames is a leader at Vexa Labs.")
+    assert not [f for f in found if f[1] == "jobTitle"] and ("Bill Ames", "leads", "Vexa Labs") not in found, found

@@ -28,8 +28,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
-from kg.extract.classes import (DASHES, ORGANIZATION_WORDS, WORK, employer_cued, given_named, made, name_class,
-                                team_cued)
+from kg.extract.classes import (DASHES, ORGANIZATION_WORDS, WORK, employer_cued, given_named, made,
+                                name_class, team_cued)
 from kg.extract.found import Found, _found
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun_names, _kin_names,

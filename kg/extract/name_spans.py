@@ -172,7 +172,7 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].pos_ == "PUNCT" or doc[end - 1].tag_ == "POS"
                            or doc[end - 1].lower_ in {"'s", "’s"}  # "Army ’s", tagged a verb
-                           or (doc[end - 1].is_stop and doc[end - 1].is_lower)):  # "hired Jeffery Kent as CIO"
+                           or (doc[end - 1].is_stop and doc[end - 1].is_lower)):  # "Jeffery Kent as CIO"
         end -= 1
     return doc[start:end] if end > start else None
 

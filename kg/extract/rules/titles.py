@@ -60,6 +60,9 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
             if match is None:
                 continue
             spec, inverse = match
+            if spec.name == "leads" and title.lower_ in _VAGUE_HEADS \
+                    and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children):
+                spec = ctx.lexicon.properties["worksFor"]  # "a leader at Vexa Labs": one of several
             for owner in [o for o in _owners(ctx, title) if o.iri != person.iri] or _appointer(ctx, title):
                 bearer_is_subject = not inverse and (not spec.domain or "Person" in spec.domain)
                 s, o = (person, owner) if bearer_is_subject else (owner, person)
@@ -67,7 +70,7 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
                     yield relation(ctx, spec, s, o, sent, "title", conf, staff=title.lower_ in staff_titles)
             if spec.name in job_properties and "jobTitle" in ctx.lexicon.properties and \
                     not any(c.lower_ in PRAISE for c in title.children) and \
-                    ctx.text[slice(*phrase)].lower() not in ctx.lexicon.words.rules.get("no_job_titles", ()):
+                    not _no_job(ctx, title, phrase):
                 yield Relation(
                     subject=person.iri, predicate="jobTitle", obj=ctx.text[slice(*phrase)],
                     doc_id=ctx.doc_id, sentence=sent.text.strip(),
@@ -106,8 +109,11 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         verb = person.head
         if verb.lemma_ in copulas:
             candidates += [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}]
-        # "he served as CEO of X", "she joined X as chief economist"
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        # "he served as CEO of X", "she joined X as chief economist"; not "X appointed Donna
+        # Dziedzic as interim director": the title is the person appointed
+        appointed = verb.lemma_ in ctx.lexicon.words.rules["appointing_verbs"] and any(
+            c.dep_ == "dobj" and (a := arg(ctx, c)) is not None and a.cls == "Person" for c in verb.children)
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and not appointed):
             candidates += [c for c in prep.children if c.dep_ == "pobj"]
     # "..., Alissa Montbriand as VP of Marketing, and Roger Chacko as EVP": a name's own "as"
     if person.dep_ in {"appos", "conj", "npadvmod"}:
@@ -128,6 +134,19 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         for t in (candidate, *conjuncts(candidate)):
             if is_title(ctx, t) and (t.i == candidate.i or not _named(ctx, t, person)):
                 yield t
+
+
+#: Titles of leaders that, after "a", name one of several ("a leader at X"; "an American CEO
+#: for CareerBuilder.com" leads it).
+_VAGUE_HEADS = frozenset({"leader", "head", "boss"})
+
+
+def _no_job(ctx: DocContext, title: Token, phrase: tuple[int, int]) -> bool:
+    """Whether a title names no job (``ontology/words.toml`` ``no_job_titles``): "a member",
+    "the first Black member" (only adjectives before it), "a leader"; "board member" is one."""
+    listed = ctx.lexicon.words.rules.get("no_job_titles", ())
+    return ctx.text[slice(*phrase)].lower() in listed or (
+        title.lower_ in listed and not any(c.dep_ in {"compound", "nmod"} for c in title.children))
 
 
 def _own_as_title(ctx: DocContext, person: Token) -> bool:
