@@ -1588,3 +1588,14 @@ def test_an_appointer_a_team_leader_and_a_black_member_hold_no_title_they_do_not
     assert ("Heidi Daniel", "leads", "Houston Public Library") not in found, found
     found = facts("She became the first Black member of the Vexa Labs board. Bill Ames is a leader at Vexa Labs.")
     assert not [f for f in found if f[1] == "jobTitle"] and ("Bill Ames", "leads", "Vexa Labs") not in found, found
+
+
+def test_a_body_named_after_the_place_it_serves_is_one_organisation():
+    ents = entities("She chairs the Arts Council of Calvert County.")
+    assert ents.get("Arts Council of Calvert County", ("",))[0] == "Organization", ents
+    assert "Toyota" in entities("Toyota of Japan sued Ford.")
+
+
+def test_a_platform_named_on_an_organisations_account_is_not_its_own():
+    found = facts("BAE Systems said in a tweet on the company's Twitter account that it had won the contract.")
+    assert not [f for f in found if "Twitter" in (f[0], f[2])], found

@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 #: Last words that make a name an organisation ("Annapurna Labs", "Stanford University").
 ORGANIZATION_WORDS = _WORDS["organization_words"]
+#: Nouns of bodies named after the place they serve ("the Arts Council of Calvert County").
+PLACE_BODIES = frozenset(_WORDS["place_bodies"])
 #: Last words that make a name an event ("FIBT World Championships"); first words ("Operation Kestrel").
 EVENT_WORDS = frozenset(_WORDS["event_words"])
 EVENT_FIRST_WORDS = frozenset(_WORDS["event_first_words"])
@@ -125,6 +127,10 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
         return WORK  # 'her single "Johnny Ray"', "Dark Harbor (1993)", "the Brownlow Medal": no class holds it
     if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
         return "Organization"
+    of = next((t.i for t in span[1:-1] if t.lower_ == "of"), None)
+    before = span.doc[of - 1].lower_ if of is not None else ""
+    if of is not None and (before in PLACE_BODIES or lexicon.head_nouns.get(before) == "Organization"):
+        return "Organization"  # "the Arts Council of Calvert County": a council, not a county
     if len(span) > 1 and last.lower_ in CLUB_LAST_WORDS and last.is_title and not is_place(span.text) \
             and is_place(span[:-1].text) and (span.start == 0 or span.doc[span.start - 1].lower_ not in _IN):
         return "Organization"  # "Manchester City", "Ipswich Town"; not "Kansas City", "in Shouguang City"

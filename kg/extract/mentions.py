@@ -28,8 +28,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
-from kg.extract.classes import (DASHES, ORGANIZATION_WORDS, WORK, employer_cued, given_named, made,
-                                name_class, team_cued)
+from kg.extract.classes import (DASHES, ORGANIZATION_WORDS, PLACE_BODIES, WORK, employer_cued, given_named,
+                                made, name_class, team_cued)
 from kg.extract.found import Found, _found
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun_names, _kin_names,
@@ -196,6 +196,11 @@ def _mended_names(doc: Doc) -> list[Span]:
     while i < len(ents):
         ent = ents[i]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and ent.label_ == "ORG" and nxt.label_ in {"GPE", "LOC"} and nxt.start == ent.end + 1 \
+                and doc[ent.end].lower_ == "of" and any(t.lower_ in PLACE_BODIES for t in ent):
+            out.append(Span(doc, ent.start, nxt.end, label=ent.label_))  # "the Arts Council" of "Calvert County"
+            i += 2
+            continue
         if nxt is not None and ent.label_ == "ORG" and nxt.label_ in {"GPE", "LOC"} \
                 and nxt.start == ent.end + 1 and doc[ent.end].text in DASHES \
                 and not doc[ent.end - 1].whitespace_ and not doc[ent.end].whitespace_:

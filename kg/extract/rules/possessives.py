@@ -26,6 +26,7 @@ def possessives(ctx: DocContext) -> Iterator[Relation]:
     specs = [s for s in ctx.lexicon.properties.values() if s.possessive]
     conf = confidence(ctx, "possessive")
     owner_is_object = ctx.lexicon.words.rules.get("possessor_is_organization", frozenset())
+    channels = ctx.lexicon.words.rules.get("channel_nouns", frozenset())
     for sent in ctx.sentences:
         for token in sent:
             if token.dep_ != "poss":
@@ -35,7 +36,8 @@ def possessives(ctx: DocContext) -> Iterator[Relation]:
             if owner is None or is_title(ctx, head):
                 continue
             owned = arg(ctx, head)
-            if owned is None and owner.cls != "Person":  # "his NBA career", "her List A debut": no employer
+            if owned is None and owner.cls != "Person" and head.lower_ not in channels:
+                # "his NBA career", "her List A debut": no employer; "its Twitter account": not its
                 owned = next((a for c in head.children if c.dep_ in {"compound", "nmod", "amod"}
                               for a in [arg(ctx, c)] if a), None)
             if owned is None or owned.iri == owner.iri:
