@@ -1599,3 +1599,12 @@ def test_a_body_named_after_the_place_it_serves_is_one_organisation():
 def test_a_platform_named_on_an_organisations_account_is_not_its_own():
     found = facts("BAE Systems said in a tweet on the company's Twitter account that it had won the contract.")
     assert not [f for f in found if "Twitter" in (f[0], f[2])], found
+
+
+def test_a_name_set_before_its_clause_is_the_he_after_it():
+    text = ("The company announced that James Roddick has been selected CEO, succeeding Marillyn Hewson. "
+            "Roddick, while a member of the board since 2018, has not worked inside the company before; "
+            "he has served as chairman of Vexa Tower Corporation since 2004.")
+    found = facts(text)
+    assert ("James Roddick", "leads", "Vexa Tower Corporation") in found, found
+    assert not [f for f in found if f[0] == "Marillyn Hewson" and f[2] == "Vexa Tower Corporation"], found

@@ -75,6 +75,8 @@ def _apart(root: Token) -> set[int]:
     if dep in {"nsubj", "nsubjpass"}:
         out = {t.i for t in head.subtree} - own - _identity(head) - _clauses_before(head, root.i)
         out -= {t.i for t in head.subtree if t.dep_ == "poss" and t.lower_ in _POSSESSIVE_PRONOUNS}
+        out -= {t.i for c in head.children if c.dep_ in {"npadvmod", "dislocated", "nsubj"} and c.i < root.i
+                for t in c.subtree}  # "Taiclet, while a member of the board, ...; he has served as": one man
     elif dep == "poss":
         out = {t.i for t in head.subtree} - own
         if head.dep_ in {"nsubj", "nsubjpass"}:  # "his father was X"
