@@ -61,7 +61,8 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
                 continue
             spec, inverse = match
             if spec.name == "leads" and title.lower_ in _VAGUE_HEADS \
-                    and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children):
+                    and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children) \
+                    and not any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
                 spec = ctx.lexicon.properties["worksFor"]  # "a leader at Vexa Labs": one of several
             for owner in [o for o in _owners(ctx, title) if o.iri != person.iri] or _appointer(ctx, title):
                 bearer_is_subject = not inverse and (not spec.domain or "Person" in spec.domain)
@@ -136,9 +137,9 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
                 yield t
 
 
-#: Titles of leaders that, after "a", name one of several ("a leader at X"; "an American CEO
-#: for CareerBuilder.com" leads it).
-_VAGUE_HEADS = frozenset({"leader", "head", "boss"})
+#: Titles of leaders that, after "a" and without "of", name one of several ("a leader at X";
+#: "a former head of X" and "an American CEO for CareerBuilder.com" lead it).
+_VAGUE_HEADS = frozenset({"leader", "head"})
 
 
 def _no_job(ctx: DocContext, title: Token, phrase: tuple[int, int]) -> bool:
