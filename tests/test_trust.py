@@ -1608,3 +1608,9 @@ def test_a_name_set_before_its_clause_is_the_he_after_it():
     found = facts(text)
     assert ("James Roddick", "leads", "Vexa Tower Corporation") in found, found
     assert not [f for f in found if f[0] == "Marillyn Hewson" and f[2] == "Vexa Tower Corporation"], found
+
+
+def test_a_field_inside_a_chief_title_is_no_organisation():
+    found = facts("Domino's named Dennis Maloney as Chief Digital Officer.")
+    assert ("Dennis Maloney", "jobTitle", "Chief Digital Officer") in found, found
+    assert not [f for f in found if f[2] == "Digital"], found

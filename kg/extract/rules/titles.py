@@ -113,7 +113,8 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         # "he served as CEO of X", "she joined X as chief economist"; not "X appointed Donna
         # Dziedzic as interim director": the title is the person appointed
         appointed = verb.lemma_ in ctx.lexicon.words.rules["appointing_verbs"] and any(
-            c.dep_ == "dobj" and (a := arg(ctx, c)) is not None and a.cls == "Person" for c in verb.children)
+            c.dep_ in {"dobj", "oprd"} and (a := arg(ctx, c)) is not None and a.cls == "Person"
+            for c in verb.children)
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and not appointed):
             candidates += [c for c in prep.children if c.dep_ == "pobj"]
     # "..., Alissa Montbriand as VP of Marketing, and Roger Chacko as EVP": a name's own "as"
@@ -122,10 +123,10 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
                        for p in c.children if p.dep_ == "pobj"]
     # "Acme named Jane Roe as its chief executive", "Acme appointed Jane Roe chief executive"
     appointing = ctx.lexicon.words.rules["appointing_verbs"]
-    verb = person.head if person.dep_ == "dobj" else (
+    verb = person.head if person.dep_ in {"dobj", "oprd"} else (  # "Domino's named Dennis Maloney as": oprd
         person.head.head if person.dep_ in {"nmod", "compound"} and person.head.dep_ == "dobj" else None)
     if verb is not None and verb.lemma_ in appointing:
-        if person.dep_ != "dobj":
+        if person.dep_ not in {"dobj", "oprd"}:
             candidates.append(person.head)
         candidates += [c for c in verb.children if c.dep_ == "oprd"]
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
