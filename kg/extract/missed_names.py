@@ -137,6 +137,8 @@ def _nicknamed(doc: Doc) -> Iterator[Span]:
 
     from kg.extract.given_names import given_names
 
+    if not any(q in doc.text for q in _OPENING_QUOTES):
+        return  # most documents: no token is asked for
     given = given_names()
     for i, quote in enumerate(doc):
         if quote.text not in _OPENING_QUOTES:
@@ -190,10 +192,8 @@ def _possessive_companies(doc: Doc) -> Iterator[Span]:
     """
     from spacy.tokens import Span
 
-    for possessive in doc:
-        if possessive.tag_ != "POS":
-            continue
-        i = possessive.i
+    tags = doc.to_array("TAG")  # the possessives' places, without a token object for every word
+    for i in (int(i) for i in (tags == doc.vocab.strings["POS"]).nonzero()[0]):
         end = i + 1
         while end < len(doc) and end < i + 4 and _named_word(doc[end]):
             end += 1
