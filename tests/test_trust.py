@@ -1614,3 +1614,14 @@ def test_a_field_inside_a_chief_title_is_no_organisation():
     found = facts("Domino's named Dennis Maloney as Chief Digital Officer.")
     assert ("Dennis Maloney", "jobTitle", "Chief Digital Officer") in found, found
     assert not [f for f in found if f[2] == "Digital"], found
+
+
+def test_credentials_praise_and_places_glued_by_ner_are_no_names_of_their_own():
+    found = facts("Leah Sera, PharmD, MA, BCPS, an associate professor and co-director at the University "
+                  "of Maryland, said no.")
+    assert not [f for f in found if f[0] == "BCPS"], found
+    assert not [f for f in facts("Mark Williams is still such a great player.") if f[1] == "jobTitle"]
+    ents = entities("In Europe London-based Cinven bought the firm.")
+    assert "Europe London" not in ents and "London" in ents, ents
+    assert "Nordic Open" in entities("Bai won the Nordic Open in Helsinki, Finland.")
+    assert "America's Cup" in entities("Spithill won the America's Cup in 2013.")

@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
-from kg.extract.classes import ORGANIZATION_WORDS
+from kg.extract.classes import EVENT_WORDS, ORGANIZATION_WORDS
 from kg.extract.given_names import common_nouns, given_names
 from kg.extract.naming import COMPANY_SUFFIXES
-from kg.extract.places import GENERIC, is_place
+from kg.extract.places import GENERIC, is_place, regions
 from kg.lexicon import Lexicon, load_words
 
 if TYPE_CHECKING:
@@ -72,11 +72,33 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
             continue
         piece = _trim(doc[start:i])
         if piece is not None and (not after_possessive or piece.root.pos_ == "PROPN"):
-            if _is_name(piece):
-                pieces.append(piece)
+            pieces.extend(p for p in _place_parts(piece, ent.label_) if _is_name(p))
         after_possessive = token is not None and token.tag_ == "POS"
         start = i + 1
     return pieces
+
+
+def _place_parts(piece: Span, label: str) -> list[Span]:
+    """A place name NER made of two known places is the two ("In Europe London-based Cinven":
+    "Europe", "London": a country, state or continent first; not "Roman Republic"), and a
+    name that ends in "in" and a known place is the name alone ("the
+    Nordic Open in Helsinki"); a known place stays whole ("New York").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Europe London and the Nordic Open in Helsinki")
+    >>> [s.text for s in _place_parts(doc[0:2], "GPE")], [s.text for s in _place_parts(doc[4:8], "EVENT")]
+    (['Europe', 'London'], ['Nordic Open'])
+    """
+    doc, start, end = piece.doc, piece.start, piece.end
+    if end - start < 2 or is_place(piece.text):
+        return [piece]
+    if label in {"GPE", "LOC"}:
+        cut = next((i for i in range(start + 1, end)  # a country, state or continent, then a place
+                    if doc[start:i].text.casefold() in regions() and is_place(doc[i:end].text)), None)
+        return [piece] if cut is None else [doc[start:cut], doc[cut:end]]
+    at = next((i for i in range(start + 1, end - 1)
+               if doc[i].lower_ == "in" and is_place(doc[i + 1:end].text)), None)
+    return [piece] if at is None else [doc[start:at]]
 
 
 def _of_pair(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:
@@ -147,10 +169,13 @@ def _named_possessive(doc: Doc, start: int, i: int, end: int) -> bool:
     opening = next((t for t in doc[start:i] if t.lower_ != "the"), None)
     return possessor is not None and owned and (
         possessor.lower_ in NAME_POSSESSORS or (opening is not None and opening.lower_ in SAINT_WORDS)
-        or (i + 2 == end and doc[i + 1].lower_ in POSSESSED_BUSINESSES)  # "Sam's Club"
+        or (i + 2 == end and doc[i + 1].lower_ in _POSSESSED)  # "Sam's Club", "America's Cup"
         or (doc[end - 1].lower_.rstrip(".") in _LEGAL_ENDINGS  # "Del Frisco's Restaurant Group"
             and (end == len(doc) or not (doc[end].is_title and doc[end].text[0].isalpha()))))
 
+
+#: A business's or an event's noun alone after a possessive: the name's ("Sam's Club").
+_POSSESSED = POSSESSED_BUSINESSES | EVENT_WORDS
 
 #: Last words of a company's legal name: a possessive before them is the name's
 #: (:func:`kg.extract.missed_names._possessive_companies`).
