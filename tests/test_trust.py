@@ -1625,3 +1625,12 @@ def test_credentials_praise_and_places_glued_by_ner_are_no_names_of_their_own():
     assert "Europe London" not in ents and "London" in ents, ents
     assert "Nordic Open" in entities("Bai won the Nordic Open in Helsinki, Finland.")
     assert "America's Cup" in entities("Spithill won the America's Cup in 2013.")
+
+
+def test_names_listed_side_by_side_are_no_employer_of_each_other():
+    from kg.extract.classifier import listed_together
+    from kg.extract.nlp import load_nlp
+
+    doc = load_nlp()("Warburg Pincus, General Atlantic and Permira invest; Ann Roe (Labour Party) and Tom Lee won.")
+    assert listed_together(doc[1], doc[6]) and listed_together(doc[4], doc[6])
+    assert not listed_together(doc[10], doc[13])  # her party, in parentheses, is no item of the list

@@ -38,7 +38,7 @@ from kg.types import Relation
 
 if TYPE_CHECKING:
     import numpy as np
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from kg.extract.context import DocContext
 
@@ -623,6 +623,21 @@ def _path_lemmas(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> set[str]:
     return {t.words[i] for i in (*below, *objects) if i not in inside}
 
 
+def listed_together(x: Token, y: Token) -> bool:
+    """Whether two names are items of one list: conjuncts of one another, or of one head.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Warburg Pincus, General Atlantic and Permira invest; Ann Lee joined Permira.")
+    >>> listed_together(doc[1], doc[6]), listed_together(doc[9], doc[11])
+    (True, False)
+    """
+    def first(t: Token) -> Token:  # "X, Y and Z" (parsed as appositions too); not "Ann Roe (Labour Party)"
+        while t.dep_ in {"conj", "appos"} and t.head.i < t.i and t.doc[t.left_edge.i - 1].text != "(":
+            t = t.head
+        return t
+    return x.i != y.i and first(x).i == first(y).i and (x.dep_ == "conj" or y.dep_ == "conj")
+
+
 def place_on_title(doc: Doc, person: tuple[int, int], place: tuple[int, int],
                    offices: frozenset[str] = frozenset()) -> bool:
     """Whether the place (token span) qualifies a title just before the person's name
@@ -775,6 +790,9 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue  # "a street in Valparaiso bears his name": no word of birth
         if label in excluding and excluded(excluding[label], doc, sent, (a.start, a.end), (b.start, b.end)):
             continue  # "has offices in Detroit": an office is no headquarters
+        if (label in _EMPLOYERS or (not spec.symmetric and b.iri and a.cls == b.cls == "Organization")) \
+                and listed_together(doc[a.start:a.end].root, doc[b.start:b.end].root):
+            continue  # "Warburg Pincus, General Atlantic, Permira: all firms": a list, no one's employer
         if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > top:
             continue  # the other direction is likelier: one of them is wrong
         if label in _EMPLOYERS and owns_a_thing(doc, b.end - 1, lexicon, context.classes):
