@@ -1634,3 +1634,8 @@ def test_names_listed_side_by_side_are_no_employer_of_each_other():
     doc = load_nlp()("Warburg Pincus, General Atlantic and Permira invest; Ann Roe (Labour Party) and Tom Lee won.")
     assert listed_together(doc[1], doc[6]) and listed_together(doc[4], doc[6])
     assert not listed_together(doc[10], doc[13])  # her party, in parentheses, is no item of the list
+
+
+def test_a_us_state_named_like_a_country_before_an_office_is_no_nationality():
+    found = facts("He had lost the race to Democrat and former Georgia Governor Jimmy Carter.")
+    assert not [f for f in found if f[1] == "nationality"], found
