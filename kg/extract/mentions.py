@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -196,9 +197,10 @@ def _mended_names(doc: Doc) -> list[Span]:
     while i < len(ents):
         ent = ents[i]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
-        if nxt is not None and ent.label_ == "ORG" and nxt.label_ in {"GPE", "LOC"} and nxt.start == ent.end + 1 \
-                and doc[ent.end].lower_ == "of" and any(t.lower_ in PLACE_BODIES for t in ent):
-            out.append(Span(doc, ent.start, nxt.end, label=ent.label_))  # "the Arts Council" of "Calvert County"
+        if nxt is not None and ent.label_ == "ORG" and nxt.label_ in {"GPE", "LOC"} \
+                and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "of" \
+                and any(t.lower_ in PLACE_BODIES for t in ent):  # "the Arts Council" of "Calvert County"
+            out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
             i += 2
             continue
         if nxt is not None and ent.label_ == "ORG" and nxt.label_ in {"GPE", "LOC"} \
@@ -227,6 +229,15 @@ def _mended_names(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.start, end, label=ent.label_))
             i += 1
             continue
+        if ent.label_ == "PERSON" and ent[-1].lower_ in STYLES and ent.end < len(doc) \
+                and doc[ent.end].pos_ == "PROPN" and doc[ent.end].is_title:
+            end = ent.end  # "Bourbon King" and "Philip V": the name after the style is the person's
+            while end < len(doc) and (doc[end].pos_ == "PROPN" and doc[end].is_title
+                                      or _REGNAL.fullmatch(doc[end].text)):
+                end += 1
+            out.append(Span(doc, ent.end, end, label="PERSON"))
+            i += 1
+            continue
         end = ent.end  # "Cafe Rio Mexican" and "Grill": a business's word after a name is its end
         while end < len(doc) and _bare_proper(doc[end]) and doc[end].lower_ in _BUSINESS_WORDS:
             end += 1
@@ -242,6 +253,11 @@ def _bare_proper(token: Token) -> bool:
     """A proper noun in capitals that NER left out of every name."""
     return token.pos_ == "PROPN" and token.is_title and not token.ent_type_
 
+
+#: Styles of rulers and nobles ("King", "Duchess"): ``ontology/words.toml`` ``[rules] styles``.
+STYLES = frozenset(load_words().rules["styles"])
+#: A regnal number: "V", "XIV".
+_REGNAL = re.compile(r"[IVX]{1,5}")
 
 #: Words that end a business's name ("Grill", "Holdings"): NER leaves some out of it.
 _BUSINESS_WORDS = frozenset(ORGANIZATION_WORDS) | POSSESSED_BUSINESSES

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, WORK, noun_class
+from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, WORK, WORK_LAST_WORDS, noun_class
 from kg.extract.name_spans import _LEGAL_ENDINGS, _is_name
 from kg.lexicon import Lexicon
 
@@ -51,7 +51,8 @@ def _head_noun_names(doc: Doc, lexicon: Lexicon, taken: set[int]):  # type: igno
 
 def _kin_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Span]:
     """People NER missed after "son of", "wife of" (:func:`kg.extract.classes.kin_of`):
-    two or more capitalised proper nouns, and each listed after them.
+    two or more capitalised proper nouns, and each listed after them; not after a kin noun
+    that has its owner already ("Potiphar's wife of the Old Testament"), nor a work's name.
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -60,7 +61,8 @@ def _kin_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Span]:
     ['Anders Brun', 'Sofie Krag']
     """
     for of in doc:
-        if of.lower_ != "of" or of.head.lower_ not in lexicon.kin_titles:
+        if of.lower_ != "of" or of.head.lower_ not in lexicon.kin_titles \
+                or any(c.dep_ == "poss" for c in of.head.children):
             continue
         for noun in (c for c in of.children if c.dep_ == "pobj"):
             for root in (noun, *(c for c in noun.subtree if c.dep_ == "conj" and c.head.i >= noun.i)):
@@ -70,7 +72,7 @@ def _kin_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Span]:
                     start -= 1
                 span = doc[start:root.i + 1]
                 if len(span) >= 2 and all(t.pos_ == "PROPN" and t.is_title for t in span) \
-                        and not any(t.i in taken for t in span):
+                        and not any(t.i in taken for t in span) and span[-1].lower_ not in WORK_LAST_WORDS:
                     yield span
 
 
