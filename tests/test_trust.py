@@ -1648,3 +1648,13 @@ def test_a_rulers_name_after_a_style_ner_took_and_a_scripture_after_a_kin_noun()
     assert not [f for f in found if "Bourbon King" in (f[0], f[2])], found
     assert "Old Testament" not in entities(
         "The story of Yusuf and Zulaikha (Potiphar's wife of the Old Testament) became a popular subject.")
+
+
+def test_titles_ner_takes_into_names_and_postal_codes_of_states():
+    ents = entities("Surbaugh began his career as a District Executive in Jacksonville, FL, and became its "
+                    "next Chief Scout Executive.")
+    assert "District Executive" not in ents and "Scout Executive" not in ents, ents
+    assert ents.get("Florida", ("",))[0] == "Place" and "FL" not in ents, ents
+    ents = entities("Browns GM John Dorsey hired Freddie Kitchens. GM CEO Mary Barra spoke.")
+    assert "Browns GM" not in ents and "General Motors" in ents, ents
+    assert "Federal Reserve" in entities("Federal Reserve Chairman Jerome Powell spoke.")

@@ -35,11 +35,12 @@ from kg.extract.found import Found, _found
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun_names, _kin_names,
                                       _nicknamed, _possessive_companies)
-from kg.extract.name_spans import (POSSESSED_BUSINESSES, _after_title, _all_title, _bare_title, _common_word,
-                                   _degree_subject, _field_of_work, _initialism, _is_department, _is_name,
-                                   _mapped, _pieces, _without_honours, _without_opener, _without_role,
-                                   _without_score, _without_trade)
-from kg.extract.places import place_vote, regions
+from kg.extract.name_spans import (POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title, _all_title,
+                                   _bare_title, _common_word, _degree_subject, _field_of_work, _initialism,
+                                   _is_department, _is_name, _mapped, _pieces, _without_honours,
+                                   _without_opener, _without_role, _without_score,
+                                   _without_title_abbreviation, _without_title_after, _without_trade)
+from kg.extract.places import place_vote, postal_state, regions
 from kg.extract.short_names import NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed
 from kg.lexicon import Lexicon, load_words
 from kg.types import changed
@@ -69,6 +70,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         listed_cls = _listed_class(pieces, lexicon) or ner_cls
         for piece in pieces:
             piece = _without_honours(_without_role(_without_score(_without_opener(_after_title(piece, title_words)))))
+            piece = _without_title_abbreviation(piece, TITLE_ABBREVIATIONS)  # "Browns GM John Dorsey"
+            piece = _without_title_after(piece, titles, lexicon)  # "Federal Reserve Chairman", "District Executive"
             traded = _without_trade(piece, lexicon)
             traded, piece = traded is not piece, traded
             if piece is None or not _is_name(piece) or _is_department(piece, titles, lexicon) \
@@ -83,8 +86,11 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                 continue  # "Hollis of the River", "Central and South America", "Family Welfare": no name alone
             team = (known is None or known.cls == "Place") and team_cued(piece, lexicon) \
                 and piece.text.casefold() not in regions()  # "transferred to France": the country
+            state = postal_state(piece) if known is None else None
             if team:
                 cls, canonical, weight = "Organization", None, GAZETTEER_WEIGHT  # "playing for Lancashire": the club
+            elif state is not None:
+                cls, canonical, weight = "Place", state, GAZETTEER_WEIGHT  # "Jacksonville, FL": Florida
             elif known is not None:
                 cls, canonical, weight = known.cls, known.label, GAZETTEER_WEIGHT
             else:

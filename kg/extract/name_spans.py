@@ -40,6 +40,7 @@ ROLES_BEFORE_NAMES = frozenset(_WORDS["roles_before_names"])
 COURTESY_TITLES = frozenset(_WORDS["courtesy_titles"])
 NAME_OPENERS = frozenset(_WORDS["name_openers"])
 POSSESSED_BUSINESSES = frozenset(_WORDS["possessed_businesses"])
+TITLE_ABBREVIATIONS = frozenset(_WORDS["title_abbreviations"])
 #: Possessors that are part of a name ("Karelian Workers' Party"), and saints' words ("St Agnes's Hospital").
 NAME_POSSESSORS = frozenset(_WORDS["name_possessors"])
 SAINT_WORDS = frozenset(_WORDS["saint_words"])
@@ -232,6 +233,50 @@ def _without_role(span: Span) -> Span:
             and span[0].text not in given_names() and all(t.is_title for t in span[1:]):
         return span.doc[span.start + 1:span.end]  # "an MP from Odisha Ashwini Vaishnaw": the state is his seat
     return span
+
+
+def _without_title_after(span: Span | None, titles: frozenset[str] | set[str],
+                         lexicon: Lexicon) -> Span | None:
+    """A name without the title NER took in after it ("Federal Reserve Chairman" is the
+    Federal Reserve); None when what is left is one common noun the gazetteer does not know
+    ("District Executive", "Chief Scout Executive": titles, no names).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Federal Reserve Chairman and District Executive")
+    >>> _without_title_after(doc[0:3], {"chairman"}, load_lexicon()).text
+    'Federal Reserve'
+    >>> _without_title_after(doc[4:6], {"executive"}, load_lexicon()) is None
+    True
+    """
+    if span is None or len(span) < 2 or span[-1].lower_ not in titles:
+        return span
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].lower_ in titles:
+        end -= 1
+    rest = span.doc[span.start:end]
+    if len(rest) == 1 and rest[0].lower_ in common_nouns() and lexicon.known(rest.text) is None:
+        return None
+    return rest
+
+
+def _without_title_abbreviation(span: Span | None, abbreviations: frozenset[str]) -> Span | None:
+    """A name without a title's abbreviation that ends it right before a person's name
+    ("Browns GM John Dorsey": the Browns' general manager, ``title_abbreviations``), None
+    when nothing is left; not the company it also spells ("GM CEO Mary Barra").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Browns GM John Dorsey met GM CEO Mary Barra.")
+    >>> gm = frozenset({"gm"})
+    >>> _without_title_abbreviation(doc[0:2], gm).text, _without_title_abbreviation(doc[5:6], gm).text
+    ('Browns', 'GM')
+    """
+    if span is None or span.end >= len(span.doc):
+        return span
+    last = span[-1]
+    if not (last.lower_ in abbreviations and last.is_upper and span.doc[span.end].ent_type_ == "PERSON"):
+        return span
+    return span.doc[span.start:span.end - 1] if len(span) > 1 else None
 
 
 def _without_trade(span: Span | None, lexicon: Lexicon) -> Span | None:

@@ -226,6 +226,22 @@ def _abbreviated_state(span: Span, lexicon: Lexicon | None) -> bool:
     return known is not None and known.cls == "Place" and known.label != after[1].text
 
 
+def postal_state(span: Span) -> str | None:
+    """The US state a two-letter postal code after a town and a comma stands for
+    ("Jacksonville, FL" is Florida; NER calls some of them organisations), else None.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He worked in Jacksonville, FL, then for IN Group.")
+    >>> postal_state(doc[5:6]), postal_state(doc[10:11])
+    ('Florida', None)
+    """
+    if len(span) != 1 or span.start < 2 or len(span.text) != 2 or not span.text.isupper():
+        return None
+    comma, town = span.doc[span.start - 1], span.doc[span.start - 2]
+    state = geonames().get_us_states().get(span.text)
+    return state["name"] if state and comma.text == "," and town.is_title else None
+
+
 def _based(span: Span) -> bool:
     """Whether the name comes before "-based" ("the Suwon-based company").
 
