@@ -1658,3 +1658,9 @@ def test_titles_ner_takes_into_names_and_postal_codes_of_states():
     ents = entities("Browns GM John Dorsey hired Freddie Kitchens. GM CEO Mary Barra spoke.")
     assert "Browns GM" not in ents and "General Motors" in ents, ents
     assert "Federal Reserve" in entities("Federal Reserve Chairman Jerome Powell spoke.")
+
+
+def test_a_superintendent_a_gm_and_a_possessed_seafood_business():
+    assert "Mike Tollefson" in entities("Superintendent Mike Tollefson said the park would reopen.")
+    assert "Gorton's Seafood" in entities("Jodi Blanch of Gorton's Seafood joined the board.")
+    assert "Planet Fitness Inc." in entities("Shares of Planet Fitness Inc. rose on Monday.")

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, WORK, WORK_LAST_WORDS, noun_class
-from kg.extract.name_spans import _LEGAL_ENDINGS, _is_name
+from kg.extract.name_spans import _LEGAL_ENDINGS, POSSESSED_BUSINESSES, _is_name
 from kg.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -184,7 +184,8 @@ def _capitalised(token: Token) -> bool:
 
 def _possessive_companies(doc: Doc) -> Iterator[Span]:
     """Companies whose name holds a possessive before a legal ending, which NER cuts there:
-    "T.G.I. Friday's Inc." (NER: "T.G.I.", "Friday"), "Del Frisco's Restaurant Group".
+    "T.G.I. Friday's Inc." (NER: "T.G.I.", "Friday"), "Del Frisco's Restaurant Group", or
+    before a business's one noun ("Gorton's Seafood": ``possessed_businesses``).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("He led T.G.I. Friday's Inc. and Del Frisco's Restaurant Group, "
@@ -202,7 +203,8 @@ def _possessive_companies(doc: Doc) -> Iterator[Span]:
         start = i
         while start > 0 and start > i - 4 and _named_word(doc[start - 1]):
             start -= 1
-        if start < i and end > i + 1 and doc[end - 1].lower_.rstrip(".") in _LEGAL_ENDINGS \
+        ending = doc[end - 1].lower_.rstrip(".") if end > i + 1 else ""
+        if start < i and (ending in _LEGAL_ENDINGS or (end == i + 2 and ending in POSSESSED_BUSINESSES)) \
                 and (end == len(doc) or not _named_word(doc[end])):  # "Apple's Group Manager": no name
             yield Span(doc, start, end, label="ORG")
 
