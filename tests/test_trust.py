@@ -1664,3 +1664,8 @@ def test_a_superintendent_a_gm_and_a_possessed_seafood_business():
     assert "Mike Tollefson" in entities("Superintendent Mike Tollefson said the park would reopen.")
     assert "Gorton's Seafood" in entities("Jodi Blanch of Gorton's Seafood joined the board.")
     assert "Planet Fitness Inc." in entities("Shares of Planet Fitness Inc. rose on Monday.")
+
+
+def test_a_listed_place_with_its_own_in_is_no_container():
+    found = facts("Vail bought Sunday River in Maine and Mount Sunapee in New Hampshire.")
+    assert ("Sunday River", "locatedIn", "Mount Sunapee") not in found and ("Sunday River", "locatedIn", "Maine") in found

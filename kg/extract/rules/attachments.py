@@ -97,7 +97,11 @@ _REGNAL = re.compile(r"[IVX]{1,5}")
 def _attached(ctx: DocContext, head: Token, found: EntityMention) -> Iterator[tuple[str, Arg]]:
     for child in head.children:
         if child.dep_ == "prep":
+            first = arg(ctx, pobj(child)) if pobj(child) is not None else None
             for a in args(ctx, pobj(child)):
+                if child.lower_ == "in" and first is not None and a.iri != first.iri \
+                        and ctx.text[a.end_char:a.end_char + 4] == " in ":
+                    continue  # "Sunday River in Maine and Mount Sunapee in New Hampshire": an item of its own
                 yield child.lower_, a
         elif child.dep_ in {"appos", "npadvmod", "conj"} and child.i == found.end + 1 \
                 and ctx.doc[found.end].text == ",":
