@@ -139,12 +139,11 @@ def _nicknamed(doc: Doc) -> Iterator[Span]:
 
     from kg.extract.given_names import given_names
 
-    if not any(q in doc.text for q in _OPENING_QUOTES):
-        return  # most documents: no token is asked for
+    import numpy as np
+
+    quotes = [doc.vocab.strings[q] for q in _OPENING_QUOTES]  # the quotes' places, from the token array
     given = given_names()
-    for i, quote in enumerate(doc):
-        if quote.text not in _OPENING_QUOTES:
-            continue
+    for i in (int(i) for i in np.isin(doc.to_array("ORTH"), quotes).nonzero()[0]):
         close = next((k for k in range(i + 2, min(i + 4, len(doc))) if doc[k].text in _CLOSING_QUOTES), None)
         if close is None or not all(_capitalised(doc[k]) for k in range(i + 1, close)):
             continue
