@@ -110,7 +110,7 @@ def test_a_program_nobody_owns_is_no_product_vote():
     assert ents.get("Apollo", ("?",))[0] != "Product", ents
 
 
-# "X and his wife Y": his is X; name variants in one document (kg/extract/resolve.py)
+# "X and his wife Y": his is X; name variants in one document (extract/coreference.py, extract/name_links.py)
 def test_mother_is_not_a_spouse():
     f = facts("Henrik Angell was the son of Johan Angell and his wife Marie Angell.")
     assert ("Henrik Angell", "spouse", "Marie Angell") not in f and ("Marie Angell", "spouse", "Henrik Angell") not in f, f

@@ -1,0 +1,333 @@
+"""Anaphora to entities: which entity of a document each pronoun ("he", "its", "the company")
+stands for.
+
+The step of :func:`kg.extract.resolve.resolve` after it has grouped the document's names:
+:func:`_link_anaphora` points each anaphor (found by :mod:`kg.extract.anaphora`) at an entity
+of its class named before it, :func:`_narrated` drops first-person words that tell no story,
+and :func:`_unnamed_entities` makes one entity for those that name no one (the author of an "I").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+
+from kg.extract.entity_mention import EntityMention
+from kg.extract.given_names import name_genders
+from kg.extract.mentions import Found
+from kg.extract.naming import mint_iri
+from kg.types import Entity, changed
+
+#: Possessives that, right after "X and", stand for X ("Johan and his wife Marie").
+_CONJUNCT_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+#: The first letter of the word after a pronoun, past a contraction ("I 'm Still Alive").
+_NEXT_WORD = re.compile(r"\s*(?:\s?['’]\w+\s*)?(\w)")
+#: Pronouns that open a sentence's own account of a person, whom a sentence before must name.
+_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+#: The gender a person pronoun gives its entity.
+_GENDER = {**dict.fromkeys(("he", "him", "his", "himself"), "m"),
+           **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
+
+
+def _unnamed_entities(anaphora: list[Found], doc_id: str, base: str,
+                      by_token: dict[int, EntityMention], name: str = "") -> list[Entity]:
+    """One entity per role and class for the anaphora that name no one in the document.
+
+    "I enrolled at ..." is the author; a text that starts "He attended ..."
+    and never names him is about one unnamed person. Their IRIs are the
+    document's own, so they never meet another document's.
+
+    >>> from kg.extract.mentions import Found
+    >>> i = Found(0, 1, 0, 1, "I", "Person", 0.0, anaphor=True, author=True)
+    >>> by_token = {}
+    >>> [e.label for e in _unnamed_entities([i], "d1", "https://w3id.org/kg/id/", by_token, "blog.txt")]
+    ['author of blog.txt']
+    >>> by_token[0].iri
+    'https://w3id.org/kg/id/Person/author_of_d1'
+    """
+    entities: dict[tuple[bool, str], Entity] = {}
+    for a in anaphora:
+        key = (a.author, a.cls)
+        if key not in entities:
+            role = "author" if a.author else "unnamed " + a.cls.lower()
+            entities[key] = Entity(iri=mint_iri(base, a.cls, f"{role} of {doc_id}"), cls=a.cls,
+                                   label=f"{role} of {name or doc_id[:12]}")
+        for t in range(a.start, a.end):
+            entity = entities[key]
+            by_token.setdefault(t, EntityMention(entity.iri, a.cls, entity.label, a))
+    return list(entities.values())
+
+
+def _main_mentions(found: list[Found], by_token: dict[int, EntityMention],
+                   cls: str) -> list[Found]:
+    """The first mention of the most mentioned entity of ``cls`` (empty if none)."""
+    counts = Counter(by_token[f.start].iri for f in found
+                     if f.start in by_token and by_token[f.start].cls == cls)
+    if not counts:
+        return []
+    main = counts.most_common(1)[0][0]
+    return [next(f for f in found if f.start in by_token and by_token[f.start].iri == main)]
+
+
+def _main_entity(found: list[Found], by_token: dict[int, EntityMention], cls: str) -> str | None:
+    """The entity of ``cls`` named more often than any other, else the first that is a main
+    clause's subject (the topic of a biography's opening sentence), if any."""
+    of_cls = [f for f in found if f.start in by_token and by_token[f.start].cls == cls]
+    counts = Counter(by_token[f.start].iri for f in of_cls).most_common(2)
+    if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
+        return counts[0][0]
+    return next((by_token[f.start].iri for f in of_cls if f.salient == 2), None)
+
+
+def _link_anaphora(anaphora: list[Found], found: list[Found],
+                   by_token: dict[int, EntityMention], text: str = "") -> list[Found]:
+    """Point each anaphor at an entity of its class named before it; return the rest.
+
+    A possessive right after "X and" is X ("son of Johan and his wife
+    Marie"); a possessive "its" is its own clause's subject's, when that can be
+    it. Otherwise the closest subject (or subject's possessor) of this
+    or the previous sentence wins; failing that, the closest mention of the class.
+    An object pronoun ("appointed him") is the last person its own sentence named before it,
+    if any. A person once called "he" is not a later "she", and the other way round, and nor is a
+    person whose given name is a man's ("The daughter of Omar Haddad, she taught ...": she is
+    not Omar Haddad; :func:`_named_genders`).
+    """
+    linked: list[Found] = []
+    unnamed: list[Found] = []
+    gender_of = _named_genders(found, by_token, text)  # entity IRI -> gender (honorific, given name, pronoun)
+
+    def link(a: Found, named: EntityMention) -> None:
+        for t in range(a.start, a.end):
+            by_token.setdefault(t, changed(named, found=a))
+        linked.append(a)
+        if a.text.casefold() in _GENDER:
+            gender_of.setdefault(named.iri, _GENDER[a.text.casefold()])
+
+    main = _main_entity(found, by_token, "Person")
+    main_organisation = _main_entity(found, by_token, "Organization")
+    for a in anaphora:
+        if a.author:  # "I", "we": the writer, never the last person named
+            unnamed.append(a)
+            continue
+        others = {by_token[t].iri for t in a.apart if t in by_token}  # "she" in "she married X" is not X
+        gender = _GENDER.get(a.text.casefold())
+        wrong = others | {iri for iri, g in gender_of.items() if gender and g != gender}
+        before = sorted((f for f in (*found, *linked)
+                         if f.end <= a.start and f.start in by_token and by_token[f.start].cls == a.cls
+                         and by_token[f.start].iri not in wrong),
+                        key=lambda f: f.start)
+        if a.antecedent is not None and a.antecedent in by_token:
+            before = [next(f for f in before if f.start == a.antecedent)] if any(
+                f.start == a.antecedent for f in before) else before
+        if not before and not (a.cls == "Person" and a.after_name) \
+                and not (a.clause_subject is not None and a.clause_subject in by_token):
+            # nothing named before it: the document's main entity of the class; but after a
+            # proper-noun subject NER did not take for a person, "she" is likelier that name
+            # than a person first named later ("Sara Black ... She taught ... Jillian Soto"), and an
+            # "its" is its own clause's subject's, whatever class it got ("Christian Relief named X its CEO")
+            before = [f for f in _main_mentions(found, by_token, a.cls) if by_token[f.start].iri not in wrong
+                      and (a.cls != "Organization" or f.sentence <= a.sentence + 1)]
+        if not before:
+            # after a proper-noun subject, it likely names someone NER missed; and an
+            # "it" that names nothing may be a film or a storm: no company is made up;
+            # a person the sentence sets apart from those named ("his father, X") is someone
+            if a.cls == "Person" and (not a.after_name or others):
+                unnamed.append(a)
+            continue
+        if _conjunct(a, before[-1], text) or (a.antecedent is not None and before[-1].start == a.antecedent):
+            link(a, by_token[before[-1].start])
+            continue
+        own = [f for f in before if a.clause_subject is not None and f.start <= a.clause_subject < f.end]
+        if own:  # "Microsoft uses them in its data centers", "Kim Roe has not played since his debut"
+            link(a, by_token[own[-1].start])
+            continue
+        near = [f for f in before if a.objective and f.sentence == a.sentence]
+        if near:  # "Despite Peltz's bid for a seat, P&G appointed him": the person its sentence named
+            link(a, by_token[near[-1].start])
+            continue
+        recent_sentences = sorted({f.sentence for f in before} | {a.sentence})[-2:]
+        salient = [f for f in before if f.salient and f.sentence in recent_sentences]
+        # one a pronoun of this gender already stood for first ("Critic Jerry Saltz wrote that
+        # her work ... She exhibited": the artist), then a main clause's subject before another
+        # clause's ("Her show, which Sam Roe curated, opened. She lives in Leeds"); the latest
+        same = lambda f: bool(gender) and gender_of.get(by_token[f.start].iri) == gender  # noqa: E731
+        pick = _not_the_speaker(max(salient, key=lambda f: (same(f), f.salient, f.start)), salient,
+                                lambda f: by_token[f.start].iri, same) if salient \
+            else _closest(before, lambda f: by_token[f.start].iri, same, main) \
+            if a.text.casefold() in _SUBJECT_PRONOUNS and before[-1].sentence != a.sentence \
+            else _topic(before, a, main_organisation, lambda f: by_token[f.start].iri) \
+            if a.cls == "Organization" else before[-1]
+        if pick is None:  # "Acme named Ann Roe chief, replacing Kim Lee. She ...": either; no guess
+            continue
+        if a.loose_subject is not None and pick.salient < 2 and not pick.anaphor \
+                and pick.sentence <= a.loose_subject[0] and a.loose_subject[1] <= pick.start:
+            continue  # "Hester will take over from John Ritblat ... he": likelier the subject NER missed
+        if a.nominal_subject is not None and pick.salient < 2 and not pick.anaphor \
+                and pick.sentence <= a.nominal_subject[0] \
+                and not a.nominal_subject[1] <= pick.start < a.nominal_subject[2]:  # "the office of Acme"
+            continue  # "With help from the Rift Council, the society cut costs. It ...": the society
+        link(a, by_token[pick.start])
+    return unnamed
+
+
+def _topic(before: list[Found], a: Found, main: str | None, iri_of: Callable[[Found], str]) -> Found:
+    """The organisation "the company" or "its" stands for when no subject near it decides: the
+    latest one named, in its own sentence; else the document's main organisation (``main``),
+    if it was named before; else the latest: "Walgreens ... [Brewer came from Walmart] ... the
+    company's chief financial officer" is Walgreens.
+
+    >>> f = lambda start, text, sentence: Found(start, start + 1, start, start + 1, text, "Organization",
+    ...                                         1.0, sentence=sentence)
+    >>> walgreens, walmart, company = f(0, "Walgreens", 0), f(9, "Walmart", 2), f(20, "the company", 4)
+    >>> _topic([walgreens, walmart], company, "Walgreens", lambda g: g.text).text
+    'Walgreens'
+    >>> _topic([walgreens, walmart], f(12, "its", 2), "Walgreens", lambda g: g.text).text
+    'Walmart'
+    """
+    last = before[-1]
+    if last.sentence == a.sentence or main is None:
+        return last
+    return next((f for f in reversed(before) if iri_of(f) == main), last)
+
+
+def _not_the_speaker(pick: Found, salient: list[Found], iri_of: Callable[[Found], str],
+                     same: Callable[[Found], bool]) -> Found | None:
+    """``pick``, unless it is the subject of "said" (:attr:`Found.speaker`) and its sentence has
+    another subject the pronoun could stand for, that gender does not tell apart: "Kemi Aldana
+    will run it, Chidi Okafor said. Previously, she ..." is either (none: no fact beats a guess).
+
+    >>> f = lambda start, text, speaker: Found(start, start + 1, start, start + 1, text, "Person", 1.0,
+    ...                                        salient=2 if speaker else 1, speaker=speaker)
+    >>> kemi, chidi = f(0, "Kemi", False), f(5, "Chidi", True)
+    >>> _not_the_speaker(chidi, [kemi, chidi], lambda g: g.text, lambda g: False) is None
+    True
+    >>> _not_the_speaker(chidi, [chidi], lambda g: g.text, lambda g: False).text
+    'Chidi'
+    """
+    if not pick.speaker or same(pick):
+        return pick
+    rivals = [f for f in salient if f.sentence == pick.sentence and iri_of(f) != iri_of(pick)]
+    return None if rivals else pick
+
+
+def _closest(before: list[Found], iri_of: Callable[[Found], str], same: Callable[[Found], bool],
+             main: str | None = None) -> Found | None:
+    """The latest of ``before`` when no subject decides, if its sentence names no other
+    entity the pronoun could stand for; else the only one of them of the pronoun's gender
+    (``same``), if one is; else the document's ``main`` entity, if it is one of them; else
+    none: one of two people a sentence names is a guess.
+
+    >>> f = lambda start, text: Found(start, start + 1, start, start + 1, text, "Person", 1.0, sentence=0)
+    >>> ann, kim = f(2, "Ann"), f(5, "Kim")
+    >>> _closest([ann], lambda g: g.text, lambda g: False).text
+    'Ann'
+    >>> _closest([ann, kim], lambda g: g.text, lambda g: False) is None
+    True
+    >>> _closest([ann, kim], lambda g: g.text, lambda g: g is ann).text
+    'Ann'
+    >>> _closest([ann, kim], lambda g: g.text, lambda g: False, main="Ann").text
+    'Ann'
+    """
+    last = before[-1]
+    rivals = {iri_of(f): f for f in before if f.sentence == last.sentence}
+    if len(rivals) == 1:
+        return last
+    fits = [f for f in rivals.values() if same(f)]
+    if len(fits) == 1:
+        return fits[0]
+    topic = rivals.get(main) if main is not None else None
+    return topic if topic is not None and (not fits or same(topic)) else None
+
+
+def _named_genders(found: list[Found], by_token: dict[int, EntityMention], text: str = "") -> dict[str, str]:
+    """The gender of each person an honorific names ("Ms", "Mr", "Dame" before the name, in
+    it or in ``text`` right before it), else of each named in full (two words or more, past a
+    title such as "Dr") whose given name is of one gender only
+    (:func:`kg.extract.given_names.name_genders`). An honorific outweighs a given name.
+
+    >>> f = Found(0, 2, 0, 12, "Omar Haddad", "Person", 1.0)
+    >>> _named_genders([f], {0: EntityMention("x/Omar_Haddad", "Person", "Omar Haddad", f)})
+    {'x/Omar_Haddad': 'm'}
+    >>> f = Found(1, 2, 3, 8, "Chidi", "Person", 1.0)
+    >>> _named_genders([f], {1: EntityMention("x/Chidi", "Person", "Chidi", f)}, "Ms Chidi said no.")
+    {'x/Chidi': 'f'}
+    """
+    genders = name_genders()
+    out: dict[str, str] = {}
+    given: dict[str, str] = {}
+    for f in found:
+        hit = by_token.get(f.start)
+        if hit is None or hit.cls != "Person":
+            continue
+        words = f.text.split()
+        before = _LAST_WORD.search(text[max(0, f.start_char - 12):f.start_char])
+        honorific = _HONORIFICS.get(before.group(1).casefold()) if before else None
+        if honorific is None and len(words) > 1:
+            honorific = _HONORIFICS.get(words[0].rstrip(".").casefold())
+        if honorific is not None:
+            out.setdefault(hit.iri, honorific)
+        while len(words) > 2 and words[0].rstrip(".").casefold() in _TITLES_BEFORE_NAMES:
+            words = words[1:]  # "Dr Mira Castell": Mira
+        if len(words) > 1 and words[0] in genders:
+            given.setdefault(hit.iri, genders[words[0]])
+    return {**given, **out}
+
+
+#: Honorifics and the gender they give the name after them.
+_HONORIFICS = {**dict.fromkeys(("mr", "sir", "lord"), "m"),
+               **dict.fromkeys(("ms", "mrs", "miss", "dame", "lady", "madam"), "f")}
+#: Words before a given name that are no part of it.
+_TITLES_BEFORE_NAMES = frozenset({"dr", "prof", "professor", "rev", "reverend", *_HONORIFICS})
+#: The last word before a name, and the full stop an honorific may carry ("Mrs. Roe").
+_LAST_WORD = re.compile(r"\b(\w+)\.?[ \t]+$")
+
+
+def _conjunct(a: Found, named: Found, text: str) -> bool:
+    """Whether possessive ``a`` follows "``named`` and": "Johan Angell and his wife",
+    "Johan Angell (1820–88) and his wife" (a parenthesis between is skipped).
+
+    >>> f = lambda text, start, end: Found(0, 1, start, end, text, "Person", 1.0, sentence=0)
+    >>> _conjunct(f("his", 22, 25), f("Johan", 0, 5), "Johan (1820 – 88) and his wife")
+    True
+    >>> _conjunct(f("his", 18, 21), f("Johan", 0, 5), "Johan met Ann and his wife")
+    False
+    """
+    between = _PARENTHESES.sub("", text[named.end_char:a.start_char])
+    return a.text.casefold() in _CONJUNCT_POSSESSIVES and a.sentence == named.sentence \
+        and between.strip(" ,").casefold() == "and"
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
+def _narrated(unnamed: list[Found], text: str) -> list[Found]:
+    """The unnamed anaphora without first-person words that tell no story.
+
+    The author is someone only when the document speaks in the first person:
+    two first-person words outside quotes, or one that is a clause's subject
+    or its possessor ("I joined Google", "Our CEO is ..."). A numeral "I." or
+    "(I)" heading a list is none, nor is a word of a title ("Where I Belong",
+    "I 'm Still Alive": the next word capitalised).
+
+    >>> from kg.extract.mentions import Found
+    >>> i = Found(0, 1, 0, 1, "I", "Person", 0.0, anaphor=True, author=True, salient=2)
+    >>> _narrated([i], "I. Early life"), _narrated([i], "I Am a Rock"), len(_narrated([i], "I won"))
+    ([], [], 1)
+    """
+    def numeral(a: Found) -> bool:
+        line_start = text.rfind("\n", 0, a.start_char) + 1
+        return a.text == "I" and text[a.end_char:a.end_char + 1] in {".", ")"} \
+            and text[line_start:a.start_char].strip() in {"", "("}
+
+    def titled(a: Found) -> bool:
+        after = _NEXT_WORD.match(text, a.end_char)
+        return after is not None and after.group(1).isupper() and (a.text == "I" or a.start != a.sentence)
+
+    authors: dict[str, list[Found]] = defaultdict(list)
+    for a in unnamed:
+        if a.author and not numeral(a) and not titled(a):
+            authors[a.cls].append(a)
+    told = {cls for cls, said in authors.items()
+            if len(said) >= 2 or any(a.salient for a in said)}
+    return [a for a in unnamed if not a.author or (a.cls in told and a in authors[a.cls])]

@@ -1,0 +1,213 @@
+"""Name-to-name joins within one document: which of its names are one entity.
+
+An acronym and its expansion ("Amazon Web Services (AWS)"), a name and another the
+text says it has ("Kasimir (born Tomas Roux)"), a surname or a first name and the full
+name, a shorter form of a name and the one longer form it fits. Each ``_link_*`` function
+calls ``union`` on the indices of two names to join; :func:`kg.extract.resolve.resolve`
+keeps the groups (and asks :func:`_groups_apart` before a weak join).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from kg.extract.classes import ORGANIZATION_WORDS
+from kg.extract.given_names import given_names, nickname_of
+from kg.extract.mentions import GAZETTEER_WEIGHT, Found
+from kg.extract.naming import _POSSESSIVE, _initials, _is_acronym, _subsequence, abbreviates
+from kg.extract.short_names import NAME_PARTICLES, surnames
+
+#: Words that say the name after them is another name of the one before: "Peter of Varn (or
+#: Pierre de Varn; died 1443)", "Kasimir (born Tomas Roux ...)", "Ann Lee, also known as Annie Lee".
+_ALIAS_CUE = re.compile(r"(?:\(|,)\s*(?:or|also|also known as|better known as|known as|also called|"
+                        r"a\.k\.a\.?|aka|born|née|nee|né|formerly)", re.IGNORECASE)
+
+
+def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignore[no-untyped-def]
+    """Join "Amazon Web Services (AWS)" and an acronym with its expansion, and a name
+    with the one the text says is another name of it ("Peter of Varn (or Pierre de Varn;
+    died 1443)", "Kasimir (born Tomas Roux)": :data:`_ALIAS_CUE`, same class).
+
+    A name in parentheses after another is the same thing only when one
+    abbreviates the other, the gazetteer gives both one entry or the words
+    before it say so; otherwise it is something the text relates to the first
+    ("Mitsubishi Electric (Japan)", "Terje Halleland (Progress Party)").
+    """
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        between = text[a.end_char:b.start_char].strip()
+        if between == "(" and text[b.end_char:b.end_char + 1] == ")":
+            if abbreviates(b.text, a.text) or abbreviates(a.text, b.text):
+                union(i, i + 1, "abbreviation")
+            elif a.canonical is not None and a.canonical == b.canonical:
+                union(i, i + 1, "gazetteer")
+        elif _ALIAS_CUE.fullmatch(between) and a.cls == b.cls and a.canonical == b.canonical:
+            union(i, i + 1, "alias")
+    expansions = {}
+    for i, f in enumerate(found):
+        initials = _initials(f.text)
+        if initials:
+            expansions.setdefault(initials, i)
+    for i, f in enumerate(found):
+        if _is_acronym(f.text) and f.text in expansions and not _known_otherwise(f, found[expansions[f.text]]):
+            union(i, expansions[f.text], "abbreviation")
+
+
+def _known_otherwise(short: Found, long: Found) -> bool:
+    """Whether the gazetteer knows ``short`` as another entity than ``long``: "US" is the
+    United States, not the "University of Sheffield" its letters spell.
+
+    >>> us = Found(0, 1, 0, 2, "US", "Place", 100.0, canonical="United States")
+    >>> _known_otherwise(us, Found(3, 6, 5, 28, "University of Sheffield", "Organization", 1.0))
+    True
+    """
+    return short.canonical is not None and short.canonical != long.canonical
+
+
+def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-untyped-def]
+    """Join "Dupin" to "Benoit Dupin" (and "Des Cars" to "Laurence Des Cars"); return the
+    surnames joined (they vote Person).
+
+    The first full name with that surname wins, unless the sentence keeps the
+    two apart: in "Reddy is married to Sneha Reddy", Reddy is someone else.
+    """
+    full_names: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(found):
+        words = f.text.split()
+        if f.cls == "Person" and len(words) > 1:
+            full_names[words[-1]].append(i)
+            for short in surnames(f.text):  # "Laurence Des Cars": "Des Cars"; "Von der Leyen" at a sentence's start
+                full_names[short].append(i)
+    joined = set()
+    for i, f in enumerate(found):
+        if (" " in f.text and f.text.split()[0].lower() not in NAME_PARTICLES) or f.weight >= GAZETTEER_WEIGHT:
+            continue
+        fits = [j for j in full_names.get(f.text, ()) if not _kept_apart(f, found[j])]
+        if fits:
+            union(i, fits[0])
+            joined.add(i)
+    return joined
+
+
+def _link_first_names(found: list[Found], taken: set[int], union) -> set[int]:  # type: ignore[no-untyped-def]
+    """Join "Meg" to "Meg Whitman" named before it, when she is the only person named in full
+    with that given name (:func:`kg.extract.given_names.given_names`) and the sentence does
+    not keep the two apart; a person's nickname too ("James Taiclet ... Jim will lead":
+    :func:`kg.extract.given_names.nickname_of`). Return the names joined (they vote
+    Person). ``taken``: the names already joined as surnames.
+
+    >>> f = lambda text, start, cls="Person": Found(start, start + len(text.split()), 0, 0, text, cls, 1.0)
+    >>> names = [f("Meg Whitman", 0), f("Ray Lane", 5), f("Meg", 9, "Organization")]
+    >>> joined = []
+    >>> _link_first_names(names, set(), lambda a, b: joined.append((a, b)))
+    {2}
+    >>> joined
+    [(2, 0)]
+    """
+    given = given_names()
+    full: dict[str, set[str]] = defaultdict(set)
+    first_at: dict[str, int] = {}
+    for i, f in enumerate(found):
+        words = f.text.split()
+        if f.cls == "Person" and len(words) > 1 and words[0] in given:
+            full[words[0]].add(f.text)
+            first_at.setdefault(words[0], i)
+    joined = set()
+    for i, f in enumerate(found):
+        given = f.text if f.text in first_at else _nicknamed(f, first_at)
+        j = first_at.get(given) if given else None
+        if j is None or i in taken or " " in f.text or f.anaphor or f.weight >= GAZETTEER_WEIGHT \
+                or len(full[given]) > 1 or found[j].start > f.start or _kept_apart(f, found[j]):
+            continue
+        union(i, j)
+        joined.add(i)
+    return joined
+
+
+def _nicknamed(f: Found, given_names: dict[str, int]) -> str | None:
+    """The one given name of ``given_names`` a person's one-word name is a nickname of."""
+    if f.cls != "Person" or " " in f.text:
+        return None
+    fits = [g for g in given_names if nickname_of(f.text, g)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-untyped-def]
+    """Join a shorter form of a name to the one longer form of its class it fits.
+
+    "Henrik Angell" fits "Henrik August Angell": two words or more, the same
+    first and last word, its words in order among the longer one's, and the
+    longer form named first (a name is shortened after it is introduced; a
+    longer name after a shorter one is often a son's or a spin-off's). An
+    organisation's one word fits a longer organisation name it ends ("the Varden
+    Commission ... the Commission"), or begins where the rest are organisations' words
+    ("Nordvik Energy ... Nordvik", ``organization_words``; not "Amazon Web Services"); not a
+    gazetteer's name, nor an acronym. A person's initials fit the names they stand for
+    ("J. H. Dearle" after "John Henry Dearle"), and a nickname its given name ("Jim Taiclet"
+    after "James Taiclet"). When two different longer names fit (or the sentence
+    keeps them apart) it joins none.
+    """
+    words = [[w.casefold() for w in _POSSESSIVE.sub("", f.text).split()] for f in found]
+    first: dict[int, int] = {}  # group -> its first mention's token
+    for i, f in enumerate(found):
+        first.setdefault(root(i), f.start)
+    for i, f in enumerate(found):
+        short = words[i]
+        if f.demonym or not short:
+            continue
+        if len(short) == 1:
+            if f.cls != "Organization" or f.weight >= GAZETTEER_WEIGHT or _is_acronym(f.text):
+                continue
+            fits = [j for j, long in enumerate(words)
+                    if len(long) > 1 and found[j].cls == f.cls and (long[-1] == short[0] or (
+                        long[0] == short[0] and all(w in ORGANIZATION_WORDS for w in long[1:])))]
+        else:
+            fits = [j for j, long in enumerate(words)
+                    if found[j].cls == f.cls and long[-1] == short[-1] and not _kept_apart(f, found[j]) and (
+                        len(long) > len(short) and long[0] == short[0] and _subsequence(short, long)
+                        or f.cls == "Person" and long != short and _initialled(short, long)
+                        or f.cls == "Person" and len(long) == len(short) and long[:-1] != short[:-1]
+                        and nickname_of(f.text.split()[0], found[j].text.split()[0]))]
+        if not fits:
+            continue
+        if len({root(j) for j in fits}) == 1 and root(fits[0]) != root(i) \
+                and first[root(fits[0])] < first[root(i)]:
+            union(i, fits[0])
+
+
+def _initialled(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` writes some of ``long``'s words as their initials, the others as
+    they are (words case-folded).
+
+    >>> _initialled(["j.", "h.", "dearle"], ["john", "henry", "dearle"])
+    True
+    >>> _initialled(["j.h.", "dearle"], ["john", "henry", "dearle"])
+    True
+    >>> _initialled(["j.", "dearle"], ["john", "henry", "dearle"])
+    False
+    """
+    letters = [w for word in short[:-1]
+               for w in (re.findall(r"\w\.", word) if _INITIALS.fullmatch(word) else [word])]
+    return len(letters) == len(long) - 1 and any(_INITIALS.fullmatch(w) for w in short[:-1]) and all(
+        w == x or _INITIALS.fullmatch(w) is not None and w[0] == x[0] for w, x in zip(letters, long))
+
+
+#: One initial or several run together: "j.", "j.h.".
+_INITIALS = re.compile(r"(?:\w\.)+")
+
+
+def _groups_apart(found: list[Found], root, a: int, b: int) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a mention of ``a``'s group is kept apart from one of ``b``'s: "Vineeth
+    Sreenivasan ... Vineeth is son of the actor Sreenivasan" joins "Vineeth" and
+    "Sreenivasan" each to the full name, but not both."""
+    ra, rb = root(a), root(b)
+    group_a = [found[i] for i in range(len(found)) if root(i) == ra]
+    group_b = [found[i] for i in range(len(found)) if root(i) == rb]
+    return any(_kept_apart(x, y) for x in group_a for y in group_b)
+
+
+def _kept_apart(a: Found, b: Found) -> bool:
+    """Whether the sentence says ``a`` and ``b`` are two people ("X married Y")."""
+    return any(t in a.apart for t in range(b.start, b.end)) or \
+        any(t in b.apart for t in range(a.start, a.end))
