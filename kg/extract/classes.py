@@ -31,6 +31,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from kg.extract.given_names import common_nouns, given_names
@@ -55,6 +57,8 @@ PRODUCT_LAST_WORDS = frozenset(_WORDS["product_last_words"])
 DASHES = frozenset({"–", "—", "-"})
 #: Words before a name that make it a person's ("Sen. Bob Dole", "President Lincoln").
 HONORIFICS = _WORDS["honorifics"]
+#: A regnal number: "I", "II", "IV", "XIV" ("Carol I", "Philip V").
+REGNAL = re.compile(r"[IVX]{1,5}")
 #: Classes whose head noun types a name that modifies it ("the Trainium2 chip").
 MODIFIER_CLASSES = _WORDS["modifier_classes"]
 #: Classes whose head noun, last word of a longer name, types it ("Nizina Glacier").

@@ -24,13 +24,12 @@ Examples
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
-from kg.extract.classes import (DASHES, ORGANIZATION_WORDS, PLACE_BODIES, WORK, employer_cued, given_named,
-                                made, name_class, team_cued)
+from kg.extract.classes import (DASHES, ORGANIZATION_WORDS, PLACE_BODIES, REGNAL, WORK, employer_cued,
+                                given_named, made, name_class, team_cued)
 from kg.extract.found import Found, _found
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun_names, _kin_names,
@@ -239,7 +238,7 @@ def _mended_names(doc: Doc) -> list[Span]:
                 and doc[ent.end].pos_ == "PROPN" and doc[ent.end].is_title:
             end = ent.end  # "Bourbon King" and "Philip V": the name after the style is the person's
             while end < len(doc) and (doc[end].pos_ == "PROPN" and doc[end].is_title
-                                      or _REGNAL.fullmatch(doc[end].text)):
+                                      or REGNAL.fullmatch(doc[end].text)):
                 end += 1
             out.append(Span(doc, ent.end, end, label="PERSON"))
             i += 1
@@ -262,8 +261,6 @@ def _bare_proper(token: Token) -> bool:
 
 #: Styles of rulers and nobles ("King", "Duchess"): ``ontology/words.toml`` ``[rules] styles``.
 STYLES = frozenset(load_words().rules["styles"])
-#: A regnal number: "V", "XIV".
-_REGNAL = re.compile(r"[IVX]{1,5}")
 
 #: Words that end a business's name ("Grill", "Holdings"): NER leaves some out of it.
 _BUSINESS_WORDS = frozenset(ORGANIZATION_WORDS) | POSSESSED_BUSINESSES

@@ -145,16 +145,16 @@ def _nicknamed(doc: Doc) -> Iterator[Span]:
     given = given_names()
     for i in (int(i) for i in np.isin(doc.to_array("ORTH"), quotes).nonzero()[0]):
         close = next((k for k in range(i + 2, min(i + 4, len(doc))) if doc[k].text in _CLOSING_QUOTES), None)
-        if close is None or not all(_capitalised(doc[k]) for k in range(i + 1, close)):
+        if close is None or not all(_named_word(doc[k]) for k in range(i + 1, close)):
             continue
         start = i
-        while start > 0 and (_capitalised(doc[start - 1]) or (
-                doc[start - 1].text == "-" and start > 1 and _capitalised(doc[start - 2]))):
+        while start > 0 and (_named_word(doc[start - 1]) or (
+                doc[start - 1].text == "-" and start > 1 and _named_word(doc[start - 2]))):
             start -= 1  # "Jean-Claude"
         while start < i and doc[start].text not in given:
             start += 1  # "Director Michael John": from the given name on
         end = close + 1
-        while end < len(doc) and end < close + 4 and _capitalised(doc[end]):
+        while end < len(doc) and end < close + 4 and _named_word(doc[end]):
             end += 1
         if start < i and end > close + 1:
             yield Span(doc, start, end, label="PERSON")
@@ -169,16 +169,6 @@ def _has_nickname(span: Span) -> bool:
 #: Quotes around a nickname.
 _OPENING_QUOTES = frozenset({'"', "“"})
 _CLOSING_QUOTES = frozenset({'"', "”"})
-
-
-def _capitalised(token: Token) -> bool:
-    """A word in capitals, as names are: "Padden", "O'Neill"; not "-" or "(".
-
-    >>> from types import SimpleNamespace as T
-    >>> _capitalised(T(text="O'Neill", is_title=True)), _capitalised(T(text="(", is_title=False))
-    (True, False)
-    """
-    return token.is_title and token.text[0].isalpha()
 
 
 def _possessive_companies(doc: Doc) -> Iterator[Span]:
@@ -209,5 +199,11 @@ def _possessive_companies(doc: Doc) -> Iterator[Span]:
 
 
 def _named_word(token: Token) -> bool:
-    """A word of a name: in capitals ("Frisco", "T.G.I.", "Inc.")."""
+    """A word of a name: in capitals ("Frisco", "O'Neill", "T.G.I.", "Inc."); not "-" or "(".
+
+    >>> from types import SimpleNamespace as T
+    >>> word = lambda text, title: T(text=text, is_title=title, is_upper=False)
+    >>> _named_word(word("O'Neill", True)), _named_word(word("(", False))
+    (True, False)
+    """
     return (token.is_title or token.is_upper) and token.text[0].isalpha()

@@ -226,6 +226,16 @@ def _abbreviated_state(span: Span, lexicon: Lexicon | None) -> bool:
     return known is not None and known.cls == "Place" and known.label != after[1].text
 
 
+@lru_cache(maxsize=1)
+def us_states() -> frozenset[str]:
+    """US states' names, case-folded ("georgia" is a country's name too).
+
+    >>> "georgia" in us_states(), "france" in us_states()
+    (True, False)
+    """
+    return frozenset(s["name"].casefold() for s in geonames().get_us_states().values())
+
+
 def postal_state(span: Span) -> str | None:
     """The US state a two-letter postal code after a town and a comma stands for
     ("Jacksonville, FL" is Florida; NER calls some of them organisations), else None.

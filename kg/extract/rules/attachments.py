@@ -8,11 +8,10 @@ Both give relations named ``rule:attachment``.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.classes import noun_class
+from kg.extract.classes import REGNAL, noun_class
 from kg.extract.places import COMPASS, geonames, is_place
 from kg.extract.resolve import EntityMention
 from kg.extract.rules.args import Arg, arg, args, confidence, is_country, negated, pobj, relation, span_root, subject
@@ -82,16 +81,12 @@ def _styled(ctx: DocContext, found: EntityMention, styles: frozenset[str]) -> bo
     doc = ctx.doc
     before = doc[found.start - 1].lower_ if found.start > 0 else ""
     return before in styles or doc[found.start].lower_ in styles or (
-        found.end - found.start > 1 and _REGNAL.fullmatch(doc[found.end - 1].text) is not None)
+        found.end - found.start > 1 and REGNAL.fullmatch(doc[found.end - 1].text) is not None)
 
 
 def _styles(ctx: DocContext) -> frozenset[str]:
     """Ranks and saints' words that style a person (words.toml ``styles``, ``saint_words``)."""
     return ctx.lexicon.words.rules["styles"] | ctx.lexicon.words.mentions["saint_words"]
-
-
-#: A regnal number: "I", "II", "IV", "XIV".
-_REGNAL = re.compile(r"[IVX]{1,5}")
 
 
 def _attached(ctx: DocContext, head: Token, found: EntityMention) -> Iterator[tuple[str, Arg]]:

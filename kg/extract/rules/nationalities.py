@@ -10,10 +10,9 @@ person or a role ("Italy's Ann Roy", "Ann Roy, Italy's trade minister").
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.places import is_place
+from kg.extract.places import is_place, us_states
 from kg.extract.rules.args import arg, confidence, is_country, relation
 from kg.registry import extractors
 from kg.types import Relation
@@ -45,7 +44,7 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
             if not owner and token.head.lower_ in staff_titles and not _demonym(ctx, token, place):
                 continue  # "Japan coach Ken Sato": the national team's coach, of any nationality
             if not owner and token.head.lower_ in ctx.lexicon.words.rules.get("offices", ()) \
-                    and ctx.text[place.start_char:place.end_char].casefold() in _us_states():
+                    and ctx.text[place.start_char:place.end_char].casefold() in us_states():
                 continue  # "former Georgia Governor Jimmy Carter": the state's office, not the country
             if not owner and not _demonym_or_country(ctx, token, place):
                 stated = ctx.lexicon.properties.get("livesIn")  # "a Madrid architect": home, no nationality
@@ -72,18 +71,6 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                 people = [a for a in [arg(ctx, holder)] if a and a.cls == "Person"]
             for person in people:
                 yield relation(ctx, stated, person, place, sent, "nationality", conf)
-
-
-@lru_cache(maxsize=1)
-def _us_states() -> frozenset[str]:
-    """US states' names, case-folded ("georgia" is a country's name too).
-
-    >>> "georgia" in _us_states(), "france" in _us_states()
-    (True, False)
-    """
-    from kg.extract.places import geonames
-
-    return frozenset(s["name"].casefold() for s in geonames().get_us_states().values())
 
 
 def _demonym_or_country(ctx: DocContext, token: Token, place: Arg) -> bool:
