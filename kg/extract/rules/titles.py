@@ -60,7 +60,7 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
             if match is None:
                 continue
             spec, inverse = match
-            if spec.name == "leads" and title.lower_ in _VAGUE_HEADS \
+            if spec.name == "leads" and title.lower_ in ctx.lexicon.words.rules.get("vague_heads", ()) \
                     and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children) \
                     and not any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
                 spec = ctx.lexicon.properties["worksFor"]  # "a leader at Vexa Labs": one of several
@@ -136,11 +136,6 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         for t in (candidate, *conjuncts(candidate)):
             if is_title(ctx, t) and (t.i == candidate.i or not _named(ctx, t, person)):
                 yield t
-
-
-#: Titles of leaders that, after "a" and without "of", name one of several ("a leader at X";
-#: "a former head of X" and "an American CEO for CareerBuilder.com" lead it).
-_VAGUE_HEADS = frozenset({"leader", "head"})
 
 
 def _no_job(ctx: DocContext, title: Token, phrase: tuple[int, int]) -> bool:
