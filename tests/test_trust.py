@@ -1669,3 +1669,25 @@ def test_a_superintendent_a_gm_and_a_possessed_seafood_business():
 def test_a_listed_place_with_its_own_in_is_no_container():
     found = facts("Vail bought Sunday River in Maine and Mount Sunapee in New Hampshire.")
     assert ("Sunday River", "locatedIn", "Mount Sunapee") not in found and ("Sunday River", "locatedIn", "Maine") in found
+
+
+def test_one_of_the_companies_a_title_of_and_a_tenure_at_make_an_organisation():
+    ents = entities("Brevald, one of Europe's largest fertiliser companies, cut its dividend.")
+    assert ents.get("Brevald", ("",))[0] == "Organization", ents
+    found = facts("Ingrid Holm is stepping down as CEO of Voltaris, but will stay as an adviser.")
+    assert ("Ingrid Holm", "leads", "Voltaris") in found, found
+    ents = entities("His record during his tenure at Delta gives the board confidence.")
+    assert ents.get("Delta", ("",))[0] == "Organization", ents
+
+
+def test_a_coach_at_a_club_named_after_a_city_is_at_the_club():
+    ents = entities("Dan Pryor was interim coach at Richmond in 2021 and an assistant coach at Geelong after.")
+    assert ents.get("Richmond", ("",))[0] == "Organization" and ents.get("Geelong", ("",))[0] == "Organization", ents
+    assert entities("Dan Pryor moved to Richmond in 2021.").get("Richmond", ("",))[0] == "Place"
+
+
+def test_initials_ner_cut_from_a_firm_and_the_head_of_a_department():
+    found = facts('"The deal is priced well," Wedmore ISI analyst Tom Vale said on Monday.')
+    assert ("Tom Vale", "worksFor", "Wedmore ISI") in found and not any(o == "ISI" for s, p, o in found), found
+    found = facts("Vortex's Head of Talent Strategy & Operations Jane Roe will leave the company in May.")
+    assert ("Jane Roe", "worksFor", "Vortex") in found and ("Jane Roe", "leads", "Vortex") not in found, found

@@ -162,7 +162,7 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon):
         return "Person"
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in {"NOUN", "PROPN"}:
         if lexicon.head_nouns.get(root.head.head.lower_) == "Place":
             return "Place"  # "the city of Izmir", "the capital of Texas"
         titled = _title_of(root.head.head, lexicon)
@@ -209,7 +209,7 @@ def _nouns_beside(span: Span) -> list[Token]:
     Delgado", "the novel Rocksburg Road"), and one it names ("a device known as Vireo",
     "a startup called Kestrel")."""
     doc, root = span.doc, span.root
-    out = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end and _follows(span, c.left_edge.i)]
+    out = [_one_of(c) for c in root.children if c.dep_ == "appos" and c.i >= span.end and _follows(span, c.left_edge.i)]
     naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
     if naming.dep_ == "acl" and naming.head.pos_ == "NOUN" and (
             (naming.lower_ == "known" and naming is not root.head)
@@ -224,6 +224,21 @@ def _nouns_beside(span: Span) -> list[Token]:
         out.append(before)  # "Plautus' play Rudens": spaCy hangs some such nouns as adjectives
     out += _examples_of(root)
     return out
+
+
+def _one_of(noun: Token) -> Token:
+    """The noun of "one of the ...", else ``noun``: "Nutrien, one of the world's largest
+    fertilizer companies," is a company.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Nutrien, one of the largest fertilizer companies, grew.")
+    >>> _one_of(doc[2]).text, _one_of(doc[7]).text
+    ('companies', 'companies')
+    """
+    if noun.lower_ != "one":
+        return noun
+    return next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"), noun)
 
 
 def _examples_of(root: Token) -> list[Token]:
@@ -343,9 +358,7 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
     if len(attrs) != 1:  # "X is the President of Y, the state owned corporation": a misparse
         return None
     attr = attrs[0]
-    if attr.lower_ == "one":  # "one of the largest towns"
-        attr = next((p for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for p in c.children if p.dep_ == "pobj"), attr)
+    attr = _one_of(attr)  # "one of the largest towns"
     classes = set()
     for noun in (attr, *(c for c in attr.children if c.dep_ == "conj")):
         if noun.lower_ in NOT_PREDICATE_NOUNS:
@@ -551,10 +564,14 @@ def _joined_from_place(joined: Token) -> Token | None:
 
 def _governed_by(root: Token) -> str | None:
     """The verb (or noun) and the preposition a name is the object of: "play for" in "played
-    for Lancashire", "partner at" in "a partner at McDermott"; None for another role."""
+    for Lancashire", "partner at" in "a partner at McDermott" and in "was a partner at
+    McDermott"; None for another role."""
     if root.dep_ != "pobj" or root.head.dep_ not in {"prep", "agent"}:
         return None
-    return f"{root.head.head.lemma_.lower()} {root.head.lower_}"
+    governor = root.head.head
+    if governor.lemma_ == "be":  # "was interim coach at Richmond": the parse hangs "at" on "was"
+        governor = next((c for c in governor.children if c.dep_ == "attr" and c.pos_ == "NOUN"), governor)
+    return f"{governor.lemma_.lower()} {root.head.lower_}"
 
 
 def employer_cued(span: Span, lexicon: Lexicon) -> bool:

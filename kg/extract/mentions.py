@@ -31,6 +31,7 @@ from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
 from kg.extract.classes import (DASHES, ORGANIZATION_WORDS, PLACE_BODIES, REGNAL, WORK, employer_cued,
                                 given_named, made, name_class, team_cued)
 from kg.extract.found import Found, _found
+from kg.extract.given_names import common_nouns
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun_names, _kin_names,
                                       _nicknamed, _possessive_companies)
@@ -39,7 +40,7 @@ from kg.extract.name_spans import (POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _a
                                    _is_department, _is_name, _mapped, _pieces, _without_honours,
                                    _without_opener, _without_role, _without_score,
                                    _without_title_abbreviation, _without_title_after, _without_trade)
-from kg.extract.places import place_vote, postal_state, regions
+from kg.extract.places import is_place, place_vote, postal_state, regions
 from kg.extract.short_names import NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed
 from kg.lexicon import Lexicon, load_words
 from kg.types import changed
@@ -104,7 +105,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                     head_cls == "Organization" and ner_cls == "Person" and piece.root.dep_ == "appos"
                     and given_named(piece, lexicon)):
                 piece_cls, piece_weight = head_cls, HEAD_NOUN_WEIGHT
-            elif canonical is None and ner_cls is not None and not team and place_vote(piece, cls, lexicon):
+            elif canonical is None and ner_cls is not None and not team and place_vote(piece, cls, lexicon) \
+                    and not (ner_cls == "Organization" and employer_cued(piece, lexicon)):  # "his tenure at Delta"
                 piece_cls, piece_weight = "Place", PLACE_WEIGHT
             elif canonical is None and cls == "Organization" and made(piece):
                 piece_cls, piece_weight = "Product", PLACE_WEIGHT
@@ -249,9 +251,28 @@ def _mended_names(doc: Doc) -> list[Span]:
         start = ent.start
         while end > ent.end and start > 0 and _bare_proper(doc[start - 1]):
             start -= 1  # "Cafe Rio" before NER's "Mexican"
-        out.append(ent if end == ent.end else Span(doc, start, end, label="ORG"))
+        if end == ent.end and _initials_cut(ent):
+            start = ent.start - 1  # "Evercore ISI analyst Vijay Kumar": NER's "ISI"
+        out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="ORG"))
         i += 1
     return out
+
+
+def _initials_cut(ent: Span) -> bool:
+    """Whether NER's organisation is one word of capitals cut from the rare word before it,
+    which modifies it: "Evercore ISI" (NER's "ISI"); not "analyst ISI" (a common noun) nor
+    "Paris ISI" (a place).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Evercore ISI analyst Vijay Kumar said so.")
+    >>> doc.ents[0].text, _initials_cut(doc.ents[0])
+    ('ISI', True)
+    """
+    if ent.label_ != "ORG" or len(ent) != 1 or ent.start == 0 or not ent[0].is_upper or len(ent[0]) < 2:
+        return False
+    word = ent.doc[ent.start - 1]
+    return _bare_proper(word) and word.dep_ == "compound" and word.head.i == ent.start \
+        and word.lower_ not in common_nouns() and not is_place(word.text)
 
 
 def _bare_proper(token: Token) -> bool:

@@ -507,6 +507,9 @@ def _is_department(span: Span, titles: frozenset[str] | set[str], lexicon: Lexic
     [False]
     """
     root = span.root
+    if root.dep_ not in {"pobj", "conj"} and span.start > 0 and span.doc[span.start - 1].lower_ == "of":
+        # "WWE's Head of Talent Strategy & Operations": a misparse hangs the last word on the title
+        root = next((t for t in span if t.dep_ == "pobj" and t.head.i == span.start - 1), root)
     prep = root.head
     title = prep.head
     if root.dep_ not in {"pobj", "conj"}:
