@@ -1691,3 +1691,11 @@ def test_initials_ner_cut_from_a_firm_and_the_head_of_a_department():
     assert ("Tom Vale", "worksFor", "Wedmore ISI") in found and not any(o == "ISI" for s, p, o in found), found
     found = facts("Vortex's Head of Talent Strategy & Operations Jane Roe will leave the company in May.")
     assert ("Jane Roe", "worksFor", "Vortex") in found and ("Jane Roe", "leads", "Vortex") not in found, found
+
+
+def test_chief_officers_initials_and_business_regions_are_no_employers():
+    found = facts("Mara Quist moved to CPO in March after two years as CTO of Brightloom.")
+    assert not any(o in {"CPO", "CTO"} for s, p, o in found), found
+    found = facts("Ravi Mehta, general manager for the EMEA and APAC regions, will run the new unit.")
+    assert not any(p == "worksFor" for s, p, o in found), found
+    assert entities("Sales in the Middle East and Latin America rose.").get("Latin America", ("",))[0] == "Place"
