@@ -1701,7 +1701,7 @@ def test_chief_officers_initials_and_business_regions_are_no_employers():
     assert entities("Sales in the Middle East and Latin America rose.").get("Latin America", ("",))[0] == "Place"
 
 
-def test_an_apposition_of_a_place_says_a_home_only_for_a_native_or_a_resident():
+def test_an_assassin_of_a_place_namesake_is_no_resident():
     found = facts("The barn is where Carl Voss, assassin of Lincoln, was caught by soldiers.")
     assert not any(p == "livesIn" for s, p, o in found), found
     found = facts("Tom Hale, a resident of Dayton, was arrested on Monday.")

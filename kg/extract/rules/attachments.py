@@ -31,7 +31,7 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
     by_prep = ctx.lexicon.triggers.prepositions
     styles = _styles(ctx)
     no_job = word_lists(ctx.lexicon, "model_excluding_words").get("worksFor", frozenset())
-    homes = word_lists(ctx.lexicon, "model_sentence_words").get("livesIn", frozenset())
+    no_home = word_lists(ctx.lexicon, "model_excluding_words").get("livesIn", frozenset())
     conf = confidence(ctx, "attachment")
     for sent in ctx.sentences:
         seen: set[int] = set()
@@ -57,9 +57,8 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
                         if spec.name == "livesIn" and is_country(ctx, second):
                             # "Zhou Enlai, the Premier of China", "Princess Ann of Denmark"
                             spec = ctx.lexicon.properties["nationality"]
-                        elif spec.name == "livesIn" and prep == "of" and head is not token \
-                                and head.lemma_.lower() not in homes:
-                            continue  # "Booth, assassin of Lincoln": "a native of", "a resident of" say a home
+                        elif spec.name == "livesIn" and head.lemma_.lower() in no_home:
+                            continue  # "John Wilkes Booth, assassin of Lincoln": no home
                         elif prep == "of" and (styled or head.lower_ in styles):
                             continue  # "St Anthony of Padua", "Philip, Duke of Edinburgh": no home, no employer
                         yield relation(ctx, spec, first, second, sent, "attachment", conf)
