@@ -1706,3 +1706,10 @@ def test_an_assassin_of_a_place_namesake_is_no_resident():
     assert not any(p == "livesIn" for s, p, o in found), found
     found = facts("Tom Hale, a resident of Dayton, was arrested on Monday.")
     assert ("Tom Hale", "livesIn", "Dayton") in found, found
+
+
+def test_a_person_credited_with_directing_or_voicing_is_a_person():
+    ents = entities("The 1994 film was co-directed by Hiroko Tsukida. The lion was voiced by Shigeru Tanabata.")
+    assert ents.get("Hiroko Tsukida", ("",))[0] == "Person" and ents.get("Shigeru Tanabata", ("",))[0] == "Person", ents
+    ents = entities("The 1994 film was directed by Hiroko Tsukida and produced by Walt Disney Pictures.")
+    assert ents.get("Walt Disney Pictures", ("",))[0] == "Organization", ents

@@ -83,6 +83,8 @@ NOT_CLASS_TITLES = frozenset(_WORDS["not_class_titles"])
 SHARED_TITLES = frozenset(_WORDS["shared_titles"])
 #: Verbs whose object is a product, not the organisation NER says ("developed AlphaFold").
 PRODUCT_VERBS = _WORDS["product_verbs"]
+#: Verbs whose agent is a person, not the organisation NER says ("directed by Tomomi Mochizuki").
+PERSON_CREDIT_VERBS = frozenset(_WORDS["person_credit_verbs"])
 NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 
 
@@ -515,9 +517,38 @@ def given_named(span: Span, lexicon: Lexicon) -> bool:
 def _shaped_like_a_persons(span: Span, lexicon: Lexicon) -> bool:
     """Whether every word of the name is a proper noun in capitals, and none an
     organisation's word, a head noun, a known name or a place."""
-    return all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.lower_ not in ORGANIZATION_WORDS
+    return all(t.pos_ == "PROPN" and _capitalised(t.text) and t.lower_ not in ORGANIZATION_WORDS
                and t.lower_ not in lexicon.head_nouns and not lexicon.known(t.text) and not is_place(t.text)
                for t in span)
+
+
+def _capitalised(word: str) -> bool:
+    """A word of letters (and apostrophes) in capitals: "Rumpel", "McBride", "O'Neill"; not
+    "AT&T", "IBM" or "iPhone".
+
+    >>> [_capitalised(w) for w in ("Rumpel", "McBride", "O'Neill", "IBM", "iPhone", "R2")]
+    [True, True, True, False, False, False]
+    """
+    return word[:1].isupper() and any(c.islower() for c in word) and word.replace("'", "").isalpha()
+
+
+def credited(span: Span, lexicon: Lexicon) -> bool:
+    """Whether a name of two or three words shaped like a person's is credited with a work
+    only people do: the agent of one of ``ontology/words.toml`` ``person_credit_verbs``
+    ("a film directed by Tomomi Mochizuki", "voiced by Louis Prima"), which NER often takes
+    for an organisation's.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("The film was directed by Keshavrao Dhaiber and produced by Prabhat Films.")
+    >>> credited(doc[5:7], load_lexicon()), credited(doc[10:12], load_lexicon())
+    (True, False)
+    """
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:  # "written by Ann Roe and Tom Vale"
+        root = root.head
+    return 2 <= len(span) <= 3 and root.dep_ == "pobj" and root.head.lower_ == "by" \
+        and root.head.head.lemma_.lower() in PERSON_CREDIT_VERBS and _shaped_like_a_persons(span, lexicon)
 
 
 def team_cued(span: Span, lexicon: Lexicon) -> bool:

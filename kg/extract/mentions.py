@@ -28,7 +28,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
-from kg.extract.classes import (DASHES, ORGANIZATION_WORDS, PLACE_BODIES, REGNAL, WORK, employer_cued,
+from kg.extract.classes import (DASHES, ORGANIZATION_WORDS, PLACE_BODIES, REGNAL, WORK, credited, employer_cued,
                                 given_named, made, name_class, team_cued)
 from kg.extract.found import Found, _found
 from kg.extract.given_names import common_nouns
@@ -110,8 +110,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                 piece_cls, piece_weight = "Place", PLACE_WEIGHT
             elif canonical is None and cls == "Organization" and made(piece):
                 piece_cls, piece_weight = "Product", PLACE_WEIGHT
-            elif canonical is None and cls == "Organization" and given_named(piece, lexicon):
-                piece_cls, piece_weight = "Person", PLACE_WEIGHT  # "worked under Theodor Rumpel"
+            elif canonical is None and cls == "Organization" and (given_named(piece, lexicon)
+                                                                  or credited(piece, lexicon)):
+                piece_cls, piece_weight = "Person", PLACE_WEIGHT  # "worked under Theodor Rumpel", "directed by X"
             elif canonical is None and cls == "Person" and employer_cued(piece, lexicon):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "joined Monzo", "a partner at McDermott"
             elif canonical is None and cls == "Person" and _initialism(piece.text):
