@@ -1713,3 +1713,22 @@ def test_a_person_credited_with_directing_or_voicing_is_a_person():
     assert ents.get("Hiroko Tsukida", ("",))[0] == "Person" and ents.get("Shigeru Tanabata", ("",))[0] == "Person", ents
     ents = entities("The 1994 film was directed by Hiroko Tsukida and produced by Walt Disney Pictures.")
     assert ents.get("Walt Disney Pictures", ("",))[0] == "Organization", ents
+
+
+def test_names_ner_or_kg_cut_stay_whole():
+    ents = entities("Kestrel Corp. told the U.S. Securities and Exchange Commission that it would restate.")
+    assert "U.S. Securities and Exchange Commission" in ents and "Exchange Commission" not in ents, ents
+    ents = entities("Lena Roy testified before the Senate Committee on Energy and Natural Resources.")
+    assert "Natural Resources" not in ents, ents
+    found = facts("The former CEO of Halvor Solar, Pieter van den Broek, has been named CEO of Sunvex.")
+    assert not any(s == "Broek" for s, p, o in found) and "Pieter van den Broek" in entities(
+        "The former CEO of Halvor Solar, Pieter van den Broek, has been named CEO of Sunvex."), found
+    ents = entities("He is a non-executive director of the drinks company SAB Miller.")
+    assert ents.get("SAB Miller", ("",))[0] == "Organization" and "Miller" not in ents, ents
+
+
+def test_a_department_after_a_title_is_no_organisation_and_its_head_no_organisation_either():
+    ents = entities("Director of Customer Relationship Marketing Tom Vale will leave in May.")
+    assert "Customer Relationship Marketing" not in ents and ents.get("Tom Vale", ("",))[0] == "Person", ents
+    ents = entities("Acme named Lars Ohm as research director, Downstream Markets, on Monday.")
+    assert "Downstream Markets" not in ents, ents

@@ -164,7 +164,9 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
     if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon):
         return "Person"
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in {"NOUN", "PROPN"}:
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.pos_ == "NOUN" or (
+            root.head.head.pos_ == "PROPN" and all(t.dep_ == "det" for t in span.doc[root.head.i + 1:span.start]))):
+        # "CEO of Northvolt"; not "Director of Customer Marketing Tom Vale", where the parse hangs the name on "of"
         if lexicon.head_nouns.get(root.head.head.lower_) == "Place":
             return "Place"  # "the city of Izmir", "the capital of Texas"
         titled = _title_of(root.head.head, lexicon)

@@ -28,8 +28,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
-from kg.extract.classes import (DASHES, ORGANIZATION_WORDS, PLACE_BODIES, REGNAL, WORK, credited, employer_cued,
-                                given_named, made, name_class, team_cued)
+from kg.extract.classes import (DASHES, ORGANIZATION_WORDS, PLACE_BODIES, REGNAL, WORK, _capitalised, credited,
+                                employer_cued, given_named, made, name_class, team_cued)
 from kg.extract.found import Found, _found
 from kg.extract.given_names import common_nouns
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
@@ -229,6 +229,7 @@ def _mended_names(doc: Doc) -> list[Span]:
         if len(ent) > 1 and (last in _LINKS or (ent.label_ == "PERSON" and last in NAME_PARTICLES)):
             end = ent.end
             while end < len(doc) and (doc[end].pos_ == "PROPN"
+                                      or (ent.label_ == "PERSON" and doc[end].lower_ in NAME_PARTICLES)
                                       or (nxt is not None and nxt.start <= end < nxt.end)):
                 end += 1
             while nxt is not None and nxt.start < end:  # NER's names inside the joined one
@@ -246,6 +247,13 @@ def _mended_names(doc: Doc) -> list[Span]:
             out.append(Span(doc, ent.end, end, label="PERSON"))
             i += 1
             continue
+        particled = _particles_before(ent)
+        if particled < ent.start:  # "Frans van den" and NER's "Heuvel": one person
+            while out and out[-1].end > particled:
+                out.pop()
+            out.append(Span(doc, particled, ent.end, label="PERSON"))
+            i += 1
+            continue
         end = ent.end  # "Cafe Rio Mexican" and "Grill": a business's word after a name is its end
         while end < len(doc) and _bare_proper(doc[end]) and doc[end].lower_ in _BUSINESS_WORDS:
             end += 1
@@ -253,26 +261,55 @@ def _mended_names(doc: Doc) -> list[Span]:
         while end > ent.end and start > 0 and _bare_proper(doc[start - 1]):
             start -= 1  # "Cafe Rio" before NER's "Mexican"
         if end == ent.end and _initials_cut(ent):
-            start = ent.start - 1  # "Evercore ISI analyst Vijay Kumar": NER's "ISI"
+            start = ent.start - 1  # "Evercore ISI analyst Vijay Kumar": NER's "ISI"; "SAB Miller"
         out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="ORG"))
         i += 1
     return out
 
 
+def _particles_before(ent: Span) -> int:
+    """Where a person's name NER cut after its particles starts: "Frans van den Heuvel" (NER's
+    "Heuvel", and "Frans" a nationality), a word in capitals before lower-case particles
+    (``ontology/words.toml`` ``name_particles``); else ``ent.start``.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from spacy.tokens import Span
+    >>> doc = load_nlp()("The CEO, Frans van den Heuvel, left.")
+    >>> _particles_before(Span(doc, 6, 7, label="PERSON"))
+    3
+    """
+    doc, start = ent.doc, ent.start
+    if ent.label_ != "PERSON":
+        return start
+    while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].is_lower:
+        start -= 1
+    if start == ent.start or start == 0 or not _capitalised(doc[start - 1].text) \
+            or doc[start - 1].ent_type_ not in {"", "NORP", "PERSON"}:
+        return ent.start
+    return start - 1
+
+
 def _initials_cut(ent: Span) -> bool:
-    """Whether NER's organisation is one word of capitals cut from the rare word before it,
-    which modifies it: "Evercore ISI" (NER's "ISI"); not "analyst ISI" (a common noun) nor
-    "Paris ISI" (a place).
+    """Whether NER's one-word name is an organisation's cut from the word before it, which
+    modifies it: initials after a rare word ("Evercore ISI": NER's organisation "ISI"), a
+    word after initials ("SAB Miller": NER's person "Miller"); not after a common noun
+    ("analyst ISI", "CEO Miller") nor a place ("Paris ISI").
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Evercore ISI analyst Vijay Kumar said so.")
     >>> doc.ents[0].text, _initials_cut(doc.ents[0])
     ('ISI', True)
     """
-    if ent.label_ != "ORG" or len(ent) != 1 or ent.start == 0 or not ent[0].is_upper or len(ent[0]) < 2:
+    if len(ent) != 1 or ent.start == 0:
         return False
     word = ent.doc[ent.start - 1]
-    return _bare_proper(word) and word.dep_ == "compound" and word.head.i == ent.start \
+    if ent.label_ == "ORG" and ent[0].is_upper and len(ent[0]) > 1:
+        shaped = _bare_proper(word)
+    elif ent.label_ == "PERSON":  # "the drinks company SAB Miller": NER's "Miller", a person
+        shaped = word.pos_ == "PROPN" and word.is_upper and word.is_alpha and len(word) > 1 and not word.ent_type_
+    else:
+        return False
+    return shaped and word.dep_ == "compound" and word.head.i == ent.start \
         and word.lower_ not in common_nouns() and not is_place(word.text)
 
 

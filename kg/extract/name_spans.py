@@ -118,8 +118,8 @@ def _of_pair(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool
     True
     """
     left = doc[i].head
-    if not (left.dep_ == "pobj" and left.head.lower_ in {"of", "for"} and start <= left.head.i < i):
-        return False
+    if not (left.dep_ == "pobj" and left.head.lower_ in {"of", "for", "on"} and start <= left.head.i < i):
+        return False  # "on": "the Senate Committee on Energy and Natural Resources"
     rest = doc[i + 1:end]
     if len(rest) == 1:
         return not known(rest.text)
@@ -131,9 +131,10 @@ def _of_pair(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool
 
 def _field_and_body(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:
     """Whether the conjunction at ``i`` joins a field's one word to a body's name, all one name:
-    "the Transport and General Workers Union", "Science and Technology Facilities Council" (a
-    word of English no name holds before it, a body's noun ending the name: ``of_pair_bodies``);
-    not "Apple and Google Cloud" nor "Ford and General Motors".
+    "the Transport and General Workers Union", "Science and Technology Facilities Council", "the
+    U.S. Securities and Exchange Commission" (a word of English no name holds before it, after
+    a place or none, a body's noun ending the name: ``of_pair_bodies``); not "Apple and Google
+    Cloud" nor "Ford and General Motors".
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("He joined the Transport and General Workers Union.")
@@ -141,8 +142,25 @@ def _field_and_body(doc: Doc, start: int, i: int, end: int, known: Callable[[str
     True
     """
     before = [t for t in doc[start:i] if t.lower_ != "the"]
-    return len(before) == 1 and before[0].is_title and before[0].lower_ in common_nouns() \
-        and not known(before[0].text) and doc[end - 1].lower_ in OF_PAIR_BODIES | {"union", "unions"}
+    while len(before) > 1 and (known(before[0].text) or is_place(before[0].text)):
+        before = before[1:]  # "the U.S. Securities and Exchange Commission": a country's body
+    return len(before) == 1 and before[0].is_title and not known(before[0].text) \
+        and not _singulars(before[0].lower_).isdisjoint(common_nouns()) \
+        and doc[end - 1].lower_ in OF_PAIR_BODIES | {"union", "unions"}
+
+
+def _singulars(word: str) -> set[str]:
+    """A lower-case word and the singulars it may be the plural of: "securities" -> "security".
+
+    >>> sorted(_singulars("securities")), sorted(_singulars("transport"))
+    (['securitie', 'securities', 'security'], ['transport'])
+    """
+    forms = {word}
+    if word.endswith("s"):
+        forms.add(word[:-1])
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    return forms
 
 
 def _listed(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:
