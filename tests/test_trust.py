@@ -1732,3 +1732,12 @@ def test_a_department_after_a_title_is_no_organisation_and_its_head_no_organisat
     assert "Customer Relationship Marketing" not in ents and ents.get("Tom Vale", ("",))[0] == "Person", ents
     ents = entities("Acme named Lars Ohm as research director, Downstream Markets, on Monday.")
     assert "Downstream Markets" not in ents, ents
+
+
+def test_which_its_and_place_based_say_a_name_is_no_persons():
+    ents = entities("Previously, he spent nine years with Duluth-based Penny Barker, running its stores.")
+    assert ents.get("Penny Barker", ("",))[0] == "Organization", ents
+    ents = entities("Tom Hollis, which competes with Dunkin, said it would open 40 cafes.")
+    assert ents.get("Tom Hollis", ("",))[0] == "Organization", ents
+    ents = entities("The song was written by Ada Marsh, which made it a hit for her.")
+    assert ents.get("Ada Marsh", ("",))[0] == "Person", ents

@@ -154,8 +154,8 @@ def name_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Place"  # "Mount Halvorsen", "Gulf of Tonkin"
     if len(span) > 1 and lexicon.head_nouns.get(last.lower_) in NAME_PART_CLASSES and last.is_title:
         return lexicon.head_nouns[last.lower_]
-    if gives_a_company_title(span):
-        return "Organization"  # "Aston Martin chief executive Andy Palmer", "McLaren boss Zak Brown"
+    if gives_a_company_title(span) or placed_based(span):
+        return "Organization"  # "Aston Martin chief executive Andy Palmer", "Minneapolis-based Best Buy"
     for noun in _nouns_beside(span):  # spaCy tags "firm" in "the firm Solberg Arkitekter" ADJ
         said = (noun_class(noun, lexicon) or ("Person" if _persons_title(noun, lexicon) else None)) \
             if noun.pos_ in {"NOUN", "ADJ"} and noun.lower_ not in NOT_PREDICATE_NOUNS else None
@@ -633,6 +633,40 @@ def employer_cued(span: Span, lexicon: Lexicon) -> bool:
     verb = root.head
     return root.dep_ == "nsubj" and verb.lemma_.lower() in lexicon.words.rules["appointing_verbs"] and any(
         prep.lower_ == "as" and any(t.lower_ == "its" for t in prep.subtree) for prep in verb.children)
+
+
+def impersonal(span: Span) -> bool:
+    """Whether the words around a name say it is no person: "which" opens its relative clause
+    ("Tim Hortons, which competes with ..."; not after a preposition, where "which" is often
+    the noun's before it), or it is the subject of a verb whose object is "its" ("Tim Hortons
+    opened its first restaurant"). A place or an organisation; NER's person is wrong.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Tim Hortons opened its first cafe. Ann Lee, who founded it, opened her shop.")
+    >>> impersonal(doc[0:2]), impersonal(doc[8:10])
+    (True, False)
+    """
+    root = span.root
+    if root.dep_ != "pobj" and any(  # "a hit for Harry Nilsson which became a standard": the hit
+            c.dep_ == "relcl" and any(w.lower_ == "which" and w.dep_ in {"nsubj", "nsubjpass", "dobj"}
+                                      for w in c.children) for c in root.children):
+        return True  # "Tim Hortons, which competes with Dunkin', said", "the winery Achaia Clauss, which"
+    if root.dep_ != "nsubj":
+        return False
+    objects = [c for c in root.head.children if c.dep_ == "dobj"]
+    return any(w.lower_ == "its" and w.dep_ == "poss" for o in objects for w in o.children)
+
+
+def placed_based(span: Span) -> bool:
+    """Whether a place's "-based" modifies the name: "Minneapolis-based Best Buy", an
+    organisation (not "London-based designer Ann Lee": the designer is based there).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He spent nine years with Minneapolis-based Best Buy.")
+    >>> placed_based(doc[9:11])
+    True
+    """
+    return any(c.lower_ == "based" and c.dep_ == "amod" and c.i < span.start for c in span.root.children)
 
 
 def gives_a_company_title(span: Span) -> bool:
