@@ -1741,3 +1741,9 @@ def test_which_its_and_place_based_say_a_name_is_no_persons():
     assert ents.get("Tom Hollis", ("",))[0] == "Organization", ents
     ents = entities("The song was written by Ada Marsh, which made it a hit for her.")
     assert ents.get("Ada Marsh", ("",))[0] == "Person", ents
+
+
+def test_a_company_by_its_legal_form_is_not_the_town_it_is_named_after():
+    text = "In the town of Corbridge, a chocolate factory hums. Corbridge Co. CEO Ann Lee will retire in May."
+    ents = entities(text)
+    assert ents.get("Corbridge", ("",))[0] == "Place" and ents.get("Corbridge Co.", ("",))[0] == "Organization", ents

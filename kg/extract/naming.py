@@ -52,6 +52,15 @@ def name_key(name: str) -> str:
     return " ".join(key.split())
 
 
+def legal_name(name: str) -> bool:
+    """Whether a name ends in a company's legal form: an organisation's, never a place's.
+
+    >>> legal_name("Hershey Co."), legal_name("Apple Inc"), legal_name("Hershey")
+    (True, True, False)
+    """
+    return _SUFFIX.search(unicodedata.normalize("NFKC", name).casefold().strip()) is not None
+
+
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", name) if w[:1].isupper()]
     return "".join(w[0] for w in words) if len(words) > 1 else ""

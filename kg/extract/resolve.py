@@ -30,7 +30,7 @@ from kg.extract.entity_mention import EntityMention
 from kg.extract.mentions import Found
 from kg.extract.name_links import (_groups_apart, _link_acronyms, _link_first_names, _link_surnames,
                                    _link_variants)
-from kg.extract.naming import _best_label, _is_acronym, abbreviates, mint_iri, name_key
+from kg.extract.naming import _best_label, _is_acronym, abbreviates, legal_name, mint_iri, name_key
 from kg.types import Entity, Mention
 
 __all__ = ["AliasIndex", "EntityMention", "JOIN_RULES", "Resolved", "WEAK_RULES", "abbreviates", "mint_iri",
@@ -168,6 +168,8 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
         for k in {key, name_key(f.text)}:
             if k in first_by_key:
                 j = first_by_key[k]
+                if _company_and_place(f, found[j]):
+                    continue  # "Hershey Co." and "the town of Hershey": two things
                 union(i, j, "same name" if name_key(f.text) == name_key(found[j].text) else "gazetteer")
             else:
                 first_by_key[k] = i
@@ -252,3 +254,11 @@ def _rules(members: list[int], found: list[Found], edges: dict[int, list[tuple[i
     for i in queue:  # nearest the anchor first
         out.setdefault(found[i].text, rule_of[i])
     return {found[i].text: out[found[i].text] for i in sorted(members)}
+
+
+def _company_and_place(a: Found, b: Found) -> bool:
+    """Whether one of two mentions of a name is a company by its legal form and the other a place
+    ("Hershey Co." and "the town of Hershey")."""
+    return {a.cls, b.cls} == {"Organization", "Place"} and (
+        legal_name(a.text) if a.cls == "Organization" else legal_name(b.text))
+
