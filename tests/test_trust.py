@@ -1747,3 +1747,12 @@ def test_a_company_by_its_legal_form_is_not_the_town_it_is_named_after():
     text = "In the town of Corbridge, a chocolate factory hums. Corbridge Co. CEO Ann Lee will retire in May."
     ents = entities(text)
     assert ents.get("Corbridge", ("",))[0] == "Place" and ents.get("Corbridge Co.", ("",))[0] == "Organization", ents
+
+
+def test_it_in_a_reported_clause_is_the_reporter_and_a_company_held_in_shares_is_no_person():
+    text = ("Barry Halvorsen announced a new chief executive on Wednesday. The Swiss-based firm, which supplies "
+            "Nestle and Unilever, said it was appointing Tom Vale to replace Ann Roe. Barry Halvorsen shares fell "
+            "2%, and Jacobs Holding cut its stake in Barry Halvorsen.")
+    assert entities(text).get("Barry Halvorsen", ("",))[0] == "Organization", entities(text)
+    found = facts(text)
+    assert ("Tom Vale", "worksFor", "Barry Halvorsen") in found and ("Tom Vale", "worksFor", "Unilever") not in found, found

@@ -240,12 +240,14 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
                 and token.pos_ == "PRON" and not _topic_elsewhere(token, taken, classes, lexicon):
             out.append(replace(_found(doc[token.i:token.i + 1], "Organization", 0.0, None,
                                       anaphor=True), after_name=token.i > first_name,
-                               clause_subject=_clause_subject(token) if token.dep_ == "poss" else None,
+                               clause_subject=_clause_subject(token) if token.dep_ == "poss" else _reporter(token),
                                nominal_subject=_nominal_subject(token, taken)))
         elif (lower in ORGANIZATION_ANAPHORA and token.i > 0
-              and doc[token.i - 1].lower_ in {"the", "that", "this"}
               and not (token.i + 1 in taken and doc[token.i + 1].pos_ == "PROPN")):  # "the firm Solberg Arkitekter"
-            out.append(_found(doc[token.i - 1:token.i + 1], "Organization", 0.0, None, anaphor=True))
+            if doc[token.i - 1].lower_ in {"the", "that", "this"}:
+                out.append(_found(doc[token.i - 1:token.i + 1], "Organization", 0.0, None, anaphor=True))
+            elif _described(token, taken):  # "The Swiss-based firm": the noun alone
+                out.append(_found(doc[token.i:token.i + 1], "Organization", 0.0, None, anaphor=True))
     return out
 
 
@@ -357,6 +359,49 @@ def _topic_elsewhere(it: Token, taken: set[int], classes: dict[int, str], lexico
             continue  # no subject, or no name: "The population was 7,000", "It has a school"
         return classes.get(subject.i) not in {"Organization", "Person"}  # None: a work's name
     return False
+
+
+#: Verbs that report what their subject says: "it" in the clause they govern is that subject.
+_REPORTING = frozenset({"say", "announce", "state", "add", "confirm", "disclose", "report"})
+
+
+def _reporter(it: Token) -> int | None:
+    """The subject of the verb that reports the clause "it" is the subject of, if it comes
+    before: "The Swiss-based firm, which supplies Nestle and Unilever, said it was appointing
+    Peter Feld": the firm.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("The firm, which supplies Nestle and Unilever, said it was hiring.")
+    >>> doc[_reporter(doc[10])].text
+    'firm'
+    """
+    verb = it.head
+    if it.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "ccomp" or verb.head.lemma_ not in _REPORTING:
+        return None
+    subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subject.i if subject is not None and subject.i < it.i else None
+
+
+def _described(noun: Token, taken: set[int]) -> bool:
+    """Whether a noun that refers back to an organisation ("firm", "group"), a clause's subject, is
+    "the" noun with words that describe it between ("The Swiss-based firm, which ..., said", "the
+    Dutch group said"): each a modifier of it, no part of a name, not "new" ("the new company").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("The Swiss-based firm grew. A new firm opened.")
+    >>> _described(doc[4], set()), _described(doc[9], set())
+    (True, False)
+    """
+    det = next((c for c in noun.lefts if c.dep_ == "det"), None)
+    if det is None or det.lower_ not in {"the", "that", "this"} or noun.dep_ not in {"nsubj", "nsubjpass"} \
+            or any(c.dep_ == "appos" for c in noun.children):  # "the new company, Walgreens Boots Alliance,"
+        return False
+    between = noun.doc[det.i + 1:noun.i]
+    return len(between) > 0 and all(
+        t.i not in taken and t.lower_ != "new" and (t.head.i == noun.i or t.head.i in range(det.i + 1, noun.i))
+        and t.dep_ in {"amod", "compound", "npadvmod", "punct", "advmod", "nmod"}
+        and (t.pos_ != "PROPN" or t.head.lower_ == "based")  # "the Strategy Group": a name; "Swiss-based"
+        for t in between)
 
 
 def _clause_subject(token: Token) -> int | None:

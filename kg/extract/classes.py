@@ -635,6 +635,29 @@ def employer_cued(span: Span, lexicon: Lexicon) -> bool:
         prep.lower_ == "as" and any(t.lower_ == "its" for t in prep.subtree) for prep in verb.children)
 
 
+#: Words and prepositions that govern a company held in shares ("a stake in X", "shareholder of X").
+_OWNED = frozenset({"stake in", "share in", "shares in", "shares of", "shareholder in", "shareholder of",
+                    "shareholders in", "shareholders of", "stakeholder in", "investment in", "invest in"})
+#: Nouns a company's name modifies when it is traded ("X shares fell").
+_TRADED = frozenset({"shares", "stock", "stocks", "shareholders", "stake"})
+
+
+def owned(span: Span) -> bool:
+    """Whether the name is spoken of as a company held in shares: "the main shareholder in
+    Barry Callebaut", "reducing its stake in X", "X shares fell"; no person, whatever NER and
+    a given name first say.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Jacobs cut its stake in Barry Callebaut. Barry Callebaut shares fell.")
+    >>> owned(doc[5:7]), owned(doc[8:10])
+    (True, True)
+    """
+    root = span.root
+    if root.dep_ == "compound" and root.head.lower_ in _TRADED and root.head.i == span.end:
+        return True
+    return _governed_by(root) in _OWNED
+
+
 def impersonal(span: Span) -> bool:
     """Whether the words around a name say it is no person: "which" opens its relative clause
     ("Tim Hortons, which competes with ..."; not after a preposition, where "which" is often

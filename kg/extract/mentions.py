@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
 from kg.extract.classes import (DASHES, ORGANIZATION_WORDS, PLACE_BODIES, REGNAL, WORK, _capitalised, credited,
-                                employer_cued, given_named, impersonal, made, name_class, team_cued)
+                                employer_cued, given_named, impersonal, made, name_class, owned, team_cued)
 from kg.extract.found import Found, _found
 from kg.extract.given_names import common_nouns
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
@@ -113,7 +113,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             elif canonical is None and cls == "Organization" and (given_named(piece, lexicon)
                                                                   or credited(piece, lexicon)):
                 piece_cls, piece_weight = "Person", PLACE_WEIGHT  # "worked under Theodor Rumpel", "directed by X"
-            elif canonical is None and cls == "Person" and (employer_cued(piece, lexicon) or impersonal(piece)):
+            elif canonical is None and cls == "Person" and (employer_cued(piece, lexicon) or impersonal(piece)
+                                                              or owned(piece)):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "joined Monzo", "Tim Hortons, which"
             elif canonical is None and cls == "Person" and _initialism(piece.text):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT
