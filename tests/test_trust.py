@@ -1756,3 +1756,10 @@ def test_it_in_a_reported_clause_is_the_reporter_and_a_company_held_in_shares_is
     assert entities(text).get("Barry Halvorsen", ("",))[0] == "Organization", entities(text)
     found = facts(text)
     assert ("Tom Vale", "worksFor", "Barry Halvorsen") in found and ("Tom Vale", "worksFor", "Unilever") not in found, found
+
+
+def test_a_place_in_the_relative_clause_of_someone_else_is_not_the_subjects():
+    text = ("Acme named Guy Marchetti its chief executive. Marchetti, a veteran of retail, will replace "
+            "Alain Dorval who, the company said, is moving back to Paris to take on new work.")
+    found = facts(text)
+    assert ("Guy Marchetti", "livesIn", "Paris") not in found, found

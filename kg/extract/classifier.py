@@ -486,7 +486,9 @@ def someone_elses(ctx: DocContext, r: Relation) -> bool:
     """Whether the verb nearest above ``r``'s object has a subject that is another entity
     than ``r``'s two ends (or a noun that names no entity), and none that is its subject:
     "Bill Gates founded Microsoft, and the company moved to the Seattle area" puts Seattle
-    in the company's clause, "Ann Lee, whose husband worked at IBM" IBM in his. A verb
+    in the company's clause, "Ann Lee, whose husband worked at IBM" IBM in his, "will replace
+    Alain Lorenzo who is moving back to Paris" Paris in Lorenzo's (a relative pronoun NER's
+    parse did not tie is the name right before it). A verb
     without a subject of its own ("to join") has the subject of the verb it completes, or
     that verb's object: "He became chief when Ann Roe left to join the UN" puts the UN in
     Ann Roe's clause.
@@ -508,10 +510,18 @@ def someone_elses(ctx: DocContext, r: Relation) -> bool:
     subjects += [g for c in subjects for g in c.children if g.dep_ == "conj"]  # "She and Hugh moved"
     subjects = [c for c in subjects if c.lower_ != "we"]  # "we moved to Italy, where I ...": the narrator too
     named = {by_token[c.i].iri for c in subjects if c.i in by_token}
+    named |= {by_token[w].iri for c in subjects if c.i not in by_token and c.tag_ in {"WP", "WDT"}
+              for w in [_before_comma(ctx.doc, c.i)] if w in by_token}  # "Alain Lorenzo who ... is moving"
     if r.subject in named:
         return False
     # another entity, or a noun that names no one kg knows ("whose husband worked at IBM")
     return bool(named - {r.obj}) or any(c.i not in by_token and c.pos_ == "NOUN" for c in subjects)
+
+
+def _before_comma(doc: Doc, i: int) -> int:
+    """The token before ``doc[i]``, past a comma: the antecedent's end for a relative pronoun."""
+    j = i - 1
+    return j - 1 if j > 0 and doc[j].text == "," else j
 
 
 def one_subject(ctx: DocContext, found: list[Relation]) -> list[Relation]:
