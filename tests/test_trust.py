@@ -1763,3 +1763,8 @@ def test_a_place_in_the_relative_clause_of_someone_else_is_not_the_subjects():
             "Alain Dorval who, the company said, is moving back to Paris to take on new work.")
     found = facts(text)
     assert ("Guy Marchetti", "livesIn", "Paris") not in found, found
+
+
+def test_a_school_someone_went_through_is_no_employer_of_the_classifiers():
+    found = facts("As he went through dental school at Halbrook University, Tom Vale worked weekends at a clinic.")
+    assert ("Tom Vale", "worksFor", "Halbrook University") not in found, found
