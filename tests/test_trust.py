@@ -1768,3 +1768,11 @@ def test_a_place_in_the_relative_clause_of_someone_else_is_not_the_subjects():
 def test_a_school_someone_went_through_is_no_employer_of_the_classifiers():
     found = facts("As he went through dental school at Halbrook University, Tom Vale worked weekends at a clinic.")
     assert ("Tom Vale", "worksFor", "Halbrook University") not in found, found
+
+
+def test_a_job_title_is_the_title_not_where_when_or_what_kind_of_body():
+    found = facts("Acme named Ann Roe, currently senior vice president at a global search firm, its chief "
+                  "operating officer with immediate effect. Tom Vale became chairman of U.K.-based technology "
+                  "group Spirent.")
+    titles = {o for s, p, o in found if p == "jobTitle"}
+    assert "senior vice president" in titles and "chief operating officer" in titles and "chairman" in titles, titles

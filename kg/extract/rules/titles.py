@@ -50,12 +50,13 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
     job_properties = ctx.lexicon.words.rules["job_title_properties"]
     staff_titles = ctx.lexicon.words.rules.get("staff_titles", frozenset())
     conf = confidence(ctx, "title")
+    bodies = _bodies(ctx)
     for token in sent:
         person = arg(ctx, token)
         if person is None or person.cls != "Person" or by_token[token.i].end - 1 != token.i:
             continue
         for title in _titles_of(ctx, token):
-            phrase = _title_phrase(title, by_token, alone=_owned_apart(ctx, title))
+            phrase = _title_phrase(title, by_token, alone=_owned_apart(ctx, title), bodies=bodies)
             match = _title_spec(ctx, phrase)
             if match is None:
                 continue
@@ -259,15 +260,25 @@ def _appointer(ctx: DocContext, title: Token) -> list[Arg]:
 
 
 def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
-                  alone: bool = False) -> tuple[int, int]:
+                  alone: bool = False, bodies: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Character span of a job title: "Senior Director of Machine Learning and AI"; with
-    ``alone``, without the titles joined to it ("executive", not "executive and CEO")."""
+    ``alone``, without the titles joined to it ("executive", not "executive and CEO"). Not
+    where or since when it is held, nor the kind of body that holds it (``bodies``, the
+    organisations' head nouns): "senior partner" at a search firm, "chairman" of a technology
+    group, "interim chief executive" with immediate effect, "currently" and "previously".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Ann Roe, currently senior partner at a global search firm, spoke.")
+    >>> start, end = _title_phrase(doc[5], {0: None, 1: None}, bodies=frozenset({"firm"}))
+    >>> doc.text[start:end]
+    'senior partner'
+    """
     tokens = [t for t in title.subtree
               if t.i == title.i or (t.dep_ not in {"poss", "det", "case", "punct", "appos", "relcl"}
                                     and t.i not in by_token and t.ent_type_ not in {"DATE", "TIME"}
-                                    and not _ranking(t))]
+                                    and not _ranking(t) and not (t.dep_ == "advmod" and t.lower_ in _WHEN))]
     apart = {"poss", "det", "appos", "relcl"} | ({"conj", "cc"} if alone else set())
-    tokens = [t for t in tokens if not _under(t, title, apart)]
+    tokens = [t for t in tokens if not _under(t, title, apart) and not _where_or_whose(t, title, bodies)]
     # keep only the contiguous run around the title noun
     left = title.i
     ids = {t.i for t in tokens}
@@ -282,6 +293,31 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
     while right > title.i and (doc[right].dep_ in {"prep", "cc", "punct", "det"} or doc[right].is_space):
         right -= 1  # nor a line break after it ("NZ Herald political reporter\n\nThe number ...")
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+#: Adverbs of time before a title, no part of it: "currently senior vice president".
+_WHEN = frozenset({"currently", "previously", "formerly", "now", "recently", "most", "still", "then", "also"})
+#: Prepositions that say where or when a title is held, no part of it ("partner at X").
+_WHERE = frozenset({"at", "with", "in", "from", "since", "during", "after", "before", "until", "on", "within"})
+
+
+def _where_or_whose(token: Token, title: Token, bodies: frozenset[str]) -> bool:
+    """Whether ``token`` is in a phrase of ``title`` (or a word of it) that says where or when
+    it is held ("at a search firm", "with immediate effect") or the kind of body that holds it
+    ("of a technology group"; not "of Sales", a department)."""
+    node = token
+    while node.i != title.i and node.head.i != node.i:
+        if node.dep_ == "prep" and (node.lower_ in _WHERE or any(
+                p.lemma_.lower() in bodies for p in node.subtree)):  # "of U.K.-based technology group X"
+            return True
+        node = node.head
+    return False
+
+
+def _bodies(ctx: DocContext) -> frozenset[str]:
+    """Head nouns of organisations ("firm", "group"), and "business" (a field's word too)."""
+    return frozenset(w for w, cls in ctx.lexicon.head_nouns.items() if cls == "Organization") \
+        | {"business", "businesses"}
 
 
 def _ranking(token: Token) -> bool:
