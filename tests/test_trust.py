@@ -1776,3 +1776,5 @@ def test_a_job_title_is_the_title_not_where_when_or_what_kind_of_body():
                   "group Spirent.")
     titles = {o for s, p, o in found if p == "jobTitle"}
     assert "senior vice president" in titles and "chief operating officer" in titles and "chairman" in titles, titles
+    found = facts("Former Vantor SE chief executive officer Nils Berg left on Monday.")
+    assert ("Nils Berg", "jobTitle", "chief executive officer") in found, found

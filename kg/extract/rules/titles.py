@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from kg.extract.mentions import _title_words
 from kg.extract.rules.args import Arg, arg, args, confidence, conjuncts, hedged, negated, pobj, relation, subject
 from kg.lexicon import PropertySpec, load_words
 from kg.registry import extractors
@@ -50,13 +51,13 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
     job_properties = ctx.lexicon.words.rules["job_title_properties"]
     staff_titles = ctx.lexicon.words.rules.get("staff_titles", frozenset())
     conf = confidence(ctx, "title")
-    bodies = _bodies(ctx)
+    bodies, words = _bodies(ctx), _title_words(ctx.lexicon)
     for token in sent:
         person = arg(ctx, token)
         if person is None or person.cls != "Person" or by_token[token.i].end - 1 != token.i:
             continue
         for title in _titles_of(ctx, token):
-            phrase = _title_phrase(title, by_token, alone=_owned_apart(ctx, title), bodies=bodies)
+            phrase = _title_phrase(title, by_token, alone=_owned_apart(ctx, title), bodies=bodies, words=words)
             match = _title_spec(ctx, phrase)
             if match is None:
                 continue
@@ -260,12 +261,14 @@ def _appointer(ctx: DocContext, title: Token) -> list[Arg]:
 
 
 def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
-                  alone: bool = False, bodies: frozenset[str] = frozenset()) -> tuple[int, int]:
+                  alone: bool = False, bodies: frozenset[str] = frozenset(),
+                  words: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Character span of a job title: "Senior Director of Machine Learning and AI"; with
     ``alone``, without the titles joined to it ("executive", not "executive and CEO"). Not
     where or since when it is held, nor the kind of body that holds it (``bodies``, the
     organisations' head nouns): "senior partner" at a search firm, "chairman" of a technology
-    group, "interim chief executive" with immediate effect, "currently" and "previously".
+    group, "interim chief executive" with immediate effect, "currently" and "previously", nor
+    an organisation's name NER missed before it, whose words are no title's (``words``).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Ann Roe, currently senior partner at a global search firm, spoke.")
@@ -292,6 +295,10 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
         right += 1 if right + 1 in ids else 2
     while right > title.i and (doc[right].dep_ in {"prep", "cc", "punct", "det"} or doc[right].is_space):
         right -= 1  # nor a line break after it ("NZ Herald political reporter\n\nThe number ...")
+    lower = next((i for i in range(left, title.i + 1) if doc[i].is_lower), None)
+    names = [i for i in range(left, lower or left) if doc[i].pos_ == "PROPN" and doc[i].lower_ not in words]
+    if names:  # "Puma SE chief executive officer", "Starbucks board chair": a name NER missed, no title's
+        left = names[-1] + 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
