@@ -1696,6 +1696,8 @@ def test_initials_ner_cut_from_a_firm_and_the_head_of_a_department():
 def test_chief_officers_initials_and_business_regions_are_no_employers():
     found = facts("Mara Quist moved to CPO in March after two years as CTO of Brightloom.")
     assert not any(o in {"CPO", "CTO"} for s, p, o in found), found
+    assert "CNO" not in entities("She took a position in Wales as the CNO of Vexa Energy.")
+    assert "Harlow Bay Unit 2" in entities("He led the completion of Harlow Bay Unit 2 in 2015.")
     found = facts("Ravi Mehta, general manager for the EMEA and APAC regions, will run the new unit.")
     assert not any(p == "worksFor" for s, p, o in found), found
     assert entities("Sales in the Middle East and Latin America rose.").get("Latin America", ("",))[0] == "Place"

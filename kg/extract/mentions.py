@@ -258,6 +258,8 @@ def _mended_names(doc: Doc) -> list[Span]:
         end = ent.end  # "Cafe Rio Mexican" and "Grill": a business's word after a name is its end
         while end < len(doc) and _bare_proper(doc[end]) and doc[end].lower_ in _BUSINESS_WORDS:
             end += 1
+        if end < len(doc) and ent[-1].lower_ in _NUMBERED and doc[end].like_num and len(doc[end]) <= 3:
+            end += 1  # "Watts Bar Unit" and "1": the unit's number is its name's end
         start = ent.start
         while end > ent.end and start > 0 and _bare_proper(doc[start - 1]):
             start -= 1  # "Cafe Rio" before NER's "Mexican"
@@ -266,6 +268,10 @@ def _mended_names(doc: Doc) -> list[Span]:
         out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="ORG"))
         i += 1
     return out
+
+
+#: Last words of names that go on with a number NER leaves out ("Watts Bar Unit 1").
+_NUMBERED = frozenset({"unit", "reactor", "block"})
 
 
 def _particles_before(ent: Span) -> int:
