@@ -1780,3 +1780,10 @@ def test_a_job_title_is_the_title_not_where_when_or_what_kind_of_body():
     assert "senior vice president" in titles and "chief operating officer" in titles and "chairman" in titles, titles
     found = facts("Former Vantor SE chief executive officer Nils Berg left on Monday.")
     assert ("Nils Berg", "jobTitle", "chief executive officer") in found, found
+
+
+def test_business_last_words_a_chair_before_a_name_and_a_generational_suffix():
+    ents = entities("Shares of Walter Demant Holding rose. Harriet Jewelers said sales fell.")
+    assert all(ents.get(n, ("",))[0] == "Organization" for n in ("Walter Demant Holding", "Harriet Jewelers")), ents
+    ents = entities("Chair Patrick Van Daele said the company was growing. Tom Vale, Sr. was named CEO.")
+    assert "Patrick Van Daele" in ents and "Chair Patrick Van Daele" not in ents and "Sr." not in ents, ents
