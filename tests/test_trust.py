@@ -1787,3 +1787,8 @@ def test_business_last_words_a_chair_before_a_name_and_a_generational_suffix():
     assert all(ents.get(n, ("",))[0] == "Organization" for n in ("Walter Demant Holding", "Harriet Jewelers")), ents
     ents = entities("Chair Patrick Van Daele said the company was growing. Tom Vale, Sr. was named CEO.")
     assert "Patrick Van Daele" in ents and "Chair Patrick Van Daele" not in ents and "Sr." not in ents, ents
+
+
+def test_brands_listed_as_brands_are_products():
+    ents = entities("Vexa is the parent company behind brands like Crunchos, Tallow Bites and Marla Jones.")
+    assert ents.get("Marla Jones", ("",))[0] == "Product", ents
