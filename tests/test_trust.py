@@ -1792,3 +1792,28 @@ def test_business_last_words_a_chair_before_a_name_and_a_generational_suffix():
 def test_brands_listed_as_brands_are_products():
     ents = entities("Vexa is the parent company behind brands like Crunchos, Tallow Bites and Marla Jones.")
     assert ents.get("Marla Jones", ("",))[0] == "Product", ents
+
+
+def test_names_from_audit_14_kinds_stay_whole_and_typed():
+    ents = entities('Vexa named Gerardo I. ("Gerry") Marino as its chief executive on Monday.')
+    assert any(n.startswith("Gerardo I.") and n.endswith("Marino") for n in ents) and "Gerardo I." not in ents, ents
+    ents = entities("Josh Ray, senior manager of Financial Planning and Analysis at Vexa, left.")
+    assert "Analysis" not in ents, ents
+    ents = entities("BGTA Administrator Md Anwar Karim spoke on Monday.")
+    assert "BGTA Administrator" not in ents, ents
+    found = facts("Ravi Shah is a member of Board of Governors of Ahmedabad University.")
+    assert "Governors of Ahmedabad University" not in entities(
+        "Ravi Shah is a member of Board of Governors of Ahmedabad University."), found
+    ents = entities("Niraj Perera, a partner at Halloway and Skrine Ltd, spoke.")
+    assert "Halloway and Skrine Ltd" in ents and "Halloway" not in ents, ents
+
+
+def test_initials_are_no_person_and_a_countrys_missed_name_is_not_the_last_persons():
+    ents = entities("He is also the immediate past chairman of NIMTA, vice president of FOHMA and WBHA.")
+    assert ents.get("NIMTA", ("",))[0] == "Organization", ents
+    assert entities("T Rajan is chairman, Sri Lakshmi Mills Limited.").get(
+        "Sri Lakshmi Mills Limited", ("",))[0] == "Organization"
+    found = facts("Nigeria's Habu Ahmed Gumel, Ivory Coast's Sanga Issouf Kone and Egypt's Hany Hassan were elected.")
+    assert ("Habu Ahmed Gumel", "nationality", "Ivory Coast") not in found, found
+    found = facts("Ary Graca is president of both the South American volleyball confederation and the Brazilian one.")
+    assert ("Ary Graca", "jobTitle", "president") in found, found

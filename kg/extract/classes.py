@@ -103,6 +103,22 @@ def noun_class(noun: Token, lexicon: Lexicon) -> str | None:
 
 
 def name_class(span: Span, lexicon: Lexicon) -> str | None:
+    """:func:`_name_class`, but never a person for one word of capitals ("NITMA, vice president
+    of FOHMA": the title is the sentence's person's, the initials an organisation's).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("He chaired NITMA, vice president of FOHMA.")
+    >>> name_class(doc[2:3], load_lexicon()) is None
+    True
+    """
+    cls = _name_class(span, lexicon)
+    if cls == "Person" and len(span) == 1 and len(span[0]) >= 3 and span[0].is_upper and span[0].is_alpha:
+        return None
+    return cls
+
+
+def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     """The class a name's own words or its head noun give it, if any.
 
     "Annapurna Labs" is an organisation by its last word, "FIBT World

@@ -127,8 +127,9 @@ def _looks_like_name(token: Token) -> bool:
 
 def _nicknamed(doc: Doc) -> Iterator[Span]:
     """People named with a nickname in quotes, which NER cuts or misses: 'Michael John "Mike"
-    Padden' (NER: "Michael John"), 'Wilfried "Willi" Schneider' (NER: nothing). From a given
-    name (Faker's lists) through the capitalised words after the closing quote.
+    Padden' (NER: "Michael John"), 'Wilfried "Willi" Schneider' (NER: nothing), 'Gerardo I.
+    ("Gerry") Lopez'. From a given name (Faker's lists) through the capitalised words after
+    the closing quote (and parenthesis).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()('Director Michael John "Mike" Padden met Ann. He sang "Yesterday" Paul said.')
@@ -147,16 +148,18 @@ def _nicknamed(doc: Doc) -> Iterator[Span]:
         close = next((k for k in range(i + 2, min(i + 4, len(doc))) if doc[k].text in _CLOSING_QUOTES), None)
         if close is None or not all(_named_word(doc[k]) for k in range(i + 1, close)):
             continue
-        start = i
+        opened = i - 1 if i > 0 and doc[i - 1].text == "(" else i  # 'Gerardo I. ("Gerry") Lopez'
+        after = close + 2 if opened < i and close + 1 < len(doc) and doc[close + 1].text == ")" else close + 1
+        start = opened
         while start > 0 and (_named_word(doc[start - 1]) or (
                 doc[start - 1].text == "-" and start > 1 and _named_word(doc[start - 2]))):
             start -= 1  # "Jean-Claude"
-        while start < i and doc[start].text not in given:
+        while start < opened and doc[start].text not in given:
             start += 1  # "Director Michael John": from the given name on
-        end = close + 1
-        while end < len(doc) and end < close + 4 and _named_word(doc[end]):
+        end = after
+        while end < len(doc) and end < after + 3 and _named_word(doc[end]):
             end += 1
-        if start < i and end > close + 1:
+        if start < opened and end > after:
             yield Span(doc, start, end, label="PERSON")
 
 

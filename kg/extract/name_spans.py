@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable
 
 from kg.extract.classes import EVENT_WORDS, ORGANIZATION_WORDS
 from kg.extract.given_names import common_nouns, given_names
-from kg.extract.naming import COMPANY_SUFFIXES
+from kg.extract.naming import COMPANY_SUFFIXES, legal_name
 from kg.extract.places import GENERIC, is_place, regions
 from kg.lexicon import Lexicon, load_words
 
@@ -67,8 +67,10 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
         cut = token is None or (token.tag_ == "POS" and not _named_possessive(doc, start, i, ent.end)) \
             or (token.dep_ == "cc" and not (token.is_title and ent.label_ == "PERSON")  # "Mohammed Nor Yusof"
                 and (token.text != "&" or _listed(doc, start, i, ent.end, known))
-                and not _of_pair(doc, start, i, ent.end, known) and not _field_and_body(doc, start, i, ent.end, known)) \
-            or token.text in {",", ";"} or (token.text in {"(", ")"} and not _parenthesised_abbreviation(doc, i, ent.start, ent.end))
+                and not _of_pair(doc, start, i, ent.end, known) and not _field_and_body(doc, start, i, ent.end, known)
+                and not _partners_firm(doc, start, i, ent.end, known)) \
+            or token.text in {",", ";"} or (token.text in {"(", ")"} and not _parenthesised_abbreviation(doc, i, ent.start, ent.end)
+                                            and not _quoted_nickname(doc, i, ent.start, ent.end))
         if not cut:
             continue
         piece = _trim(doc[start:i])
@@ -77,6 +79,15 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
         after_possessive = token is not None and token.tag_ == "POS"
         start = i + 1
     return pieces
+
+
+def _quoted_nickname(doc: Doc, i: int, start: int, end: int) -> bool:
+    """Whether the parenthesis ``doc[i]`` holds a nickname in quotes inside a name: 'Gerardo I.
+    ("Gerry") Lopez'."""
+    quotes = {'"', "“", "”"}
+    if doc[i].text == "(":
+        return i + 1 < end and doc[i + 1].text in quotes
+    return i - 1 >= start and doc[i - 1].text in quotes
 
 
 def _place_parts(piece: Span, label: str) -> list[Span]:
@@ -147,6 +158,21 @@ def _field_and_body(doc: Doc, start: int, i: int, end: int, known: Callable[[str
     return len(before) == 1 and before[0].is_title and not known(before[0].text) \
         and not _singulars(before[0].lower_).isdisjoint(common_nouns()) \
         and doc[end - 1].lower_ in OF_PAIR_BODIES | {"union", "unions"}
+
+
+def _partners_firm(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:
+    """Whether the conjunction at ``i`` joins partners' names in one firm's, which its legal form
+    ends: "Bosanquet and Skrine Ltd", "Procter and Gamble Co."; not when the gazetteer knows
+    either side ("Apple and Google Inc.").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("She is a partner at Bosanquet and Skrine Ltd.")
+    >>> _partners_firm(doc, 5, 6, 9, lambda text: False)
+    True
+    """
+    sides = (_trim(doc[start:i]), _trim(doc[i + 1:end]))
+    return legal_name(doc[start:end].text) and all(
+        side is not None and len(side) <= 3 and not known(side.text) for side in sides)
 
 
 def _singulars(word: str) -> set[str]:
@@ -466,17 +492,26 @@ def _bare_title(span: Span, titles: frozenset[str] | set[str]) -> bool:
 
 def _after_title(span: Span, title_words: frozenset[str] | set[str]) -> Span:
     """The name after the title NER took into it: "Co-Chief Executive Officer of Power
-    Corporation of Canada" is Power Corporation of Canada (title words, then "of").
+    Corporation of Canada" is Power Corporation of Canada (title words, then "of"), and
+    "Board of Governors of Ahmedabad University" the university.
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("He is Co-Chief Executive Officer of Kestrel Corporation.")
     >>> _after_title(doc[2:10], {"co", "chief", "executive", "officer"}).text
     'Kestrel Corporation'
     """
-    of = next((t.i for t in span if t.lower_ == "of"), None)
-    if of is None or of == span.start or of + 1 >= span.end:
-        return span
-    return span.doc[of + 1:span.end] if _all_title(span.doc[span.start:of], title_words) else span
+    while True:  # "Board of Governors of Ahmedabad University": the university
+        of = next((t.i for t in span if t.lower_ == "of"), None)
+        if of is None or of == span.start or of + 1 >= span.end:
+            return span
+        before = span.doc[span.start:of]
+        if not (_all_title(before, title_words) or all(t.lower_ in _BOARDS for t in before)):
+            return span
+        span = span.doc[of + 1:span.end]
+
+
+#: A board's words: "the Board of Governors of X" names X's board, a part of X.
+_BOARDS = frozenset({"the", "board", "governors", "directors", "trustees", "regents", "overseers"})
 
 
 def _all_title(span: Span, title_words: frozenset[str] | set[str]) -> bool:

@@ -58,6 +58,8 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                 if owner and named.cls == "Person":
                     yield relation(ctx, spec, named, place, sent, "nationality", conf)  # "Italy's Ann Roy"
                 continue
+            if owner and noun.pos_ == "PROPN" and noun.ent_type_:
+                continue  # "Nigeria's Ann Roy, Ivory Coast's Sanga Kone": a name kg missed, no role of Ann Roy's
             people = [a for c in noun.children if c.dep_ == "appos"  # "its German chairman Tom Berg"
                       for a in [arg(ctx, c)] if a and a.cls == "Person"]
             if people:

@@ -277,7 +277,7 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
     'senior partner'
     """
     tokens = [t for t in title.subtree
-              if t.i == title.i or (t.dep_ not in {"poss", "det", "case", "punct", "appos", "relcl"}
+              if t.i == title.i or (t.dep_ not in {"poss", "det", "case", "punct", "appos", "relcl", "preconj"}
                                     and t.i not in by_token and t.ent_type_ not in {"DATE", "TIME"}
                                     and not _ranking(t) and not (t.dep_ == "advmod" and t.lower_ in _WHEN))]
     apart = {"poss", "det", "appos", "relcl"} | ({"conj", "cc"} if alone else set())
