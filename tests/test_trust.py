@@ -1817,3 +1817,11 @@ def test_initials_are_no_person_and_a_countrys_missed_name_is_not_the_last_perso
     assert ("Habu Ahmed Gumel", "nationality", "Ivory Coast") not in found, found
     found = facts("Ary Graca is president of both the South American volleyball confederation and the Brazilian one.")
     assert ("Ary Graca", "jobTitle", "president") in found, found
+
+
+def test_a_lifespan_in_parentheses_gives_birth_and_death_dates_and_nothing_else():
+    found = facts("Tomas Ekberg (4 March 1911 – 19 June 1987) was a Swedish painter. "
+                  "Kari Lunde (born 2 May 1960) is a singer. Ola Berg (in office 1884–1888) was mayor.")
+    assert ("Tomas Ekberg", "birthDate", "4 March 1911") in found and ("Tomas Ekberg", "deathDate", "19 June 1987") in found
+    assert ("Kari Lunde", "birthDate", "2 May 1960") in found, found
+    assert not any(s == "Ola Berg" and p in {"birthDate", "deathDate"} for s, p, o in found), found

@@ -86,6 +86,8 @@ PRODUCT_VERBS = _WORDS["product_verbs"]
 #: Verbs whose agent is a person, not the organisation NER says ("directed by Tomomi Mochizuki").
 PERSON_CREDIT_VERBS = frozenset(_WORDS["person_credit_verbs"])
 NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
+#: A year written before a name: "the 1984 Los Angeles Games".
+_YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
 def noun_class(noun: Token, lexicon: Lexicon) -> str | None:
@@ -147,6 +149,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
             " ".join(t.lower_ for t in span if t.lower_ != "the") in AWARD_NAMES or (
             _dated_title(span) and not any(t.lower_ in ORGANIZATION_WORDS for t in span)):
         return WORK  # 'her single "Johnny Ray"', "Dark Harbor (1993)", "the Brownlow Medal": no class holds it
+    if len(span) > 1 and last.lower_ == "games" and span.start > 0 and _YEAR.fullmatch(span.doc[span.start - 1].text):
+        return "Event"  # "the 1984 Los Angeles Games"; not "Electronic Arts Games"
     if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
         return "Organization"
     of = next((t.i for t in span[1:-1] if t.lower_ == "of"), None)

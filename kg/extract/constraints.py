@@ -14,7 +14,8 @@ spouse is no spouse). A demonym states a nationality only before a person's role
 (:func:`roled`): "X is a Japanese anime film" says nothing of X's citizenship. A
 classifier's leader of an organisation goes where a rule of the sentence named another
 (:func:`titled_once`). A news agency in a dateline relates to nothing (:func:`datelined`);
-nor does the text's unnamed author, as a person, to itself as an organisation (:func:`between_authors`).
+nor does the text's unnamed author, as a person, to itself as an organisation (:func:`between_authors`),
+nor a place to a thing named as it (:func:`between_namesakes`).
 
 Examples
 --------
@@ -214,5 +215,25 @@ def between_authors(ctx: DocContext, relations: Iterable[Relation]) -> list[Rela
     return [r for r in relations if not (r.subject in authors and r.obj in authors)]
 
 
+def between_namesakes(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less a place's containment of the entity named as it ("Bumble Inc, the parent
+    company of Bumble": no Bumble is in Bumble), which is two classes of one name, not a fact.
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> graph = extract(Document.from_text("Bumble Inc, the parent company of Bumble, rose.", "x"))
+    >>> [r.predicate for r in graph.relations if r.predicate in {"locatedIn", "headquarteredIn"}]
+    []
+    """
+    from kg.extract.naming import name_key
+
+    keys = {e.iri: name_key(e.label) for e in ctx.resolved.entities}
+    return [r for r in relations if r.predicate not in _CONTAINMENT
+            or r.object_is_literal or keys.get(r.subject) is None or keys.get(r.subject) != keys.get(r.obj)]
+
+
+#: Properties that put a thing inside a place.
+_CONTAINMENT = frozenset({"locatedIn", "headquarteredIn"})
+
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.
-CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors)
+CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors, between_namesakes)

@@ -84,8 +84,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                     known = None  # "moved to Princeton, N.J.": the town, not Princeton University's short name
             if known is None and (_common_word(piece, lexicon) or _field_of_work(piece, lexicon)):
                 continue  # "Hollis of the River", "Central and South America", "Family Welfare": no name alone
-            team = (known is None or known.cls == "Place") and team_cued(piece, lexicon) \
-                and piece.text.casefold() not in regions()  # "transferred to France": the country
+            team = (known is None or known.cls == "Place") and ner_cls != "Event" and team_cued(piece, lexicon) \
+                and piece.text.casefold() not in regions()  # "transferred to France": the country; "the 1984 Games"
             state = postal_state(piece) if known is None else None
             if team:
                 cls, canonical, weight = "Organization", None, GAZETTEER_WEIGHT  # "playing for Lancashire": the club
@@ -206,6 +206,13 @@ def _mended_names(doc: Doc) -> list[Span]:
     while i < len(ents):
         ent = ents[i]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and ent.label_ == nxt.label_ == "PERSON" and nxt.start == ent.end \
+                and all(_capitalised(t.text) for t in (*ent, *nxt)):
+            ents[i + 1] = Span(doc, ent.start, nxt.end, label="PERSON")  # "Roberto Wilfrido" "Escobar Gonzalez"
+            i += 1
+            continue
+        if ent.label_ == "PERSON" and ent.start > 0 and _given_name_cut(doc[ent.start - 1], ent):
+            ent = Span(doc, ent.start - 1, ent.end, label="PERSON")  # "Félix" + NER's "Ambrosio Sabio Gonzalez"
         if nxt is not None and ent.label_ == "ORG" and nxt.label_ in {"GPE", "LOC"} \
                 and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "of" \
                 and any(t.lower_ in PLACE_BODIES for t in ent):  # "the Arts Council" of "Calvert County"
@@ -268,6 +275,15 @@ def _mended_names(doc: Doc) -> list[Span]:
         out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="ORG"))
         i += 1
     return out
+
+
+def _given_name_cut(word: Token, ent: Span) -> bool:
+    """Whether ``word``, right before NER's person, is a given name NER left out of it: "Félix"
+    of "Félix Ambrosio Sabio Gonzalez" (in no name of NER's, no English noun)."""
+    from kg.extract.given_names import given_names
+
+    return not word.ent_type_ and word.pos_ == "PROPN" and _capitalised(word.text) and word.head.i in range(
+        ent.start, ent.end) and word.text in given_names() and word.lower_ not in common_nouns()
 
 
 #: Last words of names that go on with a number NER leaves out ("Watts Bar Unit 1").

@@ -10,6 +10,7 @@ registered as  states                                              module
 =============  ==================================================  ===================
 ``svo``        "Apple uses AWS", "founded by", "born in 1950"      :mod:`.svo`
 ``title``      "AWS CEO Matt Garman", "Tim Cook is CEO of Apple"   :mod:`.titles`
+``lifespan``   "Ahmet Kaya (28 October 1957 – 16 November 2000)"   :mod:`.lifespans`
 ``possessive`` "Amazon's Trainium2 chip"                           :mod:`.possessives`
 ``noun``       "Apple's use of AWS"                                :mod:`.nouns`
 ``nationality`` "X is a Belgian engineer"                          :mod:`.nationalities`
@@ -37,8 +38,8 @@ True
 from __future__ import annotations
 
 from kg.extract.rules import (  # noqa: F401  (registers)
-    attachments, echoes, geography, inference, names, nationalities, nouns, possessives, svo, titles)
+    attachments, echoes, geography, inference, lifespans, names, nationalities, nouns, possessives, svo, titles)
 
 #: The built-in rule families, in the order they run (echoes last).
-RULES = ("svo", "title", "possessive", "noun", "nationality", "attachment", "occasion", "name",
+RULES = ("svo", "title", "lifespan", "possessive", "noun", "nationality", "attachment", "occasion", "name",
          "echoes")
