@@ -1825,3 +1825,5 @@ def test_a_lifespan_in_parentheses_gives_birth_and_death_dates_and_nothing_else(
     assert ("Tomas Ekberg", "birthDate", "4 March 1911") in found and ("Tomas Ekberg", "deathDate", "19 June 1987") in found
     assert ("Kari Lunde", "birthDate", "2 May 1960") in found, found
     assert not any(s == "Ola Berg" and p in {"birthDate", "deathDate"} for s, p, o in found), found
+    found = facts("He followed Piatigorsky and Lynn Harwell (1986 – 1993) in the post. Alumni include Sue Towne (1946 - 1950).")
+    assert not any(p in {"birthDate", "deathDate"} for s, p, o in found), found

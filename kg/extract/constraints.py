@@ -64,10 +64,38 @@ def names_a_time(text: str) -> bool:
 
 
 def timed(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
-    """``relations`` less the date properties' values that name no point in time."""
+    """``relations`` less the date properties' values that name no point in time, and the
+    birth and death dates read from a range of years no life spans ("Lynn Harrell (1986 –
+    1993)": a term; :func:`kg.extract.rules.lifespans.a_life`)."""
     dates = {name for name, spec in ctx.lexicon.properties.items() if spec.value_label == "DATE"}
     return [r for r in relations
-            if not (r.predicate in dates and r.object_is_literal and not names_a_time(r.obj))]
+            if not (r.predicate in dates and r.object_is_literal and not names_a_time(r.obj))
+            and not (r.predicate in _LIFE_DATES and r.object_is_literal and _a_term(ctx.text, r.object_span))]
+
+
+#: The properties a lifespan's range of years states.
+_LIFE_DATES = frozenset({"birthDate", "deathDate"})
+
+
+def _a_term(text: str, span: tuple[int, int]) -> bool:
+    """Whether the date at ``span`` is one end of a range of years in parentheses too short or
+    too long for a life: "(1986 – 1993)", not "(1874 – 1932)".
+
+    >>> _a_term("Lynn Harrell (1986 – 1993) and Ann Lee (1874 – 1932)", (14, 18))
+    True
+    >>> _a_term("Lynn Harrell (1986 – 1993) and Ann Lee (1874 – 1932)", (41, 45))
+    False
+    """
+    from kg.extract.rules.lifespans import MAX_LIFE, MIN_LIFE
+
+    opened, closed = text.rfind("(", 0, span[0]), text.find(")", span[1])
+    if opened < 0 or closed < 0 or closed - opened > 120 or ")" in text[opened:span[0]]:
+        return False
+    inside = text[opened + 1:closed]
+    years = [int(y) for y in re.findall(r"\b\d{3,4}\b", inside)]
+    if len(years) < 2 or not re.search(r"[–—-]", inside):
+        return False
+    return not MIN_LIFE <= years[-1] - years[0] <= MAX_LIFE
 
 
 def roled(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:

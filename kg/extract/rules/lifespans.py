@@ -4,7 +4,8 @@ An encyclopaedia's first sentence gives them so: "Ahmet Kaya (28 October 1957 �
 2000) was a folk singer" states a birth date and a death date, "Ann Lee (born 3 May 1950)"
 a birth date, "Pierre de Varn (died 1443)" a death date. The parentheses may hold the
 dates, the places they happened in, and the words of birth and death; anything else
-("in office 1884–1888", "r. 1884–1888", a nickname) is no lifespan.
+("in office 1884–1888", "r. 1884–1888", a nickname) is no lifespan, and nor are two years
+too close or too far apart for a life ("Lynn Harrell (1986 – 1993)": a term).
 
 Examples
 --------
@@ -18,6 +19,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import DASHES
@@ -78,15 +80,36 @@ def _dates(inside: Span) -> list[tuple[str, Span]]:
         date = dates[0]
         dash = next((t for t in date if t.text in DASHES), None)
         if dash is not None and dash.i > date.start:  # "(1874–1932)": NER's one date
-            return [(p, d) for p, d in (("birthDate", doc[date.start:dash.i]), ("deathDate", doc[dash.i + 1:date.end]))
-                    if len(d) and names_a_time(d.text)]
+            birth, death = doc[date.start:dash.i], doc[dash.i + 1:date.end]
+            if not len(birth) or not len(death) or not a_life(birth, death):
+                return []
+            return [(p, d) for p, d in (("birthDate", birth), ("deathDate", death)) if names_a_time(d.text)]
         if not names_a_time(date.text) or not words & (_BIRTH | _DEATH):
             return []  # "(1950)": a work's year as often as a birth's
         return [("deathDate" if words & _DEATH and not words & _BIRTH else "birthDate", date)]
     dashed = any(t.text in DASHES for t in doc[dates[0].end:dates[1].start])
-    if len(dates) != 2 or not dashed:
+    if len(dates) != 2 or not dashed or not a_life(dates[0], dates[1]):
         return []
     return [(p, d) for p, d in zip(("birthDate", "deathDate"), dates) if names_a_time(d.text)]
+
+
+def a_life(birth: Span, death: Span) -> bool:
+    """Whether two dates are far enough apart to be a life's, not a term's or a school's years
+    ("Lynn Harrell (1986 – 1993)", "alumni include Sue Townsend (1946 - 1950)").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("1874 1932 1986 1993")
+    >>> a_life(doc[0:1], doc[1:2]), a_life(doc[2:3], doc[3:4])
+    (True, False)
+    """
+    years = [re.findall(r"\b\d{3,4}\b", d.text) for d in (birth, death)]
+    if not all(years):
+        return True  # no year to tell: "(3 May – 2 June 1950)" is rare, and not a term
+    return MIN_LIFE <= int(years[1][-1]) - int(years[0][-1]) <= MAX_LIFE
+
+
+#: The years a lifespan's two dates may be apart.
+MIN_LIFE, MAX_LIFE = 15, 120
 
 
 def _relation(ctx: DocContext, prop: str, person: Arg, date: Span, sent: Span, conf: float) -> Relation:
