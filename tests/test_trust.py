@@ -1827,3 +1827,17 @@ def test_a_lifespan_in_parentheses_gives_birth_and_death_dates_and_nothing_else(
     assert not any(s == "Ola Berg" and p in {"birthDate", "deathDate"} for s, p, o in found), found
     found = facts("He followed Piatigorsky and Lynn Harwell (1986 – 1993) in the post. Alumni include Sue Towne (1946 - 1950).")
     assert not any(p in {"birthDate", "deathDate"} for s, p, o in found), found
+
+
+def test_audit_15_kinds_names_titles_and_acronyms():
+    ents = entities("HD Hyundai Site Solutions CEO Cho Young-cheul will serve as co-CEO alongside Chung.")
+    assert "Cho Young-cheul" in ents and "HD Hyundai Site Solutions" in ents, ents
+    ents = entities("Agriculture Cabinet Secretary Mutahi Kamau spoke on Monday.")
+    assert "Agriculture Cabinet" not in ents and "Mutahi Kamau" in ents, ents
+    ents = entities("Wafula Odhiambo led the Independent Electoral and Boundaries Commission until 2023.")
+    assert "Independent Electoral and Boundaries Commission" in ents and "Boundaries Commission" not in ents, ents
+    assert "Postal Corporation of Kenya" in entities("The Postal Corporation of Kenya (PCK) cut 300 jobs.")
+    ents = entities("John Tonui rose through the ranks to GM Human Resources at the firm.")
+    assert not any("Human Resources" in n for n in ents), ents
+    ents = entities("JBS was founded by José Batista Sobrinho in 1953. JBS grew fast.")
+    assert ents.get("José Batista Sobrinho", ("",))[0] == "Person", ents

@@ -31,11 +31,11 @@ from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
 from kg.extract.classes import (DASHES, ORGANIZATION_WORDS, PLACE_BODIES, REGNAL, WORK, _capitalised, credited,
                                 employer_cued, given_named, impersonal, made, name_class, owned, team_cued)
 from kg.extract.found import Found, _found
-from kg.extract.given_names import common_nouns
+from kg.extract.given_names import common_nouns, given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun_names, _kin_names,
                                       _nicknamed, _possessive_companies)
-from kg.extract.name_spans import (POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title, _all_title,
+from kg.extract.name_spans import (_TITLE_BODIES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title, _all_title,
                                    _bare_title, _common_word, _degree_subject, _field_of_work, _initialism,
                                    _is_department, _is_name, _mapped, _pieces, _without_honours,
                                    _without_opener, _without_role, _without_score,
@@ -75,6 +75,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             traded = _without_trade(piece, lexicon)
             traded, piece = traded is not piece, traded
             if piece is None or not _is_name(piece) or _is_department(piece, titles, lexicon) \
+                    or _titled_body(piece, title_words) \
                     or _bare_title(piece, titles) or _all_title(piece, title_words) or _degree_subject(piece):
                 continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer", "(Board of) Directors": no one
             known = lexicon.known(piece.text)
@@ -213,6 +214,12 @@ def _mended_names(doc: Doc) -> list[Span]:
             continue
         if ent.label_ == "PERSON" and ent.start > 0 and _given_name_cut(doc[ent.start - 1], ent):
             ent = Span(doc, ent.start - 1, ent.end, label="PERSON")  # "Félix" + NER's "Ambrosio Sabio Gonzalez"
+        hyphen = ent.end - 1 if ent[-1].text == "-" else ent.end  # NER's "Cho Young-" or "Cho Young"
+        if ent.label_ == "PERSON" and hyphen + 1 < len(doc) and doc[hyphen].text == "-" \
+                and not doc[hyphen - 1].whitespace_ and not doc[hyphen].whitespace_ and doc[hyphen + 1].is_lower \
+                and doc[hyphen + 1].is_alpha and doc[hyphen + 1].pos_ in {"PROPN", "NOUN"} \
+                and doc[hyphen + 1].lower_ not in common_nouns():  # not "Varnholm-based"
+            ent = Span(doc, ent.start, hyphen + 2, label="PERSON")  # "Cho Young-cheul"
         if nxt is not None and ent.label_ == "ORG" and nxt.label_ in {"GPE", "LOC"} \
                 and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "of" \
                 and any(t.lower_ in PLACE_BODIES for t in ent):  # "the Arts Council" of "Calvert County"
@@ -286,6 +293,18 @@ def _given_name_cut(word: Token, ent: Span) -> bool:
         ent.start, ent.end) and word.text in given_names() and word.lower_ not in common_nouns()
 
 
+def _titled_body(span: Span, titles: frozenset[str]) -> bool:
+    """Whether the name is a title's body before the title's head: "Agriculture Cabinet" of
+    "Agriculture Cabinet Secretary Mutahi Kagwe" (a cabinet secretary for agriculture).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Agriculture Cabinet Secretary Mutahi Kagwe spoke.")
+    >>> _titled_body(doc[0:2], frozenset({"secretary"}))
+    True
+    """
+    return span[-1].lower_ in _TITLE_BODIES and span.end < len(span.doc) and span.doc[span.end].lower_ in titles
+
+
 #: Last words of names that go on with a number NER leaves out ("Watts Bar Unit 1").
 _NUMBERED = frozenset({"unit", "reactor", "block"})
 
@@ -313,26 +332,27 @@ def _particles_before(ent: Span) -> int:
 
 
 def _initials_cut(ent: Span) -> bool:
-    """Whether NER's one-word name is an organisation's cut from the word before it, which
-    modifies it: initials after a rare word ("Evercore ISI": NER's organisation "ISI"), a
-    word after initials ("SAB Miller": NER's person "Miller"); not after a common noun
-    ("analyst ISI", "CEO Miller") nor a place ("Paris ISI").
+    """Whether NER's name is an organisation's cut from the word before it, which modifies it:
+    a rare word or initials before NER's organisation ("Evercore ISI", "Votorantim Cimentos
+    North America", "HD Hyundai"), initials before NER's one-word person ("SAB Miller"); not
+    a common noun ("analyst ISI", "CEO Miller"), a given name or a place ("Paris ISI").
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Evercore ISI analyst Vijay Kumar said so.")
     >>> doc.ents[0].text, _initials_cut(doc.ents[0])
     ('ISI', True)
     """
-    if len(ent) != 1 or ent.start == 0:
+    if ent.start == 0:
         return False
     word = ent.doc[ent.start - 1]
-    if ent.label_ == "ORG" and ent[0].is_upper and len(ent[0]) > 1:
-        shaped = _bare_proper(word)
-    elif ent.label_ == "PERSON":  # "the drinks company SAB Miller": NER's "Miller", a person
-        shaped = word.pos_ == "PROPN" and word.is_upper and word.is_alpha and len(word) > 1 and not word.ent_type_
+    initials = word.pos_ == "PROPN" and word.is_upper and word.is_alpha and len(word) > 1 and not word.ent_type_
+    if ent.label_ == "ORG":  # "Evercore ISI", "Votorantim Cimentos North America", "HD Hyundai Site Solutions"
+        shaped = (_bare_proper(word) and word.text not in given_names()) or initials
+    elif ent.label_ == "PERSON" and len(ent) == 1:  # "the drinks company SAB Miller": NER's "Miller", a person
+        shaped = initials
     else:
         return False
-    return shaped and word.dep_ == "compound" and word.head.i == ent.start \
+    return shaped and word.dep_ == "compound" and ent.start <= word.head.i < ent.end \
         and word.lower_ not in common_nouns() and not is_place(word.text)
 
 

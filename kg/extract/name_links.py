@@ -50,7 +50,8 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
         if initials:
             expansions.setdefault(initials, i)
     for i, f in enumerate(found):
-        if _is_acronym(f.text) and f.text in expansions and not _known_otherwise(f, found[expansions[f.text]]):
+        if _is_acronym(f.text) and f.text in expansions and not _known_otherwise(f, found[expansions[f.text]]) \
+                and found[expansions[f.text]].cls != "Person":  # "JBS", not its founder José Batista Sobrinho
             union(i, expansions[f.text], "abbreviation")
 
 

@@ -155,9 +155,10 @@ def _field_and_body(doc: Doc, start: int, i: int, end: int, known: Callable[[str
     before = [t for t in doc[start:i] if t.lower_ != "the"]
     while len(before) > 1 and (known(before[0].text) or is_place(before[0].text)):
         before = before[1:]  # "the U.S. Securities and Exchange Commission": a country's body
-    return len(before) == 1 and before[0].is_title and not known(before[0].text) \
-        and not _singulars(before[0].lower_).isdisjoint(common_nouns()) \
-        and doc[end - 1].lower_ in OF_PAIR_BODIES | {"union", "unions"}
+    return 1 <= len(before) <= 3 and all(  # "Independent Electoral and Boundaries Commission"
+        t.is_title and not known(t.text) and t.text not in given_names() and not is_place(t.text)
+        and (len(before) > 1 or not _singulars(t.lower_).isdisjoint(common_nouns()))
+        for t in before) and doc[end - 1].lower_ in OF_PAIR_BODIES | {"union", "unions"}
 
 
 def _partners_firm(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:
@@ -298,10 +299,16 @@ def _without_title_after(span: Span | None, titles: frozenset[str] | set[str],
     end = span.end
     while end > span.start + 1 and span.doc[end - 1].lower_ in titles:
         end -= 1
+    while end < span.end and end > span.start + 1 and span.doc[end - 1].lower_ in _TITLE_BODIES:
+        end -= 1  # "Agriculture Cabinet Secretary": the cabinet's title
     rest = span.doc[span.start:end]
     if len(rest) == 1 and rest[0].lower_ in common_nouns() and lexicon.known(rest.text) is None:
         return None
     return rest
+
+
+#: Bodies named in a title before its head ("Agriculture Cabinet Secretary"): part of the title.
+_TITLE_BODIES = frozenset({"cabinet"})
 
 
 def _without_title_abbreviation(span: Span | None, abbreviations: frozenset[str]) -> Span | None:
@@ -450,6 +457,8 @@ def _field_of_work(span: Span, lexicon: Lexicon) -> bool:
     """
     words = [w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", span.text)]
     words = [w for w in words if w not in _CONNECTIVES]
+    if len(words) > 1 and words[0] in TITLE_ABBREVIATIONS:
+        words = words[1:]  # "GM Human Resources": a general manager's department
     if not words or words[-1] not in FIELD_WORDS:
         return False
     if any(w in OF_PAIR_BODIES or lexicon.head_nouns.get(w) == "Organization" for w in words):
