@@ -1841,3 +1841,9 @@ def test_audit_15_kinds_names_titles_and_acronyms():
     assert not any("Human Resources" in n for n in ents), ents
     ents = entities("JBS was founded by José Batista Sobrinho in 1953. JBS grew fast.")
     assert ents.get("José Batista Sobrinho", ("",))[0] == "Person", ents
+
+
+def test_an_organisation_hanging_on_another_persons_name_is_not_the_subjects():
+    found = facts("David Loomes, the president of Granite Cement Company, joined the board. He succeeds "
+                  "Tom Beck, the executive vice president of Summit Materials, who stepped down.")
+    assert ("David Loomes", "worksFor", "Summit Materials") not in found, found

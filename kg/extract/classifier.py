@@ -488,7 +488,10 @@ def someone_elses(ctx: DocContext, r: Relation) -> bool:
     "Bill Gates founded Microsoft, and the company moved to the Seattle area" puts Seattle
     in the company's clause, "Ann Lee, whose husband worked at IBM" IBM in his, "will replace
     Alain Lorenzo who is moving back to Paris" Paris in Lorenzo's (a relative pronoun NER's
-    parse did not tie is the name right before it). A verb
+    parse did not tie is the name right before it); so is an object that hangs on another
+    person's name below that verb ("succeeds Tom Beck, the executive vice president of Summit
+    Materials"), or in a participle's clause of another subject ("Puchercos has 20 years'
+    experience, having served at Lafarge"). A verb
     without a subject of its own ("to join") has the subject of the verb it completes, or
     that verb's object: "He became chief when Ann Roe left to join the UN" puts the UN in
     Ann Roe's clause.
@@ -497,15 +500,23 @@ def someone_elses(ctx: DocContext, r: Relation) -> bool:
     if b is None:
         return False
     t = _tokens_of(ctx.doc)
-    i = next((i for i in t.up(ctx.doc[b[0]:b[1]].root.i) if t.pos[i] in {"VERB", "AUX"}), None)
+    by_token = ctx.resolved.by_token
+    chain = t.up(ctx.doc[b[0]:b[1]].root.i)
+    i = next((i for i in chain if t.pos[i] in {"VERB", "AUX"}), None)
+    if any(by_token[k].cls == "Person" and by_token[k].iri not in {r.subject, r.obj} and t.dep[k] != "conj"
+           and not any(c.dep_ == "conj" for c in ctx.doc[k].children)  # "by Kroto, Curl and Smalley at Rice": all
+           for k in chain[:chain.index(i) if i is not None else len(chain)] if k in by_token):
+        return True  # "He succeeds Tom Beck, the executive vice president of Summit Materials": Beck's
     if i is None:
         return False
     verb = ctx.doc[i]
-    by_token = ctx.resolved.by_token
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    while not subjects and verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
-        verb = verb.head  # "left to join": who left; "asked him to join": him
-        subjects = [c for c in verb.children if c.dep_ == "dobj"] \
+    while not subjects and verb.dep_ in {"xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+        # "left to join": who left; "asked him to join": him; "Puchercos has 20 years' experience,
+        # having served at Lafarge": Puchercos
+        xcomp = verb.dep_ == "xcomp"
+        verb = verb.head
+        subjects = ([c for c in verb.children if c.dep_ == "dobj"] if xcomp else []) \
             or [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     subjects += [g for c in subjects for g in c.children if g.dep_ == "conj"]  # "She and Hugh moved"
     subjects = [c for c in subjects if c.lower_ != "we"]  # "we moved to Italy, where I ...": the narrator too
