@@ -1839,6 +1839,8 @@ def test_audit_15_kinds_names_titles_and_acronyms():
     assert "Postal Corporation of Kenya" in entities("The Postal Corporation of Kenya (PCK) cut 300 jobs.")
     ents = entities("John Tonui rose through the ranks to GM Human Resources at the firm.")
     assert not any("Human Resources" in n for n in ents), ents
+    ents = entities("Vexa designs the Quantum Sensing Unit (QSU), a chip for robots.")
+    assert ents.get("Quantum Sensing Unit", ("",))[0] != "Organization", ents
     ents = entities("JBS was founded by José Batista Sobrinho in 1953. JBS grew fast.")
     assert ents.get("José Batista Sobrinho", ("",))[0] == "Person", ents
 
