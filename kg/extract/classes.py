@@ -90,6 +90,20 @@ NAME_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of the conjuncts ``token`` is one of: "Inferentia" in "the Trainium and
+    Inferentia chips" is in Trainium's place in the sentence.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He played for England and Lancashire.")
+    >>> first_conjunct(doc[5]).text
+    'England'
+    """
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
+
+
 def noun_class(noun: Token, lexicon: Lexicon) -> str | None:
     """The class a common noun says a thing is: the class whose ``kg:headNoun`` it is, a
     person for a kin noun ("son"), :data:`WORK` for a work's noun ("film", "novel"), else None.
@@ -195,9 +209,7 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     predicate = predicate_class(span, lexicon)
     if predicate is not None:
         return predicate
-    first = last
-    while first.dep_ == "conj" and first.head.i < first.i:  # "the Trainium and Inferentia chips"
-        first = first.head
+    first = first_conjunct(last)  # "the Trainium and Inferentia chips"
     noun = first.head
     if first.dep_ not in NAME_DEPS or noun.i < span.end or any(
             t.dep_ not in {"cc", "conj", "compound", "punct"} for t in span.doc[span.end:noun.i]):
@@ -233,7 +245,8 @@ def _nouns_beside(span: Span) -> list[Token]:
     Delgado", "the novel Rocksburg Road"), and one it names ("a device known as Vireo",
     "a startup called Kestrel")."""
     doc, root = span.doc, span.root
-    out = [_one_of(c) for c in root.children if c.dep_ == "appos" and c.i >= span.end and _follows(span, c.left_edge.i)]
+    out = [_one_of(c) for c in root.children
+           if c.dep_ == "appos" and c.i >= span.end and _follows(span, c.left_edge.i)]
     naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
     if naming.dep_ == "acl" and naming.head.pos_ == "NOUN" and (
             (naming.lower_ == "known" and naming is not root.head)
@@ -274,9 +287,7 @@ def _examples_of(root: Token) -> list[Token]:
     >>> [t.text for t in _examples_of(doc[6])]
     ['settlements']
     """
-    first = root
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
+    first = first_conjunct(root)
     head = first.head
     if first.dep_ == "pobj" and (head.lower_ in {"like", "including"} or (
             head.lower_ == "as" and any(c.lower_ == "such" for c in head.children))):
@@ -366,9 +377,7 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
     class's head noun. Conjoined predicates must agree ("a model and
     actress" is no vote).
     """
-    subject = span.root
-    while subject.dep_ == "conj" and subject.head.i < subject.i:
-        subject = subject.head
+    subject = first_conjunct(span.root)
     if subject.dep_ == "attr" and subject.head.lemma_ == "be":  # "the deputy mayor is Terje Halleland"
         nouns = [c for c in subject.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         cls = {lexicon.head_nouns.get(n.lower_) or ("Person" if n.lower_ in HONORIFICS else None)
@@ -466,9 +475,7 @@ def kin_of(span: Span, lexicon: Lexicon) -> bool:
     >>> kin_of(doc[5:7], lexicon), kin_of(doc[8:10], lexicon), kin_of(doc[14:15], lexicon)
     (True, True, False)
     """
-    root = span.root
-    while root.dep_ == "conj" and root.head.i < root.i:
-        root = root.head
+    root = first_conjunct(span.root)
     if root.dep_ != "pobj" or root.head.lower_ != "of" or not span[0].is_title:  # "X, QC"
         return False
     return root.head.head.lower_ in lexicon.kin_titles
@@ -487,9 +494,7 @@ def made(span: Span) -> bool:
     >>> made(doc[0:2]), made(doc[3:4]), made(doc[10:11])
     (True, True, False)
     """
-    root = span.root
-    while root.dep_ == "conj" and root.head.i < root.i:
-        root = root.head
+    root = first_conjunct(span.root)
     return root.dep_ in {"dobj", "nsubjpass"} and root.head.lemma_ in PRODUCT_VERBS
 
 
@@ -566,9 +571,7 @@ def credited(span: Span, lexicon: Lexicon) -> bool:
     >>> credited(doc[5:7], load_lexicon()), credited(doc[10:12], load_lexicon())
     (True, False)
     """
-    root = span.root
-    while root.dep_ == "conj" and root.head.i < root.i:  # "written by Ann Roe and Tom Vale"
-        root = root.head
+    root = first_conjunct(span.root)  # "written by Ann Roe and Tom Vale"
     return 2 <= len(span) <= 3 and root.dep_ == "pobj" and root.head.lower_ == "by" \
         and root.head.head.lemma_.lower() in PERSON_CREDIT_VERBS and _shaped_like_a_persons(span, lexicon)
 
@@ -585,9 +588,7 @@ def team_cued(span: Span, lexicon: Lexicon) -> bool:
     >>> team_cued(doc[3:4], load_lexicon()), team_cued(doc[8:9], load_lexicon())
     (True, False)
     """
-    root = span.root
-    while root.dep_ == "conj" and root.head.i < root.i:  # "played for England and Lancashire"
-        root = root.head
+    root = first_conjunct(span.root)  # "played for England and Lancashire"
     cues = lexicon.words.rules.get("team_cues", ())
     if root.dep_ == "dobj":  # "joined Liverpool from Salzburg": both clubs ("signed Tom Berg from ...": a player)
         return _joined_from_place(root) is not None

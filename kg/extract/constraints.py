@@ -264,4 +264,5 @@ def between_namesakes(ctx: DocContext, relations: Iterable[Relation]) -> list[Re
 _CONTAINMENT = frozenset({"locatedIn", "headquarteredIn"})
 
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.
-CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors, between_namesakes)
+CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors,
+               between_namesakes)

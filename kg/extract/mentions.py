@@ -35,8 +35,8 @@ from kg.extract.given_names import common_nouns, given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun_names, _kin_names,
                                       _nicknamed, _possessive_companies)
-from kg.extract.name_spans import (_TITLE_BODIES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title, _all_title,
-                                   _bare_title, _common_word, _degree_subject, _field_of_work, _initialism,
+from kg.extract.name_spans import (_TITLE_BODIES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
+                                   _all_title, _bare_title, _common_word, _degree_subject, _field_of_work, _initialism,
                                    _is_department, _is_name, _mapped, _pieces, _without_honours,
                                    _without_opener, _without_role, _without_score,
                                    _without_title_abbreviation, _without_title_after, _without_trade)

@@ -69,7 +69,8 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
                 and (token.text != "&" or _listed(doc, start, i, ent.end, known))
                 and not _of_pair(doc, start, i, ent.end, known) and not _field_and_body(doc, start, i, ent.end, known)
                 and not _partners_firm(doc, start, i, ent.end, known)) \
-            or token.text in {",", ";"} or (token.text in {"(", ")"} and not _parenthesised_abbreviation(doc, i, ent.start, ent.end)
+            or token.text in {",", ";"} or (token.text in {"(", ")"}
+                                            and not _parenthesised_abbreviation(doc, i, ent.start, ent.end)
                                             and not _quoted_nickname(doc, i, ent.start, ent.end))
         if not cut:
             continue

@@ -49,9 +49,11 @@ def lifespans(ctx: DocContext) -> Iterator[Relation]:
         for token in sent:
             person = arg(ctx, token)
             if person is None or person.cls != "Person" or by_token[token.i].anaphor \
-                    or by_token[token.i].end - 1 != token.i or token.i + 1 >= sent.end or ctx.doc[token.i + 1].text != "(":
+                    or by_token[token.i].end - 1 != token.i or token.i + 1 >= sent.end \
+                    or ctx.doc[token.i + 1].text != "(":
                 continue
-            close = next((k for k in range(token.i + 2, min(sent.end, token.i + 40)) if ctx.doc[k].text == ")"), None)
+            close = next((k for k in range(token.i + 2, min(sent.end, token.i + 40))
+                          if ctx.doc[k].text == ")"), None)
             if close is not None:
                 for prop, date in _dates(ctx.doc[token.i + 2:close]):
                     yield _relation(ctx, prop, person, date, sent, conf)
