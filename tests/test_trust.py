@@ -1849,3 +1849,12 @@ def test_an_organisation_hanging_on_another_persons_name_is_not_the_subjects():
     found = facts("David Loomes, the president of Granite Cement Company, joined the board. He succeeds "
                   "Tom Beck, the executive vice president of Summit Materials, who stepped down.")
     assert ("David Loomes", "worksFor", "Summit Materials") not in found, found
+
+
+def test_a_bodys_name_with_and_inside_stays_whole():
+    ents = entities("He was questioned by the Economic and Financial Crimes Commission on Monday.")
+    assert "Economic and Financial Crimes Commission" in ents and "Economic" not in ents, ents
+    ents = entities("She joined the International Red Cross and Red Crescent Movement in 1990.")
+    assert "International Red Cross and Red Crescent Movement" in ents, ents
+    ents = entities("He left the Ford Foundation and Gates Foundation in May.")
+    assert "Ford Foundation" in ents and "Gates Foundation" in ents, ents

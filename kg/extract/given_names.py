@@ -86,7 +86,29 @@ def common_nouns() -> frozenset[str]:
         return frozenset()
 
 
+def common_adjectives() -> frozenset[str]:
+    """English adjectives, lower case, as :func:`common_nouns` ("economic", "electoral").
+
+    >>> "economic" in common_adjectives(), "economic" in common_nouns()
+    (True, False)
+    """
+    from kg.errors import ModelError
+
+    try:
+        return kept("common-adjectives", _adjectives, __name__)
+    except (ModelError, ImportError, OSError):
+        return frozenset()
+
+
 def _nouns() -> frozenset[str]:
+    return _lemma_index("noun")
+
+
+def _adjectives() -> frozenset[str]:
+    return _lemma_index("adj")
+
+
+def _lemma_index(part: str) -> frozenset[str]:
     from kg.extract.nlp import load_nlp
 
     nlp = load_nlp()
@@ -96,7 +118,7 @@ def _nouns() -> frozenset[str]:
     lookups = getattr(getattr(lemmatizer, "lemmatizer", lemmatizer), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
-    return frozenset(lookups.get_table("lemma_index").get("noun", ()))
+    return frozenset(lookups.get_table("lemma_index").get(part, ()))
 
 
 def _derive() -> frozenset[str]:

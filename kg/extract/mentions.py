@@ -39,7 +39,7 @@ from kg.extract.name_spans import (_TITLE_BODIES, POSSESSED_BUSINESSES, TITLE_AB
                                    _all_title, _bare_title, _common_word, _degree_subject, _field_of_work, _initialism,
                                    _is_department, _is_name, _mapped, _pieces, _without_honours,
                                    _without_opener, _without_role, _without_score,
-                                   _without_title_abbreviation, _without_title_after, _without_trade)
+                                   _without_title_abbreviation, _without_title_after, _without_trade, one_body)
 from kg.extract.places import is_place, place_vote, postal_state, regions
 from kg.extract.short_names import NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed
 from kg.lexicon import Lexicon, load_words
@@ -207,6 +207,10 @@ def _mended_names(doc: Doc) -> list[Span]:
     while i < len(ents):
         ent = ents[i]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and _one_body(ent, nxt):
+            ents[i + 1] = Span(doc, ent.start, nxt.end, label="ORG")  # "National Road Operating" and "... Limited"
+            i += 1
+            continue
         if nxt is not None and ent.label_ == nxt.label_ == "PERSON" and nxt.start == ent.end \
                 and all(_capitalised(t.text) for t in (*ent, *nxt)):
             ents[i + 1] = Span(doc, ent.start, nxt.end, label="PERSON")  # "Roberto Wilfrido" "Escobar Gonzalez"
@@ -282,6 +286,20 @@ def _mended_names(doc: Doc) -> list[Span]:
         out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="ORG"))
         i += 1
     return out
+
+
+def _one_body(ent: Span, nxt: Span) -> bool:
+    """Whether NER's two organisations either side of "and" are one body's name
+    (:func:`kg.extract.name_spans.one_body`): "International Red Cross" and "Red Crescent Movement".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He joined the International Red Cross and Red Crescent Movement in 1990.")
+    >>> _one_body(doc.ents[0], doc.ents[1])
+    True
+    """
+    doc = ent.doc
+    return ent.label_ == nxt.label_ == "ORG" and nxt.start == ent.end + 1 and doc[ent.end].lower_ in {"and", "&"} \
+        and one_body(doc, ent.start, ent.end, nxt.end, lambda text: False)
 
 
 def _given_name_cut(word: Token, ent: Span) -> bool:

@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from kg.extract.classes import EVENT_WORDS, ORGANIZATION_WORDS
-from kg.extract.given_names import common_nouns, given_names
+from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.naming import COMPANY_SUFFIXES, legal_name
 from kg.extract.places import GENERIC, is_place, regions
 from kg.lexicon import Lexicon, load_words
@@ -68,7 +68,7 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
             or (token.dep_ == "cc" and not (token.is_title and ent.label_ == "PERSON")  # "Mohammed Nor Yusof"
                 and (token.text != "&" or _listed(doc, start, i, ent.end, known))
                 and not _of_pair(doc, start, i, ent.end, known) and not _field_and_body(doc, start, i, ent.end, known)
-                and not _partners_firm(doc, start, i, ent.end, known)) \
+                and not _partners_firm(doc, start, i, ent.end, known) and not one_body(doc, start, i, ent.end, known)) \
             or token.text in {",", ";"} or (token.text in {"(", ")"}
                                             and not _parenthesised_abbreviation(doc, i, ent.start, ent.end)
                                             and not _quoted_nickname(doc, i, ent.start, ent.end))
@@ -158,7 +158,7 @@ def _field_and_body(doc: Doc, start: int, i: int, end: int, known: Callable[[str
         before = before[1:]  # "the U.S. Securities and Exchange Commission": a country's body
     return 1 <= len(before) <= 3 and all(  # "Independent Electoral and Boundaries Commission"
         t.is_title and not known(t.text) and t.text not in given_names() and not is_place(t.text)
-        and (len(before) > 1 or not _singulars(t.lower_).isdisjoint(common_nouns()))
+        and (len(before) > 1 or t.lower_ in common_adjectives() or not _singulars(t.lower_).isdisjoint(common_nouns()))
         for t in before) and doc[end - 1].lower_ in OF_PAIR_BODIES | {"union", "unions"}
 
 
@@ -175,6 +175,30 @@ def _partners_firm(doc: Doc, start: int, i: int, end: int, known: Callable[[str]
     sides = (_trim(doc[start:i]), _trim(doc[i + 1:end]))
     return legal_name(doc[start:end].text) and all(
         side is not None and len(side) <= 3 and not known(side.text) for side in sides)
+
+
+def one_body(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:
+    """Whether the conjunction at ``i`` is inside one body's name: the words after it end in a
+    body's noun and those before it in no organisation's word, none known to the gazetteer
+    ("International Red Cross and Red Crescent Movement", "National Road Operating and
+    Constructing Company Limited"; not "the Ford Foundation and Gates Foundation", nor "Apple
+    and Samsung Electronics").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He joined the International Red Cross and Red Crescent Movement in 1990.")
+    >>> one_body(doc, 2, 6, 10, lambda text: False), one_body(doc, 7, 8, 10, lambda text: False)
+    (True, False)
+    """
+    left, right = _trim(doc[start:i]), _trim(doc[i + 1:end])
+    return left is not None and right is not None and len(left) > 1 and right[-1].lower_ in BODY_ENDS \
+        and left[-1].lower_ not in BODY_ENDS | ORGANIZATION_WORDS and not known(left.text) \
+        and all(t.is_title or t.lower_ in {"the", "of"} for t in (*left, *right))
+
+
+#: Last words of a body's name: "Red Crescent Movement", "Constructing Company Limited".
+BODY_ENDS = OF_PAIR_BODIES | frozenset({"society", "societies", "movement", "company", "limited", "ltd",
+                                        "corporation", "commission", "federation", "association", "authority",
+                                        "agency", "union"})
 
 
 def _singulars(word: str) -> set[str]:
