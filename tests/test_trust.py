@@ -1858,3 +1858,8 @@ def test_a_bodys_name_with_and_inside_stays_whole():
     assert "International Red Cross and Red Crescent Movement" in ents, ents
     ents = entities("He left the Ford Foundation and Gates Foundation in May.")
     assert "Ford Foundation" in ents and "Gates Foundation" in ents, ents
+
+
+def test_a_business_named_with_a_possessive_keeps_it():
+    ents = entities("Maurice Okafor worked for Moody's for ten years. Amazon's chips are fast.")
+    assert "Moody's" in ents and "Moody" not in ents and "Amazon" in ents, ents

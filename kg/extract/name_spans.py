@@ -227,7 +227,8 @@ def _named_possessive(doc: Doc, start: int, i: int, end: int) -> bool:
     """Whether the possessive ``doc[i]`` is part of the name ``doc[start:end]``: "Karelian
     Workers' Party", "People's Music Awards", "St Agnes's Hospital" (``ontology/words.toml``
     ``name_possessors``, ``saint_words``), "Sam's Club" (a business's noun alone after it:
-    ``possessed_businesses``), "T.G.I. Friday's Inc." (a company's legal ending last), not
+    ``possessed_businesses``), "T.G.I. Friday's Inc." (a company's legal ending last), a name
+    NER ends with a possessive that owns nothing ("worked for Moody's for ten years"), not
     "Amazon's Kuiper" nor "Apple's Group Manager".
 
     >>> from kg.extract.nlp import load_nlp
@@ -236,6 +237,8 @@ def _named_possessive(doc: Doc, start: int, i: int, end: int) -> bool:
     [True, False]
     """
     possessor = doc[i - 1] if i > start else None
+    if possessor is not None and i == end - 1 and _owns_nothing(doc, i):
+        return True  # "worked for Moody's for ten years", "joined Sotheby's": its name
     owned = i + 1 < end and (doc[i + 1].is_title or doc[i + 1].is_upper)
     opening = next((t for t in doc[start:i] if t.lower_ != "the"), None)
     return possessor is not None and owned and (
@@ -269,8 +272,23 @@ def _trim(span: Span) -> Span | None:
     while end > start and (doc[end - 1].pos_ == "PUNCT" or doc[end - 1].tag_ == "POS"
                            or doc[end - 1].lower_ in {"'s", "’s"}  # "Army ’s", tagged a verb
                            or (doc[end - 1].is_stop and doc[end - 1].is_lower)):  # "Jeffery Kent as CIO"
+        if doc[end - 1].tag_ == "POS" and end - 1 > start and _owns_nothing(doc, end - 1):
+            break  # "Moody's"
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _owns_nothing(doc: Doc, i: int) -> bool:
+    """Whether the possessive ``doc[i]`` owns no noun after it: a business's name ends with it
+    ("worked for Moody's for ten years", "joined Sotheby's in 2001"; not "Amazon's chips").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("She worked for Moody's for years, not Amazon's chips.")
+    >>> _owns_nothing(doc, 4), _owns_nothing(doc, 10)
+    (True, False)
+    """
+    return i > 0 and doc[i].tag_ == "POS" and doc[i - 1].dep_ != "poss" and doc[i - 1].pos_ == "PROPN" \
+        and (i + 1 == len(doc) or doc[i + 1].pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"})
 
 
 def _is_name(span: Span) -> bool:
