@@ -1863,3 +1863,5 @@ def test_a_bodys_name_with_and_inside_stays_whole():
 def test_a_business_named_with_a_possessive_keeps_it():
     ents = entities("Maurice Okafor worked for Moody's for ten years. Amazon's chips are fast.")
     assert "Moody's" in ents and "Moody" not in ents and "Amazon" in ents, ents
+    ents = entities("Steve McConnell, FAIA, is the managing partner of Harwell Design.")
+    assert "FAIA" not in ents, ents
