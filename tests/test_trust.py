@@ -1865,3 +1865,4 @@ def test_a_business_named_with_a_possessive_keeps_it():
     assert "Moody's" in ents and "Moody" not in ents and "Amazon" in ents, ents
     ents = entities("Steve McConnell, FAIA, is the managing partner of Harwell Design.")
     assert "FAIA" not in ents, ents
+    assert entities("He ran the torch relay for the 1996 Games in Atlanta.").get("1996 Games", ("",))[0] == "Event"

@@ -163,8 +163,9 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
             " ".join(t.lower_ for t in span if t.lower_ != "the") in AWARD_NAMES or (
             _dated_title(span) and not any(t.lower_ in ORGANIZATION_WORDS for t in span)):
         return WORK  # 'her single "Johnny Ray"', "Dark Harbor (1993)", "the Brownlow Medal": no class holds it
-    if len(span) > 1 and last.lower_ == "games" and span.start > 0 and _YEAR.fullmatch(span.doc[span.start - 1].text):
-        return "Event"  # "the 1984 Los Angeles Games"; not "Electronic Arts Games"
+    if len(span) > 1 and last.lower_ == "games" and (_YEAR.fullmatch(span[0].text) or (
+            span.start > 0 and _YEAR.fullmatch(span.doc[span.start - 1].text))):
+        return "Event"  # "the 1984 Los Angeles Games", "the 1996 Games"; not "Electronic Arts Games"
     if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
         return "Organization"
     of = next((t.i for t in span[1:-1] if t.lower_ == "of"), None)
