@@ -1866,3 +1866,5 @@ def test_a_business_named_with_a_possessive_keeps_it():
     ents = entities("Steve McConnell, FAIA, is the managing partner of Harwell Design.")
     assert "FAIA" not in ents, ents
     assert entities("He ran the torch relay for the 1996 Games in Atlanta.").get("1996 Games", ("",))[0] == "Event"
+    ents = entities("He was born in Spanish Town, Jamaica, in 1950.")
+    assert "Spanish Town" in ents and "Spain" not in ents, ents

@@ -207,6 +207,12 @@ def _mended_names(doc: Doc) -> list[Span]:
     while i < len(ents):
         ent = ents[i]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and ent.label_ == "NORP" and nxt.label_ in {"GPE", "LOC", "FAC"} \
+                and nxt.start == ent.end and ent.text[:1].isupper() and len(nxt) == 1 and not is_place(nxt.text) \
+                and nxt[0].lower_ in common_nouns():
+            ents[i + 1] = Span(doc, ent.start, nxt.end, label=nxt.label_)  # "Spanish" + "Town": Spanish Town
+            i += 1
+            continue
         if nxt is not None and _one_body(ent, nxt):
             ents[i + 1] = Span(doc, ent.start, nxt.end, label="ORG")  # "National Road Operating" and "... Limited"
             i += 1
