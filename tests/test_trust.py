@@ -1868,3 +1868,11 @@ def test_a_business_named_with_a_possessive_keeps_it():
     assert entities("He ran the torch relay for the 1996 Games in Atlanta.").get("1996 Games", ("",))[0] == "Event"
     ents = entities("He was born in Spanish Town, Jamaica, in 1950.")
     assert "Spanish Town" in ents and "Spain" not in ents, ents
+
+
+def test_a_roster_lines_person_ner_missed_is_found():
+    text = ("The new regional managers are as follows:\n\nWest - Brent Murphree – Maricopa, Ariz. – He holds a "
+            "degree in journalism from the University of Arizona.\n\nSouth - Bob J. Stanley – Lubbock, Texas – "
+            "He has worked in cotton for twenty years.")
+    ents = entities(text)
+    assert ents.get("Brent Murphree", ("",))[0] == "Person", ents

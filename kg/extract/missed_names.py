@@ -105,6 +105,42 @@ def _described_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[tu
             yield span, cls
 
 
+def _listed_people(doc: Doc, taken: set[int]) -> Iterator[Span]:
+    """People NER missed in a roster's line: a name of two or three capitalised words, the
+    first a given name (Faker's lists), the last no English noun, set between dashes or
+    after a line's dash and before a comma: "West - Brent Murphree – Maricopa, Ariz. – He is
+    ...".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("The new managers:\\n\\nWest - Brent Murphree – Maricopa, Ariz. – He is well known.")
+    >>> [s.text for s in _listed_people(doc, set())]
+    ['Brent Murphree']
+    """
+    from spacy.tokens import Span
+
+    from kg.extract.given_names import common_nouns, given_names
+
+    given = given_names()
+    for token in doc:
+        if token.text not in given or token.i in taken or token.ent_type_ or token.i == 0 \
+                or doc[token.i - 1].text not in _ROSTER_MARKS:
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and not doc[end].ent_type_ and end not in taken:
+            end += 1
+        if end - token.i < 2 or end >= len(doc) or doc[end].text not in _ROSTER_MARKS | {","}:
+            continue
+        initial = any(len(t.text) == 2 and t.text.endswith(".") for t in doc[token.i + 1:end - 1])
+        if doc[end - 1].lower_ in common_nouns() and not initial:
+            continue  # "Grace Church"; "Bob J. Stanley" is a person
+        yield Span(doc, token.i, end, label="PERSON")
+
+
+#: Marks that set a name apart in a roster's line ("West - Brent Murphree – Maricopa").
+_ROSTER_MARKS = frozenset({"-", "–", "—", "•", ":"})
+
+
 def _modifies(token: Token, head: Token, doc: Doc) -> bool:
     if token.text == "-":
         return True
