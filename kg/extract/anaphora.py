@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.classes import noun_class
-from kg.extract.found import Found, _found, _speaker
+from kg.extract.found import SPEECH_VERBS, Found, _found, _speaker
 from kg.extract.given_names import common_nouns
 from kg.lexicon import Lexicon, load_words
 
@@ -361,13 +361,9 @@ def _topic_elsewhere(it: Token, taken: set[int], classes: dict[int, str], lexico
     return False
 
 
-#: Verbs that report what their subject says: "it" in the clause they govern is that subject.
-_REPORTING = frozenset({"say", "announce", "state", "add", "confirm", "disclose", "report"})
-
-
 def _reporter(it: Token) -> int | None:
-    """The subject of the verb that reports the clause "it" is the subject of, if it comes
-    before: "The Swiss-based firm, which supplies Nestle and Unilever, said it was appointing
+    """The subject of the speech verb (:data:`kg.extract.found.SPEECH_VERBS`) that reports the
+    clause "it" is the subject of, if it comes before: "The Swiss-based firm, which supplies Nestle and Unilever, said it was appointing
     Peter Feld": the firm.
 
     >>> from kg.extract.nlp import load_nlp
@@ -376,7 +372,7 @@ def _reporter(it: Token) -> int | None:
     'firm'
     """
     verb = it.head
-    if it.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "ccomp" or verb.head.lemma_ not in _REPORTING:
+    if it.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "ccomp" or verb.head.lemma_ not in SPEECH_VERBS:
         return None
     subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     return subject.i if subject is not None and subject.i < it.i else None

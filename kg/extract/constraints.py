@@ -86,16 +86,14 @@ def _a_term(text: str, span: tuple[int, int]) -> bool:
     >>> _a_term("Lynn Harrell (1986 – 1993) and Ann Lee (1874 – 1932)", (41, 45))
     False
     """
-    from kg.extract.rules.lifespans import MAX_LIFE, MIN_LIFE
+    from kg.extract.rules.lifespans import lifelike, years
 
     opened, closed = text.rfind("(", 0, span[0]), text.find(")", span[1])
     if opened < 0 or closed < 0 or closed - opened > 120 or ")" in text[opened:span[0]]:
         return False
     inside = text[opened + 1:closed]
-    years = [int(y) for y in re.findall(r"\b\d{3,4}\b", inside)]
-    if len(years) < 2 or not re.search(r"[–—-]", inside):
-        return False
-    return not MIN_LIFE <= years[-1] - years[0] <= MAX_LIFE
+    written = years(inside)
+    return len(written) >= 2 and re.search(r"[–—-]", inside) is not None and not lifelike(written[0], written[-1])
 
 
 def roled(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:

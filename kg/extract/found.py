@@ -61,7 +61,7 @@ def _found(span: Span, cls: str, weight: float, canonical: str | None,
 
 
 #: Verbs that report speech: their subject is the speaker, not what was spoken of.
-_SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "state", "note", "explain", "comment", "remark"})
+SPEECH_VERBS = frozenset({"say", "tell", "add", "announce", "state", "note", "explain", "comment", "remark"})
 
 
 def _speaker(token: Token) -> bool:
@@ -72,7 +72,7 @@ def _speaker(token: Token) -> bool:
     >>> _speaker(doc[7]), _speaker(doc[10])
     (True, False)
     """
-    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in _SPEECH_VERBS
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in SPEECH_VERBS
 
 
 def _salient(token: Token) -> int:

@@ -86,6 +86,7 @@ def common_nouns() -> frozenset[str]:
         return frozenset()
 
 
+@lru_cache(maxsize=1)
 def common_adjectives() -> frozenset[str]:
     """English adjectives, lower case, as :func:`common_nouns` ("economic", "electoral").
 

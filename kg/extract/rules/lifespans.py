@@ -104,10 +104,24 @@ def a_life(birth: Span, death: Span) -> bool:
     >>> a_life(doc[0:1], doc[1:2]), a_life(doc[2:3], doc[3:4])
     (True, False)
     """
-    years = [re.findall(r"\b\d{3,4}\b", d.text) for d in (birth, death)]
-    if not all(years):
+    born, died = years(birth.text), years(death.text)
+    if not born or not died:
         return True  # no year to tell: "(3 May – 2 June 1950)" is rare, and not a term
-    return MIN_LIFE <= int(years[1][-1]) - int(years[0][-1]) <= MAX_LIFE
+    return lifelike(born[-1], died[-1])
+
+
+def years(text: str) -> list[int]:
+    """The years written in ``text``: ``years("3 May 1950 – 1932")`` is ``[1950, 1932]``."""
+    return [int(y) for y in re.findall(r"\b\d{3,4}\b", text)]
+
+
+def lifelike(first: int, last: int) -> bool:
+    """Whether a life may span the years ``first`` to ``last`` (:data:`MIN_LIFE` to :data:`MAX_LIFE`).
+
+    >>> lifelike(1874, 1932), lifelike(1986, 1993)
+    (True, False)
+    """
+    return MIN_LIFE <= last - first <= MAX_LIFE
 
 
 #: The years a lifespan's two dates may be apart.

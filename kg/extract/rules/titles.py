@@ -37,8 +37,9 @@ if TYPE_CHECKING:
 @extractors.register("title")
 def titles(ctx: DocContext) -> Iterator[Relation]:
     """Relations stated by titles, sentence by sentence."""
+    bodies, words = _bodies(ctx), _title_words(ctx.lexicon)  # once a document, not a sentence
     for sent in ctx.sentences:
-        yield from _sentence(ctx, sent)
+        yield from _sentence(ctx, sent, bodies, words)
 
 
 def is_title(ctx: DocContext, token: Token) -> bool:
@@ -46,12 +47,11 @@ def is_title(ctx: DocContext, token: Token) -> bool:
     return token.lower_ in ctx.lexicon.triggers.title_heads
 
 
-def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
+def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozenset[str]) -> Iterator[Relation]:
     by_token = ctx.resolved.by_token
     job_properties = ctx.lexicon.words.rules["job_title_properties"]
     staff_titles = ctx.lexicon.words.rules.get("staff_titles", frozenset())
     conf = confidence(ctx, "title")
-    bodies, words = _bodies(ctx), _title_words(ctx.lexicon)
     for token in sent:
         person = arg(ctx, token)
         if person is None or person.cls != "Person" or by_token[token.i].end - 1 != token.i:
