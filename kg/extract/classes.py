@@ -658,10 +658,9 @@ def employer_cued(span: Span, lexicon: Lexicon) -> bool:
 
 
 #: Words and prepositions that govern a company held in shares ("a stake in X", "shareholder of X").
-_OWNED = frozenset({"stake in", "share in", "shares in", "shares of", "shareholder in", "shareholder of",
-                    "shareholders in", "shareholders of", "stakeholder in", "investment in", "invest in"})
+_OWNED = frozenset(_WORDS["owned_cues"])
 #: Nouns a company's name modifies when it is traded ("X shares fell").
-_TRADED = frozenset({"shares", "stock", "stocks", "shareholders", "stake"})
+_TRADED = frozenset(_WORDS["traded_nouns"])
 
 
 def owned(span: Span) -> bool:

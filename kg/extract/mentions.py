@@ -333,7 +333,7 @@ def _titled_body(span: Span, titles: frozenset[str]) -> bool:
 
 
 #: Last words of names that go on with a number NER leaves out ("Watts Bar Unit 1").
-_NUMBERED = frozenset({"unit", "reactor", "block"})
+_NUMBERED = frozenset(_WORDS["numbered_names"])
 
 
 def _particles_before(ent: Span) -> int:

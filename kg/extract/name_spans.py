@@ -196,9 +196,7 @@ def one_body(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool
 
 
 #: Last words of a body's name: "Red Crescent Movement", "Constructing Company Limited".
-BODY_ENDS = OF_PAIR_BODIES | frozenset({"society", "societies", "movement", "company", "limited", "ltd",
-                                        "corporation", "commission", "federation", "association", "authority",
-                                        "agency", "union"})
+BODY_ENDS = OF_PAIR_BODIES | frozenset(_WORDS["body_ends"])
 
 
 def _singulars(word: str) -> set[str]:
@@ -351,7 +349,7 @@ def _without_title_after(span: Span | None, titles: frozenset[str] | set[str],
 
 
 #: Bodies named in a title before its head ("Agriculture Cabinet Secretary"): part of the title.
-_TITLE_BODIES = frozenset({"cabinet"})
+_TITLE_BODIES = frozenset(_WORDS["title_bodies"])
 
 
 def _without_title_abbreviation(span: Span | None, abbreviations: frozenset[str]) -> Span | None:
@@ -563,7 +561,7 @@ def _after_title(span: Span, title_words: frozenset[str] | set[str]) -> Span:
 
 
 #: A board's words: "the Board of Governors of X" names X's board, a part of X.
-_BOARDS = frozenset({"the", "board", "governors", "directors", "trustees", "regents", "overseers"})
+_BOARDS = frozenset(_WORDS["board_words"])
 
 
 def _all_title(span: Span, title_words: frozenset[str] | set[str]) -> bool:

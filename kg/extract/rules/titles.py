@@ -303,7 +303,7 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
 
 
 #: Adverbs of time before a title, no part of it: "currently senior vice president".
-_WHEN = frozenset({"currently", "previously", "formerly", "now", "recently", "most", "still", "then", "also"})
+_WHEN = frozenset(load_words().rules["title_time_words"])
 #: Prepositions that say where or when a title is held, no part of it ("partner at X").
 _WHERE = frozenset({"at", "with", "in", "from", "since", "during", "after", "before", "until", "on", "within"})
 
