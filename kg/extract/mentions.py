@@ -225,14 +225,8 @@ def _mended_names(doc: Doc) -> list[Span]:
             ents[i + 1] = Span(doc, ent.start, nxt.end, label="PERSON")  # "Roberto Wilfrido" "Escobar Gonzalez"
             i += 1
             continue
-        if ent.label_ == "PERSON" and ent.start > 0 and _given_name_cut(doc[ent.start - 1], ent):
-            ent = Span(doc, ent.start - 1, ent.end, label="PERSON")  # "Félix" + NER's "Ambrosio Sabio Gonzalez"
-        hyphen = ent.end - 1 if ent[-1].text == "-" else ent.end  # NER's "Cho Young-" or "Cho Young"
-        if ent.label_ == "PERSON" and hyphen + 1 < len(doc) and doc[hyphen].text == "-" \
-                and not doc[hyphen - 1].whitespace_ and not doc[hyphen].whitespace_ and doc[hyphen + 1].is_lower \
-                and doc[hyphen + 1].is_alpha and doc[hyphen + 1].pos_ in {"PROPN", "NOUN"} \
-                and doc[hyphen + 1].lower_ not in common_nouns():  # not "Varnholm-based"
-            ent = Span(doc, ent.start, hyphen + 2, label="PERSON")  # "Cho Young-cheul"
+        if ent.label_ == "PERSON":
+            ent = _whole_person(ent)  # "Félix" + NER's "Ambrosio Sabio Gonzalez", "Cho Young-" + "cheul"
         if nxt is not None and ent.label_ == "ORG" and nxt.label_ in {"GPE", "LOC"} \
                 and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "of" \
                 and any(t.lower_ in PLACE_BODIES for t in ent):  # "the Arts Council" of "Calvert County"
@@ -311,13 +305,30 @@ def _one_body(ent: Span, nxt: Span) -> bool:
         and one_body(doc, ent.start, ent.end, nxt.end, lambda text: False)
 
 
-def _given_name_cut(word: Token, ent: Span) -> bool:
-    """Whether ``word``, right before NER's person, is a given name NER left out of it: "Félix"
-    of "Félix Ambrosio Sabio Gonzalez" (in no name of NER's, no English noun)."""
-    from kg.extract.given_names import given_names
+def _whole_person(ent: Span) -> Span:
+    """NER's person with what it cut off: a given name before it ("Félix" of "Félix Ambrosio
+    Sabio Gonzalez": in no name of NER's, no English noun) and the end of a hyphened given name
+    ("Cho Young-cheul"; not "Varnholm-based").
 
-    return not word.ent_type_ and word.pos_ == "PROPN" and _capitalised(word.text) and word.head.i in range(
-        ent.start, ent.end) and word.text in given_names() and word.lower_ not in common_nouns()
+    >>> from kg.extract.nlp import load_nlp
+    >>> from spacy.tokens import Span
+    >>> doc = load_nlp()("HD Hyundai CEO Cho Young-cheul will serve as co-CEO.")
+    >>> _whole_person(Span(doc, 3, 6, label="PERSON")).text
+    'Cho Young-cheul'
+    """
+    from spacy.tokens import Span
+
+    doc, start, end = ent.doc, ent.start, ent.end
+    word = doc[start - 1] if start > 0 else None
+    if word is not None and not word.ent_type_ and word.pos_ == "PROPN" and _capitalised(word.text) \
+            and start <= word.head.i < end and word.text in given_names() and word.lower_ not in common_nouns():
+        start -= 1
+    hyphen = end - 1 if doc[end - 1].text == "-" else end  # NER's "Cho Young-" or "Cho Young"
+    if hyphen + 1 < len(doc) and doc[hyphen].text == "-" and not doc[hyphen - 1].whitespace_ \
+            and not doc[hyphen].whitespace_ and doc[hyphen + 1].is_lower and doc[hyphen + 1].is_alpha \
+            and doc[hyphen + 1].pos_ in {"PROPN", "NOUN"} and doc[hyphen + 1].lower_ not in common_nouns():
+        end = hyphen + 2
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PERSON")
 
 
 def _titled_body(span: Span, titles: frozenset[str]) -> bool:
