@@ -1856,6 +1856,9 @@ def test_a_bodys_name_with_and_inside_stays_whole():
     assert "Economic and Financial Crimes Commission" in ents and "Economic" not in ents, ents
     ents = entities("She joined the International Red Cross and Red Crescent Movement in 1990.")
     assert "International Red Cross and Red Crescent Movement" in ents, ents
+    ents = entities("He is Ivan Barrett, managing director of the National Road Operating and Constructing "
+                    "Company Limited (NROCC), which builds toll roads.")
+    assert "National Road Operating and Constructing Company Limited" in ents, ents
     ents = entities("He left the Ford Foundation and Gates Foundation in May.")
     assert "Ford Foundation" in ents and "Gates Foundation" in ents, ents
 

@@ -301,7 +301,11 @@ def _one_body(ent: Span, nxt: Span) -> bool:
     True
     """
     doc = ent.doc
-    return ent.label_ == nxt.label_ == "ORG" and nxt.start == ent.end + 1 and doc[ent.end].lower_ in {"and", "&"} \
+    if ent.label_ != "ORG" or nxt.label_ != "ORG":
+        return False
+    if doc[ent.end - 1].lower_ in {"and", "&"} and nxt.start == ent.end:  # NER's "the National Road Operating and"
+        return one_body(doc, ent.start, ent.end - 1, nxt.end, lambda text: False)
+    return nxt.start == ent.end + 1 and doc[ent.end].lower_ in {"and", "&"} \
         and one_body(doc, ent.start, ent.end, nxt.end, lambda text: False)
 
 
