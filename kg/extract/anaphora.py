@@ -445,19 +445,45 @@ def _expletive(it: Token) -> bool:
     return False
 
 
+def _spoken_lines(doc: Doc) -> set[int]:
+    """Indices of the tokens of an interview, from its first speaker's label on: two or more
+    lines that open with a name and a colon ("BNamericas: What is your motivation?", "Smith:
+    We're an international company") make what follows the first the speakers' words, not
+    the author's.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("I met Ann Roe.\\n\\nQ: Why Lima?\\n\\nAnn Roe: We like it.\\n\\nWe stay.")
+    >>> [doc[i].text for i in sorted(_spoken_lines(doc)) if not doc[i].is_space]
+    ['Why', 'Lima', '?', 'Ann', 'Roe', ':', 'We', 'like', 'it', '.', 'We', 'stay', '.']
+    """
+    labels = []
+    for token in doc:
+        if token.is_space or not (token.i == 0 or "\n" in doc[token.i - 1].text_with_ws):
+            continue
+        colon = next((t.i for t in doc[token.i:token.i + _SPEAKER_WORDS + 1] if t.text == ":"), None)
+        if colon is not None and colon > token.i and all(t.text[:1].isupper()
+                                                          for t in doc[token.i:colon]):
+            labels.append(colon)
+    return set(range(labels[0] + 1, len(doc))) if len(labels) >= 2 else set()
+
+
+#: The most words a speaker's label before a colon has ("BNamericas:", "Neil Smith:", "Q:").
+_SPEAKER_WORDS = 3
+
 _OPEN_QUOTES, _CLOSE_QUOTES = frozenset({"“", "``", "`"}), frozenset({"”", "''"})
 _QUOTES = frozenset({'"'})
 
 
 def _quoted(doc: Doc) -> set[int]:
-    """Indices of the tokens inside quotation marks (a blank line closes a quote).
+    """Indices of the tokens inside quotation marks (a blank line closes a quote), and of the
+    lines an interview gives a speaker (:func:`_spoken_lines`).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()('He said: "I won." I agree.')
     >>> [doc[i].text for i in sorted(_quoted(doc))]
     ['I', 'won', '.']
     """
-    inside, out = False, set()
+    inside, out = False, _spoken_lines(doc)
     for token in doc:
         text = token.text
         if not inside and (text in _OPEN_QUOTES or text in _QUOTES):

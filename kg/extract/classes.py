@@ -247,7 +247,7 @@ def _nouns_beside(span: Span) -> list[Token]:
     "a startup called Kestrel")."""
     doc, root = span.doc, span.root
     out = [_one_of(c) for c in root.children
-           if c.dep_ == "appos" and c.i >= span.end and _follows(span, c.left_edge.i)]
+           if c.dep_ == "appos" and c.i >= span.end and _follows(span, c.left_edge.i) and not names_another(c)]
     naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
     if naming.dep_ == "acl" and naming.head.pos_ == "NOUN" and (
             (naming.lower_ == "known" and naming is not root.head)
@@ -262,6 +262,18 @@ def _nouns_beside(span: Span) -> list[Token]:
         out.append(before)  # "Plautus' play Rudens": spaCy hangs some such nouns as adjectives
     out += _examples_of(root)
     return out
+
+
+def names_another(noun: Token) -> bool:
+    """Whether a noun in apposition is followed by a name of its own ("in Ruaraka, its chairman
+    Peter Otieno said": the chairman is Otieno, and says nothing of Ruaraka).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("They met in Ruaraka, its chairman Peter Otieno said.")
+    >>> names_another(doc[6]), names_another(doc[0])
+    (True, False)
+    """
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i for c in noun.children)
 
 
 def _one_of(noun: Token) -> Token:

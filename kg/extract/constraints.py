@@ -13,7 +13,7 @@ lists "P Q R": P(x, y) and Q(y, z) in one document rule R(x, z) out (a parent's
 spouse is no spouse). A demonym states a nationality only before a person's role
 (:func:`roled`): "X is a Japanese anime film" says nothing of X's citizenship. A
 classifier's leader of an organisation goes where a rule of the sentence named another
-(:func:`titled_once`). A news agency in a dateline relates to nothing (:func:`datelined`);
+(:func:`titled_once`). A name in a dateline relates to nothing outside it (:func:`datelined`);
 nor does the text's unnamed author, as a person, to itself as an organisation (:func:`between_authors`),
 nor a place to a thing named as it (:func:`between_namesakes`).
 
@@ -204,13 +204,39 @@ def consistent(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]
 
 
 #: A news dateline at the start of a line: places, an agency in parentheses, a dash
-#: ("LONDON, England (CMC) —", "WASHINGTON (Reuters) -"). Group 1: the agency.
-_DATELINE = re.compile(r"^[ \t]*[A-Z][^\n()]{0,60}?\(([^()\n]{1,40})\)[ \t]*(?:—|–|--|-)", re.MULTILINE)
+#: ("LONDON, England (CMC) —", "WASHINGTON (Reuters) -").
+_DATELINE = re.compile(r"^[ \t]*[A-Z][^\n()]{0,60}?\([^()\n]{1,40}\)(?=[ \t]*(?:—|–|--|-))", re.MULTILINE)
+
+#: A dateline without an agency, near a story's start: capitalised words (a byline, a place,
+#: a date) and a spaced dash before the first sentence ("MANILA — The ...", "Richard Borsuk,
+#: Mangakajang – Plywood baron ..."); it counts when its first word is in capitals or it
+#: holds a comma, unlike a roster's "Ann Lee – Head of Sales".
+_BARE_DATELINE = re.compile(r"^[ \t]*([A-Z][\w.'’&-]*(?:,?[ \t]+[A-Z0-9][\w.'’&-]*){0,7})(?=[ \t]+(?:—|–|--)[ \t]+[A-Z“\"])",
+                            re.MULTILINE)
+
+#: How far into a text a dateline without an agency is looked for.
+_DATELINE_REACH = 600
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text's datelines are: they say where a story was filed and who sent it.
+
+    >>> text = "Plant opens\\n\\nMANILA — Acme Corp opened a plant.\\nLIMA (AP) — It rained."
+    >>> [text[a:b] for a, b in dateline_spans(text)]
+    ['LIMA (AP)', 'MANILA']
+    """
+    spans = [m.span() for m in _DATELINE.finditer(text)]
+    for m in _BARE_DATELINE.finditer(text, 0, _DATELINE_REACH):
+        words = m.group(1)
+        if words.split()[0].isupper() and len(words.split()[0]) > 1 or "," in words:
+            spans.append(m.span(1))
+    return spans
 
 
 def datelined(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
-    """``relations`` less those of a news agency named in a dateline: "LONDON, England (CMC)
-    —" says where the story was filed and who sent it, not that CMC is headquartered in London.
+    """``relations`` less those of a name in a dateline (:func:`dateline_spans`) with one
+    outside it: "LONDON, England (CMC) —" says where the story was filed and who sent it, not
+    that CMC is in London, nor that the company the story is about is.
 
     >>> from types import SimpleNamespace
     >>> r = Relation(subject="cmc", predicate="headquarteredIn", obj="london", doc_id="d", sentence="",
@@ -218,11 +244,13 @@ def datelined(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     >>> datelined(SimpleNamespace(text="LONDON, England (CMC) — Ann Lee said."), [r])
     []
     """
-    agencies = [m.span(1) for m in _DATELINE.finditer(ctx.text)]
-    if not agencies:
+    lines = dateline_spans(ctx.text)
+    if not lines:
         return list(relations)
-    inside = lambda span: any(a <= span[0] and span[1] <= b for a, b in agencies)  # noqa: E731
-    return [r for r in relations if not (inside(r.subject_span) or (not r.object_is_literal and inside(r.object_span)))]
+    inside = lambda span: any(a <= span[0] and span[1] <= b for a, b in lines)  # noqa: E731
+    return [r for r in relations
+            if not (inside(r.subject_span) or (not r.object_is_literal and inside(r.object_span)))
+            or r.extractor.startswith("gazetteer")]  # what the gazetteer knows of a place is no story's
 
 
 def between_authors(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:

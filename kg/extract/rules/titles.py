@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from kg.extract.classes import names_another
 from kg.extract.mentions import _title_words
 from kg.extract.rules.args import Arg, arg, args, confidence, conjuncts, hedged, negated, pobj, relation, subject
 from kg.lexicon import PropertySpec, load_words
@@ -90,7 +91,7 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     candidates += [c for c in person.children
                    if c.dep_ in {"compound", "nmod"} and arg(ctx, c) is None]
     # "Benoit Dupin, Apple's Senior Director of ...", "Ken, his son"
-    candidates += [c for c in person.children if c.dep_ == "appos"]
+    candidates += [c for c in person.children if c.dep_ == "appos" and not names_another(c)]
     # "Apple's CEO, Tim Cook", "his wife, Donna"; not a name with a title of its own ("X as
     # Senior VP of Midscale Brands, Alissa Montbriand as VP of ...") nor one after a title
     # another name holds ("Sebastian Fahey, Sotheby's managing director, Helena Newman")
