@@ -1908,3 +1908,13 @@ def test_a_title_followed_by_a_name_is_that_names():
                 "The Kenya Rowing Federation has 40 clubs.")
     assert not any(s == "Ruaraka" for s, _, _ in got), got
     assert ("Peter Otieno", "jobTitle", "chairman") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Harlow Group, the parent company of Harlow Foods Plc, reported higher profits in Lagos.",
+    "Harlow Foods Plc, a subsidiary of Harlow Group, reported higher profits.",
+    "Harlow Foods Plc is a unit of Harlow Group.",
+])
+def test_a_subsidiary_and_its_parent_by_the_noun_said_of_them(text):
+    got = {(s, o) for s, p, o in facts(text) if p == "subsidiaryOf"}
+    assert got == {("Harlow Foods Plc", "Harlow Group")}, got

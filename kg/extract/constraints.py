@@ -15,7 +15,8 @@ spouse is no spouse). A demonym states a nationality only before a person's role
 classifier's leader of an organisation goes where a rule of the sentence named another
 (:func:`titled_once`). A name in a dateline relates to nothing outside it (:func:`datelined`);
 nor does the text's unnamed author, as a person, to itself as an organisation (:func:`between_authors`),
-nor a place to a thing named as it (:func:`between_namesakes`).
+nor a place to a thing named as it (:func:`between_namesakes`), nor a model's relation a rule
+states the other way round (:func:`one_way`).
 
 Examples
 --------
@@ -269,6 +270,27 @@ def between_authors(ctx: DocContext, relations: Iterable[Relation]) -> list[Rela
     return [r for r in relations if not (r.subject in authors and r.obj in authors)]
 
 
+def one_way(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less a model's that a rule of the same sentence states the other way round
+    ("Harlow Group, the parent company of Harlow Foods": the rule's Harlow Foods subsidiaryOf
+    Harlow Group, not the classifier's reverse); symmetric properties go both ways.
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> text = "Harlow Group, the parent company of Harlow Foods Plc, grew in Lagos."
+    >>> [r.extractor for r in extract(Document.from_text(text, "x")).relations if r.predicate == "subsidiaryOf"]
+    ['rule:noun']
+    """
+    relations = list(relations)
+    specs = ctx.lexicon.properties
+    ruled = {(r.predicate, r.obj, r.subject, r.sentence) for r in relations
+             if r.extractor.startswith("rule:") and not r.object_is_literal}
+    return [r for r in relations
+            if r.extractor.startswith("rule:") or r.object_is_literal
+            or (r.predicate in specs and specs[r.predicate].symmetric)
+            or (r.predicate, r.subject, r.obj, r.sentence) not in ruled]
+
+
 def between_namesakes(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     """``relations`` less a place's containment of the entity named as it ("Bumble Inc, the parent
     company of Bumble": no Bumble is in Bumble), which is two classes of one name, not a fact.
@@ -291,4 +313,4 @@ _CONTAINMENT = frozenset({"locatedIn", "headquarteredIn"})
 
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.
 CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors,
-               between_namesakes)
+               between_namesakes, one_way)

@@ -1,6 +1,16 @@
 """``rule:noun``: a relational noun (``kg:nounTrigger``).
 
-"Apple's use of AWS", "the collaboration between Apple and AWS".
+"Apple's use of AWS", "the collaboration between Apple and AWS"; and a noun said of an
+organisation that puts it under another (``ontology/words.toml`` ``[rules] subsidiary_nouns``,
+``parent_nouns``): "Harlow Foods, a unit of Harlow Group", "Harlow Group, the parent
+company of Harlow Foods" (Harlow Foods is the subsidiary either way).
+
+>>> from kg.pipeline import extract
+>>> from kg.types import Document
+>>> text = "Harlow Group, the parent company of Harlow Foods Plc, grew in Lagos."
+>>> [(r.subject.rsplit("/")[-1], r.obj.rsplit("/")[-1]) for r in extract(Document.from_text(text, "x")).relations
+...  if r.predicate == "subsidiaryOf"]
+[('Harlow_Foods_Plc', 'Harlow_Group')]
 """
 
 from __future__ import annotations
@@ -12,6 +22,8 @@ from kg.registry import extractors
 from kg.types import Relation
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span
+
     from kg.extract.context import DocContext
 
 
@@ -38,3 +50,32 @@ def nouns(ctx: DocContext) -> Iterator[Relation]:
                     pairs = [(s, o) for s in owners for o in objects]
                 for s, o in pairs:
                     yield relation(ctx, fitting(specs, s.cls, o.cls), s, o, sent, "noun", conf)
+        yield from _ownership(ctx, sent, conf)
+
+
+def _ownership(ctx: DocContext, sent: Span, conf: float) -> Iterator[Relation]:
+    """``subsidiaryOf`` from a noun said of an organisation, in apposition or after "is":
+    "X, a subsidiary of Y", "X is a unit of Y"; "Y, the parent company of X"."""
+    spec = ctx.lexicon.properties.get("subsidiaryOf")
+    rules = ctx.lexicon.words.rules
+    if spec is None:
+        return
+    for noun in sent:
+        if noun.pos_ != "NOUN":
+            continue
+        words = {noun.lower_, *(f"{c.lower_} {noun.lower_}" for c in noun.children if c.dep_ == "compound")}
+        under, over = bool(words & rules["subsidiary_nouns"]), bool(words & rules["parent_nouns"])
+        if not (under or over):
+            continue
+        if noun.dep_ == "appos":
+            said_of = noun.head
+        elif noun.dep_ == "attr" and noun.head.lemma_ in rules["copulas"]:
+            said_of = subject(ctx, noun.head)
+        else:
+            continue
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for a in args(ctx, said_of):
+                for b in args(ctx, pobj(prep)):
+                    s, o = (a, b) if under else (b, a)
+                    if s.iri != o.iri and spec.allows(s.cls, o.cls):
+                        yield relation(ctx, spec, s, o, sent, "noun", conf)
