@@ -18,7 +18,7 @@ from kg.types import Document
 
 #: The plug-in the README's "Writing an extractor" shows, installed here for real.
 PLUGIN = '''\
-"""A kg extractor: "X, a unit of Y" states X subsidiaryOf Y."""
+"""A kg extractor: "X, an arm of Y" states X subsidiaryOf Y."""
 
 from kg.types import Relation
 
@@ -28,7 +28,7 @@ def find_units(ctx):
     spec = ctx.lexicon.properties["subsidiaryOf"]
     for sent in ctx.sentences:
         for token in sent:
-            if token.lower_ != "unit" or token.dep_ != "appos":
+            if token.lower_ != "arm" or token.dep_ != "appos":
                 continue
             child = ctx.hit(token.head.i)
             parent = next((ctx.hit(t.i) for t in token.subtree
@@ -51,7 +51,7 @@ version = "0.1.0"
 [project.entry-points."kg.extractors"]
 units = "kg_units:find_units"
 '''
-TEXT = "Annapurna Labs, a unit of Amazon, designs chips."
+TEXT = "Annapurna Labs, an arm of Amazon, designs chips."
 
 
 def test_the_built_in_extractors_run_in_their_order() -> None:
