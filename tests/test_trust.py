@@ -1918,3 +1918,38 @@ def test_a_title_followed_by_a_name_is_that_names():
 def test_a_subsidiary_and_its_parent_by_the_noun_said_of_them(text):
     got = {(s, o) for s, p, o in facts(text) if p == "subsidiaryOf"}
     assert got == {("Harlow Foods Plc", "Harlow Group")}, got
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Scientists at the Space Research and Development Organisation in Bengaluru tested it.",
+     "Space Research and Development Organisation", "Organization"),
+    ("PT Sinar Mas Pulp and Paper said its mill in Riau would close.", "PT Sinar Mas Pulp and Paper", "Organization"),
+    ("PT Bukit Asam Tbk said coal output rose.", "PT Bukit Asam Tbk", "Organization"),
+    ("Grupo Lala, S.A.B. de C.V. (Lala) reported results.", "Grupo Lala", "Organization"),
+])
+def test_company_and_body_names_of_other_countries_stay_whole(text, name, cls):
+    got = entities(text)
+    assert got.get(name, (None,))[0] == cls, got
+
+
+def test_a_legal_form_after_a_comma_is_no_company_of_its_own():
+    text = "Vitreo, S.A.B. de C.V., a glass producer headquartered in Monterrey, Mexico, said sales rose."
+    assert not any("S.A.B" in label for label in entities(text))
+    assert not any("S.A.B" in s for s, _, _ in facts(text))
+
+
+def test_a_piece_written_for_a_paper_is_no_job_there():
+    assert not any(p == "worksFor" for _, p, _ in facts(
+        "Economist Laura Byrne wrote in an op-ed for The Globe Herald that rates were too high."))
+    assert ("Tom Reyes", "worksFor", "Globe Herald") in facts(
+        "Tom Reyes, a columnist for The Globe Herald, said the plan would fail.")
+
+
+def test_a_bylines_reporter_is_no_ones_antecedent():
+    text = ("Jane Moss, Kisumu – Fish trader Amos Ochieng has opened the cold store he promised. "
+            "He became chairman of Lake Traders Ltd last year.")
+    got = facts(text)
+    assert ("Amos Ochieng", "leads", "Lake Traders Ltd") in got
+    assert not any(s == "Jane Moss" for s, _, _ in got), got
+    alone = "Jane Moss, Kisumu – The county's new cold store has opened. He became chairman of Lake Traders Ltd."
+    assert not any(s == "Jane Moss" for s, _, _ in facts(alone))

@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 #: Last words that make a name an organisation ("Annapurna Labs", "Stanford University").
 ORGANIZATION_WORDS = _WORDS["organization_words"]
+#: First words that make a longer name an organisation ("Grupo Lala", "PT Bukit Asam").
+ORGANIZATION_FIRST_WORDS = frozenset(_WORDS["organization_first_words"])
 #: Nouns of bodies named after the place they serve ("the Arts Council of Calvert County").
 PLACE_BODIES = frozenset(_WORDS["place_bodies"])
 #: Last words that make a name an event ("FIBT World Championships"); first words ("Operation Kestrel").
@@ -184,6 +186,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Product"  # "the James Webb Space Telescope"
     if len(span) == 1 and len(last) > 6 and last.lower_.endswith("shire") and last.is_title:
         return "Place"  # "Lincolnshire", "Hampshire"
+    if len(span) > 1 and (opening.is_title or opening.is_upper) and opening.lower_ in ORGANIZATION_FIRST_WORDS:
+        return "Organization"  # "Grupo Lala", "PT Bukit Asam"
     if len(span) > 1 and opening.is_title and (opening.lower_ in PLACE_FIRST_WORDS or (
             len(span) > 2 and span[1].lower_ == "of" and lexicon.head_nouns.get(opening.lower_) == "Place")):
         return "Place"  # "Mount Halvorsen", "Gulf of Tonkin"

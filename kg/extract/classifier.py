@@ -479,7 +479,34 @@ def unstated(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     stated = {(r.predicate, r.subject_span, r.object_span) for r in ctx.relations}
     own = ctx.lexicon.words.rules.get("own_clause", frozenset())
     return one_subject(ctx, [r for r in found if (r.predicate, r.subject_span, r.object_span) not in stated
-                             and not (r.predicate in own and someone_elses(ctx, r))])
+                             and not (r.predicate in own and someone_elses(ctx, r))
+                             and not (r.predicate in _EMPLOYMENT and for_a_piece(ctx, r))])
+
+
+#: The properties a piece written or said for an organisation does not state (:func:`for_a_piece`).
+_EMPLOYMENT = frozenset({"worksFor", "leads", "memberOf"})
+
+
+def for_a_piece(ctx: DocContext, r: Relation) -> bool:
+    """Whether ``r``'s object is named for a piece of writing or talk (``ontology/words.toml``
+    ``piece_nouns``): "Brooks wrote in an op-ed for The Globe Herald", "an interview with the
+    BBC" make no employer.
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> text = "Economist Laura Byrne wrote in an op-ed for The Globe Herald that rates were too high."
+    >>> [r.predicate for r in extract(Document.from_text(text, "x")).relations if r.predicate == "worksFor"]
+    []
+    """
+    b = _token_span(ctx.doc, r.object_span)
+    if b is None:
+        return False
+    root = ctx.doc[b[0]:b[1]].root
+    pieces = ctx.lexicon.words.rules.get("piece_nouns", frozenset())
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    noun = root.head.head
+    return noun.lower_ in pieces or ctx.doc[max(noun.i - 2, 0):noun.i + 1].text.lower() in pieces  # "op-ed"
 
 
 def someone_elses(ctx: DocContext, r: Relation) -> bool:

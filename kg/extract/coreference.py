@@ -91,7 +91,8 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     An object pronoun ("appointed him") is the last person its own sentence named before it,
     if any. A person once called "he" is not a later "she", and the other way round, and nor is a
     person whose given name is a man's ("The daughter of Omar Haddad, she taught ...": she is
-    not Omar Haddad; :func:`_named_genders`).
+    not Omar Haddad; :func:`_named_genders`). A name in a dateline (a byline's reporter) is no
+    one's antecedent.
     """
     linked: list[Found] = []
     unnamed: list[Found] = []
@@ -104,6 +105,10 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         if a.text.casefold() in _GENDER:
             gender_of.setdefault(named.iri, _GENDER[a.text.casefold()])
 
+    from kg.extract.constraints import dateline_spans  # constraints reads the classifier, which reads this
+
+    datelines = dateline_spans(text)  # "Richard Borsuk, Mangakajang – Plywood baron Bob Hasan ...": the reporter
+    found = [f for f in found if not any(a <= f.start_char and f.end_char <= b for a, b in datelines)]
     main = _main_entity(found, by_token, "Person")
     main_organisation = _main_entity(found, by_token, "Organization")
     for a in anaphora:

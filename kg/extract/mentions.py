@@ -35,7 +35,7 @@ from kg.extract.given_names import common_nouns, given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun_names, _kin_names,
                                       _listed_people, _nicknamed, _possessive_companies)
-from kg.extract.name_spans import (_TITLE_BODIES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
+from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
                                    _all_title, _bare_title, _common_word, _degree_subject, _field_of_work, _initialism,
                                    _is_department, _is_name, _mapped, _pieces, _without_honours,
                                    _without_opener, _without_role, _without_score,
@@ -276,6 +276,14 @@ def _mended_names(doc: Doc) -> list[Span]:
             out.append(Span(doc, particled, ent.end, label="PERSON"))
             i += 1
             continue
+        prefixed = _legal_prefixed(ent)
+        if prefixed is not None:  # "PT" + NER's "Sinar Mas Pulp" + "and Paper"
+            while nxt is not None and nxt.start < prefixed.end:
+                i += 1
+                nxt = ents[i + 1] if i + 1 < len(ents) else None
+            out.append(prefixed)
+            i += 1
+            continue
         end = ent.end  # "Cafe Rio Mexican" and "Grill": a business's word after a name is its end
         while end < len(doc) and _bare_proper(doc[end]) and doc[end].lower_ in _BUSINESS_WORDS:
             end += 1
@@ -396,6 +404,31 @@ def _initials_cut(ent: Span) -> bool:
         return False
     return shaped and word.dep_ == "compound" and ent.start <= word.head.i < ent.end \
         and word.lower_ not in common_nouns() and not is_place(word.text)
+
+
+def _legal_prefixed(ent: Span) -> Span | None:
+    """The company's whole name where NER left out the legal form it opens with, and the
+    capitalised words after it (``ontology/words.toml`` ``legal_prefixes``): "PT Sinar Mas Pulp
+    and Paper", of which NER found "Sinar Mas Pulp"; ``None`` when no such form is before it.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("PT Sinar Mas Pulp and Paper said its mill would close.")
+    >>> _legal_prefixed(doc.ents[0]).text
+    'PT Sinar Mas Pulp and Paper'
+    """
+    from spacy.tokens import Span
+
+    doc, start = ent.doc, ent.start
+    while start > 0 and _bare_proper(doc[start - 1]) and start > ent.start - 3:
+        start -= 1
+    if start == 0 or doc[start - 1].text not in LEGAL_PREFIXES:
+        return None
+    end = ent.end
+    while end < len(doc) and (_bare_proper(doc[end]) or (
+            doc[end].lower_ in {"and", "&"} and end + 1 < len(doc) and _bare_proper(doc[end + 1]))):
+        end += 1
+    return Span(doc, start - 1, end, label="ORG")
+
 
 
 def _bare_proper(token: Token) -> bool:

@@ -51,6 +51,11 @@ FIELD_MODIFIERS = frozenset(_WORDS["field_modifiers"])
 _CONNECTIVES = frozenset({"and", "for", "of", "&"})
 
 
+#: Legal forms that open a company's name, as written ("PT Bukit Asam", "PJSC Rosneft"): "and"
+#: after one is inside the name ("PT Sinar Mas Pulp and Paper").
+LEGAL_PREFIXES = frozenset(_WORDS["legal_prefixes"])
+
+
 def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> list[Span]:
     """Split a span at possessives, conjunctions and commas; trim each piece.
 
@@ -68,7 +73,8 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
             or (token.dep_ == "cc" and not (token.is_title and ent.label_ == "PERSON")  # "Mohammed Nor Yusof"
                 and (token.text != "&" or _listed(doc, start, i, ent.end, known))
                 and not _of_pair(doc, start, i, ent.end, known) and not _field_and_body(doc, start, i, ent.end, known)
-                and not _partners_firm(doc, start, i, ent.end, known) and not one_body(doc, start, i, ent.end, known)) \
+                and not _partners_firm(doc, start, i, ent.end, known) and not one_body(doc, start, i, ent.end, known)
+                and doc[start].text not in LEGAL_PREFIXES) \
             or token.text in {",", ";"} or (token.text in {"(", ")"}
                                             and not _parenthesised_abbreviation(doc, i, ent.start, ent.end)
                                             and not _quoted_nickname(doc, i, ent.start, ent.end))
