@@ -1953,3 +1953,10 @@ def test_a_bylines_reporter_is_no_ones_antecedent():
     assert not any(s == "Jane Moss" for s, _, _ in got), got
     alone = "Jane Moss, Kisumu – The county's new cold store has opened. He became chairman of Lake Traders Ltd."
     assert not any(s == "Jane Moss" for s, _, _ in facts(alone))
+
+
+def test_a_person_whose_surname_is_a_place_and_a_company_hired_from():
+    got = entities("The Bogotá-based Transmilenio named Lucía Restrepo, a former executive at Avianca, "
+                   "as its new general manager.")
+    assert got["Lucía Restrepo"][0] == "Person", got
+    assert entities("He previously worked for Maersk in Copenhagen.")["Maersk"][0] == "Organization"

@@ -43,6 +43,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
+#: A saint's word before a name ("Santa Restituta", "San Marco"): a church's or a place's, no given name.
+_SAINTS = frozenset(_WORDS["saint_words"])
 #: Last words that make a name an organisation ("Annapurna Labs", "Stanford University").
 ORGANIZATION_WORDS = _WORDS["organization_words"]
 #: First words that make a longer name an organisation ("Grupo Lala", "PT Bukit Asam").
@@ -553,16 +555,28 @@ def given_named(span: Span, lexicon: Lexicon) -> bool:
     if not 2 <= len(span) <= 3 or not _shaped_like_a_persons(span, lexicon):
         return False
     given = given_names()
-    if span[0].text not in given or span[-1].text in given or span[-1].lower_ in common_nouns():
-        return False  # "Morgan Stanley", "Mercy Hospital"
+    if span[0].text not in given or span[-1].text in given or span[-1].lower_ in common_nouns() \
+            or span[0].lower_ in _SAINTS:
+        return False  # "Morgan Stanley", "Mercy Hospital", "Santa Restituta"
     return not (span.start > 0 and span.doc[span.start - 1].lower_ == "the")
 
 
 def _shaped_like_a_persons(span: Span, lexicon: Lexicon) -> bool:
     """Whether every word of the name is a proper noun in capitals, and none an
-    organisation's word, a head noun, a known name or a place."""
+    organisation's word, a head noun, a known name or a place; the last word may be a place
+    where the first and the whole name are none (surnames are: "Lucía Restrepo", "Ann
+    Lincoln"; not "Georgia Tech", "Victoria Falls").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Lucía Restrepo met Jackson Hole.")
+    >>> _shaped_like_a_persons(doc[0:2], load_lexicon()), _shaped_like_a_persons(doc[3:5], load_lexicon())
+    (True, False)
+    """
+    surname_placed = not is_place(span[0].text) and not is_place(span.text)
     return all(t.pos_ == "PROPN" and _capitalised(t.text) and t.lower_ not in ORGANIZATION_WORDS
-               and t.lower_ not in lexicon.head_nouns and not lexicon.known(t.text) and not is_place(t.text)
+               and t.lower_ not in lexicon.head_nouns and not lexicon.known(t.text)
+               and not (is_place(t.text) and not (t.i == span.end - 1 and surname_placed))
                for t in span)
 
 

@@ -111,11 +111,11 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                 piece_cls, piece_weight = "Place", PLACE_WEIGHT
             elif canonical is None and cls == "Organization" and made(piece):
                 piece_cls, piece_weight = "Product", PLACE_WEIGHT
-            elif canonical is None and cls == "Organization" and (given_named(piece, lexicon)
-                                                                  or credited(piece, lexicon)):
+            elif canonical is None and (cls == "Organization" and credited(piece, lexicon) or (
+                    cls in {"Organization", "Place"} and given_named(piece, lexicon))):  # NER's "Lucía Restrepo" GPE
                 piece_cls, piece_weight = "Person", PLACE_WEIGHT  # "worked under Theodor Rumpel", "directed by X"
-            elif canonical is None and cls == "Person" and (employer_cued(piece, lexicon) or impersonal(piece)
-                                                              or owned(piece)):
+            elif canonical is None and cls in {"Person", "Product"} and (
+                    employer_cued(piece, lexicon) or impersonal(piece) or owned(piece)):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "joined Monzo", "Tim Hortons, which"
             elif canonical is None and cls == "Person" and _initialism(piece.text):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT
