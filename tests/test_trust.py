@@ -1960,3 +1960,16 @@ def test_a_person_whose_surname_is_a_place_and_a_company_hired_from():
                    "as its new general manager.")
     assert got["Lucía Restrepo"][0] == "Person", got
     assert entities("He previously worked for Maersk in Copenhagen.")["Maersk"][0] == "Organization"
+
+
+@pytest.mark.parametrize("text, long, short", [
+    ("The Philippine Esports Organization (PeSO) opened its headquarters. PeSO president Brian Lim spoke.",
+     "Philippine Esports Organization", "PeSO"),
+    ("The company told the Pakistan Stock Exchange (PSX) on Friday. The PSX index gained.",
+     "Pakistan Stock Exchange", "PSX"),
+    ("UK firm Harbour Transit Group operates buses in London. The chairman of Harbour Transit, Neil Ames, "
+     "said the firm was expanding.", "Harbour Transit Group", "Harbour Transit"),
+])
+def test_a_short_name_coined_for_an_organisation_is_its_alias(text, long, short):
+    got = entities(text)
+    assert short not in got and short in got[long][1], got

@@ -15,7 +15,7 @@ from collections import defaultdict
 from kg.extract.classes import ORGANIZATION_WORDS
 from kg.extract.given_names import given_names, nickname_of
 from kg.extract.mentions import GAZETTEER_WEIGHT, Found
-from kg.extract.naming import _POSSESSIVE, _initials, _is_acronym, _subsequence, abbreviates
+from kg.extract.naming import _POSSESSIVE, _initials, _is_acronym, _subsequence, abbreviates, coins
 from kg.extract.short_names import NAME_PARTICLES, surnames
 
 #: Words that say the name after them is another name of the one before: "Peter of Varn (or
@@ -30,7 +30,8 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
     died 1443)", "Kasimir (born Tomas Roux)": :data:`_ALIAS_CUE`, same class).
 
     A name in parentheses after another is the same thing only when one
-    abbreviates the other, the gazetteer gives both one entry or the words
+    abbreviates the other, it coins a short name for an organisation (:func:`coins`:
+    "Pakistan Stock Exchange (PSX)"), the gazetteer gives both one entry or the words
     before it say so; otherwise it is something the text relates to the first
     ("Mitsubishi Electric (Japan)", "Terje Halleland (Progress Party)").
     """
@@ -38,7 +39,8 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
         a, b = found[i], found[i + 1]
         between = text[a.end_char:b.start_char].strip()
         if between == "(" and text[b.end_char:b.end_char + 1] == ")":
-            if abbreviates(b.text, a.text) or abbreviates(a.text, b.text):
+            if abbreviates(b.text, a.text) or abbreviates(a.text, b.text) or (
+                    a.cls == "Organization" and b.canonical is None and coins(b.text, a.text)):
                 union(i, i + 1, "abbreviation")
             elif a.canonical is not None and a.canonical == b.canonical:
                 union(i, i + 1, "gazetteer")
@@ -143,7 +145,8 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
     longer name after a shorter one is often a son's or a spin-off's). An
     organisation's one word fits a longer organisation name it ends ("the Varden
     Commission ... the Commission"), or begins where the rest are organisations' words
-    ("Nordvik Energy ... Nordvik", ``organization_words``; not "Amazon Web Services"); not a
+    ("Nordvik Energy ... Nordvik", ``organization_words``; not "Amazon Web Services"), and so
+    do its first words ("Tower Transit Group ... Tower Transit"); not a
     gazetteer's name, nor an acronym. A person's initials fit the names they stand for
     ("J. H. Dearle" after "John Henry Dearle"), and a nickname its given name ("Jim Taiclet"
     after "James Taiclet"). When two different longer names fit (or the sentence
@@ -165,11 +168,13 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
                         long[0] == short[0] and all(w in ORGANIZATION_WORDS for w in long[1:])))]
         else:
             fits = [j for j, long in enumerate(words)
-                    if found[j].cls == f.cls and long[-1] == short[-1] and not _kept_apart(f, found[j]) and (
+                    if found[j].cls == f.cls and not _kept_apart(f, found[j]) and (long[-1] == short[-1] and (
                         len(long) > len(short) and long[0] == short[0] and _subsequence(short, long)
                         or f.cls == "Person" and long != short and _initialled(short, long)
                         or f.cls == "Person" and len(long) == len(short) and long[:-1] != short[:-1]
-                        and nickname_of(f.text.split()[0], found[j].text.split()[0]))]
+                        and nickname_of(f.text.split()[0], found[j].text.split()[0]))
+                        or f.cls == "Organization" and len(long) > len(short) and long[:len(short)] == short
+                        and all(w in ORGANIZATION_WORDS for w in long[len(short):]))]  # "Tower Transit (Group)"
         if not fits:
             continue
         if len({root(j) for j in fits}) == 1 and root(fits[0]) != root(i) \

@@ -87,6 +87,28 @@ def abbreviates(short: str, long: str) -> bool:
     return _spells(letters, words)
 
 
+def coins(short: str, long: str) -> bool:
+    """Whether ``short``, in parentheses right after ``long``, coins a short name for it: its
+    first words ("Mapletree Investments Pte Ltd (Mapletree)"), or one word of capitals, some
+    small letters allowed, whose first letter starts the name and whose capitals all come in
+    order in it ("Philippine Esports Organization (PeSO)", "Pakistan Stock Exchange (PSX)").
+
+    >>> coins("PeSO", "Philippine Esports Organization"), coins("Mapletree", "Mapletree Investments Pte Ltd")
+    (True, True)
+    >>> coins("PP", "Terje Halleland"), coins("Japan", "Mitsubishi Electric"), coins("UK", "Acme Corp")
+    (False, False, False)
+    """
+    words, shorts = long.split(), short.split()
+    if len(shorts) < len(words) and words[:len(shorts)] == shorts:
+        return True
+    capitals = [c for c in short if c.isupper()]
+    if len(shorts) != 1 or not short.isalpha() or not 2 <= len(capitals) <= 6 or len(short) > 8 \
+            or short[0] != capitals[0] or short[0].casefold() != long[:1].casefold():
+        return False
+    rest = iter(long.casefold())
+    return all(c.casefold() in rest for c in capitals)
+
+
 def _spells(letters: list[str], words: list[str]) -> bool:
     """Whether ``letters`` start ``words`` in order, small words ("of", "the") optional."""
     if not letters:
