@@ -1973,3 +1973,19 @@ def test_a_person_whose_surname_is_a_place_and_a_company_hired_from():
 def test_a_short_name_coined_for_an_organisation_is_its_alias(text, long, short):
     got = entities(text)
     assert short not in got and short in got[long][1], got
+
+
+def test_who_was_appointed_a_title_is_a_person_and_a_gazette_notice_no_one():
+    text = ("Symon Kimaru Maina has been appointed Chairperson of the Coast Water Works Development Agency, "
+            "according to a Gazette notice.")
+    got = entities(text)
+    assert got["Symon Kimaru Maina"][0] == "Person" and "Gazette" not in got, got
+    assert ("Symon Kimaru Maina", "leads", "Coast Water Works Development Agency") in facts(text)
+
+
+@pytest.mark.parametrize("text, name, cls", [
+    ("Typhoon Haiyan killed thousands in the Philippines.", "Typhoon Haiyan", "Event"),
+    ("McGuigan is the CEO and founder of Cyclone Promotions.", "Cyclone Promotions", "Organization"),
+])
+def test_storms_are_events_and_companies_named_after_them_are_not(text, name, cls):
+    assert entities(text)[name][0] == cls

@@ -54,6 +54,8 @@ PLACE_BODIES = frozenset(_WORDS["place_bodies"])
 #: Last words that make a name an event ("FIBT World Championships"); first words ("Operation Kestrel").
 EVENT_WORDS = frozenset(_WORDS["event_words"])
 EVENT_FIRST_WORDS = frozenset(_WORDS["event_first_words"])
+#: A storm's word before its name ("Typhoon Haiyan"): :func:`_storm`.
+STORM_WORDS = frozenset(_WORDS["storm_words"])
 #: First words that make a name a ship, a product ("HMS Kestrel").
 SHIP_PREFIXES = frozenset(_WORDS["ship_prefixes"])
 PRODUCT_LAST_WORDS = frozenset(_WORDS["product_last_words"])
@@ -180,7 +182,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
             and is_place(span[:-1].text) and (span.start == 0 or span.doc[span.start - 1].lower_ not in _IN):
         return "Organization"  # "Manchester City", "Ipswich Town"; not "Kansas City", "in Shouguang City"
     opening = span[0]
-    if len(span) > 1 and (last.lower_ in EVENT_WORDS or (opening.lower_ in EVENT_FIRST_WORDS and opening.is_title)):
+    if len(span) > 1 and (last.lower_ in EVENT_WORDS or (opening.lower_ in EVENT_FIRST_WORDS and opening.is_title)
+                          or _storm(span)):
         return "Event"
     if len(span) > 1 and opening.lower_ in SHIP_PREFIXES and opening.is_upper:
         return "Product"  # "HMS Kestrel", "USS Texas"
@@ -268,6 +271,22 @@ def _nouns_beside(span: Span) -> list[Token]:
         out.append(before)  # "Plautus' play Rudens": spaCy hangs some such nouns as adjectives
     out += _examples_of(root)
     return out
+
+
+def _storm(span: Span) -> bool:
+    """Whether a name is a storm's: a storm's word and one more that is a given name or no
+    English noun.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Typhoon Haiyan and Hurricane Maria hit Hurricane Electric.")
+    >>> _storm(doc[0:2]), _storm(doc[3:5]), _storm(doc[6:8])
+    (True, True, False)
+    """
+    if len(span) != 2 or span[0].lower_ not in STORM_WORDS or not span[0].is_title:
+        return False
+    name = span[1]
+    return name.text in given_names() or (name.lower_ not in common_nouns()
+                                          and name.lower_.rstrip("s") not in common_nouns())
 
 
 def names_another(noun: Token) -> bool:
@@ -394,7 +413,7 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
     "Torbali is a town", "Aselsan and Havelsan are companies", "Tekirova is
     one of the villages of Kemer": the noun (or the noun after "one of") is a
     class's head noun. Conjoined predicates must agree ("a model and
-    actress" is no vote).
+    actress" is no vote). Who "was appointed" a title only people hold is a person.
     """
     subject = first_conjunct(span.root)
     if subject.dep_ == "attr" and subject.head.lemma_ == "be":  # "the deputy mayor is Terje Halleland"
@@ -403,6 +422,11 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
                for n in nouns if n.lower_ not in NOT_PREDICATE_NOUNS}
         return cls.pop() if len(cls) == 1 and len(nouns) == 1 else None
     verb = subject.head
+    if subject.dep_ == "nsubjpass" and verb.lemma_ in lexicon.words.rules["appointing_verbs"]:
+        # "Symon Kimaru Maina has been appointed Chairperson of ...", "X was named as CEO"
+        posts = [c for c in verb.children if c.dep_ == "oprd"] + [
+            p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+        return "Person" if posts and all(_persons_title(p, lexicon) for p in posts) else None
     if subject.dep_ != "nsubj" or verb.lemma_ != "be" \
             or sum(c.dep_ == "nsubj" for c in verb.children) != 1:  # two subjects: a misparse
         return None

@@ -83,7 +83,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                 placed.add(piece.start)
                 if known.cls != "Place":
                     known = None  # "moved to Princeton, N.J.": the town, not Princeton University's short name
-            if known is None and (_common_word(piece, lexicon) or _field_of_work(piece, lexicon)):
+            if known is None and (_common_word(piece, lexicon) or _field_of_work(piece, lexicon)
+                                  or (ner_cls == "Person" and _a_kind_of(piece))):
                 continue  # "Hollis of the River", "Central and South America", "Family Welfare": no name alone
             team = (known is None or known.cls == "Place") and ner_cls != "Event" and team_cued(piece, lexicon) \
                 and piece.text.casefold() not in regions()  # "transferred to France": the country; "the 1984 Games"
@@ -404,6 +405,20 @@ def _initials_cut(ent: Span) -> bool:
         return False
     return shaped and word.dep_ == "compound" and ent.start <= word.head.i < ent.end \
         and word.lower_ not in common_nouns() and not is_place(word.text)
+
+
+def _a_kind_of(span: Span) -> bool:
+    """Whether one capitalised word after "a" or "an" only says of what kind the noun after it
+    is ("according to a Gazette notice"): no one NER's person could be.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He cited a Gazette notice.")
+    >>> _a_kind_of(doc[3:4])
+    True
+    """
+    word = span[0]
+    return len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in {"a", "an"} \
+        and word.dep_ == "compound" and word.head.i == span.end and word.head.pos_ == "NOUN"
 
 
 def _legal_prefixed(ent: Span) -> Span | None:
