@@ -1989,3 +1989,10 @@ def test_who_was_appointed_a_title_is_a_person_and_a_gazette_notice_no_one():
 ])
 def test_storms_are_events_and_companies_named_after_them_are_not(text, name, cls):
     assert entities(text)[name][0] == cls
+
+
+def test_a_title_before_another_persons_name_is_not_the_last_persons():
+    got = facts("Sibol head coach Ralph Llabres, Sibol assistant manager Jeff Victoriano and PeSO project "
+                "manager Victor Cabuay attended.")
+    assert ("Victor Cabuay", "jobTitle", "assistant manager") not in got, got
+    assert ("Victor Cabuay", "jobTitle", "project manager") in got

@@ -89,7 +89,7 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     candidates = []
     # "AWS CEO Matt Garman", "his wife Donna": a title inside the noun phrase
     candidates += [c for c in person.children
-                   if c.dep_ in {"compound", "nmod"} and arg(ctx, c) is None]
+                   if c.dep_ in {"compound", "nmod"} and arg(ctx, c) is None and not _named_between(ctx, c, person)]
     # "Benoit Dupin, Apple's Senior Director of ...", "Ken, his son"
     candidates += [c for c in person.children if c.dep_ == "appos" and not names_another(c)]
     # "Apple's CEO, Tim Cook", "his wife, Donna"; not a name with a title of its own ("X as
@@ -139,6 +139,15 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         for t in (candidate, *conjuncts(candidate)):
             if is_title(ctx, t) and (t.i == candidate.i or not _named(ctx, t, person)):
                 yield t
+
+
+def _named_between(ctx: DocContext, title: Token, person: Token) -> bool:
+    """Whether another person is named between a title and the name the parse hangs it on:
+    "Sibol assistant manager Jeff Victoriano and PeSO project manager Victor Cabuay" (the
+    first manager is Victoriano, whatever the parse says)."""
+    own = ctx.resolved.by_token[person.i]
+    return any((hit := ctx.resolved.by_token.get(k)) is not None and hit.cls == "Person" and hit.iri != own.iri
+               for k in range(title.i + 1, person.i))
 
 
 def _no_job(ctx: DocContext, title: Token, phrase: tuple[int, int]) -> bool:
