@@ -1996,3 +1996,20 @@ def test_a_title_before_another_persons_name_is_not_the_last_persons():
                 "manager Victor Cabuay attended.")
     assert ("Victor Cabuay", "jobTitle", "assistant manager") not in got, got
     assert ("Victor Cabuay", "jobTitle", "project manager") in got
+
+
+def test_a_sum_in_a_currency_code_is_no_name():
+    got = entities("In fiscal year 2013/2014, the company generated sales of INR 1,035 million. "
+                   "The deal is worth THB 3,566 million.")
+    assert not any(label.startswith(("INR", "THB")) for label in got), got
+
+
+def test_a_company_called_a_maker_or_a_giant_before_its_name():
+    got = entities("She served on the boards of HSBC, PepsiCo, plane and train-maker Bombardier and chemicals group ICI.")
+    assert got["Bombardier"][0] == "Organization", got
+    assert entities("This is the company Tim Cook runs.")["Tim Cook"][0] == "Person"
+
+
+def test_a_subject_ner_missed_shaped_like_a_persons_name():
+    text = "BBC Trust to have first female head\n\nRona Fairhead is set to become its chairwoman."
+    assert entities(text)["Rona Fairhead"][0] == "Person"

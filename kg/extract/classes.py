@@ -269,6 +269,9 @@ def _nouns_beside(span: Span) -> list[Token]:
     if before is not None and span.start <= before.head.i < span.end and (
             before.dep_ == "compound" or (before.dep_ == "amod" and before.pos_ == "NOUN")):
         out.append(before)  # "Plautus' play Rudens": spaCy hangs some such nouns as adjectives
+    elif before is not None and before.pos_ == "NOUN" and before.is_lower and before.lower_ in _COMPANY_NOUNS \
+            and root.dep_ not in {"nsubj", "nsubjpass"}:
+        out.append(before)  # "plane and train-maker Bombardier", "packaging giant Nampak", whatever the parse
     out += _examples_of(root)
     return out
 
@@ -299,6 +302,17 @@ def names_another(noun: Token) -> bool:
     (True, False)
     """
     return any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i for c in noun.children)
+
+
+def _company_nouns() -> frozenset[str]:
+    """The Organization class's head nouns (kg.ttl) but those people are called too."""
+    from kg.lexicon import load_lexicon
+
+    return frozenset(n for n, cls in load_lexicon().head_nouns.items() if cls == "Organization") - {"party", "label"}
+
+
+#: Nouns a company is called right before its name ("giant", "maker"): :func:`_nouns_beside`.
+_COMPANY_NOUNS = _company_nouns()
 
 
 def _one_of(noun: Token) -> Token:

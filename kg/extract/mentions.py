@@ -34,7 +34,8 @@ from kg.extract.found import Found, _found
 from kg.extract.given_names import common_nouns, given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun_names, _kin_names,
-                                      _listed_people, _nicknamed, _possessive_companies)
+                                      _listed_people, _nicknamed, _possessive_companies,
+                                      _subject_people)
 from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
                                    _all_title, _bare_title, _common_word, _degree_subject, _field_of_work, _initialism,
                                    _is_department, _is_name, _mapped, _pieces, _without_honours,
@@ -136,8 +137,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for span, cls in list(_described_names(doc, lexicon, taken)):
         found.append(_found(span, cls, HEAD_NOUN_WEIGHT, None))
         taken.update(range(span.start, span.end))
-    for span in list(_listed_people(doc, taken)):  # "West - Brent Murphree – Maricopa, Ariz."
-        found.append(_found(span, "Person", NER_WEIGHT, None))
+    for span in [*_listed_people(doc, taken), *_subject_people(doc, lexicon, taken)]:
+        found.append(_found(span, "Person", NER_WEIGHT, None))  # "West - Brent Murphree – Maricopa, Ariz."
         taken.update(range(span.start, span.end))
     headlines = headline_lines(doc.text)
     if headlines:  # "HP Names Whitman CEO": what the story does not name again is no name

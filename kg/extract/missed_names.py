@@ -137,6 +137,35 @@ def _listed_people(doc: Doc, taken: set[int]) -> Iterator[Span]:
         yield Span(doc, token.i, end, label="PERSON")
 
 
+def _subject_people(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Span]:
+    """People NER missed as a clause's subject: two or three capitalised proper nouns in no
+    name, shaped like a person's (:func:`kg.extract.classes.given_named`: a given name first,
+    no English noun last): "Rona Fairhead is set to become the first chairwoman".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("BBC Trust to have first female head\\n\\nRona Fairhead is set to become its chairwoman.")
+    >>> [s.text for s in _subject_people(doc, load_lexicon(), set())]
+    ['Rona Fairhead']
+    """
+    from spacy.tokens import Span
+
+    from kg.extract.classes import given_named
+
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.i in taken \
+                or (token.i > 0 and doc[token.i - 1].pos_ == "PROPN"):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i < 3 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
+                and end not in taken:
+            end += 1
+        span = doc[token.i:end]
+        if (end == len(doc) or doc[end].pos_ != "PROPN") and span.root.dep_ in {"nsubj", "nsubjpass"} \
+                and given_named(span, lexicon):
+            yield Span(doc, token.i, end, label="PERSON")
+
+
 #: Marks that set a name apart in a roster's line ("West - Brent Murphree – Maricopa").
 _ROSTER_MARKS = frozenset({"-", "–", "—", "•", ":"})
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Callable
 from kg.extract.classes import EVENT_WORDS, ORGANIZATION_WORDS
 from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.naming import COMPANY_SUFFIXES, legal_name
-from kg.extract.places import GENERIC, is_place, regions
+from kg.extract.places import GENERIC, currency_codes, is_place, regions
 from kg.lexicon import Lexicon, load_words
 
 if TYPE_CHECKING:
@@ -301,9 +301,26 @@ def _is_name(span: Span) -> bool:
     text = span.text
     if text.lower().replace("’", "'") in NOT_NAMES or not any(c.isalpha() for c in text):
         return False
-    if text.lower().rstrip(".") in COMPANY_SUFFIXES:
+    if text.lower().rstrip(".") in COMPANY_SUFFIXES or _priced(span):
         return False
     return any(c.isupper() or c.isdigit() for c in text)
+
+
+def _priced(span: Span) -> bool:
+    """Whether a name is a currency's code before or after a number: a sum, no one's name
+    ("sales of INR 1,035 million", "worth THB 3,566 million").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Sales were INR 1,035 million, worth THB 3,566 million.")
+    >>> _priced(doc[2:5]), _priced(doc[7:8]), _priced(doc[0:1])
+    (True, True, False)
+    """
+    doc, first = span.doc, span[0]
+    if first.text not in currency_codes():
+        return False
+    after = doc[first.i + 1] if first.i + 1 < len(doc) else None
+    before = doc[first.i - 1] if first.i > 0 else None
+    return (after is not None and after.like_num) or (before is not None and before.like_num)
 
 
 def _without_role(span: Span) -> Span:

@@ -145,6 +145,18 @@ def subdivisions() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 currency codes (pycountry): "INR", "THB", "EUR".
+
+    >>> "THB" in currency_codes(), "IBM" in currency_codes()
+    (True, False)
+    """
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
 def is_place(name: str) -> bool:
     """Whether ``name`` is a country, region, US county or city the gazetteer knows."""
     return name.strip().casefold() in place_names()
