@@ -2013,3 +2013,8 @@ def test_a_company_called_a_maker_or_a_giant_before_its_name():
 def test_a_subject_ner_missed_shaped_like_a_persons_name():
     text = "BBC Trust to have first female head\n\nRona Fairhead is set to become its chairwoman."
     assert entities(text)["Rona Fairhead"][0] == "Person"
+
+
+def test_a_known_city_listed_after_in_and_a_multisport_games():
+    assert entities("The company has research locations in Bangalore and Hyderabad.")["Hyderabad"][0] == "Place"
+    assert entities("She won gold at the Asian Games in 2014.")["Asian Games"][0] == "Event"

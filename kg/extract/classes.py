@@ -54,6 +54,8 @@ PLACE_BODIES = frozenset(_WORDS["place_bodies"])
 #: Last words that make a name an event ("FIBT World Championships"); first words ("Operation Kestrel").
 EVENT_WORDS = frozenset(_WORDS["event_words"])
 EVENT_FIRST_WORDS = frozenset(_WORDS["event_first_words"])
+#: Words before "Games" that make a multi-sport event ("the Asian Games").
+GAMES_WORDS = frozenset(_WORDS["games_words"])
 #: A storm's word before its name ("Typhoon Haiyan"): :func:`_storm`.
 STORM_WORDS = frozenset(_WORDS["storm_words"])
 #: First words that make a name a ship, a product ("HMS Kestrel").
@@ -170,8 +172,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
             _dated_title(span) and not any(t.lower_ in ORGANIZATION_WORDS for t in span)):
         return WORK  # 'her single "Johnny Ray"', "Dark Harbor (1993)", "the Brownlow Medal": no class holds it
     if len(span) > 1 and last.lower_ == "games" and (_YEAR.fullmatch(span[0].text) or (
-            span.start > 0 and _YEAR.fullmatch(span.doc[span.start - 1].text))):
-        return "Event"  # "the 1984 Los Angeles Games", "the 1996 Games"; not "Electronic Arts Games"
+            span.start > 0 and _YEAR.fullmatch(span.doc[span.start - 1].text)) or span[-2].lower_ in GAMES_WORDS):
+        return "Event"  # "the 1984 Los Angeles Games", "the Asian Games"; not "Electronic Arts Games"
     if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
         return "Organization"
     of = next((t.i for t in span[1:-1] if t.lower_ == "of"), None)

@@ -178,7 +178,7 @@ def place_vote(span: Span, ner_class: str | None, lexicon: Lexicon | None = None
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     after = doc[span.end:span.end + 2]
     mapped = before in LOCATIVE or (len(after) == 2 and after[0].text == "," and is_place(after[1].text)) \
-        or _listed_with_a_place(span) or _based(span)
+        or _listed_with_a_place(span) or _based(span) or _listed_after_a_locative(span)
     if ner_class == "Person":  # "Lincoln said" is a person; "Bahir Dar", "Saint Lucia" are no one
         return mapped or len(span) > 1
     if ner_class == "Organization":  # "Boston beat Chicago": a team; a country or state is a place
@@ -274,6 +274,21 @@ def _based(span: Span) -> bool:
     """
     after = span.doc[span.end:span.end + 2]
     return len(after) == 2 and after[0].text in {"-", "–"} and after[1].lower_ == "based"
+
+
+def _listed_after_a_locative(span: Span) -> bool:
+    """Whether the name is a later one of a list a locative preposition governs: "locations in
+    Bangalore and Hyderabad" (NER: a person and an organisation).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("It has labs in Bangalore and Hyderabad.")
+    >>> _listed_after_a_locative(doc[6:7]), _listed_after_a_locative(doc[4:5])
+    (True, False)
+    """
+    first = span.root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.i != span.root.i and first.dep_ == "pobj" and first.head.lower_ in LOCATIVE
 
 
 def _listed_with_a_place(span: Span) -> bool:
