@@ -2018,3 +2018,7 @@ def test_a_subject_ner_missed_shaped_like_a_persons_name():
 def test_a_known_city_listed_after_in_and_a_multisport_games():
     assert entities("The company has research locations in Bangalore and Hyderabad.")["Hyderabad"][0] == "Place"
     assert entities("She won gold at the Asian Games in 2014.")["Asian Games"][0] == "Event"
+
+
+def test_a_countrys_iso_name_is_a_place():
+    assert entities("The park is the first logistics park in Viet Nam.")["Viet Nam"][0] == "Place"

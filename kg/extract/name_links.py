@@ -152,7 +152,7 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
     after "James Taiclet"). When two different longer names fit (or the sentence
     keeps them apart) it joins none.
     """
-    words = [[w.casefold() for w in _POSSESSIVE.sub("", f.text).split()] for f in found]
+    words = [[w.casefold().replace("’", "'") for w in _POSSESSIVE.sub("", f.text).split()] for f in found]
     first: dict[int, int] = {}  # group -> its first mention's token
     for i, f in enumerate(found):
         first.setdefault(root(i), f.start)

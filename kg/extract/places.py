@@ -106,7 +106,25 @@ def _place_names() -> frozenset[str]:
         if ascii_name:
             names.add(ascii_name)
     names.update(subdivisions())
+    names.update(_country_spellings())
     return frozenset(n.casefold() for n in names if n and not n.isdigit())
+
+
+def _country_spellings() -> set[str]:
+    """Countries' other names from pycountry (ISO 3166-1: "Viet Nam", "Côte d'Ivoire",
+    "Bolivia, Plurinational State of" left out), as written, with a curly apostrophe and
+    without accents ("Cote d’Ivoire")."""
+    import unicodedata
+
+    import pycountry
+
+    out = set()
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")}:
+            if name and "," not in name and "(" not in name:
+                plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+                out |= {name, plain, name.replace("'", "’"), plain.replace("'", "’")}
+    return out
 
 
 #: Subdivision names that are ordinary words ("Centre", "Northern", "Coast"): no vote.
