@@ -2022,3 +2022,9 @@ def test_a_known_city_listed_after_in_and_a_multisport_games():
 
 def test_a_countrys_iso_name_is_a_place():
     assert entities("The park is the first logistics park in Viet Nam.")["Viet Nam"][0] == "Place"
+
+
+def test_courtesy_titles_of_other_countries_are_no_names():
+    got = entities("The board members are Agnes Mwichigi, Mohamed Awale and Eng. Peter Shikuku Amisi.")
+    assert "Eng" not in got and got["Peter Shikuku Amisi"][0] == "Person", got
+    assert "Charoen" in entities("Starting in 1982, it was clear that Khun Charoen was not just a story of a policy.")

@@ -301,8 +301,8 @@ def _is_name(span: Span) -> bool:
     text = span.text
     if text.lower().replace("’", "'") in NOT_NAMES or not any(c.isalpha() for c in text):
         return False
-    if text.lower().rstrip(".") in COMPANY_SUFFIXES or _priced(span):
-        return False
+    if text.lower().rstrip(".") in COMPANY_SUFFIXES | COURTESY_TITLES or _priced(span):
+        return False  # "Geeknet, Inc.", NER's "Eng" of "Eng. Peter Amisi"
     return any(c.isupper() or c.isdigit() for c in text)
 
 
