@@ -2028,3 +2028,31 @@ def test_courtesy_titles_of_other_countries_are_no_names():
     got = entities("The board members are Agnes Mwichigi, Mohamed Awale and Eng. Peter Shikuku Amisi.")
     assert "Eng" not in got and got["Peter Shikuku Amisi"][0] == "Person", got
     assert "Charoen" in entities("Starting in 1982, it was clear that Khun Charoen was not just a story of a policy.")
+
+
+def test_an_infinitive_after_an_appointment_is_the_appointees():
+    got = facts("President Muhammadu Buhari approved the appointment of Simon B. Harry as the new "
+                "statistician-general to head the National Bureau of Statistics.")
+    assert ("Simon B. Harry", "leads", "National Bureau of Statistics") in got
+    assert ("Muhammadu Buhari", "leads", "National Bureau of Statistics") not in got
+
+
+def test_establishing_a_company_as_something_founds_nothing():
+    got = facts("Daniel Servitje later expanded it, establishing Grupo Bimbo as the largest bakery firm in the world.")
+    assert not any(p == "foundedBy" for _, p, _ in got), got
+
+
+def test_a_demonym_that_opens_a_companys_name_is_no_nationality():
+    got = facts("British Salt chief executive officer Bill Thompson said the deal would help.")
+    assert not any(p == "nationality" for _, p, _ in got), got
+    assert ("Olaf Scholz", "nationality", "Germany") in facts("German Chancellor Olaf Scholz spoke.")
+
+
+def test_a_graduate_of_a_field_is_no_graduate_of_a_school_named_so():
+    got = facts("He is a graduate of Political Science from the University of Calabar.")
+    assert not any(o == "Political Science" for _, _, o in got), got
+
+
+def test_re_elected_is_no_part_of_the_title():
+    got = facts("Chungwon Choue was re-elected President of the World Taekwondo Federation on Monday.")
+    assert ("Chungwon Choue", "jobTitle", "President") in got, got

@@ -480,11 +480,22 @@ def unstated(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     own = ctx.lexicon.words.rules.get("own_clause", frozenset())
     return one_subject(ctx, [r for r in found if (r.predicate, r.subject_span, r.object_span) not in stated
                              and not (r.predicate in own and someone_elses(ctx, r))
-                             and not (r.predicate in _EMPLOYMENT and for_a_piece(ctx, r))])
+                             and not (r.predicate in _EMPLOYMENT and for_a_piece(ctx, r))
+                             and not (r.predicate == "foundedBy" and cast_as(ctx, r))])
 
 
 #: The properties a piece written or said for an organisation does not state (:func:`for_a_piece`).
 _EMPLOYMENT = frozenset({"worksFor", "leads", "memberOf"})
+
+
+def cast_as(ctx: DocContext, r: Relation) -> bool:
+    """Whether ``r``'s subject is the object of a verb that casts it "as" the best of a kind
+    (:func:`kg.extract.rules.args.casts`: "establishing Grupo Bimbo as the largest bakery
+    firm"), which founds nothing."""
+    from kg.extract.rules.args import casts
+
+    a = _token_span(ctx.doc, r.subject_span)
+    return a is not None and casts(ctx, ctx.doc[a[0]:a[1]].root.head)
 
 
 def for_a_piece(ctx: DocContext, r: Relation) -> bool:

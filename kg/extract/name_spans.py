@@ -33,6 +33,8 @@ _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 NOT_NAMES = _WORDS["not_names"]
 PORTFOLIO_TITLES = _WORDS["portfolio_titles"]
 DEGREE_WORDS = frozenset(_WORDS["degree_words"])
+#: Last words of a field of study, and words for its graduates (:func:`_degree_subject`).
+DISCIPLINE_WORDS, GRADUATE_WORDS = frozenset(_WORDS["discipline_words"]), frozenset(_WORDS["graduate_words"])
 #: Honours after a name ("OBE").
 POST_NOMINALS = frozenset(_WORDS["post_nominals"])
 #: Roles NER takes into a person's name ("Striker Tomas Berg").
@@ -532,7 +534,8 @@ def _field_of_work(span: Span, lexicon: Lexicon) -> bool:
 
 def _degree_subject(span: Span) -> bool:
     """Whether a name is the subject of a degree or of studies ("a degree in History and
-    Economics", "Bachelor of Science", "majored in Computer Science", a parenthesis after one:
+    Economics", "Bachelor of Science", "majored in Computer Science", "a graduate of Political
+    Science" but not "of Yale University", a parenthesis after one:
     "Petroleum Engineering (Reservoir Engineering)"; ``ontology/words.toml`` ``degree_words``),
     not a school; nor a place ("a diploma in Vienna").
 
@@ -545,8 +548,11 @@ def _degree_subject(span: Span) -> bool:
     while root.dep_ in {"conj", "appos"} and root.head.i != root.i:
         root = root.head
     prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ in {"in", "of"} and prep.head.lower_ in DEGREE_WORDS \
-        and span.root.ent_type_ not in {"GPE", "LOC", "FAC"}  # "a diploma in Vienna": the city
+    if root.dep_ != "pobj" or prep.lower_ not in {"in", "of"} or span.root.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return False  # "a diploma in Vienna": the city
+    return prep.head.lower_ in DEGREE_WORDS or (  # "a graduate of Political Science", not "of Yale University"
+        prep.head.lower_ in GRADUATE_WORDS and span[-1].lower_ in DISCIPLINE_WORDS
+        and not any(t.lower_ in ORGANIZATION_WORDS or t.lower_ in OF_PAIR_BODIES for t in span))
 
 
 def _bare_title(span: Span, titles: frozenset[str] | set[str]) -> bool:

@@ -287,8 +287,42 @@ def subject(ctx: DocContext, verb: Token) -> Token | None:
             return next((c for c in node.head.children if c.dep_ == "poss"), None)
         if node.dep_ not in _CONTROL_DEPS or node.head.i == node.i:
             return None
+        appointee = _appointee(ctx, node)
+        if appointee is not None:
+            return appointee
         node = node.head
     return None
+
+
+def casts(ctx: DocContext, verb: Token) -> bool:
+    """Whether a verb casts its object "as" the best of a kind (``ontology/words.toml``
+    ``casting_verbs``): "establishing Grupo Bimbo as the largest bakery firm" founds nothing;
+    "established Kuwait Invest as a major medical service provider" does.
+
+    >>> from types import SimpleNamespace
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> ctx = SimpleNamespace(lexicon=load_lexicon())
+    >>> doc = load_nlp()("He expanded it, establishing Bimbo as the largest bakery. She established Kivo as a clinic.")
+    >>> casts(ctx, doc[4]), casts(ctx, doc[12])
+    (True, False)
+    """
+    return verb.lemma_.lower() in ctx.lexicon.words.rules["casting_verbs"] and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(t.tag_ == "JJS" or t.lemma_.lower() in {"leader", "leading"}
+                                                     for t in c.subtree)
+        for c in verb.children)
+
+
+def _appointee(ctx: DocContext, verb: Token) -> Token | None:
+    """Who an infinitive of purpose is about when the verb it serves names an appointment
+    (``ontology/words.toml`` ``appointment_nouns``): "Buhari approved the appointment of Simon
+    Harry to head the bureau" (Harry heads it, not Buhari)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    nouns = ctx.lexicon.words.rules["appointment_nouns"]
+    return next((p for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in nouns
+                 for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for p in prep.children if p.dep_ == "pobj"), None)
 
 
 def negated(ctx: DocContext, verb: Token) -> bool:

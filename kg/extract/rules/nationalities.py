@@ -40,6 +40,8 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
             owner = token.dep_ == "poss" and is_country(ctx, place)  # "Italy's", not "Leeds's"
             if token.dep_ not in {"amod", "compound", "nmod"} and not owner:
                 continue
+            if not owner and _opens_a_name(ctx, token):
+                continue  # "British Salt chief executive officer Bill Thompson": the company's word
             stated = spec
             if not owner and token.head.lower_ in staff_titles and not _demonym(ctx, token, place):
                 continue  # "Japan coach Ken Sato": the national team's coach, of any nationality
@@ -73,6 +75,28 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                 people = [a for a in [arg(ctx, holder)] if a and a.cls == "Person"]
             for person in people:
                 yield relation(ctx, stated, person, place, sent, "nationality", conf)
+
+
+def _opens_a_name(ctx: DocContext, token: Token) -> bool:
+    """Whether the demonym is the first word of a name: a capitalised proper noun that is no
+    title's word nor an honorific follows it ("British Salt", "Indian Oil"; not "British Prime
+    Minister", "German Chancellor").
+
+    >>> from types import SimpleNamespace
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> ctx = SimpleNamespace(lexicon=load_lexicon())
+    >>> doc = load_nlp()("British Salt chief Bill Thompson met British Prime Minister Ann Lee.")
+    >>> _opens_a_name(ctx, doc[0]), _opens_a_name(ctx, doc[5])
+    (True, False)
+    """
+    from kg.extract.classes import HONORIFICS
+    from kg.extract.mentions import _title_words
+
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return after is not None and after.pos_ == "PROPN" and after.is_title and not after.ent_type_ == "PERSON" \
+        and after.lower_ not in _title_words(ctx.lexicon) and after.lower_.rstrip(".") not in HONORIFICS
 
 
 def _demonym_or_country(ctx: DocContext, token: Token, place: Arg) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.rules.args import Arg, arg, args, confidence, hedged, negated, pobj, relation, subject
+from kg.extract.rules.args import Arg, arg, args, casts, confidence, hedged, negated, pobj, relation, subject
 from kg.lexicon import PropertySpec
 from kg.registry import extractors
 from kg.types import Relation
@@ -43,6 +43,8 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
         if not triggers or verb.pos_ not in {"VERB", "AUX"} or negated(ctx, verb):
             continue
         preps = {c.lower_: c for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
+        if casts(ctx, verb):
+            continue  # "establishing Grupo Bimbo as the largest bakery firm": no founding
         for child in verb.children:  # "born 7 May 1932 in Metz": the place hangs on the date
             if child.ent_type_ == "DATE" and child.dep_ in {"npadvmod", "dobj", "tmod", "oprd"}:
                 for c in child.children:

@@ -277,7 +277,8 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
     ``alone``, without the titles joined to it ("executive", not "executive and CEO"). Not
     where or since when it is held, nor the kind of body that holds it (``bodies``, the
     organisations' head nouns): "senior partner" at a search firm, "chairman" of a technology
-    group, "interim chief executive" with immediate effect, "currently" and "previously", nor
+    group, "interim chief executive" with immediate effect, "currently" and "previously", "newly
+    elected" and "re-elected", nor
     an organisation's name NER missed before it, whose words are no title's (``words``).
 
     >>> from kg.extract.nlp import load_nlp
@@ -289,7 +290,9 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
     tokens = [t for t in title.subtree
               if t.i == title.i or (t.dep_ not in {"poss", "det", "case", "punct", "appos", "relcl", "preconj"}
                                     and t.i not in by_token and t.ent_type_ not in {"DATE", "TIME"}
-                                    and not _ranking(t) and not (t.dep_ == "advmod" and t.lower_ in _WHEN))]
+                                    and not _ranking(t) and not (t.dep_ == "advmod" and t.lower_ in _WHEN)
+                                    and not (t.tag_ in {"VBN", "VBD", "JJ"} and (
+                                        t.lemma_.lower() in _ELECTED or t.lower_ in _ELECTED_FORMS)))]
     apart = {"poss", "det", "appos", "relcl"} | ({"conj", "cc"} if alone else set())
     tokens = [t for t in tokens if not _under(t, title, apart) and not _where_or_whose(t, title, bodies)]
     # keep only the contiguous run around the title noun
@@ -314,6 +317,9 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
 
 #: Adverbs of time before a title, no part of it: "currently senior vice president".
 _WHEN = frozenset(load_words().rules["title_time_words"])
+#: Participles of appointment before a title, no part of it: "the recently elected head", "re-elected President".
+_ELECTED = frozenset(load_words().rules["appointing_verbs"])
+_ELECTED_FORMS = frozenset({"elected", "appointed", "named", "nominated", "designated", "reelected", "reappointed"})
 #: Prepositions that say where or when a title is held, no part of it ("partner at X").
 _WHERE = frozenset({"at", "with", "in", "from", "since", "during", "after", "before", "until", "on", "within"})
 
