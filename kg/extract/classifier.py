@@ -830,7 +830,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             subject=a.iri or "",
             predicate=predicate,
             obj=ctx.text[b.start_char:b.end_char] if literal else b.iri or "",
-            doc_id=doc_id, sentence=sent.text.strip(), subject_span=(a.start_char, a.end_char),
+            doc_id=doc_id, sentence=ctx.sentence_text(sent), subject_span=(a.start_char, a.end_char),
             object_span=(b.start_char, b.end_char), confidence=round(float(top), 3),
             extractor="model:pairs", object_is_literal=literal,
         ))

@@ -118,6 +118,17 @@ class DocContext:
         """The index of the sentence that holds character ``char``."""
         return max(bisect_right(self._sentence_starts, char) - 1, 0)
 
+    def sentence_text(self, sent: Span) -> str:
+        """``sent.text.strip()``, cut from the document's text (``Span.text`` joins its tokens').
+
+        >>> from kg.pipeline import Pipeline
+        >>> from kg.types import Document
+        >>> ctx = Pipeline().context(Document.from_text("Ann Lee met Bob.  He left. ", "x"))
+        >>> [ctx.sentence_text(s) for s in ctx.sentences] == [s.text.strip() for s in ctx.sentences]
+        True
+        """
+        return self.text[sent.start_char:sent.end_char].strip()
+
     @cached_property
     def labels(self) -> dict[str, str]:
         """Entity IRI -> canonical name."""

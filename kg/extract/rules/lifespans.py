@@ -130,7 +130,7 @@ MIN_LIFE, MAX_LIFE = 15, 120
 
 def _relation(ctx: DocContext, prop: str, person: Arg, date: Span, sent: Span, conf: float) -> Relation:
     return Relation(
-        subject=person.iri, predicate=prop, obj=date.text, doc_id=ctx.doc_id, sentence=sent.text.strip(),
+        subject=person.iri, predicate=prop, obj=date.text, doc_id=ctx.doc_id, sentence=ctx.sentence_text(sent),
         subject_span=(person.start_char, person.end_char), object_span=(date.start_char, date.end_char),
         confidence=conf, extractor="rule:lifespan", object_is_literal=True,
     )

@@ -86,7 +86,7 @@ def _dated(ctx: DocContext, spec: PropertySpec, verb: Token, words: list[str], p
         if spec.allows(s.cls, None):
             yield Relation(
                 subject=s.iri, predicate=spec.name, obj=span.text, doc_id=ctx.doc_id,
-                sentence=sent.text.strip(), subject_span=(s.start_char, s.end_char),
+                sentence=ctx.sentence_text(sent), subject_span=(s.start_char, s.end_char),
                 object_span=(span.start_char, span.end_char), confidence=conf,
                 extractor="rule:svo", object_is_literal=True,
             )

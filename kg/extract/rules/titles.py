@@ -76,7 +76,7 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
                     not _no_job(ctx, title, phrase):
                 yield Relation(
                     subject=person.iri, predicate="jobTitle", obj=ctx.text[slice(*phrase)],
-                    doc_id=ctx.doc_id, sentence=sent.text.strip(),
+                    doc_id=ctx.doc_id, sentence=ctx.sentence_text(sent),
                     subject_span=(person.start_char, person.end_char), object_span=phrase,
                     confidence=conf, extractor="rule:title", object_is_literal=True,
                 )
