@@ -176,11 +176,9 @@ def _nicknamed(doc: Doc) -> Iterator[Span]:
 
     from kg.extract.given_names import given_names
 
-    import numpy as np
-
-    quotes = [doc.vocab.strings[q] for q in _OPENING_QUOTES]  # the quotes' places, from the token array
+    quotes = {doc.vocab.strings[q] for q in _OPENING_QUOTES}  # the quotes' places, from the token array
     given = given_names()
-    for i in (int(i) for i in np.isin(doc.to_array("ORTH"), quotes).nonzero()[0]):
+    for i in [i for i, orth in enumerate(doc.to_array("ORTH").tolist()) if orth in quotes]:
         close = next((k for k in range(i + 2, min(i + 4, len(doc))) if doc[k].text in _CLOSING_QUOTES), None)
         if close is None or not all(_named_word(doc[k]) for k in range(i + 1, close)):
             continue
