@@ -17,7 +17,7 @@ Examples
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.extract.mentions import _title_words
 from kg.extract.rules.args import Arg, arg, args, confidence, conjuncts, hedged, negated, pobj, relation, subject
@@ -174,10 +174,10 @@ def _title_spec(ctx: DocContext, phrase: tuple[int, int]) -> tuple[PropertySpec,
     so does a part of the organisation after it ("Roku's head of scripted originals")."""
     specs = ctx.lexicon.triggers.titles
     text = " ".join(ctx.text[phrase[0]:phrase[1]].lower().split())
-    matches = [t for t in specs if f" {t} " in f" {text} "]
+    matches = _titles_in(specs, text)
     if not matches and "-" in text:  # "vice-chairman" as "vice chairman"; "co-founder" is a trigger as written
         text = text.replace("-", " ")
-        matches = [t for t in specs if f" {t} " in f" {text} "]
+        matches = _titles_in(specs, text)
     if not matches:
         return None
     best = max(matches, key=len)
@@ -190,6 +190,16 @@ def _title_spec(ctx: DocContext, phrase: tuple[int, int]) -> tuple[PropertySpec,
                 (before and before[-1] in ranks) or _of_a_part(after, ctx.lexicon.words.rules)):
             return ctx.lexicon.properties[instead], inverse  # "deputy chairman": works there, leads not
     return spec, inverse
+
+
+def _titles_in(titles: Iterable[str], text: str) -> list[str]:
+    """The titles written as whole words in ``text`` (lower case, single spaces).
+
+    >>> _titles_in(["ceo", "chief executive", "co"], "chief executive and ceo")
+    ['ceo', 'chief executive']
+    """
+    padded = f" {text} "  # made once, not once per title
+    return [t for t in titles if f" {t} " in padded]
 
 
 def _of_a_part(after: str, rules: dict) -> bool:  # type: ignore[type-arg]
