@@ -74,9 +74,10 @@ def sentence_sides(doc: Doc, resolved: Resolved) -> dict[int, list[Side]]:
         if (date.start, date.end) not in seen:
             seen[(date.start, date.end)] = Side(None, "Date", date.start, date.end, date.start_char,
                                                 date.end_char, date.root.i)
+    starts = [sent.start for sent in doc.sents for _ in range(len(sent))]  # token -> its sentence's first
     by_sentence: dict[int, list[Side]] = {}
     for side in sorted(seen.values(), key=lambda s: s.start):
-        by_sentence.setdefault(doc[side.root].sent.start, []).append(side)
+        by_sentence.setdefault(starts[side.root], []).append(side)
     return by_sentence
 
 
@@ -133,8 +134,9 @@ _THINGS = frozenset({"Product", "Technology", "Event"})
 
 def candidate_pairs(doc: Doc, resolved: Resolved) -> Iterator[tuple[Span, Side, Side]]:
     """Ordered pairs (subject, object) in one sentence that some property could relate."""
+    sentences = {sent.start: sent for sent in doc.sents}
     for start, sides in sentence_sides(doc, resolved).items():
-        sent = doc[start].sent
+        sent = sentences[start]
         for a in sides:
             if a.cls not in _SUBJECT_CLASSES or a.iri is None:
                 continue
@@ -705,7 +707,7 @@ def excluded(listed: frozenset[str], doc: Doc, sent: Span, a: tuple[int, int], b
         c.lemma_.lower() for c in governor.children if c.dep_ == "dobj"}
     if words.isdisjoint(listed):
         return False
-    lemmas = [t.lemma_.lower() for t in sent]
+    lemmas = _tokens_of(doc).lemma[sent.start:sent.end]
     return not any(x in {"head", "main"} and y in listed for x, y in zip(lemmas, lemmas[1:]))
 
 
@@ -806,7 +808,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
                 label in lexicon.signalled_by(w)
                 for w in evidence_words(doc, (a.start, a.end), (b.start, b.end))):
             continue
-        if label in sentence_words and sentence_words[label].isdisjoint(t.lower_ for t in sent) and not (
+        if label in sentence_words and sentence_words[label].isdisjoint(tokens.lower[sent.start:sent.end]) and not (
                 label in title_places and place_on_title(doc, (a.start, a.end), (b.start, b.end), offices)):
             continue  # "a street in Valparaiso bears his name": no word of birth
         if label in excluding and excluded(excluding[label], doc, sent, (a.start, a.end), (b.start, b.end)):
