@@ -46,7 +46,7 @@ def lifespans(ctx: DocContext) -> Iterator[Relation]:
     conf = confidence(ctx, "lifespan")
     by_token = ctx.resolved.by_token
     for sent in ctx.sentences:
-        for token in sent:
+        for token in ctx.named_tokens(sent):
             person = arg(ctx, token)
             if person is None or person.cls != "Person" or by_token[token.i].anaphor \
                     or by_token[token.i].end - 1 != token.i or token.i + 1 >= sent.end \

@@ -38,9 +38,13 @@ def svo(ctx: DocContext) -> Iterator[Relation]:
 
 def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
     verb_triggers = ctx.lexicon.triggers.verbs
-    for verb in sent:
-        triggers = verb_triggers.get(verb.lemma_.lower())
-        if not triggers or verb.pos_ not in {"VERB", "AUX"} or negated(ctx, verb):
+    t = ctx.tokens
+    for i in range(sent.start, sent.end):
+        triggers = verb_triggers.get(t.lemma[i])
+        if not triggers or t.pos[i] not in {"VERB", "AUX"}:
+            continue
+        verb = ctx.doc[i]
+        if negated(ctx, verb):
             continue
         preps = {c.lower_: c for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
         for child in verb.children:  # "born 7 May 1932 in Metz": the place hangs on the date

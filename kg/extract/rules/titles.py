@@ -52,7 +52,7 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
     job_properties = ctx.lexicon.words.rules["job_title_properties"]
     staff_titles = ctx.lexicon.words.rules.get("staff_titles", frozenset())
     conf = confidence(ctx, "title")
-    for token in sent:
+    for token in ctx.named_tokens(sent):
         person = arg(ctx, token)
         if person is None or person.cls != "Person" or by_token[token.i].end - 1 != token.i:
             continue
