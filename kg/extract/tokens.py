@@ -51,6 +51,10 @@ class Tokens:
                    [t.dep_ for t in tokens], [t.pos_ for t in tokens], [t.ent_type_ for t in tokens], head,
                    starts, [i + len(t) for i, t in zip(starts, tokens)], doc.text)
 
+    def word(self, i: int) -> str:
+        """``doc[i].text``."""
+        return self.text[self.start_char[i]:self.end_char[i]]
+
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text``."""
         return self.text[self.start_char[start]:self.end_char[end - 1]] if end > start else ""
