@@ -39,17 +39,19 @@ class Tokens:
 
     @classmethod
     def of(cls, doc: Doc) -> Tokens:
-        from spacy.attrs import HEAD, IS_PUNCT
+        """The table of ``doc``, read from its arrays (``Doc.to_array``), not token by token."""
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, POS
 
-        tokens = list(doc)
-        lower = [t.lower_ for t in tokens]
-        lemma = [t.lemma_.lower() for t in tokens]
-        columns = doc.to_array([HEAD, IS_PUNCT]).astype("int64")  # HEAD: offset to the head
-        head = (columns[:, 0] + range(len(tokens))).tolist() if tokens else []
-        starts = [t.idx for t in tokens]
-        return cls(lower, lemma, [m or w for m, w in zip(lemma, lower)], [bool(x) for x in columns[:, 1]],
-                   [t.dep_ for t in tokens], [t.pos_ for t in tokens], [t.ent_type_ for t in tokens], head,
-                   starts, [i + len(t) for i, t in zip(starts, tokens)], doc.text)
+        if not len(doc):
+            return cls([], [], [], [], [], [], [], [], [], [], doc.text)
+        strings = doc.vocab.strings
+        columns = doc.to_array([LOWER, LEMMA, DEP, POS, ENT_TYPE]).T.tolist()
+        lower, lemma, dep, pos, ent_type = ([strings[key] for key in column] for column in columns)
+        lemma = [w.lower() for w in lemma]
+        head, punct, starts, lengths = doc.to_array([HEAD, IS_PUNCT, IDX, LENGTH]).astype("int64").T.tolist()
+        return cls(lower, lemma, [m or w for m, w in zip(lemma, lower)], [bool(x) for x in punct], dep, pos,
+                   ent_type, [i + offset for i, offset in enumerate(head)],  # HEAD: offset to the head
+                   starts, [i + n for i, n in zip(starts, lengths)], doc.text)
 
     def word(self, i: int) -> str:
         """``doc[i].text``."""
