@@ -157,7 +157,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     ['Organization', 'Organization', 'Organization']
     """
     last = span[-1]
-    if any(noun_class(noun, lexicon) == WORK for noun in _nouns_beside(span) if noun.pos_ in {"NOUN", "ADJ"}):
+    beside = _nouns_beside(span)  # read once, for the work's noun here and the class's below
+    if any(noun_class(noun, lexicon) == WORK for noun in beside if noun.pos_ in {"NOUN", "ADJ"}):
         return WORK  # "the 1992 film Patriot Games": the noun beside it, over its last word's guess
     if _quoted_title(span) or (len(span) > 1 and last.lower_ in WORK_LAST_WORDS) or _titled_award(span) or \
             " ".join(t.lower_ for t in span if t.lower_ != "the") in AWARD_NAMES or (
@@ -191,7 +192,7 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
         return lexicon.head_nouns[last.lower_]
     if gives_a_company_title(span) or placed_based(span):
         return "Organization"  # "Aston Martin chief executive Andy Palmer", "Minneapolis-based Best Buy"
-    for noun in _nouns_beside(span):  # spaCy tags "firm" in "the firm Solberg Arkitekter" ADJ
+    for noun in beside:  # spaCy tags "firm" in "the firm Solberg Arkitekter" ADJ
         said = (noun_class(noun, lexicon) or ("Person" if _persons_title(noun, lexicon) else None)) \
             if noun.pos_ in {"NOUN", "ADJ"} and noun.lower_ not in NOT_PREDICATE_NOUNS else None
         if said:
