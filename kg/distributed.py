@@ -42,7 +42,7 @@ from kg.config import Settings
 from kg.errors import KGError
 from kg.extract.mentions import Found, find_mentions
 from kg.extract.nlp import batches, parse
-from kg.extract.resolve import AliasIndex, resolve
+from kg.extract.resolve import AliasIndex, Grouping, resolve
 from kg.extract.rules.echoes import dedupe
 from kg.types import Document, DocumentGraph, Relation, changed
 
@@ -68,13 +68,15 @@ class Extracted:
     ``found``: the document's mentions (:func:`kg.extract.mentions.find_mentions`);
     ``local``: for each of them that is a name (not an anaphor), the IRI the
     document's own resolution gave it; ``relations``: the extractors' relations
-    between those IRIs; ``words``: spaCy tokens.
+    between those IRIs; ``words``: spaCy tokens; ``grouping``: how its names group by
+    the document alone (:func:`kg.extract.resolve.group_names`), which :func:`merge` reads again.
     """
 
     words: int
     found: tuple[Found, ...]
     local: tuple[str, ...]
     relations: tuple[Relation, ...]
+    grouping: Grouping | None = None
 
 
 def extract_one(pipeline: Pipeline, spacy_doc: Any, document: Document) -> Extracted:
@@ -82,7 +84,7 @@ def extract_one(pipeline: Pipeline, spacy_doc: Any, document: Document) -> Extra
     found = find_mentions(spacy_doc, pipeline.lexicon)
     ctx = pipeline.run(pipeline.context(document, AliasIndex(), spacy_doc, found=found))
     local = tuple(ctx.resolved.by_token[f.start].iri for f in found if not f.anaphor)
-    return Extracted(len(spacy_doc), tuple(found), local, ctx.relations)
+    return Extracted(len(spacy_doc), tuple(found), local, ctx.relations, ctx.resolved.grouping)
 
 
 def merge(document: Document, extracted: Extracted, index: AliasIndex, base: str) -> DocumentGraph:
@@ -93,7 +95,8 @@ def merge(document: Document, extracted: Extracted, index: AliasIndex, base: str
     relation that now joins an entity to itself, or repeats another, goes.
     """
     found = list(extracted.found)
-    resolved = resolve(found, document.id, document.text, index, base, document.title or document.source)
+    resolved = resolve(found, document.id, document.text, index, base, document.title or document.source,
+                       extracted.grouping)
     named = [f for f in found if not f.anaphor]
     rename: dict[str, str] = {}
     for iri, f in zip(extracted.local, named):

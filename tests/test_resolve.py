@@ -323,3 +323,26 @@ def test_a_lone_acronym_joins_the_expansion_a_later_document_spells_out() -> Non
     product = [_found("Nordic Steel Works", 0, "Product", tokens=3), _found("NSW", 20, "Product", token=4)]
     (other,) = resolve(product, "d3", text, index, BASE).entities
     assert other.iri != alone.iri  # never across classes
+
+
+def test_a_resolution_with_the_documents_grouping_is_the_one_without() -> None:
+    """merge reads the grouping the document's own resolution made (kg.distributed): with an
+    alias index that knows earlier documents, the result is the one grouping afresh gives."""
+    from kg.extract.mentions import find_mentions
+    from kg.extract.resolve import group_names
+    from kg.pipeline import Pipeline
+    from kg.types import Document
+
+    pipeline = Pipeline()
+    texts = ["Amazon Web Services (AWS) hired Ann Lee. Lee said AWS grows. She left.",
+             "Ann Lee joined Apple Inc. in 2019; Apple's CEO Tim Cook praised her. Cook and AWS met.",
+             "Mr. Cook said AWS and Amazon Web Services are one. Tim spoke of Lee."]
+    fresh, reused = AliasIndex(), AliasIndex()
+    for i, text in enumerate(texts):
+        document = Document.from_text(text, f"d{i}")
+        found = find_mentions(pipeline.nlp(text), pipeline.lexicon)
+        grouping = resolve(found, document.id, text, AliasIndex(), BASE).grouping
+        assert grouping == group_names([f for f in found if not f.anaphor], text)
+        plain = resolve(found, document.id, text, fresh, BASE)
+        again = resolve(found, document.id, text, reused, BASE, grouping=grouping)
+        assert again == plain and len(plain.entities) >= 2

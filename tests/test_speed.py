@@ -165,3 +165,20 @@ def test_kg_s_pipeline_pickles_as_spacy_s_does():
     again = pickle.loads(pickle.dumps(nlp))
     text = "I'm gonna say it ain't so. Tim Cook leads Apple in Cupertino."
     assert [(t.lemma_, t.pos_, t.tag_) for t in again(text)] == [(t.lemma_, t.pos_, t.tag_) for t in nlp(text)]
+
+
+def test_tokens_table_is_the_token_by_token_reading():
+    """kg.extract.tokens.Tokens, read from the Doc's arrays, holds what each Token says."""
+    from kg.extract.tokens import Tokens
+
+    nlp = load_nlp()
+    texts = ["  Tim Cook, Apple's CEO, said “we won” in Cupertino, Calif.\n\nHe left in 2011 (aged 56).",
+             "Ann Lee-Roe and Bob met at the U.N.; she led it.", ""]
+    for doc in nlp.pipe(texts):
+        t = Tokens.of(doc)
+        assert (t.lower, t.lemma, t.words, t.dep, t.pos, t.ent_type, t.head, t.punct, t.start_char, t.end_char,
+                t.text) == ([x.lower_ for x in doc], [x.lemma_.lower() for x in doc],
+                            [x.lemma_.lower() or x.lower_ for x in doc], [x.dep_ for x in doc],
+                            [x.pos_ for x in doc], [x.ent_type_ for x in doc], [x.head.i for x in doc],
+                            [x.is_punct for x in doc], [x.idx for x in doc], [x.idx + len(x) for x in doc], doc.text)
+        assert [t.word(i) for i in range(len(doc))] == [x.text for x in doc]

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from kg.extract.classes import noun_class
 from kg.extract.found import SPEECH_VERBS, Found, _found, _speaker
 from kg.extract.given_names import common_nouns
+from kg.extract.tokens import tokens_of
 from kg.lexicon import Lexicon, load_words
 
 if TYPE_CHECKING:
@@ -37,6 +38,8 @@ AUTHOR_PRONOUNS = {"Person": _WORDS["author_person"], "Organization": _WORDS["au
 _AUTHOR_CLASS = {w: cls for cls, words in reversed(AUTHOR_PRONOUNS.items()) for w in words}
 RELATIVE_PRONOUNS = _WORDS["relative_pronouns"]
 ORGANIZATION_ANAPHORA = _WORDS["organization_anaphora"]
+#: Every word :func:`_anaphora` may take for an anaphor (the others it passes over unread).
+_ANAPHORA_WORDS = frozenset(_AUTHOR_CLASS) | frozenset(PERSON_PRONOUNS) | {"it", "its"} | frozenset(ORGANIZATION_ANAPHORA)
 
 
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves"})
@@ -144,10 +147,11 @@ def _relative_pronouns(doc: Doc, found: list[Found]) -> list[Found]:
     """
     at = {t: f for f in found if not f.anaphor for t in range(f.start, f.end)}
     out = []
-    for token in doc:
-        lower = token.lower_
-        if lower not in RELATIVE_PRONOUNS:
+    lowers = tokens_of(doc).lower
+    for i in range(len(doc)):
+        if lowers[i] not in RELATIVE_PRONOUNS:
             continue
+        token = doc[i]
         named = _relative_antecedent(token, at)
         if named is not None:
             out.append(replace(_found(doc[token.i:token.i + 1], named.cls, 0.0, None, anaphor=True),
@@ -216,12 +220,14 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
     classes = {i: f.cls for f in named for i in range(f.start, f.end)}
     loose = _loose_subjects(doc, taken)  # the last before a person pronoun is its :attr:`Found.loose_subject`
     speakers = _speakers(doc, quoted)
-    first_name = next((t.i for t in doc if t.pos_ == "PROPN" and t.dep_ in {"nsubj", "nsubjpass"}),
+    t = tokens_of(doc)
+    first_name = next((i for i in range(len(doc)) if t.pos[i] == "PROPN" and t.dep[i] in {"nsubj", "nsubjpass"}),
                       len(doc))
-    for token in doc:
-        if token.i in taken:
+    for i in range(len(doc)):
+        lower = t.lower[i]
+        if i in taken or lower not in _ANAPHORA_WORDS:
             continue
-        lower = token.lower_
+        token = doc[i]
         author = _AUTHOR_CLASS.get(lower)
         if author is not None and token.pos_ == "PRON" and token.i not in quoted \
                 and not _regnal(token):
@@ -267,8 +273,8 @@ def _loose_subjects(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     >>> _loose_subjects(doc, {5, 6}), _loose_subjects(doc, {0, 5, 6})
     ([(0, 1)], [])
     """
-    return [(t.i, t.right_edge.i + 1) for t in doc
-            if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ in {"ROOT", "ccomp", "conj", "parataxis"}
+    return [(t.i, t.right_edge.i + 1) for t in _subjects(doc)
+            if t.head.dep_ in {"ROOT", "ccomp", "conj", "parataxis"}
             and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title))  # "Hester" tagged a noun
             and not (t.lower_ in common_nouns() and (t.pos_ == "NOUN" or t.is_sent_start))  # "Trusts for"
             and not any(g.i in taken for g in t.subtree)  # nor the rest of a name found in part
@@ -277,7 +283,13 @@ def _loose_subjects(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
 
 def _speakers(doc: Doc, quoted: set[int]) -> list[int]:
     """The subjects of "said", "told" ... outside quotation marks (``quoted``), in text order."""
-    return [t.i for t in doc if t.i not in quoted and _speaker(t)]
+    return [t.i for t in _subjects(doc) if t.i not in quoted and _speaker(t)]
+
+
+def _subjects(doc: Doc) -> list[Token]:
+    """The tokens that are a verb's subject (``nsubj``, ``nsubjpass``), in text order."""
+    deps = tokens_of(doc).dep
+    return [doc[i] for i in range(len(doc)) if deps[i] in {"nsubj", "nsubjpass"}]
 
 
 def _quote_speaker(pronoun: Token, speakers: list[int]) -> tuple[int, ...]:
@@ -484,6 +496,8 @@ def _quoted(doc: Doc) -> set[int]:
     ['I', 'won', '.']
     """
     inside, out = False, _spoken_lines(doc)
+    if not any(q in tokens_of(doc).text for q in ("“", "`", '"')):
+        return out  # no quote opens ("``" and "`" start with "`")
     for token in doc:
         text = token.text
         if not inside and (text in _OPEN_QUOTES or text in _QUOTES):

@@ -32,7 +32,7 @@ Examples
 from __future__ import annotations
 
 import re
-
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract.given_names import common_nouns, given_names
@@ -165,7 +165,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     ['Organization', 'Organization', 'Organization']
     """
     last = span[-1]
-    if any(noun_class(noun, lexicon) == WORK for noun in _nouns_beside(span) if noun.pos_ in {"NOUN", "ADJ"}):
+    beside = _nouns_beside(span)  # read once, for the work's noun here and the class's below
+    if any(noun_class(noun, lexicon) == WORK for noun in beside if noun.pos_ in {"NOUN", "ADJ"}):
         return WORK  # "the 1992 film Patriot Games": the noun beside it, over its last word's guess
     if _quoted_title(span) or (len(span) > 1 and last.lower_ in WORK_LAST_WORDS) or _titled_award(span) or \
             " ".join(t.lower_ for t in span if t.lower_ != "the") in AWARD_NAMES or (
@@ -202,7 +203,7 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
         return lexicon.head_nouns[last.lower_]
     if gives_a_company_title(span) or placed_based(span):
         return "Organization"  # "Aston Martin chief executive Andy Palmer", "Minneapolis-based Best Buy"
-    for noun in _nouns_beside(span):  # spaCy tags "firm" in "the firm Solberg Arkitekter" ADJ
+    for noun in beside:  # spaCy tags "firm" in "the firm Solberg Arkitekter" ADJ
         said = (noun_class(noun, lexicon) or ("Person" if _persons_title(noun, lexicon) else None)) \
             if noun.pos_ in {"NOUN", "ADJ"} and noun.lower_ not in NOT_PREDICATE_NOUNS else None
         if said:
@@ -271,7 +272,7 @@ def _nouns_beside(span: Span) -> list[Token]:
     if before is not None and span.start <= before.head.i < span.end and (
             before.dep_ == "compound" or (before.dep_ == "amod" and before.pos_ == "NOUN")):
         out.append(before)  # "Plautus' play Rudens": spaCy hangs some such nouns as adjectives
-    elif before is not None and before.pos_ == "NOUN" and before.is_lower and before.lower_ in _COMPANY_NOUNS \
+    elif before is not None and before.pos_ == "NOUN" and before.is_lower and before.lower_ in _company_nouns() \
             and root.dep_ not in {"nsubj", "nsubjpass"}:
         out.append(before)  # "plane and train-maker Bombardier", "packaging giant Nampak", whatever the parse
     out += _examples_of(root)
@@ -306,15 +307,13 @@ def names_another(noun: Token) -> bool:
     return any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i for c in noun.children)
 
 
+@lru_cache(maxsize=1)
 def _company_nouns() -> frozenset[str]:
-    """The Organization class's head nouns (kg.ttl) but those people are called too."""
+    """Nouns a company is called right before its name ("giant", "maker"): the Organization
+    class's head nouns (kg.ttl) but those that name no company ("party", "label")."""
     from kg.lexicon import load_lexicon
 
     return frozenset(n for n, cls in load_lexicon().head_nouns.items() if cls == "Organization") - {"party", "label"}
-
-
-#: Nouns a company is called right before its name ("giant", "maker"): :func:`_nouns_beside`.
-_COMPANY_NOUNS = _company_nouns()
 
 
 def _one_of(noun: Token) -> Token:

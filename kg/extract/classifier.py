@@ -33,6 +33,7 @@ from kg.lexicon import Lexicon, word_lists
 from kg.extract.classes import DASHES
 from kg.extract.resolve import Resolved
 from kg.extract.rules.args import membership
+from kg.extract.tokens import Tokens, tokens_of
 from kg.registry import extractors
 from kg.types import Relation
 
@@ -74,9 +75,10 @@ def sentence_sides(doc: Doc, resolved: Resolved) -> dict[int, list[Side]]:
         if (date.start, date.end) not in seen:
             seen[(date.start, date.end)] = Side(None, "Date", date.start, date.end, date.start_char,
                                                 date.end_char, date.root.i)
+    starts = [sent.start for sent in doc.sents for _ in range(len(sent))]  # token -> its sentence's first
     by_sentence: dict[int, list[Side]] = {}
     for side in sorted(seen.values(), key=lambda s: s.start):
-        by_sentence.setdefault(doc[side.root].sent.start, []).append(side)
+        by_sentence.setdefault(starts[side.root], []).append(side)
     return by_sentence
 
 
@@ -133,8 +135,9 @@ _THINGS = frozenset({"Product", "Technology", "Event"})
 
 def candidate_pairs(doc: Doc, resolved: Resolved) -> Iterator[tuple[Span, Side, Side]]:
     """Ordered pairs (subject, object) in one sentence that some property could relate."""
+    sentences = {sent.start: sent for sent in doc.sents}
     for start, sides in sentence_sides(doc, resolved).items():
-        sent = doc[start].sent
+        sent = sentences[start]
         for a in sides:
             if a.cls not in _SUBJECT_CLASSES or a.iri is None:
                 continue
@@ -203,84 +206,6 @@ class Context:
                    frozenset(c.most_common(1)[0][0] for c in main.values()), classes)
 
 
-@dataclass(frozen=True)
-class Tokens:
-    """A document's token attributes as plain lists, read once for all its pairs.
-
-    Reading ``doc[i].lower_`` makes a Token object each time; a sentence's
-    pairs read the same tokens over and over, so :func:`pair_features` reads
-    these lists instead (the features are the same strings).
-
-    >>> from kg.extract.nlp import load_nlp
-    >>> t = Tokens.of(load_nlp()("Tim Cook leads Apple."))
-    >>> t.lower[:2], t.dep[t.head[0]], t.words[2]
-    (['tim', 'cook'], 'nsubj', 'lead')
-    """
-
-    lower: list[str]
-    lemma: list[str]  # lemma_.lower()
-    words: list[str]  # lemma_.lower() or lower_
-    punct: list[bool]
-    dep: list[str]
-    pos: list[str]
-    ent_type: list[str]
-    head: list[int]
-    start_char: list[int]
-    end_char: list[int]
-    text: str
-
-    @classmethod
-    def of(cls, doc: Doc) -> Tokens:
-        from spacy.attrs import HEAD, IS_PUNCT
-
-        tokens = list(doc)
-        lower = [t.lower_ for t in tokens]
-        lemma = [t.lemma_.lower() for t in tokens]
-        columns = doc.to_array([HEAD, IS_PUNCT]).astype("int64")  # HEAD: offset to the head
-        head = (columns[:, 0] + range(len(tokens))).tolist() if tokens else []
-        starts = [t.idx for t in tokens]
-        return cls(lower, lemma, [m or w for m, w in zip(lemma, lower)], [bool(x) for x in columns[:, 1]],
-                   [t.dep_ for t in tokens], [t.pos_ for t in tokens], [t.ent_type_ for t in tokens], head,
-                   starts, [i + len(t) for i, t in zip(starts, tokens)], doc.text)
-
-    def span_text(self, start: int, end: int) -> str:
-        """``doc[start:end].text``."""
-        return self.text[self.start_char[start]:self.end_char[end - 1]] if end > start else ""
-
-    def meet(self, i: int, j: int) -> tuple[list[int], list[int]]:
-        """Tokens ``i`` and ``j`` and their ancestors, each chain up to and including the
-        first token both reach (two empty lists when they reach none).
-
-        >>> from kg.extract.nlp import load_nlp
-        >>> t = Tokens.of(load_nlp()("Tim Cook leads Apple."))
-        >>> t.meet(1, 3)
-        ([1, 2], [3, 2])
-        """
-        up_i, up_j = self.up(i), self.up(j)
-        ids_j = set(up_j)
-        common = next((k for k in up_i if k in ids_j), None)
-        if common is None:
-            return [], []
-        return up_i[:up_i.index(common) + 1], up_j[:up_j.index(common) + 1]
-
-    def up(self, i: int) -> list[int]:
-        """``[doc[i], *doc[i].ancestors]`` as token indices."""
-        chain = [i]
-        while self.head[i] != i and len(chain) <= len(self.head):
-            i = self.head[i]
-            chain.append(i)
-        return chain
-
-
-_LAST_TOKENS: list[tuple[Doc, Tokens]] = []  # the last document's table (callers go pair by pair)
-
-
-def _tokens_of(doc: Doc) -> Tokens:
-    if not _LAST_TOKENS or _LAST_TOKENS[0][0] is not doc:
-        _LAST_TOKENS[:] = [(doc, Tokens.of(doc))]
-    return _LAST_TOKENS[0][1]
-
-
 def pair_features(doc: Doc, a: Side, b: Side, context: Context | None = None,
                   tokens: Tokens | None = None) -> list[str]:
     """The words, path and classes that say how ``a`` relates to ``b``.
@@ -314,7 +239,7 @@ def pair_row(doc: Doc, a: Side, b: Side, context: Context | None = None,
 def _features(doc: Doc, a: Side, b: Side, context: Context | None,
               tokens: Tokens | None) -> tuple[str, list[str]]:
     """The pair's classes (``"Person>Organization"``) and its features, the classes first."""
-    t = tokens if tokens is not None else _tokens_of(doc)
+    t = tokens if tokens is not None else tokens_of(doc)
     types = f"{a.cls}>{b.cls}"
     first, second = (a, b) if a.start < b.start else (b, a)
     between = [i for i in range(first.end, second.start) if not t.punct[i]]
@@ -537,7 +462,7 @@ def someone_elses(ctx: DocContext, r: Relation) -> bool:
     b = _token_span(ctx.doc, r.object_span)
     if b is None:
         return False
-    t = _tokens_of(ctx.doc)
+    t = tokens_of(ctx.doc)
     by_token = ctx.resolved.by_token
     chain = t.up(ctx.doc[b[0]:b[1]].root.i)
     i = next((i for i in chain if t.pos[i] in {"VERB", "AUX"}), None)
@@ -612,7 +537,7 @@ def _arcs(doc: Doc, r: Relation) -> int:
     a, b = _token_span(doc, r.subject_span), _token_span(doc, r.object_span)
     if a is None or b is None:
         return 99
-    left, right = _tokens_of(doc).meet(doc[a[0]:a[1]].root.i, doc[b[0]:b[1]].root.i)
+    left, right = tokens_of(doc).meet(doc[a[0]:a[1]].root.i, doc[b[0]:b[1]].root.i)
     return len(left) + len(right) - 2 if left else 99
 
 
@@ -672,7 +597,7 @@ def triggered(ctx: DocContext, r: Relation) -> bool:
 def _path_lemmas(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> set[str]:
     """The lemmas on the parse path from the head of token span ``b`` up to the word that
     governs both spans (that word left out, its direct object in), outside both spans."""
-    t = _tokens_of(doc)
+    t = tokens_of(doc)
     _, right = t.meet(doc[a[0]:a[1]].root.i, doc[b[0]:b[1]].root.i)
     if not right:  # no common ancestor: the object's chain to its root
         right = t.up(doc[b[0]:b[1]].root.i) + [-1]
@@ -743,7 +668,7 @@ def excluded(listed: frozenset[str], doc: Doc, sent: Span, a: tuple[int, int], b
         c.lemma_.lower() for c in governor.children if c.dep_ == "dobj"}
     if words.isdisjoint(listed):
         return False
-    lemmas = [t.lemma_.lower() for t in sent]
+    lemmas = tokens_of(doc).lemma[sent.start:sent.end]
     return not any(x in {"head", "main"} and y in listed for x, y in zip(lemmas, lemmas[1:]))
 
 
@@ -812,7 +737,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     if not pairs:
         return []
     context = Context.of(lexicon, list(ctx.relations), resolved)
-    tokens = _tokens_of(doc)  # kept: one_subject and the trigger checks read the same table
+    tokens = tokens_of(doc)  # kept: one_subject and the trigger checks read the same table
     probabilities = model.probabilities([pair_row(doc, a, b, context, tokens) for _, a, b in pairs])
     # each pair's likeliest label and its probability, read for all pairs at once
     bests, tops = probabilities.argmax(axis=1).tolist(), probabilities.max(axis=1)
@@ -844,7 +769,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
                 label in lexicon.signalled_by(w)
                 for w in evidence_words(doc, (a.start, a.end), (b.start, b.end))):
             continue
-        if label in sentence_words and sentence_words[label].isdisjoint(t.lower_ for t in sent) and not (
+        if label in sentence_words and sentence_words[label].isdisjoint(tokens.lower[sent.start:sent.end]) and not (
                 label in title_places and place_on_title(doc, (a.start, a.end), (b.start, b.end), offices)):
             continue  # "a street in Valparaiso bears his name": no word of birth
         if label in excluding and excluded(excluding[label], doc, sent, (a.start, a.end), (b.start, b.end)):
@@ -868,7 +793,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             subject=a.iri or "",
             predicate=predicate,
             obj=ctx.text[b.start_char:b.end_char] if literal else b.iri or "",
-            doc_id=doc_id, sentence=sent.text.strip(), subject_span=(a.start_char, a.end_char),
+            doc_id=doc_id, sentence=ctx.sentence_text(sent), subject_span=(a.start_char, a.end_char),
             object_span=(b.start_char, b.end_char), confidence=round(float(top), 3),
             extractor="model:pairs", object_is_literal=literal,
         ))

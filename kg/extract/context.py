@@ -26,11 +26,12 @@ from typing import TYPE_CHECKING, Iterator
 
 from kg.config import Settings
 from kg.extract.resolve import EntityMention, Resolved
+from kg.extract.tokens import Tokens, tokens_of
 from kg.lexicon import Lexicon
 from kg.types import Document, Relation, changed
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from kg.extract.classifier import RelationModel
 
@@ -117,6 +118,35 @@ class DocContext:
     def sentence_index(self, char: int) -> int:
         """The index of the sentence that holds character ``char``."""
         return max(bisect_right(self._sentence_starts, char) - 1, 0)
+
+    @property
+    def tokens(self) -> Tokens:
+        """The document's token attributes as plain lists, read once (:mod:`kg.extract.tokens`):
+        a rule that looks for a few words passes over these, not over Token objects."""
+        return tokens_of(self.doc)
+
+    def named_tokens(self, sent: Span) -> list[Token]:
+        """The tokens of ``sent`` that a resolved mention covers, in order (the others name nothing).
+
+        >>> from kg.pipeline import Pipeline
+        >>> from kg.types import Document
+        >>> ctx = Pipeline().context(Document.from_text("Ann Lee met Bob in Paris.", "x"))
+        >>> [t.text for t in ctx.named_tokens(ctx.sentences[0])]
+        ['Ann', 'Lee', 'Bob', 'Paris']
+        """
+        by_token = self.resolved.by_token
+        return [self.doc[i] for i in range(sent.start, sent.end) if i in by_token]
+
+    def sentence_text(self, sent: Span) -> str:
+        """``sent.text.strip()``, cut from the document's text (``Span.text`` joins its tokens').
+
+        >>> from kg.pipeline import Pipeline
+        >>> from kg.types import Document
+        >>> ctx = Pipeline().context(Document.from_text("Ann Lee met Bob.  He left. ", "x"))
+        >>> [ctx.sentence_text(s) for s in ctx.sentences] == [s.text.strip() for s in ctx.sentences]
+        True
+        """
+        return self.text[sent.start_char:sent.end_char].strip()
 
     @cached_property
     def labels(self) -> dict[str, str]:

@@ -140,10 +140,11 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for span in [*_listed_people(doc, taken), *_subject_people(doc, lexicon, taken)]:
         found.append(_found(span, "Person", NER_WEIGHT, None))  # "West - Brent Murphree – Maricopa, Ariz."
         taken.update(range(span.start, span.end))
-    headlines = headline_lines(doc.text)
+    text = doc.text  # joined from the tokens' texts: read once
+    headlines = headline_lines(text)
     if headlines:  # "HP Names Whitman CEO": what the story does not name again is no name
         found = [f for f in found if not in_headline(headlines, f.start_char) or f.canonical is not None
-                 or named_elsewhere(doc.text, headlines, f.start_char, f.end_char)]
+                 or named_elsewhere(text, headlines, f.start_char, f.end_char)]
     shorts = short_forms(doc, found)
     found = short_names_reclassed(found, shorts, placed)
     for span, cls in list(short_names_again(doc, shorts, taken)):

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, WORK, WORK_LAST_WORDS, noun_class
 from kg.extract.name_spans import _LEGAL_ENDINGS, POSSESSED_BUSINESSES, _is_name
+from kg.extract.tokens import tokens_of
 from kg.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -28,10 +29,12 @@ if TYPE_CHECKING:
 def _head_noun_names(doc: Doc, lexicon: Lexicon, taken: set[int]):  # type: ignore[no-untyped-def]
     """Names NER missed that modify a head noun: "Trainium2 chip", "M-series chipsets"; a
     place's noun in capitals ends its name ("Kessel Square"; "the Hudson river" is "Hudson")."""
-    for head in doc:
-        cls = lexicon.head_nouns.get(head.lower_)
-        if cls is None or head.pos_ not in {"NOUN", "PROPN"}:
+    t = tokens_of(doc)
+    for i in range(len(doc)):
+        cls = lexicon.head_nouns.get(t.lower[i])
+        if cls is None or t.pos[i] not in {"NOUN", "PROPN"}:
             continue
+        head = doc[i]
         start = head.i
         while start > 0 and _modifies(doc[start - 1], head, doc):
             start -= 1
@@ -60,9 +63,12 @@ def _kin_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Span]:
     >>> [s.text for s in _kin_names(doc, load_lexicon(), set())]
     ['Anders Brun', 'Sofie Krag']
     """
-    for of in doc:
-        if of.lower_ != "of" or of.head.lower_ not in lexicon.kin_titles \
-                or any(c.dep_ == "poss" for c in of.head.children):
+    t = tokens_of(doc)
+    for i in range(len(doc)):
+        if t.lower[i] != "of" or t.lower[t.head[i]] not in lexicon.kin_titles:
+            continue
+        of = doc[i]
+        if any(c.dep_ == "poss" for c in of.head.children):
             continue
         for noun in (c for c in of.children if c.dep_ == "pobj"):
             for root in (noun, *(c for c in noun.subtree if c.dep_ == "conj" and c.head.i >= noun.i)):
@@ -88,8 +94,12 @@ def _described_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[tu
     >>> [(f.text, f.cls) for f in find_mentions(doc, load_lexicon())]
     [('Quantix', 'Organization'), ('Stanford University', 'Organization')]
     """
-    for token in doc:
-        if token.pos_ != "PROPN" or not token.is_title or token.i in taken or token.dep_ in {"compound", "flat"}:
+    t = tokens_of(doc)
+    for i in range(len(doc)):
+        if t.pos[i] != "PROPN" or i in taken or t.dep[i] in {"compound", "flat"}:
+            continue
+        token = doc[i]
+        if not token.is_title:
             continue
         classes = [noun_class(c, lexicon) for c in token.children
                    if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > token.i]
@@ -121,10 +131,11 @@ def _listed_people(doc: Doc, taken: set[int]) -> Iterator[Span]:
     from kg.extract.given_names import common_nouns, given_names
 
     given = given_names()
-    for token in doc:
-        if token.text not in given or token.i in taken or token.ent_type_ or token.i == 0 \
-                or doc[token.i - 1].text not in _ROSTER_MARKS:
+    t = tokens_of(doc)
+    for i in range(1, len(doc)):
+        if t.word(i) not in given or i in taken or t.ent_type[i] or t.word(i - 1) not in _ROSTER_MARKS:
             continue
+        token = doc[i]
         end = token.i + 1
         while end < len(doc) and end - token.i < 4 and doc[end].pos_ == "PROPN" and doc[end].is_title \
                 and not doc[end].ent_type_ and end not in taken:
@@ -205,11 +216,9 @@ def _nicknamed(doc: Doc) -> Iterator[Span]:
 
     from kg.extract.given_names import given_names
 
-    import numpy as np
-
-    quotes = [doc.vocab.strings[q] for q in _OPENING_QUOTES]  # the quotes' places, from the token array
+    quotes = {doc.vocab.strings[q] for q in _OPENING_QUOTES}  # the quotes' places, from the token array
     given = given_names()
-    for i in (int(i) for i in np.isin(doc.to_array("ORTH"), quotes).nonzero()[0]):
+    for i in [i for i, orth in enumerate(doc.to_array("ORTH").tolist()) if orth in quotes]:
         close = next((k for k in range(i + 2, min(i + 4, len(doc))) if doc[k].text in _CLOSING_QUOTES), None)
         if close is None or not all(_named_word(doc[k]) for k in range(i + 1, close)):
             continue

@@ -134,19 +134,79 @@ class Resolved:
     mentions: tuple[tuple[str, Mention], ...]  # (entity IRI, mention)
     by_token: dict[int, EntityMention]  # token index -> the resolved mention on it
     joined_by: tuple[tuple[str, str, str], ...] = ()
+    grouping: Grouping | None = None  # how the names grouped, whatever the alias index knew
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """How one document's names group into entities by the document alone (:func:`group_names`),
+    before any earlier document is asked: plain data, the same in every resolution of the
+    document, so a build's second resolution (:func:`kg.distributed.merge`) reads it again.
+
+    ``groups``: each group's names (indices among the mentions that are no anaphor), in the
+    order of their first; ``edges``: each name's joins (other name, rule), both ways, in the
+    order they were made; ``surnames``: the names a person's surname joined.
+    """
+
+    groups: tuple[tuple[int, ...], ...]
+    edges: dict[int, list[tuple[int, str]]]
+    surnames: frozenset[int]
 
 
 def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base: str,
-            name: str = "") -> Resolved:
+            name: str = "", grouping: Grouping | None = None) -> Resolved:
     """Group a document's mentions into entities and give each its IRI.
 
     Anaphora ("he", "its", "the company") join the last entity of their class
     named before them; their spans count as evidence, not as names. ``name``
     (the document's title or file) labels the author of an "I" that names no
-    one, when the document is told in the first person.
+    one, when the document is told in the first person. ``grouping``: the names'
+    :func:`group_names`, when an earlier resolution of the same mentions made it.
     """
     anaphora = [f for f in found if f.anaphor]
     found = [f for f in found if not f.anaphor]
+    if grouping is None:
+        grouping = group_names(found, text)
+    edges, surnames = grouping.edges, grouping.surnames
+
+    entities, mentions, by_token, joined_by = [], [], {}, []
+    for members in map(list, grouping.groups):
+        votes: Counter[str] = Counter()
+        for i in members:
+            votes["Person" if i in surnames else found[i].cls] += found[i].weight
+        cls = votes.most_common(1)[0][0]
+        names = [found[i].text for i in members if not found[i].demonym]
+        canonical = next((found[i].canonical for i in members if found[i].canonical), None)
+        label = canonical or _best_label(names or [found[i].text for i in members])
+        rules = _rules(members, found, edges, label)
+        plain = [label, *(n for n, rule in rules.items() if rule not in WEAK_RULES)]
+        known = index.find(plain, cls) or _spelled_out(index, rules, cls)
+        if known is not None:
+            label, iri = known.label, known.iri
+            matched = next(n for n in (*plain, *rules) if any(e.iri == iri for e in index.named(name_key(n))))
+            rules = _rules(members, found, edges, matched, "earlier document")
+        else:
+            iri = mint_iri(base, cls, label)
+        alt = tuple(sorted({n for n in names if n != label}))
+        entity = Entity(iri=iri, cls=cls, label=label, alt_labels=alt)
+        index.add(entity, weak=tuple(n for n, rule in rules.items() if rule in WEAK_RULES))
+        entities.append(entity)
+        joined_by += [(iri, n, rule) for n, rule in rules.items() if n in names]
+        for i in members:
+            f = found[i]
+            if not f.demonym:  # "Belgian" refers to Belgium but is not one of its names
+                mentions.append((iri, Mention(doc_id, f.start_char, f.end_char, f.text, cls)))
+            for t in range(f.start, f.end):
+                by_token[t] = EntityMention(iri, cls, label, f)
+    unnamed = _link_anaphora(anaphora, found, by_token, text)
+    entities.extend(_unnamed_entities(_narrated(unnamed, text), doc_id, base, by_token, name))
+    mentions.sort(key=lambda pair: pair[1].start)
+    return Resolved(tuple(entities), tuple(mentions), by_token, tuple(joined_by), grouping)
+
+
+def group_names(found: list[Found], text: str) -> Grouping:
+    """The entities a document's names (``found``, no anaphora) make by the document alone: the
+    same name, the gazetteer's, an abbreviation, a surname, a first name, a name variant."""
     parent = list(range(len(found)))
     edges: dict[int, list[tuple[int, str]]] = defaultdict(list)  # the joins, both ways
 
@@ -181,40 +241,7 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(found)):
         groups[root(i)].append(i)
-
-    entities, mentions, by_token, joined_by = [], [], {}, []
-    for members in groups.values():
-        votes: Counter[str] = Counter()
-        for i in members:
-            votes["Person" if i in surnames else found[i].cls] += found[i].weight
-        cls = votes.most_common(1)[0][0]
-        names = [found[i].text for i in members if not found[i].demonym]
-        canonical = next((found[i].canonical for i in members if found[i].canonical), None)
-        label = canonical or _best_label(names or [found[i].text for i in members])
-        rules = _rules(members, found, edges, label)
-        plain = [label, *(n for n, rule in rules.items() if rule not in WEAK_RULES)]
-        known = index.find(plain, cls) or _spelled_out(index, rules, cls)
-        if known is not None:
-            label, iri = known.label, known.iri
-            matched = next(n for n in (*plain, *rules) if any(e.iri == iri for e in index.named(name_key(n))))
-            rules = _rules(members, found, edges, matched, "earlier document")
-        else:
-            iri = mint_iri(base, cls, label)
-        alt = tuple(sorted({n for n in names if n != label}))
-        entity = Entity(iri=iri, cls=cls, label=label, alt_labels=alt)
-        index.add(entity, weak=tuple(n for n, rule in rules.items() if rule in WEAK_RULES))
-        entities.append(entity)
-        joined_by += [(iri, n, rule) for n, rule in rules.items() if n in names]
-        for i in members:
-            f = found[i]
-            if not f.demonym:  # "Belgian" refers to Belgium but is not one of its names
-                mentions.append((iri, Mention(doc_id, f.start_char, f.end_char, f.text, cls)))
-            for t in range(f.start, f.end):
-                by_token[t] = EntityMention(iri, cls, label, f)
-    unnamed = _link_anaphora(anaphora, found, by_token, text)
-    entities.extend(_unnamed_entities(_narrated(unnamed, text), doc_id, base, by_token, name))
-    mentions.sort(key=lambda pair: pair[1].start)
-    return Resolved(tuple(entities), tuple(mentions), by_token, tuple(joined_by))
+    return Grouping(tuple(map(tuple, groups.values())), dict(edges), frozenset(surnames))
 
 
 def _spelled_out(index: AliasIndex, rules: dict[str, str], cls: str) -> Entity | None:

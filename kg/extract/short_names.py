@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import HONORIFICS, ORGANIZATION_WORDS
+from kg.extract.tokens import tokens_of
 from kg.lexicon import load_words
 
 if TYPE_CHECKING:
@@ -43,9 +44,13 @@ def short_names_again(doc: Doc, shorts: Shorts, taken: set[int]) -> Iterator[tup
     """
     if not shorts:
         return  # no name has a short form: no token is one
-    for token in doc:
-        named = _named_before(shorts, token.text, token.i)
-        if named is None or token.i in taken or token.pos_ != "PROPN" or not token.is_title:
+    table = tokens_of(doc)
+    for i in range(len(doc)):
+        named = _named_before(shorts, table.word(i), i)
+        if named is None or i in taken or table.pos[i] != "PROPN":
+            continue
+        token = doc[i]
+        if not token.is_title:
             continue
         before = doc[token.i - 1] if token.i > 0 else None
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None

@@ -237,7 +237,7 @@ def relation(ctx: DocContext, spec: PropertySpec, s: Arg, o: Arg, sent: Span, ki
     return Relation(
         subject=s.iri, predicate=predicate,
         obj=o.iri, doc_id=ctx.doc_id,
-        sentence=sent.text.strip(), subject_span=(s.start_char, s.end_char),
+        sentence=ctx.sentence_text(sent), subject_span=(s.start_char, s.end_char),
         object_span=(o.start_char, o.end_char),
         confidence=round(confidence * s.discount * o.discount, 3), extractor=f"rule:{kind}",
     )

@@ -35,7 +35,7 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
     conf = confidence(ctx, "attachment")
     for sent in ctx.sentences:
         seen: set[int] = set()
-        for token in sent:
+        for token in ctx.named_tokens(sent):
             first = arg(ctx, token)
             if first is None or ctx.resolved.by_token[token.i].anaphor:
                 continue
@@ -179,9 +179,13 @@ def occasions(ctx: DocContext) -> Iterator[Relation]:
     """
     by_prep = ctx.lexicon.triggers.prepositions
     conf = confidence(ctx, "attachment")
+    t = ctx.tokens
     for sent in ctx.sentences:
-        for verb in sent:
-            if verb.pos_ not in {"VERB", "AUX"} or negated(ctx, verb):
+        for i in range(sent.start, sent.end):
+            if t.pos[i] not in {"VERB", "AUX"}:
+                continue
+            verb = ctx.doc[i]
+            if negated(ctx, verb):
                 continue
             for prep in (c for c in verb.children if c.dep_ == "prep"):
                 specs = [s for s in by_prep.get(prep.lower_, ()) if "Event" in s.range]

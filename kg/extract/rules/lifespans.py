@@ -46,7 +46,7 @@ def lifespans(ctx: DocContext) -> Iterator[Relation]:
     conf = confidence(ctx, "lifespan")
     by_token = ctx.resolved.by_token
     for sent in ctx.sentences:
-        for token in sent:
+        for token in ctx.named_tokens(sent):
             person = arg(ctx, token)
             if person is None or person.cls != "Person" or by_token[token.i].anaphor \
                     or by_token[token.i].end - 1 != token.i or token.i + 1 >= sent.end \
@@ -130,7 +130,7 @@ MIN_LIFE, MAX_LIFE = 15, 120
 
 def _relation(ctx: DocContext, prop: str, person: Arg, date: Span, sent: Span, conf: float) -> Relation:
     return Relation(
-        subject=person.iri, predicate=prop, obj=date.text, doc_id=ctx.doc_id, sentence=sent.text.strip(),
+        subject=person.iri, predicate=prop, obj=date.text, doc_id=ctx.doc_id, sentence=ctx.sentence_text(sent),
         subject_span=(person.start_char, person.end_char), object_span=(date.start_char, date.end_char),
         confidence=conf, extractor="rule:lifespan", object_is_literal=True,
     )

@@ -30,7 +30,7 @@ def brands(ctx: DocContext) -> Iterator[Relation]:
     organizations = {name_key(m.text): iri for iri, m in ctx.resolved.mentions
                      if m.cls == "Organization"}
     for sent in ctx.sentences:
-        for token in sent:
+        for token in ctx.named_tokens(sent):
             hit = ctx.resolved.by_token.get(token.i)
             product = arg(ctx, token)
             if hit is None or product is None or hit.cls not in things or hit.start != token.i \

@@ -33,7 +33,7 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
     conf = confidence(ctx, "nationality")
     staff_titles = ctx.lexicon.words.rules.get("staff_titles", frozenset())
     for sent in ctx.sentences:
-        for token in sent:
+        for token in ctx.named_tokens(sent):
             place = arg(ctx, token)
             if place is None or place.cls != "Place":
                 continue

@@ -32,11 +32,13 @@ def nouns(ctx: DocContext) -> Iterator[Relation]:
     """Relations stated by relational nouns, sentence by sentence."""
     table = ctx.lexicon.triggers.nouns
     conf = confidence(ctx, "noun")
+    t = ctx.tokens
     for sent in ctx.sentences:
-        for noun in sent:
-            specs = table.get(noun.lemma_.lower()) or table.get(noun.lower_)
-            if not specs or noun.pos_ not in {"NOUN", "PROPN"}:
+        for i in range(sent.start, sent.end):
+            specs = table.get(t.lemma[i]) or table.get(t.lower[i])
+            if not specs or t.pos[i] not in {"NOUN", "PROPN"}:
                 continue
+            noun = ctx.doc[i]
             preps = [c for c in noun.children if c.dep_ == "prep"]
             owners = [a for c in noun.children if c.dep_ == "poss" for a in args(ctx, c)]
             if not owners and noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:

@@ -27,10 +27,12 @@ def possessives(ctx: DocContext) -> Iterator[Relation]:
     conf = confidence(ctx, "possessive")
     owner_is_object = ctx.lexicon.words.rules.get("possessor_is_organization", frozenset())
     channels = ctx.lexicon.words.rules.get("channel_nouns", frozenset())
+    t = ctx.tokens
     for sent in ctx.sentences:
-        for token in sent:
-            if token.dep_ != "poss":
+        for i in range(sent.start, sent.end):
+            if t.dep[i] != "poss":
                 continue
+            token = ctx.doc[i]
             owner = arg(ctx, token)
             head = token.head
             if owner is None or is_title(ctx, head):

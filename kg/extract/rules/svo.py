@@ -38,9 +38,13 @@ def svo(ctx: DocContext) -> Iterator[Relation]:
 
 def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
     verb_triggers = ctx.lexicon.triggers.verbs
-    for verb in sent:
-        triggers = verb_triggers.get(verb.lemma_.lower())
-        if not triggers or verb.pos_ not in {"VERB", "AUX"} or negated(ctx, verb):
+    t = ctx.tokens
+    for i in range(sent.start, sent.end):
+        triggers = verb_triggers.get(t.lemma[i])
+        if not triggers or t.pos[i] not in {"VERB", "AUX"}:
+            continue
+        verb = ctx.doc[i]
+        if negated(ctx, verb):
             continue
         preps = {c.lower_: c for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
         if casts(ctx, verb):
@@ -88,7 +92,7 @@ def _dated(ctx: DocContext, spec: PropertySpec, verb: Token, words: list[str], p
         if spec.allows(s.cls, None):
             yield Relation(
                 subject=s.iri, predicate=spec.name, obj=span.text, doc_id=ctx.doc_id,
-                sentence=sent.text.strip(), subject_span=(s.start_char, s.end_char),
+                sentence=ctx.sentence_text(sent), subject_span=(s.start_char, s.end_char),
                 object_span=(span.start_char, span.end_char), confidence=conf,
                 extractor="rule:svo", object_is_literal=True,
             )

@@ -17,7 +17,7 @@ Examples
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.extract.classes import names_another
 from kg.extract.mentions import _title_words
@@ -53,7 +53,7 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
     job_properties = ctx.lexicon.words.rules["job_title_properties"]
     staff_titles = ctx.lexicon.words.rules.get("staff_titles", frozenset())
     conf = confidence(ctx, "title")
-    for token in sent:
+    for token in ctx.named_tokens(sent):
         person = arg(ctx, token)
         if person is None or person.cls != "Person" or by_token[token.i].end - 1 != token.i:
             continue
@@ -77,7 +77,7 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
                     not _no_job(ctx, title, phrase):
                 yield Relation(
                     subject=person.iri, predicate="jobTitle", obj=ctx.text[slice(*phrase)],
-                    doc_id=ctx.doc_id, sentence=sent.text.strip(),
+                    doc_id=ctx.doc_id, sentence=ctx.sentence_text(sent),
                     subject_span=(person.start_char, person.end_char), object_span=phrase,
                     confidence=conf, extractor="rule:title", object_is_literal=True,
                 )
@@ -184,10 +184,10 @@ def _title_spec(ctx: DocContext, phrase: tuple[int, int]) -> tuple[PropertySpec,
     so does a part of the organisation after it ("Roku's head of scripted originals")."""
     specs = ctx.lexicon.triggers.titles
     text = " ".join(ctx.text[phrase[0]:phrase[1]].lower().split())
-    matches = [t for t in specs if f" {t} " in f" {text} "]
+    matches = _titles_in(specs, text)
     if not matches and "-" in text:  # "vice-chairman" as "vice chairman"; "co-founder" is a trigger as written
         text = text.replace("-", " ")
-        matches = [t for t in specs if f" {t} " in f" {text} "]
+        matches = _titles_in(specs, text)
     if not matches:
         return None
     best = max(matches, key=len)
@@ -200,6 +200,16 @@ def _title_spec(ctx: DocContext, phrase: tuple[int, int]) -> tuple[PropertySpec,
                 (before and before[-1] in ranks) or _of_a_part(after, ctx.lexicon.words.rules)):
             return ctx.lexicon.properties[instead], inverse  # "deputy chairman": works there, leads not
     return spec, inverse
+
+
+def _titles_in(titles: Iterable[str], text: str) -> list[str]:
+    """The titles written as whole words in ``text`` (lower case, single spaces).
+
+    >>> _titles_in(["ceo", "chief executive", "co"], "chief executive and ceo")
+    ['ceo', 'chief executive']
+    """
+    padded = f" {text} "  # made once, not once per title
+    return [t for t in titles if f" {t} " in padded]
 
 
 def _of_a_part(after: str, rules: dict) -> bool:  # type: ignore[type-arg]

@@ -1,0 +1,96 @@
+"""A document's token attributes as plain lists, read once for all that reads them.
+
+Reading ``doc[i].lower_`` makes a Token object and decodes a string each time; the
+relation classifier reads the same tokens pair after pair, and the rules pass over
+every word of every sentence looking for a few (a trigger verb, a possessive, a
+name), so they read these lists instead (:meth:`kg.extract.context.DocContext.tokens`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A document's token attributes as plain lists (the same strings as the Token's).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> t = Tokens.of(load_nlp()("Tim Cook leads Apple."))
+    >>> t.lower[:2], t.dep[t.head[0]], t.words[2]
+    (['tim', 'cook'], 'nsubj', 'lead')
+    """
+
+    lower: list[str]
+    lemma: list[str]  # lemma_.lower()
+    words: list[str]  # lemma_.lower() or lower_
+    punct: list[bool]
+    dep: list[str]
+    pos: list[str]
+    ent_type: list[str]
+    head: list[int]
+    start_char: list[int]
+    end_char: list[int]
+    text: str
+
+    @classmethod
+    def of(cls, doc: Doc) -> Tokens:
+        """The table of ``doc``, read from its arrays (``Doc.to_array``), not token by token."""
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, POS
+
+        if not len(doc):
+            return cls([], [], [], [], [], [], [], [], [], [], doc.text)
+        strings = doc.vocab.strings
+        columns = doc.to_array([LOWER, LEMMA, DEP, POS, ENT_TYPE]).T.tolist()
+        lower, lemma, dep, pos, ent_type = ([strings[key] for key in column] for column in columns)
+        lemma = [w.lower() for w in lemma]
+        head, punct, starts, lengths = doc.to_array([HEAD, IS_PUNCT, IDX, LENGTH]).astype("int64").T.tolist()
+        return cls(lower, lemma, [m or w for m, w in zip(lemma, lower)], [bool(x) for x in punct], dep, pos,
+                   ent_type, [i + offset for i, offset in enumerate(head)],  # HEAD: offset to the head
+                   starts, [i + n for i, n in zip(starts, lengths)], doc.text)
+
+    def word(self, i: int) -> str:
+        """``doc[i].text``."""
+        return self.text[self.start_char[i]:self.end_char[i]]
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``."""
+        return self.text[self.start_char[start]:self.end_char[end - 1]] if end > start else ""
+
+    def meet(self, i: int, j: int) -> tuple[list[int], list[int]]:
+        """Tokens ``i`` and ``j`` and their ancestors, each chain up to and including the
+        first token both reach (two empty lists when they reach none).
+
+        >>> from kg.extract.nlp import load_nlp
+        >>> t = Tokens.of(load_nlp()("Tim Cook leads Apple."))
+        >>> t.meet(1, 3)
+        ([1, 2], [3, 2])
+        """
+        up_i, up_j = self.up(i), self.up(j)
+        ids_j = set(up_j)
+        common = next((k for k in up_i if k in ids_j), None)
+        if common is None:
+            return [], []
+        return up_i[:up_i.index(common) + 1], up_j[:up_j.index(common) + 1]
+
+    def up(self, i: int) -> list[int]:
+        """``[doc[i], *doc[i].ancestors]`` as token indices."""
+        chain = [i]
+        while self.head[i] != i and len(chain) <= len(self.head):
+            i = self.head[i]
+            chain.append(i)
+        return chain
+
+
+_LAST_TOKENS: list[tuple[Doc, Tokens]] = []  # the last document's table (callers go pair by pair)
+
+
+def tokens_of(doc: Doc) -> Tokens:
+    """The :class:`Tokens` of ``doc``, read once while it is the document at hand."""
+    if not _LAST_TOKENS or _LAST_TOKENS[0][0] is not doc:
+        _LAST_TOKENS[:] = [(doc, Tokens.of(doc))]
+    return _LAST_TOKENS[0][1]
