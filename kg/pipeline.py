@@ -157,11 +157,13 @@ class Pipeline:
         found: list[tuple[tuple[int, int, int], Relation]] = []  # (block, sentence, extractor)
         seen: set[tuple[Any, ...]] = set()
         ctx.sentence_index(0)  # the sentences read once, for every extractor (with_relations keeps them)
+        view, viewed = ctx.with_relations(()), 0  # what the extractors see, remade when one found more
         for position, (name, extractor) in enumerate(zip(self.extractor_names, self.extractors)):
-            before = tuple(r for _, r in sorted(found, key=lambda x: x[0]))
+            if len(found) != viewed:
+                view, viewed = ctx.with_relations(tuple(r for _, r in sorted(found, key=lambda x: x[0]))), len(found)
             block = 0 if name in RULES else position
             found += [((block, ctx.sentence_index(r.subject_span[0]), position), r)
-                      for r in dedupe(extractor(ctx.with_relations(before)), seen)]
+                      for r in dedupe(extractor(view), seen)]
         ordered = [r for _, r in sorted(found, key=lambda x: x[0])]
         for constraint in CONSTRAINTS:
             ordered = constraint(ctx, ordered)

@@ -177,8 +177,9 @@ def test_tokens_table_is_the_token_by_token_reading():
     for doc in nlp.pipe(texts):
         t = Tokens.of(doc)
         assert (t.lower, t.lemma, t.words, t.dep, t.pos, t.ent_type, t.head, t.punct, t.start_char, t.end_char,
-                t.text) == ([x.lower_ for x in doc], [x.lemma_.lower() for x in doc],
+                t.text, t.sentence) == ([x.lower_ for x in doc], [x.lemma_.lower() for x in doc],
                             [x.lemma_.lower() or x.lower_ for x in doc], [x.dep_ for x in doc],
                             [x.pos_ for x in doc], [x.ent_type_ for x in doc], [x.head.i for x in doc],
-                            [x.is_punct for x in doc], [x.idx for x in doc], [x.idx + len(x) for x in doc], doc.text)
+                            [x.is_punct for x in doc], [x.idx for x in doc], [x.idx + len(x) for x in doc], doc.text,
+                            [x.sent.start for x in doc])
         assert [t.word(i) for i in range(len(doc))] == [x.text for x in doc]

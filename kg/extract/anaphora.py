@@ -17,7 +17,6 @@ Examples
 from __future__ import annotations
 
 from bisect import bisect
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.classes import noun_class
@@ -25,6 +24,7 @@ from kg.extract.found import SPEECH_VERBS, Found, _found, _speaker
 from kg.extract.given_names import common_nouns
 from kg.extract.tokens import tokens_of
 from kg.lexicon import Lexicon, load_words
+from kg.types import changed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -154,7 +154,7 @@ def _relative_pronouns(doc: Doc, found: list[Found]) -> list[Found]:
         token = doc[i]
         named = _relative_antecedent(token, at)
         if named is not None:
-            out.append(replace(_found(doc[token.i:token.i + 1], named.cls, 0.0, None, anaphor=True),
+            out.append(changed(_found(doc[token.i:token.i + 1], named.cls, 0.0, None, anaphor=True),
                                antecedent=named.start))
     return out
 
@@ -231,10 +231,10 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
         author = _AUTHOR_CLASS.get(lower)
         if author is not None and token.pos_ == "PRON" and token.i not in quoted \
                 and not _regnal(token):
-            out.append(replace(_found(doc[token.i:token.i + 1], author, 0.0, None, anaphor=True),
+            out.append(changed(_found(doc[token.i:token.i + 1], author, 0.0, None, anaphor=True),
                                author=True))
         elif lower in PERSON_PRONOUNS and token.pos_ == "PRON":
-            out.append(replace(_found(doc[token.i:token.i + 1], "Person", 0.0, None, anaphor=True),
+            out.append(changed(_found(doc[token.i:token.i + 1], "Person", 0.0, None, anaphor=True),
                                after_name=token.i > first_name,
                                loose_subject=loose[bisect(loose, (token.i,)) - 1]
                                if loose and loose[0][0] < token.i else None,
@@ -244,7 +244,7 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
         elif (lower == "its" or (lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}
                                  and not _expletive(token) and token.i not in quoted)) \
                 and token.pos_ == "PRON" and not _topic_elsewhere(token, taken, classes, lexicon):
-            out.append(replace(_found(doc[token.i:token.i + 1], "Organization", 0.0, None,
+            out.append(changed(_found(doc[token.i:token.i + 1], "Organization", 0.0, None,
                                       anaphor=True), after_name=token.i > first_name,
                                clause_subject=_clause_subject(token) if token.dep_ == "poss" else _reporter(token),
                                nominal_subject=_nominal_subject(token, taken)))

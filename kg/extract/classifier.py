@@ -75,7 +75,7 @@ def sentence_sides(doc: Doc, resolved: Resolved) -> dict[int, list[Side]]:
         if (date.start, date.end) not in seen:
             seen[(date.start, date.end)] = Side(None, "Date", date.start, date.end, date.start_char,
                                                 date.end_char, date.root.i)
-    starts = [sent.start for sent in doc.sents for _ in range(len(sent))]  # token -> its sentence's first
+    starts = tokens_of(doc).sentence  # token -> its sentence's first
     by_sentence: dict[int, list[Side]] = {}
     for side in sorted(seen.values(), key=lambda s: s.start):
         by_sentence.setdefault(starts[side.root], []).append(side)

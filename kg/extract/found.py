@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract.tokens import tokens_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -55,9 +57,10 @@ class Found:
 
 def _found(span: Span, cls: str, weight: float, canonical: str | None,
            anaphor: bool = False) -> Found:
+    root = span.root
     return Found(span.start, span.end, span.start_char, span.end_char, span.text, cls,
-                 weight, canonical, anaphor, _salient(span.root), span.root.sent.start,
-                 speaker=_speaker(span.root))
+                 weight, canonical, anaphor, _salient(root), tokens_of(span.doc).sentence[root.i],
+                 speaker=_speaker(root))
 
 
 #: Verbs that report speech: their subject is the speaker, not what was spoken of.

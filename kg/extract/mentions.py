@@ -24,7 +24,6 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
@@ -125,7 +124,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                 piece_cls, piece_weight = "Organization", HEAD_NOUN_WEIGHT
             mention = _found(piece, piece_cls, piece_weight, canonical)
             if ner_cls is None:  # a NORP span the gazetteer maps to a country
-                mention = replace(mention, demonym=True)
+                mention = changed(mention, demonym=True)
             found.append(mention)
             taken.update(range(piece.start, piece.end))
     for span, cls in _head_noun_names(doc, lexicon, taken):

@@ -11,12 +11,12 @@ of the name it shortens. :mod:`kg.extract.resolve` then joins it to that name.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import HONORIFICS, ORGANIZATION_WORDS
 from kg.extract.tokens import tokens_of
 from kg.lexicon import load_words
+from kg.types import changed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -142,12 +142,12 @@ def short_names_reclassed(found: list[Found], shorts: Shorts, placed: frozenset[
         if alias and not f.anaphor:
             named = _named_before(shorts, f.text, f.start)
             if named is not None and named[1] == "Person" != f.cls:  # a name's reading, no longer the gazetteer's
-                f = replace(f, cls="Person", canonical=None, weight=NER_WEIGHT)
+                f = changed(f, cls="Person", canonical=None, weight=NER_WEIGHT)
             out.append(f)
             continue
         named = None if f.anaphor or f.canonical is not None else _named_before(shorts, f.text, f.start)
         particle = named is not None and named[1] == "Person" and f.text.split()[0].lower() in NAME_PARTICLES
         if named is not None and (particle or (f.end - f.start == 1 and f.cls in {"Person", "Organization"})):
-            f = replace(f, cls=named[1])  # a place stays: "Syracuse University ... in Syracuse"
+            f = changed(f, cls=named[1])  # a place stays: "Syracuse University ... in Syracuse"
         out.append(f)
     return out

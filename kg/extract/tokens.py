@@ -36,6 +36,7 @@ class Tokens:
     start_char: list[int]
     end_char: list[int]
     text: str
+    sentence: list[int]  # the first token of its sentence (empty when the Doc has no sentences)
 
     @classmethod
     def of(cls, doc: Doc) -> Tokens:
@@ -43,7 +44,7 @@ class Tokens:
         from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, POS
 
         if not len(doc):
-            return cls([], [], [], [], [], [], [], [], [], [], doc.text)
+            return cls([], [], [], [], [], [], [], [], [], [], doc.text, [])
         strings = doc.vocab.strings
         columns = doc.to_array([LOWER, LEMMA, DEP, POS, ENT_TYPE]).T.tolist()
         lower, lemma, dep, pos, ent_type = ([strings[key] for key in column] for column in columns)
@@ -51,7 +52,8 @@ class Tokens:
         head, punct, starts, lengths = doc.to_array([HEAD, IS_PUNCT, IDX, LENGTH]).astype("int64").T.tolist()
         return cls(lower, lemma, [m or w for m, w in zip(lemma, lower)], [bool(x) for x in punct], dep, pos,
                    ent_type, [i + offset for i, offset in enumerate(head)],  # HEAD: offset to the head
-                   starts, [i + n for i, n in zip(starts, lengths)], doc.text)
+                   starts, [i + n for i, n in zip(starts, lengths)], doc.text,
+                   [s.start for s in doc.sents for _ in range(len(s))] if doc.has_annotation("SENT_START") else [])
 
     def word(self, i: int) -> str:
         """``doc[i].text``."""
