@@ -28,7 +28,7 @@ from kg.lexicon import load_words
 
 if TYPE_CHECKING:
     from kg.lexicon import Lexicon
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 #: Smallest city (people) whose name votes Place.
 MIN_POPULATION = 15_000
@@ -303,10 +303,15 @@ def _listed_after_a_locative(span: Span) -> bool:
     >>> _listed_after_a_locative(doc[6:7]), _listed_after_a_locative(doc[4:5])
     (True, False)
     """
-    first = span.root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = _first_listed(span.root)
     return first.i != span.root.i and first.dep_ == "pobj" and first.head.lower_ in LOCATIVE
+
+
+def _first_listed(token: Token) -> Token:
+    """The first name of the list ("and", ",") ``token`` is in: itself if none."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _listed_with_a_place(span: Span) -> bool:
@@ -319,9 +324,7 @@ def _listed_with_a_place(span: Span) -> bool:
     >>> _listed_with_a_place(doc[5:6]), _listed_with_a_place(doc[9:10])
     (True, False)
     """
-    first = span.root
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = _first_listed(span.root)
     listed = [first, *(t for t in first.subtree if t.dep_ == "conj")]
     others = [t for t in listed if not span.start <= t.i < span.end]
     if len(others) == len(listed) or not others:
