@@ -262,3 +262,20 @@ def test_the_model_threshold_table_is_read_from_words_toml(monkeypatch: pytest.M
             thresholds("worksFor = 1.5", 0.5)
     finally:
         load_words.cache_clear()  # the next reader reads the shipped file again
+
+def test_arg_kept_for_the_document_at_hand_is_the_plain_one() -> None:
+    """args.arg keeps one Arg per token and discount for the document at hand; another
+    document's tokens get their own."""
+    from kg.extract.rules.args import Arg, arg
+    from kg.pipeline import Pipeline
+    from kg.types import Document
+
+    pipeline = Pipeline()
+    for text in ("Tim Cook, Apple's CEO, met Ann Lee in Paris.", "Ann Lee left Paris for Acme Corp in Ohio."):
+        ctx = pipeline.context(Document.from_text(text, "x"))
+        for _ in range(2):
+            for token in ctx.doc:
+                hit = ctx.resolved.by_token.get(token.i)
+                for discount in (1.0, 0.5):
+                    plain = None if hit is None else Arg(hit.iri, hit.cls, hit.start_char, hit.end_char, discount)
+                    assert arg(ctx, token, discount) == plain

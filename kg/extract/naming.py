@@ -26,11 +26,14 @@ _SUFFIX = re.compile(r"[\s,]+(" + "|".join(map(re.escape, sorted(COMPANY_SUFFIXE
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+@lru_cache(maxsize=2**16)
 def mint_iri(base: str, cls: str, label: str) -> str:
     """Mint the IRI of an entity from its class and canonical name.
 
     Spaces become ``_``; everything else outside ``[A-Za-z0-9.~-]`` is
     percent-encoded (``_`` itself too), so distinct names give distinct IRIs.
+    Kept for the names seen lately: a build mints each document's twice (its own
+    resolution and the build's) and the same names again in later documents.
     """
     label = unicodedata.normalize("NFC", label.strip())
     return f"{base}{cls}/" + "_".join(quote(part, safe="") .replace("_", "%5F")
@@ -61,6 +64,7 @@ def legal_name(name: str) -> bool:
     return _SUFFIX.search(unicodedata.normalize("NFKC", name).casefold().strip()) is not None
 
 
+@lru_cache(maxsize=2**16)
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", name) if w[:1].isupper()]
     return "".join(w[0] for w in words) if len(words) > 1 else ""

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from kg.extract.context import DocContext
+    from kg.extract.entity_mention import EntityMention
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,27 @@ class Arg:
 
 
 def arg(ctx: DocContext, token: Token, discount: float = 1.0) -> Arg | None:
-    """The entity on ``token``, if a resolved mention covers it."""
-    hit = ctx.resolved.by_token.get(token.i)
+    """The entity on ``token``, if a resolved mention covers it.
+
+    One Arg per mention and discount for the document at hand: the rules ask again and again
+    for the same tokens' (:data:`_ARGS`).
+    """
+    by_token = ctx.resolved.by_token
+    hit = by_token.get(token.i)
     if hit is None:
         return None
-    return Arg(hit.iri, hit.cls, hit.start_char, hit.end_char, discount)
+    if not _ARGS or _ARGS[0][0] is not by_token:
+        _ARGS[:] = [(by_token, {})]
+    made = _ARGS[0][1]
+    key = (token.i, discount)
+    found = made.get(key)
+    if found is None:
+        found = made[key] = Arg(hit.iri, hit.cls, hit.start_char, hit.end_char, discount)
+    return found
+
+
+#: The Args made for the document at hand: (its resolved mentions by token, (token, discount) -> Arg).
+_ARGS: list[tuple[dict[int, EntityMention], dict[tuple[int, float], Arg]]] = []
 
 
 def is_country(ctx: DocContext, place: Arg) -> bool:
