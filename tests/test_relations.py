@@ -181,14 +181,11 @@ def test_a_persons_possessive_names_no_employer() -> None:
 
 
 def test_the_classifier_states_membership_of_a_party_too() -> None:
-    from types import SimpleNamespace
-
-    from kg.extract.nlp import load_nlp
     from kg.extract.rules.args import membership
-    from kg.lexicon import load_lexicon
+    from kg.pipeline import Pipeline
 
     text = "the Social Democratic Party and the Committee on Budgets and Acme Ltd"
-    ctx = SimpleNamespace(text=text, doc=load_nlp()(text), lexicon=load_lexicon())  # the parse: team_sentence
+    ctx = Pipeline().context(Document.from_text(text, "x"))
     assert membership(ctx, "worksFor", 4, 27) == "memberOf"
     assert membership(ctx, "worksFor", 36, 56) == "memberOf"
     assert membership(ctx, "worksFor", 61, 69) == "worksFor"

@@ -2056,3 +2056,18 @@ def test_a_graduate_of_a_field_is_no_graduate_of_a_school_named_so():
 def test_re_elected_is_no_part_of_the_title():
     got = facts("Chungwon Choue was re-elected President of the World Taekwondo Federation on Monday.")
     assert ("Chungwon Choue", "jobTitle", "President") in got, got
+
+
+def test_a_team_named_so_once_is_a_team_throughout():
+    got = facts("Jack Orrin was traded to the Minnesota Vikings in 2008. He spent six years with the Vikings before he retired.")
+    assert ("Jack Orrin", "worksFor", "Minnesota Vikings") not in got, got
+    assert ("Jack Orrin", "memberOf", "Minnesota Vikings") in got, got
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Lena Varg ran a dairy farm and did a Ph.D. in economics at Lund University in 1975.", "Lund University"),
+    ("Red Barn Records is owned by producer Sam Kettle.", "Red Barn Records"),
+])
+def test_a_doctorate_or_ownership_is_no_employment(text, org):
+    got = facts(text)
+    assert not any(p == "worksFor" and o == org for _, p, o in got), got
