@@ -95,7 +95,7 @@ def merge(document: Document, extracted: Extracted, index: AliasIndex, base: str
     relation that now joins an entity to itself, or repeats another, goes.
     """
     found = list(extracted.found)
-    resolved = resolve(found, document.id, document.text, index, base, document.title or document.source,
+    resolved = resolve(found, document.id, document.text, index, base, document.name,
                        extracted.grouping)
     named = [f for f in found if not f.anaphor]
     rename: dict[str, str] = {}

@@ -136,7 +136,7 @@ class Pipeline:
             spacy_doc, _ = next(parse(self.nlp, [(document.text, None)]))
         found = find_mentions(spacy_doc, self.lexicon) if found is None else found
         resolved = resolve(found, document.id, document.text, index if index is not None else AliasIndex(),
-                           self.settings.base_iri, document.title or document.source)
+                           self.settings.base_iri, document.name)
         return DocContext(document, spacy_doc, self.lexicon, resolved, (), self.settings, self.model)
 
     def relations(self, ctx: DocContext) -> tuple[Relation, ...]:

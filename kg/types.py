@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import hashlib
+from pathlib import PurePath
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, TypeVar
 
@@ -85,6 +86,19 @@ class Document:
     @classmethod
     def from_text(cls, text: str, source: str, **meta: str | None) -> Document:
         return cls(id=content_id(text), text=text, source=source, **meta)
+
+    @property
+    def name(self) -> str:
+        """What a reader calls the document: its title, else its file's name, else its source.
+
+        >>> Document.from_text("x", "/tmp/news/a.txt").name, Document.from_text("x", "https://e.org/a").name
+        ('a.txt', 'https://e.org/a')
+        """
+        if self.title:
+            return self.title
+        if "://" in self.source:
+            return self.source
+        return PurePath(self.source).name or self.source
 
 
 @dataclass(frozen=True)

@@ -2071,3 +2071,22 @@ def test_a_team_named_so_once_is_a_team_throughout():
 def test_a_doctorate_or_ownership_is_no_employment(text, org):
     got = facts(text)
     assert not any(p == "worksFor" and o == org for _, p, o in got), got
+
+
+@pytest.mark.parametrize("text, person, org", [
+    ("Orion Towers CEO Kash Pandya said the deal would close in May.", "Kash Pandya", "Orion Towers"),
+    ("Tembo Towers CEO Kash Mwangi said the deal would close in May.", "Kash Mwangi", "Tembo Towers"),
+])
+def test_the_name_before_a_title_before_a_person_is_the_titles_organisation(text, person, org):
+    got = facts(text)
+    assert (person, "leads", org) in got and (person, "jobTitle", "CEO") in got, got
+
+
+def test_whom_one_appoints_as_a_chief_executive_is_a_person():
+    text = ("Prime Minister Ama Boateng has appointed Kofi Mensah Abbey as the acting chief executive officer "
+            "of the Volta Cocoa Board. Dr. Abbey replaces Joseph Aidoo.")
+    assert entities(text)["Kofi Mensah Abbey"][0] == "Person", entities(text)
+    got = facts(text)
+    assert ("Kofi Mensah Abbey", "leads", "Volta Cocoa Board") in got, got
+    assert ("Ama Boateng", "leads", "Volta Cocoa Board") not in got, got
+    assert "Dr. Abbey" not in entities(text)

@@ -200,7 +200,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
             len(span) > 2 and span[1].lower_ == "of" and lexicon.head_nouns.get(opening.lower_) == "Place")):
         return "Place"  # "Mount Halvorsen", "Gulf of Tonkin"
     if len(span) > 1 and lexicon.head_nouns.get(last.lower_) in NAME_PART_CLASSES and last.is_title:
-        return lexicon.head_nouns[last.lower_]
+        cls = lexicon.head_nouns[last.lower_]  # "Ransford Abbey" appointed CEO: a person; a "Bureau" chosen as spokesman stays
+        return "Person" if cls == "Place" and appointed(span, lexicon) else cls
     if gives_a_company_title(span) or placed_based(span):
         return "Organization"  # "Aston Martin chief executive Andy Palmer", "Minneapolis-based Best Buy"
     for noun in beside:  # spaCy tags "firm" in "the firm Solberg Arkitekter" ADJ
@@ -438,10 +439,7 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
         return cls.pop() if len(cls) == 1 and len(nouns) == 1 else None
     verb = subject.head
     if subject.dep_ == "nsubjpass" and verb.lemma_ in lexicon.words.rules["appointing_verbs"]:
-        # "Symon Kimaru Maina has been appointed Chairperson of ...", "X was named as CEO"
-        posts = [c for c in verb.children if c.dep_ == "oprd"] + [
-            p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
-        return "Person" if posts and all(_persons_title(p, lexicon) for p in posts) else None
+        return "Person" if appointed(span, lexicon) else None
     if subject.dep_ != "nsubj" or verb.lemma_ != "be" \
             or sum(c.dep_ == "nsubj" for c in verb.children) != 1:  # two subjects: a misparse
         return None
@@ -459,6 +457,30 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
         if cls is not None:
             classes.add(cls)
     return classes.pop() if len(classes) == 1 else None
+
+
+def appointed(span: Span, lexicon: Lexicon) -> bool:
+    """Whether the name was appointed to a title only people hold (:func:`_persons_title`):
+    "Symon Kimaru Maina has been appointed Chairperson of ...", "X was named as CEO",
+    "Mahama has appointed Kwame Abbey as the Acting Chief Executive Officer" (a person,
+    though "Abbey" ends the names of places; not a name that ends in another class's noun,
+    "the National Guard Bureau").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Jo Mahama has appointed Kwame Abbey as the chief executive officer of Acme.")
+    >>> appointed(doc[4:6], load_lexicon()), appointed(doc[0:2], load_lexicon())
+    (True, False)
+    """
+    subject = first_conjunct(span.root)
+    verb = subject.head
+    if subject.dep_ not in {"nsubjpass", "dobj"} or verb.lemma_ not in lexicon.words.rules["appointing_verbs"] \
+            or lexicon.head_nouns.get(span[-1].lower_, "Place") != "Place":
+        return False  # "chose the National Guard Bureau as its spokesman": a body
+    posts = [c for c in verb.children if c.dep_ == "oprd"] + [
+        p for c in (*verb.children, *subject.children) if c.dep_ == "prep" and c.lower_ == "as"
+        for p in c.children if p.dep_ == "pobj"]
+    return bool(posts) and all(_persons_title(p, lexicon) for p in posts)
 
 
 def _persons_title(noun: Token, lexicon: Lexicon) -> bool:

@@ -20,10 +20,13 @@ from typing import TYPE_CHECKING, Iterator
 from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, WORK, WORK_LAST_WORDS, noun_class
 from kg.extract.name_spans import _LEGAL_ENDINGS, POSSESSED_BUSINESSES, _is_name
 from kg.extract.tokens import tokens_of
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, load_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+OWNER_TITLES = frozenset(load_words().mentions["owner_titles"])
+TITLE_WORDS = frozenset(load_words().mentions["title_words"])
 
 
 def _head_noun_names(doc: Doc, lexicon: Lexicon, taken: set[int]):  # type: ignore[no-untyped-def]
@@ -175,6 +178,46 @@ def _subject_people(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Spa
         if (end == len(doc) or doc[end].pos_ != "PROPN") and span.root.dep_ in {"nsubj", "nsubjpass"} \
                 and given_named(span, lexicon):
             yield Span(doc, token.i, end, label="PERSON")
+
+
+def _title_owners(doc: Doc, people: set[int], taken: set[int]) -> Iterator[Span]:
+    """Organisations NER missed before a job title before a person's name: one to four
+    capitalised words ("Helios Towers CEO Kash Pandya", "NHPC Chairman and Managing Director
+    A K Singh"); the title's words are ``ontology/words.toml`` ``[mentions] owner_titles``.
+    ``people``: where the names of people start. Not where a name NER found (or any proper
+    noun) comes right before the words: the name is NER's to cut.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Helios Towers CEO Kash Pandya and Former Acme Ltd CEO Jo Orr spoke.")
+    >>> [s.text for s in _title_owners(doc, {3, 11}, {3, 4, 11, 12})]
+    ['Helios Towers']
+    """
+    from kg.extract.given_names import common_nouns
+
+    for p in sorted(people):
+        end = p
+        while end > 0 and doc[end - 1].lower_ in OWNER_TITLES and (end - 1) not in taken \
+                and (doc[end - 1].is_title or doc[end - 1].is_upper or doc[end - 1].lower_ in {"and", "&"}):
+            end -= 1
+        if end == p or doc[end].lower_ in {"and", "&"}:
+            continue
+        start = end
+        while start > 0 and end - start < 5 and (start - 1) not in taken and _owner_word(doc[start - 1]):
+            start -= 1
+        before = doc[start - 1] if start > 0 else None
+        if start == end or end - start > 4 or (before is not None and (
+                before.pos_ == "PROPN" or (start - 1) in taken or before.is_title and not before.is_sent_start)):
+            continue
+        span = doc[start:end]
+        if len(span) == 1 and span[0].lower_ in common_nouns():
+            continue  # "Company President Jo Orr"
+        yield span
+
+
+def _owner_word(token: Token) -> bool:
+    """A word of an organisation's name NER left out: in capitals, a noun, no title's."""
+    return (token.is_title or token.is_upper) and token.pos_ in {"PROPN", "NOUN"} and not token.ent_type_ \
+        and token.lower_ not in TITLE_WORDS
 
 
 #: Marks that set a name apart in a roster's line ("West - Brent Murphree – Maricopa").

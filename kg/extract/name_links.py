@@ -84,13 +84,28 @@ def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-un
                 full_names[short].append(i)
     joined = set()
     for i, f in enumerate(found):
-        if (" " in f.text and f.text.split()[0].lower() not in NAME_PARTICLES) or f.weight >= GAZETTEER_WEIGHT:
+        name = _without_doctor(f.text)  # "Dr. Abbey" is Ransford Anertey Abbey
+        if (" " in name and name.split()[0].lower() not in NAME_PARTICLES) or f.weight >= GAZETTEER_WEIGHT:
             continue
-        fits = [j for j in full_names.get(f.text, ()) if not _kept_apart(f, found[j])]
+        fits = [j for j in full_names.get(name, ()) if not _kept_apart(f, found[j])]
         if fits:
             union(i, fits[0])
             joined.add(i)
     return joined
+
+
+def _without_doctor(name: str) -> str:
+    """A surname without the doctor's or professor's title before it: "Dr. Abbey" -> "Abbey".
+
+    >>> _without_doctor("Dr. Abbey"), _without_doctor("Prof Lee"), _without_doctor("Dr. Ann Lee")
+    ('Abbey', 'Lee', 'Dr. Ann Lee')
+    """
+    words = name.split()
+    return words[1] if len(words) == 2 and words[0].rstrip(".").lower() in SURNAME_TITLES else name
+
+
+#: Titles that NER may keep in a surname alone ("Dr Leakey", "Prof. Lee"), no part of it.
+SURNAME_TITLES = frozenset({"dr", "prof", "professor"})
 
 
 def _link_first_names(found: list[Found], taken: set[int], union) -> set[int]:  # type: ignore[no-untyped-def]

@@ -184,19 +184,17 @@ def membership(ctx: DocContext, predicate: str, start: int, end: int) -> str:
     """
     if predicate in {"worksFor", "memberOf"} and military_body(ctx, start, end):
         return "servedIn"
-    if predicate == "worksFor" and (_a_body(ctx, start, end) or a_body_elsewhere(ctx, start, end)):
+    if predicate == "worksFor" and (member_body(ctx, start, end) or described_as_body(ctx, start, end)
+                                    or team_sentence(ctx, start, end) or a_body_elsewhere(ctx, start, end)):
         return "memberOf"
     return predicate
 
 
-def _a_body(ctx: DocContext, start: int, end: int) -> bool:
-    return member_body(ctx, start, end) or described_as_body(ctx, start, end) or team_sentence(ctx, start, end)
-
-
 def a_body_elsewhere(ctx: DocContext, start: int, end: int) -> bool:
     """Whether another name of the organisation named at ``start:end`` (characters) in
-    the document is one of a body people belong to (:func:`membership`): "traded to the
-    Minnesota Vikings ... six years with the Vikings" (a team both times).
+    the document is one of a body people belong to by its own words or its sentence
+    (:func:`member_body`, :func:`team_sentence`): "traded to the Minnesota Vikings ... six
+    years with the Vikings" (a team both times); not by a noun it modifies ("the KWS board").
 
     >>> from kg.pipeline import Pipeline
     >>> from kg.types import Document
@@ -209,8 +207,9 @@ def a_body_elsewhere(ctx: DocContext, start: int, end: int) -> bool:
     hit = ctx.hit(span.end - 1) if span is not None and len(span) else None
     if hit is None or hit.anaphor:
         return False
-    return any(iri == hit.iri and (m.end <= start or m.start >= end) and _a_body(ctx, m.start, m.end)
-               for iri, m in ctx.resolved.mentions)
+    return any(iri == hit.iri and (m.end <= start or m.start >= end)
+               and (member_body(ctx, m.start, m.end) or team_sentence(ctx, m.start, m.end))
+               for iri, m in ctx.resolved.mentions)  # not "the KWS board" (the board is KWS's)
 
 
 def described_as_body(ctx: DocContext, start: int, end: int) -> bool:
