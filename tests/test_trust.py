@@ -2090,3 +2090,14 @@ def test_whom_one_appoints_as_a_chief_executive_is_a_person():
     assert ("Kofi Mensah Abbey", "leads", "Volta Cocoa Board") in got, got
     assert ("Ama Boateng", "leads", "Volta Cocoa Board") not in got, got
     assert "Dr. Abbey" not in entities(text)
+
+
+def test_a_headquarters_verb_with_another_subject_is_not_the_named_studios():
+    got = facts("The network is headquartered at the Halcyon studio in Los Angeles, with additional offices "
+                "at the Halcyon Broadcasting Center in New York City.")
+    assert not any(p == "headquarteredIn" for _, p, _ in got), got
+
+
+def test_the_unnamed_author_is_labelled_by_the_files_name():
+    g = extract(Document.from_text("We opened our first office in Lagos last year.", "/tmp/feeds/2024/blog.txt"))
+    assert [e.label for e in g.entities if e.label.startswith("author of")] == ["author of blog.txt"]
