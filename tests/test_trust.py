@@ -2101,3 +2101,12 @@ def test_a_headquarters_verb_with_another_subject_is_not_the_named_studios():
 def test_the_unnamed_author_is_labelled_by_the_files_name():
     g = extract(Document.from_text("We opened our first office in Lagos last year.", "/tmp/feeds/2024/blog.txt"))
     assert [e.label for e in g.entities if e.label.startswith("author of")] == ["author of blog.txt"]
+
+
+def test_a_body_of_two_fields_with_an_of_of_its_own_is_one_name():
+    got = entities("Members of the Association of Tea and Coffee Growers of Malawi met on Friday.")
+    assert "Association of Tea and Coffee Growers of Malawi" in got, got
+
+
+def test_a_city_before_based_is_a_place():
+    assert entities("The Blantyre based Imosys netball club won the cup.")["Blantyre"][0] == "Place"

@@ -493,9 +493,11 @@ def _persons_title(noun: Token, lexicon: Lexicon) -> bool:
     >>> doc = load_nlp()("Narendran is the managing director and Acme is the leader.")
     >>> _persons_title(doc[4], load_lexicon()), _persons_title(doc[9], load_lexicon())
     (True, False)
+    >>> _persons_title(load_nlp()("Jules Marlow, chief executive of Kessel Gold, said it.")[4], load_lexicon())
+    True
     """
-    words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i] + [noun.lower_]
-    phrases = {" ".join(words[i:]) for i in range(len(words))}
+    words = [c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i] + [noun.lower_]
+    phrases = {" ".join(words[i:]) for i in range(len(words))}  # spaCy's "chief" of "chief executive" is an amod
     titles = lexicon.triggers.titles
     specs = [titles[p][0] for p in phrases if p not in SHARED_TITLES and p in titles]
     return bool(specs) and all(spec.domain == {"Person"} for spec in specs)

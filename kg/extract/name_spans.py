@@ -127,7 +127,8 @@ def _of_pair(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool
     second its last word: "University of Science and Technology", "Ministry of Trade and
     Industry" are one name; "Bank of America and Citigroup" (a known name) is two. After a
     body's noun (``ontology/words.toml`` ``of_pair_bodies``) the second may be up to three
-    words: "Department of Health and Human Services".
+    words: "Department of Health and Human Services", and have an "of" of its own: "Association
+    of Hajj and Umrah Operators of Nigeria".
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("She studied at the Kessary University of Science and Technology.")
@@ -140,7 +141,10 @@ def _of_pair(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool
     left = doc[i].head
     if not (left.dep_ == "pobj" and left.head.lower_ in {"of", "for", "on"} and start <= left.head.i < i):
         return False  # "on": "the Senate Committee on Energy and Natural Resources"
-    rest = doc[i + 1:end]
+    cut = next((j for j in range(i + 1, end) if doc[j].lower_ == "of"), end)
+    if cut < end and not all(t.is_title or t.lower_ == "the" for t in doc[cut + 1:end]):
+        return False
+    rest = doc[i + 1:cut]  # "Association of Hajj and Umrah Operators of Nigeria": up to its own "of"
     if len(rest) == 1:
         return not known(rest.text)
     # "Department of Health and Human Services": a body's noun before "of" keeps a longer pair

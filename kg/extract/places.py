@@ -283,15 +283,19 @@ def postal_state(span: Span) -> str | None:
 
 
 def _based(span: Span) -> bool:
-    """Whether the name comes before "-based" ("the Suwon-based company").
+    """Whether the name comes before "-based" ("the Suwon-based company"), or before a
+    "based" that qualifies a noun ("the Blantyre based netball club"; not "Smith based the
+    film on a novel").
 
     >>> from kg.extract.nlp import load_nlp
-    >>> doc = load_nlp()("The Kelby-based company grew.")
-    >>> _based(doc[1:2])
-    True
+    >>> doc = load_nlp()("The Kelby-based company grew. The Blantyre based club won. Smith based it on a novel.")
+    >>> _based(doc[1:2]), _based(doc[8:9]), _based(doc[13:14])
+    (True, True, False)
     """
     after = span.doc[span.end:span.end + 2]
-    return len(after) == 2 and after[0].text in {"-", "–"} and after[1].lower_ == "based"
+    if len(after) == 2 and after[0].text in {"-", "–"} and after[1].lower_ == "based":
+        return True
+    return len(after) > 0 and after[0].lower_ == "based" and after[0].dep_ == "amod"
 
 
 def _listed_after_a_locative(span: Span) -> bool:
