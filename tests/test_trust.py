@@ -2110,3 +2110,19 @@ def test_a_body_of_two_fields_with_an_of_of_its_own_is_one_name():
 
 def test_a_city_before_based_is_a_place():
     assert entities("The Blantyre based Imosys netball club won the cup.")["Blantyre"][0] == "Place"
+
+
+def test_a_predecessor_founds_nothing_of_his_successors():
+    from kg.extract.classifier import excluded, word_lists
+    from kg.extract.nlp import load_nlp
+    from kg.lexicon import load_lexicon
+
+    doc = load_nlp()("Ruiz's predecessor, Tom Beck, founded Kestrel Labs in 2010.")
+    words = word_lists(load_lexicon(), "model_excluding_words")["foundedBy"]
+    assert excluded(words, doc, doc[:], (8, 10), (0, 1))  # not Ruiz
+    assert ("Kestrel Labs", "foundedBy", "Tom Beck") in facts(doc.text)  # the rule's
+
+
+def test_a_consul_general_of_a_country_is_a_title_not_an_organisation():
+    got = entities("The Consul General of Ghana in Lagos, Kwesi Mensah Boateng, opened the fair.")
+    assert not any(cls == "Organization" for cls, _ in got.values()), got
