@@ -2126,3 +2126,8 @@ def test_a_predecessor_founds_nothing_of_his_successors():
 def test_a_consul_general_of_a_country_is_a_title_not_an_organisation():
     got = entities("The Consul General of Ghana in Lagos, Kwesi Mensah Boateng, opened the fair.")
     assert not any(cls == "Organization" for cls, _ in got.values()), got
+
+
+def test_a_firm_named_like_a_bridge_is_a_firm():
+    got = entities("Mara Stone was president of investment research firm Silver Bridge for five years.")
+    assert got["Silver Bridge"][0] == "Organization", got

@@ -199,16 +199,16 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     if len(span) > 1 and opening.is_title and (opening.lower_ in PLACE_FIRST_WORDS or (
             len(span) > 2 and span[1].lower_ == "of" and lexicon.head_nouns.get(opening.lower_) == "Place")):
         return "Place"  # "Mount Halvorsen", "Gulf of Tonkin"
+    said = next((c for c in (_said_by(noun, lexicon) for noun in beside) if c), None)
     if len(span) > 1 and lexicon.head_nouns.get(last.lower_) in NAME_PART_CLASSES and last.is_title:
         cls = lexicon.head_nouns[last.lower_]  # "Ransford Abbey" appointed CEO: a person; a "Bureau" chosen as spokesman stays
-        return "Person" if cls == "Place" and appointed(span, lexicon) else cls
+        if cls == "Place" and appointed(span, lexicon):
+            return "Person"
+        return "Organization" if cls == "Place" and said == "Organization" else cls  # "research firm Third Bridge"
     if gives_a_company_title(span) or placed_based(span):
         return "Organization"  # "Aston Martin chief executive Andy Palmer", "Minneapolis-based Best Buy"
-    for noun in beside:  # spaCy tags "firm" in "the firm Solberg Arkitekter" ADJ
-        said = (noun_class(noun, lexicon) or ("Person" if _persons_title(noun, lexicon) else None)) \
-            if noun.pos_ in {"NOUN", "ADJ"} and noun.lower_ not in NOT_PREDICATE_NOUNS else None
-        if said:
-            return said
+    if said:
+        return said
     if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon):
         return "Person"
     root = span.root
@@ -250,6 +250,14 @@ def _title_of(noun: Token, lexicon: Lexicon) -> str | None:
     spec, bearer_is_object = title
     classes = spec.domain if bearer_is_object else spec.range
     return next(iter(classes)) if len(classes) == 1 and not spec.literal else None
+
+
+def _said_by(noun: Token, lexicon: Lexicon) -> str | None:
+    """The class a noun beside a name gives it (:func:`_nouns_beside`): its head noun's, or a
+    person's for a title only people hold. spaCy tags "firm" in "the firm Solberg Arkitekter" ADJ."""
+    if noun.pos_ not in {"NOUN", "ADJ"} or noun.lower_ in NOT_PREDICATE_NOUNS:
+        return None
+    return noun_class(noun, lexicon) or ("Person" if _persons_title(noun, lexicon) else None)
 
 
 def _nouns_beside(span: Span) -> list[Token]:

@@ -40,7 +40,7 @@ from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSI
                                    _is_department, _is_name, _mapped, _pieces, _without_honours,
                                    _without_opener, _without_role, _without_score,
                                    _without_title_abbreviation, _without_title_after, _without_trade, one_body)
-from kg.extract.places import is_place, place_vote, postal_state, regions
+from kg.extract.places import LOCATIVE, is_place, place_vote, postal_state, regions
 from kg.extract.short_names import NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed
 from kg.lexicon import Lexicon, load_words
 from kg.types import changed
@@ -152,10 +152,37 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for span, cls in list(short_names_again(doc, shorts, taken)):
         found.append(_found(span, cls, NER_WEIGHT, None))
         taken.add(span.start)
+    found = _opening_organisations(doc, found, lexicon)
     found.extend(_anaphora(doc, taken, found, lexicon))
     found.extend(_relative_pronouns(doc, found))
     found = [changed(f, apart=frozenset(_apart(doc[f.start:f.end].root)) | f.apart) for f in found]
     return sorted(found, key=lambda f: f.start)
+
+
+def _opening_organisations(doc: Doc, found: list[Found], lexicon: Lexicon) -> list[Found]:
+    """The mentions, a place no gazetteer knows made an organisation when its name opens an
+    organisation's in the document, NER calls it an organisation once at least and no
+    mention of it stands where places do (after "in" or "the town of", before a comma and a
+    place): NER's GPE
+    "FedEx" (and once ORG) beside "FedEx Corp." and "FedEx Express" is their short name;
+    "Lakefield College School in Lakefield, Ontario" leaves the town.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Zandex announced a deal. Zandex Corp. grew. He studied at Lakefield College School in Lakefield, Ontario.")
+    >>> f = lambda i, j, cls: Found(i, j, doc[i:j].start_char, doc[i:j].end_char, doc[i:j].text, cls, 1.0)
+    >>> [m.cls for m in _opening_organisations(doc, [f(0, 1, "Place"), f(5, 7, "Organization"),
+    ...                                              f(13, 16, "Organization"), f(17, 18, "Place")], load_lexicon())]
+    ['Organization', 'Organization', 'Organization', 'Place']
+    """
+    openings = {o.text.split()[0] for o in found if o.cls == "Organization" and " " in o.text}
+    openings &= {f.text for f in found if doc[f.start].ent_type_ == "ORG"}  # NER's organisation once at least
+    placed = {f.text for f in found if f.cls == "Place" and (
+        (f.start > 0 and doc[f.start - 1].lower_ in LOCATIVE)
+        or (f.start > 1 and doc[f.start - 1].lower_ == "of" and lexicon.head_nouns.get(doc[f.start - 2].lower_) == "Place")
+        or (f.end + 1 < len(doc) and doc[f.end].text == "," and doc[f.end + 1].ent_type_ in {"GPE", "LOC"}))}
+    return [changed(f, cls="Organization") if f.cls == "Place" and f.canonical is None and " " not in f.text
+            and f.text in openings and f.text not in placed and not is_place(f.text) else f for f in found]
 
 
 def _title_words(lexicon: Lexicon) -> frozenset[str]:
