@@ -2131,3 +2131,21 @@ def test_a_consul_general_of_a_country_is_a_title_not_an_organisation():
 def test_a_firm_named_like_a_bridge_is_a_firm():
     got = entities("Mara Stone was president of investment research firm Silver Bridge for five years.")
     assert got["Silver Bridge"][0] == "Organization", got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Varn Holdings has acquired a majority stake in Kessel Tiles, a Kenyan maker of tiles.",
+     ("Varn Holdings", "acquired", "Kessel Tiles")),
+    ("Varn Holdings acquired a 30% stake in Kessel Tiles last year.", ("Varn Holdings", "investsIn", "Kessel Tiles")),
+    ("Vireo Systems announced a partnership with Kestrel Labs Inc. on its Blue Water Initiative.",
+     ("Vireo Systems", "partnerOf", "Kestrel Labs Inc.")),
+])
+def test_the_subject_of_acquiring_a_stake_or_announcing_a_partnership_holds_it(text, fact):
+    got = facts(text)
+    assert fact in got, got
+    assert not any(o == "Blue Water Initiative" for _, _, o in got), got
+
+
+def test_who_approves_an_acquisition_acquires_nothing():
+    got = facts("The Competition Authority of Kenya approved the acquisition of Zentro Labs Inc. last week.")
+    assert not any(p == "acquired" for _, p, _ in got), got

@@ -22,9 +22,10 @@ from kg.registry import extractors
 from kg.types import Relation
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from kg.extract.context import DocContext
+    from kg.lexicon import PropertySpec
 
 
 @extractors.register("noun")
@@ -44,15 +45,40 @@ def nouns(ctx: DocContext) -> Iterator[Relation]:
             if not owners and noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
                 # "Apple's aspirations to grow amid competition from rivals": the clause's subject
                 owners = args(ctx, subject(ctx, noun.head.head))
+            owned = not owners and noun.dep_ == "dobj" and noun.head.lemma_ in ctx.lexicon.words.rules["owning_verbs"]
+            if owned:  # "Lixil acquired a 51% stake in Sentini", "Vireo announced a partnership with Kestrel"
+                owners = args(ctx, subject(ctx, noun.head))
+                specs = _controlling(ctx, noun, specs)
             for prep in preps:
+                if owned and prep.lower_ not in _RELATING:
+                    continue  # "announced a partnership with the Smithsonian on its Race Initiative"
                 objects = args(ctx, pobj(prep), maker=True)
                 if prep.lower_ == "between" and len(objects) >= 2:
                     pairs = [(objects[0], o) for o in objects[1:]]
                 else:
                     pairs = [(s, o) for s in owners for o in objects]
                 for s, o in pairs:
-                    yield relation(ctx, fitting(specs, s.cls, o.cls), s, o, sent, "noun", conf)
+                    spec = fitting(specs, s.cls, o.cls)
+                    if not owned or spec.allows(s.cls, o.cls):  # a person announcing a deal speaks for a firm
+                        yield relation(ctx, spec, s, o, sent, "noun", conf)
         yield from _ownership(ctx, sent, conf)
+
+
+#: Prepositions that name the other end of a relational noun a verb's subject owns ("acquired a
+#: stake in", "completed the acquisition of", "announced a partnership with"); not "on", "for" or
+#: "at" (what or where it is about), nor "from" (a seller).
+_RELATING = frozenset({"of", "in", "with", "between", "into", "among"})
+
+
+def _controlling(ctx: DocContext, noun: Token, specs: list[PropertySpec]) -> list[PropertySpec]:
+    """``acquired`` for a stake that gives control, bought or taken ("acquired a majority stake
+    in Sentini": a takeover, ``ontology/words.toml`` ``controlling_words``); else ``specs``."""
+    words = ctx.lexicon.words.rules
+    acquired = ctx.lexicon.properties.get("acquired")
+    if acquired is None or noun.lemma_ != "stake" or noun.head.lemma_ in {"hold", "own"} \
+            or not any(c.lower_ in words["controlling_words"] for c in noun.children):
+        return specs
+    return [acquired]
 
 
 def _ownership(ctx: DocContext, sent: Span, conf: float) -> Iterator[Relation]:
