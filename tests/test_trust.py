@@ -2149,3 +2149,9 @@ def test_the_subject_of_acquiring_a_stake_or_announcing_a_partnership_holds_it(t
 def test_who_approves_an_acquisition_acquires_nothing():
     got = facts("The Competition Authority of Kenya approved the acquisition of Zentro Labs Inc. last week.")
     assert not any(p == "acquired" for _, p, _ in got), got
+
+
+def test_the_company_is_not_the_paper_someone_spoke_to():
+    got = facts("Kessel Shea has bought a plant in Tamale. Speaking to the Volta Times in Accra, the General "
+                "Manager of the company, Dr. Kofi Turpin, said the plant would open in May.")
+    assert not any(p == "worksFor" and o == "Volta Times" for _, p, o in got), got

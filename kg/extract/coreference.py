@@ -120,7 +120,7 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         wrong = others | {iri for iri, g in gender_of.items() if gender and g != gender}
         before = sorted((f for f in (*found, *linked)
                          if f.end <= a.start and f.start in by_token and by_token[f.start].cls == a.cls
-                         and by_token[f.start].iri not in wrong),
+                         and by_token[f.start].iri not in wrong and not f.addressed),  # not "the Daily Graphic"
                         key=lambda f: f.start)
         if a.antecedent is not None and a.antecedent in by_token:
             before = [next(f for f in before if f.start == a.antecedent)] if any(
@@ -132,7 +132,7 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             # than a person first named later ("Sara Black ... She taught ... Jillian Soto"), and an
             # "its" is its own clause's subject's, whatever class it got ("Christian Relief named X its CEO")
             before = [f for f in _main_mentions(found, by_token, a.cls) if by_token[f.start].iri not in wrong
-                      and (a.cls != "Organization" or f.sentence <= a.sentence + 1)]
+                      and (a.cls != "Organization" or f.sentence <= a.sentence + 1) and not f.addressed]
         if not before:
             # after a proper-noun subject, it likely names someone NER missed; and an
             # "it" that names nothing may be a film or a storm: no company is made up;

@@ -50,6 +50,7 @@ class Found:
     # the last main clause's proper-noun subject before it that no name was found on, and its phrase's end
     loose_subject: tuple[int, int] | None = None
     speaker: bool = False  # the subject of "said", "told" ...: the pronoun after it may be whom it spoke of
+    addressed: bool = False  # spoken to or quoted from ("speaking to the Daily Graphic"): no "the company"
     nominal_subject: tuple[int, int, int] | None = None  # "it": a common noun subject just before it ("the
     # society has ..."): its token and its phrase's first and one past its last token
 

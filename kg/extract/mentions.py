@@ -53,6 +53,7 @@ _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 NER_WEIGHT, PLACE_WEIGHT, HEAD_NOUN_WEIGHT, GAZETTEER_WEIGHT = 1.0, 2.0, 3.0, 100.0
 #: Title words besides the ontology's title triggers ("co", "chief", "officer").
 TITLE_WORDS = frozenset(_WORDS["title_words"])
+ADDRESSING_VERBS = frozenset(_WORDS["addressing_verbs"])
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
@@ -155,8 +156,26 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     found = _opening_organisations(doc, found, lexicon)
     found.extend(_anaphora(doc, taken, found, lexicon))
     found.extend(_relative_pronouns(doc, found))
-    found = [changed(f, apart=frozenset(_apart(doc[f.start:f.end].root)) | f.apart) for f in found]
+    found = [changed(f, apart=frozenset(_apart(doc[f.start:f.end].root)) | f.apart,
+                     addressed=f.cls == "Organization" and not f.anaphor and _addressed(doc[f.start:f.end].root))
+             for f in found]
     return sorted(found, key=lambda f: f.start)
+
+
+def _addressed(root: Token) -> bool:
+    """Whether a name is one spoken to or quoted from: "Speaking to the Daily Graphic", "told
+    Reuters", "according to the Sun Sentinel" (``ontology/words.toml`` ``[mentions]
+    addressing_verbs``): a news outlet, which "the company" after it does not stand for.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Speaking to the Daily Graphic, Ann Roe of Acme told Reuters it grew.")
+    >>> _addressed(doc[4]), _addressed(doc[9]), _addressed(doc[11])
+    (True, False, True)
+    """
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "to":
+        return head.head.lemma_.lower() in ADDRESSING_VERBS
+    return root.dep_ in {"dobj", "dative"} and (head.lemma_.lower() == "tell" or head.lower_ == "told")
 
 
 def _opening_organisations(doc: Doc, found: list[Found], lexicon: Lexicon) -> list[Found]:
