@@ -2155,3 +2155,10 @@ def test_the_company_is_not_the_paper_someone_spoke_to():
     got = facts("Kessel Shea has bought a plant in Tamale. Speaking to the Volta Times in Accra, the General "
                 "Manager of the company, Dr. Kofi Turpin, said the plant would open in May.")
     assert not any(p == "worksFor" and o == "Volta Times" for _, p, o in got), got
+
+
+def test_an_organisation_ner_missed_after_a_title_and_of():
+    got = facts("Berno Stalder, Director of SBS, focused on the positive business developments of recent years.")
+    assert ("Berno Stalder", "jobTitle", "Director") in got, got
+    assert any(o == "SBS" for _, p, o in got if p in {"worksFor", "leads"}), got
+    assert ("Ann Roe", "jobTitle", "Director of Marketing") in facts("Ann Roe, Director of Marketing, spoke.")

@@ -34,7 +34,7 @@ from kg.extract.given_names import common_nouns, given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun_names, _kin_names,
                                       _listed_people, _nicknamed, _possessive_companies,
-                                      _subject_people, _title_owners)
+                                      _subject_people, _title_owners, _titled_of)
 from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
                                    _all_title, _bare_title, _common_word, _degree_subject, _field_of_work, _initialism,
                                    _is_department, _is_name, _mapped, _pieces, _without_honours,
@@ -140,7 +140,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for span in [*_listed_people(doc, taken), *_subject_people(doc, lexicon, taken)]:
         found.append(_found(span, "Person", NER_WEIGHT, None))  # "West - Brent Murphree – Maricopa, Ariz."
         taken.update(range(span.start, span.end))
-    for span in list(_title_owners(doc, {f.start for f in found if f.cls == "Person"}, taken)):
+    for span in [*_title_owners(doc, {f.start for f in found if f.cls == "Person"}, taken), *_titled_of(doc, taken)]:
         found.append(_found(span, "Organization", HEAD_NOUN_WEIGHT, None))  # "Helios Towers CEO Kash Pandya"
         taken.update(range(span.start, span.end))
     text = doc.text  # joined from the tokens' texts: read once

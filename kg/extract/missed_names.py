@@ -214,6 +214,35 @@ def _title_owners(doc: Doc, people: set[int], taken: set[int]) -> Iterator[Span]
         yield span
 
 
+def _titled_of(doc: Doc, taken: set[int]) -> Iterator[Span]:
+    """Organisations NER missed after a job title and its "of": one to three capitalised
+    proper nouns, one of them no English noun, closing the phrase ("Berno Stoffel, Director of
+    SBS, focused ..."); not a department or a field ("Director of Marketing", "Head of Sales").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Berno Stoffel, Director of SBS, spoke. Ann Roe, Director of Marketing, spoke.")
+    >>> [s.text for s in _titled_of(doc, {0, 1, 9, 10})]
+    ['SBS']
+    """
+    from spacy.tokens import Span
+
+    from kg.extract.given_names import common_nouns
+
+    for i in range(1, len(doc) - 1):
+        if doc[i].lower_ != "of" or doc[i - 1].lower_ not in OWNER_TITLES or not doc[i - 1].is_title:
+            continue
+        start = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+        end = start
+        while end < len(doc) and end - start < 4 and end not in taken and doc[end].pos_ == "PROPN" \
+                and (doc[end].is_title or doc[end].is_upper) and not doc[end].ent_type_:
+            end += 1
+        if end == start or end - start > 3 or (end < len(doc) and (doc[end].pos_ == "PROPN" or end in taken)):
+            continue
+        if all(t.lower_ in common_nouns() for t in doc[start:end]):
+            continue  # "Director of Marketing"
+        yield Span(doc, start, end, label="ORG")
+
+
 def _owner_word(token: Token) -> bool:
     """A word of an organisation's name NER left out: in capitals, a noun, no title's."""
     return (token.is_title or token.is_upper) and token.pos_ in {"PROPN", "NOUN"} and not token.ent_type_ \
