@@ -2162,3 +2162,9 @@ def test_an_organisation_ner_missed_after_a_title_and_of():
     assert ("Berno Stalder", "jobTitle", "Director") in got, got
     assert any(o == "SBS" for _, p, o in got if p in {"worksFor", "leads"}), got
     assert ("Ann Roe", "jobTitle", "Director of Marketing") in facts("Ann Roe, Director of Marketing, spoke.")
+
+
+def test_a_company_before_a_lower_case_title_the_parser_hung_on_the_name():
+    got = facts("Those appointed include: Kessel Shoe Company chief executive Alberto Errico, Samuel Kiruthu "
+                "director of Leather Limited, and John Muriuki.")
+    assert ("Alberto Errico", "leads", "Kessel Shoe Company") in got, got

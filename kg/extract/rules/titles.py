@@ -252,7 +252,18 @@ def _owners(ctx: DocContext, title: Token) -> list[Arg]:
             owners += found
         if owners:
             return owners
-    return []
+    return _owner_beside(ctx, title)
+
+
+def _owner_beside(ctx: DocContext, title: Token) -> list[Arg]:
+    """The organisation right before a title the parser hung beside it on the name, not on the
+    title: "Bata Shoe Company chief executive Alberto Errico" ("Company" and "executive" both
+    under "Errico")."""
+    if title.dep_ not in {"compound", "nmod"}:
+        return []
+    before = title.left_edge.i - 1
+    return [a for c in title.head.children if c.dep_ in {"compound", "nmod"} and c.i == before
+            for a in [arg(ctx, c)] if a is not None and a.cls == "Organization"]
 
 
 def _owned_before(ctx: DocContext, title: Token) -> bool:
