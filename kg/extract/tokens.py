@@ -8,7 +8,7 @@ name), so they read these lists instead (:meth:`kg.extract.context.DocContext.to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ class Tokens:
     end_char: list[int]
     text: str
     sentence: list[int]  # the first token of its sentence (empty when the Doc has no sentences)
+    _chains: dict[int, list[int]] = field(default_factory=dict, compare=False, repr=False)  # up(), kept
 
     @classmethod
     def of(cls, doc: Doc) -> Tokens:
@@ -80,7 +81,13 @@ class Tokens:
         return up_i[:up_i.index(common) + 1], up_j[:up_j.index(common) + 1]
 
     def up(self, i: int) -> list[int]:
-        """``[doc[i], *doc[i].ancestors]`` as token indices."""
+        """``[doc[i], *doc[i].ancestors]`` as token indices (kept per token: not to be changed)."""
+        chain = self._chains.get(i)
+        if chain is None:
+            chain = self._chains[i] = self._up(i)
+        return chain
+
+    def _up(self, i: int) -> list[int]:
         chain = [i]
         while self.head[i] != i and len(chain) <= len(self.head):
             i = self.head[i]
