@@ -99,8 +99,9 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     gender_of = _named_genders(found, by_token, text)  # entity IRI -> gender (honorific, given name, pronoun)
 
     def link(a: Found, named: EntityMention) -> None:
+        hit = changed(named, found=a)  # one for the anaphor's tokens (it is frozen)
         for t in range(a.start, a.end):
-            by_token.setdefault(t, changed(named, found=a))
+            by_token.setdefault(t, hit)
         linked.append(a)
         if a.text.casefold() in _GENDER:
             gender_of.setdefault(named.iri, _GENDER[a.text.casefold()])

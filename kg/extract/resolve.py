@@ -196,8 +196,9 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
             f = found[i]
             if not f.demonym:  # "Belgian" refers to Belgium but is not one of its names
                 mentions.append((iri, Mention(doc_id, f.start_char, f.end_char, f.text, cls)))
+            hit = EntityMention(iri, cls, label, f)  # one for the mention's tokens (it is frozen)
             for t in range(f.start, f.end):
-                by_token[t] = EntityMention(iri, cls, label, f)
+                by_token[t] = hit
     unnamed = _link_anaphora(anaphora, found, by_token, text)
     entities.extend(_unnamed_entities(_narrated(unnamed, text), doc_id, base, by_token, name))
     mentions.sort(key=lambda pair: pair[1].start)
