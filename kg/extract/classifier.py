@@ -223,37 +223,17 @@ def pair_row(doc: Doc, a: Side, b: Side, context: Context | None = None,
     """``hashed(pair_features(doc, a, b, context, tokens))``, without making the joined features.
 
     The CRC32 of ``"Person>Organization|" + f`` continues the CRC32 of
-    ``"Person>Organization|"`` over ``f`` (``zlib.crc32(f, start)``), so the joined
-    strings are never made (a third of the classifier's time); a feature's two indices
-    are remembered per pair of classes (:data:`_PAIR_INDICES`).
+    ``"Person>Organization|"`` over ``f`` (``zlib.crc32(f, start)``), so each
+    feature is encoded once and hashed twice, and half the strings are never
+    made (a third of the classifier's time).
     """
     types, feats = _features(doc, a, b, context, tokens)
-    known = _PAIR_INDICES.get(types)
-    if known is None or len(known) > _INDEX_MAX:
-        known = _PAIR_INDICES[types] = {}
-    row = {_index(types)}
-    for f in feats[1:]:
-        indices = known.get(f)
-        if indices is None:
-            indices = known[f] = _indices(types, f)
-        row.update(indices)
+    crc = zlib.crc32
+    encoded = [f.encode("utf-8") for f in feats]
+    joined = crc(f"{types}|".encode("utf-8"))
+    row = {crc(f) % DIMENSIONS for f in encoded}
+    row.update([crc(f, joined) % DIMENSIONS for f in encoded[1:]])
     return sorted(row)
-
-
-#: Pair classes -> feature -> the feature's two indices (:func:`_indices`), for the features seen
-#: lately: a document's pairs repeat many ("dist=0", "before=the", "ner_b=GPE").
-_PAIR_INDICES: dict[str, dict[str, tuple[int, int]]] = {}
-
-
-def _indices(types: str, feature: str) -> tuple[int, int]:
-    """The indices of ``feature`` and of ``types|feature``."""
-    encoded = feature.encode("utf-8")
-    return (zlib.crc32(encoded) % DIMENSIONS,
-            zlib.crc32(encoded, zlib.crc32(f"{types}|".encode("utf-8"))) % DIMENSIONS)
-
-
-def _index(feature: str) -> int:
-    return zlib.crc32(feature.encode("utf-8")) % DIMENSIONS
 
 
 def _features(doc: Doc, a: Side, b: Side, context: Context | None,
@@ -279,23 +259,12 @@ def _features(doc: Doc, a: Side, b: Side, context: Context | None,
     before = t.lower[first.start - 1] if first.start > 0 else "<s>"
     after = t.lower[second.end] if second.end < len(t.lower) else "</s>"
     feats += [f"before={before}", f"after={after}"]
-    # the two words before and after each end ("born in", "CEO of", "wife ,"), and
-    # what an organisation or place is ("University", "Party") or a pronoun says ("his")
-    for name, side in (("a", a), ("b", b)):
-        left = t.lower[max(side.start - 2, 0):side.start]
-        right = t.lower[side.end:side.end + 2]
-        feats += [f"{name}_left={'_'.join(left)}", f"{name}_right={'_'.join(right)}"]
-        if side.cls in {"Place", "Date"}:
-            feats.append(f"{name}_text={t.span_text(side.start, side.end).lower()}")
-        if side.cls in {"Organization", "Place"}:
-            feats.append(f"{name}_head={t.lower[side.end - 1]}")
-        if side.anaphor:
-            feats.append(f"{name}_word={t.span_text(side.start, side.end).lower()}")
+    around_a, (head_a, ner_a) = _end_features(t, "a", a)
+    around_b, (head_b, ner_b) = _end_features(t, "b", b)
+    feats += around_a
+    feats += around_b
     path, lemmas = _path(t, a.root, b.root)
-    feats += [f"path={path}", f"lpath={lemmas}"]
-    feats += [f"head_a={t.dep[a.root]}:{t.lemma[t.head[a.root]]}",
-              f"head_b={t.dep[b.root]}:{t.lemma[t.head[b.root]]}",
-              f"ner_a={t.ent_type[a.root]}", f"ner_b={t.ent_type[b.root]}"]
+    feats += [f"path={path}", f"lpath={lemmas}", head_a, head_b, ner_a, ner_b]
     if context is not None:
         near = set(words if len(words) <= 10 else []) | set(lemmas.split("/"))
         feats += sorted({f"trig={p}" for w in near for p in context.lexicon.signalled_by(w)})
@@ -306,6 +275,35 @@ def _features(doc: Doc, a: Side, b: Side, context: Context | None,
         inside = {context.classes.get(i) for i in range(first.end, second.start)}
         feats += [f"{name}_cls_between" for name, side in (("a", a), ("b", b)) if side.cls in inside]
     return types, feats
+
+
+_ENDS: list = [None, {}]  # the document's Tokens, and (name, side) -> _end_features (a side is in many pairs)
+
+
+def _end_features(t: Tokens, name: str, side: Side) -> tuple[list[str], tuple[str, str]]:
+    """The features of one end of a pair (``name``: "a" or "b"), kept while its document is at hand:
+    the two words before and after it ("born in", "CEO of", "wife ,"), what an organisation or
+    place is ("University", "Party") or a pronoun says ("his"); and its head and NER label."""
+    if _ENDS[0] is not t:
+        _ENDS[:] = [t, {}]
+    kept = _ENDS[1].get((name, side))
+    if kept is None:
+        kept = _ENDS[1][(name, side)] = (_around(t, name, side), (
+            f"head_{name}={t.dep[side.root]}:{t.lemma[t.head[side.root]]}", f"ner_{name}={t.ent_type[side.root]}"))
+    return kept
+
+
+def _around(t: Tokens, name: str, side: Side) -> list[str]:
+    left = t.lower[max(side.start - 2, 0):side.start]
+    right = t.lower[side.end:side.end + 2]
+    feats = [f"{name}_left={'_'.join(left)}", f"{name}_right={'_'.join(right)}"]
+    if side.cls in {"Place", "Date"}:
+        feats.append(f"{name}_text={t.span_text(side.start, side.end).lower()}")
+    if side.cls in {"Organization", "Place"}:
+        feats.append(f"{name}_head={t.lower[side.end - 1]}")
+    if side.anaphor:
+        feats.append(f"{name}_word={t.span_text(side.start, side.end).lower()}")
+    return feats
 
 
 def _path(t: Tokens, a: int, b: int) -> tuple[str, str]:
