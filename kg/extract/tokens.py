@@ -38,6 +38,8 @@ class Tokens:
     text: str
     sentence: list[int]  # the first token of its sentence (empty when the Doc has no sentences)
     _chains: dict[int, list[int]] = field(default_factory=dict, compare=False, repr=False)  # up(), kept
+    _trees: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)  # subtree(), kept
+    _kids: list[list[int]] = field(default_factory=list, compare=False, repr=False)  # each token's children
 
     @classmethod
     def of(cls, doc: Doc) -> Tokens:
@@ -86,6 +88,29 @@ class Tokens:
         if chain is None:
             chain = self._chains[i] = self._up(i)
         return chain
+
+    def subtree(self, i: int) -> frozenset[int]:
+        """``{t.i for t in doc[i].subtree}``: token ``i`` and every token below it (kept per token).
+
+        >>> from kg.extract.nlp import load_nlp
+        >>> t = Tokens.of(load_nlp()("Tim Cook leads Apple."))
+        >>> sorted(t.subtree(1)), sorted(t.subtree(2))
+        ([0, 1], [0, 1, 2, 3, 4])
+        """
+        tree = self._trees.get(i)
+        if tree is None:
+            if not self._kids:
+                self._kids.extend([] for _ in self.head)
+                for k, h in enumerate(self.head):
+                    if h != k:
+                        self._kids[h].append(k)
+            below, todo = [], [i]
+            while todo:
+                k = todo.pop()
+                below.append(k)
+                todo.extend(self._kids[k])
+            tree = self._trees[i] = frozenset(below)
+        return tree
 
     def _up(self, i: int) -> list[int]:
         chain = [i]
