@@ -470,12 +470,12 @@ def _spoken_lines(doc: Doc) -> set[int]:
     ['Why', 'Lima', '?', 'Ann', 'Roe', ':', 'We', 'like', 'it', '.', 'We', 'stay', '.']
     """
     labels = []
-    for token in doc:
-        if token.is_space or not (token.i == 0 or "\n" in doc[token.i - 1].text_with_ws):
+    t = tokens_of(doc)  # a token's text_with_ws is its text and a space at most: a line break is a token's text
+    for i in range(len(doc)):
+        if t.word(i).isspace() or not (i == 0 or "\n" in t.word(i - 1)):
             continue
-        colon = next((t.i for t in doc[token.i:token.i + _SPEAKER_WORDS + 1] if t.text == ":"), None)
-        if colon is not None and colon > token.i and all(t.text[:1].isupper()
-                                                          for t in doc[token.i:colon]):
+        colon = next((k for k in range(i, min(i + _SPEAKER_WORDS + 1, len(doc))) if t.word(k) == ":"), None)
+        if colon is not None and colon > i and all(t.word(k)[:1].isupper() for k in range(i, colon)):
             labels.append(colon)
     return set(range(labels[0] + 1, len(doc))) if len(labels) >= 2 else set()
 
