@@ -277,7 +277,7 @@ def _features(doc: Doc, a: Side, b: Side, context: Context | None,
     return types, feats
 
 
-_ENDS: list = [None, {}]  # the document's Tokens, and (name, side) -> _end_features (a side is in many pairs)
+_ENDS: list = [None, {}]  # the document's Tokens, and an end of a pair -> _end_features (an end is in many pairs)
 
 
 def _end_features(t: Tokens, name: str, side: Side) -> tuple[list[str], tuple[str, str]]:
@@ -286,9 +286,10 @@ def _end_features(t: Tokens, name: str, side: Side) -> tuple[list[str], tuple[st
     place is ("University", "Party") or a pronoun says ("his"); and its head and NER label."""
     if _ENDS[0] is not t:
         _ENDS[:] = [t, {}]
-    kept = _ENDS[1].get((name, side))
+    key = (name, side.start, side.end, side.root, side.cls, side.anaphor)  # what they are made of (a Side's
+    kept = _ENDS[1].get(key)  # own hash is a call in Python, about as slow as making them again)
     if kept is None:
-        kept = _ENDS[1][(name, side)] = (_around(t, name, side), (
+        kept = _ENDS[1][key] = (_around(t, name, side), (
             f"head_{name}={t.dep[side.root]}:{t.lemma[t.head[side.root]]}", f"ner_{name}={t.ent_type[side.root]}"))
     return kept
 
