@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.given_names import common_nouns, given_names
 from kg.extract.places import PLACE_FIRST_WORDS, is_place
+from kg.extract.tokens import text_of
 from kg.lexicon import Lexicon, load_words
 
 if TYPE_CHECKING:
@@ -181,8 +182,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     before = span.doc[of - 1].lower_ if of is not None else ""
     if of is not None and (before in PLACE_BODIES or lexicon.head_nouns.get(before) == "Organization"):
         return "Organization"  # "the Arts Council of Calvert County": a council, not a county
-    if len(span) > 1 and last.lower_ in CLUB_LAST_WORDS and last.is_title and not is_place(span.text) \
-            and is_place(span[:-1].text) and (span.start == 0 or span.doc[span.start - 1].lower_ not in _IN):
+    if len(span) > 1 and last.lower_ in CLUB_LAST_WORDS and last.is_title and not is_place(text_of(span)) \
+            and is_place(text_of(span[:-1])) and (span.start == 0 or span.doc[span.start - 1].lower_ not in _IN):
         return "Organization"  # "Manchester City", "Ipswich Town"; not "Kansas City", "in Shouguang City"
     opening = span[0]
     if len(span) > 1 and (last.lower_ in EVENT_WORDS or (opening.lower_ in EVENT_FIRST_WORDS and opening.is_title)
@@ -217,7 +218,7 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
         if lexicon.head_nouns.get(root.head.head.lower_) == "Place":
             return "Place"  # "the city of Izmir", "the capital of Texas"
         titled = _title_of(root.head.head, lexicon)
-        if titled is not None and (titled == "Place" or not is_place(span.text)):
+        if titled is not None and (titled == "Place" or not is_place(text_of(span))):
             return titled  # "the manager of Galtaray Vance", "a native of Kelby"; not "the leaders of Peru"
     predicate = predicate_class(span, lexicon)
     if predicate is not None:
@@ -612,7 +613,7 @@ def _shaped_like_a_persons(span: Span, lexicon: Lexicon) -> bool:
     >>> _shaped_like_a_persons(doc[0:2], load_lexicon()), _shaped_like_a_persons(doc[3:5], load_lexicon())
     (True, False)
     """
-    surname_placed = not is_place(span[0].text) and not is_place(span.text)
+    surname_placed = not is_place(span[0].text) and not is_place(text_of(span))
     return all(t.pos_ == "PROPN" and _capitalised(t.text) and t.lower_ not in ORGANIZATION_WORDS
                and t.lower_ not in lexicon.head_nouns and not lexicon.known(t.text)
                and not (is_place(t.text) and not (t.i == span.end - 1 and surname_placed))
@@ -796,7 +797,7 @@ def gives_a_company_title(span: Span) -> bool:
     """
     root = span.root
     title = root.head
-    if root.dep_ not in {"compound", "nmod", "poss"} or title.i < span.end or is_place(span.text):
+    if root.dep_ not in {"compound", "nmod", "poss"} or title.i < span.end or is_place(text_of(span)):
         return False
     if root.dep_ != "poss" and not (title.dep_ == "compound" and title.head.pos_ == "PROPN"):
         return False  # the title names a person after it; not "made Emile Jonassaint provisional president"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,17 @@ class Tokens:
 
 
 _LAST_TOKENS: list[tuple[Doc, Tokens]] = []  # the last document's table (callers go pair by pair)
+
+
+def text_of(span: Span) -> str:
+    """``span.text``, cut from its document's text (``Span.text`` joins its tokens' texts, a Token each).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Tim Cook leads Apple.")
+    >>> text_of(doc[0:2]), text_of(doc[2:2])
+    ('Tim Cook', '')
+    """
+    return tokens_of(span.doc).span_text(span.start, span.end)
 
 
 def tokens_of(doc: Doc) -> Tokens:
