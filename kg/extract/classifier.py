@@ -267,7 +267,8 @@ def _features(doc: Doc, a: Side, b: Side, context: Context | None,
     feats += [f"path={path}", f"lpath={lemmas}", head_a, head_b, ner_a, ner_b]
     if context is not None:
         near = set(words if len(words) <= 10 else []) | set(lemmas.split("/"))
-        feats += sorted({f"trig={p}" for w in near for p in context.lexicon.signalled_by(w)})
+        signals = context.lexicon.triggers.signals  # Lexicon.signalled_by's table, read word by word
+        feats += [f"trig={p}" for p in sorted({p for w in near for p in signals.get(w, ())})]
         sa, sb = (a.start_char, a.end_char), (b.start_char, b.end_char)
         feats += [f"rule={p}" for p in sorted(context.rules.get((sa, sb), ()))]
         feats += [f"rule_rev={p}" for p in sorted(context.rules.get((sb, sa), ()))]

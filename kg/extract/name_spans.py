@@ -41,6 +41,7 @@ POST_NOMINALS = frozenset(_WORDS["post_nominals"])
 #: Roles NER takes into a person's name ("Striker Tomas Berg").
 ROLES_BEFORE_NAMES = frozenset(_WORDS["roles_before_names"])
 COURTESY_TITLES = frozenset(_WORDS["courtesy_titles"])
+_SUFFIXES_AND_TITLES = COMPANY_SUFFIXES | COURTESY_TITLES  # no name alone (:func:`_is_name`)
 NAME_OPENERS = frozenset(_WORDS["name_openers"])
 POSSESSED_BUSINESSES = frozenset(_WORDS["possessed_businesses"])
 TITLE_ABBREVIATIONS = frozenset(_WORDS["title_abbreviations"])
@@ -305,7 +306,7 @@ def _is_name(span: Span) -> bool:
     text = text_of(span)
     if text.lower().replace("’", "'") in NOT_NAMES or not any(c.isalpha() for c in text):
         return False
-    if text.lower().rstrip(".") in COMPANY_SUFFIXES | COURTESY_TITLES or _priced(span):
+    if text.lower().rstrip(".") in _SUFFIXES_AND_TITLES or _priced(span):
         return False  # "Geeknet, Inc.", NER's "Eng" of "Eng. Peter Amisi"
     return any(c.isupper() or c.isdigit() for c in text)
 
