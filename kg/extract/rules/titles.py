@@ -348,9 +348,16 @@ def _where_or_whose(token: Token, title: Token, bodies: frozenset[str]) -> bool:
 
 
 def _bodies(ctx: DocContext) -> frozenset[str]:
-    """Head nouns of organisations ("firm", "group"), and "business" (a field's word too)."""
-    return frozenset(w for w, cls in ctx.lexicon.head_nouns.items() if cls == "Organization") \
-        | {"business", "businesses"}
+    """Head nouns of organisations ("firm", "group"), and "business" (a field's word too): made
+    once per table of head nouns (the lexicon's), not once per document."""
+    nouns = ctx.lexicon.head_nouns
+    if _BODIES[0] is not nouns:
+        _BODIES[:] = [nouns, frozenset(w for w, cls in nouns.items() if cls == "Organization")
+                      | {"business", "businesses"}]
+    return _BODIES[1]
+
+
+_BODIES: list = [None, frozenset()]  # the head nouns read last, and their bodies
 
 
 def _ranking(token: Token) -> bool:
