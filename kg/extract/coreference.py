@@ -74,9 +74,12 @@ def _main_entity(found: list[Found], by_token: dict[int, EntityMention], cls: st
     """The entity of ``cls`` named more often than any other, else the first that is a main
     clause's subject (the topic of a biography's opening sentence), if any."""
     of_cls = [f for f in found if f.start in by_token and by_token[f.start].cls == cls]
-    counts = Counter(by_token[f.start].iri for f in of_cls).most_common(2)
-    if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
-        return counts[0][0]
+    counts = Counter(by_token[f.start].iri for f in of_cls)
+    if counts:
+        most = max(counts.values())
+        leaders = [iri for iri, n in counts.items() if n == most]
+        if len(leaders) == 1:
+            return leaders[0]
     return next((by_token[f.start].iri for f in of_cls if f.salient == 2), None)
 
 
