@@ -471,11 +471,12 @@ def _spoken_lines(doc: Doc) -> set[int]:
     """
     labels = []
     t = tokens_of(doc)  # a token's text_with_ws is its text and a space at most: a line break is a token's text
-    for i in range(len(doc)):
-        if t.word(i).isspace() or not (i == 0 or "\n" in t.word(i - 1)):
+    words = [t.text[a:b] for a, b in zip(t.start_char, t.end_char)]
+    for i, word in enumerate(words):
+        if word.isspace() or not (i == 0 or "\n" in words[i - 1]):
             continue
-        colon = next((k for k in range(i, min(i + _SPEAKER_WORDS + 1, len(doc))) if t.word(k) == ":"), None)
-        if colon is not None and colon > i and all(t.word(k)[:1].isupper() for k in range(i, colon)):
+        colon = next((k for k in range(i, min(i + _SPEAKER_WORDS + 1, len(words))) if words[k] == ":"), None)
+        if colon is not None and colon > i and all(words[k][:1].isupper() for k in range(i, colon)):
             labels.append(colon)
     return set(range(labels[0] + 1, len(doc))) if len(labels) >= 2 else set()
 

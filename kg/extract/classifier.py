@@ -242,23 +242,14 @@ def _features(doc: Doc, a: Side, b: Side, context: Context | None,
     t = tokens if tokens is not None else tokens_of(doc)
     types = f"{a.cls}>{b.cls}"
     first, second = (a, b) if a.start < b.start else (b, a)
-    between = [i for i in range(first.end, second.start) if not t.punct[i]]
-    words = [t.words[i] for i in between]
-    feats = [types, f"order={'ab' if first is a else 'ba'}", f"dist={min(len(between), 12) // 3}"]
+    words, dist, inner, outer = _between(t, first, second)
+    feats = [types, f"order={'ab' if first is a else 'ba'}", dist]
     if a.anaphor:
         feats.append("a=anaphor")
     if b.anaphor:
         feats.append("b=anaphor")
-    if len(words) <= 10:
-        feats += [f"w={w}" for w in words]
-        feats += [f"bi={x}_{y}" for x, y in zip(words, words[1:])]
-        if len(words) <= 5:
-            feats.append("seq=" + "_".join(words))
-    else:
-        feats.append("far")
-    before = t.lower[first.start - 1] if first.start > 0 else "<s>"
-    after = t.lower[second.end] if second.end < len(t.lower) else "</s>"
-    feats += [f"before={before}", f"after={after}"]
+    feats += inner
+    feats += outer
     around_a, (head_a, ner_a) = _end_features(t, "a", a)
     around_b, (head_b, ner_b) = _end_features(t, "b", b)
     feats += around_a
@@ -279,6 +270,30 @@ def _features(doc: Doc, a: Side, b: Side, context: Context | None,
 
 
 _ENDS: list = [None, {}]  # the document's Tokens, and an end of a pair -> _end_features (an end is in many pairs)
+
+
+def _between(t: Tokens, first: Side, second: Side) -> tuple[list[str], str, list[str], list[str]]:
+    """The words between a pair's ends (punctuation left out) and their features: the distance,
+    the words, pairs of words and sequence ("far" past ten words), and the words before and after
+    the pair; kept while the document is at hand (a pair and its reverse share them)."""
+    if _ENDS[0] is not t:
+        _ENDS[:] = [t, {}]
+    key = (first.start, first.end, second.start, second.end)
+    kept = _ENDS[1].get(key)
+    if kept is None:
+        between = [i for i in range(first.end, second.start) if not t.punct[i]]
+        words = [t.words[i] for i in between]
+        if len(words) <= 10:
+            inner = [f"w={w}" for w in words] + [f"bi={x}_{y}" for x, y in zip(words, words[1:])]
+            if len(words) <= 5:
+                inner.append("seq=" + "_".join(words))
+        else:
+            inner = ["far"]
+        before = t.lower[first.start - 1] if first.start > 0 else "<s>"
+        after = t.lower[second.end] if second.end < len(t.lower) else "</s>"
+        kept = _ENDS[1][key] = (words, f"dist={min(len(between), 12) // 3}", inner,
+                                [f"before={before}", f"after={after}"])
+    return kept
 
 
 def _end_features(t: Tokens, name: str, side: Side) -> tuple[list[str], tuple[str, str]]:

@@ -38,6 +38,7 @@ class Tokens:
     text: str
     sentence: list[int]  # the first token of its sentence (empty when the Doc has no sentences)
     _chains: dict[int, list[int]] = field(default_factory=dict, compare=False, repr=False)  # up(), kept
+    _chain_sets: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)  # of up()
     _trees: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)  # subtree(), kept
     _kids: list[list[int]] = field(default_factory=list, compare=False, repr=False)  # each token's children
 
@@ -76,7 +77,9 @@ class Tokens:
         ([1, 2], [3, 2])
         """
         up_i, up_j = self.up(i), self.up(j)
-        ids_j = set(up_j)
+        ids_j = self._chain_sets.get(j)
+        if ids_j is None:
+            ids_j = self._chain_sets[j] = frozenset(up_j)
         common = next((k for k in up_i if k in ids_j), None)
         if common is None:
             return [], []
