@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.given_names import common_nouns, given_names
 from kg.extract.places import PLACE_FIRST_WORDS, is_place
-from kg.extract.tokens import text_of
+from kg.extract.tokens import text_of, tokens_of
 from kg.lexicon import Lexicon, load_words
 
 if TYPE_CHECKING:
@@ -166,42 +166,45 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     ['Organization', 'Organization', 'Organization']
     """
     last = span[-1]
+    last_lower, words = last.lower_, len(span)  # read once: each read of a Token's attribute makes a string
+    lowers = tokens_of(span.doc).lower[span.start:span.end]
     beside = _nouns_beside(span)  # read once, for the work's noun here and the class's below
     if any(noun_class(noun, lexicon) == WORK for noun in beside if noun.pos_ in {"NOUN", "ADJ"}):
         return WORK  # "the 1992 film Patriot Games": the noun beside it, over its last word's guess
-    if _quoted_title(span) or (len(span) > 1 and last.lower_ in WORK_LAST_WORDS) or _titled_award(span) or \
-            " ".join(t.lower_ for t in span if t.lower_ != "the") in AWARD_NAMES or (
-            _dated_title(span) and not any(t.lower_ in ORGANIZATION_WORDS for t in span)):
+    if _quoted_title(span) or (words > 1 and last_lower in WORK_LAST_WORDS) or _titled_award(span) or \
+            " ".join(w for w in lowers if w != "the") in AWARD_NAMES or (
+            _dated_title(span) and not any(w in ORGANIZATION_WORDS for w in lowers)):
         return WORK  # 'her single "Johnny Ray"', "Dark Harbor (1993)", "the Brownlow Medal": no class holds it
-    if len(span) > 1 and last.lower_ == "games" and (_YEAR.fullmatch(span[0].text) or (
+    if words > 1 and last_lower == "games" and (_YEAR.fullmatch(span[0].text) or (
             span.start > 0 and _YEAR.fullmatch(span.doc[span.start - 1].text)) or span[-2].lower_ in GAMES_WORDS):
         return "Event"  # "the 1984 Los Angeles Games", "the Asian Games"; not "Electronic Arts Games"
-    if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
+    if words > 1 and last_lower in ORGANIZATION_WORDS:
         return "Organization"
-    of = next((t.i for t in span[1:-1] if t.lower_ == "of"), None)
-    before = span.doc[of - 1].lower_ if of is not None else ""
+    of = next((span.start + k for k in range(1, words - 1) if lowers[k] == "of"), None)
+    before = lowers[of - 1 - span.start] if of is not None else ""
     if of is not None and (before in PLACE_BODIES or lexicon.head_nouns.get(before) == "Organization"):
         return "Organization"  # "the Arts Council of Calvert County": a council, not a county
-    if len(span) > 1 and last.lower_ in CLUB_LAST_WORDS and last.is_title and not is_place(text_of(span)) \
+    if words > 1 and last_lower in CLUB_LAST_WORDS and last.is_title and not is_place(text_of(span)) \
             and is_place(text_of(span[:-1])) and (span.start == 0 or span.doc[span.start - 1].lower_ not in _IN):
         return "Organization"  # "Manchester City", "Ipswich Town"; not "Kansas City", "in Shouguang City"
     opening = span[0]
-    if len(span) > 1 and (last.lower_ in EVENT_WORDS or (opening.lower_ in EVENT_FIRST_WORDS and opening.is_title)
+    opening_lower = opening.lower_
+    if words > 1 and (last_lower in EVENT_WORDS or (opening_lower in EVENT_FIRST_WORDS and opening.is_title)
                           or _storm(span)):
         return "Event"
-    if len(span) > 1 and opening.lower_ in SHIP_PREFIXES and opening.is_upper:
+    if words > 1 and opening_lower in SHIP_PREFIXES and opening.is_upper:
         return "Product"  # "HMS Kestrel", "USS Texas"
-    if len(span) > 1 and last.lower_ in PRODUCT_LAST_WORDS:
+    if words > 1 and last_lower in PRODUCT_LAST_WORDS:
         return "Product"  # "the James Webb Space Telescope"
-    if len(span) == 1 and len(last) > 6 and last.lower_.endswith("shire") and last.is_title:
+    if words == 1 and len(last) > 6 and last_lower.endswith("shire") and last.is_title:
         return "Place"  # "Lincolnshire", "Hampshire"
-    if len(span) > 1 and (opening.is_title or opening.is_upper) and opening.lower_ in ORGANIZATION_FIRST_WORDS:
+    if words > 1 and (opening.is_title or opening.is_upper) and opening_lower in ORGANIZATION_FIRST_WORDS:
         return "Organization"  # "Grupo Lala", "PT Bukit Asam"
-    if len(span) > 1 and opening.is_title and (opening.lower_ in PLACE_FIRST_WORDS or (
-            len(span) > 2 and span[1].lower_ == "of" and lexicon.head_nouns.get(opening.lower_) == "Place")):
+    if words > 1 and opening.is_title and (opening_lower in PLACE_FIRST_WORDS or (
+            words > 2 and span[1].lower_ == "of" and lexicon.head_nouns.get(opening_lower) == "Place")):
         return "Place"  # "Mount Halvorsen", "Gulf of Tonkin"
-    if len(span) > 1 and lexicon.head_nouns.get(last.lower_) in NAME_PART_CLASSES and last.is_title:
-        return lexicon.head_nouns[last.lower_]
+    if words > 1 and lexicon.head_nouns.get(last_lower) in NAME_PART_CLASSES and last.is_title:
+        return lexicon.head_nouns[last_lower]
     if gives_a_company_title(span) or placed_based(span):
         return "Organization"  # "Aston Martin chief executive Andy Palmer", "Minneapolis-based Best Buy"
     for noun in beside:  # spaCy tags "firm" in "the firm Solberg Arkitekter" ADJ
