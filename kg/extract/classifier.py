@@ -120,9 +120,10 @@ def names_a_unit(sent: Span, organisation: str | None, resolved: Resolved, units
     >>> names_a_unit(doc[:], "kestrel", Resolved((), (), {6: it}), frozenset({"arm"}))
     True
     """
-    for token in sent:
-        if token.lower_ in units:
-            for owner in (c for c in token.children if c.dep_ == "poss"):
+    lower = tokens_of(sent.doc).lower
+    for i in range(sent.start, sent.end):
+        if lower[i] in units:
+            for owner in (c for c in sent.doc[i].children if c.dep_ == "poss"):
                 mention = resolved.by_token.get(owner.i)
                 if mention is not None and mention.iri == organisation:
                     return True
@@ -593,20 +594,21 @@ def evidence_words(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> frozense
     """
     inside = set(range(*a)) | set(range(*b))
     out: set[str] = set()
-    node = doc[b[0]:b[1]].root
+    t = tokens_of(doc)
+    node = doc[b[0]:b[1]].root.i
     for _ in range(8):
-        if node.head.i == node.i:
+        if t.head[node] == node:
             break
-        node = node.head
-        if node.i in range(*a):
+        node = t.head[node]
+        if node in range(*a):
             break
-        if node.i not in inside and node.pos_ in {"VERB", "NOUN", "ADJ"}:
-            out.add(node.lemma_.lower() or node.lower_)
+        if node not in inside and t.pos[node] in {"VERB", "NOUN", "ADJ"}:
+            out.add(t.words[node])  # lemma_.lower() or lower_
             break
     first, second = sorted((a, b))
-    between = [t for t in doc[first[1]:second[0]] if not t.is_punct]
+    between = [i for i in range(first[1], second[0]) if not t.punct[i]]
     if len(between) <= 3:
-        out.update(t.lemma_.lower() or t.lower_ for t in between)
+        out.update(t.words[i] for i in between)  # lemma_.lower() or lower_
     return frozenset(out)
 
 

@@ -102,18 +102,28 @@ class Tokens:
         """
         tree = self._trees.get(i)
         if tree is None:
-            if not self._kids:
-                self._kids.extend([] for _ in self.head)
-                for k, h in enumerate(self.head):
-                    if h != k:
-                        self._kids[h].append(k)
             below, todo = [], [i]
             while todo:
                 k = todo.pop()
                 below.append(k)
-                todo.extend(self._kids[k])
+                todo.extend(self.children(k))
             tree = self._trees[i] = frozenset(below)
         return tree
+
+    def children(self, i: int) -> list[int]:
+        """``[t.i for t in doc[i].children]``, in text order (kept: not to be changed).
+
+        >>> from kg.extract.nlp import load_nlp
+        >>> t = Tokens.of(load_nlp()("Tim Cook leads Apple."))
+        >>> t.children(2)
+        [1, 3, 4]
+        """
+        if not self._kids:
+            self._kids.extend([] for _ in self.head)
+            for k, h in enumerate(self.head):
+                if h != k:
+                    self._kids[h].append(k)
+        return self._kids[i]
 
     def _up(self, i: int) -> list[int]:
         chain = [i]
