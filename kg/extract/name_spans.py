@@ -275,13 +275,16 @@ def _parenthesised_abbreviation(doc: Doc, i: int, start: int, end: int) -> bool:
 
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].lower_ == "the"):
+    doc, t = span.doc, tokens_of(span.doc)
+    while start < end and (t.pos[start] in {"DET", "PUNCT"} or t.lower[start] == "the"):
         start += 1
-    while end > start and (doc[end - 1].pos_ == "PUNCT" or doc[end - 1].tag_ == "POS"
-                           or doc[end - 1].lower_ in {"'s", "’s"}  # "Army ’s", tagged a verb
-                           or (doc[end - 1].is_stop and doc[end - 1].is_lower)):  # "Jeffery Kent as CIO"
-        if doc[end - 1].tag_ == "POS" and end - 1 > start and _owns_nothing(doc, end - 1):
+    while end > start:
+        last = doc[end - 1]  # one Token for the checks below, not one per attribute read
+        if not (t.pos[end - 1] == "PUNCT" or last.tag_ == "POS"
+                or t.lower[end - 1] in {"'s", "’s"}  # "Army ’s", tagged a verb
+                or (last.is_stop and last.is_lower)):  # "Jeffery Kent as CIO"
+            break
+        if last.tag_ == "POS" and end - 1 > start and _owns_nothing(doc, end - 1):
             break  # "Moody's"
         end -= 1
     return doc[start:end] if end > start else None
