@@ -329,11 +329,11 @@ def _path(t: Tokens, a: int, b: int) -> tuple[str, str]:
     left, right = t.meet(a, b)
     if not left:
         return "none", "none"
+    if len(left) + len(right) - 1 > 7:  # the labels' count below
+        return "long", "long"
     common, left, right = left[-1], left[:-1], right[:-1]
     deps = [f"{t.dep[i]}^" for i in left] + [t.pos[common]] + [f"{t.dep[i]}v" for i in reversed(right)]
-    if len(deps) > 7:
-        return "long", "long"
-    return "/".join(deps), "/".join(t.lemma[i] for i in (*left[1:], common, *right[1:]))
+    return "/".join(deps), "/".join([t.lemma[i] for i in (*left[1:], common, *right[1:])])
 
 
 #: Feature string -> index, for the features seen lately (most repeat from pair to pair).
