@@ -79,8 +79,9 @@ def _apart(root: Token) -> set[int]:
     if dep in {"nsubj", "nsubjpass"}:
         out = set(t.subtree(head.i)) - own - _identity(head) - _clauses_before(head, root.i)
         out -= {k for k in t.subtree(head.i) if t.dep[k] == "poss" and t.lower[k] in _POSSESSIVE_PRONOUNS}
+        # "Taiclet, while a member of the board, ...; he has served as": one man
         out -= {k for c in head.children if c.dep_ in {"npadvmod", "dislocated", "nsubj"} and c.i < root.i
-                for k in t.subtree(c.i)}  # "Taiclet, while a member of the board, ...; he has served as": one man
+                for k in t.subtree(c.i)}
     elif dep == "poss":
         out = set(t.subtree(head.i)) - own
         if head.dep_ in {"nsubj", "nsubjpass"}:  # "his father was X"
@@ -470,7 +471,7 @@ def _spoken_lines(doc: Doc) -> set[int]:
     ['Why', 'Lima', '?', 'Ann', 'Roe', ':', 'We', 'like', 'it', '.', 'We', 'stay', '.']
     """
     labels = []
-    t = tokens_of(doc)  # a token's text_with_ws is its text and a space at most: a line break is a token's text
+    t = tokens_of(doc)  # text_with_ws is a token's text and a space at most: a line break is a token's text
     words = [t.text[a:b] for a, b in zip(t.start_char, t.end_char)]
     for i, word in enumerate(words):
         if word.isspace() or not (i == 0 or "\n" in words[i - 1]):

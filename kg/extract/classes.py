@@ -185,7 +185,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     if of is not None and (before in PLACE_BODIES or lexicon.head_nouns.get(before) == "Organization"):
         return "Organization"  # "the Arts Council of Calvert County": a council, not a county
     if words > 1 and last_lower in CLUB_LAST_WORDS and last.is_title and not is_place(text_of(span)) \
-            and is_place(text_of(span[:-1])) and (span.start == 0 or span.doc[span.start - 1].lower_ not in _IN):
+            and is_place(text_of(span[:-1])) \
+            and (span.start == 0 or span.doc[span.start - 1].lower_ not in _IN):
         return "Organization"  # "Manchester City", "Ipswich Town"; not "Kansas City", "in Shouguang City"
     opening = span[0]
     opening_lower = opening.lower_

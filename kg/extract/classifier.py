@@ -258,7 +258,7 @@ def _features(doc: Doc, a: Side, b: Side, context: Context | None,
     path, lemmas = _path(t, a.root, b.root)
     feats += [f"path={path}", f"lpath={lemmas}", head_a, head_b, ner_a, ner_b]
     if context is not None:
-        near = set(words if len(words) <= 10 else []) | set(lemmas.split("/"))
+        near = set(words) | set(lemmas.split("/"))  # no words when far apart (_between)
         signals = context.lexicon.triggers.signals  # Lexicon.signalled_by's table, read word by word
         feats += [f"trig={p}" for p in sorted({p for w in near for p in signals.get(w, ())})]
         sa, sb = (a.start_char, a.end_char), (b.start_char, b.end_char)
@@ -270,11 +270,11 @@ def _features(doc: Doc, a: Side, b: Side, context: Context | None,
     return types, feats
 
 
-_ENDS: list = [None, {}]  # the document's Tokens, and an end of a pair -> _end_features (an end is in many pairs)
+_ENDS: list = [None, {}]  # the document's Tokens, and what is kept of its pairs' ends and spans between
 
 
 def _between(t: Tokens, first: Side, second: Side) -> tuple[list[str], str, list[str], list[str]]:
-    """The words between a pair's ends (punctuation left out) and their features: the distance,
+    """The words between a pair's ends (punctuation left out; none past ten) and their features: the distance,
     the words, pairs of words and sequence ("far" past ten words), and the words before and after
     the pair; kept while the document is at hand (a pair and its reverse share them)."""
     if _ENDS[0] is not t:
@@ -283,13 +283,13 @@ def _between(t: Tokens, first: Side, second: Side) -> tuple[list[str], str, list
     kept = _ENDS[1].get(key)
     if kept is None:
         between = [i for i in range(first.end, second.start) if not t.punct[i]]
-        words = [t.words[i] for i in between]
-        if len(words) <= 10:
+        if len(between) <= 10:
+            words = [t.words[i] for i in between]
             inner = [f"w={w}" for w in words] + [f"bi={x}_{y}" for x, y in zip(words, words[1:])]
             if len(words) <= 5:
                 inner.append("seq=" + "_".join(words))
         else:
-            inner = ["far"]
+            words, inner = [], ["far"]  # far apart: no word between counts
         before = t.lower[first.start - 1] if first.start > 0 else "<s>"
         after = t.lower[second.end] if second.end < len(t.lower) else "</s>"
         kept = _ENDS[1][key] = (words, f"dist={min(len(between), 12) // 3}", inner,
@@ -306,8 +306,8 @@ def _end_features(t: Tokens, name: str, side: Side) -> tuple[list[str], tuple[st
     key = (name, side.start, side.end, side.root, side.cls, side.anaphor)  # what they are made of (a Side's
     kept = _ENDS[1].get(key)  # own hash is a call in Python, about as slow as making them again)
     if kept is None:
-        kept = _ENDS[1][key] = (_around(t, name, side), (
-            f"head_{name}={t.dep[side.root]}:{t.lemma[t.head[side.root]]}", f"ner_{name}={t.ent_type[side.root]}"))
+        head = f"head_{name}={t.dep[side.root]}:{t.lemma[t.head[side.root]]}"
+        kept = _ENDS[1][key] = (_around(t, name, side), (head, f"ner_{name}={t.ent_type[side.root]}"))
     return kept
 
 

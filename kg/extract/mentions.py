@@ -88,8 +88,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             if known is None and (_common_word(piece, lexicon) or _field_of_work(piece, lexicon)
                                   or (ner_cls == "Person" and _a_kind_of(piece))):
                 continue  # "Hollis of the River", "Central and South America", "Family Welfare": no name alone
+            # "transferred to France": the country; "the 1984 Games"
             team = (known is None or known.cls == "Place") and ner_cls != "Event" and team_cued(piece, lexicon) \
-                and piece_text.casefold() not in regions()  # "transferred to France": the country; "the 1984 Games"
+                and piece_text.casefold() not in regions()
             state = postal_state(piece) if known is None else None
             if team:
                 cls, canonical, weight = "Organization", None, GAZETTEER_WEIGHT  # "playing for Lancashire": the club

@@ -217,7 +217,7 @@ def _nicknamed(doc: Doc) -> Iterator[Span]:
     from kg.extract.given_names import given_names
 
     given = given_names()
-    for i in [i for i, lower in enumerate(tokens_of(doc).lower) if lower in _OPENING_QUOTES]:  # the quotes' places
+    for i in [i for i, lower in enumerate(tokens_of(doc).lower) if lower in _OPENING_QUOTES]:
         close = next((k for k in range(i + 2, min(i + 4, len(doc))) if doc[k].text in _CLOSING_QUOTES), None)
         if close is None or not all(_named_word(doc[k]) for k in range(i + 1, close)):
             continue

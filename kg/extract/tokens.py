@@ -39,7 +39,7 @@ class Tokens:
     sentence: list[int]  # the first token of its sentence (empty when the Doc has no sentences)
     _chains: dict[int, list[int]] = field(default_factory=dict, compare=False, repr=False)  # up(), kept
     _chain_sets: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)  # of up()
-    _trees: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)  # subtree(), kept
+    _trees: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)  # subtree()
     _kids: list[list[int]] = field(default_factory=list, compare=False, repr=False)  # each token's children
 
     @classmethod
