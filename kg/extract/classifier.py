@@ -228,13 +228,29 @@ def pair_row(doc: Doc, a: Side, b: Side, context: Context | None = None,
     feature is encoded once and hashed twice, and half the strings are never
     made (a third of the classifier's time).
     """
-    types, feats = _features(doc, a, b, context, tokens)
+    t = tokens if tokens is not None else tokens_of(doc)
+    types, feats = _features(doc, a, b, context, t)
     crc = zlib.crc32
-    encoded = [f.encode("utf-8") for f in feats]
+    if _HASHED[0] is not t:
+        _HASHED[:] = [t, {}]
+    known = _HASHED[1]
+    encoded = []
+    row = set()
+    for f in feats:
+        kept = known.get(f)
+        if kept is None:
+            e = f.encode("utf-8")
+            kept = known[f] = (e, crc(e) % DIMENSIONS)
+        encoded.append(kept[0])
+        row.add(kept[1])
     joined = crc(f"{types}|".encode("utf-8"))
-    row = {crc(f) % DIMENSIONS for f in encoded}
     row.update([crc(f, joined) % DIMENSIONS for f in encoded[1:]])
     return sorted(row)
+
+
+#: The document's Tokens, and feature -> (its UTF-8, its index) for the features of its pairs
+#: (three in four come again in another pair of the document).
+_HASHED: list = [None, {}]
 
 
 def _features(doc: Doc, a: Side, b: Side, context: Context | None,
