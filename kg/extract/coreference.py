@@ -112,7 +112,8 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     from kg.extract.constraints import dateline_spans  # constraints reads the classifier, which reads this
 
     datelines = dateline_spans(text)  # "Richard Borsuk, Mangakajang – Plywood baron Bob Hasan ...": the reporter
-    found = [f for f in found if not any(a <= f.start_char and f.end_char <= b for a, b in datelines)]
+    if datelines:
+        found = [f for f in found if not any(a <= f.start_char and f.end_char <= b for a, b in datelines)]
     main = _main_entity(found, by_token, "Person")
     main_organisation = _main_entity(found, by_token, "Organization")
     for a in anaphora:
