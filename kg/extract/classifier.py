@@ -389,7 +389,7 @@ class RelationModel:
 
         if rows and all(rows):  # every row's weights in one gather, summed row by row as before
             flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.intp)
-            starts = np.cumsum([0, *(len(r) for r in rows[:-1])])
+            starts = list(itertools.accumulate((len(r) for r in rows[:-1]), initial=0))  # each row's first
             scores = np.add.reduceat(self.weights.take(flat, axis=0), starts, axis=0) + self.bias
         else:
             scores = np.stack([self.weights[r].sum(axis=0) if r else np.zeros(len(self.labels))
