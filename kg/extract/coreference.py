@@ -100,6 +100,8 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     not Omar Haddad; :func:`_named_genders`). A name in a dateline (a byline's reporter) is no
     one's antecedent.
     """
+    if not anaphora:
+        return []  # what follows reads the names for the anaphora alone
     linked: list[Found] = []
     unnamed: list[Found] = []
     gender_of = _named_genders(found, by_token, text)  # entity IRI -> gender (honorific, given name, pronoun)
