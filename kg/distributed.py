@@ -101,10 +101,15 @@ def merge(document: Document, extracted: Extracted, index: AliasIndex, base: str
     rename: dict[str, str] = {}
     for iri, f in zip(extracted.local, named):
         rename.setdefault(iri, resolved.by_token[f.start].iri)
-    relations = dedupe(changed(r, subject=rename.get(r.subject, r.subject),
-                               obj=r.obj if r.object_is_literal else rename.get(r.obj, r.obj))
-                       for r in extracted.relations)
+    relations = dedupe(_renamed(r, rename) for r in extracted.relations)
     return DocumentGraph(document, resolved.entities, resolved.mentions, tuple(relations), resolved.joined_by)
+
+
+def _renamed(r: Relation, rename: dict[str, str]) -> Relation:
+    """``r`` between the entities ``rename`` gives its ends (``r`` itself when both keep theirs)."""
+    subject = rename.get(r.subject, r.subject)
+    obj = r.obj if r.object_is_literal else rename.get(r.obj, r.obj)
+    return r if subject == r.subject and obj == r.obj else changed(r, subject=subject, obj=obj)
 
 
 # -- where extraction runs ----------------------------------------------------

@@ -15,8 +15,8 @@ True
 from __future__ import annotations
 
 import hashlib
-from pathlib import PurePath
 from dataclasses import dataclass, field, fields, replace
+from pathlib import PurePath
 from typing import Any, TypeVar
 
 T = TypeVar("T")

@@ -72,29 +72,31 @@ def _apart(root: Token) -> set[int]:
     """
     if root.lower_ in _REFLEXIVES:
         return set()
+    t = tokens_of(root.doc)
     head, dep = root.head, root.dep_
-    own = {t.i for t in root.subtree}
+    own = t.subtree(root.i)
     out: set[int] = set()
     if dep in {"nsubj", "nsubjpass"}:
-        out = {t.i for t in head.subtree} - own - _identity(head) - _clauses_before(head, root.i)
-        out -= {t.i for t in head.subtree if t.dep_ == "poss" and t.lower_ in _POSSESSIVE_PRONOUNS}
-        out -= {t.i for c in head.children if c.dep_ in {"npadvmod", "dislocated", "nsubj"} and c.i < root.i
-                for t in c.subtree}  # "Taiclet, while a member of the board, ...; he has served as": one man
+        out = set(t.subtree(head.i)) - own - _identity(head) - _clauses_before(head, root.i)
+        out -= {k for k in t.subtree(head.i) if t.dep[k] == "poss" and t.lower[k] in _POSSESSIVE_PRONOUNS}
+        # "Taiclet, while a member of the board, ...; he has served as": one man
+        out -= {k for c in head.children if c.dep_ in {"npadvmod", "dislocated", "nsubj"} and c.i < root.i
+                for k in t.subtree(c.i)}
     elif dep == "poss":
-        out = {t.i for t in head.subtree} - own
+        out = set(t.subtree(head.i)) - own
         if head.dep_ in {"nsubj", "nsubjpass"}:  # "his father was X"
-            out |= {t.i for c in head.head.children if c.dep_ in _IDENTITY_DEPS for t in c.subtree}
+            out |= {k for c in head.head.children if c.dep_ in _IDENTITY_DEPS for k in t.subtree(c.i)}
         elif head.dep_ == "attr":  # "Ken is her son"
-            out |= {t.i for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+            out |= {k for c in head.head.children if c.dep_ in {"nsubj", "nsubjpass"} for k in t.subtree(c.i)}
         elif head.dep_ == "appos":  # "Ken, her son"
             out |= {head.head.i} | {c.i for c in head.head.children if c.dep_ == "compound"}
         elif head.dep_ == "conj" and _possessed(head.head, root.lower_):  # "her son, David, and her daughter"
-            out |= {t.i for t in head.head.subtree} - {t.i for t in head.subtree}
+            out |= t.subtree(head.head.i) - t.subtree(head.i)
     elif dep in {"dobj", "pobj"}:
         verb = head.head if dep == "pobj" else head
         if verb.pos_ in {"VERB", "AUX"}:
-            out = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
-                   for t in (c, *c.children) if t.i == c.i or t.dep_ in {"compound", "flat"}}
+            out = {g.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                   for g in (c, *c.children) if g.i == c.i or g.dep_ in {"compound", "flat"}}
     return out - own
 
 
@@ -116,10 +118,11 @@ def _clauses_before(verb: Token, i: int) -> set[int]:
     >>> sorted(doc[t].text for t in _clauses_before(doc[8], 7) if doc[t].pos_ == "PROPN")
     ['John', 'Smith']
     """
-    return {t.i for c in verb.children
+    t = tokens_of(verb.doc)
+    return {k for c in verb.children
             if c.dep_ in _CLAUSES and c.right_edge.i < i
             and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
-            for t in c.subtree}
+            for k in t.subtree(c.i)}
 
 
 _CLAUSES = frozenset({"advcl", "ccomp", "parataxis", "conj"})
@@ -131,7 +134,7 @@ def _identity(verb: Token) -> set[int]:
     for c in verb.children:
         if c.dep_ in _IDENTITY_DEPS:
             names = [g for g in c.children if g.dep_ in {"compound", "flat", "appos"}]
-            out |= {c.i} | {t.i for g in names for t in g.subtree}
+            out |= {c.i} | {k for g in names for k in tokens_of(verb.doc).subtree(g.i)}
     return out
 
 
@@ -277,7 +280,7 @@ def _loose_subjects(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
             if t.head.dep_ in {"ROOT", "ccomp", "conj", "parataxis"}
             and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.is_title))  # "Hester" tagged a noun
             and not (t.lower_ in common_nouns() and (t.pos_ == "NOUN" or t.is_sent_start))  # "Trusts for"
-            and not any(g.i in taken for g in t.subtree)  # nor the rest of a name found in part
+            and taken.isdisjoint(tokens_of(doc).subtree(t.i))  # nor the rest of a name found in part
             and not taken & {t.i - 2, t.i - 1, t.i + 1}]  # ("Lula da Silva")
 
 
@@ -288,8 +291,7 @@ def _speakers(doc: Doc, quoted: set[int]) -> list[int]:
 
 def _subjects(doc: Doc) -> list[Token]:
     """The tokens that are a verb's subject (``nsubj``, ``nsubjpass``), in text order."""
-    deps = tokens_of(doc).dep
-    return [doc[i] for i in range(len(doc)) if deps[i] in {"nsubj", "nsubjpass"}]
+    return [doc[i] for i, dep in enumerate(tokens_of(doc).dep) if dep in {"nsubj", "nsubjpass"}]
 
 
 def _quote_speaker(pronoun: Token, speakers: list[int]) -> tuple[int, ...]:
@@ -469,12 +471,13 @@ def _spoken_lines(doc: Doc) -> set[int]:
     ['Why', 'Lima', '?', 'Ann', 'Roe', ':', 'We', 'like', 'it', '.', 'We', 'stay', '.']
     """
     labels = []
-    for token in doc:
-        if token.is_space or not (token.i == 0 or "\n" in doc[token.i - 1].text_with_ws):
+    t = tokens_of(doc)  # text_with_ws is a token's text and a space at most: a line break is a token's text
+    words = [t.text[a:b] for a, b in zip(t.start_char, t.end_char)]
+    for i, word in enumerate(words):
+        if word.isspace() or not (i == 0 or "\n" in words[i - 1]):
             continue
-        colon = next((t.i for t in doc[token.i:token.i + _SPEAKER_WORDS + 1] if t.text == ":"), None)
-        if colon is not None and colon > token.i and all(t.text[:1].isupper()
-                                                          for t in doc[token.i:colon]):
+        colon = next((k for k in range(i, min(i + _SPEAKER_WORDS + 1, len(words))) if words[k] == ":"), None)
+        if colon is not None and colon > i and all(words[k][:1].isupper() for k in range(i, colon)):
             labels.append(colon)
     return set(range(labels[0] + 1, len(doc))) if len(labels) >= 2 else set()
 

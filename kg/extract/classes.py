@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.given_names import common_nouns, given_names
 from kg.extract.places import PLACE_FIRST_WORDS, is_place
+from kg.extract.tokens import text_of, tokens_of
 from kg.lexicon import Lexicon, load_words
 
 if TYPE_CHECKING:
@@ -165,43 +166,47 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     ['Organization', 'Organization', 'Organization']
     """
     last = span[-1]
+    last_lower, words = last.lower_, len(span)  # read once: each read of a Token's attribute makes a string
+    lowers = tokens_of(span.doc).lower[span.start:span.end]
     beside = _nouns_beside(span)  # read once, for the work's noun here and the class's below
     if any(noun_class(noun, lexicon) == WORK for noun in beside if noun.pos_ in {"NOUN", "ADJ"}):
         return WORK  # "the 1992 film Patriot Games": the noun beside it, over its last word's guess
-    if _quoted_title(span) or (len(span) > 1 and last.lower_ in WORK_LAST_WORDS) or _titled_award(span) or \
-            " ".join(t.lower_ for t in span if t.lower_ != "the") in AWARD_NAMES or (
-            _dated_title(span) and not any(t.lower_ in ORGANIZATION_WORDS for t in span)):
+    if _quoted_title(span) or (words > 1 and last_lower in WORK_LAST_WORDS) or _titled_award(span) or \
+            " ".join(w for w in lowers if w != "the") in AWARD_NAMES or (
+            _dated_title(span) and not any(w in ORGANIZATION_WORDS for w in lowers)):
         return WORK  # 'her single "Johnny Ray"', "Dark Harbor (1993)", "the Brownlow Medal": no class holds it
-    if len(span) > 1 and last.lower_ == "games" and (_YEAR.fullmatch(span[0].text) or (
+    if words > 1 and last_lower == "games" and (_YEAR.fullmatch(span[0].text) or (
             span.start > 0 and _YEAR.fullmatch(span.doc[span.start - 1].text)) or span[-2].lower_ in GAMES_WORDS):
         return "Event"  # "the 1984 Los Angeles Games", "the Asian Games"; not "Electronic Arts Games"
-    if len(span) > 1 and last.lower_ in ORGANIZATION_WORDS:
+    if words > 1 and last_lower in ORGANIZATION_WORDS:
         return "Organization"
-    of = next((t.i for t in span[1:-1] if t.lower_ == "of"), None)
-    before = span.doc[of - 1].lower_ if of is not None else ""
+    of = next((span.start + k for k in range(1, words - 1) if lowers[k] == "of"), None)
+    before = lowers[of - 1 - span.start] if of is not None else ""
     if of is not None and (before in PLACE_BODIES or lexicon.head_nouns.get(before) == "Organization"):
         return "Organization"  # "the Arts Council of Calvert County": a council, not a county
-    if len(span) > 1 and last.lower_ in CLUB_LAST_WORDS and last.is_title and not is_place(span.text) \
-            and is_place(span[:-1].text) and (span.start == 0 or span.doc[span.start - 1].lower_ not in _IN):
+    if words > 1 and last_lower in CLUB_LAST_WORDS and last.is_title and not is_place(text_of(span)) \
+            and is_place(text_of(span[:-1])) \
+            and (span.start == 0 or span.doc[span.start - 1].lower_ not in _IN):
         return "Organization"  # "Manchester City", "Ipswich Town"; not "Kansas City", "in Shouguang City"
     opening = span[0]
-    if len(span) > 1 and (last.lower_ in EVENT_WORDS or (opening.lower_ in EVENT_FIRST_WORDS and opening.is_title)
+    opening_lower = opening.lower_
+    if words > 1 and (last_lower in EVENT_WORDS or (opening_lower in EVENT_FIRST_WORDS and opening.is_title)
                           or _storm(span)):
         return "Event"
-    if len(span) > 1 and opening.lower_ in SHIP_PREFIXES and opening.is_upper:
+    if words > 1 and opening_lower in SHIP_PREFIXES and opening.is_upper:
         return "Product"  # "HMS Kestrel", "USS Texas"
-    if len(span) > 1 and last.lower_ in PRODUCT_LAST_WORDS:
+    if words > 1 and last_lower in PRODUCT_LAST_WORDS:
         return "Product"  # "the James Webb Space Telescope"
-    if len(span) == 1 and len(last) > 6 and last.lower_.endswith("shire") and last.is_title:
+    if words == 1 and len(last) > 6 and last_lower.endswith("shire") and last.is_title:
         return "Place"  # "Lincolnshire", "Hampshire"
-    if len(span) > 1 and (opening.is_title or opening.is_upper) and opening.lower_ in ORGANIZATION_FIRST_WORDS:
+    if words > 1 and (opening.is_title or opening.is_upper) and opening_lower in ORGANIZATION_FIRST_WORDS:
         return "Organization"  # "Grupo Lala", "PT Bukit Asam"
-    if len(span) > 1 and opening.is_title and (opening.lower_ in PLACE_FIRST_WORDS or (
-            len(span) > 2 and span[1].lower_ == "of" and lexicon.head_nouns.get(opening.lower_) == "Place")):
+    if words > 1 and opening.is_title and (opening_lower in PLACE_FIRST_WORDS or (
+            words > 2 and span[1].lower_ == "of" and lexicon.head_nouns.get(opening_lower) == "Place")):
         return "Place"  # "Mount Halvorsen", "Gulf of Tonkin"
     said = next((c for c in (_said_by(noun, lexicon) for noun in beside) if c), None)
-    if len(span) > 1 and lexicon.head_nouns.get(last.lower_) in NAME_PART_CLASSES and last.is_title:
-        cls = lexicon.head_nouns[last.lower_]  # "Ransford Abbey" appointed CEO: a person; a "Bureau" chosen as spokesman stays
+    if words > 1 and lexicon.head_nouns.get(last_lower) in NAME_PART_CLASSES and last.is_title:
+        cls = lexicon.head_nouns[last_lower]  # "Ransford Abbey" appointed CEO: a person; a "Bureau" chosen as spokesman stays
         if cls == "Place" and appointed(span, lexicon):
             return "Person"
         return "Organization" if cls == "Place" and said == "Organization" else cls  # "research firm Third Bridge"
@@ -218,7 +223,7 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
         if lexicon.head_nouns.get(root.head.head.lower_) == "Place":
             return "Place"  # "the city of Izmir", "the capital of Texas"
         titled = _title_of(root.head.head, lexicon)
-        if titled is not None and (titled == "Place" or not is_place(span.text)):
+        if titled is not None and (titled == "Place" or not is_place(text_of(span))):
             return titled  # "the manager of Galtaray Vance", "a native of Kelby"; not "the leaders of Peru"
     predicate = predicate_class(span, lexicon)
     if predicate is not None:
@@ -644,7 +649,7 @@ def _shaped_like_a_persons(span: Span, lexicon: Lexicon) -> bool:
     >>> _shaped_like_a_persons(doc[0:2], load_lexicon()), _shaped_like_a_persons(doc[3:5], load_lexicon())
     (True, False)
     """
-    surname_placed = not is_place(span[0].text) and not is_place(span.text)
+    surname_placed = not is_place(span[0].text) and not is_place(text_of(span))
     return all(t.pos_ == "PROPN" and _capitalised(t.text) and t.lower_ not in ORGANIZATION_WORDS
                and t.lower_ not in lexicon.head_nouns and not lexicon.known(t.text)
                and not (is_place(t.text) and not (t.i == span.end - 1 and surname_placed))
@@ -828,7 +833,7 @@ def gives_a_company_title(span: Span) -> bool:
     """
     root = span.root
     title = root.head
-    if root.dep_ not in {"compound", "nmod", "poss"} or title.i < span.end or is_place(span.text):
+    if root.dep_ not in {"compound", "nmod", "poss"} or title.i < span.end or is_place(text_of(span)):
         return False
     if root.dep_ != "poss" and not (title.dep_ == "compound" and title.head.pos_ == "PROPN"):
         return False  # the title names a person after it; not "made Emile Jonassaint provisional president"

@@ -120,9 +120,10 @@ def names_a_unit(sent: Span, organisation: str | None, resolved: Resolved, units
     >>> names_a_unit(doc[:], "kestrel", Resolved((), (), {6: it}), frozenset({"arm"}))
     True
     """
-    for token in sent:
-        if token.lower_ in units:
-            for owner in (c for c in token.children if c.dep_ == "poss"):
+    lower = tokens_of(sent.doc).lower
+    for i in range(sent.start, sent.end):
+        if lower[i] in units:
+            for owner in (c for c in sent.doc[i].children if c.dep_ == "poss"):
                 mention = resolved.by_token.get(owner.i)
                 if mention is not None and mention.iri == organisation:
                     return True
@@ -227,13 +228,29 @@ def pair_row(doc: Doc, a: Side, b: Side, context: Context | None = None,
     feature is encoded once and hashed twice, and half the strings are never
     made (a third of the classifier's time).
     """
-    types, feats = _features(doc, a, b, context, tokens)
+    t = tokens if tokens is not None else tokens_of(doc)
+    types, feats = _features(doc, a, b, context, t)
     crc = zlib.crc32
-    encoded = [f.encode("utf-8") for f in feats]
+    if _HASHED[0] is not t:
+        _HASHED[:] = [t, {}]
+    known = _HASHED[1]
+    encoded = []
+    row = set()
+    for f in feats:
+        kept = known.get(f)
+        if kept is None:
+            e = f.encode("utf-8")
+            kept = known[f] = (e, crc(e) % DIMENSIONS)
+        encoded.append(kept[0])
+        row.add(kept[1])
     joined = crc(f"{types}|".encode("utf-8"))
-    row = {crc(f) % DIMENSIONS for f in encoded}
-    row.update(crc(f, joined) % DIMENSIONS for f in encoded[1:])
+    row.update([crc(f, joined) % DIMENSIONS for f in encoded[1:]])
     return sorted(row)
+
+
+#: The document's Tokens, and feature -> (its UTF-8, its index) for the features of its pairs
+#: (three in four come again in another pair of the document).
+_HASHED: list = [None, {}]
 
 
 def _features(doc: Doc, a: Side, b: Side, context: Context | None,
@@ -242,43 +259,24 @@ def _features(doc: Doc, a: Side, b: Side, context: Context | None,
     t = tokens if tokens is not None else tokens_of(doc)
     types = f"{a.cls}>{b.cls}"
     first, second = (a, b) if a.start < b.start else (b, a)
-    between = [i for i in range(first.end, second.start) if not t.punct[i]]
-    words = [t.words[i] for i in between]
-    feats = [types, f"order={'ab' if first is a else 'ba'}", f"dist={min(len(between), 12) // 3}"]
+    words, dist, inner, outer = _between(t, first, second)
+    feats = [types, f"order={'ab' if first is a else 'ba'}", dist]
     if a.anaphor:
         feats.append("a=anaphor")
     if b.anaphor:
         feats.append("b=anaphor")
-    if len(words) <= 10:
-        feats += [f"w={w}" for w in words]
-        feats += [f"bi={x}_{y}" for x, y in zip(words, words[1:])]
-        if len(words) <= 5:
-            feats.append("seq=" + "_".join(words))
-    else:
-        feats.append("far")
-    before = t.lower[first.start - 1] if first.start > 0 else "<s>"
-    after = t.lower[second.end] if second.end < len(t.lower) else "</s>"
-    feats += [f"before={before}", f"after={after}"]
-    # the two words before and after each end ("born in", "CEO of", "wife ,"), and
-    # what an organisation or place is ("University", "Party") or a pronoun says ("his")
-    for name, side in (("a", a), ("b", b)):
-        left = t.lower[max(side.start - 2, 0):side.start]
-        right = t.lower[side.end:side.end + 2]
-        feats += [f"{name}_left={'_'.join(left)}", f"{name}_right={'_'.join(right)}"]
-        if side.cls in {"Place", "Date"}:
-            feats.append(f"{name}_text={t.span_text(side.start, side.end).lower()}")
-        if side.cls in {"Organization", "Place"}:
-            feats.append(f"{name}_head={t.lower[side.end - 1]}")
-        if side.anaphor:
-            feats.append(f"{name}_word={t.span_text(side.start, side.end).lower()}")
+    feats += inner
+    feats += outer
+    around_a, (head_a, ner_a) = _end_features(t, "a", a)
+    around_b, (head_b, ner_b) = _end_features(t, "b", b)
+    feats += around_a
+    feats += around_b
     path, lemmas = _path(t, a.root, b.root)
-    feats += [f"path={path}", f"lpath={lemmas}"]
-    feats += [f"head_a={t.dep[a.root]}:{t.lemma[t.head[a.root]]}",
-              f"head_b={t.dep[b.root]}:{t.lemma[t.head[b.root]]}",
-              f"ner_a={t.ent_type[a.root]}", f"ner_b={t.ent_type[b.root]}"]
+    feats += [f"path={path}", f"lpath={lemmas}", head_a, head_b, ner_a, ner_b]
     if context is not None:
-        near = set(words if len(words) <= 10 else []) | set(lemmas.split("/"))
-        feats += sorted({f"trig={p}" for w in near for p in context.lexicon.signalled_by(w)})
+        near = set(words) | set(lemmas.split("/"))  # no words when far apart (_between)
+        signals = context.lexicon.triggers.signals  # Lexicon.signalled_by's table, read word by word
+        feats += [f"trig={p}" for p in sorted({p for w in near for p in signals.get(w, ())})]
         sa, sb = (a.start_char, a.end_char), (b.start_char, b.end_char)
         feats += [f"rule={p}" for p in sorted(context.rules.get((sa, sb), ()))]
         feats += [f"rule_rev={p}" for p in sorted(context.rules.get((sb, sa), ()))]
@@ -288,16 +286,70 @@ def _features(doc: Doc, a: Side, b: Side, context: Context | None,
     return types, feats
 
 
+_ENDS: list = [None, {}]  # the document's Tokens, and what is kept of its pairs' ends and spans between
+
+
+def _between(t: Tokens, first: Side, second: Side) -> tuple[list[str], str, list[str], list[str]]:
+    """The words between a pair's ends (punctuation left out; none past ten) and their features: the distance,
+    the words, pairs of words and sequence ("far" past ten words), and the words before and after
+    the pair; kept while the document is at hand (a pair and its reverse share them)."""
+    if _ENDS[0] is not t:
+        _ENDS[:] = [t, {}]
+    key = (first.start, first.end, second.start, second.end)
+    kept = _ENDS[1].get(key)
+    if kept is None:
+        between = [i for i in range(first.end, second.start) if not t.punct[i]]
+        if len(between) <= 10:
+            words = [t.words[i] for i in between]
+            inner = [f"w={w}" for w in words] + [f"bi={x}_{y}" for x, y in zip(words, words[1:])]
+            if len(words) <= 5:
+                inner.append("seq=" + "_".join(words))
+        else:
+            words, inner = [], ["far"]  # far apart: no word between counts
+        before = t.lower[first.start - 1] if first.start > 0 else "<s>"
+        after = t.lower[second.end] if second.end < len(t.lower) else "</s>"
+        kept = _ENDS[1][key] = (words, f"dist={min(len(between), 12) // 3}", inner,
+                                [f"before={before}", f"after={after}"])
+    return kept
+
+
+def _end_features(t: Tokens, name: str, side: Side) -> tuple[list[str], tuple[str, str]]:
+    """The features of one end of a pair (``name``: "a" or "b"), kept while its document is at hand:
+    the two words before and after it ("born in", "CEO of", "wife ,"), what an organisation or
+    place is ("University", "Party") or a pronoun says ("his"); and its head and NER label."""
+    if _ENDS[0] is not t:
+        _ENDS[:] = [t, {}]
+    key = (name, side.start, side.end, side.root, side.cls, side.anaphor)  # what they are made of (a Side's
+    kept = _ENDS[1].get(key)  # own hash is a call in Python, about as slow as making them again)
+    if kept is None:
+        head = f"head_{name}={t.dep[side.root]}:{t.lemma[t.head[side.root]]}"
+        kept = _ENDS[1][key] = (_around(t, name, side), (head, f"ner_{name}={t.ent_type[side.root]}"))
+    return kept
+
+
+def _around(t: Tokens, name: str, side: Side) -> list[str]:
+    left = t.lower[max(side.start - 2, 0):side.start]
+    right = t.lower[side.end:side.end + 2]
+    feats = [f"{name}_left={'_'.join(left)}", f"{name}_right={'_'.join(right)}"]
+    if side.cls in {"Place", "Date"}:
+        feats.append(f"{name}_text={t.span_text(side.start, side.end).lower()}")
+    if side.cls in {"Organization", "Place"}:
+        feats.append(f"{name}_head={t.lower[side.end - 1]}")
+    if side.anaphor:
+        feats.append(f"{name}_word={t.span_text(side.start, side.end).lower()}")
+    return feats
+
+
 def _path(t: Tokens, a: int, b: int) -> tuple[str, str]:
     """Dependency labels and lemmas on the shortest path from token ``a`` to token ``b``."""
     left, right = t.meet(a, b)
     if not left:
         return "none", "none"
+    if len(left) + len(right) - 1 > 7:  # the labels' count below
+        return "long", "long"
     common, left, right = left[-1], left[:-1], right[:-1]
     deps = [f"{t.dep[i]}^" for i in left] + [t.pos[common]] + [f"{t.dep[i]}v" for i in reversed(right)]
-    if len(deps) > 7:
-        return "long", "long"
-    return "/".join(deps), "/".join(t.lemma[i] for i in (*left[1:], common, *right[1:]))
+    return "/".join(deps), "/".join([t.lemma[i] for i in (*left[1:], common, *right[1:])])
 
 
 #: Feature string -> index, for the features seen lately (most repeat from pair to pair).
@@ -337,8 +389,8 @@ class RelationModel:
 
         if rows and all(rows):  # every row's weights in one gather, summed row by row as before
             flat = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.intp)
-            starts = np.cumsum([0, *(len(r) for r in rows[:-1])])
-            scores = np.add.reduceat(self.weights[flat], starts, axis=0) + self.bias
+            starts = list(itertools.accumulate((len(r) for r in rows[:-1]), initial=0))  # each row's first
+            scores = np.add.reduceat(self.weights.take(flat, axis=0), starts, axis=0) + self.bias
         else:
             scores = np.stack([self.weights[r].sum(axis=0) if r else np.zeros(len(self.labels))
                                for r in rows]) + self.bias
@@ -558,20 +610,21 @@ def evidence_words(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> frozense
     """
     inside = set(range(*a)) | set(range(*b))
     out: set[str] = set()
-    node = doc[b[0]:b[1]].root
+    t = tokens_of(doc)
+    node = doc[b[0]:b[1]].root.i
     for _ in range(8):
-        if node.head.i == node.i:
+        if t.head[node] == node:
             break
-        node = node.head
-        if node.i in range(*a):
+        node = t.head[node]
+        if node in range(*a):
             break
-        if node.i not in inside and node.pos_ in {"VERB", "NOUN", "ADJ"}:
-            out.add(node.lemma_.lower() or node.lower_)
+        if node not in inside and t.pos[node] in {"VERB", "NOUN", "ADJ"}:
+            out.add(t.words[node])  # lemma_.lower() or lower_
             break
     first, second = sorted((a, b))
-    between = [t for t in doc[first[1]:second[0]] if not t.is_punct]
+    between = [i for i in range(first[1], second[0]) if not t.punct[i]]
     if len(between) <= 3:
-        out.update(t.lemma_.lower() or t.lower_ for t in between)
+        out.update(t.words[i] for i in between)  # lemma_.lower() or lower_
     return frozenset(out)
 
 

@@ -30,6 +30,7 @@ Examples
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from kg.extract.classes import noun_class
@@ -219,7 +220,8 @@ _BARE_DATELINE = re.compile(r"^[ \t]*([A-Z][\w.'’&-]*(?:,?[ \t]+[A-Z0-9][\w.'�
 _DATELINE_REACH = 600
 
 
-def dateline_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4)  # read by the resolution (twice per document) and by datelined
+def dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the text's datelines are: they say where a story was filed and who sent it.
 
     >>> text = "Plant opens\\n\\nMANILA — Acme Corp opened a plant.\\nLIMA (AP) — It rained."
@@ -231,7 +233,7 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
         words = m.group(1)
         if words.split()[0].isupper() and len(words.split()[0]) > 1 or "," in words:
             spans.append(m.span(1))
-    return spans
+    return tuple(spans)
 
 
 def datelined(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:

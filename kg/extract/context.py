@@ -134,8 +134,17 @@ class DocContext:
         >>> [t.text for t in ctx.named_tokens(ctx.sentences[0])]
         ['Ann', 'Lee', 'Bob', 'Paris']
         """
-        by_token = self.resolved.by_token
-        return [self.doc[i] for i in range(sent.start, sent.end) if i in by_token]
+        kept = self._named_tokens.get((sent.start, sent.end))
+        if kept is None:
+            by_token = self.resolved.by_token
+            kept = self._named_tokens[(sent.start, sent.end)] = tuple(
+                self.doc[i] for i in range(sent.start, sent.end) if i in by_token)
+        return list(kept)
+
+    @cached_property
+    def _named_tokens(self) -> dict[tuple[int, int], tuple[Token, ...]]:
+        """(start, end) -> :meth:`named_tokens`, made once for the extractors that ask."""
+        return {}
 
     def sentence_text(self, sent: Span) -> str:
         """``sent.text.strip()``, cut from the document's text (``Span.text`` joins its tokens').
@@ -156,4 +165,4 @@ class DocContext:
 
 #: The cached readings of a :class:`DocContext` that depend on its document alone, not on
 #: the relations found before (:meth:`DocContext.with_relations` keeps them).
-_OF_THE_DOCUMENT = ("sentences", "_sentence_starts", "labels")
+_OF_THE_DOCUMENT = ("sentences", "_sentence_starts", "labels", "_named_tokens")

@@ -74,9 +74,15 @@ def _main_entity(found: list[Found], by_token: dict[int, EntityMention], cls: st
     """The entity of ``cls`` named more often than any other, else the first that is a main
     clause's subject (the topic of a biography's opening sentence), if any."""
     of_cls = [f for f in found if f.start in by_token and by_token[f.start].cls == cls]
-    counts = Counter(by_token[f.start].iri for f in of_cls).most_common(2)
-    if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]):
-        return counts[0][0]
+    counts: dict[str, int] = {}  # a plain dict: Counter's isinstance checks cost more than the counting
+    for f in of_cls:
+        iri = by_token[f.start].iri
+        counts[iri] = counts.get(iri, 0) + 1
+    if counts:
+        most = max(counts.values())
+        leaders = [iri for iri, n in counts.items() if n == most]
+        if len(leaders) == 1:
+            return leaders[0]
     return next((by_token[f.start].iri for f in of_cls if f.salient == 2), None)
 
 
@@ -94,13 +100,16 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     not Omar Haddad; :func:`_named_genders`). A name in a dateline (a byline's reporter) is no
     one's antecedent.
     """
+    if not anaphora:
+        return []  # what follows reads the names for the anaphora alone
     linked: list[Found] = []
     unnamed: list[Found] = []
     gender_of = _named_genders(found, by_token, text)  # entity IRI -> gender (honorific, given name, pronoun)
 
     def link(a: Found, named: EntityMention) -> None:
+        hit = changed(named, found=a)  # one for the anaphor's tokens (it is frozen)
         for t in range(a.start, a.end):
-            by_token.setdefault(t, changed(named, found=a))
+            by_token.setdefault(t, hit)
         linked.append(a)
         if a.text.casefold() in _GENDER:
             gender_of.setdefault(named.iri, _GENDER[a.text.casefold()])
@@ -108,7 +117,8 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     from kg.extract.constraints import dateline_spans  # constraints reads the classifier, which reads this
 
     datelines = dateline_spans(text)  # "Richard Borsuk, Mangakajang – Plywood baron Bob Hasan ...": the reporter
-    found = [f for f in found if not any(a <= f.start_char and f.end_char <= b for a, b in datelines)]
+    if datelines:
+        found = [f for f in found if not any(a <= f.start_char and f.end_char <= b for a, b in datelines)]
     main = _main_entity(found, by_token, "Person")
     main_organisation = _main_entity(found, by_token, "Organization")
     for a in anaphora:

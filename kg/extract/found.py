@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.tokens import tokens_of
+from kg.extract.tokens import text_of, tokens_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -59,7 +59,7 @@ class Found:
 def _found(span: Span, cls: str, weight: float, canonical: str | None,
            anaphor: bool = False) -> Found:
     root = span.root
-    return Found(span.start, span.end, span.start_char, span.end_char, span.text, cls,
+    return Found(span.start, span.end, span.start_char, span.end_char, text_of(span), cls,
                  weight, canonical, anaphor, _salient(root), tokens_of(span.doc).sentence[root.i],
                  speaker=_speaker(root))
 

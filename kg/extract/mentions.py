@@ -42,6 +42,7 @@ from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSI
                                    _without_title_abbreviation, _without_title_after, _without_trade, one_body)
 from kg.extract.places import LOCATIVE, is_place, place_vote, postal_state, regions
 from kg.extract.short_names import NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed
+from kg.extract.tokens import text_of, tokens_of
 from kg.lexicon import Lexicon, load_words
 from kg.types import changed
 
@@ -79,16 +80,18 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                     or _titled_body(piece, title_words) \
                     or _bare_title(piece, titles) or _all_title(piece, title_words) or _degree_subject(piece):
                 continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer", "(Board of) Directors": no one
-            known = lexicon.known(piece.text)
-            if known is not None and known.label != piece.text and _mapped(piece, lexicon):
+            piece_text = text_of(piece)
+            known = lexicon.known(piece_text)
+            if known is not None and known.label != piece_text and _mapped(piece, lexicon):
                 placed.add(piece.start)
                 if known.cls != "Place":
                     known = None  # "moved to Princeton, N.J.": the town, not Princeton University's short name
             if known is None and (_common_word(piece, lexicon) or _field_of_work(piece, lexicon)
                                   or (ner_cls == "Person" and _a_kind_of(piece))):
                 continue  # "Hollis of the River", "Central and South America", "Family Welfare": no name alone
+            # "transferred to France": the country; "the 1984 Games"
             team = (known is None or known.cls == "Place") and ner_cls != "Event" and team_cued(piece, lexicon) \
-                and piece.text.casefold() not in regions()  # "transferred to France": the country; "the 1984 Games"
+                and piece_text.casefold() not in regions()
             state = postal_state(piece) if known is None else None
             if team:
                 cls, canonical, weight = "Organization", None, GAZETTEER_WEIGHT  # "playing for Lancashire": the club
@@ -119,7 +122,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             elif canonical is None and cls in {"Person", "Product"} and (
                     employer_cued(piece, lexicon) or impersonal(piece) or owned(piece)):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "joined Monzo", "Tim Hortons, which"
-            elif canonical is None and cls == "Person" and _initialism(piece.text):
+            elif canonical is None and cls == "Person" and _initialism(piece_text):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT
             if traded and canonical is None:  # "Discounters Aldi": the trade says an organisation
                 piece_cls, piece_weight = "Organization", HEAD_NOUN_WEIGHT
@@ -143,7 +146,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for span in [*_title_owners(doc, {f.start for f in found if f.cls == "Person"}, taken), *_titled_of(doc, taken)]:
         found.append(_found(span, "Organization", HEAD_NOUN_WEIGHT, None))  # "Helios Towers CEO Kash Pandya"
         taken.update(range(span.start, span.end))
-    text = doc.text  # joined from the tokens' texts: read once
+    text = tokens_of(doc).text  # Doc.text joins the tokens' texts each time
     headlines = headline_lines(text)
     if headlines:  # "HP Names Whitman CEO": what the story does not name again is no name
         found = [f for f in found if not in_headline(headlines, f.start_char) or f.canonical is not None

@@ -288,9 +288,8 @@ def _nicknamed(doc: Doc) -> Iterator[Span]:
 
     from kg.extract.given_names import given_names
 
-    quotes = {doc.vocab.strings[q] for q in _OPENING_QUOTES}  # the quotes' places, from the token array
     given = given_names()
-    for i in [i for i, orth in enumerate(doc.to_array("ORTH").tolist()) if orth in quotes]:
+    for i in [i for i, lower in enumerate(tokens_of(doc).lower) if lower in _OPENING_QUOTES]:
         close = next((k for k in range(i + 2, min(i + 4, len(doc))) if doc[k].text in _CLOSING_QUOTES), None)
         if close is None or not all(_named_word(doc[k]) for k in range(i + 1, close)):
             continue

@@ -182,14 +182,16 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
                     if len(long) > 1 and found[j].cls == f.cls and (long[-1] == short[0] or (
                         long[0] == short[0] and all(w in ORGANIZATION_WORDS for w in long[1:])))]
         else:
+            # the sentence's apartness asked last (the words rule out most); "Tower Transit (Group)"
             fits = [j for j, long in enumerate(words)
-                    if found[j].cls == f.cls and not _kept_apart(f, found[j]) and (long[-1] == short[-1] and (
+                    if found[j].cls == f.cls and (long[-1] == short[-1] and (
                         len(long) > len(short) and long[0] == short[0] and _subsequence(short, long)
                         or f.cls == "Person" and long != short and _initialled(short, long)
                         or f.cls == "Person" and len(long) == len(short) and long[:-1] != short[:-1]
                         and nickname_of(f.text.split()[0], found[j].text.split()[0]))
                         or f.cls == "Organization" and len(long) > len(short) and long[:len(short)] == short
-                        and all(w in ORGANIZATION_WORDS for w in long[len(short):]))]  # "Tower Transit (Group)"
+                        and all(w in ORGANIZATION_WORDS for w in long[len(short):]))
+                    and not _kept_apart(f, found[j])]
         if not fits:
             continue
         if len({root(j) for j in fits}) == 1 and root(fits[0]) != root(i) \

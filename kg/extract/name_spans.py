@@ -23,6 +23,7 @@ from kg.extract.classes import EVENT_WORDS, ORGANIZATION_WORDS
 from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.naming import COMPANY_SUFFIXES, legal_name
 from kg.extract.places import GENERIC, currency_codes, is_place, regions
+from kg.extract.tokens import text_of, tokens_of
 from kg.lexicon import Lexicon, load_words
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ POST_NOMINALS = frozenset(_WORDS["post_nominals"])
 #: Roles NER takes into a person's name ("Striker Tomas Berg").
 ROLES_BEFORE_NAMES = frozenset(_WORDS["roles_before_names"])
 COURTESY_TITLES = frozenset(_WORDS["courtesy_titles"])
+_SUFFIXES_AND_TITLES = COMPANY_SUFFIXES | COURTESY_TITLES  # no name alone (:func:`_is_name`)
 NAME_OPENERS = frozenset(_WORDS["name_openers"])
 POSSESSED_BUSINESSES = frozenset(_WORDS["possessed_businesses"])
 TITLE_ABBREVIATIONS = frozenset(_WORDS["title_abbreviations"])
@@ -111,14 +113,15 @@ def _place_parts(piece: Span, label: str) -> list[Span]:
     (['Europe', 'London'], ['Nordic Open'])
     """
     doc, start, end = piece.doc, piece.start, piece.end
-    if end - start < 2 or is_place(piece.text):
+    t = tokens_of(doc)
+    if end - start < 2 or is_place(t.span_text(start, end)):
         return [piece]
     if label in {"GPE", "LOC"}:
         cut = next((i for i in range(start + 1, end)  # a country, state or continent, then a place
-                    if doc[start:i].text.casefold() in regions() and is_place(doc[i:end].text)), None)
+                    if t.span_text(start, i).casefold() in regions() and is_place(t.span_text(i, end))), None)
         return [piece] if cut is None else [doc[start:cut], doc[cut:end]]
     at = next((i for i in range(start + 1, end - 1)
-               if doc[i].lower_ == "in" and is_place(doc[i + 1:end].text)), None)
+               if t.lower[i] == "in" and is_place(t.span_text(i + 1, end))), None)
     return [piece] if at is None else [doc[start:at]]
 
 
@@ -276,13 +279,16 @@ def _parenthesised_abbreviation(doc: Doc, i: int, start: int, end: int) -> bool:
 
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].pos_ in {"DET", "PUNCT"} or doc[start].lower_ == "the"):
+    doc, t = span.doc, tokens_of(span.doc)
+    while start < end and (t.pos[start] in {"DET", "PUNCT"} or t.lower[start] == "the"):
         start += 1
-    while end > start and (doc[end - 1].pos_ == "PUNCT" or doc[end - 1].tag_ == "POS"
-                           or doc[end - 1].lower_ in {"'s", "’s"}  # "Army ’s", tagged a verb
-                           or (doc[end - 1].is_stop and doc[end - 1].is_lower)):  # "Jeffery Kent as CIO"
-        if doc[end - 1].tag_ == "POS" and end - 1 > start and _owns_nothing(doc, end - 1):
+    while end > start:
+        last = doc[end - 1]  # one Token for the checks below, not one per attribute read
+        if not (t.pos[end - 1] == "PUNCT" or last.tag_ == "POS"
+                or t.lower[end - 1] in {"'s", "’s"}  # "Army ’s", tagged a verb
+                or (last.is_stop and last.is_lower)):  # "Jeffery Kent as CIO"
+            break
+        if last.tag_ == "POS" and end - 1 > start and _owns_nothing(doc, end - 1):
             break  # "Moody's"
         end -= 1
     return doc[start:end] if end > start else None
@@ -304,10 +310,10 @@ def _owns_nothing(doc: Doc, i: int) -> bool:
 def _is_name(span: Span) -> bool:
     """A name has a capital or a digit, a letter, and is not a known non-name
     nor a company suffix alone (the "Inc." of "Geeknet, Inc.", split at its comma)."""
-    text = span.text
+    text = text_of(span)
     if text.lower().replace("’", "'") in NOT_NAMES or not any(c.isalpha() for c in text):
         return False
-    if text.lower().rstrip(".") in COMPANY_SUFFIXES | COURTESY_TITLES or _priced(span):
+    if text.lower().rstrip(".") in _SUFFIXES_AND_TITLES or _priced(span):
         return False  # "Geeknet, Inc.", NER's "Eng" of "Eng. Peter Amisi"
     return any(c.isupper() or c.isdigit() for c in text)
 
@@ -415,7 +421,7 @@ def _without_trade(span: Span | None, lexicon: Lexicon) -> Span | None:
         return span
     rest = span.doc[span.start + 1:span.end]
     if lexicon.head_nouns.get(span[0].lower_) != "Organization" or rest[0].pos_ != "PROPN" \
-            or rest[-1].lower_ in ORGANIZATION_WORDS or lexicon.known(span.text) is not None:
+            or rest[-1].lower_ in ORGANIZATION_WORDS or lexicon.known(text_of(span)) is not None:
         return span
     return rest
 
@@ -432,7 +438,7 @@ def _mapped(span: Span, lexicon: Lexicon) -> bool:
     (False, True)
     """
     doc = span.doc
-    if span[0].ent_type_ not in {"GPE", "LOC"} or not is_place(span.text):
+    if span[0].ent_type_ not in {"GPE", "LOC"} or not is_place(text_of(span)):
         return False
     if span.start > 0 and doc[span.start - 1].lower_ in {"in", "to", "near"}:
         return True
@@ -525,7 +531,7 @@ def _field_of_work(span: Span, lexicon: Lexicon) -> bool:
     >>> [_field_of_work(doc[i:j], load_lexicon()) for i, j in ((0, 4), (5, 8), (9, 11))]
     [True, False, False]
     """
-    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", span.text)]
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'-]*", text_of(span))]
     words = [w for w in words if w not in _CONNECTIVES]
     if len(words) > 1 and words[0] in TITLE_ABBREVIATIONS:
         words = words[1:]  # "GM Human Resources": a general manager's department

@@ -147,6 +147,11 @@ def _best_label(names: list[str]) -> str:
     >>> _best_label(["Peter of Varn", "Pierre de Varn", "Peter"]), _best_label(["AWS", "Amazon Web Services"])
     ('Peter of Varn', 'Amazon Web Services')
     """
+    return _best_of(tuple(names))
+
+
+@lru_cache(maxsize=4096)  # a document's groups are labelled twice (its own resolution, then the build's)
+def _best_of(names: tuple[str, ...]) -> str:
     counts = Counter(names)  # in the order first written
     full = [n for n in counts if not _is_acronym(n)] or list(counts)
     return max(full, key=lambda n: (len(n.split()), counts[n]))

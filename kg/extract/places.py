@@ -24,6 +24,7 @@ from functools import cache as cache_calls, lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract.tables import kept
+from kg.extract.tokens import text_of
 from kg.lexicon import load_words
 
 if TYPE_CHECKING:
@@ -188,7 +189,7 @@ def place_vote(span: Span, ner_class: str | None, lexicon: Lexicon | None = None
     when the words around put it on a map ("moved to Jordan", "Lincoln,
     Nebraska"), so "Lincoln said" stays a person.
     """
-    if not is_place(span.text):
+    if not is_place(text_of(span)):
         return ner_class in {"Person", "Organization"} and (_on_a_map(span, ner_class) or _abbreviated_state(span, lexicon))
     if ner_class == "Place" or ner_class is None:
         return True
@@ -200,7 +201,7 @@ def place_vote(span: Span, ner_class: str | None, lexicon: Lexicon | None = None
     if ner_class == "Person":  # "Lincoln said" is a person; "Bahir Dar", "Saint Lucia" are no one
         return mapped or len(span) > 1
     if ner_class == "Organization":  # "Boston beat Chicago": a team; a country or state is a place
-        return mapped or len(span) > 1 or before in {"of", ","} or span.text.casefold() in regions()
+        return mapped or len(span) > 1 or before in {"of", ","} or text_of(span).casefold() in regions()
     return mapped
 
 

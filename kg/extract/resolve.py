@@ -21,9 +21,10 @@ True
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from kg.extract.coreference import _link_anaphora, _narrated, _unnamed_entities
 from kg.extract.entity_mention import EntityMention
@@ -171,10 +172,11 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
 
     entities, mentions, by_token, joined_by = [], [], {}, []
     for members in map(list, grouping.groups):
-        votes: Counter[str] = Counter()
+        votes: dict[str, float] = {}
         for i in members:
-            votes["Person" if i in surnames else found[i].cls] += found[i].weight
-        cls = votes.most_common(1)[0][0]
+            vote = "Person" if i in surnames else found[i].cls
+            votes[vote] = votes.get(vote, 0) + found[i].weight
+        cls = max(votes.items(), key=itemgetter(1))[0]  # Counter.most_common(1)'s: the first most voted
         names = [found[i].text for i in members if not found[i].demonym]
         canonical = next((found[i].canonical for i in members if found[i].canonical), None)
         label = canonical or _best_label(names or [found[i].text for i in members])
@@ -196,8 +198,9 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
             f = found[i]
             if not f.demonym:  # "Belgian" refers to Belgium but is not one of its names
                 mentions.append((iri, Mention(doc_id, f.start_char, f.end_char, f.text, cls)))
+            hit = EntityMention(iri, cls, label, f)  # one for the mention's tokens (it is frozen)
             for t in range(f.start, f.end):
-                by_token[t] = EntityMention(iri, cls, label, f)
+                by_token[t] = hit
     unnamed = _link_anaphora(anaphora, found, by_token, text)
     entities.extend(_unnamed_entities(_narrated(unnamed, text), doc_id, base, by_token, name))
     mentions.sort(key=lambda pair: pair[1].start)

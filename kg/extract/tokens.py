@@ -8,11 +8,11 @@ name), so they read these lists instead (:meth:`kg.extract.context.DocContext.to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,10 @@ class Tokens:
     end_char: list[int]
     text: str
     sentence: list[int]  # the first token of its sentence (empty when the Doc has no sentences)
+    _chains: dict[int, list[int]] = field(default_factory=dict, compare=False, repr=False)  # up(), kept
+    _chain_sets: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)  # of up()
+    _trees: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)  # subtree()
+    _kids: list[list[int]] = field(default_factory=list, compare=False, repr=False)  # each token's children
 
     @classmethod
     def of(cls, doc: Doc) -> Tokens:
@@ -73,14 +77,55 @@ class Tokens:
         ([1, 2], [3, 2])
         """
         up_i, up_j = self.up(i), self.up(j)
-        ids_j = set(up_j)
+        ids_j = self._chain_sets.get(j)
+        if ids_j is None:
+            ids_j = self._chain_sets[j] = frozenset(up_j)
         common = next((k for k in up_i if k in ids_j), None)
         if common is None:
             return [], []
         return up_i[:up_i.index(common) + 1], up_j[:up_j.index(common) + 1]
 
     def up(self, i: int) -> list[int]:
-        """``[doc[i], *doc[i].ancestors]`` as token indices."""
+        """``[doc[i], *doc[i].ancestors]`` as token indices (kept per token: not to be changed)."""
+        chain = self._chains.get(i)
+        if chain is None:
+            chain = self._chains[i] = self._up(i)
+        return chain
+
+    def subtree(self, i: int) -> frozenset[int]:
+        """``{t.i for t in doc[i].subtree}``: token ``i`` and every token below it (kept per token).
+
+        >>> from kg.extract.nlp import load_nlp
+        >>> t = Tokens.of(load_nlp()("Tim Cook leads Apple."))
+        >>> sorted(t.subtree(1)), sorted(t.subtree(2))
+        ([0, 1], [0, 1, 2, 3, 4])
+        """
+        tree = self._trees.get(i)
+        if tree is None:
+            below, todo = [], [i]
+            while todo:
+                k = todo.pop()
+                below.append(k)
+                todo.extend(self.children(k))
+            tree = self._trees[i] = frozenset(below)
+        return tree
+
+    def children(self, i: int) -> list[int]:
+        """``[t.i for t in doc[i].children]``, in text order (kept: not to be changed).
+
+        >>> from kg.extract.nlp import load_nlp
+        >>> t = Tokens.of(load_nlp()("Tim Cook leads Apple."))
+        >>> t.children(2)
+        [1, 3, 4]
+        """
+        if not self._kids:
+            self._kids.extend([] for _ in self.head)
+            for k, h in enumerate(self.head):
+                if h != k:
+                    self._kids[h].append(k)
+        return self._kids[i]
+
+    def _up(self, i: int) -> list[int]:
         chain = [i]
         while self.head[i] != i and len(chain) <= len(self.head):
             i = self.head[i]
@@ -89,6 +134,17 @@ class Tokens:
 
 
 _LAST_TOKENS: list[tuple[Doc, Tokens]] = []  # the last document's table (callers go pair by pair)
+
+
+def text_of(span: Span) -> str:
+    """``span.text``, cut from its document's text (``Span.text`` joins its tokens' texts, a Token each).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Tim Cook leads Apple.")
+    >>> text_of(doc[0:2]), text_of(doc[2:2])
+    ('Tim Cook', '')
+    """
+    return tokens_of(span.doc).span_text(span.start, span.end)
 
 
 def tokens_of(doc: Doc) -> Tokens:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.classes import team_cued
 from kg.extract.places import countries
+from kg.extract.tokens import tokens_of
 from kg.lexicon import PropertySpec
 from kg.types import Relation
 
@@ -367,7 +368,8 @@ def _appointee(ctx: DocContext, verb: Token) -> Token | None:
 def negated(ctx: DocContext, verb: Token) -> bool:
     """"did not acquire", "instead of investing", "failed to buy", "terminated its proposal
     to acquire" (``ontology/words.toml`` ``abandoning``): the verb states nothing."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    t = tokens_of(verb.doc)
+    if any(t.dep[c] == "neg" for c in t.children(verb.i)):
         return True
     intention = _intention(verb)
     if intention is not None:
@@ -390,7 +392,8 @@ def hedged(ctx: DocContext, verb: Token) -> bool:
     """"may partner", "plans to buy", "its bid to acquire": the verb states a possibility."""
     hedges = ctx.lexicon.words.rules["hedges"]
     intention = _intention(verb)
-    return any(c.lower_ in hedges for c in verb.children if c.dep_ in {"aux", "advmod"}) or \
+    t = tokens_of(verb.doc)
+    return any(t.lower[c] in hedges for c in t.children(verb.i) if t.dep[c] in {"aux", "advmod"}) or \
         (intention is not None and intention.lemma_.lower() in hedges)
 
 
@@ -403,14 +406,25 @@ def _intention(verb: Token) -> Token | None:
     >>> _intention(doc[5]).text, _intention(doc[8])
     ('proposal', None)
     """
-    if verb.dep_ not in {"xcomp", "acl"} or not any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+    t = tokens_of(verb.doc)
+    if verb.dep_ not in {"xcomp", "acl"} or not any(t.lower[c] == "to" and t.dep[c] == "aux"
+                                                   for c in t.children(verb.i)):
         return None
     return verb.head
 
 
 def span_root(ctx: DocContext, start: int, end: int) -> int:
-    """The token of a mention whose head lies outside it."""
-    return ctx.doc[start:end].root.i
+    """The token of a mention whose head lies outside it (kept per span while its document is at hand:
+    the rules ask for each token of a mention)."""
+    if _ROOTS[0] is not ctx.doc:
+        _ROOTS[:] = [ctx.doc, {}]
+    root = _ROOTS[1].get((start, end))
+    if root is None:
+        root = _ROOTS[1][(start, end)] = ctx.doc[start:end].root.i
+    return root
+
+
+_ROOTS: list = [None, {}]  # the document at hand, and (start, end) -> span_root
 
 
 def confidence(ctx: DocContext, kind: str) -> float:

@@ -88,9 +88,11 @@ def _ownership(ctx: DocContext, sent: Span, conf: float) -> Iterator[Relation]:
     rules = ctx.lexicon.words.rules
     if spec is None:
         return
-    for noun in sent:
-        if noun.pos_ != "NOUN":
+    pos = ctx.tokens.pos
+    for i in range(sent.start, sent.end):
+        if pos[i] != "NOUN":
             continue
+        noun = ctx.doc[i]
         words = {noun.lower_, *(f"{c.lower_} {noun.lower_}" for c in noun.children if c.dep_ == "compound")}
         under, over = bool(words & rules["subsidiary_nouns"]), bool(words & rules["parent_nouns"])
         if not (under or over):

@@ -208,8 +208,13 @@ def _titles_in(titles: Iterable[str], text: str) -> list[str]:
     >>> _titles_in(["ceo", "chief executive", "co"], "chief executive and ceo")
     ['ceo', 'chief executive']
     """
-    padded = f" {text} "  # made once, not once per title
-    return [t for t in titles if f" {t} " in padded]
+    words = text.split(" ")
+    if not text or len(words) > 12 or "" in words:  # (a phrase has a few words, single spaces)
+        padded = f" {text} "  # made once, not once per title
+        return [t for t in titles if f" {t} " in padded]
+    # the runs of words the text holds: a title is one of them (read once, not searched per title)
+    runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    return [t for t in titles if t in runs]
 
 
 def _of_a_part(after: str, rules: dict) -> bool:  # type: ignore[type-arg]
@@ -359,9 +364,16 @@ def _where_or_whose(token: Token, title: Token, bodies: frozenset[str]) -> bool:
 
 
 def _bodies(ctx: DocContext) -> frozenset[str]:
-    """Head nouns of organisations ("firm", "group"), and "business" (a field's word too)."""
-    return frozenset(w for w, cls in ctx.lexicon.head_nouns.items() if cls == "Organization") \
-        | {"business", "businesses"}
+    """Head nouns of organisations ("firm", "group"), and "business" (a field's word too): made
+    once per table of head nouns (the lexicon's), not once per document."""
+    nouns = ctx.lexicon.head_nouns
+    if _BODIES[0] is not nouns:
+        _BODIES[:] = [nouns, frozenset(w for w, cls in nouns.items() if cls == "Organization")
+                      | {"business", "businesses"}]
+    return _BODIES[1]
+
+
+_BODIES: list = [None, frozenset()]  # the head nouns read last, and their bodies
 
 
 def _ranking(token: Token) -> bool:
