@@ -204,14 +204,16 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     if words > 1 and opening.is_title and (opening_lower in PLACE_FIRST_WORDS or (
             words > 2 and span[1].lower_ == "of" and lexicon.head_nouns.get(opening_lower) == "Place")):
         return "Place"  # "Mount Halvorsen", "Gulf of Tonkin"
-    said = next((c for c in (_said_by(noun, lexicon) for noun in beside) if c), None)
     if words > 1 and lexicon.head_nouns.get(last_lower) in NAME_PART_CLASSES and last.is_title:
         cls = lexicon.head_nouns[last_lower]  # "Ransford Abbey" appointed CEO: a person; a "Bureau" chosen as spokesman stays
         if cls == "Place" and appointed(span, lexicon):
             return "Person"
-        return "Organization" if cls == "Place" and said == "Organization" else cls  # "research firm Third Bridge"
+        if cls == "Place" and _said_beside(beside, lexicon) == "Organization":
+            return "Organization"  # "investment research firm Third Bridge"
+        return cls
     if gives_a_company_title(span) or placed_based(span):
         return "Organization"  # "Aston Martin chief executive Andy Palmer", "Minneapolis-based Best Buy"
+    said = _said_beside(beside, lexicon)
     if said:
         return said
     if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon):
@@ -257,12 +259,16 @@ def _title_of(noun: Token, lexicon: Lexicon) -> str | None:
     return next(iter(classes)) if len(classes) == 1 and not spec.literal else None
 
 
-def _said_by(noun: Token, lexicon: Lexicon) -> str | None:
-    """The class a noun beside a name gives it (:func:`_nouns_beside`): its head noun's, or a
-    person's for a title only people hold. spaCy tags "firm" in "the firm Solberg Arkitekter" ADJ."""
-    if noun.pos_ not in {"NOUN", "ADJ"} or noun.lower_ in NOT_PREDICATE_NOUNS:
-        return None
-    return noun_class(noun, lexicon) or ("Person" if _persons_title(noun, lexicon) else None)
+def _said_beside(beside: list[Token], lexicon: Lexicon) -> str | None:
+    """The class the first noun beside a name that gives one gives it (:func:`_nouns_beside`):
+    its head noun's, or a person's for a title only people hold. spaCy tags "firm" in "the firm
+    Solberg Arkitekter" ADJ."""
+    for noun in beside:
+        if noun.pos_ in {"NOUN", "ADJ"} and noun.lower_ not in NOT_PREDICATE_NOUNS:
+            said = noun_class(noun, lexicon) or ("Person" if _persons_title(noun, lexicon) else None)
+            if said:
+                return said
+    return None
 
 
 def _nouns_beside(span: Span) -> list[Token]:

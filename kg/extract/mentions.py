@@ -185,9 +185,8 @@ def _opening_organisations(doc: Doc, found: list[Found], lexicon: Lexicon) -> li
     """The mentions, a place no gazetteer knows made an organisation when its name opens an
     organisation's in the document, NER calls it an organisation once at least and no
     mention of it stands where places do (after "in" or "the town of", before a comma and a
-    place): NER's GPE
-    "FedEx" (and once ORG) beside "FedEx Corp." and "FedEx Express" is their short name;
-    "Lakefield College School in Lakefield, Ontario" leaves the town.
+    place): NER's GPE "FedEx" (and once ORG) beside "FedEx Corp." and "FedEx Express" is
+    their short name; "Lakefield College School in Lakefield, Ontario" leaves the town.
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 
 from kg.extract.classes import ORGANIZATION_WORDS
+from kg.extract.coreference import _TITLES_BEFORE_NAMES
 from kg.extract.given_names import given_names, nickname_of
 from kg.extract.mentions import GAZETTEER_WEIGHT, Found
 from kg.extract.naming import _POSSESSIVE, _initials, _is_acronym, _subsequence, abbreviates, coins
@@ -84,7 +85,7 @@ def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-un
                 full_names[short].append(i)
     joined = set()
     for i, f in enumerate(found):
-        name = _without_doctor(f.text)  # "Dr. Abbey" is Ransford Anertey Abbey
+        name = _without_title(f.text)  # "Dr. Abbey" is Ransford Anertey Abbey
         if (" " in name and name.split()[0].lower() not in NAME_PARTICLES) or f.weight >= GAZETTEER_WEIGHT:
             continue
         fits = [j for j in full_names.get(name, ()) if not _kept_apart(f, found[j])]
@@ -94,18 +95,15 @@ def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-un
     return joined
 
 
-def _without_doctor(name: str) -> str:
-    """A surname without the doctor's or professor's title before it: "Dr. Abbey" -> "Abbey".
+def _without_title(name: str) -> str:
+    """A surname without the title NER kept before it (``coreference._TITLES_BEFORE_NAMES``):
+    "Dr. Abbey" -> "Abbey", "Lord Sugar" -> "Sugar".
 
-    >>> _without_doctor("Dr. Abbey"), _without_doctor("Prof Lee"), _without_doctor("Dr. Ann Lee")
+    >>> _without_title("Dr. Abbey"), _without_title("Prof Lee"), _without_title("Dr. Ann Lee")
     ('Abbey', 'Lee', 'Dr. Ann Lee')
     """
     words = name.split()
-    return words[1] if len(words) == 2 and words[0].rstrip(".").lower() in SURNAME_TITLES else name
-
-
-#: Titles that NER may keep in a surname alone ("Dr Leakey", "Prof. Lee"), no part of it.
-SURNAME_TITLES = frozenset({"dr", "prof", "professor"})
+    return words[1] if len(words) == 2 and words[0].rstrip(".").lower() in _TITLES_BEFORE_NAMES else name
 
 
 def _link_first_names(found: list[Found], taken: set[int], union) -> set[int]:  # type: ignore[no-untyped-def]
