@@ -228,8 +228,9 @@ def _titled_of(doc: Doc, taken: set[int]) -> Iterator[Span]:
 
     from kg.extract.given_names import common_nouns
 
+    lower = tokens_of(doc).lower
     for i in range(1, len(doc) - 1):
-        if doc[i].lower_ != "of" or doc[i - 1].lower_ not in OWNER_TITLES or not doc[i - 1].is_title:
+        if lower[i] != "of" or lower[i - 1] not in OWNER_TITLES or not doc[i - 1].is_title:
             continue
         start = i + 2 if doc[i + 1].lower_ == "the" else i + 1
         end = start
