@@ -2168,3 +2168,41 @@ def test_a_company_before_a_lower_case_title_the_parser_hung_on_the_name():
     got = facts("Those appointed include: Kessel Shoe Company chief executive Alberto Errico, Samuel Kiruthu "
                 "director of Leather Limited, and John Muriuki.")
     assert ("Alberto Errico", "leads", "Kessel Shoe Company") in got, got
+
+
+@pytest.mark.parametrize("text, person, title, predicate, organisation", [
+    ('"Sales rose," said Omar al Harthy, Chief Executive Officer — Dhofar Stone Company.',
+     "Omar al Harthy", "Chief Executive Officer", "leads", "Dhofar Stone Company"),
+    ('"Demand is rising," said Priya Raman, Head of Research – Coastal Capital Partners.',
+     "Priya Raman", "Head of Research", "worksFor", "Coastal Capital Partners"),
+    ("Tomas Oduya, Chief Operating Officer - Nile Breweries Limited, opened the plant.",
+     "Tomas Oduya", "Chief Operating Officer", "worksFor", "Nile Breweries Limited"),
+])
+def test_a_title_before_a_dash_is_held_at_the_organisation_after_it(text, person, title, predicate, organisation):
+    got = facts(text)
+    assert (person, "jobTitle", title) in got, got
+    assert (person, predicate, organisation) in got, got
+
+
+@pytest.mark.parametrize("text, buyer, bought", [
+    ("The regulator approved the acquisition of Kestrel Foods by Marlow Holdings last week.",
+     "Marlow Holdings", "Kestrel Foods"),
+    ("The takeover of Brightwater Telecom by Orion Group was completed in March.", "Orion Group", "Brightwater Telecom"),
+    ("Following the acquisition of Pioneer Bank by Equity Group Holdings, the branch closed.",
+     "Equity Group Holdings", "Pioneer Bank"),
+])
+def test_the_acquisition_of_one_company_by_another(text, buyer, bought):
+    got = facts(text)
+    assert (buyer, "acquired", bought) in got, got
+    assert (bought, "acquired", buyer) not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The proposed acquisition of Kestrel Foods by Marlow Holdings was blocked by regulators.",
+    "Marlow Holdings abandoned its planned takeover of Kestrel Foods.",
+    "Marlow Holdings is in talks on a possible acquisition of Kestrel Foods.",
+    "The acquisition of Kestrel Foods by Marlow Holdings was blocked by the Competition Commission.",
+])
+def test_a_deal_only_planned_or_blocked_is_no_acquisition(text):
+    got = facts(text)
+    assert not any(p == "acquired" for _, p, _ in got), got

@@ -317,14 +317,16 @@ def _storm(span: Span) -> bool:
 
 def names_another(noun: Token) -> bool:
     """Whether a noun in apposition is followed by a name of its own ("in Ruaraka, its chairman
-    Peter Otieno said": the chairman is Otieno, and says nothing of Ruaraka).
+    Peter Otieno said": the chairman is Otieno, and says nothing of Ruaraka); not one after a
+    dash ("Priya Raman, Head of Research – Coastal Capital": the head's organisation).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("They met in Ruaraka, its chairman Peter Otieno said.")
     >>> names_another(doc[6]), names_another(doc[0])
     (True, False)
     """
-    return any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i for c in noun.children)
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i
+               and noun.doc[c.left_edge.i - 1].text not in DASHES for c in noun.children)
 
 
 @lru_cache(maxsize=1)

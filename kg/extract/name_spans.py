@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
-from kg.extract.classes import EVENT_WORDS, ORGANIZATION_WORDS
+from kg.extract.classes import DASHES, EVENT_WORDS, ORGANIZATION_WORDS
 from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.naming import COMPANY_SUFFIXES, legal_name
 from kg.extract.places import GENERIC, currency_codes, is_place, regions
@@ -581,8 +581,9 @@ def _bare_title(span: Span, titles: frozenset[str] | set[str]) -> bool:
 
 def _after_title(span: Span, title_words: frozenset[str] | set[str]) -> Span:
     """The name after the title NER took into it: "Co-Chief Executive Officer of Power
-    Corporation of Canada" is Power Corporation of Canada (title words, then "of"), and
-    "Board of Governors of Ahmedabad University" the university.
+    Corporation of Canada" is Power Corporation of Canada (title words, then "of"), "Operating
+    Officer - Nile Breweries" the breweries (title words, then a dash), and "Board of
+    Governors of Ahmedabad University" the university.
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("He is Co-Chief Executive Officer of Kestrel Corporation.")
@@ -590,11 +591,12 @@ def _after_title(span: Span, title_words: frozenset[str] | set[str]) -> Span:
     'Kestrel Corporation'
     """
     while True:  # "Board of Governors of Ahmedabad University": the university
-        of = next((t.i for t in span if t.lower_ == "of"), None)
+        of = next((t.i for t in span if t.lower_ == "of" or t.text in DASHES and t.whitespace_), None)
         if of is None or of == span.start or of + 1 >= span.end:
             return span
         before = span.doc[span.start:of]
-        if not (_all_title(before, title_words) or all(t.lower_ in _BOARDS for t in before)):
+        if not (_all_title(before, title_words) or span.doc[of].lower_ == "of" and all(
+                t.lower_ in _BOARDS for t in before)):
             return span
         span = span.doc[of + 1:span.end]
 

@@ -40,8 +40,14 @@ def nouns(ctx: DocContext) -> Iterator[Relation]:
             if not specs or t.pos[i] not in {"NOUN", "PROPN"}:
                 continue
             noun = ctx.doc[i]
+            if _unrealised(ctx, noun):
+                continue
             preps = [c for c in noun.children if c.dep_ == "prep"]
             owners = [a for c in noun.children if c.dep_ == "poss" for a in args(ctx, c)]
+            agent = None if owners else _agent(noun, preps)
+            if agent is not None:  # "the acquisition of Kestrel Foods by Marlow Holdings": Marlow's
+                owners = args(ctx, pobj(agent))
+                preps = [c for c in preps if c.lower_ == "of"]
             if not owners and noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
                 # "Apple's aspirations to grow amid competition from rivals": the clause's subject
                 owners = args(ctx, subject(ctx, noun.head.head))
@@ -62,6 +68,46 @@ def nouns(ctx: DocContext) -> Iterator[Relation]:
                     if not owned or spec.allows(s.cls, o.cls):  # a person announcing a deal speaks for a firm
                         yield relation(ctx, spec, s, o, sent, "noun", conf)
         yield from _ownership(ctx, sent, conf)
+
+
+def _unrealised(ctx: DocContext, noun: Token) -> bool:
+    """Whether a relational noun states a deal that is only planned or that did not happen:
+    "the proposed acquisition of X", "talks on a possible partnership", "plans for a takeover",
+    "abandoned its bid", "the acquisition ... was blocked" (``ontology/words.toml`` ``hedges``,
+    ``abandoning``).
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> text = "Vireo abandoned its planned takeover of Kestrel. Vireo completed its takeover of Brevant."
+    >>> ctx = Pipeline().context(Document.from_text(text, "x"))
+    >>> _unrealised(ctx, ctx.doc[4]), _unrealised(ctx, ctx.doc[11])
+    (True, False)
+    """
+    rules = ctx.lexicon.words.rules
+    hedges, abandoning = rules["hedges"], rules["abandoning"]
+    if any(c.dep_ in {"amod", "compound"} and (c.lemma_.lower() in hedges or c.lower_ in hedges)
+           for c in noun.children):
+        return True
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return noun.dep_ in {"dobj", "nsubjpass", "pobj"} and (
+        governor.lemma_.lower() in abandoning or governor.lemma_.lower() in hedges)
+
+
+def _agent(noun: Token, preps: list[Token]) -> Token | None:
+    """The "by" of a relational noun with an "of" ("the takeover of Brightwater by Orion"),
+    where the parser hangs it on the noun or on the "of"'s object ("the purchase of Sable
+    Mining by Gold Fields").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("The takeover of Brightwater Telecom by Orion Group was completed.")
+    >>> _agent(doc[1], [c for c in doc[1].children if c.dep_ == "prep"]).i
+    5
+    """
+    of = next((c for c in preps if c.lower_ == "of"), None)
+    if of is None or (owned := pobj(of)) is None:
+        return None
+    return next((c for c in (*preps, *owned.children) if c.dep_ == "prep" and c.lower_ == "by" and c.i > owned.i),
+                None)
 
 
 #: Prepositions that name the other end of a relational noun a verb's subject owns ("acquired a

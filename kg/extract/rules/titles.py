@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from kg.extract.classes import names_another
+from kg.extract.classes import DASHES, names_another
 from kg.extract.mentions import _title_words
 from kg.extract.rules.args import Arg, arg, args, confidence, conjuncts, hedged, negated, pobj, relation, subject
 from kg.lexicon import PropertySpec, load_words
@@ -134,6 +134,7 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         candidates += [c for c in verb.children if c.dep_ == "oprd"]
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
             candidates += [c for c in prep.children if c.dep_ == "pobj"]
+    candidates += _dashed(ctx, person)
     candidates += [a for c in candidates for a in c.children if a.dep_ == "appos"]
     for candidate in candidates:
         for t in (candidate, *conjuncts(candidate)):
@@ -257,7 +258,7 @@ def _owners(ctx: DocContext, title: Token) -> list[Arg]:
             owners += found
         if owners:
             return owners
-    return _owner_beside(ctx, title)
+    return _owner_beside(ctx, title) or _owner_after_dash(ctx, title)
 
 
 def _owner_beside(ctx: DocContext, title: Token) -> list[Arg]:
@@ -269,6 +270,30 @@ def _owner_beside(ctx: DocContext, title: Token) -> list[Arg]:
     before = title.left_edge.i - 1
     return [a for c in title.head.children if c.dep_ in {"compound", "nmod"} and c.i == before
             for a in [arg(ctx, c)] if a is not None and a.cls == "Organization"]
+
+
+def _dashed(ctx: DocContext, person: Token) -> list[Token]:
+    """A title between a name and a dash before its organisation, which the parser hangs on
+    the organisation: "Mohammed al Shabibi, Chief Executive Officer — Gulf Mining Group"."""
+    return [t for c in person.children if c.dep_ == "appos" and c.i > person.i
+            for t in c.children if t.i < c.i and _owner_after_dash(ctx, t)]
+
+
+def _owner_after_dash(ctx: DocContext, title: Token) -> list[Arg]:
+    """The organisation right after a dash after a title and its own words: "Chief Executive
+    Officer — Gulf Mining Group", "Head of Research – Coastal Capital Partners"; not past a
+    comma, a verb or another name."""
+    doc, by_token = title.doc, ctx.resolved.by_token
+    end = min(title.sent.end, title.i + 6)
+    k = title.i + 1
+    while k < end and doc[k].text not in DASHES:
+        if k in by_token or doc[k].is_punct or doc[k].pos_ in {"VERB", "AUX"}:
+            return []
+        k += 1
+    hit = by_token.get(k + 1)
+    if k >= end or hit is None or hit.start != k + 1 or hit.cls != "Organization":
+        return []
+    return [owner] if (owner := arg(ctx, doc[k + 1])) is not None else []
 
 
 def _owned_before(ctx: DocContext, title: Token) -> bool:
@@ -328,6 +353,11 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
     while left - 1 in ids or (left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_
                               and not doc[left - 1].whitespace_ and doc[left - 2].is_alpha):
         left -= 1 if left - 1 in ids else 2  # "vice-chairman", "Assistant Director-General": the whole word
+    owner = by_token.get(title.head.i)
+    while title.dep_ == "compound" and owner is not None and owner.cls == "Organization" and left >= 1 \
+            and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i == title.head.i \
+            and doc[left - 1].lower_ in words:
+        left -= 1  # "Chief Operating Officer - Nile Breweries": "Chief" hung beside the title, on the name
     right = title.i
     while (right + 1 in ids and doc[right + 1].pos_ != "VERB") or (  # not "executive producing the record"
             right + 2 in ids and title.doc[right + 1].dep_ in {"cc", "punct"} and title.doc[right + 1].text != ","):
