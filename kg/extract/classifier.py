@@ -675,6 +675,25 @@ def listed_together(x: Token, y: Token) -> bool:
     return x.i != y.i and first(x).i == first(y).i and (x.dep_ == "conj" or y.dep_ == "conj")
 
 
+def _listed_places(doc: Doc, resolved: Resolved, side: Side) -> bool:
+    """Whether a place is one of a list of three places or more joined by "and" or "or" ("in
+    Egypt, Algeria and Senegal"; not "in Oakland, California, United States").
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("It has ports in Egypt, Algeria and Senegal.", "x"))
+    >>> egypt = next(s for s in sentence_sides(ctx.doc, ctx.resolved)[0] if s.start == 4)
+    >>> _listed_places(ctx.doc, ctx.resolved, egypt)
+    True
+    """
+    head = doc[side.root]
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    items = (head, *head.conjuncts)
+    places = [t for t in items if (m := resolved.by_token.get(t.i)) is not None and m.cls == "Place"]
+    return len(places) >= 3 and any(c.dep_ == "cc" for t in items for c in t.children)
+
+
 def place_on_title(doc: Doc, person: tuple[int, int], place: tuple[int, int],
                    offices: frozenset[str] = frozenset()) -> bool:
     """Whether the place (token span) qualifies a title just before the person's name
@@ -827,6 +846,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue  # "a street in Valparaiso bears his name": no word of birth
         if label in excluding and excluded(excluding[label], doc, sent, (a.start, a.end), (b.start, b.end)):
             continue  # "has offices in Detroit": an office is no headquarters
+        if label == "headquarteredIn" and _listed_places(doc, resolved, b):
+            continue  # "It operates terminals in five countries – Egypt, Algeria and Senegal": no headquarters
         if (label in _EMPLOYERS or (not spec.symmetric and b.iri and a.cls == b.cls == "Organization")) \
                 and listed_together(doc[a.start:a.end].root, doc[b.start:b.end].root):
             continue  # "Warburg Pincus, General Atlantic, Permira: all firms": a list, no one's employer

@@ -27,10 +27,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
-from kg.extract.classes import (DASHES, ORGANIZATION_WORDS, PLACE_BODIES, REGNAL, WORK, _capitalised, credited,
+from kg.extract.classes import (DASHES, HONORIFICS, ORGANIZATION_WORDS, PLACE_BODIES, REGNAL, WORK, _capitalised, credited,
                                 employer_cued, given_named, impersonal, made, name_class, owned, team_cued)
 from kg.extract.found import Found, _found
-from kg.extract.given_names import common_nouns, given_names
+from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun_names, _kin_names,
                                       _listed_people, _nicknamed, _possessive_companies,
@@ -372,8 +372,10 @@ def _one_body(ent: Span, nxt: Span) -> bool:
 
 def _whole_person(ent: Span) -> Span:
     """NER's person with what it cut off: a given name before it ("Félix" of "Félix Ambrosio
-    Sabio Gonzalez": in no name of NER's, no English noun) and the end of a hyphened given name
-    ("Cho Young-cheul"; not "Varnholm-based").
+    Sabio Gonzalez": in no name of NER's, no English noun; any capitalised word that opens
+    the sentence, but a place's name, or the name's line, a profile's heading: "Piyush Gupta
+    has been appointed", "Leonida Kaula") and the end of a hyphened
+    given name ("Cho Young-cheul"; not "Varnholm-based").
 
     >>> from kg.extract.nlp import load_nlp
     >>> from spacy.tokens import Span
@@ -386,7 +388,11 @@ def _whole_person(ent: Span) -> Span:
     doc, start, end = ent.doc, ent.start, ent.end
     word = doc[start - 1] if start > 0 else None
     if word is not None and not word.ent_type_ and word.pos_ == "PROPN" and _capitalised(word.text) \
-            and start <= word.head.i < end and word.text in given_names() and word.lower_ not in common_nouns():
+            and word.lower_ not in common_nouns() and word.lower_.rstrip(".") not in HONORIFICS \
+            and (start <= word.head.i < end and (word.text in given_names() or word.is_sent_start
+                                                 and not is_place(word.text)
+                                                 and word.lower_ not in common_adjectives())
+                 or _a_line(doc, start - 1, end)):
         start -= 1
     hyphen = end - 1 if doc[end - 1].text == "-" else end  # NER's "Cho Young-" or "Cho Young"
     if hyphen + 1 < len(doc) and doc[hyphen].text == "-" and not doc[hyphen - 1].whitespace_ \
@@ -394,6 +400,18 @@ def _whole_person(ent: Span) -> Span:
             and doc[hyphen + 1].pos_ in {"PROPN", "NOUN"} and doc[hyphen + 1].lower_ not in common_nouns():
         end = hyphen + 2
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PERSON")
+
+
+def _a_line(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` are a whole line of the text, and no first line.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Keynote\\n\\nLeonida Kaula\\n\\nMs Kaula spoke.")
+    >>> _a_line(doc, 2, 4), _a_line(doc, 5, 7)
+    (True, False)
+    """
+    return start > 0 and "\n" in doc[start - 1].text_with_ws and (end == len(doc) or "\n" in doc[end - 1].whitespace_
+                                                                  or "\n" in doc[end].text)
 
 
 def _titled_body(span: Span, titles: frozenset[str]) -> bool:

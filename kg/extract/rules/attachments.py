@@ -98,8 +98,9 @@ def _attached(ctx: DocContext, head: Token, found: EntityMention) -> Iterator[tu
             first = arg(ctx, pobj(child)) if pobj(child) is not None else None
             for a in args(ctx, pobj(child)):
                 if child.lower_ == "in" and first is not None and a.iri != first.iri \
-                        and ctx.text[a.end_char:a.end_char + 4] == " in ":
-                    continue  # "Sunday River in Maine and Mount Sunapee in New Hampshire": an item of its own
+                        and (ctx.text[a.end_char:a.end_char + 4] == " in " or found.cls == "Place"):
+                    continue  # "Sunday River in Maine and Mount Sunapee in New Hampshire": an item of its own;
+                    # "regions such as Gauteng province in South Africa, Swaziland, Botswana": a place is in one
                 yield child.lower_, a
         elif child.dep_ in {"appos", "npadvmod", "conj"} and child.i == found.end + 1 \
                 and ctx.doc[found.end].text == ",":
@@ -154,6 +155,9 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
     after = doc[second.end:second.end + 2]
     if after and after[0].lower_ in _LIST_WORDS:
         return False
+    placed = by_token.get(second.end + 1) if after and after[0].lower_ == "in" else None
+    if placed is not None and placed.end < len(doc) and doc[placed.end].lower_ in _LIST_WORDS:
+        return False  # "played for Sale Sharks, Newport in Wales and Saracens": a list, a place of its own
     if len(after) == 2 and after[0].text == ",":
         nxt = by_token.get(after[1].i)
         if after[1].lower_ in _LIST_WORDS or (nxt is not None and nxt.cls == "Place" and size(nxt) <= b):

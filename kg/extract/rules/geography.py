@@ -20,8 +20,8 @@ Examples
 frozenset({'China'})
 >>> sorted(containers("Mobile"))
 ['Alabama', 'United States']
->>> sorted(containers("Lazio")), containers("United States")
-(['Italy'], frozenset())
+>>> sorted(containers("Lazio")), containers("United States"), containers("Asia")
+(['Italy'], frozenset(), frozenset())
 """
 
 from __future__ import annotations
@@ -95,6 +95,8 @@ def _derive() -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[str]]
             inside[name_key(name)].add(country_of[sub.country_code])
     for key in countries:  # a country lies in no country ("Georgia" the country, not the state)
         inside.pop(key, None)
+    for continent in cache.get_continents().values():  # nor a continent ("Asia", a city of Batangas)
+        inside.pop(name_key(continent["name"]), None)
     return countries, states, {k: frozenset(v) for k, v in inside.items()}
 
 

@@ -255,6 +255,9 @@ def _owners(ctx: DocContext, title: Token) -> list[Arg]:
             if not found and obj is not None:  # "chairman of the board of General Motors"
                 inner = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 found = args(ctx, pobj(inner))
+            if not found and obj is not None and obj.lower_ in ctx.lexicon.words.rules["whole_bodies"]:
+                found = [a for c in obj.children if c.dep_ in {"compound", "nmod", "poss"}  # "of the Acme board"
+                         for a in [arg(ctx, c)] if a is not None and a.cls == "Organization"]
             owners += found
         if owners:
             return owners
