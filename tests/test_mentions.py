@@ -152,3 +152,18 @@ def test_a_name_before_an_agent_noun_is_not_that_agent(text: str, name: str) -> 
 def test_conjoined_predicates_must_agree() -> None:
     # "model" is a product's noun and a person's job: no vote against the name's NER class
     assert _classes("Lena Varga is a Hungarian model and actress.").get("Lena Varga") == "Person"
+
+
+def test_a_coined_organisation_name_ner_missed_the_second_time_is_found_again():
+    from spacy.tokens import Span
+
+    doc = load_nlp()("Heineken plans to acquire Kenya's Brewtell. Shares in Brewtell rose by a fifth.")
+    second = next(t.i for t in doc if t.text == "Brewtell" and t.i > 6)
+    doc.ents = [e for e in doc.ents if e.start != second]  # as NER missed one in a news text ("Distell CEO")
+    assert [f.start for f in find_mentions(doc, load_lexicon()) if f.text == "Brewtell"][-1] == second
+
+
+def test_a_surname_stays_the_persons_where_an_organisation_has_the_same_name():
+    doc = load_nlp()("The house was run by Aimé Kessler. Kessler's perfumes sold well; Kessler retired in 1890.")
+    found = [(f.text, f.cls) for f in find_mentions(doc, load_lexicon()) if f.text == "Kessler"]
+    assert ("Kessler", "Organization") not in found[-1:], found

@@ -2252,3 +2252,16 @@ def test_a_given_name_ner_cut_off_a_person_is_joined_again(text, name):
 def test_an_honorific_opening_a_sentence_is_no_given_name():
     ents = entities("Richard Okoth chairs the trust. Dr Okoth was its director.")
     assert "Dr Okoth" not in ents and "Richard Okoth" in ents, ents
+
+
+@pytest.mark.parametrize("text", [
+    "In 2016, Vantor Capital took over Brightwater Telecom as part of a larger buyout.",
+    "Brightwater Telecom was taken over by Vantor Capital.",
+])
+def test_a_company_taken_over_is_acquired(text):
+    assert ("Vantor Capital", "acquired", "Brightwater Telecom") in facts(text), facts(text)
+
+
+def test_an_organisation_ner_missed_whose_name_ends_in_its_noun():
+    assert entities("Orion Group has taken over Brightwater Telecom.").get("Orion Group", ("",))[0] == "Organization"
+    assert "Premier League" not in entities("Kessel Town is a Premier League football club based in Leeds.")

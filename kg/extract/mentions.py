@@ -41,7 +41,8 @@ from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSI
                                    _without_opener, _without_role, _without_score,
                                    _without_title_abbreviation, _without_title_after, _without_trade, one_body)
 from kg.extract.places import LOCATIVE, is_place, place_vote, postal_state, regions
-from kg.extract.short_names import NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed
+from kg.extract.short_names import (NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed,
+                                   with_coined_names)
 from kg.extract.tokens import text_of, tokens_of
 from kg.lexicon import Lexicon, load_words
 from kg.types import changed
@@ -153,7 +154,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                  or named_elsewhere(text, headlines, f.start_char, f.end_char)]
     shorts = short_forms(doc, found)
     found = short_names_reclassed(found, shorts, placed)
-    for span, cls in list(short_names_again(doc, shorts, taken)):
+    for span, cls in list(short_names_again(doc, with_coined_names(shorts, found), taken)):
         found.append(_found(span, cls, NER_WEIGHT, None))
         taken.add(span.start)
     found = _opening_organisations(doc, found, lexicon)

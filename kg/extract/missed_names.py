@@ -31,7 +31,8 @@ TITLE_WORDS = frozenset(load_words().mentions["title_words"])
 
 def _head_noun_names(doc: Doc, lexicon: Lexicon, taken: set[int]):  # type: ignore[no-untyped-def]
     """Names NER missed that modify a head noun: "Trainium2 chip", "M-series chipsets"; a
-    place's noun in capitals ends its name ("Kessel Square"; "the Hudson river" is "Hudson")."""
+    place's or an organisation's noun in capitals ends its name ("Kessel Square", "Orion
+    Group"; "the Hudson river" is "Hudson")."""
     t = tokens_of(doc)
     for i in range(len(doc)):
         cls = lexicon.head_nouns.get(t.lower[i])
@@ -46,6 +47,16 @@ def _head_noun_names(doc: Doc, lexicon: Lexicon, taken: set[int]):  # type: igno
         if start == head.i or any(i in taken for i in range(start, head.i)):
             continue
         span = doc[start:head.i]
+        if cls == "Organization" and head.is_title and t.pos[i] == "PROPN" and not head.ent_type_ \
+                and head.dep_ not in NAME_DEPS \
+                and _is_name(span) and span[0].pos_ == "PROPN" and not span[0].ent_type_ \
+                and not (start > 0 and (doc[start - 1].is_title or doc[start - 1].text in {"-", "–", "&"}
+                                        or doc[start - 1].lower_ in {"and", "of"})):  # "Cancer Center and Research Institute"
+            span = doc[start:head.i + 1]  # "Orion Group has taken over ...": a name NER missed, its noun the last
+            # word; not one that qualifies a noun ("a Premier League football club"), nor the end of a longer name
+            taken.update(range(span.start, span.end))
+            yield span, cls
+            continue
         if cls not in MODIFIER_CLASSES or (span[0].ent_type_ == "NORP" and lexicon.known(span[0].text)):
             continue  # "a Chicago company", "the Spanish city": where or whose, not which
         if _is_name(span) and span[0].pos_ not in {"DET", "PRON"}:

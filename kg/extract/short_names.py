@@ -80,6 +80,38 @@ def short_forms(doc: Doc, found: list[Found]) -> Shorts:
     return shorts
 
 
+def with_coined_names(shorts: Shorts, found: list[Found]) -> Shorts:
+    """``shorts`` and the coined one-word names of organisations (:func:`_coined`), each its
+    own short form, which :func:`short_names_again` finds again where NER missed them
+    ("Heineken plans to acquire Distell ... Distell CEO Richard Rushton"); a name found again
+    is no reason to change another mention's class (NER's one-word organisations are often
+    people), so :func:`short_names_reclassed` reads ``shorts`` alone; and a short form of
+    another name stays that name's ("Aimé Guerlain ... Guerlain's second generation")."""
+    coined = [f for f in found if not f.anaphor and f.cls == "Organization" and f.canonical is None
+              and f.end - f.start == 1 and f.text.istitle() and f.text not in shorts and _coined(f.text)]
+    if not coined:
+        return shorts
+    out = {short: list(entries) for short, entries in shorts.items()}
+    for f in coined:
+        out.setdefault(f.text, []).append((f.end, f.text, f.cls))
+    return out
+
+
+def _coined(word: str) -> bool:
+    """Whether a one-word name is a coined one, no place's, given name or English noun: it
+    names the same organisation wherever the document writes it ("Distell"; not "Santiago",
+    "Majesty", "Pierre-François").
+
+    >>> _coined("Distell"), _coined("Santiago"), _coined("Majesty"), _coined("Pierre-François")
+    (True, False, False, False)
+    """
+    from kg.extract.given_names import common_nouns, given_names
+    from kg.extract.places import is_place
+
+    return not any(part in given_names() for part in word.split("-")) and word.lower() not in common_nouns() \
+        and not is_place(word)  # "Pierre-François" is a given name
+
+
 def _named_before(shorts: Shorts, short: str, i: int) -> tuple[str, str] | None:
     """The (name, class) ``short`` shortens among the names ending before token ``i``, if one only."""
     entries = shorts.get(short)
