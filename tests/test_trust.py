@@ -2265,3 +2265,27 @@ def test_a_company_taken_over_is_acquired(text):
 def test_an_organisation_ner_missed_whose_name_ends_in_its_noun():
     assert entities("Orion Group has taken over Brightwater Telecom.").get("Orion Group", ("",))[0] == "Organization"
     assert "Premier League" not in entities("Kessel Town is a Premier League football club based in Leeds.")
+
+
+def test_a_universitys_vice_chancellor_leads_it():
+    got = facts("Prof. Elly Okello was yesterday officially announced as the new Kestrel University Vice Chancellor.")
+    assert ("Elly Okello", "leads", "Kestrel University") in got, got
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Kestrel Foods has announced the permanent appointment of Miles Harlow as chief executive.", "Kestrel Foods"),
+    ("The board approved the appointment of Miles Harlow as chief executive of Kestrel Foods.", "Kestrel Foods"),
+])
+def test_the_appointment_of_someone_as_a_title(text, owner):
+    got = facts(text)
+    assert ("Miles Harlow", "jobTitle", "chief executive") in got, got
+    assert ("Miles Harlow", "leads", owner) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Foods opposed the appointment of Miles Harlow as chief executive.",
+    "The port authority welcomed the Harbour Council's appointment of Miles Harlow as CEO of the port authority.",
+])
+def test_an_appointment_the_subject_did_not_make_names_no_employer(text):
+    got = facts(text)
+    assert not any(p in {"leads", "worksFor"} for _, p, _ in got), got

@@ -135,6 +135,11 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
             candidates += [c for c in prep.children if c.dep_ == "pobj"]
     candidates += _dashed(ctx, person)
+    # "announced the appointment of Miles Harlow as chief executive": the noun's "as"
+    appointment = person.head.head if person.dep_ == "pobj" and person.head.lower_ == "of" else None
+    if appointment is not None and appointment.lemma_.lower() in ctx.lexicon.words.rules["appointment_nouns"]:
+        candidates += [p for c in appointment.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for p in c.children if p.dep_ == "pobj"]
     candidates += [a for c in candidates for a in c.children if a.dep_ == "appos"]
     for candidate in candidates:
         for t in (candidate, *conjuncts(candidate)):
@@ -314,14 +319,22 @@ def _owned_apart(ctx: DocContext, title: Token) -> bool:
 
 def _appointer(ctx: DocContext, title: Token) -> list[Arg]:
     """Who appointed the title's bearer, where the title names no owner of its own: "Acme
-    appointed Jane Roe chief executive" (``ontology/words.toml`` ``appointing_verbs``)."""
+    appointed Jane Roe chief executive", "Acme announced the appointment of Jane Roe as chief
+    executive" (``ontology/words.toml`` ``appointing_verbs``, ``appointment_nouns``)."""
     if title.dep_ == "pobj" and title.head.lower_ == "as":
         verb = title.head.head
     elif title.dep_ in {"oprd", "dobj"}:
         verb = title.head
     else:
         return []
-    return args(ctx, subject(ctx, verb)) if verb.lemma_ in ctx.lexicon.words.rules["appointing_verbs"] else []
+    rules = ctx.lexicon.words.rules
+    if any(c.dep_ == "prep" and c.lower_ in rules["title_prepositions"] for c in title.children):
+        return []  # "appointment of John McKenna as CEO of the port authority": its owner, named or not
+    if verb.lemma_.lower() in rules["appointment_nouns"]:  # "Acme's appointment of X as", "Acme announced the appointment"
+        owners = [a for c in verb.children if c.dep_ == "poss" for a in args(ctx, c)]
+        announced = verb.dep_ == "dobj" and verb.head.lemma_ in rules["appointing_verbs"]  # not "opposed the appointment"
+        return owners or (args(ctx, subject(ctx, verb.head)) if announced else [])
+    return args(ctx, subject(ctx, verb)) if verb.lemma_ in rules["appointing_verbs"] else []
 
 
 def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
