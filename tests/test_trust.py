@@ -2289,3 +2289,23 @@ def test_the_appointment_of_someone_as_a_title(text, owner):
 def test_an_appointment_the_subject_did_not_make_names_no_employer(text):
     got = facts(text)
     assert not any(p in {"leads", "worksFor"} for _, p, _ in got), got
+
+
+def test_an_acronym_before_a_lower_case_title_is_the_organisation():
+    got = facts("Ruiz was named by FIDE president Kirsan Ilyumzhinov to the panel.")
+    assert ("Kirsan Ilyumzhinov", "leads", "FIDE") in got, got
+    assert not any(p == "worksFor" for _, p, _ in facts("The company president Jo Orr spoke.")), \
+        facts("The company president Jo Orr spoke.")
+    got = facts("The trust is led by Chairman Tom Hale, Managing and Artistic Director Ann Roe, and others.")
+    assert not any(o == "Artistic" for _, _, o in got), got
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("Marlow Holdings has reported the purchase of 67% of the salmon company Kestrel Foods SA.", "acquired"),
+    ("Marlow Holdings announced the purchase of a majority of Kestrel Foods SA.", "acquired"),
+    ("Marlow Holdings announced the purchase of 10% of Kestrel Foods SA.", "investsIn"),
+])
+def test_the_purchase_of_a_share_of_a_company(text, predicate):
+    got = facts(text)
+    assert ("Marlow Holdings", predicate, "Kestrel Foods SA") in got, got
+    assert len({p for _, p, _ in got if p in {"acquired", "investsIn"}}) == 1, got

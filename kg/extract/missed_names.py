@@ -196,7 +196,8 @@ def _title_owners(doc: Doc, people: set[int], taken: set[int]) -> Iterator[Span]
     capitalised words ("Helios Towers CEO Kash Pandya", "NHPC Chairman and Managing Director
     A K Singh"); the title's words are ``ontology/words.toml`` ``[mentions] owner_titles``.
     ``people``: where the names of people start. Not where a name NER found (or any proper
-    noun) comes right before the words: the name is NER's to cut.
+    noun) comes right before the words: the name is NER's to cut. A title in lower case
+    follows an acronym only ("FIDE president Kirsan Ilyumzhinov").
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Helios Towers CEO Kash Pandya and Former Acme Ltd CEO Jo Orr spoke.")
@@ -207,21 +208,24 @@ def _title_owners(doc: Doc, people: set[int], taken: set[int]) -> Iterator[Span]
 
     for p in sorted(people):
         end = p
-        while end > 0 and doc[end - 1].lower_ in OWNER_TITLES and (end - 1) not in taken \
-                and (doc[end - 1].is_title or doc[end - 1].is_upper or doc[end - 1].lower_ in {"and", "&"}):
+        while end > 0 and doc[end - 1].lower_ in OWNER_TITLES and (end - 1) not in taken:
             end -= 1
         if end == p or doc[end].lower_ in {"and", "&"}:
             continue
+        capitalised = all(t.is_title or t.is_upper or t.lower_ in {"and", "&"} for t in doc[end:p])
         start = end
         while start > 0 and end - start < 5 and (start - 1) not in taken and _owner_word(doc[start - 1]):
             start -= 1
         before = doc[start - 1] if start > 0 else None
         if start == end or end - start > 4 or (before is not None and (
-                before.pos_ == "PROPN" or (start - 1) in taken or before.is_title and not before.is_sent_start)):
+                before.pos_ == "PROPN" or (start - 1) in taken or before.is_title and not before.is_sent_start
+                or before.lower_ in {"and", "&"})):  # "Managing and Artistic Director X": titles
             continue
         span = doc[start:end]
         if len(span) == 1 and span[0].lower_ in common_nouns():
             continue  # "Company President Jo Orr"
+        if not capitalised and not all(t.is_upper and len(t) > 1 for t in span):
+            continue  # a title in lower case only after an acronym: "FIDE president Kirsan Ilyumzhinov"
         yield span
 
 
@@ -256,9 +260,10 @@ def _titled_of(doc: Doc, taken: set[int]) -> Iterator[Span]:
 
 
 def _owner_word(token: Token) -> bool:
-    """A word of an organisation's name NER left out: in capitals, a noun, no title's."""
-    return (token.is_title or token.is_upper) and token.pos_ in {"PROPN", "NOUN"} and not token.ent_type_ \
-        and token.lower_ not in TITLE_WORDS
+    """A word of an organisation's name NER left out (or took for a work's: "FIDE president
+    Kirsan Ilyumzhinov"): in capitals, a noun, no title's."""
+    return (token.is_title or token.is_upper) and token.pos_ in {"PROPN", "NOUN"} \
+        and token.ent_type_ in {"", "WORK_OF_ART"} and token.lower_ not in TITLE_WORDS
 
 
 #: Marks that set a name apart in a roster's line ("West - Brent Murphree – Maricopa").

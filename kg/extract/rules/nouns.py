@@ -59,6 +59,9 @@ def nouns(ctx: DocContext) -> Iterator[Relation]:
                 if owned and prep.lower_ not in _RELATING:
                     continue  # "announced a partnership with the Smithsonian on its Race Initiative"
                 objects = args(ctx, pobj(prep), maker=True)
+                share = None if objects or prep.lower_ != "of" else _share(ctx, pobj(prep))
+                if share is not None:  # "the purchase of 67% of Kestrel Foods", "of a 30% stake in X"
+                    objects, specs = args(ctx, share[0], maker=True), share[1] or specs
                 if prep.lower_ == "between" and len(objects) >= 2:
                     pairs = [(objects[0], o) for o in objects[1:]]
                 else:
@@ -114,6 +117,34 @@ def _agent(noun: Token, preps: list[Token]) -> Token | None:
 #: stake in", "completed the acquisition of", "announced a partnership with"); not "on", "for" or
 #: "at" (what or where it is about), nor "from" (a seller).
 _RELATING = frozenset({"of", "in", "with", "between", "into", "among"})
+
+
+def _share(ctx: DocContext, amount: Token | None) -> tuple[Token | None, list[PropertySpec]] | None:
+    """What a share a deal's noun takes is of, and the property its size states: "(the
+    purchase of) 67% of X" takes X over (``acquired``), "a 10% stake in X" invests in it, "a
+    majority of X" takes it over; None where the noun's object is no share.
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("Vireo completed the purchase of 67% of Kestrel.", "x"))
+    >>> whose, specs = _share(ctx, ctx.doc[6])
+    >>> whose.text, [s.name for s in specs]
+    ('Kestrel', ['acquired'])
+    """
+    if amount is None:
+        return None
+    words = ctx.lexicon.words.rules
+    percent = next((c for c in (amount, *amount.children) if c.ent_type_ in {"PERCENT", "MONEY"} and c.like_num), None)
+    if amount.lower_ not in {"%", "percent", "stake", "share", "shares", "majority"} and percent is None:
+        return None
+    inner = next((c for c in amount.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}), None)
+    if inner is None:
+        return None
+    props = ctx.lexicon.properties
+    controlling = amount.lower_ == "majority" or any(c.lower_ in words["controlling_words"] for c in amount.children) \
+        or (percent is not None and percent.text.replace(".", "", 1).isdigit() and float(percent.text) > 50)
+    name = "acquired" if controlling else "investsIn"
+    return pobj(inner), [props[name]] if name in props else []
 
 
 def _controlling(ctx: DocContext, noun: Token, specs: list[PropertySpec]) -> list[PropertySpec]:
