@@ -2309,3 +2309,15 @@ def test_the_purchase_of_a_share_of_a_company(text, predicate):
     got = facts(text)
     assert ("Marlow Holdings", predicate, "Kestrel Foods SA") in got, got
     assert len({p for _, p, _ in got if p in {"acquired", "investsIn"}}) == 1, got
+
+
+def test_a_name_that_appoints_someone_as_its_own_officer_is_an_organisation():
+    got = entities("McLaren appointed Andrea Stella as their team principal.")
+    assert got.get("McLaren", ("",))[0] == "Organization", got
+    assert ("Andrea Stella", "leads", "McLaren") in facts("McLaren appointed Andrea Stella as their team principal.")
+
+
+def test_the_name_before_a_newspaper_is_the_newspapers():
+    assert entities("The Dawn newspaper's printline changed on Monday.").get("Dawn", ("",))[0] == "Organization"
+    assert entities("She is a reporter for the Metropolis newspaper, the Daily Planet.").get(
+        "Metropolis", ("",))[0] != "Organization"

@@ -238,7 +238,17 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     cls = lexicon.head_nouns.get(noun.lower_)
     if cls is None and noun.lower_ in OWNED_PRODUCT_NOUNS and any(c.dep_ == "poss" for c in noun.children):
         return "Product"  # "DeepMind's AlphaGo program"
+    if cls == "Organization" and noun.i == span.end and noun.lower_ in _TITLED_BODIES \
+            and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and not is_place(text_of(span)) \
+            and not any(c.dep_ == "appos" for c in noun.children):
+        return "Organization"  # "the Dawn newspaper"; not "a Chicago company", "the Metropolis newspaper, the Daily Planet"
     return cls if cls in MODIFIER_CLASSES else None
+
+
+#: Organisations' nouns that "the NAME ..." names ("the Dawn newspaper"): not "company" or "firm",
+#: which follow an owner's name as often ("the Apple company's"), nor "team" ("the England team").
+_TITLED_BODIES = frozenset({"newspaper", "newspapers", "group", "bank", "foundation", "institute", "university",
+                            "airline", "broadcaster", "conglomerate", "carmaker", "insurer", "retailer"})
 
 
 def _title_of(noun: Token, lexicon: Lexicon) -> str | None:
@@ -461,6 +471,8 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
     verb = subject.head
     if subject.dep_ == "nsubjpass" and verb.lemma_ in lexicon.words.rules["appointing_verbs"]:
         return "Person" if appointed(span, lexicon) else None
+    if subject.dep_ == "nsubj" and subject.i == span.root.i and appoints_its_own(verb, lexicon):
+        return "Organization"  # "McLaren appointed Andrea Stella as their team principal"
     if subject.dep_ != "nsubj" or verb.lemma_ != "be" \
             or sum(c.dep_ == "nsubj" for c in verb.children) != 1:  # two subjects: a misparse
         return None
@@ -502,6 +514,25 @@ def appointed(span: Span, lexicon: Lexicon) -> bool:
         p for c in (*verb.children, *subject.children) if c.dep_ == "prep" and c.lower_ == "as"
         for p in c.children if p.dep_ == "pobj"]
     return bool(posts) and all(_persons_title(p, lexicon) for p in posts)
+
+
+def appoints_its_own(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether an appointing verb gives its object a post of the subject's own, "its" or
+    "their" ("McLaren appointed Andrea Stella as their team principal"): a single name
+    that does so is a body, not a person.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("McLaren appointed Andrea Stella as their team principal. Jo Orr named Al Roe as CEO.")
+    >>> appoints_its_own(doc[1], load_lexicon()), appoints_its_own(doc[11], load_lexicon())
+    (True, False)
+    """
+    if verb.lemma_ not in lexicon.words.rules["appointing_verbs"] or any(
+            c.dep_ == "nsubj" and any(k.dep_ == "conj" for k in c.children) for c in verb.children):
+        return False
+    posts = [c for c in verb.children if c.dep_ == "oprd"] + [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    return any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for p in posts for c in p.children)
 
 
 def _persons_title(noun: Token, lexicon: Lexicon) -> bool:
