@@ -277,11 +277,20 @@ def _features(doc: Doc, a: Side, b: Side, context: Context | None,
         signals = context.lexicon.triggers.signals  # Lexicon.signalled_by's table, read word by word
         feats += [f"trig={p}" for p in sorted({p for w in near for p in signals.get(w, ())})]
         sa, sb = (a.start_char, a.end_char), (b.start_char, b.end_char)
-        feats += [f"rule={p}" for p in sorted(context.rules.get((sa, sb), ()))]
-        feats += [f"rule_rev={p}" for p in sorted(context.rules.get((sb, sa), ()))]
-        feats += [f"{name}_main" for name, side in (("a", a), ("b", b)) if side.iri in context.main]
+        ruled, ruled_back = context.rules.get((sa, sb)), context.rules.get((sb, sa))  # mostly none
+        if ruled:
+            feats += [f"rule={p}" for p in sorted(ruled)]
+        if ruled_back:
+            feats += [f"rule_rev={p}" for p in sorted(ruled_back)]
+        if a.iri in context.main:
+            feats.append("a_main")
+        if b.iri in context.main:
+            feats.append("b_main")
         inside = set(map(context.classes.get, range(first.end, second.start)))
-        feats += [f"{name}_cls_between" for name, side in (("a", a), ("b", b)) if side.cls in inside]
+        if a.cls in inside:
+            feats.append("a_cls_between")
+        if b.cls in inside:
+            feats.append("b_cls_between")
     return types, feats
 
 
