@@ -234,17 +234,16 @@ def pair_row(doc: Doc, a: Side, b: Side, context: Context | None = None,
     if _HASHED[0] is not t:
         _HASHED[:] = [t, {}]
     known = _HASHED[1]
-    encoded = []
-    row = set()
-    for f in feats:
+    joined = crc(f"{types}|".encode("utf-8"))
+    row = {crc(feats[0].encode("utf-8")) % DIMENSIONS}  # the classes, not joined to themselves
+    add = row.add
+    for f in feats[1:]:
         kept = known.get(f)
         if kept is None:
             e = f.encode("utf-8")
             kept = known[f] = (e, crc(e) % DIMENSIONS)
-        encoded.append(kept[0])
-        row.add(kept[1])
-    joined = crc(f"{types}|".encode("utf-8"))
-    row.update([crc(f, joined) % DIMENSIONS for f in encoded[1:]])
+        add(kept[1])
+        add(crc(kept[0], joined) % DIMENSIONS)
     return sorted(row)
 
 
@@ -278,11 +277,20 @@ def _features(doc: Doc, a: Side, b: Side, context: Context | None,
         signals = context.lexicon.triggers.signals  # Lexicon.signalled_by's table, read word by word
         feats += [f"trig={p}" for p in sorted({p for w in near for p in signals.get(w, ())})]
         sa, sb = (a.start_char, a.end_char), (b.start_char, b.end_char)
-        feats += [f"rule={p}" for p in sorted(context.rules.get((sa, sb), ()))]
-        feats += [f"rule_rev={p}" for p in sorted(context.rules.get((sb, sa), ()))]
-        feats += [f"{name}_main" for name, side in (("a", a), ("b", b)) if side.iri in context.main]
-        inside = {context.classes.get(i) for i in range(first.end, second.start)}
-        feats += [f"{name}_cls_between" for name, side in (("a", a), ("b", b)) if side.cls in inside]
+        ruled, ruled_back = context.rules.get((sa, sb)), context.rules.get((sb, sa))  # mostly none
+        if ruled:
+            feats += [f"rule={p}" for p in sorted(ruled)]
+        if ruled_back:
+            feats += [f"rule_rev={p}" for p in sorted(ruled_back)]
+        if a.iri in context.main:
+            feats.append("a_main")
+        if b.iri in context.main:
+            feats.append("b_main")
+        inside = set(map(context.classes.get, range(first.end, second.start)))
+        if a.cls in inside:
+            feats.append("a_cls_between")
+        if b.cls in inside:
+            feats.append("b_cls_between")
     return types, feats
 
 
@@ -298,9 +306,9 @@ def _between(t: Tokens, first: Side, second: Side) -> tuple[list[str], str, list
     key = (first.start, first.end, second.start, second.end)
     kept = _ENDS[1].get(key)
     if kept is None:
-        between = [i for i in range(first.end, second.start) if not t.punct[i]]
-        if len(between) <= 10:
-            words = [t.words[i] for i in between]
+        count = t.punct[first.end:second.start].count(False)  # the words between, read only when few
+        if count <= 10:
+            words = [t.words[i] for i in range(first.end, second.start) if not t.punct[i]]
             inner = [f"w={w}" for w in words] + [f"bi={x}_{y}" for x, y in zip(words, words[1:])]
             if len(words) <= 5:
                 inner.append("seq=" + "_".join(words))
@@ -308,7 +316,7 @@ def _between(t: Tokens, first: Side, second: Side) -> tuple[list[str], str, list
             words, inner = [], ["far"]  # far apart: no word between counts
         before = t.lower[first.start - 1] if first.start > 0 else "<s>"
         after = t.lower[second.end] if second.end < len(t.lower) else "</s>"
-        kept = _ENDS[1][key] = (words, f"dist={min(len(between), 12) // 3}", inner,
+        kept = _ENDS[1][key] = (words, f"dist={min(count, 12) // 3}", inner,
                                 [f"before={before}", f"after={after}"])
     return kept
 
