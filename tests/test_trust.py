@@ -2322,3 +2322,12 @@ def test_the_name_before_a_newspaper_is_the_newspapers():
     assert entities("The Dawn newspaper's printline changed on Monday.").get("Dawn", ("",))[0] == "Organization"
     assert entities("She is a reporter for the Metropolis newspaper, the Daily Planet.").get(
         "Metropolis", ("",))[0] != "Organization"
+
+
+@pytest.mark.parametrize("text", [
+    "Varela, who was born in Seville, joined ABT in 1997 and was promoted to soloist a year later.",
+    "Moreno, who was born in Bilbao, joined NYCB in 1999 and was promoted to principal two years later.",
+])
+def test_the_year_someone_joined_is_no_birth_date(text):
+    got = facts(text)
+    assert not any(p == "birthDate" for _, p, _ in got), got

@@ -683,6 +683,18 @@ def listed_together(x: Token, y: Token) -> bool:
     return x.i != y.i and first(x).i == first(y).i and (x.dep_ == "conj" or y.dep_ == "conj")
 
 
+def _dated_by_another_verb(date: Token) -> bool:
+    """Whether a date is the time of a verb other than "born" ("joined ABT in 1995").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Ann Roe, who was born in 1970, joined Acme in 1995.")
+    >>> _dated_by_another_verb(doc[6]), _dated_by_another_verb(doc[12])
+    (False, True)
+    """
+    verb = date.head.head if date.dep_ == "pobj" else date.head if date.dep_ in {"npadvmod", "tmod"} else None
+    return verb is not None and verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in {"bear", "be"}
+
+
 def _listed_places(doc: Doc, resolved: Resolved, side: Side) -> bool:
     """Whether a place is one of a list of three places or more joined by "and" or "or" ("in
     Egypt, Algeria and Senegal"; not "in Oakland, California, United States").
@@ -854,6 +866,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue  # "a street in Valparaiso bears his name": no word of birth
         if label in excluding and excluded(excluding[label], doc, sent, (a.start, a.end), (b.start, b.end)):
             continue  # "has offices in Detroit": an office is no headquarters
+        if label == "birthDate" and b.iri is None and _dated_by_another_verb(doc[b.root]):
+            continue  # "Corella, who was born in Madrid, joined ABT in 1995": the joining's year
         if label == "headquarteredIn" and _listed_places(doc, resolved, b):
             continue  # "It operates terminals in five countries – Egypt, Algeria and Senegal": no headquarters
         if (label in _EMPLOYERS or (not spec.symmetric and b.iri and a.cls == b.cls == "Organization")) \
