@@ -2331,3 +2331,10 @@ def test_the_name_before_a_newspaper_is_the_newspapers():
 def test_the_year_someone_joined_is_no_birth_date(text):
     got = facts(text)
     assert not any(p == "birthDate" for _, p, _ in got), got
+
+
+def test_we_is_the_organisation_the_text_names_most():
+    got = facts("Kestrel Insurance serves Ohio. We're headquartered in Dayton, but every Kestrel Insurance office "
+                "is a home for our customers.")
+    assert ("Kestrel Insurance", "headquarteredIn", "Dayton") in got, got
+    assert not any(s.startswith("author of") or o.startswith("author of") for s, _, o in got), got

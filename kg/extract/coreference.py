@@ -59,6 +59,39 @@ def _unnamed_entities(anaphora: list[Found], doc_id: str, base: str,
     return list(entities.values())
 
 
+def _we_as_the_company(anaphora: list[Found], found: list[Found],
+                      by_token: dict[int, EntityMention]) -> list[Found]:
+    """Point a text's "we" and "our" (the author's words of an organisation) at the one
+    organisation it names more often than any other, the company speaking ("We're
+    headquartered in San Francisco ... every Wells Fargo store"); return the anaphora left.
+
+    >>> from kg.extract.mentions import Found
+    >>> acme = Found(0, 1, 0, 4, "Acme", "Organization", 1.0)
+    >>> we = Found(2, 3, 10, 12, "we", "Organization", 0.0, anaphor=True, author=True)
+    >>> by_token = {0: EntityMention("https://w3id.org/kg/id/Organization/Acme", "Organization", "Acme", acme)}
+    >>> _we_as_the_company([we], [acme], by_token), by_token[2].label
+    ([], 'Acme')
+    """
+    counts: dict[str, int] = {}
+    for f in found:
+        hit = by_token.get(f.start)
+        if hit is not None and hit.cls == "Organization" and not f.anaphor:
+            counts[hit.iri] = counts.get(hit.iri, 0) + 1
+    most = max(counts.values(), default=0)
+    leaders = [iri for iri, n in counts.items() if n == most]
+    if len(leaders) != 1:
+        return anaphora
+    company = next(by_token[f.start] for f in found if f.start in by_token and by_token[f.start].iri == leaders[0])
+    rest = []
+    for a in anaphora:
+        if a.author and a.cls == "Organization":
+            for t in range(a.start, a.end):
+                by_token.setdefault(t, EntityMention(company.iri, company.cls, company.label, a))
+        else:
+            rest.append(a)
+    return rest
+
+
 def _main_mentions(found: list[Found], by_token: dict[int, EntityMention],
                    cls: str) -> list[Found]:
     """The first mention of the most mentioned entity of ``cls`` (empty if none)."""

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from kg.extract.coreference import _link_anaphora, _narrated, _unnamed_entities
+from kg.extract.coreference import _link_anaphora, _narrated, _unnamed_entities, _we_as_the_company
 from kg.extract.entity_mention import EntityMention
 from kg.extract.mentions import Found
 from kg.extract.name_links import (_groups_apart, _link_acronyms, _link_first_names, _link_surnames,
@@ -202,7 +202,8 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
             for t in range(f.start, f.end):
                 by_token[t] = hit
     unnamed = _link_anaphora(anaphora, found, by_token, text)
-    entities.extend(_unnamed_entities(_narrated(unnamed, text), doc_id, base, by_token, name))
+    narrated = _we_as_the_company(_narrated(unnamed, text), found, by_token)
+    entities.extend(_unnamed_entities(narrated, doc_id, base, by_token, name))
     mentions.sort(key=lambda pair: pair[1].start)
     return Resolved(tuple(entities), tuple(mentions), by_token, tuple(joined_by), grouping)
 
