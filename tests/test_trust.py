@@ -2338,3 +2338,8 @@ def test_we_is_the_organisation_the_text_names_most():
                 "is a home for our customers.")
     assert ("Kestrel Insurance", "headquarteredIn", "Dayton") in got, got
     assert not any(s.startswith("author of") or o.startswith("author of") for s, _, o in got), got
+
+
+def test_a_ballet_is_an_organisation():
+    got = entities("She danced with the New York City Ballet and the Kirov Ballet.")
+    assert got.get("Kirov Ballet", ("",))[0] == "Organization", got
