@@ -2343,3 +2343,14 @@ def test_we_is_the_organisation_the_text_names_most():
 def test_a_ballet_is_an_organisation():
     got = entities("She danced with the New York City Ballet and the Kirov Ballet.")
     assert got.get("Kirov Ballet", ("",))[0] == "Organization", got
+
+
+@pytest.mark.parametrize("text, place, person", [
+    ("SINGAPORE - Mr Rajesh Kumar has been appointed chairman of the Kestrel Holdings board.", "SINGAPORE",
+     "Rajesh Kumar"),
+    ("KARACHI: Zaffar Abbas is the new editor of Dawn.", "KARACHI", "Zaffar Abbas"),
+])
+def test_a_datelines_place_is_a_place_apart_from_the_name_after_it(text, place, person):
+    got = entities(text)
+    assert got.get(place, ("",))[0] == "Place", got
+    assert got.get(person, ("",))[0] == "Person", got

@@ -212,9 +212,10 @@ _DATELINE = re.compile(r"^[ \t]*[A-Z][^\n()]{0,60}?\([^()\n]{1,40}\)(?=[ \t]*(?:
 #: A dateline without an agency, near a story's start: capitalised words (a byline, a place,
 #: a date) and a spaced dash before the first sentence ("MANILA — The ...", "Richard Borsuk,
 #: Mangakajang – Plywood baron ..."); it counts when its first word is in capitals or it
-#: holds a comma, unlike a roster's "Ann Lee – Head of Sales".
-_BARE_DATELINE = re.compile(r"^[ \t]*([A-Z][\w.'’&-]*(?:,?[ \t]+[A-Z0-9][\w.'’&-]*){0,7})(?=[ \t]+(?:—|–|--)[ \t]+[A-Z“\"])",
-                            re.MULTILINE)
+#: holds a comma, unlike a roster's "Ann Lee – Head of Sales". After a hyphen or a colon
+#: ("SINGAPORE - Mr Piyush Gupta", "KARACHI: Zaffar Abbas") its first word must be in capitals.
+_BARE_DATELINE = re.compile(r"^[ \t]*([A-Z][\w.'’&-]*(?:,?[ \t]+[A-Z0-9][\w.'’&-]*){0,7})"
+                            r"(?=[ \t]+(—|–|--|-)[ \t]+[A-Z“\"]|(:)[ \t]+[A-Z“\"])", re.MULTILINE)
 
 #: How far into a text a dateline without an agency is looked for.
 _DATELINE_REACH = 600
@@ -227,11 +228,15 @@ def dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
     >>> text = "Plant opens\\n\\nMANILA — Acme Corp opened a plant.\\nLIMA (AP) — It rained."
     >>> [text[a:b] for a, b in dateline_spans(text)]
     ['LIMA (AP)', 'MANILA']
+    >>> [t[a:b] for t in ("KARACHI: Zaffar Abbas is editor.", "Ann Lee, Acme - The plan.")
+    ...  for a, b in dateline_spans(t)]
+    ['KARACHI']
     """
     spans = [m.span() for m in _DATELINE.finditer(text)]
     for m in _BARE_DATELINE.finditer(text, 0, _DATELINE_REACH):
         words = m.group(1)
-        if words.split()[0].isupper() and len(words.split()[0]) > 1 or "," in words:
+        capitals = words.split()[0].isupper() and len(words.split()[0]) > 1
+        if capitals or ("," in words and m.group(2) not in {"-", None}):
             spans.append(m.span(1))
     return tuple(spans)
 

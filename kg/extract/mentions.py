@@ -350,6 +350,41 @@ def _mended_names(doc: Doc) -> list[Span]:
             start = ent.start - 1  # "Evercore ISI analyst Vijay Kumar": NER's "ISI"; "SAB Miller"
         out.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="ORG"))
         i += 1
+    return _apart_from_datelines(doc, out)
+
+
+def _apart_from_datelines(doc: Doc, ents: list[Span]) -> list[Span]:
+    """NER's names with a dateline before them cut off: "SINGAPORE - Mr Piyush Gupta" is the
+    dateline's place and Mr Piyush Gupta (:func:`kg.extract.constraints.dateline_spans`); a
+    dateline's place in capitals is a place ("KARACHI:", which NER takes for an organisation).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from spacy.tokens import Span
+    >>> doc = load_nlp()("SINGAPORE - Mr Piyush Gupta has been appointed chairman.")
+    >>> [e.text for e in _apart_from_datelines(doc, [Span(doc, 0, 5, label="PERSON")])]
+    ['SINGAPORE', 'Mr Piyush Gupta']
+    """
+    from spacy.tokens import Span
+
+    from kg.extract.constraints import dateline_spans  # constraints reads the classifier, which reads this
+
+    lines = dateline_spans(tokens_of(doc).text)
+    if not lines:
+        return ents
+    out = []
+    for ent in ents:
+        end = next((b for a, b in lines if ent.start_char < b < ent.end_char), None)
+        if end is None:
+            placed = ent.label_ != "GPE" and ent.text.isupper() and is_place(ent.text.title()) and any(
+                a <= ent.start_char and ent.end_char <= b for a, b in lines)
+            out.append(Span(doc, ent.start, ent.end, label="GPE") if placed else ent)  # "KARACHI:", NER's ORG
+            continue
+        inside = [t.i for t in ent if t.idx + len(t) <= end]
+        after = [t.i for t in ent if t.idx >= end and not t.is_punct and t.text not in DASHES]
+        if inside:
+            out.append(Span(doc, inside[0], inside[-1] + 1, label="GPE"))
+        if after:
+            out.append(Span(doc, after[0], ent.end, label=ent.label_))
     return out
 
 
