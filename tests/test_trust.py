@@ -2354,3 +2354,13 @@ def test_a_datelines_place_is_a_place_apart_from_the_name_after_it(text, place, 
     got = entities(text)
     assert got.get(place, ("",))[0] == "Place", got
     assert got.get(person, ("",))[0] == "Person", got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Kestrel Racing Club has appointed Michael T H Lee as chairman.", "Michael T H Lee"),
+    ("Also re-elected was Asian Chess Federation president Sheikh Sultan bin Khalifah Al Nahyan of the United Arab "
+     "Emirates.", "Sheikh Sultan bin Khalifah Al Nahyan"),
+])
+def test_a_name_ner_cut_at_initials_or_a_particle_is_one_person(text, name):
+    got = entities(text)
+    assert got.get(name, ("",))[0] == "Person", got

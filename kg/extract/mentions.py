@@ -275,8 +275,9 @@ def _mended_names(doc: Doc) -> list[Span]:
             i += 1
             continue
         if nxt is not None and ent.label_ == nxt.label_ == "PERSON" and nxt.start == ent.end \
-                and all(_capitalised(t.text) for t in (*ent, *nxt)):
-            ents[i + 1] = Span(doc, ent.start, nxt.end, label="PERSON")  # "Roberto Wilfrido" "Escobar Gonzalez"
+                and all(_capitalised(t.text) or (t.lower_ in NAME_PARTICLES and t.i < nxt.end - 1) for t in (*ent, *nxt)):
+            # "Roberto Wilfrido" "Escobar Gonzalez", "Sheikh Sultan" "bin Khalifah Al Nahyan"
+            ents[i + 1] = Span(doc, ent.start, nxt.end, label="PERSON")
             i += 1
             continue
         if ent.label_ == "PERSON":
@@ -410,8 +411,8 @@ def _whole_person(ent: Span) -> Span:
     """NER's person with what it cut off: a given name before it ("Félix" of "Félix Ambrosio
     Sabio Gonzalez": in no name of NER's, no English noun; any capitalised word that opens
     the sentence, but a place's name, or the name's line, a profile's heading: "Piyush Gupta
-    has been appointed", "Leonida Kaula") and the end of a hyphened
-    given name ("Cho Young-cheul"; not "Varnholm-based").
+    has been appointed", "Leonida Kaula"), initials and a surname after it ("Michael" and "T H
+    Lee") and the end of a hyphened given name ("Cho Young-cheul"; not "Varnholm-based").
 
     >>> from kg.extract.nlp import load_nlp
     >>> from spacy.tokens import Span
@@ -430,12 +431,23 @@ def _whole_person(ent: Span) -> Span:
                                                  and word.lower_ not in common_adjectives())
                  or _a_line(doc, start - 1, end)):
         start -= 1
+    k = end  # "Michael" and "T H Lee": initials, then the surname NER left out
+    while k < len(doc) and k - end < 3 and _initial(doc[k]):
+        k += 1
+    if end < k < len(doc) and doc[k].is_title and doc[k].pos_ == "PROPN" and not doc[k].ent_type_:
+        end = k + 1
     hyphen = end - 1 if doc[end - 1].text == "-" else end  # NER's "Cho Young-" or "Cho Young"
     if hyphen + 1 < len(doc) and doc[hyphen].text == "-" and not doc[hyphen - 1].whitespace_ \
             and not doc[hyphen].whitespace_ and doc[hyphen + 1].is_lower and doc[hyphen + 1].is_alpha \
             and doc[hyphen + 1].pos_ in {"PROPN", "NOUN"} and doc[hyphen + 1].lower_ not in common_nouns():
         end = hyphen + 2
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PERSON")
+
+
+def _initial(token: Token) -> bool:
+    """A capital letter alone, with or without its full stop ("T", "H." of "Michael T H Lee")."""
+    text = token.text.rstrip(".")
+    return len(text) == 1 and text.isupper() and not token.ent_type_
 
 
 def _a_line(doc: Doc, start: int, end: int) -> bool:
