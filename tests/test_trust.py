@@ -2364,3 +2364,8 @@ def test_a_datelines_place_is_a_place_apart_from_the_name_after_it(text, place, 
 def test_a_name_ner_cut_at_initials_or_a_particle_is_one_person(text, name):
     got = entities(text)
     assert got.get(name, ("",))[0] == "Person", got
+
+
+def test_a_number_word_of_a_name_before_a_title_is_no_part_of_it():
+    got = facts("Kestrel appointed Andrea Stella as their Formula One team principal on Tuesday.")
+    assert ("Andrea Stella", "jobTitle", "team principal") in got, got

@@ -381,7 +381,8 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
     while right > title.i and (doc[right].dep_ in {"prep", "cc", "punct", "det"} or doc[right].is_space):
         right -= 1  # nor a line break after it ("NZ Herald political reporter\n\nThe number ...")
     lower = next((i for i in range(left, title.i + 1) if doc[i].is_lower), None)
-    names = [i for i in range(left, lower or left) if doc[i].pos_ == "PROPN" and doc[i].lower_ not in words]
+    names = [i for i in range(left, lower or left) if (doc[i].pos_ == "PROPN" or doc[i].pos_ == "NUM" and doc[i].is_title)
+             and doc[i].lower_ not in words]  # "Formula One team principal": "One" is the name's
     if names:  # "Puma SE chief executive officer", "Starbucks board chair": a name NER missed, no title's
         left = names[-1] + 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
