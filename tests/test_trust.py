@@ -2369,3 +2369,8 @@ def test_a_name_ner_cut_at_initials_or_a_particle_is_one_person(text, name):
 def test_a_number_word_of_a_name_before_a_title_is_no_part_of_it():
     got = facts("Kestrel appointed Andrea Stella as their Formula One team principal on Tuesday.")
     assert ("Andrea Stella", "jobTitle", "team principal") in got, got
+
+
+def test_a_surname_joins_the_full_name_before_its_generational_suffix():
+    got = entities("William Charles DeMott II is a retired wrestler. DeMott later trained wrestlers for the company.")
+    assert "DeMott" not in got and "William Charles DeMott II" in got, got

@@ -70,19 +70,25 @@ def _known_otherwise(short: Found, long: Found) -> bool:
 
 
 def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-untyped-def]
-    """Join "Dupin" to "Benoit Dupin" (and "Des Cars" to "Laurence Des Cars"); return the
-    surnames joined (they vote Person).
+    """Join "Dupin" to "Benoit Dupin" (and "Des Cars" to "Laurence Des Cars", "DeMott" to
+    "William Charles DeMott II"); return the surnames joined (they vote Person).
 
     The first full name with that surname wins, unless the sentence keeps the
     two apart: in "Reddy is married to Sneha Reddy", Reddy is someone else.
     """
     full_names: dict[str, list[int]] = defaultdict(list)
+    suffixed: dict[str, set[str]] = defaultdict(set)  # "William Charles DeMott II": DeMott's
     for i, f in enumerate(found):
         words = f.text.split()
+        if f.cls == "Person" and len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES:
+            suffixed[words[-2]].add(f.text)
         if f.cls == "Person" and len(words) > 1:
             full_names[words[-1]].append(i)
             for short in surnames(f.text):  # "Laurence Des Cars": "Des Cars"; "Von der Leyen" at a sentence's start
                 full_names[short].append(i)
+    for surname, names in suffixed.items():  # one such name only: not "Paul Desmarais Jr." and "Sr."
+        if len(names) == 1 and surname not in full_names:
+            full_names[surname] = [i for i, f in enumerate(found) if f.text in names]
     joined = set()
     for i, f in enumerate(found):
         name = _without_title(f.text)  # "Dr. Abbey" is Ransford Anertey Abbey
@@ -93,6 +99,10 @@ def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-un
             union(i, fits[0])
             joined.add(i)
     return joined
+
+
+#: Generational suffixes after a surname.
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV", "jr", "sr"})
 
 
 def _without_title(name: str) -> str:
