@@ -2198,17 +2198,6 @@ def test_the_acquisition_of_one_company_by_another(text, buyer, bought):
     assert (bought, "acquired", buyer) not in got, got
 
 
-@pytest.mark.parametrize("text", [
-    "The proposed acquisition of Kestrel Foods by Marlow Holdings was blocked by regulators.",
-    "Marlow Holdings abandoned its planned takeover of Kestrel Foods.",
-    "Marlow Holdings is in talks on a possible acquisition of Kestrel Foods.",
-    "The acquisition of Kestrel Foods by Marlow Holdings was blocked by the Competition Commission.",
-])
-def test_a_deal_only_planned_or_blocked_is_no_acquisition(text):
-    got = facts(text)
-    assert not any(p == "acquired" for _, p, _ in got), got
-
-
 def test_a_place_in_a_list_of_countries_lies_in_the_first_only():
     got = facts("The railway is the main outlet for land-locked areas such as Limpopo province in South Africa, "
                 "Lesotho, Botswana, Zambia and Malawi.")
@@ -2226,20 +2215,9 @@ def test_a_continent_lies_in_no_country_whatever_a_city_of_its_name():
     assert not any(s == "Asia" and p == "locatedIn" for s, p, o in got), got
 
 
-def test_a_countrys_boss_is_its_national_teams_whatever_the_list():
-    got = facts("The club was linked with former Peru and Chile boss Tomas Varga.")
-    assert not any(p == "nationality" for _, p, _ in got), got
-
-
 def test_the_chair_of_a_companys_board_leads_the_company():
     got = facts("Ravi Menon has been appointed chairman of the Kestrel Holdings board.")
     assert ("Ravi Menon", "leads", "Kestrel Holdings") in got, got
-
-
-def test_the_countries_a_company_operates_in_are_not_its_headquarters():
-    got = facts("Marlow Ports is growing. It operates nine terminals in four African countries – Egypt, Kenya, "
-                "Ghana and Senegal.")
-    assert not any(p == "headquarteredIn" for _, p, _ in got), got
 
 
 @pytest.mark.parametrize("text, name", [
@@ -2324,15 +2302,6 @@ def test_the_name_before_a_newspaper_is_the_newspapers():
         "Metropolis", ("",))[0] != "Organization"
 
 
-@pytest.mark.parametrize("text", [
-    "Varela, who was born in Seville, joined ABT in 1997 and was promoted to soloist a year later.",
-    "Moreno, who was born in Bilbao, joined NYCB in 1999 and was promoted to principal two years later.",
-])
-def test_the_year_someone_joined_is_no_birth_date(text):
-    got = facts(text)
-    assert not any(p == "birthDate" for _, p, _ in got), got
-
-
 def test_we_is_the_organisation_the_text_names_most():
     got = facts("Kestrel Insurance serves Ohio. We're headquartered in Dayton, but every Kestrel Insurance office "
                 "is a home for our customers.")
@@ -2374,3 +2343,24 @@ def test_a_number_word_of_a_name_before_a_title_is_no_part_of_it():
 def test_a_surname_joins_the_full_name_before_its_generational_suffix():
     got = entities("William Charles DeMott II is a retired wrestler. DeMott later trained wrestlers for the company.")
     assert "DeMott" not in got and "William Charles DeMott II" in got, got
+
+
+@pytest.mark.parametrize("text, predicate", [
+    # a deal only planned or blocked is no acquisition
+    ("The proposed acquisition of Kestrel Foods by Marlow Holdings was blocked by regulators.", "acquired"),
+    ("Marlow Holdings abandoned its planned takeover of Kestrel Foods.", "acquired"),
+    ("Marlow Holdings is in talks on a possible acquisition of Kestrel Foods.", "acquired"),
+    ("The acquisition of Kestrel Foods by Marlow Holdings was blocked by the Competition Commission.", "acquired"),
+    # the year someone joined is no birth date
+    ("Varela, who was born in Seville, joined ABT in 1997 and was promoted to soloist a year later.", "birthDate"),
+    ("Moreno, who was born in Bilbao, joined NYCB in 1999 and was promoted to principal two years later.",
+     "birthDate"),
+    # a country's boss is its national team's, whatever the list
+    ("The club was linked with former Peru and Chile boss Tomas Varga.", "nationality"),
+    # the countries a company operates in are not its headquarters
+    ("Marlow Ports is growing. It operates nine terminals in four African countries – Egypt, Kenya, Ghana and "
+     "Senegal.", "headquarteredIn"),
+])
+def test_what_a_sentence_only_seems_to_state(text, predicate):
+    got = facts(text)
+    assert not any(p == predicate for _, p, _ in got), got
