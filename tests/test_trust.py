@@ -2364,3 +2364,8 @@ def test_a_surname_joins_the_full_name_before_its_generational_suffix():
 def test_what_a_sentence_only_seems_to_state(text, predicate):
     got = facts(text)
     assert not any(p == predicate for _, p, _ in got), got
+
+
+def test_a_capitalised_verb_after_its_auxiliary_is_no_name():
+    got = entities("The town lies near the border. It was Founded by Marco Vellani in 1923.")
+    assert "Founded" not in got, got

@@ -309,9 +309,12 @@ def _owns_nothing(doc: Doc, i: int) -> bool:
 
 def _is_name(span: Span) -> bool:
     """A name has a capital or a digit, a letter, and is not a known non-name
-    nor a company suffix alone (the "Inc." of "Geeknet, Inc.", split at its comma)."""
+    nor a company suffix alone (the "Inc." of "Geeknet, Inc.", split at its comma), nor a verb
+    with its auxiliary ("It was Founded by ...", NER's person)."""
     text = text_of(span)
     if text.lower().replace("’", "'") in NOT_NAMES or not any(c.isalpha() for c in text):
+        return False
+    if len(span) == 1 and span[0].pos_ == "VERB" and any(c.dep_ in {"aux", "auxpass"} for c in span[0].children):
         return False
     if text.lower().rstrip(".") in _SUFFIXES_AND_TITLES or _priced(span):
         return False  # "Geeknet, Inc.", NER's "Eng" of "Eng. Peter Amisi"
