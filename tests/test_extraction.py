@@ -65,11 +65,17 @@ def test_negated_statements_assert_nothing(text: str) -> None:
 
 
 def test_hedged_statements_lose_confidence() -> None:
-    graph = extract(Document.from_text("Apple may acquire Perplexity. Google acquired DeepMind.", "t"))
+    graph = extract(Document.from_text("Apple may partner with Perplexity. Google partnered with DeepMind.", "t"))
     confidence = {r.predicate + str(r.subject_span): r.confidence for r in graph.relations}
     assert len(graph.relations) == 2
     hedged, plain = sorted(confidence.values())
     assert hedged < plain
+
+
+def test_a_hedged_deal_is_no_deal() -> None:  # words.toml done_only: "may acquire" is not acquired
+    graph = extract(Document.from_text("Apple may acquire Perplexity. Google acquired DeepMind.", "t"))
+    assert [r.predicate for r in graph.relations] == ["acquired"], graph.relations
+    assert graph.relations[0].subject.endswith("Google")
 
 
 def test_evidence_offsets_point_at_the_mentions() -> None:

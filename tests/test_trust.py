@@ -2357,6 +2357,11 @@ def test_a_surname_joins_the_full_name_before_its_generational_suffix():
      "birthDate"),
     # a country's boss is its national team's, whatever the list
     ("The club was linked with former Peru and Chile boss Tomas Varga.", "nationality"),
+    # a deal only planned or hedged is no deal yet
+    ("Heineken plans to acquire Kestrel Foods and Namibia Breweries.", "acquired"),
+    ("Vantor Capital will acquire Brightwater Telecom next year.", "acquired"),
+    ("Malaysia's Kestrel Healthcare Bhd said it will acquire the remaining stake in Ravindra Medical Associates.",
+     "investsIn"),
     # the countries a company operates in are not its headquarters
     ("Marlow Ports is growing. It operates nine terminals in four African countries – Egypt, Kenya, Ghana and "
      "Senegal.", "headquarteredIn"),

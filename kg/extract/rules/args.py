@@ -397,6 +397,19 @@ def hedged(ctx: DocContext, verb: Token) -> bool:
         (intention is not None and intention.lemma_.lower() in hedges)
 
 
+def planned(ctx: DocContext, verb: Token) -> bool:
+    """Whether the verb states what is only planned or hedged: "plans to buy", "may partner",
+    "will acquire" (:func:`hedged`, or an auxiliary of the future).
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("Acme will acquire Zentro. Acme acquired Brevant.", "x"))
+    >>> planned(ctx, ctx.doc[2]), planned(ctx, ctx.doc[6])
+    (True, False)
+    """
+    return hedged(ctx, verb) or any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in verb.children)
+
+
 def _intention(verb: Token) -> Token | None:
     """The verb or noun a to-infinitive complements: "plans" in "plans to buy", "proposal"
     in "its proposal to acquire", "failed" in "failed to merge"; None for a verb stated outright.

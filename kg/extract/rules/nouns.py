@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.rules.args import args, confidence, fitting, pobj, relation, subject
+from kg.extract.rules.args import args, confidence, fitting, planned, pobj, relation, subject
 from kg.registry import extractors
 from kg.types import Relation
 
@@ -52,6 +52,8 @@ def nouns(ctx: DocContext) -> Iterator[Relation]:
                 # "Apple's aspirations to grow amid competition from rivals": the clause's subject
                 owners = args(ctx, subject(ctx, noun.head.head))
             owned = not owners and noun.dep_ == "dobj" and noun.head.lemma_ in ctx.lexicon.words.rules["owning_verbs"]
+            if owned and planned(ctx, noun.head):
+                continue  # "said it will acquire the remaining stake in RGE": not yet
             if owned:  # "Lixil acquired a 51% stake in Sentini", "Vireo announced a partnership with Kestrel"
                 owners = args(ctx, subject(ctx, noun.head))
                 specs = _controlling(ctx, noun, specs)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.rules.args import Arg, arg, args, casts, confidence, hedged, negated, pobj, relation, subject
+from kg.extract.rules.args import Arg, arg, args, casts, confidence, hedged, negated, planned, pobj, relation, subject
 from kg.lexicon import PropertySpec
 from kg.registry import extractors
 from kg.types import Relation
@@ -54,6 +54,7 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
                 for c in child.children:
                     if c.dep_ == "prep":
                         preps.setdefault(c.lower_, c)
+        only_planned = planned(ctx, verb)
         conf = confidence(ctx, "svo") * (ctx.lexicon.words.discount["hedge"] if hedged(ctx, verb) else 1.0)
         found: dict[tuple[str, str], list[tuple[PropertySpec, Arg, Arg]]] = {}
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
@@ -63,6 +64,8 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
             elif len(words) == 2 and words[1] not in preps:
                 continue
             for spec in specs:
+                if only_planned and spec.name in ctx.lexicon.words.rules.get("done_only", ()):
+                    continue  # "plans to acquire Distell", "will buy Zentro": no acquisition yet
                 if spec.literal:
                     yield from _dated(ctx, spec, verb, words, preps, sent, conf)
                     continue
