@@ -155,8 +155,6 @@ def test_conjoined_predicates_must_agree() -> None:
 
 
 def test_a_coined_organisation_name_ner_missed_the_second_time_is_found_again():
-    from spacy.tokens import Span
-
     doc = load_nlp()("Heineken plans to acquire Kenya's Brewtell. Shares in Brewtell rose by a fifth.")
     second = next(t.i for t in doc if t.text == "Brewtell" and t.i > 6)
     doc.ents = [e for e in doc.ents if e.start != second]  # as NER missed one in a news text ("Distell CEO")

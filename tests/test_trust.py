@@ -2327,8 +2327,8 @@ def test_a_datelines_place_is_a_place_apart_from_the_name_after_it(text, place, 
 
 @pytest.mark.parametrize("text, name", [
     ("The Kestrel Racing Club has appointed Michael T H Lee as chairman.", "Michael T H Lee"),
-    ("Also re-elected was Asian Chess Federation president Sheikh Sultan bin Khalifah Al Nahyan of the United Arab "
-     "Emirates.", "Sheikh Sultan bin Khalifah Al Nahyan"),
+    (("Also re-elected was Asian Chess Federation president Sheikh Sultan bin Khalifah Al Nahyan of the United Arab "
+      "Emirates."), "Sheikh Sultan bin Khalifah Al Nahyan"),
 ])
 def test_a_name_ner_cut_at_initials_or_a_particle_is_one_person(text, name):
     got = entities(text)
@@ -2363,8 +2363,8 @@ def test_a_surname_joins_the_full_name_before_its_generational_suffix():
     ("Malaysia's Kestrel Healthcare Bhd said it will acquire the remaining stake in Ravindra Medical Associates.",
      "investsIn"),
     # the countries a company operates in are not its headquarters
-    ("Marlow Ports is growing. It operates nine terminals in four African countries – Egypt, Kenya, Ghana and "
-     "Senegal.", "headquarteredIn"),
+    (("Marlow Ports is growing. It operates nine terminals in four African countries – Egypt, Kenya, Ghana and "
+      "Senegal."), "headquarteredIn"),
 ])
 def test_what_a_sentence_only_seems_to_state(text, predicate):
     got = facts(text)

@@ -18,7 +18,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.rules.args import Arg, arg, args, casts, confidence, hedged, negated, planned, pobj, relation, subject
+from kg.extract.rules.args import (
+    Arg,
+    arg,
+    args,
+    casts,
+    confidence,
+    hedged,
+    negated,
+    planned,
+    pobj,
+    relation,
+    subject,
+)
 from kg.lexicon import PropertySpec
 from kg.registry import extractors
 from kg.types import Relation
