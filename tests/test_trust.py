@@ -2374,3 +2374,8 @@ def test_what_a_sentence_only_seems_to_state(text, predicate):
 def test_a_capitalised_verb_after_its_auxiliary_is_no_name():
     got = entities("The town lies near the border. It was Founded by Marco Vellani in 1923.")
     assert "Founded" not in got, got
+
+
+def test_who_plays_for_a_club_is_a_person():
+    got = facts("The fund will take control of four clubs including Al Nassr, which Cristiano Ronaldo plays for.")
+    assert ("Cristiano Ronaldo", "memberOf", "Al Nassr") in got, got

@@ -473,6 +473,9 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Person" if appointed(span, lexicon) else None
     if subject.dep_ == "nsubj" and subject.i == span.root.i and appoints_its_own(verb, lexicon):
         return "Organization"  # "McLaren appointed Andrea Stella as their team principal"
+    if subject.dep_ == "nsubj" and subject.i == span.root.i and verb.lemma_ == "play" \
+            and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return "Person"  # "Al Nassr, which Cristiano Ronaldo plays for" (NER: an organisation)
     if subject.dep_ != "nsubj" or verb.lemma_ != "be" \
             or sum(c.dep_ == "nsubj" for c in verb.children) != 1:  # two subjects: a misparse
         return None
