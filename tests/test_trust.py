@@ -2377,5 +2377,7 @@ def test_a_capitalised_verb_after_its_auxiliary_is_no_name():
 
 
 def test_who_plays_for_a_club_is_a_person():
-    got = facts("The fund will take control of four clubs including Al Nassr, which Cristiano Ronaldo plays for.")
-    assert ("Cristiano Ronaldo", "memberOf", "Al Nassr") in got, got
+    text = ("Riyadh – The state fund will take control of four top clubs including Al Nassr, which Cristiano "
+            "Ronaldo plays for.")
+    assert entities(text).get("Cristiano Ronaldo", ("",))[0] == "Person", entities(text)
+    assert ("Cristiano Ronaldo", "memberOf", "Al Nassr") in facts(text), facts(text)
