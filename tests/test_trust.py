@@ -2381,3 +2381,8 @@ def test_who_plays_for_a_club_is_a_person():
             "Ronaldo plays for.")
     assert entities(text).get("Cristiano Ronaldo", ("",))[0] == "Person", entities(text)
     assert ("Cristiano Ronaldo", "memberOf", "Al Nassr") in facts(text), facts(text)
+
+
+def test_a_given_name_that_is_also_a_towns_opens_a_persons_name():
+    got = entities("The town was founded by Lucas Ferreira Peña in 1923.")
+    assert got.get("Lucas Ferreira Peña", ("",))[0] == "Person", got

@@ -692,9 +692,11 @@ def _shaped_like_a_persons(span: Span, lexicon: Lexicon) -> bool:
     (True, False)
     """
     surname_placed = not is_place(span[0].text) and not is_place(text_of(span))
+    given = len(span) > 2 and span[0].text in given_names()  # "Lucas Fernandez Peña": a town Lucas, a given name too
     return all(t.pos_ == "PROPN" and _capitalised(t.text) and t.lower_ not in ORGANIZATION_WORDS
                and t.lower_ not in lexicon.head_nouns and not lexicon.known(t.text)
-               and not (is_place(t.text) and not (t.i == span.end - 1 and surname_placed))
+               and not (is_place(t.text) and not (t.i == span.end - 1 and surname_placed)
+                        and not (t.i == span.start and given))
                for t in span)
 
 
