@@ -85,6 +85,8 @@ WORK = "Work"
 WORK_LAST_WORDS = frozenset(_WORDS["award_words"]) | frozenset(_WORDS["document_words"])
 AWARD_NAMES = frozenset(_WORDS["award_names"])
 CLUB_LAST_WORDS = frozenset(_WORDS["club_last_words"])
+#: Organisations' nouns that "the NAME ..." names ("the Dawn newspaper").
+_TITLED_BODIES = frozenset(_WORDS["titled_bodies"])
 COMPANY_TITLES = frozenset(_WORDS["company_titles"])
 #: Titles whose "of" gives no class to the name after it ("a student of Ada Brandt").
 NOT_CLASS_TITLES = frozenset(_WORDS["not_class_titles"])
@@ -244,11 +246,6 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Organization"  # "the Dawn newspaper"; not "a Chicago company", "the Metropolis newspaper, the Daily Planet"
     return cls if cls in MODIFIER_CLASSES else None
 
-
-#: Organisations' nouns that "the NAME ..." names ("the Dawn newspaper"): not "company" or "firm",
-#: which follow an owner's name as often ("the Apple company's"), nor "team" ("the England team").
-_TITLED_BODIES = frozenset({"newspaper", "newspapers", "group", "bank", "foundation", "institute", "university",
-                            "airline", "broadcaster", "conglomerate", "carmaker", "insurer", "retailer"})
 
 
 def _title_of(noun: Token, lexicon: Lexicon) -> str | None:

@@ -72,16 +72,11 @@ def _we_as_the_company(anaphora: list[Found], found: list[Found],
     >>> _we_as_the_company([we], [acme], by_token), by_token[2].label
     ([], 'Acme')
     """
-    counts: dict[str, int] = {}
-    for f in found:
-        hit = by_token.get(f.start)
-        if hit is not None and hit.cls == "Organization" and not f.anaphor:
-            counts[hit.iri] = counts.get(hit.iri, 0) + 1
-    most = max(counts.values(), default=0)
-    leaders = [iri for iri, n in counts.items() if n == most]
-    if len(leaders) != 1:
+    named = [f for f in found if not f.anaphor and f.start in by_token and by_token[f.start].cls == "Organization"]
+    leader = _most_named(named, by_token)
+    if leader is None:
         return anaphora
-    company = next(by_token[f.start] for f in found if f.start in by_token and by_token[f.start].iri == leaders[0])
+    company = next(by_token[f.start] for f in named if by_token[f.start].iri == leader)
     rest = []
     for a in anaphora:
         if a.author and a.cls == "Organization":
@@ -107,16 +102,19 @@ def _main_entity(found: list[Found], by_token: dict[int, EntityMention], cls: st
     """The entity of ``cls`` named more often than any other, else the first that is a main
     clause's subject (the topic of a biography's opening sentence), if any."""
     of_cls = [f for f in found if f.start in by_token and by_token[f.start].cls == cls]
+    return _most_named(of_cls, by_token) or next(
+        (by_token[f.start].iri for f in of_cls if f.salient == 2), None)
+
+
+def _most_named(of_cls: list[Found], by_token: dict[int, EntityMention]) -> str | None:
+    """The entity the mentions ``of_cls`` name more often than any other, if one is."""
     counts: dict[str, int] = {}  # a plain dict: Counter's isinstance checks cost more than the counting
     for f in of_cls:
         iri = by_token[f.start].iri
         counts[iri] = counts.get(iri, 0) + 1
-    if counts:
-        most = max(counts.values())
-        leaders = [iri for iri, n in counts.items() if n == most]
-        if len(leaders) == 1:
-            return leaders[0]
-    return next((by_token[f.start].iri for f in of_cls if f.salient == 2), None)
+    most = max(counts.values(), default=0)
+    leaders = [iri for iri, n in counts.items() if n == most]
+    return leaders[0] if len(leaders) == 1 else None
 
 
 def _link_anaphora(anaphora: list[Found], found: list[Found],

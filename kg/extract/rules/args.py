@@ -407,7 +407,12 @@ def planned(ctx: DocContext, verb: Token) -> bool:
     >>> planned(ctx, ctx.doc[2]), planned(ctx, ctx.doc[6])
     (True, False)
     """
-    return hedged(ctx, verb) or any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in verb.children)
+    return hedged(ctx, verb) or future(verb)
+
+
+def future(verb: Token) -> bool:
+    """Whether an auxiliary puts the verb in the future: "will acquire", "'ll buy"."""
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in verb.children)
 
 
 def _intention(verb: Token) -> Token | None:

@@ -24,9 +24,9 @@ from kg.extract.rules.args import (
     args,
     casts,
     confidence,
+    future,
     hedged,
     negated,
-    planned,
     pobj,
     relation,
     subject,
@@ -66,8 +66,9 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
                 for c in child.children:
                     if c.dep_ == "prep":
                         preps.setdefault(c.lower_, c)
-        only_planned = planned(ctx, verb)
-        conf = confidence(ctx, "svo") * (ctx.lexicon.words.discount["hedge"] if hedged(ctx, verb) else 1.0)
+        is_hedged = hedged(ctx, verb)
+        only_planned = is_hedged or future(verb)  # :func:`planned`, reading hedged once
+        conf = confidence(ctx, "svo") * (ctx.lexicon.words.discount["hedge"] if is_hedged else 1.0)
         found: dict[tuple[str, str], list[tuple[PropertySpec, Arg, Arg]]] = {}
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         for words, specs, inverse in triggers:
