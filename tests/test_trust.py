@@ -2386,3 +2386,49 @@ def test_who_plays_for_a_club_is_a_person():
 def test_a_given_name_that_is_also_a_towns_opens_a_persons_name():
     got = entities("The town was founded by Lucas Ferreira Peña in 1923.")
     assert got.get("Lucas Ferreira Peña", ("",))[0] == "Person", got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tata Motors opened a plant in Pune, Maharashtra, last year.", "Maharashtra"),
+    ("He was elected from Haryana in 2014.", "Haryana"),
+    ("The new campus is in Chennai, Tamil Nadu.", "Tamil Nadu"),
+    ("Ravi Kumar (born 4 May 1990, Durg, Madhya Pradesh) is an Indian bowler.", "Durg"),
+])
+def test_a_region_or_city_written_without_its_accents_is_a_place(text, name):
+    got = entities(text)
+    assert got.get(name, ("",))[0] == "Place", got
+
+
+def test_a_town_before_its_region_is_no_one_living_there():
+    got = facts("Ravi Kumar (born 4 May 1990, Durg, Madhya Pradesh now Chhattisgarh) is an Indian bowler.")
+    assert not any(p == "livesIn" for _, p, _ in got), got
+
+
+def test_a_preposition_opening_the_sentence_is_no_part_of_a_name():
+    got = entities("Following Varnell's death in 1901, Tom Ashby was appointed art director of the firm.")
+    assert "Varnell" in got and not any(label.startswith("Following") for label in got), got
+    assert got["Varnell"][0] == "Person", got
+
+
+def test_the_college_one_played_for_is_where_one_studied():
+    got = facts("After playing college football for Idaho Falls University, Dale Kemper was drafted by the "
+                "Denver Broncos.")
+    assert ("Dale Kemper", "educatedAt", "Idaho Falls University") in got, got
+    assert ("Dale Kemper", "worksFor", "Idaho Falls University") not in got, got
+
+
+@pytest.mark.parametrize("text, born, died", [
+    ("Ramon Ilves (11 September 1911 – 5 February 1971) was an Estonian composer.",
+     "11 September 1911", "5 February 1971"),
+    ("John Tarrant Hale (October 6, 1814 – July 24, 1854) was a U.S. Representative from Ohio.",
+     "October 6, 1814", "July 24, 1854"),
+])
+def test_a_lifespan_written_with_its_days(text, born, died):
+    got = facts(text)
+    name = text.split(" (")[0]
+    assert {(name, "birthDate", born), (name, "deathDate", died)} <= got, got
+
+
+def test_a_birth_date_keeps_its_day():
+    got = facts("Herbert Vale (born 15 November 1941) is the owner of Vale Motors.")
+    assert {o for _, p, o in got if p == "birthDate"} == {"15 November 1941"}, got

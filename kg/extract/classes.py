@@ -66,6 +66,8 @@ PRODUCT_LAST_WORDS = frozenset(_WORDS["product_last_words"])
 DASHES = frozenset({"–", "—", "-"})
 #: Words before a name that make it a person's ("Sen. Bob Dole", "President Lincoln").
 HONORIFICS = _WORDS["honorifics"]
+#: Nouns of a person's own life ("Morris's death").
+LIFE_NOUNS = frozenset(_WORDS["life_nouns"])
 #: A regnal number: "I", "II", "IV", "XIV" ("Carol I", "Philip V").
 REGNAL = re.compile(r"[IVX]{1,5}")
 #: Classes whose head noun types a name that modifies it ("the Trainium2 chip").
@@ -556,19 +558,25 @@ def _persons_title(noun: Token, lexicon: Lexicon) -> bool:
 
 
 def person_cue(span: Span) -> bool:
-    """An honorific before the name, an age after it ("Cheek, 53, is ..."), or a life in
+    """An honorific before the name, an age after it ("Cheek, 53, is ..."), a life in
     parentheses after it: "Ann Lee (born 3 May 1950)", "Carl Voss (11 May 1874,
-    in Hull – 2 June 1915, in Leeds)"; not an organisation's years ("(1852–1967)").
+    in Hull – 2 June 1915, in Leeds)"; not an organisation's years ("(1852–1967)"); or a
+    noun of a person's life the name's "'s" goes with ("Morris's death": ``life_nouns``).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Carl Voss (11 May 1874 – 2 June 1915) ran Voss Works (1890 – 1960).")
     >>> person_cue(doc[0:2]), person_cue(doc[12:14])
+    (True, False)
+    >>> doc = load_nlp()("After Morris's death, Voss Works's sales fell.")
+    >>> person_cue(doc[1:2]), person_cue(doc[5:7])
     (True, False)
     """
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_.rstrip(".") in HONORIFICS:
         return True
+    if span.root.dep_ == "poss" and span.root.head.lower_ in LIFE_NOUNS:
+        return True  # "Morris's death"
     after = doc[span.end:span.end + 3]
     if (len(after) == 3 and after[0].text == "," and after[1].like_num
             and after[2].text == "," and after[1].text.isdigit() and 0 < int(after[1].text) < 120):

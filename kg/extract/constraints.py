@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 #: 1976, 1990s, '90s, 44 BC, the 15th century; not 2,000 or 10.5
 _YEAR = re.compile(r"(?<![\d,.])\d{3,4}s?(?![\d,.]\d)|'\d0s|\d\s*(?:BCE?|AD|CE)\b|\bAD\s*\d|\bcentury\b",
                    re.IGNORECASE)
-_MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august",
+MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august",
                      "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                      "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"))
 
@@ -62,7 +62,7 @@ def names_a_time(text: str) -> bool:
     >>> [names_a_time(t) for t in ("three years", "46", "age 60", "a good winter season", "two months")]
     [False, False, False, False, False]
     """
-    return bool(_YEAR.search(text)) or any(w in _MONTHS for w in re.findall(r"[a-z]+", text.lower()))
+    return bool(_YEAR.search(text)) or any(w in MONTHS for w in re.findall(r"[a-z]+", text.lower()))
 
 
 def timed(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:

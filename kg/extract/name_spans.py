@@ -43,6 +43,7 @@ ROLES_BEFORE_NAMES = frozenset(_WORDS["roles_before_names"])
 COURTESY_TITLES = frozenset(_WORDS["courtesy_titles"])
 _SUFFIXES_AND_TITLES = COMPANY_SUFFIXES | COURTESY_TITLES  # no name alone (:func:`_is_name`)
 NAME_OPENERS = frozenset(_WORDS["name_openers"])
+SENTENCE_PREPOSITIONS = frozenset(_WORDS["sentence_prepositions"])
 POSSESSED_BUSINESSES = frozenset(_WORDS["possessed_businesses"])
 TITLE_ABBREVIATIONS = frozenset(_WORDS["title_abbreviations"])
 #: Possessors that are part of a name ("Karelian Workers' Party"), and saints' words ("St Agnes's Hospital").
@@ -452,14 +453,19 @@ def _mapped(span: Span, lexicon: Lexicon) -> bool:
 
 def _without_opener(span: Span) -> Span:
     """A name without the word of time or standing NER took into it ("Longtime Kessel
-    Group", "Outgoing Vireo Bank": ``ontology/words.toml`` ``name_openers``).
+    Group", "Outgoing Vireo Bank": ``ontology/words.toml`` ``name_openers``), or without the
+    preposition opening the sentence ("Following Morris's death": ``sentence_prepositions``).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Outgoing Kessel Group boss Ann Lee spoke.")
     >>> _without_opener(doc[0:3]).text
     'Kessel Group'
+    >>> doc = load_nlp()("Following Morris's death, Dearle ran the firm.")
+    >>> _without_opener(doc[0:2]).text
+    'Morris'
     """
-    if len(span) > 1 and span[0].lower_ in NAME_OPENERS and span[1].is_title:
+    if len(span) > 1 and span[1].is_title and (span[0].lower_ in NAME_OPENERS or (
+            span[0].is_sent_start and span[0].dep_ == "prep" and span[0].lower_ in SENTENCE_PREPOSITIONS)):
         return span.doc[span.start + 1:span.end]
     return span
 

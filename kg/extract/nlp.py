@@ -290,6 +290,9 @@ def _needs_torch(name: str) -> bool:
 
 
 PARAGRAPHS_ID = "kg_paragraphs"
+#: Months, as a date NER cut off its day starts ("September 1980").
+_MONTH_NAMES = frozenset("january february march april may june july august september october november "
+                         "december".split())
 TRIM_ID = "kg_trim_entities"
 
 
@@ -298,10 +301,17 @@ def _is_break(token) -> bool:  # type: ignore[no-untyped-def]
 
 
 def trim_entities(doc: Doc) -> Doc:
-    """Cut line-break tokens off the ends of the NER's names.
+    """Cut line-break tokens off the ends of the NER's names, and make its dates whole.
 
     The statistical NER sometimes takes the blank line after a heading into
     a name ("The Python Tutorial\\n\\n"); a label never holds a line break.
+    A date loses a dash or spaces at its end ("October 6, 1814 –") and takes in the day
+    NER left before its month ("13 September 1980", not "September 1980").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Ann Lee (born 13 September 1980) and Jo Roe (October 6, 1814 – July 24, 1854).")
+    >>> [e.text for e in doc.ents if e.label_ == "DATE"]
+    ['13 September 1980', 'October 6, 1814', 'July 24, 1854']
     """
     from spacy.tokens import Span
 
@@ -312,6 +322,16 @@ def trim_entities(doc: Doc) -> Doc:
             start += 1
         while end > start and _is_break(doc[end - 1]):
             end -= 1
+        if ent.label_ == "DATE":
+            while end - 1 > start and (doc[end - 1].is_space or doc[end - 1].text in "–—-"):
+                end -= 1
+            day = doc[start - 1] if start > 0 else None
+            counted = bool(kept) and (kept[-1].start, kept[-1].end, kept[-1].label_) == (start - 1, start, "CARDINAL")
+            if day is not None and (not day.ent_type_ or counted) and day.text.isdigit() \
+                    and 1 <= int(day.text) <= 31 and doc[start].lower_ in _MONTH_NAMES:
+                start -= 1
+                if counted:
+                    kept.pop()  # NER's "15" of "15 November 1941" as a number
         changed = changed or (start, end) != (ent.start, ent.end)
         if start < end:
             kept.append(Span(doc, start, end, label=ent.label, kb_id=ent.kb_id))

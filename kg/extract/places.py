@@ -87,7 +87,7 @@ def countries() -> frozenset[str]:
 def place_names() -> frozenset[str]:
     """Every country, US state and county, continent, city (≥ :data:`MIN_POPULATION`) and
     subdivision name, case-folded (kept between processes: :mod:`kg.extract.tables`)."""
-    return kept("place-names", _place_names, __name__)
+    return kept("place-names", _place_names, __name__, "kg.extract.given_names")
 
 
 def _place_names() -> frozenset[str]:
@@ -131,7 +131,8 @@ def _country_spellings() -> set[str]:
 #: Subdivision names that are ordinary words ("Centre", "Northern", "Coast"): no vote.
 GENERIC = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                      "central", "centre", "center", "capital", "coast", "lakes", "littoral", "plateau",
-                     "upper", "lower", "nord", "sud", "est", "ouest", "most", "islands", "mountain"})
+                     "upper", "lower", "nord", "sud", "est", "ouest", "most", "islands", "mountain",
+                     "colon", "falcon", "bale", "mus", "principe", "seno", "lori", "tov", "bie", "boke"})
 
 
 #: The kinds of subdivision that vote: regions, not municipalities or parishes ("Kuzma" in
@@ -150,17 +151,30 @@ def subdivisions() -> frozenset[str]:
     "Lincolnshire", "KwaZulu-Natal". Bracketed local names are dropped, "Bristol, City of"
     and ordinary words (:data:`GENERIC`) left out.
 
+    ISO writes many with their accents ("Mahārāshtra", "Tamil Nādu"), news without; the plain
+    spelling counts too, unless it is a given name ("Leon") or an ordinary word (:data:`GENERIC`:
+    "Falcon", "Colon").
+
     >>> names = subdivisions()
     >>> "Aichi" in names, "Madhya Pradesh" in names, "Northern" in names
     (True, True, False)
+    >>> "Maharashtra" in names, "Tamil Nadu" in names, "Leon" in names, "León" in names
+    (True, True, False, True)
     """
+    import unicodedata
+
     import pycountry
+
+    from kg.extract.given_names import given_names
 
     out = set()
     for sub in pycountry.subdivisions:
         name = sub.name.split(" [")[0].strip()
         if sub.type in SUBDIVISION_TYPES and "," not in name and name.casefold() not in GENERIC:
             out.add(name)
+            plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+            if plain.casefold() not in GENERIC and plain not in given_names():
+                out.add(plain)
     return frozenset(out)
 
 
@@ -195,14 +209,32 @@ def place_vote(span: Span, ner_class: str | None, lexicon: Lexicon | None = None
         return True
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    after = doc[span.end:span.end + 2]
-    mapped = before in LOCATIVE or (len(after) == 2 and after[0].text == "," and is_place(after[1].text)) \
+    mapped = before in LOCATIVE or _place_after_comma(span) \
         or _listed_with_a_place(span) or _based(span) or _listed_after_a_locative(span)
     if ner_class == "Person":  # "Lincoln said" is a person; "Bahir Dar", "Saint Lucia" are no one
         return mapped or len(span) > 1
     if ner_class == "Organization":  # "Boston beat Chicago": a team; a country or state is a place
         return mapped or len(span) > 1 or before in {"of", ","} or text_of(span).casefold() in regions()
     return mapped
+
+
+def _place_after_comma(span: Span) -> bool:
+    """Whether a place the gazetteer knows, of up to three capitalised words, follows the name
+    and a comma: "Durg, Madhya Pradesh", "Lincoln, Nebraska".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("She was born in Durg, Madhya Pradesh. Lincoln, the president, spoke.")
+    >>> _place_after_comma(doc[4:5]), _place_after_comma(doc[9:10])
+    (True, False)
+    """
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    for width in (3, 2, 1):
+        words = doc[span.end + 1:span.end + 1 + width]
+        if len(words) == width and all(w.is_title for w in words) and is_place(words.text):
+            return True
+    return False
 
 
 def _on_a_map(span: Span, ner_class: str | None = None) -> bool:

@@ -181,14 +181,40 @@ def membership(ctx: DocContext, predicate: str, start: int, end: int) -> str:
     kg.ttl's memberOf: belonging to "a party, board, club, team or association"
     as a member rather than as an employee ("joined the Labour Party", "a
     member of the Royal Academy of Sciences", "played for the Ajax football club");
-    its sub-property servedIn: service in an armed force ("joined the British Army").
+    its sub-property servedIn: service in an armed force ("joined the British Army"); a
+    college one played a sport for is where one studied (:func:`college_sport`).
     """
     if predicate in {"worksFor", "memberOf"} and military_body(ctx, start, end):
         return "servedIn"
+    if predicate in {"worksFor", "memberOf"} and college_sport(ctx, start, end):
+        return "educatedAt"
     if predicate == "worksFor" and (member_body(ctx, start, end) or described_as_body(ctx, start, end)
                                     or team_sentence(ctx, start, end) or a_body_elsewhere(ctx, start, end)):
         return "memberOf"
     return predicate
+
+
+def college_sport(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` (characters) is the school one played a college sport
+    for or at: "played college football for Idaho State", "college basketball at Duke
+    University" (a student's, as Wikidata files it: educated at).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from types import SimpleNamespace
+    >>> text = "Cole played college football at Duke University and taught at Yale."
+    >>> ctx = SimpleNamespace(doc=load_nlp()(text))
+    >>> college_sport(ctx, text.index("Duke"), 48), college_sport(ctx, text.index("Yale"), 67)
+    (True, False)
+    """
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.lower_ not in {"for", "at", "with"}:
+        return False
+    head = prep.head
+    games = [head] if head.pos_ == "NOUN" else [c for c in head.children if c.dep_ == "dobj"]
+    return any(c.lower_ == "college" and c.dep_ in {"compound", "amod", "nmod"} for g in games for c in g.children)
 
 
 def a_body_elsewhere(ctx: DocContext, start: int, end: int) -> bool:

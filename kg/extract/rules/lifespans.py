@@ -28,7 +28,7 @@ from kg.registry import extractors
 from kg.types import Relation
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from kg.extract.context import DocContext
 
@@ -60,7 +60,9 @@ def lifespans(ctx: DocContext) -> Iterator[Relation]:
 
 
 def _dates(inside: Span) -> list[tuple[str, Span]]:
-    """The (property, date) pairs the inside of a lifespan's parentheses states.
+    """The (property, date) pairs the inside of a lifespan's parentheses states: the date
+    words (numbers, months) either side of a dash, or one date with a word of birth or death;
+    the rest may only be places and :data:`_LIFE_WORDS`.
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Ann Lee (born 3 May 1950) and Tom Vale (1874 – 1932, London) met Kim (r. 1884–1888).")
@@ -68,31 +70,50 @@ def _dates(inside: Span) -> list[tuple[str, Span]]:
     ([('birthDate', '3 May 1950')], [('birthDate', '1874'), ('deathDate', '1932')])
     >>> _dates(doc[21:23])
     []
+    >>> doc = load_nlp()("Ramey Idriss (11 September 1911 – 5 February 1971) and Jo Roe (October 6, 1814 – July 24, 1854).")
+    >>> [d.text for p, d in _dates(doc[3:10])], [d.text for p, d in _dates(doc[15:24])]
+    (['11 September 1911', '5 February 1971'], ['October 6, 1814', 'July 24, 1854'])
     """
     from kg.extract.constraints import names_a_time  # constraints imports the rules' helpers
 
     doc = inside.doc
-    ents = [e for e in doc.ents if inside.start <= e.start and e.end <= inside.end]
-    dates = [e for e in ents if e.label_ == "DATE"]
-    named = {t.i for e in ents if e.label_ in {"DATE", "GPE", "LOC"} for t in e}
-    if not dates or any(t.i not in named and t.lower_ not in _LIFE_WORDS and t.text not in DASHES for t in inside):
+    named = {t.i for e in doc.ents if inside.start <= e.start and e.end <= inside.end
+             and e.label_ in {"DATE", "GPE", "LOC"} for t in e}
+    tokens = [t for t in inside if not t.is_space]
+    if not any(_dated(t) for t in tokens) or any(
+            t.i not in named and not _dated(t) and t.lower_ not in _LIFE_WORDS and t.text not in DASHES for t in tokens):
         return []  # "(in office 1884–1888)", '("Gerry")': no lifespan
-    words = {t.lower_ for t in inside}
-    if len(dates) == 1:
-        date = dates[0]
-        dash = next((t for t in date if t.text in DASHES), None)
-        if dash is not None and dash.i > date.start:  # "(1874–1932)": NER's one date
-            birth, death = doc[date.start:dash.i], doc[dash.i + 1:date.end]
-            if not len(birth) or not len(death) or not a_life(birth, death):
-                return []
-            return [(p, d) for p, d in (("birthDate", birth), ("deathDate", death)) if names_a_time(d.text)]
-        if not names_a_time(date.text) or not words & (_BIRTH | _DEATH):
+    words = {t.lower_ for t in tokens}
+    dash = next((t for t in tokens if t.text in DASHES), None)
+    if dash is None:
+        date = _date_in(inside)
+        if date is None or not names_a_time(date.text) or not words & (_BIRTH | _DEATH):
             return []  # "(1950)": a work's year as often as a birth's
         return [("deathDate" if words & _DEATH and not words & _BIRTH else "birthDate", date)]
-    dashed = any(t.text in DASHES for t in doc[dates[0].end:dates[1].start])
-    if len(dates) != 2 or not dashed or not a_life(dates[0], dates[1]):
+    birth, death = _date_in(doc[inside.start:dash.i]), _date_in(doc[dash.i + 1:inside.end])
+    if birth is None or death is None or not a_life(birth, death):
         return []
-    return [(p, d) for p, d in zip(("birthDate", "deathDate"), dates) if names_a_time(d.text)]
+    return [(p, d) for p, d in (("birthDate", birth), ("deathDate", death)) if names_a_time(d.text)]
+
+
+def _dated(token: Token) -> bool:
+    """Whether a word can be part of a date: a number ("1911", "6") or a month ("May", "Sept.")."""
+    from kg.extract.constraints import MONTHS
+
+    return token.like_num or any(c.isdigit() for c in token.text) or token.lower_.rstrip(".") in MONTHS
+
+
+def _date_in(span: Span) -> Span | None:
+    """The first run of date words in ``span``, with the commas between them ("July 24, 1854")."""
+    doc = span.doc
+    first = next((t.i for t in span if _dated(t)), None)
+    if first is None:
+        return None
+    end = first + 1
+    while end < span.end and (_dated(doc[end]) or (
+            doc[end].text == "," and end + 1 < span.end and _dated(doc[end + 1]))):
+        end += 1
+    return doc[first:end]
 
 
 def a_life(birth: Span, death: Span) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
+from kg.extract.mentions import _title_words
 from kg.extract.places import is_place, us_states
 from kg.extract.rules.args import arg, confidence, is_country, relation
 from kg.registry import extractors
@@ -62,6 +63,8 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                 continue
             if owner and noun.pos_ == "PROPN" and noun.ent_type_:
                 continue  # "Nigeria's Ann Roy, Ivory Coast's Sanga Kone": a name kg missed, no role of Ann Roy's
+            if not owner and noun.pos_ == "PROPN" and noun.is_title and not _a_role(ctx, noun):
+                continue  # "Norfolk - Virginia Beach (Hampton Roads)": a name kg missed, no role
             people = [a for c in noun.children if c.dep_ == "appos"  # "its German chairman Tom Berg"
                       for a in [arg(ctx, c)] if a and a.cls == "Person"]
             if people:
@@ -75,6 +78,24 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                 people = [a for a in [arg(ctx, holder)] if a and a.cls == "Person"]
             for person in people:
                 yield relation(ctx, stated, person, place, sent, "nationality", conf)
+
+
+def _a_role(ctx: DocContext, noun: Token) -> bool:
+    """Whether a capitalised noun is a title, an office or an honorific ("Gov.", "Representative").
+
+    >>> from types import SimpleNamespace
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> ctx = SimpleNamespace(lexicon=load_lexicon())
+    >>> doc = load_nlp()("Illinois Gov. Jim Day met a Representative at Virginia Beach.")
+    >>> _a_role(ctx, doc[1]), _a_role(ctx, doc[6]), _a_role(ctx, doc[9])
+    (True, True, False)
+    """
+    from kg.extract.classes import HONORIFICS
+
+    word = noun.lower_.rstrip(".")
+    return word in _title_words(ctx.lexicon) or word in HONORIFICS \
+        or word in ctx.lexicon.words.rules.get("offices", ())
 
 
 def _opens_a_name(ctx: DocContext, token: Token) -> bool:
@@ -91,7 +112,6 @@ def _opens_a_name(ctx: DocContext, token: Token) -> bool:
     (True, False)
     """
     from kg.extract.classes import HONORIFICS
-    from kg.extract.mentions import _title_words
 
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
