@@ -2432,3 +2432,76 @@ def test_a_lifespan_written_with_its_days(text, born, died):
 def test_a_birth_date_keeps_its_day():
     got = facts("Herbert Vale (born 15 November 1941) is the owner of Vale Motors.")
     assert {o for _, p, o in got if p == "birthDate"} == {"15 November 1941"}, got
+
+
+@pytest.mark.parametrize("text, deal", [
+    ("Tamura Denko completed the acquisition of Brightwater Telecom.",
+     ("Tamura Denko", "acquired", "Brightwater Telecom")),
+    ("Kestrel Chemical completed its planned acquisition of an 87.61 percent stake in Brightwater Telecom.",
+     ("Kestrel Chemical", "acquired", "Brightwater Telecom")),
+    ("Marlow Group bought a 67% stake in Kestrel Foods.", ("Marlow Group", "acquired", "Kestrel Foods")),
+    ("Marlow Group bought a 12% stake in Kestrel Foods.", ("Marlow Group", "investsIn", "Kestrel Foods")),
+])
+def test_a_deal_done_is_stated(text, deal):
+    got = facts(text)
+    assert deal in got, got
+
+
+def test_a_countrys_possessive_is_no_part_of_a_companys_name():
+    got = entities("South Korea's Halla Chemical Corp. has acquired a 4.5 percent stake in Kessel Foods.")
+    assert "Halla Chemical Corp." in got and not any("Korea's" in label for label in got), got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Molnar Zrt. won the contract.", "Molnar Zrt"),
+    ("Sime Darby Berhad got consent to buy Gough Holdings.", "Sime Darby Berhad"),
+])
+def test_a_legal_ending_of_another_country_makes_an_organisation(text, name):
+    got = entities(text)
+    assert got.get(name, ("",))[0] == "Organization", got
+
+
+def test_a_based_before_a_name_is_no_part_of_it():
+    got = entities("The merger between Naperville-based Office Hub Inc. and Boca Raton, Fla.-based Paper Stop Inc. is "
+                   "complete.")
+    assert "Paper Stop Inc." in got and not any("based" in label for label in got), got
+
+
+def test_a_countrys_coach_is_its_national_teams_whatever_his_nationality():
+    got = facts("Peru's previous coach, Tomas Varga, left the job in November.")
+    assert not any(p == "nationality" for _, p, _ in got), got
+
+
+def test_two_chiefs_side_by_side_keep_their_own_companies():
+    got = facts("Brightmax CEO Ravi Sundaram and Paper Stop CEO Neil Carver will serve as co-CEOs.")
+    assert ("Ravi Sundaram", "leads", "Brightmax") in got, got
+    assert not any(o == "Ravi Sundaram" for _, _, o in got), got
+
+
+def test_a_name_a_company_takes_is_no_thing_it_uses():
+    got = facts("The merger of Brightmax and Paper Stop is complete. The company will use the name Paper Stop Inc. and "
+                "will trade on the Nasdaq.")
+    assert not any(p == "uses" for _, p, _ in got), got
+
+
+def test_a_field_of_study_is_no_school():
+    got = facts("Raj Kumar graduated from Kessel Institute of Technology in Marine Engineering in 1980, and later "
+                "completed his PhD in Aerospace engineering from Varn University.")
+    assert not any(p == "educatedAt" and o in {"Marine Engineering", "Aerospace"} for _, p, o in got), got
+
+
+def test_a_majority_shared_by_two_buyers_is_no_takeover_by_either():
+    got = facts("Nissin Foods and Kestrel Group took a 60% stake in Brightwater Telecom.")
+    assert ("Kestrel Group", "investsIn", "Brightwater Telecom") in got, got
+    assert not any(p == "acquired" for _, p, _ in got), got
+
+
+def test_its_after_a_name_and_its_abbreviation_is_that_names():
+    got = facts("Vantor Capital bought a 15% stake in Kessel Spirits from Brightwater Holdings Limited (BHL) and "
+                "its subsidiaries Palmer Investment Group and Lodestar Trading.")
+    assert ("Palmer Investment Group", "subsidiaryOf", "Vantor Capital") not in got, got
+
+
+def test_the_second_of_two_chiefs_keeps_his_title_alone():
+    got = facts("Brightmax CEO Ravi Sundaram and Paper Stop CEO Neil Carver will serve as co-CEOs.")
+    assert {o for s, p, o in got if s == "Neil Carver" and p == "jobTitle"} == {"CEO"}, got

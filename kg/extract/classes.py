@@ -812,6 +812,27 @@ def employer_cued(span: Span, lexicon: Lexicon) -> bool:
         prep.lower_ == "as" and any(t.lower_ == "its" for t in prep.subtree) for prep in verb.children)
 
 
+def deal_maker(span: Span, lexicon: Lexicon) -> bool:
+    """Whether a name that opens with no given name completes a takeover or an investment:
+    the subject of a verb of ``ontology/words.toml`` ``completing_verbs`` whose object is a
+    deal's noun ("Showa Denko completed its acquisition of X", "Kessel closed the purchase
+    of Y"): a company's, whatever NER said.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Showa Denko completed the acquisition of Hitachi. Ann Lee completed a novel.")
+    >>> deal_maker(doc[0:2], load_lexicon()), deal_maker(doc[7:9], load_lexicon())
+    (True, False)
+    """
+    root = span.root
+    if span[0].text in given_names() or root.dep_ != "nsubj" \
+            or root.head.lemma_.lower() not in lexicon.words.rules.get("completing_verbs", ()):
+        return False
+    nouns = lexicon.triggers.nouns
+    return any(c.dep_ == "dobj" and any(spec.name in {"acquired", "investsIn"} for spec in nouns.get(c.lemma_, ()))
+               for c in root.head.children)
+
+
 #: Words and prepositions that govern a company held in shares ("a stake in X", "shareholder of X").
 _OWNED = frozenset(_WORDS["owned_cues"])
 #: Nouns a company's name modifies when it is traded ("X shares fell").
@@ -884,6 +905,9 @@ def gives_a_company_title(span: Span) -> bool:
     title = root.head
     if root.dep_ not in {"compound", "nmod", "poss"} or title.i < span.end or is_place(text_of(span)):
         return False
+    if len(span) > 1 and root.ent_type_ == "PERSON" and span[0].text in given_names() and root.dep_ != "poss" \
+            and span.end < len(span.doc) and span.doc[span.end].lower_ == "and":
+        return False  # "OfficeMax CEO Ravi Saligram and Office Depot CEO Neil Austrian": a person the parse hangs on the next title
     if root.dep_ != "poss" and not (title.dep_ == "compound" and title.head.pos_ == "PROPN"):
         return False  # the title names a person after it; not "made Emile Jonassaint provisional president"
     words = [t.lower_ for t in span.doc[span.end:title.i + 1] if t.tag_ != "POS" and not t.is_punct]

@@ -338,10 +338,12 @@ def _conjunct(a: Found, named: Found, text: str) -> bool:
     True
     >>> _conjunct(f("his", 18, 21), f("Johan", 0, 5), "Johan met Ann and his wife")
     False
+    >>> _conjunct(f("its", 25, 28), f("KH", 17, 19), "Kessel Holdings (KH) and its units")
+    True
     """
     between = _PARENTHESES.sub("", text[named.end_char:a.start_char])
     return a.text.casefold() in _CONJUNCT_POSSESSIVES and a.sentence == named.sentence \
-        and between.strip(" ,").casefold() == "and"
+        and between.strip(" ,)").casefold() == "and"  # "Kessel Holdings (KH) and its units": KH's ")"
 
 
 _PARENTHESES = re.compile(r"\([^()]*\)")

@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING
 
 from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
 from kg.extract.classes import (DASHES, HONORIFICS, ORGANIZATION_WORDS, PLACE_BODIES, REGNAL, WORK, _capitalised, credited,
-                                employer_cued, given_named, impersonal, made, name_class, owned, team_cued)
+                                deal_maker, employer_cued, given_named, impersonal, made, name_class, owned,
+                                team_cued)
 from kg.extract.found import Found, _found
 from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
@@ -121,7 +122,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                     cls in {"Organization", "Place"} and given_named(piece, lexicon))):  # NER's "Lucía Restrepo" GPE
                 piece_cls, piece_weight = "Person", PLACE_WEIGHT  # "worked under Theodor Rumpel", "directed by X"
             elif canonical is None and cls in {"Person", "Product"} and (
-                    employer_cued(piece, lexicon) or impersonal(piece) or owned(piece)):
+                    employer_cued(piece, lexicon) or impersonal(piece) or owned(piece) or deal_maker(piece, lexicon)):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "joined Monzo", "Tim Hortons, which"
             elif canonical is None and cls == "Person" and _initialism(piece_text):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT

@@ -243,7 +243,7 @@ def _named_possessive(doc: Doc, start: int, i: int, end: int) -> bool:
     ``name_possessors``, ``saint_words``), "Sam's Club" (a business's noun alone after it:
     ``possessed_businesses``), "T.G.I. Friday's Inc." (a company's legal ending last), a name
     NER ends with a possessive that owns nothing ("worked for Moody's for ten years"), not
-    "Amazon's Kuiper" nor "Apple's Group Manager".
+    "Amazon's Kuiper" nor "Apple's Group Manager" nor a country's ("Japan's Kessel Motor Corp.").
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Tomas Varga joined the Karelian Workers' Party, not Amazon's Kuiper.")
@@ -259,7 +259,8 @@ def _named_possessive(doc: Doc, start: int, i: int, end: int) -> bool:
         possessor.lower_ in NAME_POSSESSORS or (opening is not None and opening.lower_ in SAINT_WORDS)
         or (i + 2 == end and doc[i + 1].lower_ in _POSSESSED)  # "Sam's Club", "America's Cup"
         or (doc[end - 1].lower_.rstrip(".") in _LEGAL_ENDINGS  # "Del Frisco's Restaurant Group"
-            and (end == len(doc) or not (doc[end].is_title and doc[end].text[0].isalpha()))))
+            and (end == len(doc) or not (doc[end].is_title and doc[end].text[0].isalpha()))
+            and doc[start:i].text.casefold() not in regions()))  # not "South Korea's Lotte Chemical Corp."
 
 
 #: A business's or an event's noun alone after a possessive: the name's ("Sam's Club").
@@ -453,8 +454,9 @@ def _mapped(span: Span, lexicon: Lexicon) -> bool:
 
 def _without_opener(span: Span) -> Span:
     """A name without the word of time or standing NER took into it ("Longtime Kessel
-    Group", "Outgoing Vireo Bank": ``ontology/words.toml`` ``name_openers``), or without the
-    preposition opening the sentence ("Following Morris's death": ``sentence_prepositions``).
+    Group", "Outgoing Vireo Bank": ``ontology/words.toml`` ``name_openers``; "Fla.-based Vireo
+    Inc."), or without the preposition opening the sentence ("Following Morris's death":
+    ``sentence_prepositions``).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Outgoing Kessel Group boss Ann Lee spoke.")
@@ -464,7 +466,7 @@ def _without_opener(span: Span) -> Span:
     >>> _without_opener(doc[0:2]).text
     'Morris'
     """
-    if len(span) > 1 and span[1].is_title and (span[0].lower_ in NAME_OPENERS or (
+    if len(span) > 1 and span[1].is_title and (span[0].lower_ in NAME_OPENERS or span[0].lower_.endswith("-based") or (
             span[0].is_sent_start and span[0].dep_ == "prep" and span[0].lower_ in SENTENCE_PREPOSITIONS)):
         return span.doc[span.start + 1:span.end]
     return span
@@ -562,16 +564,23 @@ def _degree_subject(span: Span) -> bool:
     >>> doc = load_nlp()("Ann Cole holds a degree in History and Economics from Yale University.")
     >>> [_degree_subject(doc[i:i + 1]) for i in (6, 8, 11)]
     [True, True, False]
+    >>> doc = load_nlp()("Raj graduated from Kessel Institute in Marine Engineering, then did a PhD in Aerospace engineering.")
+    >>> _degree_subject(doc[6:8]), _degree_subject(doc[14:15]), _degree_subject(doc[3:5])
+    (True, True, False)
     """
     root = span.root
+    if root.dep_ == "compound" and root.head.lower_ in DISCIPLINE_WORDS and root.head.is_lower:
+        root = root.head  # "a PhD in Aerospace engineering": NER's "Aerospace"
     while root.dep_ in {"conj", "appos"} and root.head.i != root.i:
         root = root.head
     prep = root.head
     if root.dep_ != "pobj" or prep.lower_ not in {"in", "of"} or span.root.ent_type_ in {"GPE", "LOC", "FAC"}:
         return False  # "a diploma in Vienna": the city
-    return prep.head.lower_ in DEGREE_WORDS or (  # "a graduate of Political Science", not "of Yale University"
-        prep.head.lower_ in GRADUATE_WORDS and span[-1].lower_ in DISCIPLINE_WORDS
-        and not any(t.lower_ in ORGANIZATION_WORDS or t.lower_ in OF_PAIR_BODIES for t in span))
+    discipline = root.lower_ in DISCIPLINE_WORDS or span[-1].lower_ in DISCIPLINE_WORDS
+    if any(t.lower_ in ORGANIZATION_WORDS or t.lower_ in OF_PAIR_BODIES for t in span):
+        return prep.head.lower_ in DEGREE_WORDS
+    return prep.head.lower_ in DEGREE_WORDS or (discipline and (  # "a graduate of Political Science"
+        prep.head.lower_ in GRADUATE_WORDS or prep.lower_ == "in"))  # "graduated from X in Aeronautical Engineering"
 
 
 def _bare_title(span: Span, titles: frozenset[str] | set[str]) -> bool:

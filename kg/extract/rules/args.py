@@ -69,6 +69,11 @@ def is_country(ctx: DocContext, place: Arg) -> bool:
     return any(label.casefold() in countries() for label in labels)
 
 
+#: Nouns for a name itself: a name in apposition to one is what something is called, not the
+#: entity taking part ("adopted the name X", "trades under the symbol X").
+_NAMING_NOUNS = frozenset({"name", "names", "symbol", "ticker", "moniker", "nickname"})
+
+
 def args(ctx: DocContext, token: Token | None, *, maker: bool = False,
          examples: bool = False) -> list[Arg]:
     """Entities a phrase headed by ``token`` names, with its conjuncts.
@@ -85,6 +90,9 @@ def args(ctx: DocContext, token: Token | None, *, maker: bool = False,
     out = []
     for t in [token, *conjuncts(token)]:
         a = arg(ctx, t)
+        if (a is None and t.lower_ in _NAMING_NOUNS) or (a is not None and any(
+                c.dep_ == "compound" and c.lower_ in _NAMING_NOUNS and c.idx < a.start_char for c in t.children)):
+            continue  # "will use the name Office Depot Inc.": a name, not the thing named
         if a is None:  # "led by co-chief executives Jong-Hee Han and Kye-Hyun Kyung": the names
             named = [x for c in t.children if c.dep_ == "appos" and not _names_relative(ctx, t, c)
                      for u in (c, *conjuncts(c)) for x in [arg(ctx, u)] if x]

@@ -44,8 +44,8 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
             if not owner and _opens_a_name(ctx, token):
                 continue  # "British Salt chief executive officer Bill Thompson": the company's word
             stated = spec
-            if not owner and token.head.lower_ in staff_titles and not _demonym(ctx, token, place):
-                continue  # "Japan coach Ken Sato": the national team's coach, of any nationality
+            if token.head.lower_ in staff_titles and not _demonym(ctx, token, place):
+                continue  # "Japan coach Ken Sato", "Egypt's previous coach": the national team's, of any nationality
             if not owner and token.head.lower_ in ctx.lexicon.words.rules.get("offices", ()) \
                     and ctx.text[place.start_char:place.end_char].casefold() in us_states():
                 continue  # "former Georgia Governor Jimmy Carter": the state's office, not the country

@@ -56,7 +56,7 @@ def nouns(ctx: DocContext) -> Iterator[Relation]:
                 continue  # "said it will acquire the remaining stake in RGE": not yet
             if owned:  # "Lixil acquired a 51% stake in Sentini", "Vireo announced a partnership with Kestrel"
                 owners = args(ctx, subject(ctx, noun.head))
-                specs = _controlling(ctx, noun, specs)
+                specs = _controlling(ctx, noun, specs) if len(owners) == 1 else specs  # "Nissin, First Pacific take 60%"
             for prep in preps:
                 if owned and prep.lower_ not in _RELATING:
                     continue  # "announced a partnership with the Smithsonian on its Race Initiative"
@@ -79,21 +79,24 @@ def _unrealised(ctx: DocContext, noun: Token) -> bool:
     """Whether a relational noun states a deal that is only planned or that did not happen:
     "the proposed acquisition of X", "talks on a possible partnership", "plans for a takeover",
     "abandoned its bid", "the acquisition ... was blocked" (``ontology/words.toml`` ``hedges``,
-    ``abandoning``).
+    ``abandoning``); not one a verb of ``completing_verbs`` says is done ("completed its
+    planned takeover").
 
     >>> from kg.pipeline import Pipeline
     >>> from kg.types import Document
-    >>> text = "Vireo abandoned its planned takeover of Kestrel. Vireo completed its takeover of Brevant."
+    >>> text = "Vireo abandoned its planned takeover of Kestrel. Vireo completed its planned takeover of Brevant."
     >>> ctx = Pipeline().context(Document.from_text(text, "x"))
-    >>> _unrealised(ctx, ctx.doc[4]), _unrealised(ctx, ctx.doc[11])
+    >>> _unrealised(ctx, ctx.doc[4]), _unrealised(ctx, ctx.doc[12])
     (True, False)
     """
     rules = ctx.lexicon.words.rules
     hedges, abandoning = rules["hedges"], rules["abandoning"]
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ == "dobj" and governor.lemma_.lower() in rules["completing_verbs"]:
+        return False  # "completed its planned acquisition of X": done now
     if any(c.dep_ in {"amod", "compound"} and (c.lemma_.lower() in hedges or c.lower_ in hedges)
            for c in noun.children):
         return True
-    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
     return noun.dep_ in {"dobj", "nsubjpass", "pobj"} and (
         governor.lemma_.lower() in abandoning or governor.lemma_.lower() in hedges)
 
@@ -132,11 +135,15 @@ def _share(ctx: DocContext, amount: Token | None) -> tuple[Token | None, list[Pr
     >>> whose, specs = _share(ctx, ctx.doc[6])
     >>> whose.text, [s.name for s in specs]
     ('Kestrel', ['acquired'])
+    >>> ctx = Pipeline().context(Document.from_text("Vireo bought an 87.61 percent stake in Kestrel.", "x"))
+    >>> whose, specs = _share(ctx, ctx.doc[5])
+    >>> whose.text, [s.name for s in specs]
+    ('Kestrel', ['acquired'])
     """
     if amount is None:
         return None
     words = ctx.lexicon.words.rules
-    percent = next((c for c in (amount, *amount.children) if c.ent_type_ in {"PERCENT", "MONEY"} and c.like_num), None)
+    percent = _percent(amount)
     if amount.lower_ not in {"%", "percent", "stake", "share", "shares", "majority"} and percent is None:
         return None
     inner = next((c for c in amount.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}), None)
@@ -144,18 +151,30 @@ def _share(ctx: DocContext, amount: Token | None) -> tuple[Token | None, list[Pr
         return None
     props = ctx.lexicon.properties
     controlling = amount.lower_ == "majority" or any(c.lower_ in words["controlling_words"] for c in amount.children) \
-        or (percent is not None and percent.text.replace(".", "", 1).isdigit() and float(percent.text) > 50)
+        or (percent is not None and percent > 50)
     name = "acquired" if controlling else "investsIn"
     return pobj(inner), [props[name]] if name in props else []
 
 
+def _percent(amount: Token) -> float | None:
+    """The percentage a share's noun is written with ("67%", "an 87.61 percent stake"), if any."""
+    number = next((c for c in (amount, *amount.lefts, *(g for c in amount.lefts for g in c.lefts))
+                   if c.ent_type_ in {"PERCENT", "MONEY"} and c.like_num), None)
+    if number is None or not number.text.replace(".", "", 1).isdigit():
+        return None
+    return float(number.text)
+
+
 def _controlling(ctx: DocContext, noun: Token, specs: list[PropertySpec]) -> list[PropertySpec]:
     """``acquired`` for a stake that gives control, bought or taken ("acquired a majority stake
-    in Sentini": a takeover, ``ontology/words.toml`` ``controlling_words``); else ``specs``."""
+    in Sentini", "bought a 67% stake": a takeover, ``ontology/words.toml`` ``controlling_words``);
+    else ``specs``."""
     words = ctx.lexicon.words.rules
     acquired = ctx.lexicon.properties.get("acquired")
-    if acquired is None or noun.lemma_ != "stake" or noun.head.lemma_ in {"hold", "own"} \
-            or not any(c.lower_ in words["controlling_words"] for c in noun.children):
+    if acquired is None or noun.lemma_ != "stake" or noun.head.lemma_ in {"hold", "own"}:
+        return specs
+    percent = _percent(noun)
+    if not any(c.lower_ in words["controlling_words"] for c in noun.children) and (percent is None or percent <= 50):
         return specs
     return [acquired]
 

@@ -374,6 +374,11 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
             and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i == title.head.i \
             and doc[left - 1].lower_ in words:
         left -= 1  # "Chief Operating Officer - Nile Breweries": "Chief" hung beside the title, on the name
+    joined = next((k for k in range(left, title.i) if doc[k].dep_ == "cc" and doc[k].head.i not in ids), None)
+    if joined is not None:  # "Brightmax CEO Ravi Sundaram and Paper Stop CEO Neil Carver": the second's "CEO"
+        left = joined + 1
+        while left < title.i and doc[left].pos_ == "PROPN" and doc[left].lower_ not in words:
+            left += 1  # "Paper Stop", a name NER missed
     right = title.i
     while (right + 1 in ids and doc[right + 1].pos_ != "VERB") or (  # not "executive producing the record"
             right + 2 in ids and title.doc[right + 1].dep_ in {"cc", "punct"} and title.doc[right + 1].text != ","):
