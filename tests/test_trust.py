@@ -2505,3 +2505,18 @@ def test_its_after_a_name_and_its_abbreviation_is_that_names():
 def test_the_second_of_two_chiefs_keeps_his_title_alone():
     got = facts("Brightmax CEO Ravi Sundaram and Paper Stop CEO Neil Carver will serve as co-CEOs.")
     assert {o for s, p, o in got if s == "Neil Carver" and p == "jobTitle"} == {"CEO"}, got
+
+
+@pytest.mark.parametrize("text, person, title", [
+    ("President Tom Vale named economist Ann Roe as finance minister.", "Ann Roe", "finance minister"),
+    ("Former Olympic swimmer Kirsty Vane was named as sports minister.", "Kirsty Vane", "sports minister"),
+    ("Kenya's finance minister Henry Kamau presented the budget.", "Henry Kamau", "finance minister"),
+])
+def test_a_minister_has_a_job_title(text, person, title):
+    got = facts(text)
+    assert (person, "jobTitle", title) in got, got
+
+
+def test_a_place_before_headquartered_is_the_headquarters():
+    got = facts("Hornby-headquartered Gough Group employs more than 950 people.")
+    assert ("Gough Group", "headquarteredIn", "Hornby") in got, got

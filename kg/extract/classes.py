@@ -878,7 +878,7 @@ def impersonal(span: Span) -> bool:
 
 
 def placed_based(span: Span) -> bool:
-    """Whether a place's "-based" modifies the name: "Minneapolis-based Best Buy", an
+    """Whether a place's "-based" (or "-headquartered") modifies the name: "Minneapolis-based Best Buy", an
     organisation (not "London-based designer Ann Lee": the designer is based there).
 
     >>> from kg.extract.nlp import load_nlp
@@ -886,7 +886,8 @@ def placed_based(span: Span) -> bool:
     >>> placed_based(doc[9:11])
     True
     """
-    return any(c.lower_ == "based" and c.dep_ == "amod" and c.i < span.start for c in span.root.children)
+    return any(c.lower_ in {"based", "headquartered"} and c.dep_ == "amod" and c.i < span.start
+               for c in span.root.children)
 
 
 def gives_a_company_title(span: Span) -> bool:

@@ -72,6 +72,8 @@ def _titled(ctx: DocContext, noun: Token) -> bool:
     there, which "Sam Kadet of Skadden" or "Ann Lee, a spokeswoman for Acme" says.
     """
     titles = ctx.lexicon.triggers.titles
+    if noun.lemma_.lower() in ctx.lexicon.words.rules.get("country_offices", ()):
+        return False  # "Kofi Mensah, a former minister of Ghana": the country's, its nationality
     return noun.lower_ in titles or noun.lemma_.lower() in titles
 
 
@@ -107,7 +109,7 @@ def _attached(ctx: DocContext, head: Token, found: EntityMention) -> Iterator[tu
             a = arg(ctx, child)
             if a is not None and _contains(ctx, found, ctx.resolved.by_token[child.i]):
                 yield ",", a
-        elif child.dep_ in {"amod", "compound"} and child.lower_ == "based":  # "Boston-based"
+        elif child.dep_ in {"amod", "compound"} and child.lower_ in {"based", "headquartered"}:  # "Boston-based"
             for place in child.children:
                 a = arg(ctx, place)
                 if a is not None:
