@@ -424,7 +424,7 @@ def entity_classes(graph, path: Path) -> tuple[str, ...]:  # type: ignore[no-unt
 # Properties that describe documents and evidence, not facts from the text.
 _PROVENANCE = frozenset({
     "mentionedIn", "source", "title", "url", "date", "externalId", "document", "sentence",
-    "subjectStart", "subjectEnd", "objectStart", "objectEnd", "confidence", "extractor",
+    "subjectStart", "subjectEnd", "objectStart", "objectEnd", "confidence", "extractor", "former",
     "entity", "name", "start", "end", "rule",  # namings
 })
 

@@ -152,7 +152,8 @@ class Pipeline:
         contradict (``consistent``: "born in X" is no residence in X), facts two
         others rule out (``unchained``: a parent's spouse is no spouse), a classifier's
         leader where a rule named another (``titled_once``) and a dateline's news agency
-        (``datelined``: "LONDON (CMC) —").
+        (``datelined``: "LONDON (CMC) —"); a pair a rule states as held before is marked
+        so throughout its sentence (``former_alike``).
         """
         found: list[tuple[tuple[int, int, int], Relation]] = []  # (block, sentence, extractor)
         seen: set[tuple[Any, ...]] = set()

@@ -144,6 +144,9 @@ class Relation:
     confidence: float
     extractor: str  # e.g. "rule:svo", "rule:title"
     object_is_literal: bool = False
+    #: The sentence states a post or a tie held before, not now ("a former CEO of X",
+    #: "previously worked at X"): the evidence says so (``kg:former``).
+    former: bool = False
 
 
 @dataclass(frozen=True)

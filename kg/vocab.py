@@ -118,6 +118,7 @@ class _Terms:
     objectEnd: URIRef  # Evidence -> character offset, exclusive (xsd:integer).
     confidence: URIRef  # Evidence -> xsd:decimal in [0, 1].
     extractor: URIRef  # Evidence -> "kind:name", e.g. "rule:svo".
+    former: URIRef  # Evidence -> true: the sentence states a post or tie held before, not now.
 
     # Provenance: namings (which document gives an entity which name)
     Naming: URIRef  # A record that a document gives an entity one of its names.

@@ -176,3 +176,28 @@ def test_kg_entity_on_the_command_line(out: Path, capsys: pytest.CaptureFixture[
     assert {n["name"] for n in data["names"]} == {"Amazon Web Services", "AWS"}
     assert main(["entity", str(out), "Nobody At All"]) == 1
     assert "kg: error:" in capsys.readouterr().err
+
+
+def test_a_former_post_is_asserted_and_its_evidence_says_former(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Ann Lee, a former chief executive of Kestrel Foods, previously worked at Zentro Labs. "
+        "Tom Reyes, the chief executive of Vireo Group, spoke.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build([tmp_path / "a.txt"], out, html=False)
+    store = GraphStore.open_build(out, read_only=True)
+    rows = {(r["s"].value, r["p"].value.rsplit("#")[-1], r["o"].value, r["f"].value if r["f"] else "")
+            for r in store.query("""
+        SELECT ?s ?p ?o ?f WHERE {
+          ?ev a kg:Evidence ; rdf:subject ?x ; rdf:predicate ?p ; rdf:object ?y .
+          OPTIONAL { ?ev kg:former ?f }
+          ?x rdfs:label ?s . ?y rdfs:label ?o
+        }""")}
+    assert {("Ann Lee", "leads", "Kestrel Foods", "true"), ("Ann Lee", "worksFor", "Zentro Labs", "true"),
+            ("Tom Reyes", "leads", "Vireo Group", "")} <= rows, rows
+    from kg.graph.validate import validate
+
+    assert validate(store).conforms
+    text = README.read_text(encoding="utf-8")
+    query = text.split("Who works for whom now", 1)[1].split("```sparql", 1)[1].split("```", 1)[0]
+    now = {(r["person"].value, r["org"].value) for r in store.query(query)}
+    assert now == {("Tom Reyes", "Vireo Group")}, now

@@ -2520,3 +2520,22 @@ def test_a_minister_has_a_job_title(text, person, title):
 def test_a_place_before_headquartered_is_the_headquarters():
     got = facts("Hornby-headquartered Gough Group employs more than 950 people.")
     assert ("Gough Group", "headquarteredIn", "Hornby") in got, got
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Jo Hale, the ex-CEO of Vireo Group, spoke at the summit.", ("Jo Hale", "Vireo Group")),
+    ("The late chairman of Kessel Bank, Tom Reyes, was buried on Monday.", ("Tom Reyes", "Kessel Bank")),
+    ("Ann Lee previously worked at Zentro Labs.", ("Ann Lee", "Zentro Labs")),
+    ("Mthuli Kamau, a former vice president of the Meridian Development Bank, was named finance minister.",
+     ("Mthuli Kamau", "Meridian Development Bank")),
+])
+def test_a_post_held_before_is_marked_former(text, pair):
+    g = graph(text)
+    label = {e.iri: e.label for e in g.entities}
+    ties = [r for r in g.relations if (label.get(r.subject), label.get(r.obj)) == pair]
+    assert ties and all(r.former for r in ties), [(r.predicate, r.former) for r in g.relations]
+
+
+def test_a_current_post_is_not_former():
+    g = graph("Tom Cole, the chief executive of Brightwater Telecom, spoke.")
+    assert g.relations and not any(r.former for r in g.relations), g.relations

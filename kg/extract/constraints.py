@@ -16,7 +16,8 @@ classifier's leader of an organisation goes where a rule of the sentence named a
 (:func:`titled_once`). A name in a dateline relates to nothing outside it (:func:`datelined`);
 nor does the text's unnamed author, as a person, to itself as an organisation (:func:`between_authors`),
 nor a place to a thing named as it (:func:`between_namesakes`), nor a model's relation a rule
-states the other way round (:func:`one_way`).
+states the other way round (:func:`one_way`). A pair a rule states as held before is so
+whatever else states it in that sentence (:func:`former_alike`).
 
 Examples
 --------
@@ -35,7 +36,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from kg.extract.classes import noun_class
 from kg.extract.classifier import triggered
-from kg.types import Relation
+from kg.types import Relation, changed
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -318,6 +319,26 @@ def between_namesakes(ctx: DocContext, relations: Iterable[Relation]) -> list[Re
 #: Properties that put a thing inside a place.
 _CONTAINMENT = frozenset({"locatedIn", "headquarteredIn"})
 
+
+def former_alike(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations``, each between two entities a rule of its sentence states as held before
+    ("Ann Lee, a former chief executive of Acme": ``leads``, former) marked former too
+    (the classifier's ``worksFor`` of the same pair there; not another rule's: "past president
+    and a current board member of X").
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> graph = extract(Document.from_text("Ann Lee, a former chief executive of Kestrel Foods, spoke.", "x"))
+    >>> sorted({(r.predicate, r.former) for r in graph.relations if not r.object_is_literal})
+    [('leads', True), ('worksFor', True)]
+    """
+    relations = list(relations)
+    was = {(r.subject, r.obj, r.sentence) for r in relations if r.former and not r.object_is_literal}
+    if not was:
+        return relations
+    return [changed(r, former=True) if not r.former and not r.extractor.startswith("rule:")
+            and (r.subject, r.obj, r.sentence) in was else r for r in relations]
+
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.
 CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors,
-               between_namesakes, one_way)
+               between_namesakes, one_way, former_alike)

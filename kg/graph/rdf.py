@@ -7,7 +7,8 @@ The shape (see the README for queries):
 * a relation: the plain triple ``subject kg:property object``;
 * its evidence: a ``kg:Evidence`` node (RDF reification) with
   ``rdf:subject/predicate/object``, ``kg:document``, ``kg:sentence``, the
-  four character offsets, ``kg:confidence`` and ``kg:extractor``;
+  four character offsets, ``kg:confidence`` and ``kg:extractor``, and
+  ``kg:former true`` where the sentence states a post or tie held before ("a former CEO");
 * a relation whose classes break the property's domain or range goes,
   with its evidence, to the named graph :func:`quarantine_graph` instead
   of the default graph;
@@ -46,6 +47,7 @@ RDFS_LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 SKOS_ALT = NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
 XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 XSD_DECIMAL = NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+XSD_BOOLEAN = NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 
 
 def kg_term(name: str) -> NamedNode:
@@ -231,3 +233,5 @@ def to_quads(graph: DocumentGraph, lexicon: Lexicon, base: str) -> Iterator[Quad
             yield Quad(ev, kg_term(name), Literal(str(value), datatype=XSD_INTEGER), *g)
         yield Quad(ev, kg_term("confidence"), Literal(f"{r.confidence:.3f}", datatype=XSD_DECIMAL), *g)
         yield Quad(ev, kg_term("extractor"), Literal(r.extractor), *g)
+        if r.former:  # "a former CEO of X": the post was held, and is no longer
+            yield Quad(ev, kg_term("former"), Literal("true", datatype=XSD_BOOLEAN), *g)

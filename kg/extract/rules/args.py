@@ -301,8 +301,9 @@ def team_sentence(ctx: DocContext, start: int, end: int) -> bool:
 
 
 def relation(ctx: DocContext, spec: PropertySpec, s: Arg, o: Arg, sent: Span, kind: str,
-             confidence: float, *, staff: bool = False) -> Relation:
-    """The relation ``s spec o`` stated in ``sent`` by rule family ``kind``.
+             confidence: float, *, staff: bool = False, former: bool = False) -> Relation:
+    """The relation ``s spec o`` stated in ``sent`` by rule family ``kind``; ``former``: as
+    held before, not now (:func:`formerly`).
 
     A worksFor whose object is a body people are members of is memberOf (:func:`membership`),
     unless the person is ``staff`` there (a club's coach, a party's manager: employed).
@@ -313,7 +314,7 @@ def relation(ctx: DocContext, spec: PropertySpec, s: Arg, o: Arg, sent: Span, ki
         obj=o.iri, doc_id=ctx.doc_id,
         sentence=ctx.sentence_text(sent), subject_span=(s.start_char, s.end_char),
         object_span=(o.start_char, o.end_char),
-        confidence=round(confidence * s.discount * o.discount, 3), extractor=f"rule:{kind}",
+        confidence=round(confidence * s.discount * o.discount, 3), extractor=f"rule:{kind}", former=former,
     )
 
 
@@ -442,6 +443,29 @@ def planned(ctx: DocContext, verb: Token) -> bool:
     (True, False)
     """
     return hedged(ctx, verb) or future(verb)
+
+
+def formerly(ctx: DocContext, word: Token) -> bool:
+    """Whether a title or a verb is said of the past, no longer so: "a former chief
+    executive", "ex-CEO", "the late chairman", "was previously head of", "previously worked
+    at" (``ontology/words.toml`` ``former_words``).
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("Ann Lee, a former CEO of Acme, previously worked at Zentro.", "x"))
+    >>> formerly(ctx, ctx.doc[5]), formerly(ctx, ctx.doc[10]), formerly(ctx, ctx.doc[7])
+    (True, True, False)
+    """
+    words = ctx.lexicon.words.rules.get("former_words", frozenset())
+    doc = word.doc
+    if word.i >= 2 and doc[word.i - 1].text in {"-", "–"} and doc[word.i - 2].lower_ == "ex":
+        return True  # "ex-CEO"
+    if word.pos_ in {"NOUN", "PROPN"}:
+        if any(t.lower_ in words and t.i < word.i for t in word.subtree):
+            return True  # "former Argentina and Colombia boss"
+        copula = word.head if word.dep_ in {"attr", "oprd"} else None
+        return copula is not None and any(c.dep_ == "advmod" and c.lower_ in words for c in copula.children)
+    return any(c.dep_ in {"advmod", "npadvmod"} and c.lower_ in words for c in word.children)
 
 
 def future(verb: Token) -> bool:

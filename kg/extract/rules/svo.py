@@ -24,6 +24,7 @@ from kg.extract.rules.args import (
     args,
     casts,
     confidence,
+    formerly,
     future,
     hedged,
     negated,
@@ -66,7 +67,7 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
                 for c in child.children:
                     if c.dep_ == "prep":
                         preps.setdefault(c.lower_, c)
-        is_hedged = hedged(ctx, verb)
+        is_hedged, was = hedged(ctx, verb), formerly(ctx, verb)  # "previously worked at X"
         only_planned = is_hedged or future(verb)  # :func:`planned`, reading hedged once
         conf = confidence(ctx, "svo") * (ctx.lexicon.words.discount["hedge"] if is_hedged else 1.0)
         found: dict[tuple[str, str], list[tuple[PropertySpec, Arg, Arg]]] = {}
@@ -91,7 +92,7 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
             # range fit, or the first (it goes to the quarantine graph)
             fits = [x for x in options if x[0].allows(x[1].cls, x[2].cls)] or options[:1]
             for spec, s, o in fits:
-                yield relation(ctx, spec, s, o, sent, "svo", conf)
+                yield relation(ctx, spec, s, o, sent, "svo", conf, former=was)
 
 
 def _dated(ctx: DocContext, spec: PropertySpec, verb: Token, words: list[str], preps: dict,  # type: ignore[type-arg]

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.extract.classes import DASHES, names_another
 from kg.extract.mentions import _title_words
-from kg.extract.rules.args import Arg, arg, args, confidence, conjuncts, hedged, negated, pobj, relation, subject
+from kg.extract.rules.args import (Arg, arg, args, confidence, conjuncts, formerly, hedged, negated, pobj, relation,
+                                   subject)
 from kg.lexicon import PropertySpec, load_words
 from kg.registry import extractors
 from kg.types import Relation
@@ -67,11 +68,13 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
                     and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children) \
                     and not any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
                 spec = ctx.lexicon.properties["worksFor"]  # "a leader at Vexa Labs": one of several
+            was = formerly(ctx, title)  # "a former CEO of Acme"
             for owner in [o for o in _owners(ctx, title) if o.iri != person.iri] or _appointer(ctx, title):
                 bearer_is_subject = not inverse and (not spec.domain or "Person" in spec.domain)
                 s, o = (person, owner) if bearer_is_subject else (owner, person)
                 if spec.allows(s.cls, o.cls):
-                    yield relation(ctx, spec, s, o, sent, "title", conf, staff=title.lower_ in staff_titles)
+                    yield relation(ctx, spec, s, o, sent, "title", conf, staff=title.lower_ in staff_titles,
+                                   former=was)
             if spec.name in job_properties and "jobTitle" in ctx.lexicon.properties and \
                     not any(c.lower_ in PRAISE for c in title.children) and \
                     not _no_job(ctx, title, phrase):
@@ -79,7 +82,7 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
                     subject=person.iri, predicate="jobTitle", obj=ctx.text[slice(*phrase)],
                     doc_id=ctx.doc_id, sentence=ctx.sentence_text(sent),
                     subject_span=(person.start_char, person.end_char), object_span=phrase,
-                    confidence=conf, extractor="rule:title", object_is_literal=True,
+                    confidence=conf, extractor="rule:title", object_is_literal=True, former=was,
                 )
 
 
