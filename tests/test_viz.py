@@ -337,6 +337,18 @@ def test_panel_evidence_is_capped_and_counted(tmp_path: Path) -> None:
     assert uses["kgEvidence"][0][:2] == ["Apple uses Trainium2 (0).", "doc0.txt"]
 
 
+def test_a_relation_every_sentence_calls_former_is_dashed_and_labelled_so(tmp_path: Path) -> None:
+    g = make_graph()
+    apple, chip = EX + "Organization/Apple", EX + "Product/Trainium2"
+    g.edges[apple, chip, "uses"]["evidence"] = [
+        {"sentence": "Apple formerly used Trainium2.", "source": "a.txt", "confidence": 0.9, "former": True}]
+    page = write_html(g, tmp_path / "g.html").read_text(encoding="utf-8")
+    edges = _vis_data(page, "edges")
+    uses = next(e for e in edges if e["kgPredicate"] == "uses")
+    assert uses["label"].endswith("(former)") and uses["dashes"] is True
+    assert not any(e.get("dashes") for e in edges if e["kgPredicate"] != "uses")
+
+
 def test_focus_settings_cannot_close_their_script_block(tmp_path: Path) -> None:
     g = make_graph()
     hostile_iri = EX + "x" + SCRIPT_PAYLOAD

@@ -77,7 +77,8 @@ def add_evidence(graph: nx.MultiDiGraph, store: GraphStore) -> None:
             found.setdefault((r["s"].value, local_name(r["p"].value), r["o"].value), []).append({
                 "sentence": r["sentence"].value, "document": r["doc"].value,
                 "source": r["source"].value if r["source"] else "",
-                "confidence": float(r["confidence"].value), "extractor": r["extractor"].value})
+                "confidence": float(r["confidence"].value), "extractor": r["extractor"].value,
+                "former": r["former"] is not None and r["former"].value == "true"})
     for u, v, key, data in graph.edges(keys=True, data=True):
         records: list[dict[str, Any]] = []
         for triple in ((u, key, v), (v, key, u)):
@@ -91,13 +92,14 @@ def add_evidence(graph: nx.MultiDiGraph, store: GraphStore) -> None:
 
 
 _EVIDENCE = """
-SELECT ?s ?p ?o ?sentence ?doc ?source ?confidence ?extractor WHERE {
+SELECT ?s ?p ?o ?sentence ?doc ?source ?confidence ?extractor ?former WHERE {
   VALUES (?s ?p ?o) { %s }
   ?s ?p ?o .
   ?ev a kg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
       kg:sentence ?sentence ; kg:document ?doc ; kg:confidence ?confidence ;
       kg:extractor ?extractor .
   OPTIONAL { ?doc kg:source ?source }
+  OPTIONAL { ?ev kg:former ?former }
 }
 """
 

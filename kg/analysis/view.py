@@ -36,13 +36,14 @@ WHERE {
 } GROUP BY ?e ?cls ?label
 """
 _EDGES = """
-SELECT ?s ?p ?o ?sentence ?doc ?source ?confidence ?extractor WHERE {
+SELECT ?s ?p ?o ?sentence ?doc ?source ?confidence ?extractor ?former WHERE {
   ?s ?p ?o .
   FILTER(isIRI(?o) && STRSTARTS(STR(?p), STR(kg:)))
   ?ev a kg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
       kg:sentence ?sentence ; kg:document ?doc ; kg:confidence ?confidence ;
       kg:extractor ?extractor .
   OPTIONAL { ?doc kg:source ?source }
+  OPTIONAL { ?ev kg:former ?former }
 } ORDER BY ?s ?p ?o DESC(?confidence) ?sentence
 """
 
@@ -53,7 +54,8 @@ def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
     Node attributes: ``label``, ``cls``, ``alt_labels`` ("; "-joined),
     ``mentions`` (documents). Edge attributes: ``predicate``, ``label`` (the
     ontology's), ``confidence`` (best evidence), ``sentence`` (best evidence
-    sentence) and ``evidence`` (a list of dicts). A symmetric property
+    sentence) and ``evidence`` (a list of dicts, each with ``former``: the sentence states
+    the relation as held before). A symmetric property
     (``partnerOf``) is one edge, not two.
     """
     import networkx as nx
@@ -76,6 +78,7 @@ def to_networkx(store: GraphStore) -> nx.MultiDiGraph:
             "sentence": row["sentence"].value, "document": row["doc"].value,
             "source": row["source"].value if row["source"] else "",
             "confidence": float(row["confidence"].value), "extractor": row["extractor"].value,
+            "former": row["former"] is not None and row["former"].value == "true",
         }
         if graph.has_edge(s, o, key=name):
             data = graph.edges[s, o, name]

@@ -195,6 +195,8 @@ def _edges(shown: nx.Graph, ids: Mapping[Any, str]) -> list[dict[str, Any]]:
         confidence = _confidence(data.get("confidence"))
         label = _text(data.get("label")) or _text(data.get("predicate")) or _text(key)
         evidence = _evidence(data)
+        if evidence and all(ev.get("former") for ev in evidence):
+            label = f"{label} (former)"  # "a former CEO of Acme": every sentence says so
         edge: dict[str, Any] = {
             "id": f"e{i}",
             "from": ids[u],
@@ -217,6 +219,8 @@ def _edges(shown: nx.Graph, ids: Mapping[Any, str]) -> list[dict[str, Any]]:
             ],
             "kgEvidenceMore": max(len(evidence) - _PANEL_EVIDENCE, 0),
         }
+        if label.endswith(" (former)"):
+            edge["dashes"] = True
         pair = frozenset((u, v))
         if pair_total[pair] > 1 and u != v:
             # Edges between the same two nodes would be drawn on top of each other: bend
