@@ -2539,3 +2539,14 @@ def test_a_post_held_before_is_marked_former(text, pair):
 def test_a_current_post_is_not_former():
     g = graph("Tom Cole, the chief executive of Brightwater Telecom, spoke.")
     assert g.relations and not any(r.former for r in g.relations), g.relations
+
+
+@pytest.mark.parametrize("text, name", [
+    ("EnviroWaste said profits rose.", "EnviroWaste"),
+    ("The deal with Bolton Equities closed.", "Bolton Equities"),
+    ("Coca-Cola FEMSA will buy Brazilian coke bottler Spaipa Industria.", "Spaipa Industria"),
+    ("The company announced it through a statement on Tadawul, the Saudi stock exchange.", "Tadawul"),
+])
+def test_a_coined_word_or_a_business_noun_makes_an_organisation(text, name):
+    got = entities(text)
+    assert got.get(name, ("",))[0] == "Organization", got

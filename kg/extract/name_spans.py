@@ -653,6 +653,20 @@ def _initialism(text: str) -> bool:
     return len(letters) >= 2 and " " not in text and "." not in text and all(c.isupper() for c in letters)
 
 
+#: A capital after three or more letters inside one word: a coined trade name ("EnviroWaste",
+#: "OfficeMax"), not a person's ("McDonald", "MacArthur", "LeBron", "DeShawn").
+_COINED = re.compile(r"^[A-Z][a-z]{3,}[A-Z][A-Za-z]*$")
+
+
+def _coined_word(text: str) -> bool:
+    """One word with a capital inside it after three or more letters: a company's coined name.
+
+    >>> [_coined_word(t) for t in ("EnviroWaste", "OfficeMax", "McDonald", "MacArthur", "LeBron", "Ian")]
+    [True, True, False, False, False, False]
+    """
+    return bool(_COINED.match(text))
+
+
 def _is_department(span: Span, titles: frozenset[str] | set[str], lexicon: Lexicon | None = None) -> bool:
     """True for the "Machine Learning" in "Apple's Senior Director of Machine Learning",
     and for a minister's or secretary's portfolio ("Secretary of State", "Minister for
