@@ -2550,3 +2550,17 @@ def test_a_current_post_is_not_former():
 def test_a_coined_word_or_a_business_noun_makes_an_organisation(text, name):
     got = entities(text)
     assert got.get(name, ("",))[0] == "Organization", got
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("SANTIAGO, Sept 8 - Chilean power generator Colbun appointed Tomas Vidal as chief executive.", "Sept 8"),
+    ("Vantor Capital paid INR31.3bn for the stake.", "INR31.3bn"),
+])
+def test_a_date_or_a_sum_is_no_name(text, not_a_name):
+    assert not_a_name not in entities(text), entities(text)
+
+
+def test_a_knights_company_is_not_his_name():
+    got = entities("Sir Ron Blakely's Guinness Peat Group sold its stake in Kessel Foods.")
+    assert got.get("Guinness Peat Group", ("",))[0] == "Organization", got
+    assert got.get("Sir Ron Blakely", ("",))[0] == "Person", got

@@ -66,6 +66,8 @@ PRODUCT_LAST_WORDS = frozenset(_WORDS["product_last_words"])
 DASHES = frozenset({"–", "—", "-"})
 #: Words before a name that make it a person's ("Sen. Bob Dole", "President Lincoln").
 HONORIFICS = _WORDS["honorifics"]
+#: Honorifics no organisation's or event's name opens with ("Sir", "Mrs"; not "General", "Miss", "Dr").
+_PERSONAL_HONORIFICS = frozenset({"sir", "dame", "mr", "mrs", "ms", "mx"})
 #: Nouns of a person's own life ("Morris's death").
 LIFE_NOUNS = frozenset(_WORDS["life_nouns"])
 #: A regnal number: "I", "II", "IV", "XIV" ("Carol I", "Philip V").
@@ -577,6 +579,8 @@ def person_cue(span: Span) -> bool:
         return True
     if span.root.dep_ == "poss" and span.root.head.lower_ in LIFE_NOUNS:
         return True  # "Morris's death"
+    if len(span) > 1 and span[0].lower_.rstrip(".") in _PERSONAL_HONORIFICS and span[1].is_title:
+        return True  # NER's "Sir Ron Brierley" (not "Dr Reddy's Laboratories", "General Instrument")
     after = doc[span.end:span.end + 3]
     if (len(after) == 3 and after[0].text == "," and after[1].like_num
             and after[2].text == "," and after[1].text.isdigit() and 0 < int(after[1].text) < 120):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable
 
-from kg.extract.classes import DASHES, EVENT_WORDS, ORGANIZATION_WORDS
+from kg.extract.classes import DASHES, EVENT_WORDS, HONORIFICS, ORGANIZATION_WORDS
 from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.naming import COMPANY_SUFFIXES, legal_name
 from kg.extract.places import GENERIC, currency_codes, is_place, regions
@@ -260,7 +260,8 @@ def _named_possessive(doc: Doc, start: int, i: int, end: int) -> bool:
         or (i + 2 == end and doc[i + 1].lower_ in _POSSESSED)  # "Sam's Club", "America's Cup"
         or (doc[end - 1].lower_.rstrip(".") in _LEGAL_ENDINGS  # "Del Frisco's Restaurant Group"
             and (end == len(doc) or not (doc[end].is_title and doc[end].text[0].isalpha()))
-            and doc[start:i].text.casefold() not in regions()))  # not "South Korea's Lotte Chemical Corp."
+            and doc[start:i].text.casefold() not in regions()  # not "South Korea's Lotte Chemical Corp."
+            and doc[start].lower_.rstrip(".") not in HONORIFICS))  # nor "Sir Ron Brierley's Guinness Peat Group"
 
 
 #: A business's or an event's noun alone after a possessive: the name's ("Sam's Club").
@@ -318,9 +319,13 @@ def _is_name(span: Span) -> bool:
         return False
     if len(span) == 1 and span[0].pos_ == "VERB" and any(c.dep_ in {"aux", "auxpass"} for c in span[0].children):
         return False
-    if text.lower().rstrip(".") in _SUFFIXES_AND_TITLES or _priced(span):
-        return False  # "Geeknet, Inc.", NER's "Eng" of "Eng. Peter Amisi"
+    if text.lower().rstrip(".") in _SUFFIXES_AND_TITLES or _priced(span) or _DAY.fullmatch(text):
+        return False  # "Geeknet, Inc.", NER's "Eng" of "Eng. Peter Amisi", a dateline's "Sept 8"
     return any(c.isupper() or c.isdigit() for c in text)
+
+
+#: A month's name or abbreviation and a day: a date NER took for a name ("SANTIAGO, Sept 8 -").
+_DAY = re.compile(r"(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}")
 
 
 def _priced(span: Span) -> bool:
@@ -328,11 +333,13 @@ def _priced(span: Span) -> bool:
     ("sales of INR 1,035 million", "worth THB 3,566 million").
 
     >>> from kg.extract.nlp import load_nlp
-    >>> doc = load_nlp()("Sales were INR 1,035 million, worth THB 3,566 million.")
-    >>> _priced(doc[2:5]), _priced(doc[7:8]), _priced(doc[0:1])
-    (True, True, False)
+    >>> doc = load_nlp()("Sales were INR 1,035 million, worth THB 3,566 million, or INR31.3bn.")
+    >>> _priced(doc[2:5]), _priced(doc[7:8]), _priced(doc[0:1]), _priced(doc[12:13])
+    (True, True, False, True)
     """
     doc, first = span.doc, span[0]
+    if len(span) == 1 and first.text[:3] in currency_codes() and first.text[3:4].isdigit():
+        return True  # "INR31.3bn": the code and the sum in one word
     if first.text not in currency_codes():
         return False
     after = doc[first.i + 1] if first.i + 1 < len(doc) else None
