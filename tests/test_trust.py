@@ -2564,3 +2564,16 @@ def test_a_knights_company_is_not_his_name():
     got = entities("Sir Ron Blakely's Guinness Peat Group sold its stake in Kessel Foods.")
     assert got.get("Guinness Peat Group", ("",))[0] == "Organization", got
     assert got.get("Sir Ron Blakely", ("",))[0] == "Person", got
+
+
+def test_a_ministers_portfolio_is_no_employer():
+    got = facts("The pact was signed in the presence of Union Power Minister Raj Kumar Sinha and Bihar Energy Minister "
+                "Vijay Prasad Yadav.")
+    assert not any(p == "worksFor" for _, p, _ in got), got
+
+
+def test_a_titles_short_form_in_parentheses_holds_no_title():
+    got = facts("They are Tri Risma Harini as Minister of Social Affairs (Mensos) and Sandiaga Uno as Minister of "
+                "Tourism and Creative Economy (Menparekraf).")
+    assert ("Sandiaga Uno", "jobTitle", "Minister of Tourism and Creative Economy") in got, got
+    assert not any(s == "Mensos" for s, _, _ in got), got

@@ -58,7 +58,11 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
         person = arg(ctx, token)
         if person is None or person.cls != "Person" or by_token[token.i].end - 1 != token.i:
             continue
+        start = by_token[token.i].start
+        bracketed = start > 0 and ctx.doc[start - 1].text == "("
         for title in _titles_of(ctx, token):
+            if bracketed and title.i < start:
+                continue  # "Minister of Social Affairs (Mensos)": the title's short form, no holder
             phrase = _title_phrase(title, by_token, alone=_owned_apart(ctx, title), bodies=bodies, words=words)
             match = _title_spec(ctx, phrase)
             if match is None:
@@ -69,7 +73,10 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
                     and not any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
                 spec = ctx.lexicon.properties["worksFor"]  # "a leader at Vexa Labs": one of several
             was = formerly(ctx, title)  # "a former CEO of Acme"
-            for owner in [o for o in _owners(ctx, title) if o.iri != person.iri] or _appointer(ctx, title):
+            owners = [o for o in _owners(ctx, title) if o.iri != person.iri]
+            if title.lemma_.lower() in ctx.lexicon.words.rules.get("country_offices", ()):
+                owners = [o for o in owners if o.start_char > title.idx]  # "Union Power Minister": a portfolio
+            for owner in owners or _appointer(ctx, title):
                 bearer_is_subject = not inverse and (not spec.domain or "Person" in spec.domain)
                 s, o = (person, owner) if bearer_is_subject else (owner, person)
                 if spec.allows(s.cls, o.cls):
@@ -384,7 +391,7 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
             left += 1  # "Paper Stop", a name NER missed
     right = title.i
     while (right + 1 in ids and doc[right + 1].pos_ != "VERB") or (  # not "executive producing the record"
-            right + 2 in ids and title.doc[right + 1].dep_ in {"cc", "punct"} and title.doc[right + 1].text != ","):
+            right + 2 in ids and title.doc[right + 1].dep_ in {"cc", "punct"} and title.doc[right + 1].text not in {",", "("}):
         right += 1 if right + 1 in ids else 2
     while right > title.i and (doc[right].dep_ in {"prep", "cc", "punct", "det"} or doc[right].is_space):
         right -= 1  # nor a line break after it ("NZ Herald political reporter\n\nThe number ...")
