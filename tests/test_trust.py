@@ -2566,7 +2566,7 @@ def test_a_knights_company_is_not_his_name():
     assert got.get("Sir Ron Blakely", ("",))[0] == "Person", got
 
 
-def test_a_ministers_portfolio_is_no_employer():
+def test_a_name_before_a_ministers_title_is_its_portfolio_not_an_employer():
     got = facts("The pact was signed in the presence of Union Power Minister Raj Kumar Sinha and Bihar Energy Minister "
                 "Vijay Prasad Yadav.")
     assert not any(p == "worksFor" for _, p, _ in got), got

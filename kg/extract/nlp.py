@@ -291,8 +291,8 @@ def _needs_torch(name: str) -> bool:
 
 PARAGRAPHS_ID = "kg_paragraphs"
 #: Months, as a date NER cut off its day starts ("September 1980").
-_MONTH_NAMES = frozenset("january february march april may june july august september october november "
-                         "december".split())
+_MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december"})
 TRIM_ID = "kg_trim_entities"
 
 
