@@ -2578,3 +2578,21 @@ def test_a_titles_short_form_in_parentheses_holds_no_title():
     assert ("Budi Santoso", "jobTitle", "Minister of Health") in got, got
     assert not any(s == "Mensos" for s, _, _ in got), got
     assert not any("(" in o for _, p, o in got if p == "jobTitle"), got
+
+
+def test_a_given_name_ner_took_for_an_organisation_opens_the_persons_name():
+    got = entities("Rufus Seaman Holt (March 31, 1866 – 1932) was a farmer in Nova Scotia.")
+    assert got.get("Rufus Seaman Holt", ("",))[0] == "Person", got
+
+
+def test_a_region_after_its_town_takes_no_apposition_and_places_the_town():
+    text = ("Tom Halvorsen Holt (1866 – 1932) was a farmer. He was born in Cumberland County, Nova Scotia, the son "
+            "of William Dobson Holt and Mary Ann Reed. He traded lumber with the United States.")
+    assert entities(text)["Nova Scotia"][0] == "Place", entities(text)
+    got = facts(text)
+    assert ("Cumberland County", "locatedIn", "United States") not in got, got
+    assert not any(s == "Nova Scotia" and p == "childOf" for s, p, _ in got), got
+
+
+def test_whom_one_marries_is_a_person():
+    assert entities("In 1894, he married Ella Mabel Morrison.")["Ella Mabel Morrison"][0] == "Person"

@@ -68,6 +68,8 @@ DASHES = frozenset({"–", "—", "-"})
 HONORIFICS = _WORDS["honorifics"]
 #: Honorifics no organisation's or event's name opens with ("Sir", "Mrs"; not "General", "Miss", "Dr").
 _PERSONAL_HONORIFICS = frozenset({"sir", "dame", "mr", "mrs", "ms", "mx"})
+#: Verbs whose object (or "to" object) is a spouse.
+_MARRYING = frozenset({"marry", "wed", "remarry"})
 #: Nouns of a person's own life ("Morris's death").
 LIFE_NOUNS = frozenset(_WORDS["life_nouns"])
 #: A regnal number: "I", "II", "IV", "XIV" ("Carol I", "Philip V").
@@ -287,10 +289,14 @@ def _nouns_beside(span: Span) -> list[Token]:
     company"), one it is in apposition to before it, past commas or dashes ("the parent
     company, Corvo Films,"), one right before it that it heads ("songwriter Marina
     Delgado", "the novel Rocksburg Road"), and one it names ("a device known as Vireo",
-    "a startup called Kestrel")."""
+    "a startup called Kestrel"). A region after its town and a comma takes no apposition
+    ("born in Cumberland County, Nova Scotia, the son of X": the subject's son)."""
     doc, root = span.doc, span.root
-    out = [_one_of(c) for c in root.children
-           if c.dep_ == "appos" and c.i >= span.end and _follows(span, c.left_edge.i) and not names_another(c)]
+    # "born in Cumberland County, Nova Scotia, the son of X": the son is the subject's, not the region's
+    contained = span.start >= 2 and doc[span.start - 1].text == "," \
+        and doc[span.start - 2].ent_type_ in {"GPE", "LOC", "FAC"} and is_place(text_of(span))
+    out = [_one_of(c) for c in root.children if not contained
+           and c.dep_ == "appos" and c.i >= span.end and _follows(span, c.left_edge.i) and not names_another(c)]
     naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
     if naming.dep_ == "acl" and naming.head.pos_ == "NOUN" and (
             (naming.lower_ == "known" and naming is not root.head)
@@ -563,7 +569,8 @@ def person_cue(span: Span) -> bool:
     """An honorific before the name, an age after it ("Cheek, 53, is ..."), a life in
     parentheses after it: "Ann Lee (born 3 May 1950)", "Carl Voss (11 May 1874,
     in Hull – 2 June 1915, in Leeds)"; not an organisation's years ("(1852–1967)"); or a
-    noun of a person's life the name's "'s" goes with ("Morris's death": ``life_nouns``).
+    noun of a person's life the name's "'s" goes with ("Morris's death": ``life_nouns``); or
+    whom one marries ("he married Ella Mabel Morris").
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Carl Voss (11 May 1874 – 2 June 1915) ran Voss Works (1890 – 1960).")
@@ -579,6 +586,10 @@ def person_cue(span: Span) -> bool:
         return True
     if span.root.dep_ == "poss" and span.root.head.lower_ in LIFE_NOUNS:
         return True  # "Morris's death"
+    root = span.root
+    married = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "to" else root.head
+    if root.dep_ in {"dobj", "pobj"} and married.lemma_.lower() in _MARRYING:
+        return True  # "he married Ella Mabel Morris", "was married to Ann Lee"
     if len(span) > 1 and span[0].lower_.rstrip(".") in _PERSONAL_HONORIFICS and span[1].is_title:
         return True  # NER's "Sir Ron Brierley" (not "Dr Reddy's Laboratories", "General Instrument")
     after = doc[span.end:span.end + 3]
@@ -593,8 +604,9 @@ _MONTHS = frozenset("january february march april may june july august september
 
 
 def _life_after(span: Span) -> bool:
-    """Whether a parenthesis right after the name says "born" or gives two dates a day and
-    month long either side of a dash."""
+    """Whether a parenthesis right after the name says "born" or gives two dates either side
+    of a dash, one of them with its month ("(11 May 1874 – 2 June 1915)", "(March 31, 1866 –
+    1932)"; not an organisation's years, "(1890 – 1960)")."""
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].text != "(":
         return False
@@ -607,7 +619,9 @@ def _life_after(span: Span) -> bool:
         return True
     dash = next((i for i, t in enumerate(inside) if t.text in DASHES), None)
     dated = lambda part: any(t.lower_ in _MONTHS for t in part)  # noqa: E731
-    return dash is not None and dated(inside[:dash]) and dated(inside[dash + 1:])
+    yeared = lambda part: any(_YEAR.fullmatch(t.text) for t in part) or dated(part)  # noqa: E731
+    return dash is not None and (dated(inside[:dash]) or dated(inside[dash + 1:])) \
+        and yeared(inside[:dash]) and yeared(inside[dash + 1:])  # "(March 31, 1866 – 1932)"; not "(1890 – 1960)"
 
 
 def kin_of(span: Span, lexicon: Lexicon) -> bool:

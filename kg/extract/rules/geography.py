@@ -12,7 +12,8 @@ It never invents a place, never relates places from two documents, and stays
 silent when a name is ambiguous in the document ("Paris" when both France and
 the United States are named, with a Paris of 15,000 people in each) or the text
 writes another state or country after it ("Amherst, Massachusetts": the
-gazetteer's Amherst is in New York).
+gazetteer's Amherst is in New York), or a province of another country ("Cumberland
+County, Nova Scotia": the gazetteer's Cumberland Counties are in the United States).
 
 Examples
 --------
@@ -100,6 +101,29 @@ def _derive() -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[str]]
     return countries, states, {k: frozenset(v) for k, v in inside.items()}
 
 
+@lru_cache(maxsize=1)
+def _province_countries() -> dict[str, frozenset[str]]:
+    """A region's name (ISO 3166-2, as :func:`kg.extract.places.subdivisions` writes it) -> the
+    gazetteer's names of the countries that have a region of that name.
+
+    >>> sorted(_province_countries()["Nova Scotia"])
+    ['Canada']
+    """
+    import unicodedata
+
+    import pycountry
+
+    names = {code: country["name"] for code, country in geonames().get_countries().items()}
+    out: dict[str, set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        name = sub.name.split(" [")[0].strip()
+        plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        if sub.country_code in names:
+            out[name].add(names[sub.country_code])
+            out[plain].add(names[sub.country_code])
+    return {name: frozenset(countries) for name, countries in out.items()}
+
+
 def containers(name: str) -> frozenset[str]:
     """The countries and US states a place of this name lies in, by the gazetteers."""
     return _gazetteer()[2].get(name_key(name), frozenset())
@@ -129,11 +153,13 @@ def geography(ctx: DocContext) -> Iterator[Relation]:
         first.setdefault(iri, mention)
     country_names = set(_gazetteer()[0].values())
     written = _written_in(ctx)
+    provinces = {e.iri: _province_countries().get(e.label, frozenset()) for e in places
+                 if e.label in subdivisions() and _region_name(e.label) is None}
     for e in places:
         outer = set().union(*(containers(n) for n in (e.label, *e.alt_labels)))
         named = [r for r in outer if r in regions and regions[r] != e.iri]
-        if e.iri not in first:
-            continue
+        if e.iri not in first or any(not provinces[p] & outer for p in written.get(e.iri, set()) & provinces.keys()):
+            continue  # "Cumberland County, Nova Scotia": the text's province, not the gazetteer's US county
         for kind in (True, False):  # countries, then US states: two of a kind named is ambiguous
             of_kind = [r for r in named if (r in country_names) == kind]
             stated = {r for r, iri in regions.items() if iri in written.get(e.iri, ()) and (r in country_names) == kind}
