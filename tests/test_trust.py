@@ -2596,3 +2596,10 @@ def test_a_region_after_its_town_takes_no_apposition_and_places_the_town():
 
 def test_whom_one_marries_is_a_person():
     assert entities("In 1894, he married Ella Mabel Morrison.")["Ella Mabel Morrison"][0] == "Person"
+
+
+def test_a_date_written_in_part_takes_the_full_one_of_the_same_fact():
+    g = graph("Carl Vossberg (17 October 1890 – 2 February 1964) was a painter. He died in Hanover in 1964.")
+    deaths = [r for r in g.relations if r.predicate == "deathDate"]
+    assert {r.obj for r in deaths} == {"2 February 1964"}, [(r.obj, r.extractor) for r in deaths]
+    assert len({r.object_span for r in deaths}) == 2  # both sentences stay its evidence

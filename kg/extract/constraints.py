@@ -16,8 +16,9 @@ classifier's leader of an organisation goes where a rule of the sentence named a
 (:func:`titled_once`). A name in a dateline relates to nothing outside it (:func:`datelined`);
 nor does the text's unnamed author, as a person, to itself as an organisation (:func:`between_authors`),
 nor a place to a thing named as it (:func:`between_namesakes`), nor a model's relation a rule
-states the other way round (:func:`one_way`). A pair a rule states as held before is so
-whatever else states it in that sentence (:func:`former_alike`).
+states the other way round (:func:`one_way`). A date written in part where the document
+writes it in full takes the full value (:func:`fullest_dates`). A pair a rule states as
+held before is so whatever else states it in that sentence (:func:`former_alike`).
 
 Examples
 --------
@@ -320,6 +321,35 @@ def between_namesakes(ctx: DocContext, relations: Iterable[Relation]) -> list[Re
 _CONTAINMENT = frozenset({"locatedIn", "headquarteredIn"})
 
 
+def fullest_dates(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations``, a date a document writes in part for a subject and property it writes
+    in full elsewhere taking the full one's value ("He died in 1964" after "(17 October 1890 –
+    2 February 1964)": one death date, "2 February 1964", with both sentences as evidence;
+    each evidence keeps its own offsets). Not two dates of different years or days.
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> text = "Carl Voss (17 October 1890 – 2 February 1964) was a painter. He died in Hanover in 1964."
+    >>> sorted({r.obj for r in extract(Document.from_text(text, "x")).relations if r.predicate == "deathDate"})
+    ['2 February 1964']
+    """
+    relations = list(relations)
+    words = lambda text: set(re.findall(r"\w+", text.casefold()))  # noqa: E731
+    full: dict[tuple[str, str], list[str]] = {}
+    for r in relations:
+        if r.object_is_literal and r.predicate in _LIFE_DATES | {"foundingDate"}:
+            full.setdefault((r.subject, r.predicate), []).append(r.obj)
+    out = []
+    for r in relations:
+        values = full.get((r.subject, r.predicate)) if r.object_is_literal else None
+        if values:
+            wider = [v for v in values if len(words(v)) > len(words(r.obj)) and words(r.obj) < words(v)]
+            if wider:
+                r = changed(r, obj=max(wider, key=lambda v: (len(words(v)), v)))
+        out.append(r)
+    return out
+
+
 def former_alike(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     """``relations``, each between two entities a rule of its sentence states as held before
     ("Ann Lee, a former chief executive of Acme": ``leads``, former) marked former too
@@ -341,4 +371,4 @@ def former_alike(ctx: DocContext, relations: Iterable[Relation]) -> list[Relatio
 
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.
 CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors,
-               between_namesakes, one_way, former_alike)
+               between_namesakes, one_way, fullest_dates, former_alike)
