@@ -2528,6 +2528,9 @@ def test_a_place_before_headquartered_is_the_headquarters():
     ("Ann Lee previously worked at Zentro Labs.", ("Ann Lee", "Zentro Labs")),
     ("Mthuli Kamau, a former vice president of the Meridian Development Bank, was named finance minister.",
      ("Mthuli Kamau", "Meridian Development Bank")),
+    ("Prior to joining Vireo Bank, Mr Okafor was an executive director at Kessel Bank.", ("Okafor", "Kessel Bank")),
+    ("Ann Roy was chairman of Brightwater Telecom until 2015.", ("Ann Roy", "Brightwater Telecom")),
+    ("Ann Roy served as chief executive of Brightwater Telecom from 1994 to 1997.", ("Ann Roy", "Brightwater Telecom")),
 ])
 def test_a_post_held_before_is_marked_former(text, pair):
     g = graph(text)
@@ -2536,8 +2539,12 @@ def test_a_post_held_before_is_marked_former(text, pair):
     assert ties and all(r.former for r in ties), [(r.predicate, r.former) for r in g.relations]
 
 
-def test_a_current_post_is_not_former():
-    g = graph("Tom Cole, the chief executive of Brightwater Telecom, spoke.")
+@pytest.mark.parametrize("text", [
+    "Tom Cole, the chief executive of Brightwater Telecom, spoke.",
+    "Ann Roy has been chief executive of Brightwater Telecom since 2019.",
+])
+def test_a_current_post_is_not_former(text):
+    g = graph(text)
     assert g.relations and not any(r.former for r in g.relations), g.relations
 
 

@@ -461,11 +461,39 @@ def formerly(ctx: DocContext, word: Token) -> bool:
     if word.i >= 2 and doc[word.i - 1].text in {"-", "–"} and doc[word.i - 2].lower_ == "ex":
         return True  # "ex-CEO"
     if word.pos_ in {"NOUN", "PROPN"}:
-        if any(t.lower_ in words and t.i < word.i for t in word.subtree):
-            return True  # "former Argentina and Colombia boss"
-        copula = word.head if word.dep_ in {"attr", "oprd"} else None
-        return copula is not None and any(c.dep_ == "advmod" and c.lower_ in words for c in copula.children)
-    return any(c.dep_ in {"advmod", "npadvmod"} and c.lower_ in words for c in word.children)
+        if any(t.lower_ in words and t.i < word.i for t in word.subtree) or _ended(word):
+            return True  # "former Argentina and Colombia boss", "Minister of State from 1994 to 1997"
+        verb = word.head if word.dep_ in {"attr", "oprd"} else word.head.head \
+            if word.dep_ == "pobj" and word.head.lower_ == "as" else None  # "was X", "served as X"
+        return verb is not None and (any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
+                                     or _ended(verb))
+    return any(c.dep_ in {"advmod", "npadvmod"} and c.lower_ in words for c in word.children) or _ended(word)
+
+
+def _ended(word: Token) -> bool:
+    """Whether a title or its verb is dated to a time that is over: "from 2018 to 2020",
+    "until 2015", "between 2007 and 2014", "prior to joining X" (not "since 2019").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He served as coach from 2018 to 2020. She has been chief executive since 2019.")
+    >>> _ended(doc[3]), _ended(doc[13])
+    (True, False)
+    """
+    for prep in (c for c in word.children if c.dep_ in {"prep", "advmod"}):
+        dated = prep.dep_ == "prep" and any(t.ent_type_ == "DATE" for t in prep.subtree)
+        if prep.lower_ in {"until", "till", "between"} and dated:
+            return True
+        if prep.lower_ == "from" and dated and any(
+                t.dep_ == "prep" and t.lower_ in {"to", "until", "till"} and t.i > prep.i
+                and any(d.ent_type_ == "DATE" for d in t.subtree) for t in word.sent):
+            return True  # the parser hangs "to 2020" where it likes
+        if prep.lower_ in {"prior", "before"} and any(t.lemma_.lower() in _MOVING_ON for t in prep.subtree):
+            return True  # "Prior to joining Skye Bank, he was an executive director at Keystone Bank"
+    return False
+
+
+#: Verbs of a later post: what one was before doing them is over ("prior to joining X").
+_MOVING_ON = frozenset({"join", "become", "take", "move", "found", "launch", "start"})
 
 
 def future(verb: Token) -> bool:
