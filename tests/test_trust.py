@@ -2610,3 +2610,8 @@ def test_a_date_written_in_part_takes_the_full_one_of_the_same_fact():
     deaths = [r for r in g.relations if r.predicate == "deathDate"]
     assert {r.obj for r in deaths} == {"2 February 1964"}, [(r.obj, r.extractor) for r in deaths]
     assert len({r.object_span for r in deaths}) == 2  # both sentences stay its evidence
+
+
+def test_a_list_of_towns_is_no_town_and_its_province():
+    got = facts("It runs data centres in Johannesburg, Cape Town, Nairobi, Harare and Kigali. Kenya is its biggest market.")
+    assert ("Nairobi", "locatedIn", "Kenya") in got, got

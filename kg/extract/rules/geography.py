@@ -153,8 +153,9 @@ def geography(ctx: DocContext) -> Iterator[Relation]:
         first.setdefault(iri, mention)
     country_names = set(_gazetteer()[0].values())
     written = _written_in(ctx)
+    listed = _listed(ctx, {e.iri for e in places})
     provinces = {e.iri: _province_countries().get(e.label, frozenset()) for e in places
-                 if e.label in subdivisions() and _region_name(e.label) is None}
+                 if e.label in subdivisions() and _region_name(e.label) is None and e.iri not in listed}
     for e in places:
         outer = set().union(*(containers(n) for n in (e.label, *e.alt_labels)))
         named = [r for r in outer if r in regions and regions[r] != e.iri]
@@ -178,6 +179,19 @@ def _written_in(ctx: DocContext) -> dict[str, set[str]]:
         if ctx.text[m.end:n.start].strip() == ",":
             out[iri].add(next_iri)
     return out
+
+
+def _listed(ctx: DocContext, places: set[str]) -> set[str]:
+    """IRIs of places written before a comma or "and" and another place that is no country:
+    items of a list ("Cape Town, Nairobi, Harare and Kigali"), not a town's region ("Cumberland
+    County, Nova Scotia, Canada")."""
+    from kg.extract.places import regions
+
+    labels = {e.iri: e.label for e in ctx.resolved.entities}
+    mentions = sorted(ctx.resolved.mentions, key=lambda pair: pair[1].start)
+    return {iri for (iri, m), (next_iri, n) in zip(mentions, mentions[1:])
+            if iri in places and next_iri in places and ctx.text[m.end:n.start].strip() in {",", "and", ", and"}
+            and labels.get(next_iri, "").casefold() not in regions()}
 
 
 def _relation(ctx: DocContext, inner: str, outer: str, a, b) -> Relation:  # type: ignore[no-untyped-def]
