@@ -619,7 +619,7 @@ def _life_after(span: Span) -> bool:
         return True
     dash = next((i for i, t in enumerate(inside) if t.text in DASHES), None)
     dated = lambda part: any(t.lower_ in _MONTHS for t in part)  # noqa: E731
-    yeared = lambda part: any(_YEAR.fullmatch(t.text) for t in part) or dated(part)  # noqa: E731
+    yeared = lambda part: any(_YEAR.fullmatch(t.text) for t in part) or dated(part)
     return dash is not None and (dated(inside[:dash]) or dated(inside[dash + 1:])) \
         and yeared(inside[:dash]) and yeared(inside[dash + 1:])  # "(March 31, 1866 – 1932)"; not "(1890 – 1960)"
 

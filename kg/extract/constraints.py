@@ -334,7 +334,7 @@ def fullest_dates(ctx: DocContext, relations: Iterable[Relation]) -> list[Relati
     ['2 February 1964']
     """
     relations = list(relations)
-    words = lambda text: set(re.findall(r"\w+", text.casefold()))  # noqa: E731
+    words = lambda text: set(re.findall(r"\w+", text.casefold()))
     full: dict[tuple[str, str], list[str]] = {}
     for r in relations:
         if r.object_is_literal and r.predicate in _LIFE_DATES | {"foundingDate"}:

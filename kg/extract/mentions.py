@@ -38,8 +38,7 @@ from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun
                                       _subject_people, _title_owners, _titled_of)
 from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
                                    _all_title, _bare_title, _coined_word, _common_word, _degree_subject, _field_of_work,
-                                   _initialism,
-                                   _is_department, _is_name, _mapped, _pieces, _without_honours,
+                                   _initialism, _is_department, _is_name, _mapped, _pieces, _without_honours,
                                    _without_opener, _without_role, _without_score,
                                    _without_title_abbreviation, _without_title_after, _without_trade, one_body)
 from kg.extract.places import LOCATIVE, is_place, place_vote, postal_state, regions

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.places import geonames, subdivisions
@@ -189,7 +190,7 @@ def _listed(ctx: DocContext, places: set[str]) -> set[str]:
 
     labels = {e.iri: e.label for e in ctx.resolved.entities}
     mentions = sorted(ctx.resolved.mentions, key=lambda pair: pair[1].start)
-    return {iri for (iri, m), (next_iri, n) in zip(mentions, mentions[1:])
+    return {iri for (iri, m), (next_iri, n) in pairwise(mentions)
             if iri in places and next_iri in places and ctx.text[m.end:n.start].strip() in {",", "and", ", and"}
             and labels.get(next_iri, "").casefold() not in regions()}
 
