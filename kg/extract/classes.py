@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract.given_names import common_nouns, given_names
+from kg.extract.nlp import MONTHS
 from kg.extract.places import PLACE_FIRST_WORDS, is_place
 from kg.extract.tokens import text_of, tokens_of
 from kg.lexicon import Lexicon, load_words
@@ -251,7 +252,6 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
             and not any(c.dep_ == "appos" for c in noun.children):
         return "Organization"  # "the Dawn newspaper"; not "a Chicago company", "the Metropolis newspaper, the Daily Planet"
     return cls if cls in MODIFIER_CLASSES else None
-
 
 
 def _title_of(noun: Token, lexicon: Lexicon) -> str | None:
@@ -599,9 +599,6 @@ def person_cue(span: Span) -> bool:
     return _life_after(span)
 
 
-_MONTHS = frozenset("january february march april may june july august september october november "
-                    "december".split())
-
 
 def _life_after(span: Span) -> bool:
     """Whether a parenthesis right after the name says "born" or gives two dates either side
@@ -618,7 +615,7 @@ def _life_after(span: Span) -> bool:
     if any(t.lower_ in {"born", "née"} for t in inside[:3]):
         return True
     dash = next((i for i, t in enumerate(inside) if t.text in DASHES), None)
-    dated = lambda part: any(t.lower_ in _MONTHS for t in part)  # noqa: E731
+    dated = lambda part: any(t.lower_.rstrip(".") in MONTHS for t in part)  # noqa: E731
     yeared = lambda part: any(_YEAR.fullmatch(t.text) for t in part) or dated(part)
     return dash is not None and (dated(inside[:dash]) or dated(inside[dash + 1:])) \
         and yeared(inside[:dash]) and yeared(inside[dash + 1:])  # "(March 31, 1866 – 1932)"; not "(1890 – 1960)"

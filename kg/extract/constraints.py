@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from kg.extract.classes import noun_class
 from kg.extract.classifier import triggered
+from kg.extract.nlp import MONTHS
 from kg.types import Relation, changed
 
 if TYPE_CHECKING:
@@ -48,10 +49,6 @@ if TYPE_CHECKING:
 #: 1976, 1990s, '90s, 44 BC, the 15th century; not 2,000 or 10.5
 _YEAR = re.compile(r"(?<![\d,.])\d{3,4}s?(?![\d,.]\d)|'\d0s|\d\s*(?:BCE?|AD|CE)\b|\bAD\s*\d|\bcentury\b",
                    re.IGNORECASE)
-MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august",
-                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"))
-
 
 def names_a_time(text: str) -> bool:
     """Whether a date's text names a point in time: a year, a decade or a month,
@@ -334,18 +331,18 @@ def fullest_dates(ctx: DocContext, relations: Iterable[Relation]) -> list[Relati
     ['2 February 1964']
     """
     relations = list(relations)
-    words = lambda text: set(re.findall(r"\w+", text.casefold()))
-    full: dict[tuple[str, str], list[str]] = {}
+    full: dict[tuple[str, str], dict[str, frozenset[str]]] = {}  # (subject, property) -> value -> its words
     for r in relations:
         if r.object_is_literal and r.predicate in _LIFE_DATES | {"foundingDate"}:
-            full.setdefault((r.subject, r.predicate), []).append(r.obj)
+            full.setdefault((r.subject, r.predicate), {})[r.obj] = frozenset(re.findall(r"\w+", r.obj.casefold()))
     out = []
     for r in relations:
         values = full.get((r.subject, r.predicate)) if r.object_is_literal else None
-        if values:
-            wider = [v for v in values if len(words(v)) > len(words(r.obj)) and words(r.obj) < words(v)]
+        if values and len(values) > 1:
+            own = values[r.obj]
+            wider = [v for v, words in values.items() if own < words]  # "1964" of "2 February 1964"
             if wider:
-                r = changed(r, obj=max(wider, key=lambda v: (len(words(v)), v)))
+                r = changed(r, obj=max(wider, key=lambda v: (len(values[v]), v)))
         out.append(r)
     return out
 

@@ -37,7 +37,7 @@ from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun
                                       _listed_people, _nicknamed, _possessive_companies,
                                       _subject_people, _title_owners, _titled_of)
 from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
-                                   _all_title, _bare_title, _coined_word, _common_word, _degree_subject, _field_of_work,
+                                   _all_title, _bare_title, _camel_cased, _common_word, _degree_subject, _field_of_work,
                                    _initialism, _is_department, _is_name, _mapped, _pieces, _without_honours,
                                    _without_opener, _without_role, _without_score,
                                    _without_title_abbreviation, _without_title_after, _without_trade, one_body)
@@ -124,7 +124,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             elif canonical is None and cls in {"Person", "Product"} and (
                     employer_cued(piece, lexicon) or impersonal(piece) or owned(piece) or deal_maker(piece, lexicon)):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "joined Monzo", "Tim Hortons, which"
-            elif canonical is None and cls == "Person" and (_initialism(piece_text) or _coined_word(piece_text)):
+            elif canonical is None and cls == "Person" and (_initialism(piece_text) or _camel_cased(piece_text)):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT
             if traded and canonical is None:  # "Discounters Aldi": the trade says an organisation
                 piece_cls, piece_weight = "Organization", HEAD_NOUN_WEIGHT

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Callable
 from kg.extract.classes import DASHES, EVENT_WORDS, HONORIFICS, ORGANIZATION_WORDS
 from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.naming import COMPANY_SUFFIXES, legal_name
+from kg.extract.nlp import MONTHS
 from kg.extract.places import GENERIC, currency_codes, is_place, regions
 from kg.extract.tokens import text_of, tokens_of
 from kg.lexicon import Lexicon, load_words
@@ -319,13 +320,19 @@ def _is_name(span: Span) -> bool:
         return False
     if len(span) == 1 and span[0].pos_ == "VERB" and any(c.dep_ in {"aux", "auxpass"} for c in span[0].children):
         return False
-    if text.lower().rstrip(".") in _SUFFIXES_AND_TITLES or _priced(span) or _DAY.fullmatch(text):
+    if text.lower().rstrip(".") in _SUFFIXES_AND_TITLES or _priced(span) or _a_day(text):
         return False  # "Geeknet, Inc.", NER's "Eng" of "Eng. Peter Amisi", a dateline's "Sept 8"
     return any(c.isupper() or c.isdigit() for c in text)
 
 
-#: A month's name or abbreviation and a day: a date NER took for a name ("SANTIAGO, Sept 8 -").
-_DAY = re.compile(r"(?i)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}")
+def _a_day(text: str) -> bool:
+    """A month's name or abbreviation and a day: a date NER took for a name ("SANTIAGO, Sept 8 -").
+
+    >>> _a_day("Sept 8"), _a_day("May 31"), _a_day("Mayo 31"), _a_day("Acme 8")
+    (True, True, False, False)
+    """
+    words = text.split()
+    return len(words) == 2 and words[0].lower().rstrip(".") in MONTHS and words[1].isdigit() and len(words[1]) <= 2
 
 
 def _priced(span: Span) -> bool:
@@ -660,18 +667,19 @@ def _initialism(text: str) -> bool:
     return len(letters) >= 2 and " " not in text and "." not in text and all(c.isupper() for c in letters)
 
 
-#: A capital after three or more letters inside one word: a coined trade name ("EnviroWaste",
+#: A capital after three or more letters inside one word: a trade name ("EnviroWaste",
 #: "OfficeMax"), not a person's ("McDonald", "MacArthur", "LeBron", "DeShawn").
-_COINED = re.compile(r"^[A-Z][a-z]{3,}[A-Z][A-Za-z]*$")
+_CAMEL_CASE = re.compile(r"^[A-Z][a-z]{3,}[A-Z][A-Za-z]*$")
 
 
-def _coined_word(text: str) -> bool:
-    """One word with a capital inside it after three or more letters: a company's coined name.
+def _camel_cased(text: str) -> bool:
+    """One word with a capital inside it after three or more letters: a company's trade name
+    (not :func:`kg.extract.short_names._coined`, a one-word name no dictionary knows).
 
-    >>> [_coined_word(t) for t in ("EnviroWaste", "OfficeMax", "McDonald", "MacArthur", "LeBron", "Ian")]
+    >>> [_camel_cased(t) for t in ("EnviroWaste", "OfficeMax", "McDonald", "MacArthur", "LeBron", "Ian")]
     [True, True, False, False, False, False]
     """
-    return bool(_COINED.match(text))
+    return bool(_CAMEL_CASE.match(text))
 
 
 def _is_department(span: Span, titles: frozenset[str] | set[str], lexicon: Lexicon | None = None) -> bool:

@@ -290,9 +290,11 @@ def _needs_torch(name: str) -> bool:
 
 
 PARAGRAPHS_ID = "kg_paragraphs"
-#: Months, as a date NER cut off its day starts ("September 1980").
-_MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                          "october", "november", "december"})
+#: Months' names and abbreviations, lower case: the words a date is written with ("September
+#: 1980", "Sept. 8"); every module that reads dates reads this one.
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                    "sept", "oct", "nov", "dec"})
 TRIM_ID = "kg_trim_entities"
 
 
@@ -328,7 +330,7 @@ def trim_entities(doc: Doc) -> Doc:
             day = doc[start - 1] if start > 0 else None
             counted = bool(kept) and (kept[-1].start, kept[-1].end, kept[-1].label_) == (start - 1, start, "CARDINAL")
             if day is not None and (not day.ent_type_ or counted) and day.text.isdigit() \
-                    and 1 <= int(day.text) <= 31 and doc[start].lower_ in _MONTH_NAMES:
+                    and 1 <= int(day.text) <= 31 and doc[start].lower_.rstrip(".") in MONTHS:
                 start -= 1
                 if counted:
                     kept.pop()  # NER's "15" of "15 November 1941" as a number

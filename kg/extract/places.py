@@ -111,19 +111,28 @@ def _place_names() -> frozenset[str]:
     return frozenset(n.casefold() for n in names if n and not n.isdigit())
 
 
+def unaccented(name: str) -> str:
+    """``name`` without its accents, as news writes ISO's names: "Mahārāshtra" -> "Maharashtra".
+
+    >>> unaccented("Mahārāshtra"), unaccented("Côte d'Ivoire")
+    ('Maharashtra', "Cote d'Ivoire")
+    """
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def _country_spellings() -> set[str]:
     """Countries' other names from pycountry (ISO 3166-1: "Viet Nam", "Côte d'Ivoire",
     "Bolivia, Plurinational State of" left out), as written, with a curly apostrophe and
     without accents ("Cote d’Ivoire")."""
-    import unicodedata
-
     import pycountry
 
     out = set()
     for country in pycountry.countries:
         for name in {country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")}:
             if name and "," not in name and "(" not in name:
-                plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+                plain = unaccented(name)
                 out |= {name, plain, name.replace("'", "’"), plain.replace("'", "’")}
     return out
 
@@ -161,8 +170,6 @@ def subdivisions() -> frozenset[str]:
     >>> "Maharashtra" in names, "Tamil Nadu" in names, "Leon" in names, "León" in names
     (True, True, False, True)
     """
-    import unicodedata
-
     import pycountry
 
     from kg.extract.given_names import given_names
@@ -172,7 +179,7 @@ def subdivisions() -> frozenset[str]:
         name = sub.name.split(" [")[0].strip()
         if sub.type in SUBDIVISION_TYPES and "," not in name and name.casefold() not in GENERIC:
             out.add(name)
-            plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+            plain = unaccented(name)
             if plain.casefold() not in GENERIC and plain not in given_names():
                 out.add(plain)
     return frozenset(out)

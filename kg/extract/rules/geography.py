@@ -32,7 +32,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.places import geonames, subdivisions
+from kg.extract.places import geonames, subdivisions, unaccented
 from kg.extract.resolve import name_key
 from kg.extract.tables import kept
 from kg.registry import extractors
@@ -110,18 +110,15 @@ def _province_countries() -> dict[str, frozenset[str]]:
     >>> sorted(_province_countries()["Nova Scotia"])
     ['Canada']
     """
-    import unicodedata
-
     import pycountry
 
     names = {code: country["name"] for code, country in geonames().get_countries().items()}
     out: dict[str, set[str]] = defaultdict(set)
     for sub in pycountry.subdivisions:
         name = sub.name.split(" [")[0].strip()
-        plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
         if sub.country_code in names:
             out[name].add(names[sub.country_code])
-            out[plain].add(names[sub.country_code])
+            out[unaccented(name)].add(names[sub.country_code])
     return {name: frozenset(countries) for name, countries in out.items()}
 
 

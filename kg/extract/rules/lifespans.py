@@ -23,6 +23,7 @@ import re
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import DASHES
+from kg.extract.nlp import MONTHS
 from kg.extract.rules.args import Arg, arg, confidence
 from kg.registry import extractors
 from kg.types import Relation
@@ -98,8 +99,6 @@ def _dates(inside: Span) -> list[tuple[str, Span]]:
 
 def _dated(token: Token) -> bool:
     """Whether a word can be part of a date: a number ("1911", "6") or a month ("May", "Sept.")."""
-    from kg.extract.constraints import MONTHS
-
     return token.like_num or any(c.isdigit() for c in token.text) or token.lower_.rstrip(".") in MONTHS
 
 
