@@ -2531,6 +2531,13 @@ def test_a_place_before_headquartered_is_the_headquarters():
     ("Prior to joining Vireo Bank, Mr Okafor was an executive director at Kessel Bank.", ("Okafor", "Kessel Bank")),
     ("Ann Roy was chairman of Brightwater Telecom until 2015.", ("Ann Roy", "Brightwater Telecom")),
     ("Ann Roy served as chief executive of Brightwater Telecom from 1994 to 1997.", ("Ann Roy", "Brightwater Telecom")),
+    ("Tariq Mensah resigned as chief executive of Harbor Freightways in 2019.", ("Tariq Mensah", "Harbor Freightways")),
+    ("Joana Ruiz stepped down as chairman of Quarry Mills last year.", ("Joana Ruiz", "Quarry Mills")),
+    ("Bako Ade was sacked as coach of Jos Rangers in May.", ("Bako Ade", "Jos Rangers")),
+    ("Pim Aalders, having retired as head of research at Vantor Capital, joined a charity.",
+     ("Pim Aalders", "Vantor Capital")),
+    ("Kofi Anane ran Velmont Steel from 2012 to 2016.", ("Kofi Anane", "Velmont Steel")),
+    ("Ruth Amadi is the former chairman and chief executive of Orla Cement.", ("Ruth Amadi", "Orla Cement")),
 ])
 def test_a_post_held_before_is_marked_former(text, pair):
     g = graph(text)
@@ -2542,10 +2549,31 @@ def test_a_post_held_before_is_marked_former(text, pair):
 @pytest.mark.parametrize("text", [
     "Tom Cole, the chief executive of Brightwater Telecom, spoke.",
     "Ann Roy has been chief executive of Brightwater Telecom since 2019.",
+    "Tariq Mensah will step down as chief executive of Harbor Freightways in March.",
+    "Kofi Anane has run Velmont Steel from 2012 to the present.",
 ])
 def test_a_current_post_is_not_former(text):
     g = graph(text)
     assert g.relations and not any(r.former for r in g.relations), g.relations
+
+
+def test_a_post_held_now_beside_one_held_before_is_current():
+    g = graph("Omar Hadid, the former chairman and current chief executive of Nile Cement, spoke.")
+    assert [r.former for r in g.relations if r.predicate == "leads"] == [False], g.relations
+
+
+def test_the_employer_after_served_as_a_title_is_the_titles():
+    got = facts("Chidi Eze served as director of operations at Kano Flour Mills.")
+    assert ("Chidi Eze", "worksFor", "Kano Flour Mills") in got, got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Nkem Obi joined Zenith Bank as chief economist in 2010.", "Nkem Obi"),
+    ("Ifeoma Eze served as managing director of Kano Mills.", "Ifeoma Eze"),
+])
+def test_who_takes_a_post_as_a_title_is_a_person(text, name):
+    got = entities(text)
+    assert got.get(name, ("",))[0] == "Person", got
 
 
 @pytest.mark.parametrize("text, name", [

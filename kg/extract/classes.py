@@ -480,6 +480,8 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Person" if appointed(span, lexicon) else None
     if subject.dep_ == "nsubj" and subject.i == span.root.i and appoints_its_own(verb, lexicon):
         return "Organization"  # "McLaren appointed Andrea Stella as their team principal"
+    if subject.dep_ == "nsubj" and subject.i == span.root.i and _took_post(verb, lexicon):
+        return "Person"  # "Nkem Obi joined Zenith Bank as chief economist" (NER: an organisation)
     if subject.dep_ == "nsubj" and subject.i == span.root.i and verb.lemma_ == "play" \
             and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
         return "Person"  # "Al Nassr, which Cristiano Ronaldo plays for" (NER: an organisation)
@@ -500,6 +502,23 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
         if cls is not None:
             classes.add(cls)
     return classes.pop() if len(classes) == 1 else None
+
+
+def _took_post(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether the verb's subject took or left a title only people hold, named after "as":
+    "joined Zenith Bank as chief economist", "served as managing director", "retired as
+    chairman" (``ontology/words.toml`` ``post_verbs``; not "Acme hired Ann Lee as CEO").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Nkem Obi joined Zenith Bank as chief economist. Acme hired Ann Lee as CEO.")
+    >>> _took_post(doc[2], load_lexicon()), _took_post(doc[10], load_lexicon())
+    (True, False)
+    """
+    if verb.lemma_.lower() not in lexicon.words.rules.get("post_verbs", ()):
+        return False
+    posts = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    return bool(posts) and all(_persons_title(p, lexicon) for p in posts)
 
 
 def appointed(span: Span, lexicon: Lexicon) -> bool:

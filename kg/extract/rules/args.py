@@ -463,11 +463,48 @@ def formerly(ctx: DocContext, word: Token) -> bool:
     if word.pos_ in {"NOUN", "PROPN"}:
         if any(t.lower_ in words and t.i < word.i for t in word.subtree) or _ended(word):
             return True  # "former Argentina and Colombia boss", "Minister of State from 1994 to 1997"
+        if word.dep_ == "conj" and word.head.pos_ == "NOUN" and _shares_former(word, words):
+            return True  # "the former chairman and chief executive of X"
         verb = word.head if word.dep_ in {"attr", "oprd"} else word.head.head \
             if word.dep_ == "pobj" and word.head.lower_ == "as" else None  # "was X", "served as X"
         return verb is not None and (any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
-                                     or _ended(verb))
+                                     or _ended(verb) or (word.head.lower_ == "as" and _left(ctx, verb)))
     return any(c.dep_ in {"advmod", "npadvmod"} and c.lower_ in words for c in word.children) or _ended(word)
+
+
+def _shares_former(title: Token, words: frozenset[str]) -> bool:
+    """Whether a title joined to another ("chief executive" in "the former chairman and chief
+    executive") shares the first one's "former", having no time word of its own ("the former
+    chairman and current chief executive")."""
+    if any(c.dep_ == "amod" and c.lower_ in _NOW for c in title.children):
+        return False
+    return any(c.dep_ == "amod" and c.lower_ in words for c in title.head.children)
+
+
+#: Words that make a title current whatever a title joined to it says.
+_NOW = frozenset({"current", "present", "new", "incoming", "acting", "interim", "now"})
+
+
+def _left(ctx: DocContext, verb: Token) -> bool:
+    """Whether ``verb`` says its subject left the post its "as" names: "resigned as",
+    "was sacked as", "stepped down as" (``ontology/words.toml`` ``leaving_verbs``); not
+    "will step down as", "plans to retire as", "did not resign as".
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("Ann Lee stepped down as chair. Bo Ek will resign as CEO.", "x"))
+    >>> _left(ctx, ctx.doc[2]), _left(ctx, ctx.doc[11])
+    (True, False)
+    """
+    if verb.pos_ not in {"VERB", "AUX"} or verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    leaving = ctx.lexicon.words.rules.get("leaving_verbs", frozenset())
+    lemma = verb.lemma_.lower()
+    if lemma not in leaving and not any(f"{lemma} {c.lower_}" in leaving
+                                        for c in verb.children if c.dep_ in {"advmod", "prt"}):
+        return False
+    return not (planned(ctx, verb) or negated(ctx, verb) or _intention(verb) is not None
+                or any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children))
 
 
 def _ended(word: Token) -> bool:
@@ -480,16 +517,21 @@ def _ended(word: Token) -> bool:
     (True, False)
     """
     for prep in (c for c in word.children if c.dep_ in {"prep", "advmod"}):
-        dated = prep.dep_ == "prep" and any(t.ent_type_ == "DATE" for t in prep.subtree)
+        dated = prep.dep_ == "prep" and any(_a_time(t) for t in prep.subtree)
         if prep.lower_ in {"until", "till", "between"} and dated:
             return True
         if prep.lower_ == "from" and dated and any(
                 t.dep_ == "prep" and t.lower_ in {"to", "until", "till"} and t.i > prep.i
-                and any(d.ent_type_ == "DATE" for d in t.subtree) for t in word.sent):
-            return True  # the parser hangs "to 2020" where it likes
+                and any(_a_time(d) for d in t.subtree) for t in word.sent):
+            return True  # the parser hangs "to 2020" where it likes; not "from 2012 to the present"
         if prep.lower_ in {"prior", "before"} and any(t.lemma_.lower() in _MOVING_ON for t in prep.subtree):
             return True  # "Prior to joining Skye Bank, he was an executive director at Keystone Bank"
     return False
+
+
+def _a_time(token: Token) -> bool:
+    """A date, or a year NER left out ("2016" in "from 2012 to 2016")."""
+    return token.ent_type_ == "DATE" or (token.shape_ == "dddd" and 1800 <= int(token.text) <= 2100)
 
 
 #: Verbs of a later post: what one was before doing them is over ("prior to joining X").

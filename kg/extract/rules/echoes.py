@@ -84,12 +84,23 @@ def _token_hits(ctx: DocContext, sent: Span) -> Iterable:  # type: ignore[type-a
 
 
 def dedupe(relations: Iterable[Relation], seen: set[tuple] | None = None) -> list[Relation]:  # type: ignore[type-arg]
-    """The relations without repeats (same triple, same spans) and without self-relations."""
+    """The relations without repeats (same triple, same spans) and without self-relations; a
+    repeat that states as current what the first stated as held before makes it current ("the
+    former chairman and current chief executive of X": leads X, now).
+
+    >>> a = Relation("ex:a", "leads", "ex:b", "d", "s", (0, 1), (2, 3), 0.7, "rule:title", former=True)
+    >>> [r.former for r in dedupe([a, replace(a, former=False), a])]
+    [False]
+    """
     seen = set() if seen is None else seen
-    out = []
+    out: list[Relation] = []
+    at: dict[tuple, int] = {}  # type: ignore[type-arg]
     for r in relations:
         key = (r.subject, r.predicate, r.obj, r.subject_span, r.object_span)
         if key not in seen and r.subject != r.obj:
             seen.add(key)
+            at[key] = len(out)
             out.append(r)
+        elif key in at and out[at[key]].former and not r.former:
+            out[at[key]] = replace(out[at[key]], former=False)
     return out

@@ -130,6 +130,11 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
             for c in verb.children)
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and not appointed):
             candidates += [c for c in prep.children if c.dep_ == "pobj"]
+        # "Pim Aalders, having retired as head of research at X, joined Y": a clause with no subject of its own
+        for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.tag_ in {"VBN", "VBG"}
+                       and not any(k.dep_ in {"nsubj", "nsubjpass", "dobj"} for k in c.children)):
+            candidates += [p for c in clause.children if c.dep_ == "prep" and c.lower_ == "as"
+                           for p in c.children if p.dep_ == "pobj"]
     # "..., Alissa Montbriand as VP of Marketing, and Roger Chacko as EVP": a name's own "as"
     if person.dep_ in {"appos", "conj", "npadvmod"}:
         candidates += [p for c in person.children if c.dep_ == "prep" and c.lower_ == "as"
@@ -276,7 +281,25 @@ def _owners(ctx: DocContext, title: Token) -> list[Arg]:
             owners += found
         if owners:
             return owners
-    return _owner_beside(ctx, title) or _owner_after_dash(ctx, title)
+    return _owner_beside(ctx, title) or _owner_after_dash(ctx, title) or _owner_after_as(ctx, title)
+
+
+def _owner_after_as(ctx: DocContext, title: Token) -> list[Arg]:
+    """The organisation the verb of "as TITLE" names right after the title, where the parser
+    hangs "at Y" on the verb: "served as director of operations at Zenith Bank", "retired as
+    head of research with Kestrel Foods"; not a place ("served as consul in Lagos").
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> graph = extract(Document.from_text("Ahmad Bello served as director of operations at Zenith Bank.", "x"))
+    >>> sorted((r.predicate, r.extractor) for r in graph.relations if r.predicate == "worksFor")
+    [('worksFor', 'rule:title')]
+    """
+    if title.dep_ != "pobj" or title.head.lower_ != "as" or title.head.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    after = title.right_edge.i + 1
+    return [a for c in title.head.head.children if c.dep_ == "prep" and c.i == after and c.lower_ in {"at", "with", "for"}
+            for a in args(ctx, pobj(c)) if a.cls == "Organization"]
 
 
 def _owner_beside(ctx: DocContext, title: Token) -> list[Arg]:
