@@ -2557,6 +2557,12 @@ def test_a_current_post_is_not_former(text):
     assert g.relations and not any(r.former for r in g.relations), g.relations
 
 
+def test_both_titles_after_former_are_held_before():
+    g = graph("Ruth Amadi is the former chairman and chief executive of Orla Cement.")
+    titles = [r for r in g.relations if r.predicate == "jobTitle"]
+    assert titles and all(r.former for r in titles), titles
+
+
 def test_a_post_held_now_beside_one_held_before_is_current():
     g = graph("Omar Hadid, the former chairman and current chief executive of Nile Cement, spoke.")
     assert [r.former for r in g.relations if r.predicate == "leads"] == [False], g.relations
