@@ -311,6 +311,7 @@ def _named_genders(found: list[Found], by_token: dict[int, EntityMention], text:
         honorific = _HONORIFICS.get(before.group(1).casefold()) if before else None
         if honorific is None and len(words) > 1:
             honorific = _HONORIFICS.get(words[0].rstrip(".").casefold())
+        honorific = honorific or f.gender  # "Zola Dube is the son of ...": a man, whatever "Zola" says
         if honorific is not None:
             out.setdefault(hit.iri, honorific)
         while len(words) > 2 and words[0].rstrip(".").casefold() in _TITLES_BEFORE_NAMES:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extract.tokens import text_of, tokens_of
+from kg.lexicon import load_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -53,6 +54,7 @@ class Found:
     addressed: bool = False  # spoken to or quoted from ("speaking to the Daily Graphic"): no "the company"
     nominal_subject: tuple[int, int, int] | None = None  # "it": a common noun subject just before it ("the
     # society has ..."): its token and its phrase's first and one past its last token
+    gender: str | None = None  # "m" or "f" a noun the name goes with says ("the son of", "King"): :func:`_noun_gender`
 
 
 
@@ -61,7 +63,33 @@ def _found(span: Span, cls: str, weight: float, canonical: str | None,
     root = span.root
     return Found(span.start, span.end, span.start_char, span.end_char, text_of(span), cls,
                  weight, canonical, anaphor, _salient(root), tokens_of(span.doc).sentence[root.i],
-                 speaker=_speaker(root))
+                 speaker=_speaker(root), gender=_noun_gender(root))
+
+
+def _noun_gender(root: Token) -> str | None:
+    """The gender a noun said of the name gives it: "Skweyiya is the son of Winnie Skweyiya",
+    "Zola, her son", "her son Zola", "King Salman" (``ontology/words.toml`` ``male_nouns``,
+    ``female_nouns``); None when none does, or two disagree.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Zola Dube is the son of Winnie Dube. Her daughter, Ama, sang.")
+    >>> _noun_gender(doc[1]), _noun_gender(doc[7]), _noun_gender(doc[12])
+    ('m', None, 'f')
+    >>> _noun_gender(load_nlp()("Dube was born in Durban and is the son of a teacher.")[0])
+    'm'
+    """
+    nouns = [c for c in root.children if c.dep_ in {"appos", "compound"}]  # "Zola, her son", "King Salman"
+    if root.dep_ in {"appos", "compound"}:
+        nouns.append(root.head)  # "her son, Zola", "her son Zola"
+    if root.dep_ in {"nsubj", "nsubjpass"}:  # "Zola is the son of ...", "Zola was born in X and is the son of ..."
+        verbs = [root.head, *(c for c in root.head.children if c.dep_ == "conj" and not any(
+            k.dep_ in {"nsubj", "nsubjpass"} for k in c.children))]
+        nouns += [c for v in verbs if v.lemma_ == "be" for c in v.children if c.dep_ == "attr"]
+    said = {g for n in nouns for g, words in _GENDERED.items() if n.lower_ in words}
+    return said.pop() if len(said) == 1 else None
+
+
+_GENDERED = {"m": load_words().mentions["male_nouns"], "f": load_words().mentions["female_nouns"]}
 
 
 #: Verbs that report speech: their subject is the speaker, not what was spoken of.
