@@ -2538,6 +2538,7 @@ def test_a_place_before_headquartered_is_the_headquarters():
      ("Pim Aalders", "Vantor Capital")),
     ("Kofi Anane ran Velmont Steel from 2012 to 2016.", ("Kofi Anane", "Velmont Steel")),
     ("Ruth Amadi is the former chairman and chief executive of Orla Cement.", ("Ruth Amadi", "Orla Cement")),
+    ("Fahad Rashid had been chief executive of Vireo Group for 11 years.", ("Fahad Rashid", "Vireo Group")),
 ])
 def test_a_post_held_before_is_marked_former(text, pair):
     g = graph(text)
@@ -2657,3 +2658,13 @@ def test_a_son_is_he_whatever_his_given_name_says():
                 "Mthethwa. He studied law at Rhodes University.")
     assert ("Zola Mthethwa", "educatedAt", "Rhodes University") in got, got
     assert not any(s == "Nomsa Mthethwa" and p == "educatedAt" for s, p, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The resignation of Deputy President Tomas Mabe was announced on Monday.",
+    "Georges Lenk, who quit as Algeria coach last month, joined Tema Stars.",
+])
+def test_a_title_left_is_held_before(text):
+    g = graph(text)
+    titles = [r for r in g.relations if r.predicate == "jobTitle"]
+    assert titles and all(r.former for r in titles), g.relations

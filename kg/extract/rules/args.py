@@ -465,10 +465,15 @@ def formerly(ctx: DocContext, word: Token) -> bool:
             return True  # "former Argentina and Colombia boss", "Minister of State from 1994 to 1997"
         if word.dep_ == "conj" and word.head.pos_ == "NOUN" and _shares_former(word, words):
             return True  # "the former chairman and chief executive of X"
+        named = word.head if word.dep_ in {"compound", "appos"} else word  # "the resignation of Deputy President X"
+        if named.dep_ == "pobj" and named.head.lower_ == "of" and \
+                named.head.head.lower_ in ctx.lexicon.words.rules.get("leaving_nouns", ()):
+            return True
         verb = word.head if word.dep_ in {"attr", "oprd"} else word.head.head \
             if word.dep_ == "pobj" and word.head.lower_ == "as" else None  # "was X", "served as X"
         return verb is not None and (any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
-                                     or _ended(verb) or (word.head.lower_ == "as" and _left(ctx, verb)))
+                                     or _ended(verb) or (word.head.lower_ == "as" and _left(ctx, verb))
+                                     or _had_been(verb))
     return any(c.dep_ in {"advmod", "npadvmod"} and c.lower_ in words for c in word.children) or _ended(word)
 
 
@@ -483,6 +488,19 @@ def _shares_former(title: Token, words: frozenset[str]) -> bool:
 
 #: Words that make a title current whatever a title joined to it says.
 _NOW = frozenset({"current", "present", "new", "incoming", "acting", "interim", "now"})
+
+
+def _had_been(verb: Token) -> bool:
+    """Whether a post is told in the past perfect: "had been CEO of X for 11 years", "had
+    served as the chair of Y" (news tells a post so when it is over); not "had been named CEO".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Bo Ek had served as chair. Al Roe had been named CEO.")
+    >>> _had_been(doc[3]), _had_been(doc[11])
+    (True, False)
+    """
+    return verb.tag_ == "VBN" and verb.lemma_ in {"be", "serve", "work", "act"} and \
+        any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def _left(ctx: DocContext, verb: Token) -> bool:
