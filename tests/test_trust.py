@@ -2668,3 +2668,21 @@ def test_a_title_left_is_held_before(text):
     g = graph(text)
     titles = [r for r in g.relations if r.predicate == "jobTitle"]
     assert titles and all(r.former for r in titles), g.relations
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The northern state of Kebbi has a new governor.", "Kebbi"),
+    ("Dapo Abiona was elected governor of Ogun State in 2019.", "Ogun State"),
+])
+def test_a_state_of_a_federation_is_a_place(text, name):
+    got = entities(text)
+    assert got.get(name, ("",))[0] == "Place", got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mominul Haque stepped down as Test captain in May.", "Mominul Haque"),
+    ("After Mominul Haque resigned, the board named a new captain.", "Mominul Haque"),
+])
+def test_who_stands_down_is_a_person(text, name):
+    got = entities(text)
+    assert got.get(name, ("",))[0] == "Person", got

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.given_names import common_nouns, given_names
 from kg.extract.nlp import MONTHS
-from kg.extract.places import PLACE_FIRST_WORDS, is_place
+from kg.extract.places import PLACE_FIRST_WORDS, is_place, subdivisions, us_states
 from kg.extract.tokens import text_of, tokens_of
 from kg.lexicon import Lexicon, load_words
 
@@ -208,6 +208,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Product"  # "the James Webb Space Telescope"
     if words == 1 and len(last) > 6 and last_lower.endswith("shire") and last.is_title:
         return "Place"  # "Lincolnshire", "Hampshire"
+    if words > 1 and last.text == "State" and _a_states_name(text_of(span[:-1])):
+        return "Place"  # "Lagos State", "Akwa Ibom State"; not "Ohio State" (a university)
     if words > 1 and (opening.is_title or opening.is_upper) and opening_lower in ORGANIZATION_FIRST_WORDS:
         return "Organization"  # "Grupo Lala", "PT Bukit Asam"
     if words > 1 and opening.is_title and (opening_lower in PLACE_FIRST_WORDS or (
@@ -231,8 +233,9 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.pos_ == "NOUN" or (
             root.head.head.pos_ == "PROPN" and all(t.dep_ == "det" for t in span.doc[root.head.i + 1:span.start]))):
         # "CEO of Northvolt"; not "Director of Customer Marketing Tom Vale", where the parse hangs the name on "of"
-        if lexicon.head_nouns.get(root.head.head.lower_) == "Place":
-            return "Place"  # "the city of Izmir", "the capital of Texas"
+        if lexicon.head_nouns.get(root.head.head.lower_) == "Place" or (
+                root.head.head.lower_ == "state" and _a_states_name(text_of(span))):
+            return "Place"  # "the city of Izmir", "the capital of Texas", "the northern state of Kebbi"
         titled = _title_of(root.head.head, lexicon)
         if titled is not None and (titled == "Place" or not is_place(text_of(span))):
             return titled  # "the manager of Galtaray Vance", "a native of Kelby"; not "the leaders of Peru"
@@ -480,8 +483,8 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Person" if appointed(span, lexicon) else None
     if subject.dep_ == "nsubj" and subject.i == span.root.i and appoints_its_own(verb, lexicon):
         return "Organization"  # "McLaren appointed Andrea Stella as their team principal"
-    if subject.dep_ == "nsubj" and subject.i == span.root.i and _took_post(verb, lexicon):
-        return "Person"  # "Nkem Obi joined Zenith Bank as chief economist" (NER: an organisation)
+    if subject.dep_ == "nsubj" and subject.i == span.root.i and (_took_post(verb, lexicon) or _stood_down(verb)):
+        return "Person"  # "Nkem Obi joined Zenith Bank as chief economist", "after Mominul Haque stepped down"
     if subject.dep_ == "nsubj" and subject.i == span.root.i and verb.lemma_ == "play" \
             and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
         return "Person"  # "Al Nassr, which Cristiano Ronaldo plays for" (NER: an organisation)
@@ -504,6 +507,16 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
     return classes.pop() if len(classes) == 1 else None
 
 
+def _a_states_name(name: str) -> bool:
+    """Whether ``name`` is a region's (ISO 3166-2) that news calls a state, other than a US
+    state's, whose "X State" is as often a university.
+
+    >>> _a_states_name("Kebbi"), _a_states_name("Akwa Ibom"), _a_states_name("Ohio"), _a_states_name("Acme")
+    (True, True, False, False)
+    """
+    return name in subdivisions() and name.casefold() not in us_states()
+
+
 def _took_post(verb: Token, lexicon: Lexicon) -> bool:
     """Whether the verb's subject took or left a title only people hold, named after "as":
     "joined Zenith Bank as chief economist", "served as managing director", "retired as
@@ -519,6 +532,22 @@ def _took_post(verb: Token, lexicon: Lexicon) -> bool:
         return False
     posts = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
     return bool(posts) and all(_persons_title(p, lexicon) for p in posts)
+
+
+def _stood_down(verb: Token) -> bool:
+    """Whether the verb says its subject gave up a post, as only people do: "resigned",
+    "retired", "stepped down" (not "Acme retired the brand", "shares stepped down").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("After Mominul Haque stepped down, Acme retired the brand.")
+    >>> _stood_down(doc[3]), _stood_down(doc[8])
+    (True, False)
+    """
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ in {"dobj", "attr", "oprd"} for c in verb.children):
+        return False
+    return lemma in {"resign", "retire"} or (lemma == "step" and any(
+        c.dep_ in {"advmod", "prt"} and c.lower_ in {"down", "aside"} for c in verb.children))
 
 
 def appointed(span: Span, lexicon: Lexicon) -> bool:
