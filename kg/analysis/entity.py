@@ -79,7 +79,8 @@ class EntityView:
             kind = "label" if name.is_label else "alias"
             lines.append(f"  {kind} {name.name!r}: " + (
                 f"written in {len(name.sources)} document(s)" if name.sources
-                else "written in no document (a gazetteer's name, or a graph built before namings)"))
+                else "written in no document (a gazetteer's name, a country's body labelled with its country,"
+                     " or a graph built before namings)"))
             for s in name.sources:
                 where = f" chars {s.start}-{s.end}" if s.start is not None else ""
                 rule = f" [joined by: {s.rule}]" if s.rule else ""

@@ -172,6 +172,9 @@ def _subject_people(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Spa
     >>> doc = load_nlp()("BBC Trust to have first female head\\n\\nRona Fairhead is set to become its chairwoman.")
     >>> [s.text for s in _subject_people(doc, load_lexicon(), set())]
     ['Rona Fairhead']
+    >>> doc = load_nlp()("German Antoine Hey has been appointed as the head coach of Rwanda.")
+    >>> [s.text for s in _subject_people(doc, load_lexicon(), set())]
+    ['Antoine Hey']
     """
     from spacy.tokens import Span
 
@@ -179,8 +182,8 @@ def _subject_people(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Spa
 
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ or token.i in taken \
-                or (token.i > 0 and doc[token.i - 1].pos_ == "PROPN"):
-            continue
+                or (token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and not _nationality(doc[token.i - 1])):
+            continue  # but "German Antoine Hey has been appointed ...": a nationality opens no name
         end = token.i + 1
         while end < len(doc) and end - token.i < 3 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
                 and end not in taken:
@@ -189,6 +192,12 @@ def _subject_people(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Spa
         if (end == len(doc) or doc[end].pos_ != "PROPN") and span.root.dep_ in {"nsubj", "nsubjpass"} \
                 and given_named(span, lexicon):
             yield Span(doc, token.i, end, label="PERSON")
+
+
+def _nationality(token: Token) -> bool:
+    """Whether ``token`` is a nationality NER found alone ("German", "Swiss")."""
+    return token.ent_type_ in {"NORP", "GPE"} and token.ent_iob_ == "B" and \
+        (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
 
 
 def _title_owners(doc: Doc, people: set[int], taken: set[int]) -> Iterator[Span]:

@@ -31,6 +31,7 @@ from kg.extract.entity_mention import EntityMention
 from kg.extract.mentions import Found
 from kg.extract.name_links import (_groups_apart, _link_acronyms, _link_first_names, _link_surnames,
                                    _link_variants)
+from kg.extract.national import home_country, national_body
 from kg.extract.naming import _best_label, _is_acronym, abbreviates, legal_name, mint_iri, name_key
 from kg.types import Entity, Mention
 
@@ -110,10 +111,14 @@ class AliasIndex:
     def find(self, names: list[str], cls: str, strong: bool = False) -> Entity | None:
         """The known entity of class ``cls`` for the first of ``names`` that has one.
 
-        A weak alias does not capture a name of two words or more. ``strong``
-        is kept for callers of the older signature; classes never mix.
+        A weak alias does not capture a name of two words or more, and a bare name of a
+        body every country has ("the Cabinet": :func:`kg.extract.national.national_body`)
+        captures nothing. ``strong`` is kept for callers of the older signature; classes
+        never mix.
         """
         for name in names:
+            if national_body(name):
+                continue  # South Africa's cabinet is not Malaysia's
             key = name_key(name)
             several = len(key.split()) > 1
             for entity in self.named(key):
@@ -171,6 +176,7 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
     edges, surnames = grouping.edges, grouping.surnames
 
     entities, mentions, by_token, joined_by = [], [], {}, []
+    home = home_country(found)
     for members in map(list, grouping.groups):
         votes: dict[str, float] = {}
         for i in members:
@@ -182,7 +188,13 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
         label = canonical or _best_label(names or [found[i].text for i in members])
         rules = _rules(members, found, edges, label)
         plain = [label, *(n for n, rule in rules.items() if rule not in WEAK_RULES)]
-        known = index.find(plain, cls) or _spelled_out(index, rules, cls)
+        bodies = [n for n in names if not _is_acronym(n)]
+        scoped = home is not None and cls == "Organization" and canonical is None and bool(bodies) \
+            and all(national_body(n) for n in bodies)
+        if scoped:  # "the Cabinet" of a document about South Africa: South Africa's, no other's
+            body = _best_label(bodies)
+            label, plain = f"{body} ({home})", [f"{body} ({home})", f"{body} of {home}"]  # or "the Cabinet of X" named
+        known = index.find(plain, cls) or (None if scoped else _spelled_out(index, rules, cls))
         if known is not None:
             label, iri = known.label, known.iri
             matched = next(n for n in (*plain, *rules) if any(e.iri == iri for e in index.named(name_key(n))))
