@@ -2716,3 +2716,14 @@ def test_a_nationality_before_a_name_ner_missed_does_not_hide_it():
 def test_a_demonym_of_any_country_gives_a_nationality(text, person, country):
     assert (person, "nationality", country) in facts(text), facts(text)
 
+
+
+def test_whom_a_president_appoints_as_minister_holds_the_title():
+    got = facts("Moldovan President Ana Rusu officially appointed Victor Lungu, the Liberal Union leader, as prime minister.")
+    assert ("Victor Lungu", "jobTitle", "prime minister") in got, got
+    assert ("Ana Rusu", "jobTitle", "prime minister") not in got, got
+
+
+def test_a_part_played_is_no_employer():
+    got = facts("At the Hanmer Theatre he worked with Ruth Bell and played Alcibiades and King Lear.")
+    assert not any(p == "worksFor" and o in {"Alcibiades", "King Lear"} for _, p, o in got), got

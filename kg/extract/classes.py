@@ -479,8 +479,8 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
                for n in nouns if n.lower_ not in NOT_PREDICATE_NOUNS}
         return cls.pop() if len(cls) == 1 and len(nouns) == 1 else None
     verb = subject.head
-    if subject.dep_ == "nsubjpass" and verb.lemma_ in lexicon.words.rules["appointing_verbs"]:
-        return "Person" if appointed(span, lexicon) else None
+    if subject.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in lexicon.words.rules["appointing_verbs"]:
+        return "Person" if appointed(span, lexicon) else None  # "was named CEO", "appointed Marcel Ciolacu as prime minister"
     if subject.dep_ == "nsubj" and subject.i == span.root.i and appoints_its_own(verb, lexicon):
         return "Organization"  # "McLaren appointed Andrea Stella as their team principal"
     if subject.dep_ == "nsubj" and subject.i == span.root.i and (_took_post(verb, lexicon) or _stood_down(verb)):
@@ -566,7 +566,7 @@ def appointed(span: Span, lexicon: Lexicon) -> bool:
     subject = first_conjunct(span.root)
     verb = subject.head
     if subject.dep_ not in {"nsubjpass", "dobj"} or verb.lemma_ not in lexicon.words.rules["appointing_verbs"] \
-            or lexicon.head_nouns.get(span[-1].lower_, "Place") != "Place":
+            or lexicon.head_nouns.get(span[-1].lower_, "Place") != "Place" or span[-1].lower_ in PLACE_BODIES:
         return False  # "chose the National Guard Bureau as its spokesman": a body
     posts = [c for c in verb.children if c.dep_ == "oprd"] + [
         p for c in (*verb.children, *subject.children) if c.dep_ == "prep" and c.lower_ == "as"

@@ -17,7 +17,8 @@ classifier's leader of an organisation goes where a rule of the sentence named a
 nor does the text's unnamed author, as a person, to itself as an organisation (:func:`between_authors`),
 nor a place to a thing named as it (:func:`between_namesakes`), nor a model's relation a rule
 states the other way round (:func:`one_way`). A date written in part where the document
-writes it in full takes the full value (:func:`fullest_dates`). A pair a rule states as
+writes it in full takes the full value (:func:`fullest_dates`). A part played is no
+employer (:func:`unplayed`). A pair a rule states as
 held before is so whatever else states it in that sentence (:func:`former_alike`).
 
 Examples
@@ -366,6 +367,45 @@ def former_alike(ctx: DocContext, relations: Iterable[Relation]) -> list[Relatio
     return [changed(r, former=True) if not r.former and not r.extractor.startswith("rule:")
             and (r.subject, r.obj, r.sentence) in was else r for r in relations]
 
+def unplayed(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less a model's employer, leader or membership whose object is a part one
+    plays, not a body one works for: "he played Alcibiades opposite Pryce's Timon, Hector
+    and Kent to Hordern's King Lear", "will play the role of X", "starred as X" (the
+    object, or the first of a list it ends, is what "play" or "portray" takes, or what "as"
+    after "play", "star" or "appear" names, or the "of" of "the role of").
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> text = "At the Hanmer Theatre he worked with Ruth Bell and played Alcibiades and King Lear."
+    >>> [r for r in extract(Document.from_text(text, "x")).relations if r.obj.endswith(("Lear", "Alcibiades"))]
+    []
+    """
+    out = []
+    for r in relations:
+        if not r.extractor.startswith("rule:") and r.predicate in _EMPLOYING and not r.object_is_literal:
+            span = ctx.doc.char_span(*r.object_span, alignment_mode="expand")
+            if span is not None and _a_part(span.root):
+                continue
+        out.append(r)
+    return out
+
+
+#: Properties that a part played is no object of.
+_EMPLOYING = frozenset({"worksFor", "leads", "memberOf"})
+
+
+def _a_part(token: Token) -> bool:
+    """Whether ``token`` heads a part played (see :func:`unplayed`)."""
+    while token.dep_ == "conj":
+        token = token.head  # "Alcibiades ..., Hector ... and Kent"
+    head = token.head
+    if token.dep_ == "dobj":
+        return head.lemma_ in {"play", "portray"}
+    if token.dep_ == "pobj" and head.lower_ == "as":
+        return head.head.lemma_ in {"play", "star", "appear", "portray"}
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in {"role", "roles"}
+
+
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.
 CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors,
-               between_namesakes, one_way, fullest_dates, former_alike)
+               between_namesakes, one_way, fullest_dates, unplayed, former_alike)
