@@ -2727,3 +2727,13 @@ def test_whom_a_president_appoints_as_minister_holds_the_title():
 def test_a_part_played_is_no_employer():
     got = facts("At the Hanmer Theatre he worked with Ruth Bell and played Alcibiades and King Lear.")
     assert not any(p == "worksFor" and o in {"Alcibiades", "King Lear"} for _, p, o in got), got
+
+
+def test_a_town_that_speaks_for_itself_is_no_place():
+    got = entities("At least 12 people died in the floods, Xinhua said.")
+    assert got.get("Xinhua", ("",))[0] == "Organization", got
+
+
+def test_a_town_before_a_player_is_a_club_and_a_country_a_national_team():
+    got = entities("The former Genoa and Netherlands player spoke on Monday.")
+    assert got.get("Genoa", ("",))[0] == "Organization" and got.get("Netherlands", ("",))[0] == "Place", got

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.given_names import common_nouns, given_names
 from kg.extract.nlp import MONTHS
-from kg.extract.places import PLACE_FIRST_WORDS, is_place, subdivisions, us_states
+from kg.extract.places import PLACE_FIRST_WORDS, countries, is_place, subdivisions, us_states
 from kg.extract.tokens import text_of, tokens_of
 from kg.lexicon import Lexicon, load_words
 
@@ -517,6 +517,27 @@ def _a_states_name(name: str) -> bool:
     return name in subdivisions() and name.casefold() not in us_states()
 
 
+def speaks_for_itself(span: Span) -> bool:
+    """Whether a one-word name NER took for a place is the subject of a verb of speech and
+    neither a country, a region nor a capital, whose government speaks by its name: a news
+    agency or a company named after its town ("12 people died, Xinhua said"; not "China
+    said", "Kyiv said").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("At least 12 people died, Xinhua said. Kyiv said it would respond.")
+    >>> speaks_for_itself(doc[6:7]), speaks_for_itself(doc[9:10])
+    (True, False)
+    """
+    from kg.extract.found import SPEECH_VERBS
+    from kg.extract.places import capitals
+
+    root = span.root
+    name = text_of(span).casefold()
+    return len(span) == 1 and root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS \
+        and name not in countries() and name not in capitals() and text_of(span) not in subdivisions() \
+        and name not in us_states()
+
+
 def _took_post(verb: Token, lexicon: Lexicon) -> bool:
     """Whether the verb's subject took or left a title only people hold, named after "as":
     "joined Zenith Bank as chief economist", "served as managing director", "retired as
@@ -806,9 +827,15 @@ def team_cued(span: Span, lexicon: Lexicon) -> bool:
     >>> doc = load_nlp()("He played for Lancashire before he moved to Surrey.")
     >>> team_cued(doc[3:4], load_lexicon()), team_cued(doc[8:9], load_lexicon())
     (True, False)
+    >>> doc = load_nlp()("The former Genoa and Netherlands player spoke.")
+    >>> [team_cued(doc[i:i + 1], load_lexicon()) for i in (2, 4)]
+    [True, False]
     """
     root = first_conjunct(span.root)  # "played for England and Lancashire"
     cues = lexicon.words.rules.get("team_cues", ())
+    if root.dep_ in {"compound", "nmod"} and root.head.lower_ in lexicon.words.rules.get("player_nouns", ()) \
+            and not _a_country(text_of(span)) and lexicon.known(text_of(span)) is None:  # nor "Uruguayan"
+        return True  # "the former Ajax, Genoa and Netherlands player": clubs (a country's is its national team)
     if root.dep_ == "dobj":  # "joined Liverpool from Salzburg": both clubs ("signed Tom Berg from ...": a player)
         return _joined_from_place(root) is not None
     if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in _JOIN:
@@ -816,6 +843,12 @@ def team_cued(span: Span, lexicon: Lexicon) -> bool:
         source = _joined_from_place(joined) if joined is not None else None
         return source is not None and source.i == root.i
     return _governed_by(root) in cues
+
+
+def _a_country(name: str) -> bool:
+    """Whether ``name`` is a country's, with or without "the" ("Netherlands")."""
+    name = name.casefold()
+    return name in countries() or f"the {name}" in countries()
 
 
 #: Verbs whose object, joined "from" another, names a club when both are places' names.

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
 from kg.extract.classes import (DASHES, HONORIFICS, ORGANIZATION_WORDS, PLACE_BODIES, REGNAL, WORK, _capitalised, credited,
                                 deal_maker, employer_cued, given_named, impersonal, made, name_class, owned,
-                                team_cued)
+                                speaks_for_itself, team_cued)
 from kg.extract.found import Found, _found
 from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
@@ -126,6 +126,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "joined Monzo", "Tim Hortons, which"
             elif canonical is None and cls == "Person" and (_initialism(piece_text) or _camel_cased(piece_text)):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT
+            if canonical is None and piece_cls == "Place" and speaks_for_itself(piece):
+                piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "12 people died, Xinhua said"
             if traded and canonical is None:  # "Discounters Aldi": the trade says an organisation
                 piece_cls, piece_weight = "Organization", HEAD_NOUN_WEIGHT
             mention = _found(piece, piece_cls, piece_weight, canonical)

@@ -84,6 +84,16 @@ def countries() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def capitals() -> frozenset[str]:
+    """Names of countries' capitals, case-folded: a government speaks by them ("Kyiv said").
+
+    >>> "kyiv" in capitals(), "xinhua" in capitals()
+    (True, False)
+    """
+    return frozenset(c["capital"].casefold() for c in geonames().get_countries().values() if c["capital"])
+
+
+@lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Every country, US state and county, continent, city (≥ :data:`MIN_POPULATION`) and
     subdivision name, case-folded (kept between processes: :mod:`kg.extract.tables`)."""
