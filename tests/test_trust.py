@@ -2539,6 +2539,11 @@ def test_a_place_before_headquartered_is_the_headquarters():
     ("Kofi Anane ran Velmont Steel from 2012 to 2016.", ("Kofi Anane", "Velmont Steel")),
     ("Ruth Amadi is the former chairman and chief executive of Orla Cement.", ("Ruth Amadi", "Orla Cement")),
     ("Fahad Rashid had been chief executive of Vireo Group for 11 years.", ("Fahad Rashid", "Vireo Group")),
+    ("Prior to his return to India in 1992, Ravi Menon worked at the Lawrence Berkeley Laboratory.",
+     ("Ravi Menon", "Lawrence Berkeley Laboratory")),
+    ("Tomas Ruiz, the coach of Kestrel United, lost the final. The next morning he was sacked.",
+     ("Tomas Ruiz", "Kestrel United")),
+    ("Ann Lee joined Vireo Group in 2001 as an analyst. She retired from Vireo Group in 2019.", ("Ann Lee", "Vireo Group")),
 ])
 def test_a_post_held_before_is_marked_former(text, pair):
     g = graph(text)

@@ -18,7 +18,8 @@ nor does the text's unnamed author, as a person, to itself as an organisation (:
 nor a place to a thing named as it (:func:`between_namesakes`), nor a model's relation a rule
 states the other way round (:func:`one_way`). A date written in part where the document
 writes it in full takes the full value (:func:`fullest_dates`). A part played is no
-employer (:func:`unplayed`). A pair a rule states as
+employer (:func:`unplayed`). A post a later sentence says was left is held before
+(:func:`left_later`). A pair a rule states as
 held before is so whatever else states it in that sentence (:func:`former_alike`).
 
 Examples
@@ -406,6 +407,67 @@ def _a_part(token: Token) -> bool:
     return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in {"role", "roles"}
 
 
+def left_later(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` with the posts a later sentence says were left marked held before
+    (``former``): "X resigned from Acme" ends X's posts at Acme; "He was sacked." (no "as",
+    no "from") ends the post of one who held one post alone in the document before it.
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> text = "Tomas Ruiz, the coach of Kestrel United, lost the final. The next morning he was sacked."
+    >>> sorted((r.predicate, r.former) for r in extract(Document.from_text(text, "x")).relations)
+    [('jobTitle', True), ('worksFor', True)]
+    """
+    from kg.extract.rules.args import left_post
+
+    relations = list(relations)
+    by_token = ctx.resolved.by_token
+    ends: list[tuple[str, str | None, int]] = []  # (person IRI, organisation IRI or None, where)
+    for sent in ctx.sentences:
+        for verb in sent:
+            if verb.pos_ not in {"VERB", "AUX"} or not left_post(ctx, verb) \
+                    or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+                continue  # "resigned as CEO of X": the title's own rule
+            person = next((by_token[c.i] for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                           and c.i in by_token and by_token[c.i].cls == "Person"), None)
+            if person is None:
+                continue
+            froms = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"]
+            left = [by_token[o.i].iri for f in froms for o in f.children if o.dep_ == "pobj"
+                    and o.i in by_token and by_token[o.i].cls == "Organization"]
+            if froms and not left:
+                continue  # "resigned from the board": of what, the sentence does not name
+            ends += [(person.iri, org, verb.idx) for org in left] or [(person.iri, None, verb.idx)]
+    if not ends:
+        return relations
+    over: set[tuple[str, str]] = set()  # (person, organisation) pairs held no more
+    alone: set[str] = set()  # people whose one post is over
+    for person, org, at in ends:
+        if org is not None:
+            over.add((person, org))
+            continue
+        held = {r.obj for r in relations if r.subject == person and r.predicate in _POSTS
+                and r.subject_span[0] < at}
+        titles = {r.obj.casefold() for r in relations if r.subject == person and r.predicate == "jobTitle"
+                  and r.subject_span[0] < at}
+        if len(held) == 1 or (not held and len(titles) == 1):  # one post: the one left
+            over.update((person, org) for org in held)
+            alone.add(person)
+    return [changed(r, former=True) if not r.former and r.subject_span[0] < _end_of(ends, r.subject) and (
+                (r.predicate in _POSTS and (r.subject, r.obj) in over)
+                or (r.predicate == "jobTitle" and r.subject in alone)) else r
+            for r in relations]
+
+
+#: Properties of a post held.
+_POSTS = frozenset({"worksFor", "leads", "memberOf"})
+
+
+def _end_of(ends: list[tuple[str, str | None, int]], person: str) -> int:
+    """Where the last sentence saying ``person`` left a post is (character offset)."""
+    return max((at for p, _, at in ends if p == person), default=-1)
+
+
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.
 CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors,
-               between_namesakes, one_way, fullest_dates, unplayed, former_alike)
+               between_namesakes, one_way, fullest_dates, unplayed, left_later, former_alike)

@@ -472,7 +472,7 @@ def formerly(ctx: DocContext, word: Token) -> bool:
         verb = word.head if word.dep_ in {"attr", "oprd"} else word.head.head \
             if word.dep_ == "pobj" and word.head.lower_ == "as" else None  # "was X", "served as X"
         return verb is not None and (any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
-                                     or _ended(verb) or (word.head.lower_ == "as" and _left(ctx, verb))
+                                     or _ended(verb) or (word.head.lower_ == "as" and left_post(ctx, verb))
                                      or _had_been(verb))
     return any(c.dep_ in {"advmod", "npadvmod"} and c.lower_ in words for c in word.children) or _ended(word)
 
@@ -503,15 +503,15 @@ def _had_been(verb: Token) -> bool:
         any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
-def _left(ctx: DocContext, verb: Token) -> bool:
-    """Whether ``verb`` says its subject left the post its "as" names: "resigned as",
-    "was sacked as", "stepped down as" (``ontology/words.toml`` ``leaving_verbs``); not
-    "will step down as", "plans to retire as", "did not resign as".
+def left_post(ctx: DocContext, verb: Token) -> bool:
+    """Whether ``verb`` says its subject left a post (the one its "as" names, if any):
+    "resigned as", "was sacked as", "stepped down as", "was sacked" (``ontology/words.toml``
+    ``leaving_verbs``); not "will step down as", "plans to retire as", "did not resign as".
 
     >>> from kg.pipeline import Pipeline
     >>> from kg.types import Document
     >>> ctx = Pipeline().context(Document.from_text("Ann Lee stepped down as chair. Bo Ek will resign as CEO.", "x"))
-    >>> _left(ctx, ctx.doc[2]), _left(ctx, ctx.doc[11])
+    >>> left_post(ctx, ctx.doc[2]), left_post(ctx, ctx.doc[11])
     (True, False)
     """
     if verb.pos_ not in {"VERB", "AUX"} or verb.tag_ not in {"VBD", "VBN"}:
@@ -553,7 +553,7 @@ def _a_time(token: Token) -> bool:
 
 
 #: Verbs of a later post: what one was before doing them is over ("prior to joining X").
-_MOVING_ON = frozenset({"join", "become", "take", "move", "found", "launch", "start"})
+_MOVING_ON = frozenset({"join", "become", "take", "move", "found", "launch", "start", "return", "relocate"})
 
 
 def future(verb: Token) -> bool:
