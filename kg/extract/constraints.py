@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING, Iterable
 from kg.extract.classes import noun_class
 from kg.extract.classifier import triggered
 from kg.extract.nlp import MONTHS
+from kg.extract.tokens import tokens_of
 from kg.types import Relation, changed
 
 if TYPE_CHECKING:
@@ -422,22 +423,23 @@ def left_later(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]
 
     relations = list(relations)
     by_token = ctx.resolved.by_token
+    t = tokens_of(ctx.doc)
+    leaving = {w.split()[0] for w in ctx.lexicon.words.rules.get("leaving_verbs", ())}
     ends: list[tuple[str, str | None, int]] = []  # (person IRI, organisation IRI or None, where)
-    for sent in ctx.sentences:
-        for verb in sent:
-            if verb.pos_ not in {"VERB", "AUX"} or not left_post(ctx, verb) \
-                    or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
-                continue  # "resigned as CEO of X": the title's own rule
-            person = next((by_token[c.i] for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
-                           and c.i in by_token and by_token[c.i].cls == "Person"), None)
-            if person is None:
-                continue
-            froms = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"]
-            left = [by_token[o.i].iri for f in froms for o in f.children if o.dep_ == "pobj"
-                    and o.i in by_token and by_token[o.i].cls == "Organization"]
-            if froms and not left:
-                continue  # "resigned from the board": of what, the sentence does not name
-            ends += [(person.iri, org, verb.idx) for org in left] or [(person.iri, None, verb.idx)]
+    for i in (i for i, lemma in enumerate(t.lemma) if lemma in leaving and t.pos[i] in {"VERB", "AUX"}):
+        verb = ctx.doc[i]
+        if not left_post(ctx, verb) or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+            continue  # "resigned as CEO of X": the title's own rule
+        person = next((by_token[c.i] for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                       and c.i in by_token and by_token[c.i].cls == "Person"), None)
+        if person is None:
+            continue
+        froms = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"]
+        left = [by_token[o.i].iri for f in froms for o in f.children if o.dep_ == "pobj"
+                and o.i in by_token and by_token[o.i].cls == "Organization"]
+        if froms and not left:
+            continue  # "resigned from the board": of what, the sentence does not name
+        ends += [(person.iri, org, verb.idx) for org in left] or [(person.iri, None, verb.idx)]
     if not ends:
         return relations
     over: set[tuple[str, str]] = set()  # (person, organisation) pairs held no more

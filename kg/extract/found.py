@@ -63,7 +63,7 @@ def _found(span: Span, cls: str, weight: float, canonical: str | None,
     root = span.root
     return Found(span.start, span.end, span.start_char, span.end_char, text_of(span), cls,
                  weight, canonical, anaphor, _salient(root), tokens_of(span.doc).sentence[root.i],
-                 speaker=_speaker(root), gender=_noun_gender(root))
+                 speaker=_speaker(root), gender=None if anaphor else _noun_gender(root))
 
 
 def _noun_gender(root: Token) -> str | None:
@@ -78,14 +78,17 @@ def _noun_gender(root: Token) -> str | None:
     >>> _noun_gender(load_nlp()("Dube was born in Durban and is the son of a teacher.")[0])
     'm'
     """
-    nouns = [c for c in root.children if c.dep_ in {"appos", "compound"}]  # "Zola, her son", "King Salman"
-    if root.dep_ in {"appos", "compound"}:
-        nouns.append(root.head)  # "her son, Zola", "her son Zola"
-    if root.dep_ in {"nsubj", "nsubjpass"}:  # "Zola is the son of ...", "Zola was born in X and is the son of ..."
-        verbs = [root.head, *(c for c in root.head.children if c.dep_ == "conj" and not any(
-            k.dep_ in {"nsubj", "nsubjpass"} for k in c.children))]
-        nouns += [c for v in verbs if v.lemma_ == "be" for c in v.children if c.dep_ == "attr"]
-    said = {g for n in nouns for g, words in _GENDERED.items() if n.lower_ in words}
+    t = tokens_of(root.doc)
+    i = root.i
+    nouns = [c for c in t.children(i) if t.dep[c] in {"appos", "compound"}]  # "Zola, her son", "King Salman"
+    if t.dep[i] in {"appos", "compound"}:
+        nouns.append(t.head[i])  # "her son, Zola", "her son Zola"
+    if t.dep[i] in {"nsubj", "nsubjpass"}:  # "Zola is the son of ...", "Zola was born in X and is the son of ..."
+        verb = t.head[i]
+        verbs = [verb, *(c for c in t.children(verb) if t.dep[c] == "conj" and not any(
+            t.dep[k] in {"nsubj", "nsubjpass"} for k in t.children(c)))]
+        nouns += [c for v in verbs if t.lemma[v] == "be" for c in t.children(v) if t.dep[c] == "attr"]
+    said = {g for n in nouns for g, words in _GENDERED.items() if t.lower[n] in words}
     return said.pop() if len(said) == 1 else None
 
 
