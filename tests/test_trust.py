@@ -2742,3 +2742,19 @@ def test_a_town_that_speaks_for_itself_is_no_place():
 def test_a_town_before_a_player_is_a_club_and_a_country_a_national_team():
     got = entities("The former Genoa and Netherlands player spoke on Monday.")
     assert got.get("Genoa", ("",))[0] == "Organization" and got.get("Netherlands", ("",))[0] == "Place", got
+
+
+def test_an_abbreviated_title_ends_no_sentence_and_is_no_part_of_the_name():
+    got = facts("According to Atty. Ramon Cruz, Felipe Santos died on May 27.")
+    assert ("Felipe Santos", "deathDate", "May 27") in got, got
+    assert not any(s == "Ramon Cruz" and p == "deathDate" for s, p, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Until his death, Omar Bello was the chairman of Kano Mills.",
+    "Mohamed Rahim has stood down as chairman of Emaar Holdings.",
+])
+def test_a_post_held_until_death_or_stood_down_from_is_held_before(text):
+    g = graph(text)
+    posts = [r for r in g.relations if r.predicate in {"leads", "jobTitle"}]
+    assert posts and all(r.former for r in posts), g.relations

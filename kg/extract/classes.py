@@ -556,8 +556,8 @@ def _took_post(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _stood_down(verb: Token) -> bool:
-    """Whether the verb says its subject gave up a post, as only people do: "resigned",
-    "retired", "stepped down" (not "Acme retired the brand", "shares stepped down").
+    """Whether the verb says its subject gave up a post or died, as only people do:
+    "resigned", "retired", "stepped down", "stood down", "died" (not "Acme retired the brand").
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("After Mominul Haque stepped down, Acme retired the brand.")
@@ -567,7 +567,7 @@ def _stood_down(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if any(c.dep_ in {"dobj", "attr", "oprd"} for c in verb.children):
         return False
-    return lemma in {"resign", "retire"} or (lemma == "step" and any(
+    return lemma in {"resign", "retire", "die"} or (lemma in {"step", "stand"} and any(
         c.dep_ in {"advmod", "prt"} and c.lower_ in {"down", "aside"} for c in verb.children))
 
 

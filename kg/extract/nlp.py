@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TypeVar
 from kg.config import DEFAULT_MODELS
 from kg.errors import ModelError
 from kg.ingest.parts import split_text
-from kg.lexicon import Lexicon, load_lexicon
+from kg.lexicon import Lexicon, load_lexicon, load_words
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -167,6 +167,10 @@ def _load(name: str | None, gazetteer: str | None) -> Language:
     from kg.extract.lemmas import install as install_lemmas
 
     install_lemmas(nlp)  # the same lemmas, spaCy's lemmatizer asked once per word form
+    from spacy.attrs import ORTH
+
+    for title in load_words().mentions["abbreviated_titles"]:  # "Atty. George Briones": no sentence's end
+        nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
     add_gazetteer(nlp, load_lexicon(gazetteer))
     from spacy.language import Language
 

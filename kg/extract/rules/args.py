@@ -538,6 +538,8 @@ def _ended(word: Token) -> bool:
         dated = prep.dep_ == "prep" and any(_a_time(t) for t in prep.subtree)
         if prep.lower_ in {"until", "till", "between"} and dated:
             return True
+        if prep.lower_ in {"until", "till"} and any(t.lower_ in _ENDINGS for t in prep.subtree):
+            return True  # "Until his death, he was the chairman of X"
         if prep.lower_ == "from" and dated and any(
                 t.dep_ == "prep" and t.lower_ in {"to", "until", "till"} and t.i > prep.i
                 and any(_a_time(d) for d in t.subtree) for t in word.sent):
@@ -550,6 +552,10 @@ def _ended(word: Token) -> bool:
 def _a_time(token: Token) -> bool:
     """A date, or a year NER left out ("2016" in "from 2012 to 2016")."""
     return token.ent_type_ == "DATE" or (token.shape_ == "dddd" and 1800 <= int(token.text) <= 2100)
+
+
+#: Nouns of a life's or a post's end: what held "until" one is over.
+_ENDINGS = frozenset({"death", "retirement", "resignation", "dismissal", "departure"})
 
 
 #: Verbs of a later post: what one was before doing them is over ("prior to joining X").
