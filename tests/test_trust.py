@@ -2758,3 +2758,13 @@ def test_a_post_held_until_death_or_stood_down_from_is_held_before(text):
     g = graph(text)
     posts = [r for r in g.relations if r.predicate in {"leads", "jobTitle"}]
     assert posts and all(r.former for r in posts), g.relations
+
+
+def test_a_town_after_a_hospitals_name_is_a_place():
+    got = entities("Danladi Musa, the Chief Medical Director of the Federal Teaching Hospital, Gombe, spoke.")
+    assert got.get("Gombe", ("",))[0] == "Place", got
+
+
+def test_a_social_network_is_no_one():
+    got = entities("Umar Bello wrote on Twitter that he was honoured.")
+    assert got.get("Twitter", ("",))[0] != "Person", got

@@ -226,13 +226,32 @@ def place_vote(span: Span, ner_class: str | None, lexicon: Lexicon | None = None
         return True
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    mapped = before in LOCATIVE or _place_after_comma(span) \
+    mapped = before in LOCATIVE or _place_after_comma(span) or _after_a_body(span) \
         or _listed_with_a_place(span) or _based(span) or _listed_after_a_locative(span)
     if ner_class == "Person":  # "Lincoln said" is a person; "Bahir Dar", "Saint Lucia" are no one
         return mapped or len(span) > 1
     if ner_class == "Organization":  # "Boston beat Chicago": a team; a country or state is a place
         return mapped or len(span) > 1 or before in {"of", ","} or text_of(span).casefold() in regions()
     return mapped
+
+
+def _after_a_body(span: Span) -> bool:
+    """Whether the name follows a body's name and a comma, as the town it is in does: "the
+    Federal Teaching Hospital, Gombe", "Rhodes University, Makhanda".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He runs the Federal Teaching Hospital, Gombe, now.")
+    >>> _after_a_body(doc[7:8])
+    True
+    """
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text == "," \
+        and doc[span.start - 2].lower_ in _BODY_WORDS and doc[span.start - 2].is_title
+
+
+#: Last words of a body's name a town can follow after a comma.
+_BODY_WORDS = frozenset({"hospital", "university", "college", "school", "institute", "polytechnic",
+                         "academy", "centre", "center", "clinic", "seminary"})
 
 
 def _place_after_comma(span: Span) -> bool:
