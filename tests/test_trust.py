@@ -2760,9 +2760,16 @@ def test_a_post_held_until_death_or_stood_down_from_is_held_before(text):
     assert posts and all(r.former for r in posts), g.relations
 
 
-def test_a_town_after_a_hospitals_name_is_a_place():
-    got = entities("Danladi Musa, the Chief Medical Director of the Federal Teaching Hospital, Gombe, spoke.")
-    assert got.get("Gombe", ("",))[0] == "Place", got
+def test_a_town_after_a_universitys_name_is_a_place():
+    got = entities("Musa Bello, the registrar of Ahmadu Bello University, Zaria, spoke.")
+    assert got.get("Zaria", ("",))[0] == "Place", got
+
+
+def test_a_generic_hospital_in_two_towns_is_two_hospitals():
+    got = facts("Danladi Musa is the Chief Medical Director of the Federal Teaching Hospital, Gombe. Ahmed Aliyu "
+                "heads the Federal Teaching Hospital, Lafia.")
+    assert ("Danladi Musa", "worksFor", "Federal Teaching Hospital, Gombe") in got, got
+    assert ("Ahmed Aliyu", "leads", "Federal Teaching Hospital, Lafia") in got, got
 
 
 def test_a_social_network_is_no_one():

@@ -40,7 +40,8 @@ from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSI
                                    _all_title, _bare_title, _camel_cased, _common_word, _degree_subject, _field_of_work,
                                    _initialism, _is_department, _is_name, _mapped, _pieces, _without_honours,
                                    _without_opener, _without_role, _without_score,
-                                   _without_title_abbreviation, _without_title_after, _without_trade, one_body)
+                                   _without_title_abbreviation, _without_title_after, _without_trade,
+                                   generic_body_in_town, one_body)
 from kg.extract.places import LOCATIVE, is_place, place_vote, postal_state, regions
 from kg.extract.short_names import (NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed,
                                    with_coined_names)
@@ -297,6 +298,11 @@ def _mended_names(doc: Doc) -> list[Span]:
         if nxt is not None and ent.label_ == "ORG" and nxt.label_ in {"GPE", "LOC"} \
                 and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "of" \
                 and any(t.lower_ in PLACE_BODIES for t in ent):  # "the Arts Council" of "Calvert County"
+            out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
+            i += 2
+            continue
+        if nxt is not None and ent.label_ == "ORG" and nxt.start == ent.end + 1 \
+                and generic_body_in_town(doc, ent.start, ent.end, nxt.end):  # "Federal Teaching Hospital, Gombe"
             out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
             i += 2
             continue

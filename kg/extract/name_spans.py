@@ -81,7 +81,7 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
                 and not _of_pair(doc, start, i, ent.end, known) and not _field_and_body(doc, start, i, ent.end, known)
                 and not _partners_firm(doc, start, i, ent.end, known) and not one_body(doc, start, i, ent.end, known)
                 and doc[start].text not in LEGAL_PREFIXES) \
-            or token.text in {",", ";"} or (token.text in {"(", ")"}
+            or (token.text in {",", ";"} and not generic_body_in_town(doc, start, i, ent.end)) or (token.text in {"(", ")"}
                                             and not _parenthesised_abbreviation(doc, i, ent.start, ent.end)
                                             and not _quoted_nickname(doc, i, ent.start, ent.end))
         if not cut:
@@ -92,6 +92,30 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
         after_possessive = token is not None and token.tag_ == "POS"
         start = i + 1
     return pieces
+
+
+def generic_body_in_town(doc: Doc, start: int, comma: int, end: int) -> bool:
+    """Whether ``doc[start:comma]`` is a name of common words ending in a body's noun that the
+    town after its comma (``doc[comma + 1:end]``, which ends the sentence's phrase) tells apart
+    from its namesakes: "the Federal Teaching Hospital, Gombe" and "the Federal Teaching
+    Hospital, Lafia" are two hospitals; not "Rhodes University, Makhanda" (a name of its own).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("She heads the Federal Teaching Hospital, Gombe, and Rhodes University, Makhanda.")
+    >>> generic_body_in_town(doc, 2, 6, 8), generic_body_in_town(doc, 10, 12, 14)
+    (True, False)
+    """
+    t = tokens_of(doc)
+    words = [w for w in t.lower[start:comma] if w != "the"]
+    return comma < len(doc) and t.lower[comma] == "," and 1 <= end - comma - 1 <= 2 \
+        and bool(words) and words[-1] in _TOWN_BODIES \
+        and all(w in common_nouns() or w in common_adjectives() for w in words) \
+        and is_place(t.span_text(comma + 1, end)) and (end == len(doc) or t.punct[end])
+
+
+#: Nouns of bodies a country has many of, each in its town: "Federal Medical Centre, Keffi".
+_TOWN_BODIES = frozenset({"hospital", "university", "college", "school", "polytechnic", "centre", "center",
+                          "clinic", "prison", "airport", "stadium"})
 
 
 def _quoted_nickname(doc: Doc, i: int, start: int, end: int) -> bool:
