@@ -2695,10 +2695,10 @@ def test_who_stands_down_is_a_person(text, name):
 
 def test_a_countrys_own_body_is_that_countrys_in_each_document():
     from kg.pipeline import extract_many
-    texts = ["ACCRA - Ghana's Electoral Commission fixed the vote in Ghana. Ama Boateng, who chairs the Electoral "
-             "Commission, spoke.",
-             "ABUJA - Nigeria's Electoral Commission fixed a rerun in Nigeria. Musa Bello, chairman of the Electoral "
-             "Commission, spoke.",
+    texts = [("ACCRA - Ghana's Electoral Commission fixed the vote in Ghana. Ama Boateng, who chairs the Electoral "
+              "Commission, spoke."),
+             ("ABUJA - Nigeria's Electoral Commission fixed a rerun in Nigeria. Musa Bello, chairman of the Electoral "
+              "Commission, spoke."),
              "Voters in Ghana queued early. The Electoral Commission praised voters across Ghana."]
     graphs = list(extract_many(Document.from_text(t, f"{i}.txt") for i, t in enumerate(texts)))
     bodies = [{e.iri: e.label for e in g.entities if "Electoral" in e.label} for g in graphs]

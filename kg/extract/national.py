@@ -33,7 +33,7 @@ _DEPARTMENTS = ("ministry of ", "ministry for ", "department of ", "department f
 def national_body(name: str) -> bool:
     """Whether ``name`` is a bare name of a body every country has (see the module)."""
     key = " ".join(name.casefold().split())
-    key = key[4:] if key.startswith("the ") else key
+    key = key.removeprefix("the ")
     return key in NATIONAL_BODIES or (key.startswith(_DEPARTMENTS) and name[:1].isupper())
 
 
