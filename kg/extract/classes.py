@@ -483,7 +483,7 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Person" if appointed(span, lexicon) else None  # "was named CEO", "appointed Marcel Ciolacu as prime minister"
     if subject.dep_ == "nsubj" and subject.i == span.root.i and appoints_its_own(verb, lexicon):
         return "Organization"  # "McLaren appointed Andrea Stella as their team principal"
-    if subject.dep_ == "nsubj" and subject.i == span.root.i and (_took_post(verb, lexicon) or _stood_down(verb)):
+    if subject.dep_ == "nsubj" and subject.i == span.root.i and (_took_post(verb, lexicon) or _stood_down(verb, lexicon)):
         return "Person"  # "Nkem Obi joined Zenith Bank as chief economist", "after Mominul Haque stepped down"
     if subject.dep_ == "nsubj" and subject.i == span.root.i and verb.lemma_ == "play" \
             and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
@@ -529,13 +529,12 @@ def speaks_for_itself(span: Span) -> bool:
     (True, False)
     """
     from kg.extract.found import SPEECH_VERBS
-    from kg.extract.places import capitals
+    from kg.extract.places import capitals, regions
 
     root = span.root
     name = text_of(span).casefold()
     return len(span) == 1 and root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS \
-        and name not in countries() and name not in capitals() and text_of(span) not in subdivisions() \
-        and name not in us_states()
+        and name not in regions() and name not in capitals() and text_of(span) not in subdivisions()
 
 
 def _took_post(verb: Token, lexicon: Lexicon) -> bool:
@@ -555,20 +554,22 @@ def _took_post(verb: Token, lexicon: Lexicon) -> bool:
     return bool(posts) and all(_persons_title(p, lexicon) for p in posts)
 
 
-def _stood_down(verb: Token) -> bool:
+def _stood_down(verb: Token, lexicon: Lexicon) -> bool:
     """Whether the verb says its subject gave up a post or died, as only people do:
     "resigned", "retired", "stepped down", "stood down", "died" (not "Acme retired the brand").
 
     >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
     >>> doc = load_nlp()("After Mominul Haque stepped down, Acme retired the brand.")
-    >>> _stood_down(doc[3]), _stood_down(doc[8])
+    >>> _stood_down(doc[3], load_lexicon()), _stood_down(doc[8], load_lexicon())
     (True, False)
     """
     lemma = verb.lemma_.lower()
     if any(c.dep_ in {"dobj", "attr", "oprd"} for c in verb.children):
         return False
-    return lemma in {"resign", "retire", "die"} or (lemma in {"step", "stand"} and any(
-        c.dep_ in {"advmod", "prt"} and c.lower_ in {"down", "aside"} for c in verb.children))
+    leaving = lexicon.words.rules.get("leaving_verbs", ())  # "step down", "stand aside": with their particle
+    return lemma in {"resign", "retire", "die"} or any(
+        c.dep_ in {"advmod", "prt"} and f"{lemma} {c.lower_}" in leaving for c in verb.children)
 
 
 def appointed(span: Span, lexicon: Lexicon) -> bool:
@@ -834,7 +835,7 @@ def team_cued(span: Span, lexicon: Lexicon) -> bool:
     root = first_conjunct(span.root)  # "played for England and Lancashire"
     cues = lexicon.words.rules.get("team_cues", ())
     if root.dep_ in {"compound", "nmod"} and root.head.lower_ in lexicon.words.rules.get("player_nouns", ()) \
-            and not _a_country(text_of(span)) and lexicon.known(text_of(span)) is None:  # nor "Uruguayan"
+            and text_of(span).casefold() not in countries() and lexicon.known(text_of(span)) is None:  # nor "Uruguayan"
         return True  # "the former Ajax, Genoa and Netherlands player": clubs (a country's is its national team)
     if root.dep_ == "dobj":  # "joined Liverpool from Salzburg": both clubs ("signed Tom Berg from ...": a player)
         return _joined_from_place(root) is not None
@@ -843,12 +844,6 @@ def team_cued(span: Span, lexicon: Lexicon) -> bool:
         source = _joined_from_place(joined) if joined is not None else None
         return source is not None and source.i == root.i
     return _governed_by(root) in cues
-
-
-def _a_country(name: str) -> bool:
-    """Whether ``name`` is a country's, with or without "the" ("Netherlands")."""
-    name = name.casefold()
-    return name in countries() or f"the {name}" in countries()
 
 
 #: Verbs whose object, joined "from" another, names a club when both are places' names.

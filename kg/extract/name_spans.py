@@ -23,7 +23,7 @@ from kg.extract.classes import DASHES, EVENT_WORDS, HONORIFICS, ORGANIZATION_WOR
 from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.naming import COMPANY_SUFFIXES, legal_name
 from kg.extract.nlp import MONTHS
-from kg.extract.places import GENERIC, currency_codes, is_place, regions
+from kg.extract.places import GENERIC, TOWN_BODIES, currency_codes, is_place, regions
 from kg.extract.tokens import text_of, tokens_of
 from kg.lexicon import Lexicon, load_words
 
@@ -108,14 +108,9 @@ def generic_body_in_town(doc: Doc, start: int, comma: int, end: int) -> bool:
     t = tokens_of(doc)
     words = [w for w in t.lower[start:comma] if w != "the"]
     return comma < len(doc) and t.lower[comma] == "," and 1 <= end - comma - 1 <= 2 \
-        and bool(words) and words[-1] in _TOWN_BODIES \
+        and bool(words) and words[-1] in TOWN_BODIES \
         and all(w in common_nouns() or w in common_adjectives() for w in words) \
         and is_place(t.span_text(comma + 1, end)) and (end == len(doc) or t.punct[end])
-
-
-#: Nouns of bodies a country has many of, each in its town: "Federal Medical Centre, Keffi".
-_TOWN_BODIES = frozenset({"hospital", "university", "college", "school", "polytechnic", "centre", "center",
-                          "clinic", "prison", "airport", "stadium"})
 
 
 def _quoted_nickname(doc: Doc, i: int, start: int, end: int) -> bool:

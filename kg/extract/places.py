@@ -70,7 +70,7 @@ def regions() -> frozenset[str]:
     names = [c["name"] for c in cache.get_countries().values()]
     names += [s["name"] for s in cache.get_us_states().values()]
     names += [c["name"] for c in cache.get_continents().values()]
-    return frozenset(n.casefold() for n in names)
+    return frozenset(n.casefold().removeprefix("the ") for n in names)
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +80,7 @@ def countries() -> frozenset[str]:
     >>> "china" in countries(), "texas" in countries(), "chicago" in countries()
     (True, False, False)
     """
-    return frozenset(c["name"].casefold() for c in geonames().get_countries().values())
+    return frozenset(c["name"].casefold().removeprefix("the ") for c in geonames().get_countries().values())
 
 
 @lru_cache(maxsize=1)
@@ -246,12 +246,11 @@ def _after_a_body(span: Span) -> bool:
     """
     doc = span.doc
     return span.start >= 2 and doc[span.start - 1].text == "," \
-        and doc[span.start - 2].lower_ in _BODY_WORDS and doc[span.start - 2].is_title
+        and doc[span.start - 2].lower_ in TOWN_BODIES and doc[span.start - 2].is_title
 
 
-#: Last words of a body's name a town can follow after a comma.
-_BODY_WORDS = frozenset({"hospital", "university", "college", "school", "institute", "polytechnic",
-                         "academy", "centre", "center", "clinic", "seminary"})
+#: Last words of a body's name a town can follow after a comma (``ontology/words.toml`` ``town_bodies``).
+TOWN_BODIES = frozenset(load_words().rules["town_bodies"])
 
 
 def _place_after_comma(span: Span) -> bool:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from kg.extract.classes import team_cued
 from kg.extract.places import countries
 from kg.extract.tokens import tokens_of
-from kg.lexicon import PropertySpec
+from kg.lexicon import PropertySpec, load_words
 from kg.types import Relation
 
 if TYPE_CHECKING:
@@ -538,8 +538,8 @@ def _ended(word: Token) -> bool:
         dated = prep.dep_ == "prep" and any(_a_time(t) for t in prep.subtree)
         if prep.lower_ in {"until", "till", "between"} and dated:
             return True
-        if prep.lower_ in {"until", "till"} and any(t.lower_ in _ENDINGS for t in prep.subtree):
-            return True  # "Until his death, he was the chairman of X"
+        if prep.lower_ in {"until", "till"} and any(t.lower_ in _ENDS for t in prep.subtree):
+            return True  # "Until his death, he was the chairman of X", "until his retirement"
         if prep.lower_ == "from" and dated and any(
                 t.dep_ == "prep" and t.lower_ in {"to", "until", "till"} and t.i > prep.i
                 and any(_a_time(d) for d in t.subtree) for t in word.sent):
@@ -554,8 +554,8 @@ def _a_time(token: Token) -> bool:
     return token.ent_type_ == "DATE" or (token.shape_ == "dddd" and 1800 <= int(token.text) <= 2100)
 
 
-#: Nouns of a life's or a post's end: what held "until" one is over.
-_ENDINGS = frozenset({"death", "retirement", "resignation", "dismissal", "departure"})
+#: Nouns of a post's end, and of a life's: what held "until" one is over (``words.toml`` ``leaving_nouns``).
+_ENDS = frozenset(load_words().rules["leaving_nouns"]) | {"death"}
 
 
 #: Verbs of a later post: what one was before doing them is over ("prior to joining X").
