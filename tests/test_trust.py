@@ -2775,3 +2775,11 @@ def test_a_generic_hospital_in_two_towns_is_two_hospitals():
 def test_a_social_network_is_no_one():
     got = entities("Umar Bello wrote on Twitter that he was honoured.")
     assert got.get("Twitter", ("",))[0] != "Person", got
+
+
+def test_the_bank_after_the_apex_bank_in_its_sentence_is_another_bank():
+    got = facts("The Central Bank of Kenya has approved the appointment of Tom Maranga as managing director of "
+                "Lakeside Bank. The apex bank's approval came four months after the bank appointed Maranga as "
+                "acting managing director.")
+    assert ("Tom Maranga", "leads", "Lakeside Bank") in got, got
+    assert not any(s == "Tom Maranga" and o == "Central Bank of Kenya" for s, _, o in got), got

@@ -393,9 +393,10 @@ def _reporter(it: Token) -> int | None:
 
 
 def _described(noun: Token, taken: set[int]) -> bool:
-    """Whether a noun that refers back to an organisation ("firm", "group"), a clause's subject, is
-    "the" noun with words that describe it between ("The Swiss-based firm, which ..., said", "the
-    Dutch group said"): each a modifier of it, no part of a name, not "new" ("the new company").
+    """Whether a noun that refers back to an organisation ("firm", "group"), a clause's subject or
+    a possessor, is "the" noun with words that describe it between ("The Swiss-based firm, which
+    ..., said", "the Dutch group said", "the apex bank's approval"): each a modifier of it, no part
+    of a name, not "new" ("the new company").
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("The Swiss-based firm grew. A new firm opened.")
@@ -403,7 +404,7 @@ def _described(noun: Token, taken: set[int]) -> bool:
     (True, False)
     """
     det = next((c for c in noun.lefts if c.dep_ == "det"), None)
-    if det is None or det.lower_ not in {"the", "that", "this"} or noun.dep_ not in {"nsubj", "nsubjpass"} \
+    if det is None or det.lower_ not in {"the", "that", "this"} or noun.dep_ not in {"nsubj", "nsubjpass", "poss"} \
             or any(c.dep_ == "appos" for c in noun.children):  # "the new company, Walgreens Boots Alliance,"
         return False
     between = noun.doc[det.i + 1:noun.i]

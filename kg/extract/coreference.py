@@ -129,13 +129,16 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     if any. A person once called "he" is not a later "she", and the other way round, and nor is a
     person whose given name is a man's ("The daughter of Omar Haddad, she taught ...": she is
     not Omar Haddad; :func:`_named_genders`). A name in a dateline (a byline's reporter) is no
-    one's antecedent.
+    one's antecedent. A plain "the bank" is not the bank its sentence described before ("The apex
+    bank's approval came after the bank appointed him": the bank is another one).
     """
     if not anaphora:
         return []  # what follows reads the names for the anaphora alone
     linked: list[Found] = []
     unnamed: list[Found] = []
     gender_of = _named_genders(found, by_token, text)  # entity IRI -> gender (honorific, given name, pronoun)
+
+    described: dict[tuple[int, str], str] = {}  # (sentence, "bank") -> what "the apex bank" stands for there
 
     def link(a: Found, named: EntityMention) -> None:
         hit = changed(named, found=a)  # one for the anaphor's tokens (it is frozen)
@@ -144,6 +147,8 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         linked.append(a)
         if a.text.casefold() in _GENDER:
             gender_of.setdefault(named.iri, _GENDER[a.text.casefold()])
+        if a.cls == "Organization" and " " not in a.text and a.text.casefold() not in {"it", "its"}:
+            described[(a.sentence, a.text.casefold())] = named.iri  # the noun alone: "the apex [bank]"
 
     from kg.extract.constraints import dateline_spans  # constraints reads the classifier, which reads this
 
@@ -159,6 +164,8 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         others = {by_token[t].iri for t in a.apart if t in by_token}  # "she" in "she married X" is not X
         gender = _GENDER.get(a.text.casefold())
         wrong = others | {iri for iri, g in gender_of.items() if gender and g != gender}
+        if a.cls == "Organization" and " " in a.text:  # "the bank" after "the apex bank" in its sentence
+            wrong |= {described[key] for key in [(a.sentence, a.text.casefold().split()[-1])] if key in described}
         before = sorted((f for f in (*found, *linked)
                          if f.end <= a.start and f.start in by_token and by_token[f.start].cls == a.cls
                          and by_token[f.start].iri not in wrong and not f.addressed),  # not "the Daily Graphic"
