@@ -2783,3 +2783,51 @@ def test_the_bank_after_the_apex_bank_in_its_sentence_is_another_bank():
                 "acting managing director.")
     assert ("Tom Maranga", "leads", "Lakeside Bank") in got, got
     assert not any(s == "Tom Maranga" and o == "Central Bank of Kenya" for s, _, o in got), got
+
+
+def test_a_clubs_name_before_its_coach_is_the_clubs():
+    got = entities("Wolfsburg appointed former Werder Bremen coach Florian Kohl to take over the team.")
+    assert got.get("Werder Bremen", ("",))[0] == "Organization", got
+
+
+def test_every_minister_in_a_list_after_a_courtesy_title_holds_the_title():
+    got = facts("President Kofi Mensah swore in the ministers. They are Ms Fatima Bako, Minister of Information; "
+                "Mr Yaw Tetteh, Minister of Health; and Mr Titus Adjei, Greater Accra Regional Minister.")
+    assert ("Fatima Bako", "jobTitle", "Minister of Information") in got, got
+    assert ("Yaw Tetteh", "jobTitle", "Minister of Health") in got, got
+    assert ("Titus Adjei", "jobTitle", "Greater Accra Regional Minister") in got, got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ruiz resigned in May to join US miner Mintela as its chief operating officer.", "Mintela"),
+    ("Shares in Brevanta were up almost 2% on Thursday.", "Brevanta"),
+])
+def test_a_name_no_gazetteer_knows_spoken_of_as_an_employer_is_no_place(text, name):
+    got = entities(text)
+    assert got.get(name, ("",))[0] == "Organization", got
+
+
+def test_the_company_is_no_university():
+    got = facts("Chile's state-owned Codavia, the world's top copper miner, has named Octavio Ruiz as its chief "
+                "executive. The University of Chile-educated miner began his career at Codavia in the company's "
+                "El Teniente division.")
+    assert not any(o == "University of Chile" and p in {"worksFor", "leads", "subsidiaryOf"} for _, p, o in got), got
+
+
+@pytest.mark.parametrize("text, former, current", [
+    ("Tom Berg began his career as a trainee accountant at Brevant in Lagos.", {"trainee accountant"}, set()),
+    ("Rector Kim Lee, formerly Provost and Executive Vice President of Kestrel Institute, was elected in May.",
+     {"Executive Vice President", "Kestrel Institute"}, set()),
+    ("Ana Ruiz joined Tarvola in 2008. Before that, she worked at Brevant Systems.", {"Brevant Systems"},
+     {"Tarvola"}),
+    ("Omar Zane was a researcher at Kestrel Labs. Zane, who left Kestrel Labs in September, founded a startup.",
+     {"Kestrel Labs"}, set()),
+])
+def test_a_post_before_another_is_held_before(text, former, current):
+    g = graph(text)
+    labels = {e.iri: e.label for e in g.entities}
+    held = {(labels.get(r.obj, r.obj), r.former) for r in g.relations
+            if r.predicate in {"worksFor", "leads", "jobTitle", "memberOf"}}
+    assert {(o, True) for o in former} <= held and {(o, False) for o in current} <= held, held
+    assert not {(o, False) for o in former} & held, held
+

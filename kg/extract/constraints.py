@@ -410,8 +410,9 @@ def _a_part(token: Token) -> bool:
 
 def left_later(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     """``relations`` with the posts a later sentence says were left marked held before
-    (``former``): "X resigned from Acme" ends X's posts at Acme; "He was sacked." (no "as",
-    no "from") ends the post of one who held one post alone in the document before it.
+    (``former``): "X resigned from Acme" and "X left Acme" end X's posts at Acme; "He was
+    sacked." (no "as", no "from") ends the post of one who held one post alone in the document
+    before it.
 
     >>> from kg.pipeline import extract
     >>> from kg.types import Document
@@ -419,26 +420,34 @@ def left_later(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]
     >>> sorted((r.predicate, r.former) for r in extract(Document.from_text(text, "x")).relations)
     [('jobTitle', True), ('worksFor', True)]
     """
-    from kg.extract.rules.args import left_post
+    from kg.extract.rules.args import left_post, negated, planned
 
     relations = list(relations)
     by_token = ctx.resolved.by_token
     t = tokens_of(ctx.doc)
     leaving = {w.split()[0] for w in ctx.lexicon.words.rules.get("leaving_verbs", ())}
     ends: list[tuple[str, str | None, int]] = []  # (person IRI, organisation IRI or None, where)
-    for i in (i for i, lemma in enumerate(t.lemma) if lemma in leaving and t.pos[i] in {"VERB", "AUX"}):
+
+    def organisations(tokens: Iterable[Token]) -> list[str]:
+        return [by_token[o.i].iri for o in tokens if o.i in by_token and by_token[o.i].cls == "Organization"]
+
+    for i in (i for i, lemma in enumerate(t.lemma) if lemma in leaving | {"leave"} and t.pos[i] in {"VERB", "AUX"}):
         verb = ctx.doc[i]
-        if not left_post(ctx, verb) or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        if t.lemma[i] == "leave":  # "who left OpenAI in September": the organisation it names, if any
+            left = organisations(c for c in verb.children if c.dep_ == "dobj")
+            if not left or verb.tag_ not in {"VBD", "VBN"} or planned(ctx, verb) or negated(ctx, verb):
+                continue
+        elif not left_post(ctx, verb) or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
             continue  # "resigned as CEO of X": the title's own rule
+        else:
+            froms = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"]
+            left = organisations(o for f in froms for o in f.children if o.dep_ == "pobj")
+            if froms and not left:
+                continue  # "resigned from the board": of what, the sentence does not name
         person = next((by_token[c.i] for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
                        and c.i in by_token and by_token[c.i].cls == "Person"), None)
         if person is None:
             continue
-        froms = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"]
-        left = [by_token[o.i].iri for f in froms for o in f.children if o.dep_ == "pobj"
-                and o.i in by_token and by_token[o.i].cls == "Organization"]
-        if froms and not left:
-            continue  # "resigned from the board": of what, the sentence does not name
         ends += [(person.iri, org, verb.idx) for org in left] or [(person.iri, None, verb.idx)]
     if not ends:
         return relations
@@ -449,16 +458,16 @@ def left_later(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]
             over.add((person, org))
             continue
         held = {r.obj for r in relations if r.subject == person and r.predicate in _POSTS
-                and r.subject_span[0] < at}
+                and max(r.subject_span[0], r.object_span[0]) < at}  # not "resigned to join X": X is next
         titles = {r.obj.casefold() for r in relations if r.subject == person and r.predicate == "jobTitle"
-                  and r.subject_span[0] < at}
+                  and max(r.subject_span[0], r.object_span[0]) < at}
         if len(held) == 1 or (not held and len(titles) == 1):  # one post: the one left
             over.update((person, org) for org in held)
             alone.add(person)
     return [changed(r, former=True) if not r.former and r.subject_span[0] < _end_of(ends, r.subject) and (
                 (r.predicate in _POSTS and (r.subject, r.obj) in over)
-                or (r.predicate == "jobTitle" and r.subject in alone)) else r
-            for r in relations]
+                or (r.predicate == "jobTitle" and r.subject in alone and r.object_span[0] < _end_of(ends, r.subject)))
+            else r for r in relations]
 
 
 #: Properties of a post held.

@@ -17,6 +17,7 @@ from kg.extract.entity_mention import EntityMention
 from kg.extract.given_names import name_genders
 from kg.extract.mentions import Found
 from kg.extract.naming import mint_iri
+from kg.lexicon import load_words
 from kg.types import Entity, changed
 
 #: Possessives that, right after "X and", stand for X ("Johan and his wife Marie").
@@ -25,6 +26,9 @@ _CONJUNCT_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 _NEXT_WORD = re.compile(r"\s*(?:\s?['’]\w+\s*)?(\w)")
 #: Pronouns that open a sentence's own account of a person, whom a sentence before must name.
 _SUBJECT_PRONOUNS = frozenset({"he", "she"})
+#: "the company", "the firm" ... and the words that say a name is no business's ("University of Chile").
+_BUSINESS_ANAPHORA = frozenset(load_words().mentions["business_anaphora"])
+_NO_BUSINESS_WORDS = frozenset(load_words().mentions["no_business_words"])
 #: The gender a person pronoun gives its entity.
 _GENDER = {**dict.fromkeys(("he", "him", "his", "himself"), "m"),
            **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
@@ -130,7 +134,8 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     person whose given name is a man's ("The daughter of Omar Haddad, she taught ...": she is
     not Omar Haddad; :func:`_named_genders`). A name in a dateline (a byline's reporter) is no
     one's antecedent. A plain "the bank" is not the bank its sentence described before ("The apex
-    bank's approval came after the bank appointed him": the bank is another one).
+    bank's approval came after the bank appointed him": the bank is another one), and "the
+    company" is no university, ministry or hospital (``words.toml`` ``no_business_words``).
     """
     if not anaphora:
         return []  # what follows reads the names for the anaphora alone
@@ -156,6 +161,8 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     if datelines:
         found = [f for f in found if not any(a <= f.start_char and f.end_char <= b for a, b in datelines)]
     main = _main_entity(found, by_token, "Person")
+    no_businesses = {hit.iri for hit in by_token.values() if hit.cls == "Organization"
+                     and not _NO_BUSINESS_WORDS.isdisjoint(hit.label.casefold().split())}
     main_organisation = _main_entity(found, by_token, "Organization")
     for a in anaphora:
         if a.author:  # "I", "we": the writer, never the last person named
@@ -166,6 +173,8 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         wrong = others | {iri for iri, g in gender_of.items() if gender and g != gender}
         if a.cls == "Organization" and " " in a.text:  # "the bank" after "the apex bank" in its sentence
             wrong |= {described[key] for key in [(a.sentence, a.text.casefold().split()[-1])] if key in described}
+        if a.text.casefold().split()[-1] in _BUSINESS_ANAPHORA:  # "the company" is no university
+            wrong |= no_businesses
         before = sorted((f for f in (*found, *linked)
                          if f.end <= a.start and f.start in by_token and by_token[f.start].cls == a.cls
                          and by_token[f.start].iri not in wrong and not f.addressed),  # not "the Daily Graphic"

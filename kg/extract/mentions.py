@@ -33,8 +33,8 @@ from kg.extract.classes import (DASHES, HONORIFICS, ORGANIZATION_WORDS, PLACE_BO
 from kg.extract.found import Found, _found
 from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
-from kg.extract.missed_names import (_described_names, _has_nickname, _head_noun_names, _kin_names,
-                                      _listed_people, _nicknamed, _possessive_companies,
+from kg.extract.missed_names import (_courtesy_people, _described_names, _has_nickname, _head_noun_names,
+                                      _kin_names, _listed_people, _nicknamed, _possessive_companies,
                                       _subject_people, _title_owners, _titled_of)
 from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
                                    _all_title, _bare_title, _camel_cased, _common_word, _degree_subject, _field_of_work,
@@ -125,6 +125,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             elif canonical is None and cls in {"Person", "Product"} and (
                     employer_cued(piece, lexicon) or impersonal(piece) or owned(piece) or deal_maker(piece, lexicon)):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "joined Monzo", "Tim Hortons, which"
+            elif canonical is None and cls == "Place" and not is_place(piece_text) and (
+                    employer_cued(piece, lexicon) or owned(piece) or deal_maker(piece, lexicon)):
+                piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "joined Newmont", "shares in Amplats": no town
             elif canonical is None and cls == "Person" and (_initialism(piece_text) or _camel_cased(piece_text)):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT
             if canonical is None and piece_cls == "Place" and speaks_for_itself(piece):
@@ -145,7 +148,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for span, cls in list(_described_names(doc, lexicon, taken)):
         found.append(_found(span, cls, HEAD_NOUN_WEIGHT, None))
         taken.update(range(span.start, span.end))
-    for span in [*_listed_people(doc, taken), *_subject_people(doc, lexicon, taken)]:
+    for span in [*_listed_people(doc, taken), *_subject_people(doc, lexicon, taken), *_courtesy_people(doc, taken)]:
         found.append(_found(span, "Person", NER_WEIGHT, None))  # "West - Brent Murphree – Maricopa, Ariz."
         taken.update(range(span.start, span.end))
     for span in [*_title_owners(doc, {f.start for f in found if f.cls == "Person"}, taken), *_titled_of(doc, taken)]:

@@ -194,6 +194,36 @@ def _subject_people(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Spa
             yield Span(doc, token.i, end, label="PERSON")
 
 
+def _courtesy_people(doc: Doc, taken: set[int]) -> Iterator[Span]:
+    """People NER missed after a courtesy title ("Mr", "Ms", "Mrs", "Mx"): one to three
+    capitalised proper nouns in no name, the last no English noun ("Mr President" is no one):
+    "Ms Ama Bako, Minister of Information; and Mr Titus Adjei, Regional Minister".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("They are Ms Ama Bako, Minister of Information; and Mr Titus Adjei, Regional Minister.")
+    >>> [s.text for s in _courtesy_people(doc, {4, 5})]
+    ['Titus Adjei']
+    """
+    from spacy.tokens import Span
+
+    from kg.extract.given_names import common_nouns
+
+    t = tokens_of(doc)
+    for i in range(len(doc) - 1):
+        if t.lower[i].rstrip(".") not in _COURTESY or not doc[i].is_title:
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 3 and t.pos[end] == "PROPN" and doc[end].is_title \
+                and not t.ent_type[end] and end not in taken:
+            end += 1
+        if end > i + 1 and (end == len(doc) or t.pos[end] != "PROPN") and t.lower[end - 1] not in common_nouns():
+            yield Span(doc, i + 1, end, label="PERSON")
+
+
+#: Courtesy titles that stand only before a person's name.
+_COURTESY = frozenset({"mr", "mrs", "ms", "mx"})
+
+
 def _nationality(token: Token) -> bool:
     """Whether ``token`` is a nationality NER found alone ("German", "Swiss")."""
     return token.ent_type_ in {"NORP", "GPE"} and token.ent_iob_ == "B" and \

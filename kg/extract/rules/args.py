@@ -463,7 +463,7 @@ def formerly(ctx: DocContext, word: Token) -> bool:
     if word.pos_ in {"NOUN", "PROPN"}:
         if any(t.lower_ in words and t.i < word.i for t in word.subtree) or _ended(word):
             return True  # "former Argentina and Colombia boss", "Minister of State from 1994 to 1997"
-        if word.dep_ == "conj" and word.head.pos_ == "NOUN" and _shares_former(word, words):
+        if word.dep_ == "conj" and word.head.pos_ in {"NOUN", "PROPN"} and _shares_former(word, words):
             return True  # "the former chairman and chief executive of X"
         named = word.head if word.dep_ in {"compound", "appos"} else word  # "the resignation of Deputy President X"
         if named.dep_ == "pobj" and named.head.lower_ == "of" and \
@@ -483,7 +483,7 @@ def _shares_former(title: Token, words: frozenset[str]) -> bool:
     chairman and current chief executive")."""
     if any(c.dep_ == "amod" and c.lower_ in _NOW for c in title.children):
         return False
-    return any(c.dep_ == "amod" and c.lower_ in words for c in title.head.children)
+    return any(c.dep_ in {"amod", "advmod"} and c.lower_ in words for c in title.head.children)  # "formerly X and Y"
 
 
 #: Words that make a title current whatever a title joined to it says.
@@ -546,6 +546,8 @@ def _ended(word: Token) -> bool:
             return True  # the parser hangs "to 2020" where it likes; not "from 2012 to the present"
         if prep.lower_ in {"prior", "before"} and any(t.lemma_.lower() in _MOVING_ON for t in prep.subtree):
             return True  # "Prior to joining Skye Bank, he was an executive director at Keystone Bank"
+        if prep.lower_ in {"prior", "before"} and any(t.lower_ in {"that", "this", "then"} for t in prep.subtree):
+            return True  # "He joined ASML in 2008. Before that, he worked at KLA"
     return False
 
 

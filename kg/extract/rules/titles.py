@@ -89,7 +89,8 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
                     subject=person.iri, predicate="jobTitle", obj=ctx.text[slice(*phrase)],
                     doc_id=ctx.doc_id, sentence=ctx.sentence_text(sent),
                     subject_span=(person.start_char, person.end_char), object_span=phrase,
-                    confidence=conf, extractor="rule:title", object_is_literal=True, former=was,
+                    confidence=conf, extractor="rule:title", object_is_literal=True,
+                    former=was or _career_start(title),
                 )
 
 
@@ -102,6 +103,11 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
                    if c.dep_ in {"compound", "nmod"} and arg(ctx, c) is None and not _named_between(ctx, c, person)]
     # "Benoit Dupin, Apple's Senior Director of ...", "Ken, his son"
     candidates += [c for c in person.children if c.dep_ == "appos" and not names_another(c)]
+    # "Mr Yaw Tetteh, Minister of Health; Mr Titus Glover, Regional Minister": the same, as the
+    # parser sometimes hangs it in a list
+    candidates += [c for c in person.children if c.dep_ in {"npadvmod", "conj"} and c.i > person.i + 1
+                   and person.doc[c.left_edge.i - 1].text == "," and c.is_title and arg(ctx, c) is None
+                   and not names_another(c)]
     # "Apple's CEO, Tim Cook", "his wife, Donna"; not a name with a title of its own ("X as
     # Senior VP of Midscale Brands, Alissa Montbriand as VP of ...") nor one after a title
     # another name holds ("Sebastian Fahey, Sotheby's managing director, Helena Newman")
@@ -487,3 +493,17 @@ def _under(token: Token, top: Token, deps: set[str]) -> bool:
             return False
         node = node.head
     return False
+
+
+def _career_start(title: Token) -> bool:
+    """Whether a title is the one a career began with: "He began his career as a trainee
+    accountant at Deloitte" (the title is over; where is not said to be).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Miller began his career as a trainee accountant at Deloitte.")
+    >>> _career_start(doc[7])
+    True
+    """
+    verb = title.head.head if title.head.lower_ == "as" else None
+    return verb is not None and verb.lemma_.lower() in {"begin", "start", "launch"} \
+        and any(c.dep_ == "dobj" and c.lemma_.lower() == "career" for c in verb.children)
