@@ -2831,3 +2831,16 @@ def test_a_post_before_another_is_held_before(text, former, current):
     assert {(o, True) for o in former} <= held and {(o, False) for o in current} <= held, held
     assert not {(o, False) for o in former} & held, held
 
+
+def test_a_thing_named_after_a_person_is_not_the_persons_surname():
+    g = graph("Vexa unveiled a new processor design called Korvath on Monday. The Korvath chips will ship in May. "
+              "Korvath, named after Ada Korvath, the first woman in the academy, has a tough act to follow.")
+    person = next(e for e in g.entities if e.label == "Ada Korvath")
+    assert "Korvath" not in person.alt_labels, g.entities
+    assert any(e.label == "Korvath" and e.cls == "Product" for e in g.entities), g.entities
+
+
+def test_a_name_ends_before_a_small_as():
+    got = entities("Among other changes, the company also promoted Karim Haddad as Group CTIO from Feb. 1.")
+    assert got.get("Karim Haddad", ("",))[0] == "Person", got
+

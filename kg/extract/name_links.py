@@ -15,7 +15,7 @@ from collections import defaultdict
 from kg.extract.classes import ORGANIZATION_WORDS
 from kg.extract.coreference import _TITLES_BEFORE_NAMES
 from kg.extract.given_names import given_names, nickname_of
-from kg.extract.mentions import GAZETTEER_WEIGHT, Found
+from kg.extract.mentions import GAZETTEER_WEIGHT, HEAD_NOUN_WEIGHT, Found
 from kg.extract.naming import _POSSESSIVE, _initials, _is_acronym, _subsequence, abbreviates, coins
 from kg.extract.short_names import NAME_PARTICLES, surnames
 
@@ -74,7 +74,9 @@ def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-un
     "William Charles DeMott II"); return the surnames joined (they vote Person).
 
     The first full name with that surname wins, unless the sentence keeps the
-    two apart: in "Reddy is married to Sneha Reddy", Reddy is someone else.
+    two apart: in "Reddy is married to Sneha Reddy", Reddy is someone else; and a name the
+    document calls a thing by its noun is no surname ("a chip design called Blackwell, named
+    after David Blackwell": the chip).
     """
     full_names: dict[str, list[int]] = defaultdict(list)
     suffixed: dict[str, set[str]] = defaultdict(set)  # "William Charles DeMott II": DeMott's
@@ -89,10 +91,12 @@ def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-un
     for surname, names in suffixed.items():  # one such name only: not "Paul Desmarais Jr." and "Sr."
         if len(names) == 1 and surname not in full_names:
             full_names[surname] = [i for i, f in enumerate(found) if f.text in names]
+    things = {f.text for f in found if f.cls in _THINGS and f.weight >= HEAD_NOUN_WEIGHT}  # "the Blackwell chips"
     joined = set()
     for i, f in enumerate(found):
         name = _without_title(f.text)  # "Dr. Abbey" is Ransford Anertey Abbey
-        if (" " in name and name.split()[0].lower() not in NAME_PARTICLES) or f.weight >= GAZETTEER_WEIGHT:
+        if (" " in name and name.split()[0].lower() not in NAME_PARTICLES) or f.weight >= GAZETTEER_WEIGHT \
+                or f.text in things:
             continue
         fits = [j for j in full_names.get(name, ()) if not _kept_apart(f, found[j])]
         if fits:
@@ -101,6 +105,8 @@ def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-un
     return joined
 
 
+#: Classes of things a head noun gives a name ("the Blackwell chips"): no person's surname.
+_THINGS = frozenset({"Product", "Technology", "Event"})
 #: Generational suffixes after a surname.
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV", "jr", "sr"})
 

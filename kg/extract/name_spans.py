@@ -63,7 +63,8 @@ LEGAL_PREFIXES = frozenset(_WORDS["legal_prefixes"])
 
 
 def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> list[Span]:
-    """Split a span at possessives, conjunctions and commas; trim each piece.
+    """Split a span at possessives, conjunctions, commas and a small "as" ("promoted Mazen Mroue as
+    Group CTIO"); trim each piece.
 
     An ampersand joins one name ("Procter & Gamble"), unless a name on either
     side of it is one the gazetteer knows (``known``: "Amazon & Google" is two).
@@ -81,7 +82,8 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
                 and not _of_pair(doc, start, i, ent.end, known) and not _field_and_body(doc, start, i, ent.end, known)
                 and not _partners_firm(doc, start, i, ent.end, known) and not one_body(doc, start, i, ent.end, known)
                 and doc[start].text not in LEGAL_PREFIXES) \
-            or (token.text in {",", ";"} and not generic_body_in_town(doc, start, i, ent.end)) or (token.text in {"(", ")"}
+            or (token.text in {",", ";"} and not generic_body_in_town(doc, start, i, ent.end)) \
+            or (token.text == "as" and ent.label_ in {"ORG", "PERSON"}) or (token.text in {"(", ")"}
                                             and not _parenthesised_abbreviation(doc, i, ent.start, ent.end)
                                             and not _quoted_nickname(doc, i, ent.start, ent.end))
         if not cut:
