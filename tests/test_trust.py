@@ -2844,3 +2844,41 @@ def test_a_name_ends_before_a_small_as():
     got = entities("Among other changes, the company also promoted Karim Haddad as Group CTIO from Feb. 1.")
     assert got.get("Karim Haddad", ("",))[0] == "Person", got
 
+
+def test_a_title_between_two_names_without_a_comma_is_the_second_names():
+    got = facts("Ana Ruiz resigned as chief executive of Tarvola. In addition to Ruiz, Director of Public Affairs "
+                "Omar Haddad, and Commissioner Tom Berg have tendered their resignations.")
+    assert ("Omar Haddad", "jobTitle", "Director of Public Affairs") in got, got
+    assert ("Ana Ruiz", "jobTitle", "Director of Public Affairs") not in got, got
+
+
+def test_an_apposition_after_the_second_of_two_appointees_is_the_seconds():
+    got = facts("Samsung Electronics will appoint former Vice Chairman Park Young-ho as the new head of the DS "
+                "Division and President Cho Gye-su, the existing head of the DS Division, as the head of the "
+                "Future Business Planning Department.")
+    assert ("Park Young-ho", "jobTitle", "new head") in got, got
+    assert ("Park Young-ho", "jobTitle", "existing head") not in got, got
+
+
+def test_each_founder_in_a_list_of_names_and_titles_founded_their_own():
+    got = facts("The fund is backed by Lars Östman, co-founder of German food delivery group Kestrel Hero, Carl "
+                "Lindqvist, co-founder of Stockholm-based Minecraft video game Brevant and Erik Holmgren, founder of "
+                "music company Tarvola.")
+    assert ("Kestrel Hero", "foundedBy", "Lars Östman") in got, got
+    assert ("Tarvola", "foundedBy", "Erik Holmgren") in got, got
+    assert not any(o == "Carl Lindqvist" and s in {"Kestrel Hero", "Tarvola"} for s, _, o in got), got
+
+
+@pytest.mark.parametrize("text, label, short", [
+    ("A top official at the Ministry of Fisheries (Minfish) will lead the agency. He was Minfish's deputy secretary.",
+     "Ministry of Fisheries", "Minfish"),
+    ("Kestrel American Copper (Amcops) finance director Ann Roe was appointed. Shares in Amcops rose.",
+     "Kestrel American Copper", "Amcops"),
+    ("Vexa Electronics Pvt Ltd will build the plant. Vexa Electronics said it would hire 900 people.",
+     "Vexa Electronics Pvt Ltd", "Vexa Electronics"),
+    ("Telefónica SA said it would sell the unit. Telefonica's shares rose.", "Telefónica SA", "Telefonica"),
+])
+def test_a_short_or_plain_spelling_of_a_name_is_the_same_entity(text, label, short):
+    g = graph(text)
+    named = [e for e in g.entities if e.label == short or short in e.alt_labels or e.label == label]
+    assert len(named) == 1 and named[0].label == label, g.entities

@@ -19,7 +19,8 @@ nor a place to a thing named as it (:func:`between_namesakes`), nor a model's re
 states the other way round (:func:`one_way`). A date written in part where the document
 writes it in full takes the full value (:func:`fullest_dates`). A part played is no
 employer (:func:`unplayed`). A post a later sentence says was left is held before
-(:func:`left_later`). A pair a rule states as
+(:func:`left_later`). A model reads nothing between a quotation and the names outside it
+(:func:`unquoted`). A pair a rule states as
 held before is so whatever else states it in that sentence (:func:`former_alike`).
 
 Examples
@@ -479,6 +480,55 @@ def _end_of(ends: list[tuple[str, str | None, int]], person: str) -> int:
     return max((at for p, _, at in ends if p == person), default=-1)
 
 
+def unquoted(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less a model's between a name inside quotation marks and one outside them:
+    'O'Neill said "BP has significant potential"' tells nothing of O'Neill and BP; unless the
+    speaker speaks of themselves there ('Roe said: "I am delighted to be joining Acme"').
+
+    >>> from dataclasses import replace
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text('Meg Roe said "Kestrel Foods has great potential."', "x"))
+    >>> said = Relation("ex:kf", "foundedBy", "ex:roe", "x", "", (14, 27), (0, 7), 0.9, "model:pairs")
+    >>> [r.extractor for r in unquoted(ctx, [said, replace(said, extractor="rule:svo")])]
+    ['rule:svo']
+    >>> ctx = Pipeline().context(Document.from_text('Meg Roe said "I am joining Kestrel Foods."', "x"))
+    >>> joins = Relation("ex:roe", "worksFor", "ex:kf", "x", "", (0, 7), (27, 40), 0.9, "model:pairs")
+    >>> [r.predicate for r in unquoted(ctx, [joins])]
+    ['worksFor']
+    """
+    from kg.extract.anaphora import _quoted
+
+    relations = list(relations)
+    if not any(r.extractor.startswith("model:") for r in relations):
+        return relations
+    inside = sorted(_quoted(ctx.doc))
+    if not inside:
+        return relations
+    quoted: set[int] = set()  # where the tokens of quotations that speak of no "I" or "we" start
+    t = tokens_of(ctx.doc)
+    for run in _runs(inside):
+        if not any(t.lower[i] in _FIRST_PERSON for i in run):
+            quoted.update(ctx.doc[i].idx for i in run)
+    return [r for r in relations if not r.extractor.startswith("model:")
+            or (r.subject_span[0] in quoted) == (r.object_span[0] in quoted)]
+
+
+#: Words a speaker speaks of themselves with.
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Sorted token indices cut where they stop following each other: one run a quotation."""
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and runs[-1][-1] + 1 == i:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.
 CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors,
-               between_namesakes, one_way, fullest_dates, unplayed, left_later, former_alike)
+               between_namesakes, one_way, fullest_dates, unplayed, unquoted, left_later, former_alike)

@@ -33,7 +33,7 @@ from kg.extract.classes import (DASHES, HONORIFICS, ORGANIZATION_WORDS, PLACE_BO
 from kg.extract.found import Found, _found
 from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
-from kg.extract.missed_names import (_courtesy_people, _described_names, _has_nickname, _head_noun_names,
+from kg.extract.missed_names import (_bracketed_short_names, _courtesy_people, _described_names, _has_nickname, _head_noun_names,
                                       _kin_names, _listed_people, _nicknamed, _possessive_companies,
                                       _subject_people, _title_owners, _titled_of)
 from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
@@ -141,6 +141,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             taken.update(range(piece.start, piece.end))
     for span, cls in _head_noun_names(doc, lexicon, taken):
         found.append(_found(span, cls, HEAD_NOUN_WEIGHT, None))
+        taken.update(range(span.start, span.end))
+    for span in _bracketed_short_names(doc, found, taken):
+        found.append(_found(span, "Organization", NER_WEIGHT, None))  # "Anglo American Platinum (Amplats)"
         taken.update(range(span.start, span.end))
     for span in _kin_names(doc, lexicon, taken):
         found.append(_found(span, "Person", HEAD_NOUN_WEIGHT, None))

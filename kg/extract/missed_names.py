@@ -194,6 +194,32 @@ def _subject_people(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Spa
             yield Span(doc, token.i, end, label="PERSON")
 
 
+def _bracketed_short_names(doc: Doc, found: list, taken: set[int]) -> Iterator[Span]:  # type: ignore[type-arg]
+    """Short names NER missed in parentheses right after an organisation's that they shorten
+    (:func:`kg.extract.naming.abbreviates`, :func:`~kg.extract.naming.coins`,
+    :func:`~kg.extract.naming.contracts`): "Anglo American Platinum (Amplats) finance director".
+
+    >>> from kg.extract.found import Found
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Anglo American Platinum (Amplats) named a chief.")
+    >>> body = Found(0, 3, 0, 23, "Anglo American Platinum", "Organization", 1.0)
+    >>> [s.text for s in _bracketed_short_names(doc, [body], {0, 1, 2})]
+    ['Amplats']
+    """
+    from spacy.tokens import Span
+
+    from kg.extract.naming import abbreviates, coins, contracts
+
+    for f in found:
+        i = f.end
+        if f.cls != "Organization" or i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")" \
+                or i + 1 in taken or not doc[i + 1].is_alpha or not doc[i + 1].text[:1].isupper():
+            continue
+        short = doc[i + 1].text
+        if abbreviates(short, f.text) or coins(short, f.text) or contracts(short, f.text):
+            yield Span(doc, i + 1, i + 2, label="ORG")
+
+
 def _courtesy_people(doc: Doc, taken: set[int]) -> Iterator[Span]:
     """People NER missed after a courtesy title ("Mr", "Ms", "Mrs", "Mx"): one to three
     capitalised proper nouns in no name, the last no English noun ("Mr President" is no one):

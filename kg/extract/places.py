@@ -23,6 +23,7 @@ from __future__ import annotations
 from functools import cache as cache_calls, lru_cache
 from typing import TYPE_CHECKING
 
+from kg.extract.naming import unaccented
 from kg.extract.tables import kept
 from kg.extract.tokens import text_of
 from kg.lexicon import load_words
@@ -119,17 +120,6 @@ def _place_names() -> frozenset[str]:
     names.update(subdivisions())
     names.update(_country_spellings())
     return frozenset(n.casefold() for n in names if n and not n.isdigit())
-
-
-def unaccented(name: str) -> str:
-    """``name`` without its accents, as news writes ISO's names: "Mahārāshtra" -> "Maharashtra".
-
-    >>> unaccented("Mahārāshtra"), unaccented("Côte d'Ivoire")
-    ('Maharashtra', "Cote d'Ivoire")
-    """
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _country_spellings() -> set[str]:

@@ -73,7 +73,7 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
                     and not any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
                 spec = ctx.lexicon.properties["worksFor"]  # "a leader at Vexa Labs": one of several
             was = formerly(ctx, title)  # "a former CEO of Acme"
-            owners = [o for o in _owners(ctx, title) if o.iri != person.iri]
+            owners = [o for o in _owners(ctx, title) if o.iri != person.iri and not _named_before(ctx, title, o, person)]
             if title.lemma_.lower() in ctx.lexicon.words.rules.get("country_offices", ()):
                 owners = [o for o in owners if o.start_char > title.idx]  # "Union Power Minister": a portfolio
             for owner in owners or _appointer(ctx, title):
@@ -102,7 +102,11 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     candidates += [c for c in person.children
                    if c.dep_ in {"compound", "nmod"} and arg(ctx, c) is None and not _named_between(ctx, c, person)]
     # "Benoit Dupin, Apple's Senior Director of ...", "Ken, his son"
-    candidates += [c for c in person.children if c.dep_ == "appos" and not names_another(c)]
+    candidates += [c for c in person.children
+                   if c.dep_ == "appos" and not names_another(c) and not _beside_another(ctx, c, person)]
+    # "In addition to Walujo, Director of Public Affairs Ade Mulyana": a title the parse hangs on
+    # the name before, right before this one
+    candidates += _apposed_before(ctx, person)
     # "Mr Yaw Tetteh, Minister of Health; Mr Titus Glover, Regional Minister": the same, as the
     # parser sometimes hangs it in a list
     candidates += [c for c in person.children if c.dep_ in {"npadvmod", "conj"} and c.i > person.i + 1
@@ -117,7 +121,8 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         # "The chief executive of Apple, Tim Cook, said": the parser hangs the name on the owner
         owner = person.head
         if owner.dep_ == "pobj" and owner.head.dep_ == "prep" and owner.head.head.i < owner.i \
-                and not any(t.text == "(" for t in person.doc[owner.i:person.i]):
+                and not any(t.text == "(" for t in person.doc[owner.i:person.i]) \
+                and not _held_by_name_before(ctx, owner.head.head):  # "X, co-founder of Acme, Y, ...": X's
             candidates.append(owner.head.head)  # not "the son of Yaqub (Jacob)": another name of Yaqub
     # "her son is Ken", "his father was the painter X": the subject the name is equated with
     named = person.head if person.dep_ == "appos" else person
@@ -161,11 +166,61 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     if appointment is not None and appointment.lemma_.lower() in ctx.lexicon.words.rules["appointment_nouns"]:
         candidates += [p for c in appointment.children if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pobj"]
-    candidates += [a for c in candidates for a in c.children if a.dep_ == "appos"]
+    candidates += [a for c in candidates for a in c.children if a.dep_ == "appos" and not _beside_another(ctx, a, person)]
     for candidate in candidates:
         for t in (candidate, *conjuncts(candidate)):
             if is_title(ctx, t) and (t.i == candidate.i or not _named(ctx, t, person)):
                 yield t
+
+
+def _named_before(ctx: DocContext, title: Token, owner: Arg, person: Arg) -> bool:
+    """Whether another person with a title of their own is named between a title and the
+    organisation after it: "Carl Manneh, co-founder of video game Mojang and Willard Ahdritz,
+    founder of music company Kobalt" (Kobalt is Ahdritz's, however the parse hangs it); not
+    "the son of Robert Petre and Mary Brown"."""
+    if owner.start_char <= title.idx:
+        return False
+    by_token, doc = ctx.resolved.by_token, title.doc
+    other = None
+    for t in range(title.i + 1, len(doc)):
+        if doc[t].idx >= owner.start_char:
+            return False
+        hit = by_token.get(t)
+        if hit is not None and hit.cls == "Person" and hit.iri != person.iri and not hit.anaphor:
+            other = hit
+        elif other is not None and hit is None and is_title(ctx, doc[t]):
+            return True  # "..., founder of music company Kobalt"
+    return False
+
+
+def _apposed_before(ctx: DocContext, person: Token) -> list[Token]:
+    """The title in apposition to another name that ends right before this person's name: "In
+    addition to Walujo, Director of Public Affairs Ade Mulyana" (Mulyana's)."""
+    by_token = ctx.resolved.by_token
+    start = by_token[person.i].start
+    if start == 0 or person.doc[start - 1].is_punct:
+        return []
+    t = person.doc[start - 1]
+    while t.dep_ != "appos" and t.head.i != t.i and t.head.right_edge.i == start - 1:
+        t = t.head
+    if t.dep_ != "appos" or t.right_edge.i != start - 1 or t.head.i > t.i:
+        return []
+    return [] if any(i in by_token and by_token[i].cls == "Person" for i in range(t.i, start)) else [t]
+
+
+def _beside_another(ctx: DocContext, title: Token, person: Token) -> bool:
+    """Whether a title in apposition is another person's, whatever the parse hangs it on: one
+    named right before its comma ("Jeon Lee as the new head and President Gyeong Ho, the
+    existing head of X, as ...") or right after its last word ("In addition to Walujo, Director
+    of Public Affairs Ade Mulyana, and ...")."""
+    by_token = ctx.resolved.by_token
+    own = by_token[person.i].iri
+    doc = title.doc
+    start, end = title.left_edge.i, title.right_edge.i
+    around = [start - 2] if start >= 2 and doc[start - 1].text == "," else []
+    around += [end + 1] if end + 1 < len(doc) else []
+    return any(i in by_token and by_token[i].cls == "Person" and by_token[i].iri != own and not by_token[i].anaphor
+               for i in around)
 
 
 def _named_between(ctx: DocContext, title: Token, person: Token) -> bool:
