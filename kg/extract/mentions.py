@@ -33,9 +33,9 @@ from kg.extract.classes import (DASHES, HONORIFICS, ORGANIZATION_WORDS, PLACE_BO
 from kg.extract.found import Found, _found
 from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
-from kg.extract.missed_names import (_bracketed_short_names, _courtesy_people, _described_names, _has_nickname, _head_noun_names,
-                                      _kin_names, _listed_people, _nicknamed, _possessive_companies,
-                                      _subject_people, _title_owners, _titled_of)
+from kg.extract.missed_names import (_bracketed_short_names, _courtesy_people, _described_names, _has_nickname,
+                                      _head_noun_names, _kin_names, _listed_people, _nicknamed,
+                                      _possessive_companies, _subject_people, _title_owners, _titled_of)
 from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
                                    _all_title, _bare_title, _camel_cased, _common_word, _degree_subject, _field_of_work,
                                    _initialism, _is_department, _is_name, _mapped, _pieces, _without_honours,

@@ -109,6 +109,7 @@ def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-un
 
 #: Classes of things a head noun gives a name ("the Blackwell chips"): no person's surname.
 _THINGS = frozenset({"Product", "Technology", "Event"})
+
 #: Generational suffixes after a surname.
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV", "jr", "sr"})
 
