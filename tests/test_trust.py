@@ -2882,3 +2882,18 @@ def test_a_short_or_plain_spelling_of_a_name_is_the_same_entity(text, label, sho
     g = graph(text)
     named = [e for e in g.entities if e.label == short or short in e.alt_labels or e.label == label]
     assert len(named) == 1 and named[0].label == label, g.entities
+
+
+def test_a_list_of_names_with_a_persons_in_it_is_no_place_in_another():
+    got = facts("The strip now runs in Satakunnan Kansa, Aamulehti, Karjalainen, Keskisuomalainen, Turun Sanomat "
+                "and Etelä-Saimaa.")
+    assert not any(p == "locatedIn" for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The mayor of Ryazan opened the new bridge on Monday.", "Ryazan"),
+    ("The painting hangs in the Chiesa Matrice of the village.", "Chiesa Matrice"),
+])
+def test_a_city_written_without_its_soft_sign_and_a_church_by_its_italian_word_are_places(text, name):
+    got = entities(text)
+    assert got.get(name, ("",))[0] == "Place", got

@@ -114,6 +114,7 @@ def _place_names() -> frozenset[str]:
         names.add(continent["name"])
     for city in cache.get_cities().values():
         names.add(city["name"])
+        names.add(city["name"].rstrip("’'"))  # GeoNames' "Ryazan’" (a soft sign), as news writes it
         ascii_name = city.get("asciiname")
         if ascii_name:
             names.add(ascii_name)

@@ -20,7 +20,7 @@ from kg.registry import extractors
 from kg.types import Relation
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from kg.extract.context import DocContext
 
@@ -146,7 +146,9 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
     and Sweden"): SECOND must not be followed by "and"/"or" or by ", " and a place
     no larger than it (one NER missed too, if the gazetteers know it); FIRST, when
     a list runs before it, must be smaller than SECOND ("Vancouver, British
-    Columbia, Canada") and the place before it too ("Hong Kong, Macau, Taiwan" is a list); FIRST does not open examples ("such as", "including", "like") unless
+    Columbia, Canada") and the place before it too ("Hong Kong, Macau, Taiwan" is a list); a
+    person's name right before or after the two makes a list of them unless SECOND is a state
+    or a country; FIRST does not open examples ("such as", "including", "like") unless
     SECOND is a state or country; and two countries (or states) never contain each other.
     """
     doc, by_token = ctx.doc, ctx.resolved.by_token
@@ -166,6 +168,8 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
             return False
         if nxt is None and after[1].is_title and is_place(after[1].text) and level(after[1].text) <= b:
             return False  # a place NER missed: "Harrogate, Hull, Scarborough, Sheffield"
+        if nxt is not None and b < 2 and _listed_person(doc, nxt):
+            return False  # "Aamulehti, Karjalainen, Keskisuomalainen, Turun Sanomat and ...": names NER typed as it liked
     opening = [t.lower_ for t in doc[max(first.start - 2, 0):first.start]]
     if b < 2 and (opening[-1:] in (["including"], ["like"]) or opening == ["such", "as"]):
         return False  # "regions such as Ostrovia, Kessary and Tamsin": examples
@@ -173,7 +177,19 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
         before = by_token.get(doc[first.start - 2].i)
         if before is not None and before.cls == "Place" and ((size(before) <= a and b <= a) or size(before) >= b):
             return False  # "(Hong Kong, Macau, Taiwan)": a list, the place before as large as SECOND
+        if before is not None and b < 2 and _listed_person(doc, before):
+            return False  # a list with a person's name in it is no place in another
     return True
+
+
+def _listed_person(doc: Doc, mention: EntityMention) -> bool:
+    """Whether a person's name (no pronoun) is an item of a list: a comma or "and" on both sides
+    ("Aamulehti, Karjalainen, Keskisuomalainen, Turun Sanomat and Etelä-Saimaa"; not "Born in
+    Prelate, Saskatchewan, Ross Alger moved ...")."""
+    if mention.cls != "Person" or mention.anaphor or mention.start == 0 or mention.end >= len(doc):
+        return False
+    marks = {",", *_LIST_WORDS}
+    return doc[mention.start - 1].lower_ in marks and doc[mention.end].lower_ in marks
 
 
 @extractors.register("occasion")
