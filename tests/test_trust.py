@@ -2897,3 +2897,27 @@ def test_a_list_of_names_with_a_persons_in_it_is_no_place_in_another():
 def test_a_city_written_without_its_soft_sign_and_a_church_by_its_italian_word_are_places(text, name):
     got = entities(text)
     assert got.get(name, ("",))[0] == "Place", got
+
+
+def test_titles_alone_name_no_one_and_a_malaysian_style_is_no_part_of_the_name():
+    got = entities("The university has appointed Engr. Prof. Dr. Imran Saeed Qadri as its vice-chancellor. "
+                   "Tan Sri Wan Zamri Wan Ahmad will retire next month.")
+    assert not any(name.rstrip(".") in {"Prof. Dr", "Engr. Prof. Dr"} for name in got), got
+    assert "Wan Zamri Wan Ahmad" in got and not any(name.startswith("Tan Sri") for name in got), got
+
+
+def test_whom_a_president_removes_as_chair_held_the_chair():
+    g = graph("President Jose Moreira removed Ana Lopes as chair of the board of Kestrel Petroleum on Friday.")
+    labels = {e.iri: e.label for e in g.entities}
+    held = {(labels[r.subject], r.obj, r.former) for r in g.relations if r.predicate == "jobTitle"}
+    assert ("Ana Lopes", "chair", True) in held, held
+    assert not any(s == "Jose Moreira" and o == "chair" for s, o, _ in held), held
+
+
+def test_an_apposition_says_a_post_was_held_before_and_a_title_with_its_own_article_is_its_own():
+    g = graph("Omar Bello, a former governor of the Bank of Kestria, was named minister. The ceremony was "
+              "attended by three former ministers and the elected dean of Kestria University, Ana Ruiz.")
+    labels = {e.iri: e.label for e in g.entities}
+    held = {(labels[r.subject], labels.get(r.obj, r.obj), r.former) for r in g.relations}
+    assert ("Omar Bello", "Bank of Kestria", True) in {(s, o, f) for s, o, f in held if o == "Bank of Kestria"}, held
+    assert not any(s == "Ana Ruiz" and f for s, _, f in held), held

@@ -43,6 +43,10 @@ POST_NOMINALS = frozenset(_WORDS["post_nominals"])
 ROLES_BEFORE_NAMES = frozenset(_WORDS["roles_before_names"])
 COURTESY_TITLES = frozenset(_WORDS["courtesy_titles"])
 _SUFFIXES_AND_TITLES = COMPANY_SUFFIXES | COURTESY_TITLES  # no name alone (:func:`_is_name`)
+#: Styles a Malaysian name opens with ("Tan Sri", "Datuk Seri"), each as its words.
+STYLED_HONORIFICS = tuple(sorted((tuple(h.split()) for h in _WORDS["styled_honorifics"]), key=len, reverse=True))
+#: Words that are titles before a name and nothing else: a name of them alone ("Engr. Prof. Dr.") names no one.
+_TITLES_ONLY = COURTESY_TITLES | frozenset(w.lower() for w in _WORDS["abbreviated_titles"]) | {"dr", "prof", "professor"}
 NAME_OPENERS = frozenset(_WORDS["name_openers"])
 SENTENCE_PREPOSITIONS = frozenset(_WORDS["sentence_prepositions"])
 POSSESSED_BUSINESSES = frozenset(_WORDS["possessed_businesses"])
@@ -343,6 +347,8 @@ def _is_name(span: Span) -> bool:
         return False
     if text.lower().rstrip(".") in _SUFFIXES_AND_TITLES or _priced(span) or _a_day(text):
         return False  # "Geeknet, Inc.", NER's "Eng" of "Eng. Peter Amisi", a dateline's "Sept 8"
+    if all(t.lower_.rstrip(".") in _TITLES_ONLY or t.is_punct for t in span):
+        return False  # NER's "Engr. Prof. Dr." of "Engr. Prof. Dr. Niaz Ahmad Akhtar"
     return any(c.isupper() or c.isdigit() for c in text)
 
 
@@ -377,8 +383,9 @@ def _priced(span: Span) -> bool:
 
 def _without_role(span: Span) -> Span:
     """A person's name without the role NER took into it: "Striker Tomas Berg" is Tomas Berg
-    (``ontology/words.toml`` ``roles_before_names``), "Ms Berg" is Berg (``courtesy_titles``);
-    the role still votes the name a person's.
+    (``ontology/words.toml`` ``roles_before_names``), "Ms Berg" is Berg (``courtesy_titles``),
+    "Tan Sri Muhyiddin Yassin" Muhyiddin Yassin (``styled_honorifics``); the role still votes
+    the name a person's.
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Striker Tomas Berg scored, Ms Berg said.")
@@ -390,6 +397,19 @@ def _without_role(span: Span) -> Span:
         return span.doc[span.start + 1:span.end]  # "COO Patrick Dumont"
     if len(span) > 1 and span[0].lower_.rstrip(".") in COURTESY_TITLES and span[1].is_title:
         return span.doc[span.start + 1:span.end]  # "Ms Fitzgerald" is Fitzgerald, whom "Celine Fitzgerald" names
+    styled = False
+    while True:  # "Tan Sri Muhyiddin Yassin" is Muhyiddin Yassin; "Datuk Sri Datin Paduka Siti Hasmah" Siti Hasmah
+        words = [t.lower_ for t in span if t.text != "'"]
+        style = next((h for h in STYLED_HONORIFICS if len(words) > len(h) and tuple(words[:len(h)]) == h), None)
+        if style is None:
+            return span if styled else _without_place_seat(span)
+        skip = len(style) + sum(t.text == "'" for t in span[:len(style) + 1])
+        span, styled = span.doc[span.start + skip:span.end], True
+
+
+def _without_place_seat(span: Span) -> Span:
+    """A person's name without the place of their seat NER took into it: "an MP from Odisha
+    Ashwini Vaishnaw" is Ashwini Vaishnaw."""
     if len(span) > 2 and span[0].ent_type_ == "PERSON" and is_place(span[0].text) \
             and span[0].text not in given_names() and all(t.is_title for t in span[1:]):
         return span.doc[span.start + 1:span.end]  # "an MP from Odisha Ashwini Vaishnaw": the state is his seat

@@ -480,9 +480,10 @@ def formerly(ctx: DocContext, word: Token) -> bool:
 def _shares_former(title: Token, words: frozenset[str]) -> bool:
     """Whether a title joined to another ("chief executive" in "the former chairman and chief
     executive") shares the first one's "former", having no time word of its own ("the former
-    chairman and current chief executive")."""
-    if any(c.dep_ == "amod" and c.lower_ in _NOW for c in title.children):
-        return False
+    chairman and current chief executive") and no article of its own ("three former ministers
+    and the elected dean")."""
+    if any(c.dep_ == "amod" and c.lower_ in _NOW or c.dep_ in {"det", "nummod"} for c in title.children):
+        return False  # "three former ministers and the elected dean": a phrase of its own
     return any(c.dep_ in {"amod", "advmod"} and c.lower_ in words for c in title.head.children)  # "formerly X and Y"
 
 

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Iterator
 from kg.extract.classes import REGNAL, noun_class
 from kg.extract.places import COMPASS, geonames, is_place
 from kg.extract.resolve import EntityMention
-from kg.extract.rules.args import Arg, arg, args, confidence, is_country, negated, pobj, relation, span_root, subject
+from kg.extract.rules.args import (Arg, arg, args, confidence, formerly, is_country, negated, pobj, relation, span_root,
+                                  subject)
 from kg.lexicon import word_lists
 from kg.registry import extractors
 from kg.types import Relation
@@ -61,7 +62,8 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
                             continue  # "John Wilkes Booth, assassin of Lincoln": no home
                         elif prep == "of" and (styled or head.lower_ in styles):
                             continue  # "St Anthony of Padua", "Philip, Duke of Edinburgh": no home, no employer
-                        yield relation(ctx, spec, first, second, sent, "attachment", conf)
+                        yield relation(ctx, spec, first, second, sent, "attachment", conf,
+                                       former=head is not token and formerly(ctx, head))  # "X, a former governor of Y"
 
 
 def _titled(ctx: DocContext, noun: Token) -> bool:

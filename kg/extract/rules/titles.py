@@ -135,8 +135,9 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         if verb.lemma_ in copulas:
             candidates += [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}]
         # "he served as CEO of X", "she joined X as chief economist"; not "X appointed Donna
-        # Dziedzic as interim director": the title is the person appointed
-        appointed = verb.lemma_ in ctx.lexicon.words.rules["appointing_verbs"] and any(
+        # Dziedzic as interim director" nor "X removed Isabel dos Santos as chair": the title is
+        # the person appointed or removed
+        appointed = _by_others(ctx, verb) and any(
             c.dep_ in {"dobj", "oprd"} and (a := arg(ctx, c)) is not None and a.cls == "Person"
             for c in verb.children)
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and not appointed):
@@ -150,11 +151,11 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     if person.dep_ in {"appos", "conj", "npadvmod"}:
         candidates += [p for c in person.children if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pobj"]
-    # "Acme named Jane Roe as its chief executive", "Acme appointed Jane Roe chief executive"
-    appointing = ctx.lexicon.words.rules["appointing_verbs"]
+    # "Acme named Jane Roe as its chief executive", "Acme appointed Jane Roe chief executive",
+    # "President X removed Isabel dos Santos as chair of Sonangol"
     verb = person.head if person.dep_ in {"dobj", "oprd"} else (  # "Domino's named Dennis Maloney as": oprd
         person.head.head if person.dep_ in {"nmod", "compound"} and person.head.dep_ == "dobj" else None)
-    if verb is not None and verb.lemma_ in appointing:
+    if verb is not None and _by_others(ctx, verb):
         if person.dep_ not in {"dobj", "oprd"}:
             candidates.append(person.head)
         candidates += [c for c in verb.children if c.dep_ == "oprd"]
@@ -171,6 +172,13 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         for t in (candidate, *conjuncts(candidate)):
             if is_title(ctx, t) and (t.i == candidate.i or not _named(ctx, t, person)):
                 yield t
+
+
+def _by_others(ctx: DocContext, verb: Token) -> bool:
+    """Whether a verb's object, not its subject, holds the title its "as" names: an appointing
+    or a removing verb (``words.toml`` ``appointing_verbs``, ``removing_verbs``)."""
+    rules = ctx.lexicon.words.rules
+    return verb.lemma_ in rules["appointing_verbs"] or verb.lemma_ in rules.get("removing_verbs", ())
 
 
 def _named_before(ctx: DocContext, title: Token, owner: Arg, person: Arg) -> bool:
