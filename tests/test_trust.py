@@ -2921,3 +2921,10 @@ def test_an_apposition_says_a_post_was_held_before_and_a_title_with_its_own_arti
     held = {(labels[r.subject], labels.get(r.obj, r.obj), r.former) for r in g.relations}
     assert ("Omar Bello", "Bank of Kestria", True) in {(s, o, f) for s, o, f in held if o == "Bank of Kestria"}, held
     assert not any(s == "Ana Ruiz" and f for s, _, f in held), held
+
+
+def test_two_relatives_of_someone_else_are_not_each_others_kin():
+    got = facts("Tony Carew died on Friday. The board offered sincere condolences to his wife Jillian, his son "
+                "Craig, his daughter Natalie, his grandchildren and other family and friends.")
+    assert ("Natalie", "childOf", "Tony Carew") in got, got
+    assert not any(p in {"childOf", "spouse"} and {s, o} <= {"Jillian", "Craig", "Natalie"} for s, p, o in got), got

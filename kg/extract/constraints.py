@@ -20,7 +20,8 @@ states the other way round (:func:`one_way`). A date written in part where the d
 writes it in full takes the full value (:func:`fullest_dates`). A part played is no
 employer (:func:`unplayed`). A post a later sentence says was left is held before
 (:func:`left_later`). A model reads nothing between a quotation and the names outside it
-(:func:`unquoted`). A pair a rule states as
+(:func:`unquoted`), nor kin between two names a possessive ties each to someone else
+(:func:`kin_apart`). A pair a rule states as
 held before is so whatever else states it in that sentence (:func:`former_alike`).
 
 Examples
@@ -529,6 +530,38 @@ def _runs(indices: list[int]) -> list[list[int]]:
     return runs
 
 
+def kin_apart(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less a model's kin between two names a possessive ties each to someone
+    else: "condolences to his wife Jillian, his son Craig, his daughter Natalie" says nothing of
+    Craig and Natalie, or of Jillian and Craig (``words.toml`` ``kin_nouns``).
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("We mourn with his wife Jill and his son Craig.", "x"))
+    >>> kin = Relation("ex:craig", "childOf", "ex:jill", "x", "", (40, 45), (23, 27), 0.8, "model:pairs")
+    >>> kin_apart(ctx, [kin])
+    []
+    """
+    relations = list(relations)
+    if not any(r.extractor.startswith("model:") and r.predicate in _KIN for r in relations):
+        return relations
+    at = {t.idx: t.i for t in ctx.doc}
+    words = frozenset(ctx.lexicon.words.mentions.get("kin_nouns", ()))
+    t = tokens_of(ctx.doc)
+
+    def tied(start: int) -> bool:  # "his son [Craig]"
+        i = at.get(start)
+        return i is not None and i >= 2 and t.lower[i - 1] in words and t.lower[i - 2] in _POSSESSIVES
+
+    return [r for r in relations if not (r.extractor.startswith("model:") and r.predicate in _KIN
+                                         and tied(r.subject_span[0]) and tied(r.object_span[0]))]
+
+
+#: Properties of kin, and the possessives that tie a kin noun to someone.
+_KIN = frozenset({"childOf", "spouse"})
+_POSSESSIVES = frozenset({"his", "her", "their"})
+
+
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.
 CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors,
-               between_namesakes, one_way, fullest_dates, unplayed, unquoted, left_later, former_alike)
+               between_namesakes, one_way, fullest_dates, unplayed, unquoted, kin_apart, left_later, former_alike)
