@@ -510,7 +510,7 @@ def unquoted(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     t = tokens_of(ctx.doc)
     for run in _runs(inside):
         if not any(t.lower[i] in _FIRST_PERSON for i in run):
-            quoted.update(ctx.doc[i].idx for i in run)
+            quoted.update(t.start_char[i] for i in run)
     return [r for r in relations if not r.extractor.startswith("model:")
             or (r.subject_span[0] in quoted) == (r.object_span[0] in quoted)]
 
@@ -545,9 +545,9 @@ def kin_apart(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     relations = list(relations)
     if not any(r.extractor.startswith("model:") and r.predicate in _KIN for r in relations):
         return relations
-    at = {t.idx: t.i for t in ctx.doc}
-    words = frozenset(ctx.lexicon.words.mentions.get("kin_nouns", ()))
     t = tokens_of(ctx.doc)
+    at = {start: i for i, start in enumerate(t.start_char)}
+    words = frozenset(ctx.lexicon.words.mentions.get("kin_nouns", ()))
 
     def tied(start: int) -> bool:  # "his son [Craig]"
         i = at.get(start)

@@ -122,12 +122,10 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             elif canonical is None and (cls == "Organization" and credited(piece, lexicon) or (
                     cls in {"Organization", "Place"} and given_named(piece, lexicon))):  # NER's "Lucía Restrepo" GPE
                 piece_cls, piece_weight = "Person", PLACE_WEIGHT  # "worked under Theodor Rumpel", "directed by X"
-            elif canonical is None and cls in {"Person", "Product"} and (
-                    employer_cued(piece, lexicon) or impersonal(piece) or owned(piece) or deal_maker(piece, lexicon)):
-                piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "joined Monzo", "Tim Hortons, which"
-            elif canonical is None and cls == "Place" and not is_place(piece_text) and (
-                    employer_cued(piece, lexicon) or owned(piece) or deal_maker(piece, lexicon)):
-                piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "joined Newmont", "shares in Amplats": no town
+            elif canonical is None and (
+                    (cls in {"Person", "Product"} and (_a_body(piece, lexicon) or impersonal(piece)))
+                    or (cls == "Place" and not is_place(piece_text) and _a_body(piece, lexicon))):
+                piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "joined Monzo", "shares in Amplats": no town
             elif canonical is None and cls == "Person" and (_initialism(piece_text) or _camel_cased(piece_text)):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT
             if canonical is None and piece_cls == "Place" and speaks_for_itself(piece):
@@ -598,6 +596,12 @@ STYLES = frozenset(load_words().rules["styles"])
 
 #: Words that end a business's name ("Grill", "Holdings"): NER leaves some out of it.
 _BUSINESS_WORDS = frozenset(ORGANIZATION_WORDS) | POSSESSED_BUSINESSES
+
+
+def _a_body(span: Span, lexicon: Lexicon) -> bool:
+    """Whether the words around a name speak of it as a body: an employer ("joined Monzo"),
+    a company held in shares ("shares in Amplats") or a party to a deal."""
+    return employer_cued(span, lexicon) or owned(span) or deal_maker(span, lexicon)
 
 
 def _after_abbreviation(doc: Doc, end: int) -> int:

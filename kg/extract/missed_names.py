@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, WORK, WORK_LAST_WORDS, noun_class
-from kg.extract.name_spans import _LEGAL_ENDINGS, POSSESSED_BUSINESSES, _is_name
+from kg.extract.name_spans import _LEGAL_ENDINGS, COURTESY_TITLES, POSSESSED_BUSINESSES, _is_name
 from kg.extract.tokens import tokens_of
 from kg.lexicon import Lexicon, load_words
 
@@ -196,8 +196,8 @@ def _subject_people(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Spa
 
 def _bracketed_short_names(doc: Doc, found: list, taken: set[int]) -> Iterator[Span]:  # type: ignore[type-arg]
     """Short names NER missed in parentheses right after an organisation's that they shorten
-    (:func:`kg.extract.naming.abbreviates`, :func:`~kg.extract.naming.coins`,
-    :func:`~kg.extract.naming.contracts`): "Anglo American Platinum (Amplats) finance director".
+    (:func:`kg.extract.naming.abbreviates`, :func:`~kg.extract.naming.coined`): "Anglo American
+    Platinum (Amplats) finance director".
 
     >>> from kg.extract.found import Found
     >>> from kg.extract.nlp import load_nlp
@@ -208,7 +208,7 @@ def _bracketed_short_names(doc: Doc, found: list, taken: set[int]) -> Iterator[S
     """
     from spacy.tokens import Span
 
-    from kg.extract.naming import abbreviates, coins, contracts
+    from kg.extract.naming import abbreviates, coined
 
     for f in found:
         i = f.end
@@ -216,12 +216,13 @@ def _bracketed_short_names(doc: Doc, found: list, taken: set[int]) -> Iterator[S
                 or i + 1 in taken or not doc[i + 1].is_alpha or not doc[i + 1].text[:1].isupper():
             continue
         short = doc[i + 1].text
-        if abbreviates(short, f.text) or coins(short, f.text) or contracts(short, f.text):
+        if abbreviates(short, f.text) or coined(short, f.text):
             yield Span(doc, i + 1, i + 2, label="ORG")
 
 
 def _courtesy_people(doc: Doc, taken: set[int]) -> Iterator[Span]:
-    """People NER missed after a courtesy title ("Mr", "Ms", "Mrs", "Mx"): one to three
+    """People NER missed after a courtesy title ("Mr", "Ms", "Engr.": ``words.toml``
+    ``courtesy_titles``): one to three
     capitalised proper nouns in no name, the last no English noun ("Mr President" is no one):
     "Ms Ama Bako, Minister of Information; and Mr Titus Adjei, Regional Minister".
 
@@ -236,7 +237,7 @@ def _courtesy_people(doc: Doc, taken: set[int]) -> Iterator[Span]:
 
     t = tokens_of(doc)
     for i in range(len(doc) - 1):
-        if t.lower[i].rstrip(".") not in _COURTESY or not doc[i].is_title:
+        if t.lower[i].rstrip(".") not in COURTESY_TITLES or not doc[i].is_title:
             continue
         end = i + 1
         while end < len(doc) and end - i <= 3 and t.pos[end] == "PROPN" and doc[end].is_title \
@@ -245,9 +246,6 @@ def _courtesy_people(doc: Doc, taken: set[int]) -> Iterator[Span]:
         if end > i + 1 and (end == len(doc) or t.pos[end] != "PROPN") and t.lower[end - 1] not in common_nouns():
             yield Span(doc, i + 1, end, label="PERSON")
 
-
-#: Courtesy titles that stand only before a person's name.
-_COURTESY = frozenset({"mr", "mrs", "ms", "mx"})
 
 
 def _nationality(token: Token) -> bool:

@@ -16,7 +16,7 @@ from kg.extract.classes import ORGANIZATION_WORDS
 from kg.extract.coreference import _TITLES_BEFORE_NAMES
 from kg.extract.given_names import given_names, nickname_of
 from kg.extract.mentions import GAZETTEER_WEIGHT, HEAD_NOUN_WEIGHT, Found
-from kg.extract.naming import _POSSESSIVE, _initials, _is_acronym, _subsequence, abbreviates, coins, contracts
+from kg.extract.naming import _POSSESSIVE, _initials, _is_acronym, _subsequence, abbreviates, coined
 from kg.extract.short_names import NAME_PARTICLES, surnames
 
 #: Words that say the name after them is another name of the one before: "Peter of Varn (or
@@ -31,8 +31,8 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
     died 1443)", "Kasimir (born Tomas Roux)": :data:`_ALIAS_CUE`, same class).
 
     A name in parentheses after another is the same thing only when one
-    abbreviates the other, it coins a short name for an organisation (:func:`coins`:
-    "Pakistan Stock Exchange (PSX)"; :func:`contracts`: "Ministry of Defence (Mindef)"),
+    abbreviates the other, it coins a short name for an organisation (:func:`coined`:
+    "Pakistan Stock Exchange (PSX)", "Ministry of Defence (Mindef)"),
     the gazetteer gives both one entry or the words
     before it say so; otherwise it is something the text relates to the first
     ("Mitsubishi Electric (Japan)", "Terje Halleland (Progress Party)").
@@ -42,8 +42,7 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
         between = text[a.end_char:b.start_char].strip()
         if between == "(" and text[b.end_char:b.end_char + 1] == ")":
             if abbreviates(b.text, a.text) or abbreviates(a.text, b.text) or (
-                    a.cls == "Organization" and b.canonical is None
-                    and (coins(b.text, a.text) or contracts(b.text, a.text))):
+                    a.cls == "Organization" and b.canonical is None and coined(b.text, a.text)):
                 union(i, i + 1, "abbreviation")
             elif a.canonical is not None and a.canonical == b.canonical:
                 union(i, i + 1, "gazetteer")

@@ -125,6 +125,17 @@ def coins(short: str, long: str) -> bool:
     return all(c.casefold() in rest for c in capitals)
 
 
+def coined(short: str, long: str) -> bool:
+    """Whether ``short``, in parentheses right after an organisation's name ``long``, is a
+    short name of it that is no plain abbreviation: its first words or capitals
+    (:func:`coins`), or the starts of its words (:func:`contracts`).
+
+    >>> coined("PeSO", "Philippine Esports Organization"), coined("Mindef", "Ministry of Defence")
+    (True, True)
+    """
+    return coins(short, long) or contracts(short, long)
+
+
 def contracts(short: str, long: str) -> bool:
     """Whether one word, in parentheses after a name, is made of the starts of its words, in
     order, with a plural "s" at most after them: "Ministry of Defence (Mindef)", "Anglo American
