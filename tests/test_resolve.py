@@ -192,8 +192,12 @@ def test_a_longer_name_after_a_shorter_one_is_someone_else() -> None:
     assert len(resolve(found, "d", text, AliasIndex(), BASE).entities) == 2
 
 
-def test_first_and_last_words_must_agree() -> None:
-    found, text = _people("Maria Solberg Holm", "Maria Solberg")
+def test_first_words_join_the_one_longer_name_they_begin() -> None:
+    found, text = _people("Maria Solberg Holm", "Maria Solberg")  # Re-DocRED: "Rachel Perry Welty ... Rachel Perry"
+    assert len(resolve(found, "d", text, AliasIndex(), BASE).entities) == 1
+    found, text = _people("Maria Solberg Holm", "Maria Solberg Dahl", "Maria Solberg")
+    assert len(resolve(found, "d", text, AliasIndex(), BASE).entities) == 3
+    found, text = _people("Paul Dahl Jr.", "Paul Dahl")  # the father, not the son
     assert len(resolve(found, "d", text, AliasIndex(), BASE).entities) == 2
 
 

@@ -288,6 +288,10 @@ def _mended_names(doc: Doc) -> list[Span]:
             ents[i + 1] = Span(doc, ent.start, nxt.end, label="PERSON")
             i += 1
             continue
+        if nxt is not None and ent.label_ == "PERSON" and _initials_between(ent, nxt):
+            ents[i + 1] = Span(doc, ent.start, nxt.end, label="PERSON")  # NER's "Fernando A" and "González" (ORG)
+            i += 1
+            continue
         if nxt is not None and nxt.label_ == "PERSON" and ent.label_ not in {"PERSON", "NORP"} and len(ent) == 1 \
                 and nxt.start == ent.end and _capitalised(ent[0].text) and (ent[0].text in given_names() or (
                     ent[0].is_sent_start and nxt.end < len(doc) and doc[nxt.end].text == "("
@@ -433,7 +437,8 @@ def _whole_person(ent: Span) -> Span:
     """NER's person with what it cut off: a given name before it ("Félix" of "Félix Ambrosio
     Sabio Gonzalez": in no name of NER's, no English noun; any capitalised word that opens
     the sentence, but a place's name, or the name's line, a profile's heading: "Piyush Gupta
-    has been appointed", "Leonida Kaula"), initials and a surname after it ("Michael" and "T H
+    has been appointed", "Leonida Kaula"; a given name and middle initials, "Fernando A" of
+    "Fernando A González"), initials and a surname after it ("Michael" and "T H
     Lee") and the end of a hyphened given name ("Cho Young-cheul"; not "Varnholm-based").
 
     >>> from kg.extract.nlp import load_nlp
@@ -445,8 +450,16 @@ def _whole_person(ent: Span) -> Span:
     from spacy.tokens import Span
 
     doc, start, end = ent.doc, ent.start, ent.end
-    word = doc[start - 1] if start > 0 else None
-    if word is not None and not word.ent_type_ and word.pos_ == "PROPN" and _capitalised(word.text) \
+    initials = start  # "Fernando A" + NER's "González": a given name and middle initials before it
+    while initials > 0 and start - initials < 2 and _initial(doc[initials - 1]) \
+            and doc[initials - 1].pos_ == "PROPN" and start <= doc[initials - 1].head.i < end:
+        initials -= 1
+    word = doc[initials - 1] if initials > 0 else None
+    if initials < start:
+        if word is not None and not word.ent_type_ and word.text in given_names() \
+                and start <= word.head.i < end:
+            start = initials - 1
+    elif word is not None and not word.ent_type_ and word.pos_ == "PROPN" and _capitalised(word.text) \
             and word.lower_ not in common_nouns() and word.lower_.rstrip(".") not in HONORIFICS \
             and (start <= word.head.i < end and (word.text in given_names() or word.is_sent_start
                                                  and not is_place(word.text)
@@ -466,10 +479,38 @@ def _whole_person(ent: Span) -> Span:
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PERSON")
 
 
+def _initials_between(person: Span, nxt: Span) -> bool:
+    """Whether a name of one word right after NER's person, or after a middle initial or two
+    between them, is the person's surname: "Fernando A" (or "Fernando") and "González", the
+    initials ending the person or outside both names.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from spacy.tokens import Span
+    >>> doc = load_nlp()("Tomas A Gonzalez will retire.")
+    >>> _initials_between(Span(doc, 0, 1, "PERSON"), Span(doc, 2, 3, "ORG"))
+    True
+    """
+    doc, gap = person.doc, person.end
+    while gap < nxt.start and gap - person.end < 2 and _initial(doc[gap]):
+        gap += 1
+    initialled = gap > person.end or (len(person) > 1 and _initial_text(person[-1].text))
+    return initialled and nxt.start == gap and len(nxt) == 1 and _capitalised(nxt[0].text) \
+        and nxt[0].pos_ == "PROPN" and person.root.head.i == nxt[0].i
+
+
 def _initial(token: Token) -> bool:
-    """A capital letter alone, with or without its full stop ("T", "H." of "Michael T H Lee")."""
-    text = token.text.rstrip(".")
-    return len(text) == 1 and text.isupper() and not token.ent_type_
+    """A capital letter alone, with or without its full stop ("T", "H." of "Michael T H Lee"), in no name of NER's."""
+    return _initial_text(token.text) and not token.ent_type_
+
+
+def _initial_text(text: str) -> bool:
+    """Whether a word is a capital letter alone, with or without its full stop.
+
+    >>> [_initial_text(w) for w in ("T", "H.", "Ho", "a")]
+    [True, True, False, False]
+    """
+    text = text.rstrip(".")
+    return len(text) == 1 and text.isupper()
 
 
 def _a_line(doc: Doc, start: int, end: int) -> bool:

@@ -111,6 +111,7 @@ _THINGS = frozenset({"Product", "Technology", "Event"})
 
 #: Generational suffixes after a surname.
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV", "jr", "sr"})
+_FOLDED_SUFFIXES = frozenset(s.casefold() for s in _SUFFIXES)
 
 
 def _without_title(name: str) -> str:
@@ -177,7 +178,8 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
     organisation's one word fits a longer organisation name it ends ("the Varden
     Commission ... the Commission"), or begins where the rest are organisations' words
     ("Nordvik Energy ... Nordvik", ``organization_words``; not "Amazon Web Services"), and so
-    do its first words ("Tower Transit Group ... Tower Transit"); not a
+    do its first words ("Tower Transit Group ... Tower Transit"); a person's first two words or
+    more fit a name they begin ("Niaz Ahmad Akhtar ... Niaz Ahmad"; not a "Jr." one); not a
     gazetteer's name, nor an acronym. A person's initials fit the names they stand for
     ("J. H. Dearle" after "John Henry Dearle"), and a nickname its given name ("Jim Taiclet"
     after "James Taiclet"). When two different longer names fit (or the sentence
@@ -206,7 +208,9 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
                         or f.cls == "Person" and len(long) == len(short) and long[:-1] != short[:-1]
                         and nickname_of(f.text.split()[0], found[j].text.split()[0]))
                         or f.cls == "Organization" and len(long) > len(short) and long[:len(short)] == short
-                        and all(w in ORGANIZATION_WORDS for w in long[len(short):]))
+                        and all(w in ORGANIZATION_WORDS for w in long[len(short):])
+                        or f.cls == "Person" and len(long) > len(short) and long[:len(short)] == short
+                        and long[-1].rstrip(".") not in _FOLDED_SUFFIXES)
                     and not _kept_apart(f, found[j])]
         if not fits:
             continue

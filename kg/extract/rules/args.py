@@ -473,8 +473,9 @@ def formerly(ctx: DocContext, word: Token) -> bool:
             if word.dep_ == "pobj" and word.head.lower_ == "as" else None  # "was X", "served as X"
         return verb is not None and (any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
                                      or _ended(verb) or (word.head.lower_ == "as" and left_post(ctx, verb))
-                                     or _had_been(verb))
-    return any(c.dep_ in {"advmod", "npadvmod"} and c.lower_ in words for c in word.children) or _ended(word)
+                                     or _had_been(verb) or _held_then(verb))
+    return any(c.dep_ in {"advmod", "npadvmod"} and c.lower_ in words for c in word.children) or _ended(word) \
+        or _held_then(word) or (word.lemma_ in _HOLDING and _had_been(word))
 
 
 def _shares_former(title: Token, words: frozenset[str]) -> bool:
@@ -502,6 +503,51 @@ def _had_been(verb: Token) -> bool:
     """
     return verb.tag_ == "VBN" and verb.lemma_ in {"be", "serve", "work", "act"} and \
         any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+
+
+#: Verbs of holding a post ("served as chair", "worked at X"), told in the simple past of one that is over.
+_HOLDING = frozenset({"serve", "work", "act"})
+
+
+def _held_then(verb: Token) -> bool:
+    """Whether a post is told in the simple past as one that is over: "served as chair of X",
+    "worked at Y" (news tells a current post "serves as", "has served as ... since"), "was
+    editor of Z for 20 years", "was minister in the late 1990s"; not "served as chair since
+    2019", "was chief executive when it bought W".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Bo Ek served as chair. Al Roe was editor for 20 years. Ann Lee was CEO.")
+    >>> _held_then(doc[2]), _held_then(doc[8]), _held_then(doc[16])
+    (True, True, False)
+    """
+    if verb.tag_ != "VBD" or any(c.dep_ in {"aux", "auxpass"} for c in verb.children) \
+            or any(c.lower_ == "since" for c in verb.children):
+        return False
+    if verb.lemma_ in _HOLDING:
+        return True
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "prep" and (c.lower_ == "for" and any(t.ent_type_ == "DATE" and t.lower_ in _SPANS for t in c.subtree)
+                              or c.lower_ in {"in", "during"} and any(_a_time(t) for t in c.subtree))
+        for c in _in_clause(verb))
+
+
+def _in_clause(verb: Token) -> list[Token]:
+    """The words of ``verb``'s own clause: its subtree without the clauses below it ("was CEO of
+    a firm founded in 1990": not "in 1990")."""
+    out, stack = [], list(verb.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ not in _CLAUSES:
+            out.append(t)
+            stack.extend(t.children)
+    return out
+
+
+_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "acl", "xcomp", "conj", "parataxis"})
+
+
+#: Words of a stretch of time: a post held "for 20 years" is over when told in the simple past.
+_SPANS = frozenset({"years", "year", "decade", "decades", "months", "month", "terms", "term"})
 
 
 def left_post(ctx: DocContext, verb: Token) -> bool:
@@ -547,8 +593,10 @@ def _ended(word: Token) -> bool:
             return True  # the parser hangs "to 2020" where it likes; not "from 2012 to the present"
         if prep.lower_ in {"prior", "before"} and any(t.lemma_.lower() in _MOVING_ON for t in prep.subtree):
             return True  # "Prior to joining Skye Bank, he was an executive director at Keystone Bank"
-        if prep.lower_ in {"prior", "before"} and any(t.lower_ in {"that", "this", "then"} for t in prep.subtree):
-            return True  # "He joined ASML in 2008. Before that, he worked at KLA"
+        if prep.lower_ in {"prior", "before"} and any(t.lower_ in {"that", "this", "then"} or t.pos_ == "PROPN"
+                                                      and t.ent_type_ in {"ORG", "PERSON", "GPE", "FAC"}
+                                                      for t in prep.subtree):
+            return True  # "He joined ASML in 2008. Before that, he worked at KLA"; "Prior to OpenAI, she worked at X"
     return False
 
 

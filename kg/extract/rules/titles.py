@@ -463,7 +463,9 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
                                     and not (t.tag_ in {"VBN", "VBD", "JJ"} and (
                                         t.lemma_.lower() in _ELECTED or t.lower_ in _ELECTED_FORMS)))]
     apart = {"poss", "det", "appos", "relcl"} | ({"conj", "cc"} if alone else set())
-    tokens = [t for t in tokens if not _under(t, title, apart) and not _where_or_whose(t, title, bodies)]
+    served = {i for t in title.subtree if t.dep_ == "prep" and t.lower_ == "under" for i in range(t.left_edge.i, t.right_edge.i + 1)}
+    tokens = [t for t in tokens if not _under(t, title, apart) and not _where_or_whose(t, title, bodies)
+              and t.i not in served]  # "Minister of Agriculture under President X": whom it was held under
     # keep only the contiguous run around the title noun
     left = title.i
     ids = {t.i for t in tokens}
