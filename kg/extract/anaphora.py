@@ -57,7 +57,9 @@ def _apart(root: Token) -> set[int]:
     son") nor the conjunct before its own that the same word possesses ("her son,
     David, and her daughter"; "John and his wife" is John's, and so is "our sister,
     Kristine, and her husband" Kristine's); an object is not its verb's subject
-    ("John met him"). A possessive pronoun in a subject's clause is not set apart from it:
+    ("John met him"). A clause joined to the subject's with a subject of its own is not its
+    ("He was born in 1964 and Abdur Rouf holds a degree" may be one man).
+    A possessive pronoun in a subject's clause is not set apart from it:
     "In her first year, she ran the clinic" is one person (gender keeps "his" from "she").
 
     >>> from kg.extract.nlp import load_nlp
@@ -82,6 +84,9 @@ def _apart(root: Token) -> set[int]:
         # "Taiclet, while a member of the board, ...; he has served as": one man
         out -= {k for c in head.children if c.dep_ in {"npadvmod", "dislocated", "nsubj"} and c.i < root.i
                 for k in t.subtree(c.i)}
+        # "He was born in 1964 and Abdur Rouf holds a degree": a clause of its own, with its own subject
+        out -= {k for c in head.children if c.dep_ == "conj" and c.i > root.i
+                and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for k in t.subtree(c.i)}
     elif dep == "poss":
         out = set(t.subtree(head.i)) - own
         if head.dep_ in {"nsubj", "nsubjpass"}:  # "his father was X"

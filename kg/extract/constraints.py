@@ -21,7 +21,9 @@ writes it in full takes the full value (:func:`fullest_dates`). A part played is
 employer (:func:`unplayed`). A post a later sentence says was left is held before
 (:func:`left_later`). A model reads nothing between a quotation and the names outside it
 (:func:`unquoted`), nor kin between two names a possessive ties each to someone else
-(:func:`kin_apart`). A pair a rule states as
+(:func:`kin_apart`), nor kin the kin noun before a name contradicts (:func:`kin_as_named`).
+Whoever appoints a person to a post at another organisation is no employer of theirs
+(:func:`not_the_appointer`). A pair a rule states as
 held before is so whatever else states it in that sentence (:func:`former_alike`).
 
 Examples
@@ -557,6 +559,88 @@ def kin_apart(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
                                          and tied(r.subject_span[0]) and tied(r.object_span[0]))]
 
 
+def kin_as_named(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less a model's kin that the kin noun before a name contradicts: "her
+    husband Tom" is her spouse, not her child; "his father Omar" is not his son (the
+    ontology's ``kg:titleTrigger`` and ``kg:inverseTitleTrigger`` of spouse and childOf say
+    which; the kin noun's owner is a possessive pronoun or a name with "'s").
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("Ana Ruiz thanked her husband Tom.", "x"))
+    >>> tom, ana = ctx.resolved.by_token[5].iri, ctx.resolved.by_token[0].iri
+    >>> child = Relation(tom, "childOf", ana, "x", "", (29, 32), (0, 8), 0.8, "model:pairs")
+    >>> kin_as_named(ctx, [child]), len(kin_as_named(ctx, [changed(child, predicate="spouse")]))
+    ([], 1)
+    """
+    relations = list(relations)
+    if not any(r.extractor.startswith("model:") and r.predicate in _KIN for r in relations):
+        return relations
+    t = tokens_of(ctx.doc)
+    at = {start: i for i, start in enumerate(t.start_char)}
+    titles = ctx.lexicon.triggers.titles
+
+    def named_as(start: int) -> tuple[str, bool, str] | None:  # "his son [Craig]": childOf, bearer first, his
+        i = at.get(start)
+        if i is None or i < 2 or t.lower[i - 1] not in titles or titles[t.lower[i - 1]][0].name not in _KIN:
+            return None
+        spec, bearer_is_object = titles[t.lower[i - 1]]
+        owner = i - 3 if t.lower[i - 2] in {"'s", "’s"} and i >= 3 else i - 2
+        if owner == i - 2 and t.lower[owner] not in _POSSESSIVES:
+            return None
+        hit = ctx.resolved.by_token.get(owner)
+        return None if hit is None else (spec.name, bearer_is_object, hit.iri)
+
+    def contradicted(r: Relation) -> bool:
+        for start, other, first in ((r.subject_span[0], r.obj, True), (r.object_span[0], r.subject, False)):
+            said = named_as(start)
+            if said is not None and said[2] == other and (said[0] != r.predicate or (
+                    r.predicate == "childOf" and first == said[1])):
+                return True
+        return False
+
+    return [r for r in relations if not (r.extractor.startswith("model:") and r.predicate in _KIN
+                                         and contradicted(r))]
+
+
+def not_the_appointer(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less a worksFor whose organisation appointed the person to a post at
+    another one: "appointed by the Treasury as chief executive of Kestrel Insurance" (or "...
+    to PZU") makes no employee of the Treasury (``words.toml`` ``appointing_verbs``). Only
+    the agent of a passive: "RNZ has appointed X as Head of Digital Media" names a unit of
+    the appointer's own.
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> graph = extract(Document.from_text("Beata Kowal was appointed by the Treasury as chief executive of "
+    ...                                    "Kestrel Insurance.", "x"))
+    >>> sorted((r.predicate, r.obj.rsplit("/", 1)[-1]) for r in graph.relations if r.predicate != "jobTitle")
+    [('leads', 'Kestrel_Insurance')]
+    """
+    relations = list(relations)
+    if not any(r.predicate == "worksFor" for r in relations):
+        return relations
+    appointing = ctx.lexicon.words.rules.get("appointing_verbs", frozenset())
+
+    def appointer(span: tuple[int, int]) -> Token | None:  # the verb whose agent ("by X") the span is
+        named = ctx.doc.char_span(*span, alignment_mode="expand")
+        if named is None:
+            return None
+        root = named.root
+        verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else None
+        return verb if verb is not None and verb.lemma_.lower() in appointing else None
+
+    def elsewhere(r: Relation) -> bool:
+        verb = appointer(r.object_span)
+        if verb is None:
+            return False
+        posts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"as", "to"}]
+        return any(hit.cls == "Organization" and hit.iri != r.obj
+                   for p in posts for t in p.subtree if (hit := ctx.resolved.by_token.get(t.i)) is not None)
+
+    return [r for r in relations if not (r.predicate == "worksFor" and elsewhere(r))]
+
+
 #: Properties of kin, and the possessives that tie a kin noun to someone.
 _KIN = frozenset({"childOf", "spouse"})
 _POSSESSIVES = frozenset({"his", "her", "their"})
@@ -564,4 +648,5 @@ _POSSESSIVES = frozenset({"his", "her", "their"})
 
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.
 CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors,
-               between_namesakes, one_way, fullest_dates, unplayed, unquoted, kin_apart, left_later, former_alike)
+               between_namesakes, one_way, fullest_dates, unplayed, unquoted, kin_apart, kin_as_named,
+               not_the_appointer, left_later, former_alike)

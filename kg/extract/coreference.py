@@ -29,6 +29,10 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she"})
 #: "the company", "the firm" ... and the words that say a name is no business's ("University of Chile").
 _BUSINESS_ANAPHORA = frozenset(load_words().mentions["business_anaphora"])
 _NO_BUSINESS_WORDS = frozenset(load_words().mentions["no_business_words"])
+#: A possessive, then a kin noun: "his son", "her daughters" (``words.toml`` ``kin_nouns``).
+_KIN_AFTER = re.compile(r"\s+(?:" + "|".join(map(re.escape, load_words().mentions["kin_nouns"])) + r")\b",
+                        re.IGNORECASE)
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
 #: The gender a person pronoun gives its entity.
 _GENDER = {**dict.fromkeys(("he", "him", "his", "himself"), "m"),
            **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
@@ -197,6 +201,10 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             if a.cls == "Person" and (not a.after_name or others):
                 unnamed.append(a)
             continue
+        listed = _kin_list_owner(a, before[-1], linked, text)
+        if listed is not None:  # "his wife Jill, his son Craig and his daughter Ann": all three his
+            link(a, by_token[listed.start])
+            continue
         if _conjunct(a, before[-1], text) or (a.antecedent is not None and before[-1].start == a.antecedent):
             link(a, by_token[before[-1].start])
             continue
@@ -231,6 +239,23 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             continue  # "With help from the Rift Council, the society cut costs. It ...": the society
         link(a, by_token[pick.start])
     return unnamed
+
+
+def _kin_list_owner(a: Found, last: Found, linked: list[Found], text: str) -> Found | None:
+    """The possessive a list of relatives began with, when ``a`` is another item's ("his wife Jill,
+    his son Craig and his daughter Ann": the second "his" is the first's, not Craig) and the
+    name closest before it (``last``) is a relative the list named.
+
+    >>> f = lambda start, text: Found(start, start + 1, start * 4, start * 4 + len(text), text, "Person", 0.0)
+    >>> text = "Tom died. His wife Jill, his son Craig"  # "His" at 10, "his" at 25, Jill, Craig
+    >>> his, jill = Found(3, 4, 10, 13, "His", "Person", 0.0), Found(5, 6, 19, 23, "Jill", "Person", 0.0)
+    >>> _kin_list_owner(Found(7, 8, 25, 28, "his", "Person", 0.0), jill, [his], text).text
+    'His'
+    """
+    if a.text.casefold() not in _POSSESSIVE_PRONOUNS or not _KIN_AFTER.match(text, a.end_char):
+        return None
+    return next((f for f in reversed(linked) if f.sentence == a.sentence and f.end <= last.start
+                 and f.text.casefold() in _POSSESSIVE_PRONOUNS and _KIN_AFTER.match(text, f.end_char)), None)
 
 
 def _topic(before: list[Found], a: Found, main: str | None, iri_of: Callable[[Found], str]) -> Found:

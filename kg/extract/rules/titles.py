@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.extract.classes import DASHES, names_another
 from kg.extract.mentions import _title_words
-from kg.extract.rules.args import (Arg, arg, args, confidence, conjuncts, formerly, hedged, negated, pobj, relation,
-                                   subject)
+from kg.extract.rules.args import (Arg, arg, args, confidence, conjuncts, formerly, hedged, negated, planned, pobj,
+                                   relation, subject)
 from kg.lexicon import PropertySpec, load_words
 from kg.registry import extractors
 from kg.types import Relation
@@ -72,7 +72,7 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
                     and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children) \
                     and not any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
                 spec = ctx.lexicon.properties["worksFor"]  # "a leader at Vexa Labs": one of several
-            was = formerly(ctx, title)  # "a former CEO of Acme"
+            was = formerly(ctx, title) or (_succeeded(ctx, token) and title.head.head.i == token.head.i)  # "a former CEO"
             owners = [o for o in _owners(ctx, title) if o.iri != person.iri and not _named_before(ctx, title, o, person)]
             if title.lemma_.lower() in ctx.lexicon.words.rules.get("country_offices", ()):
                 owners = [o for o in owners if o.start_char > title.idx]  # "Union Power Minister": a portfolio
@@ -161,6 +161,9 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         candidates += [c for c in verb.children if c.dep_ == "oprd"]
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
             candidates += [c for c in prep.children if c.dep_ == "pobj"]
+    if person.dep_ == "dobj" and _succeeded(ctx, person):  # "replaced Ali Khan as captain": Khan's before
+        candidates += [c for prep in person.head.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                       for c in prep.children if c.dep_ == "pobj"]
     candidates += _dashed(ctx, person)
     # "announced the appointment of Miles Harlow as chief executive": the noun's "as"
     appointment = person.head.head if person.dep_ == "pobj" and person.head.lower_ == "of" else None
@@ -172,6 +175,22 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         for t in (candidate, *conjuncts(candidate)):
             if is_title(ctx, t) and (t.i == candidate.i or not _named(ctx, t, person)):
                 yield t
+
+
+def _succeeded(ctx: DocContext, person: Token) -> bool:
+    """Whether a person is the one a verb of taking over says someone followed in a post
+    ("Omar Haddad has replaced Ali Khan as captain", ``words.toml`` ``succeeding_verbs``), done:
+    not "will succeed Ali Khan".
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("Bo Ek replaced Al Roe as chair. Di Lu will succeed Bo Ek.", "x"))
+    >>> _succeeded(ctx, ctx.doc[4]), _succeeded(ctx, ctx.doc[14])
+    (True, False)
+    """
+    verb = person.head
+    return person.dep_ == "dobj" and verb.lemma_ in ctx.lexicon.words.rules.get("succeeding_verbs", ()) \
+        and verb.tag_ in {"VBD", "VBN"} and not planned(ctx, verb) and not negated(ctx, verb)
 
 
 def _by_others(ctx: DocContext, verb: Token) -> bool:
