@@ -3005,3 +3005,27 @@ def test_a_pronoun_and_a_name_in_two_joined_clauses_may_be_one_person():
                 "service in 1988. He was born in August 1964 and Abdul Karim holds a degree from Brevant University.")
     assert ("Abdul Karim Haddad", "birthDate", "August 1964") in got, got
     assert not any(s == "Omar Bello" and p == "birthDate" for s, p, _ in got), got
+
+
+def test_a_person_a_post_is_said_to_be_is_no_town():
+    got = facts("Kestria Council's new chief executive is Stephen Town, who has been appointed for a five-year term.")
+    assert ("Stephen Town", "leads", "Kestria Council") in got, got
+    assert entities("The capital of the island is George Town.").get("George Town", ("",))[0] == "Place"
+
+
+def test_a_school_district_is_a_body_and_its_superintendent_works_for_it():
+    got = facts("The Harlow School District board selected Anthony Reyes as its new superintendent.")
+    assert ("Anthony Reyes", "worksFor", "Harlow School District") in got, got
+    assert entities("The Museum District of Kestria is busy.").get("Museum District", ("Place",))[0] != "Organization"
+
+
+def test_a_limited_partnerships_legal_form_is_no_place():
+    got = facts("A partner at Vexa Capital Advisors, L.P., said the deal closed. Vexa Capital Advisors, L.P. bought "
+                "the bicycle maker Tarvola in 2003.")
+    assert not any("L.P" in o or "L.P" in s for s, _, o in got), got
+    assert ("Vexa Capital Advisors", "acquired", "Tarvola") in got, got
+
+
+def test_a_company_the_tagger_calls_an_adjective_before_a_title_is_a_company():
+    got = entities("Sihuan Chairman and Executive Director Che Fengsheng signed the agreement.")
+    assert got.get("Sihuan", ("",))[0] == "Organization", got

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, WORK, WORK_LAST_WORDS, noun_class
+from kg.extract.given_names import common_adjectives, given_names
 from kg.extract.name_spans import _LEGAL_ENDINGS, COURTESY_TITLES, POSSESSED_BUSINESSES, _is_name
 from kg.extract.tokens import tokens_of
 from kg.lexicon import Lexicon, load_words
@@ -287,8 +288,10 @@ def _title_owners(doc: Doc, people: set[int], taken: set[int]) -> Iterator[Span]
         span = doc[start:end]
         if len(span) == 1 and span[0].lower_ in common_nouns():
             continue  # "Company President Jo Orr"
-        if not capitalised and not all(t.is_upper and len(t) > 1 for t in span):
-            continue  # a title in lower case only after an acronym: "FIDE president Kirsan Ilyumzhinov"
+        if not capitalised and not all(t.is_upper and len(t) > 1 for t in span) \
+                and not (len(span) == 1 and span[0].pos_ == "PROPN" and span[0].text not in given_names()):
+            continue  # a title in lower case only after an acronym or a proper noun alone: "FIDE
+            # president Kirsan Ilyumzhinov", "Acer chairman and CEO J.T. Wang"
         yield span
 
 
@@ -324,8 +327,10 @@ def _titled_of(doc: Doc, taken: set[int]) -> Iterator[Span]:
 
 def _owner_word(token: Token) -> bool:
     """A word of an organisation's name NER left out (or took for a work's: "FIDE president
-    Kirsan Ilyumzhinov"): in capitals, a noun, no title's."""
-    return (token.is_title or token.is_upper) and token.pos_ in {"PROPN", "NOUN"} \
+    Kirsan Ilyumzhinov"): in capitals, a noun (or a word the tagger calls an adjective that
+    is none in English: "Sihuan Chairman"), no title's."""
+    return (token.is_title or token.is_upper) and (token.pos_ in {"PROPN", "NOUN"} or (
+        token.pos_ == "ADJ" and token.lower_ not in common_adjectives())) \
         and token.ent_type_ in {"", "WORK_OF_ART"} and token.lower_ not in TITLE_WORDS
 
 
