@@ -3029,3 +3029,29 @@ def test_a_limited_partnerships_legal_form_is_no_place():
 def test_a_company_the_tagger_calls_an_adjective_before_a_title_is_a_company():
     got = entities("Sihuan Chairman and Executive Director Che Fengsheng signed the agreement.")
     assert got.get("Sihuan", ("",))[0] == "Organization", got
+
+
+def test_a_name_opening_with_the_after_a_noun_that_says_what_it_is_is_named():
+    got = facts("UK retailer Vexa Sports has completed its acquisition of US athleticwear chain The Finish Line.")
+    assert ("Vexa Sports", "acquired", "The Finish Line") in got, got
+
+
+def test_whose_object_is_its_is_an_organisation_and_a_place_before_anothers_name_is_not_its():
+    g = graph("Acer completed its acquisition of U.S. computer maker Gateway on Monday.")
+    labels = {e.iri: (e.label, e.cls) for e in g.entities}
+    got = {(labels[r.subject][0], r.predicate, labels.get(r.obj, (r.obj,))[0]) for r in g.relations}
+    assert labels.get(next((e.iri for e in g.entities if e.label == "Acer"), ""), ("", ""))[1] == "Organization"
+    assert ("Acer", "acquired", "Gateway") in got, got
+    assert ("Acer", "headquarteredIn", "United States") not in got, got
+
+
+def test_a_name_before_disease_or_syndrome_names_no_entity():
+    got = entities("Huntington's disease and Rett syndrome were studied by Ana Lopes at Kestrel University.")
+    assert not {"Huntington", "Rett"} & set(got), got
+    assert got.get("Kestrel University", ("",))[0] == "Organization", got
+
+
+def test_a_stock_ticker_after_its_exchanges_code_is_the_companys_and_the_code_no_employer():
+    g = graph("Dale Reyes worked for Vexa Metals Group Limited (ASX: VMG) and Tarvola. VMG shares rose 4%.")
+    names = {e.label: e.alt_labels for e in g.entities}
+    assert "VMG" in names.get("Vexa Metals Group Limited", ()) and "ASX" not in names, names

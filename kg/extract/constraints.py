@@ -23,7 +23,7 @@ employer (:func:`unplayed`). A post a later sentence says was left is held befor
 (:func:`unquoted`), nor kin between two names a possessive ties each to someone else
 (:func:`kin_apart`), nor kin the kin noun before a name contradicts (:func:`kin_as_named`).
 Whoever appoints a person to a post at another organisation is no employer of theirs
-(:func:`not_the_appointer`). A pair a rule states as
+(:func:`not_the_appointer`), and a place before another's name is not the subject's (:func:`not_anothers_place`). A pair a rule states as
 held before is so whatever else states it in that sentence (:func:`former_alike`).
 
 Examples
@@ -641,6 +641,42 @@ def not_the_appointer(ctx: DocContext, relations: Iterable[Relation]) -> list[Re
     return [r for r in relations if not (r.predicate == "worksFor" and elsewhere(r))]
 
 
+def not_anothers_place(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less a classifier's place of an organisation where the place modifies
+    another's name: "Acer bought U.S. computer maker Gateway" places Gateway, not Acer (the
+    place hangs, through nouns before a name, on another entity's mention).
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("Vexa Labs bought U.S. computer maker Gateway.", "x"))
+    >>> vexa, us = ctx.resolved.by_token[0].iri, ctx.resolved.by_token[3].iri
+    >>> hq = Relation(vexa, "headquarteredIn", us, "x", "", (0, 9), (17, 21), 0.6, "model:pairs")
+    >>> not_anothers_place(ctx, [hq])
+    []
+    """
+    relations = list(relations)
+    if not any(r.extractor.startswith("model:") and r.predicate in _PLACED for r in relations):
+        return relations
+
+    def anothers(r: Relation) -> bool:
+        place = ctx.doc.char_span(*r.object_span, alignment_mode="expand")
+        if place is None:
+            return False
+        node = place.root
+        while node.dep_ in {"compound", "amod", "nmod"} and node.head.i != node.i:
+            node = node.head
+            hit = ctx.resolved.by_token.get(node.i)
+            if hit is not None and hit.iri not in {r.subject, r.obj} and hit.cls != "Place":
+                return True  # not "Tulsa Oklahoma": a place in a place
+        return False
+
+    return [r for r in relations if not (r.extractor.startswith("model:") and r.predicate in _PLACED and anothers(r))]
+
+
+#: Properties of where an organisation is.
+_PLACED = frozenset({"headquarteredIn", "locatedIn"})
+
+
 #: Properties of kin, and the possessives that tie a kin noun to someone.
 _KIN = frozenset({"childOf", "spouse"})
 _POSSESSIVES = frozenset({"his", "her", "their"})
@@ -649,4 +685,4 @@ _POSSESSIVES = frozenset({"his", "her", "their"})
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.
 CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors,
                between_namesakes, one_way, fullest_dates, unplayed, unquoted, kin_apart, kin_as_named,
-               not_the_appointer, left_later, former_alike)
+               not_the_appointer, not_anothers_place, left_later, former_alike)

@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
@@ -35,11 +36,12 @@ from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.missed_names import (_bracketed_short_names, _courtesy_people, _described_names, _has_nickname,
                                       _head_noun_names, _kin_names, _listed_people, _nicknamed,
-                                      _possessive_companies, _subject_people, _title_owners, _titled_of)
+                                      _its_subjects, _possessive_companies, _subject_people, _the_names,
+                                      _title_owners, _titled_of)
 from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
                                    _all_title, _bare_title, _camel_cased, _common_word, _degree_subject, _field_of_work,
-                                   _initialism, _is_department, _is_name, _mapped, _pieces, _without_honours,
-                                   _without_opener, _without_role, _without_score,
+                                   _initialism, _is_department, _is_name, _mapped, _names_a_condition, _pieces,
+                                   _without_honours, _without_opener, _without_role, _without_score,
                                    _without_title_abbreviation, _without_title_after, _without_trade,
                                    generic_body_in_town, one_body)
 from kg.extract.places import LOCATIVE, is_place, place_vote, postal_state, regions
@@ -81,8 +83,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             traded, piece = traded is not piece, traded
             if piece is None or not _is_name(piece) or _is_department(piece, titles, lexicon) \
                     or _titled_body(piece, title_words) \
-                    or _bare_title(piece, titles) or _all_title(piece, title_words) or _degree_subject(piece):
-                continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer", "(Board of) Directors": no one
+                    or _bare_title(piece, titles) or _all_title(piece, title_words) or _degree_subject(piece) \
+                    or _names_a_condition(piece):
+                continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer", "Huntington's disease": no one
             piece_text = text_of(piece)
             known = lexicon.known(piece_text)
             if known is not None and known.label != piece_text and _mapped(piece, lexicon):
@@ -146,13 +149,15 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for span in _kin_names(doc, lexicon, taken):
         found.append(_found(span, "Person", HEAD_NOUN_WEIGHT, None))
         taken.update(range(span.start, span.end))
-    for span, cls in list(_described_names(doc, lexicon, taken)):
-        found.append(_found(span, cls, HEAD_NOUN_WEIGHT, None))
-        taken.update(range(span.start, span.end))
+    for names in (_described_names, _the_names):  # "Quantix, a startup"; "the chain The Finish Line"
+        for span, cls in list(names(doc, lexicon, taken)):
+            found.append(_found(span, cls, HEAD_NOUN_WEIGHT, None))
+            taken.update(range(span.start, span.end))
     for span in [*_listed_people(doc, taken), *_subject_people(doc, lexicon, taken), *_courtesy_people(doc, taken)]:
         found.append(_found(span, "Person", NER_WEIGHT, None))  # "West - Brent Murphree – Maricopa, Ariz."
         taken.update(range(span.start, span.end))
-    for span in [*_title_owners(doc, {f.start for f in found if f.cls == "Person"}, taken), *_titled_of(doc, taken)]:
+    for span in [*_title_owners(doc, {f.start for f in found if f.cls == "Person"}, taken), *_titled_of(doc, taken),
+                 *_its_subjects(doc, taken)]:
         found.append(_found(span, "Organization", HEAD_NOUN_WEIGHT, None))  # "Helios Towers CEO Kash Pandya"
         taken.update(range(span.start, span.end))
     text = tokens_of(doc).text  # Doc.text joins the tokens' texts each time
@@ -165,7 +170,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for span, cls in list(short_names_again(doc, with_coined_names(shorts, found), taken)):
         found.append(_found(span, cls, NER_WEIGHT, None))
         taken.add(span.start)
-    found = _opening_organisations(doc, found, lexicon)
+    found = [f for f in _opening_organisations(doc, found, lexicon) if not _exchange_code(text, f)]
     found.extend(_anaphora(doc, taken, found, lexicon))
     found.extend(_relative_pronouns(doc, found))
     found = [changed(f, apart=frozenset(_apart(doc[f.start:f.end].root)) | f.apart,
@@ -213,6 +218,21 @@ def _opening_organisations(doc: Doc, found: list[Found], lexicon: Lexicon) -> li
         or (f.end + 1 < len(doc) and doc[f.end].text == "," and doc[f.end + 1].ent_type_ in {"GPE", "LOC"}))}
     return [changed(f, cls="Organization") if f.cls == "Place" and f.canonical is None and " " not in f.text
             and f.text in openings and f.text not in placed and not is_place(f.text) else f for f in found]
+
+
+def _exchange_code(text: str, f: Found) -> bool:
+    """Whether a name is a stock exchange's code before a ticker in parentheses ("ASX" in "Pilbara
+    Minerals (ASX: PLS)"): a label there, not an organisation the text speaks of.
+
+    >>> text = "Pilbara Minerals (ASX: PLS) rose; the ASX fell."
+    >>> [_exchange_code(text, Found(0, 1, a, b, text[a:b], "Organization", 1.0)) for a, b in ((18, 21), (36, 39))]
+    [True, False]
+    """
+    return text[:f.start_char].rstrip().endswith("(") and _TICKER_AFTER.match(text, f.end_char) is not None
+
+
+#: A ticker after an exchange's code, to the parenthesis's end: ": PLS)", ": BRK.B)".
+_TICKER_AFTER = re.compile(r"\s*:\s*[A-Z][A-Z0-9.\-]{0,9}\s*\)")
 
 
 def _title_words(lexicon: Lexicon) -> frozenset[str]:

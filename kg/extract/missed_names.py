@@ -163,6 +163,67 @@ def _listed_people(doc: Doc, taken: set[int]) -> Iterator[Span]:
         yield Span(doc, token.i, end, label="PERSON")
 
 
+def _the_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[tuple[Span, str]]:
+    """Names NER missed that open with a capital "The" mid-sentence, right after a noun that says
+    what they are: "athleticwear chain The Finish Line" is an organisation (the noun's
+    ``kg:headNoun`` class): one to four capitalised words after "The", in no name of NER's but a
+    work's (NER's guess for most such names).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Vexa bought the athleticwear chain The Finish Line for $558 million.")
+    >>> [(s.text, cls) for s, cls in _the_names(doc, load_lexicon(), set())]
+    [('The Finish Line', 'Organization')]
+    """
+    from spacy.tokens import Span
+
+    t = tokens_of(doc)
+    for i in range(1, len(doc) - 1):
+        if t.lower[i] != "the" or doc[i].text != "The" or t.pos[i - 1] != "NOUN" or i in taken or doc[i].is_sent_start:
+            continue
+        cls = noun_class(doc[i - 1], lexicon)
+        if cls not in {"Organization", "Product"}:
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= 4 and end not in taken and doc[end].is_title \
+                and doc[end].pos_ in {"PROPN", "NOUN"} and doc[end].ent_type_ in {"", "WORK_OF_ART"}:
+            end += 1
+        if end == i + 1 or end - i > 4 or (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"):
+            continue
+        yield Span(doc, i, end), cls
+
+
+def _its_subjects(doc: Doc, taken: set[int]) -> Iterator[Span]:
+    """Organisations NER missed as the subject of a clause that calls its object "its": "Acer
+    completed its acquisition of Gateway" (a person's is "his" or "her"): one to three
+    capitalised proper nouns in no name of NER's.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Acer completed its acquisition of Gateway.")
+    >>> [s.text for s in _its_subjects(doc, set())]
+    ['Acer']
+    """
+    from spacy.tokens import Span
+
+    t = tokens_of(doc)
+    for i in range(len(doc)):
+        if t.lower[i] != "its" or t.dep[i] != "poss":
+            continue
+        owned = doc[i].head
+        verb = owned.head if owned.dep_ in {"dobj", "attr"} else None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        if subject is None or subject.pos_ != "PROPN" or not (subject.is_title or subject.is_upper) \
+                or subject.ent_type_ or subject.i in taken or subject.text in given_names():
+            continue
+        start = subject.i
+        while start > 0 and subject.i - start < 2 and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_ and (start - 1) not in taken:
+            start -= 1
+        span = Span(doc, start, subject.i + 1)
+        if _is_name(span):
+            yield span
+
+
 def _subject_people(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Span]:
     """People NER missed as a clause's subject: two or three capitalised proper nouns in no
     name, shaped like a person's (:func:`kg.extract.classes.given_named`: a given name first,

@@ -25,6 +25,10 @@ _ALIAS_CUE = re.compile(r"(?:\(|,)\s*(?:or|also|also known as|better known as|kn
                         r"a\.k\.a\.?|aka|born|née|nee|né|formerly)", re.IGNORECASE)
 
 
+#: An exchange's code before a stock ticker in parentheses: "(ASX: ", "(NYSE: ", "(TSX-V: ".
+_TICKER = re.compile(r"\(\s*[A-Z]{2,8}(?:[-.][A-Z]{1,3})?\s*:\s*")
+
+
 def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignore[no-untyped-def]
     """Join "Amazon Web Services (AWS)" and an acronym with its expansion, and a name
     with the one the text says is another name of it ("Peter of Varn (or Pierre de Varn;
@@ -34,7 +38,8 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
     abbreviates the other, it coins a short name for an organisation (:func:`coined`:
     "Pakistan Stock Exchange (PSX)", "Ministry of Defence (Mindef)"),
     the gazetteer gives both one entry or the words
-    before it say so; otherwise it is something the text relates to the first
+    before it say so (a stock ticker after its exchange's code too: "(ASX: FMG)"); otherwise it is
+    something the text relates to the first
     ("Mitsubishi Electric (Japan)", "Terje Halleland (Progress Party)").
     """
     for i in range(len(found) - 1):
@@ -48,6 +53,9 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
                 union(i, i + 1, "gazetteer")
         elif _ALIAS_CUE.fullmatch(between) and a.cls == b.cls and a.canonical == b.canonical:
             union(i, i + 1, "alias")
+        elif _TICKER.fullmatch(between) and text[b.end_char:b.end_char + 1] == ")" and a.cls == "Organization" \
+                and b.canonical is None and " " not in b.text:
+            union(i, i + 1, "alias")  # "Fortescue Metals Group (ASX: FMG)": its stock ticker
     expansions = {}
     for i, f in enumerate(found):
         initials = _initials(f.text)

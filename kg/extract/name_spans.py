@@ -608,6 +608,24 @@ def _field_of_work(span: Span, lexicon: Lexicon) -> bool:
     return all(w in FIELD_WORDS or w in FIELD_MODIFIERS for w in words[:-1])
 
 
+def _names_a_condition(span: Span) -> bool:
+    """Whether a name is the first part of an illness's ("Huntington's disease", "Rett syndrome":
+    ``ontology/words.toml`` ``condition_nouns``), which names no entity of its own.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Huntington's disease and Rett syndrome were studied at Kestrel University.")
+    >>> [_names_a_condition(doc[i:j]) for i, j in ((0, 1), (4, 5), (8, 10))]
+    [True, True, False]
+    """
+    doc, end = span.doc, span.end
+    if end < len(doc) and doc[end].lower_ in {"'s", "’s"}:
+        end += 1
+    return end < len(doc) and doc[end].lower_ in CONDITION_NOUNS
+
+
+CONDITION_NOUNS = frozenset(_WORDS["condition_nouns"])
+
+
 def _degree_subject(span: Span) -> bool:
     """Whether a name is the subject of a degree or of studies ("a degree in History and
     Economics", "Bachelor of Science", "majored in Computer Science", "a graduate of Political

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.rules.args import args, confidence, fitting, planned, pobj, relation, subject
+from kg.extract.classes import noun_class
+from kg.extract.rules.args import Arg, arg, args, confidence, fitting, planned, pobj, relation, subject
 from kg.registry import extractors
 from kg.types import Relation
 
@@ -60,7 +61,7 @@ def nouns(ctx: DocContext) -> Iterator[Relation]:
             for prep in preps:
                 if owned and prep.lower_ not in _RELATING:
                     continue  # "announced a partnership with the Smithsonian on its Race Initiative"
-                objects = args(ctx, pobj(prep), maker=True)
+                objects = args(ctx, pobj(prep), maker=True) or _named_after(ctx, pobj(prep))
                 share = None if objects or prep.lower_ != "of" else _share(ctx, pobj(prep))
                 if share is not None:  # "the purchase of 67% of Kestrel Foods", "of a 30% stake in X"
                     objects, specs = args(ctx, share[0], maker=True), share[1] or specs
@@ -73,6 +74,23 @@ def nouns(ctx: DocContext) -> Iterator[Relation]:
                     if not owned or spec.allows(s.cls, o.cls):  # a person announcing a deal speaks for a firm
                         yield relation(ctx, spec, s, o, sent, "noun", conf)
         yield from _ownership(ctx, sent, conf)
+
+
+def _named_after(ctx: DocContext, noun: Token | None) -> list[Arg]:
+    """The name right after a noun that says what it is, where the parser hangs it elsewhere:
+    "its acquisition of US athleticwear chain The Finish Line" (the chain is The Finish Line).
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("Vexa completed its acquisition of US athleticwear "
+    ...                                             "chain The Finish Line in a deal worth $558m.", "x"))
+    >>> [ctx.text[a.start_char:a.end_char] for a in _named_after(ctx, ctx.doc[7])]
+    ['The Finish Line']
+    """
+    if noun is None or noun.i + 1 >= len(noun.doc) or noun_class(noun, ctx.lexicon) not in {"Organization", "Product"}:
+        return []
+    named = arg(ctx, noun.doc[noun.i + 1])
+    return [named] if named is not None and named.cls in {"Organization", "Product"} else []
 
 
 def _unrealised(ctx: DocContext, noun: Token) -> bool:
