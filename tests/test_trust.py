@@ -3055,3 +3055,26 @@ def test_a_stock_ticker_after_its_exchanges_code_is_the_companys_and_the_code_no
     g = graph("Dale Reyes worked for Vexa Metals Group Limited (ASX: VMG) and Tarvola. VMG shares rose 4%.")
     names = {e.label: e.alt_labels for e in g.entities}
     assert "VMG" in names.get("Vexa Metals Group Limited", ()) and "ASX" not in names, names
+
+
+def test_an_abbreviation_before_a_name_with_the_in_parentheses_is_its_short_name():
+    got = entities("TMF (The Music Factory) was a music video channel in the United Kingdom and Ireland.")
+    assert any("TMF" in alts for _, alts in got.values()), got
+
+
+def test_a_seats_area_and_a_film_industry_are_no_home_and_an_envoys_host_no_nationality():
+    got = facts("Toronto-area MP Nate Erskine-Smith is the new housing minister. The club counts Hollywood actor "
+                "Michael B Jordan among its owners. India's Ambassador to the US Harsh Shringla arrived on Monday.")
+    assert not any(p == "livesIn" for _, p, _ in got), got
+    assert ("Harsh Shringla", "nationality", "United States") not in got, got
+
+
+def test_a_council_that_appoints_someone_makes_no_member_of_them():
+    got = facts("The Council of the University of Kestria has appointed Professor Omar Bello as the University's "
+                "third Vice Chancellor. Tom Reyes was appointed by the Chief Executive Contract Committee in May.")
+    assert not any(p in {"memberOf", "worksFor"} and ("Council" in o or "Committee" in o) for _, p, o in got), got
+
+
+def test_prof_before_a_name_is_no_part_of_it():
+    got = entities("The institute said Prof Rangan Banerjee spoke. Prof Banerjee was honoured.")
+    assert "Rangan Banerjee" in got and not any(name.startswith("Prof") for name in got), got

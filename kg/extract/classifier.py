@@ -731,6 +731,8 @@ def place_on_title(doc: Doc, person: tuple[int, int], place: tuple[int, int],
     """
     root = doc[place[0]:place[1]].root
     title = root.head
+    if title.lower_ == "area" and title.i + 1 < len(doc) and doc[title.i + 1].lower_ in offices:
+        return False  # "Toronto-area MP Nate Erskine-Smith": the seat's area
     return (root.dep_ in {"compound", "nmod", "amod"} and not place[0] <= title.i < place[1]
             and title.lower_ not in offices
             and title.dep_ in {"compound", "nmod"} and title.i < person[0]

@@ -604,11 +604,12 @@ def kin_as_named(ctx: DocContext, relations: Iterable[Relation]) -> list[Relatio
 
 
 def not_the_appointer(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
-    """``relations`` less a worksFor whose organisation appointed the person to a post at
-    another one: "appointed by the Treasury as chief executive of Kestrel Insurance" (or "...
-    to PZU") makes no employee of the Treasury (``words.toml`` ``appointing_verbs``). Only
-    the agent of a passive: "RNZ has appointed X as Head of Digital Media" names a unit of
-    the appointer's own.
+    """``relations`` less a worksFor (or memberOf) whose organisation appointed the person to a
+    post at another one: "appointed by the Treasury as chief executive of Kestrel Insurance" (or
+    "... to PZU") makes no employee of the Treasury (``words.toml`` ``appointing_verbs``); only
+    the agent of a passive: "RNZ has appointed X as Head of Digital Media" names a unit of the
+    appointer's own. A committee, council or board that appoints someone makes no member of
+    them, whatever the voice.
 
     >>> from kg.pipeline import extract
     >>> from kg.types import Document
@@ -618,27 +619,38 @@ def not_the_appointer(ctx: DocContext, relations: Iterable[Relation]) -> list[Re
     [('leads', 'Kestrel_Insurance')]
     """
     relations = list(relations)
-    if not any(r.predicate == "worksFor" for r in relations):
+    if not any(r.predicate in {"worksFor", "memberOf"} for r in relations):
         return relations
     appointing = ctx.lexicon.words.rules.get("appointing_verbs", frozenset())
 
-    def appointer(span: tuple[int, int]) -> Token | None:  # the verb whose agent ("by X") the span is
+    def appointer(span: tuple[int, int]) -> tuple[Token, Token] | None:  # (verb, name's root) appointing
         named = ctx.doc.char_span(*span, alignment_mode="expand")
         if named is None:
             return None
         root = named.root
-        verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else None
-        return verb if verb is not None and verb.lemma_.lower() in appointing else None
+        verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "agent" else \
+            root.head if root.dep_ == "nsubj" else None
+        return (verb, root) if verb is not None and verb.lemma_.lower() in appointing else None
 
     def elsewhere(r: Relation) -> bool:
-        verb = appointer(r.object_span)
-        if verb is None:
+        found = appointer(r.object_span)
+        if found is None:
             return False
+        verb, root = found
+        if root.lower_ in _APPOINTING_BODIES:
+            return True  # "The Council of the University of Namibia has appointed X": no member by that
+        if root.dep_ == "nsubj":
+            return False  # "RNZ has appointed X as Head of Digital Media": a unit of RNZ's own
         posts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"as", "to"}]
         return any(hit.cls == "Organization" and hit.iri != r.obj
                    for p in posts for t in p.subtree if (hit := ctx.resolved.by_token.get(t.i)) is not None)
 
-    return [r for r in relations if not (r.predicate == "worksFor" and elsewhere(r))]
+    return [r for r in relations if not (r.predicate in {"worksFor", "memberOf"} and elsewhere(r))]
+
+
+#: Bodies that appoint people to posts without making them members: "appointed by the Chief
+#: Executive Contract Committee", "the Council of X has appointed Y as Vice Chancellor".
+_APPOINTING_BODIES = frozenset({"committee", "council", "board", "panel", "commission", "senate", "cabinet"})
 
 
 def not_anothers_place(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:

@@ -41,8 +41,8 @@ from kg.extract.missed_names import (_bracketed_short_names, _courtesy_people, _
 from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
                                    _all_title, _bare_title, _camel_cased, _common_word, _degree_subject, _field_of_work,
                                    _initialism, _is_department, _is_name, _mapped, _names_a_condition, _pieces,
-                                   _without_honours, _without_opener, _without_role, _without_score,
-                                   _without_title_abbreviation, _without_title_after, _without_trade,
+                                   _without_academic_title, _without_honours, _without_opener, _without_role,
+                                   _without_score, _without_title_abbreviation, _without_title_after, _without_trade,
                                    generic_body_in_town, one_body)
 from kg.extract.places import LOCATIVE, is_place, place_vote, postal_state, regions
 from kg.extract.short_names import (NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed,
@@ -77,6 +77,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         listed_cls = _listed_class(pieces, lexicon) or ner_cls
         for piece in pieces:
             piece = _without_honours(_without_role(_without_score(_without_opener(_after_title(piece, title_words)))))
+            if ner_cls == "Person":
+                piece = _without_academic_title(piece)  # "Prof Rangan Banerjee" (NER's person)
             piece = _without_title_abbreviation(piece, TITLE_ABBREVIATIONS)  # "Browns GM John Dorsey"
             piece = _without_title_after(piece, titles, lexicon)  # "Federal Reserve Chairman", "District Executive"
             traded = _without_trade(piece, lexicon)

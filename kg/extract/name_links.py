@@ -51,6 +51,9 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
                 union(i, i + 1, "abbreviation")
             elif a.canonical is not None and a.canonical == b.canonical:
                 union(i, i + 1, "gazetteer")
+        elif re.fullmatch(r"\(\s*the", between, re.IGNORECASE) and text[b.end_char:b.end_char + 1] == ")" \
+                and abbreviates(a.text, f"The {b.text}"):
+            union(i, i + 1, "abbreviation")  # "TMF (The Music Factory)": its "The" spelled too
         elif _ALIAS_CUE.fullmatch(between) and a.cls == b.cls and a.canonical == b.canonical:
             union(i, i + 1, "alias")
         elif _TICKER.fullmatch(between) and text[b.end_char:b.end_char + 1] == ")" and a.cls == "Organization" \

@@ -407,6 +407,25 @@ def _without_role(span: Span) -> Span:
         span, styled = span.doc[span.start + skip:span.end], True
 
 
+def _without_academic_title(span: Span | None) -> Span | None:
+    """A person's name NER found without the academic title it took in: "Prof Rangan Banerjee"
+    is Rangan Banerjee, "Prof Banerjee" Banerjee (``_ACADEMIC_TITLES``; a company's "Dr Reddy's"
+    is not asked).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Prof Rangan Banerjee met Dr Lee.")
+    >>> _without_academic_title(doc[0:3]).text, _without_academic_title(doc[4:6]).text
+    ('Rangan Banerjee', 'Lee')
+    """
+    if span is not None and len(span) > 1 and span[0].lower_.rstrip(".") in _ACADEMIC_TITLES and span[1].is_title:
+        return span.doc[span.start + 1:span.end]
+    return span
+
+
+#: Titles before a person's name that are no part of it.
+_ACADEMIC_TITLES = frozenset({"prof", "professor", "dr", "doctor"})
+
+
 def _without_place_seat(span: Span) -> Span:
     """A person's name without the place of their seat NER took into it: "an MP from Odisha
     Ashwini Vaishnaw" is Ashwini Vaishnaw."""

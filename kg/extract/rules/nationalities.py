@@ -42,6 +42,8 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
             owner = token.dep_ == "poss" and is_country(ctx, place)  # "Italy's", not "Leeds's"
             if token.dep_ not in {"amod", "compound", "nmod"} and not owner:
                 continue
+            if _after_to(ctx, token):
+                continue  # "India's Ambassador to the US Harsh Shringla": where he is sent, not his country
             if not owner and _opens_a_name(ctx, token):
                 continue  # "British Salt chief executive officer Bill Thompson": the company's word
             stated = spec
@@ -52,7 +54,9 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                 continue  # "former Georgia Governor Jimmy Carter": the state's office, not the country
             if not owner and not _demonym_or_country(ctx, token, place):
                 stated = ctx.lexicon.properties.get("livesIn")  # "a Madrid architect": home, no nationality
-                if stated is None or token.head.lower_ in ctx.lexicon.words.rules.get("offices", ()) \
+                area = token.head.lower_ == "area" and token.head.i + 1 < len(ctx.doc)
+                role = ctx.doc[token.head.i + 1] if area else token.head  # "Toronto-area MP": the MP's
+                if stated is None or role.lower_ in ctx.lexicon.words.rules.get("offices", ()) \
                         or token.lower_ in ctx.lexicon.words.rules.get("not_homes", ()) \
                         or not is_place(ctx.text[place.start_char:place.end_char]):
                     continue  # "Connecticut State Treasurer": the office's place; "Cairns Airport CEO"; "Olympic cyclist"
@@ -80,6 +84,27 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                 people = [a for a in [arg(ctx, holder)] if a and a.cls == "Person"]
             for person in people:
                 yield relation(ctx, stated, person, place, sent, "nationality", conf)
+
+
+def _after_to(ctx: DocContext, token: Token) -> bool:
+    """Whether a place comes right after an envoy's "to" or "to the": the place the envoy is sent
+    to ("Ambassador to the US Harsh Shringla"), none of his.
+
+    >>> from types import SimpleNamespace
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("India's Ambassador to the US Harsh Shringla wrote to US President Ann Roe.")
+    >>> _after_to(SimpleNamespace(doc=doc), doc[5]), _after_to(SimpleNamespace(doc=doc), doc[10])
+    (True, False)
+    """
+    doc, i = ctx.doc, token.i
+    to = i - 1 if i >= 1 and doc[i - 1].lower_ == "to" else i - 2 if (
+        i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "to") else None
+    return to is not None and to >= 1 and doc[to - 1].lower_ in _ENVOYS  # not "his credentials to US President X"
+
+
+#: Posts whose "to" names the country a person is sent to.
+_ENVOYS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "consul", "emissary", "delegate",
+                     "representative", "commissioner", "attaché", "attache"})
 
 
 def _a_role(ctx: DocContext, noun: Token) -> bool:

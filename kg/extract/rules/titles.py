@@ -68,6 +68,8 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
             if match is None:
                 continue
             spec, inverse = match
+            if spec.name == "childOf" and _of_offspring(title):
+                continue  # "his former partner and mother of his children Josephine Quiepo": no one's child
             if spec.name == "leads" and title.lower_ in ctx.lexicon.words.rules.get("vague_heads", ()) \
                     and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children) \
                     and not any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
@@ -175,6 +177,26 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         for t in (candidate, *conjuncts(candidate)):
             if is_title(ctx, t) and (t.i == candidate.i or not _named(ctx, t, person)):
                 yield t
+
+
+def _of_offspring(title: Token) -> bool:
+    """Whether a kin title is "of" someone's children ("mother of his children"): the person is
+    their parent, which says no one named is anyone's child.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("His partner and mother of his children Jo Ruiz spoke. The mother of Tom, Ann Roe, spoke.")
+    >>> _of_offspring(doc[3]), _of_offspring(doc[13])
+    (True, False)
+    """
+    doc, k = title.doc, title.i + 1
+    if k >= len(doc) or doc[k].lower_ != "of":
+        return False  # read by position: the parser may hang the "of" on a title before ("partner and mother of")
+    k += 2 if k + 2 < len(doc) and doc[k + 1].lower_ in {"his", "her", "their", "the"} else 1
+    return k < len(doc) and doc[k].lower_ in _OFFSPRING
+
+
+#: Nouns of someone's children, as a group.
+_OFFSPRING = frozenset({"children", "kids", "sons", "daughters", "grandchildren", "child"})
 
 
 def _succeeded(ctx: DocContext, person: Token) -> bool:
