@@ -22,9 +22,10 @@ employer (:func:`unplayed`). A post a later sentence says was left is held befor
 (:func:`left_later`). A model reads nothing between a quotation and the names outside it
 (:func:`unquoted`), nor kin between two names a possessive ties each to someone else
 (:func:`kin_apart`), nor kin the kin noun before a name contradicts (:func:`kin_as_named`).
-Whoever appoints a person to a post at another organisation is no employer of theirs
-(:func:`not_the_appointer`), and a place before another's name is not the subject's (:func:`not_anothers_place`). A pair a rule states as
-held before is so whatever else states it in that sentence (:func:`former_alike`).
+Whoever appoints a person to a post at another organisation, and any council or committee
+that appoints, is no employer of theirs (:func:`not_the_appointer`); a place before another's
+name is not the subject's (:func:`not_anothers_place`). A pair a rule states as held before
+is so whatever else states it in that sentence (:func:`former_alike`).
 
 Examples
 --------
@@ -609,7 +610,7 @@ def not_the_appointer(ctx: DocContext, relations: Iterable[Relation]) -> list[Re
     "... to PZU") makes no employee of the Treasury (``words.toml`` ``appointing_verbs``); only
     the agent of a passive: "RNZ has appointed X as Head of Digital Media" names a unit of the
     appointer's own. A committee, council or board that appoints someone makes no member of
-    them, whatever the voice.
+    them, whatever the voice (``appointing_bodies``).
 
     >>> from kg.pipeline import extract
     >>> from kg.types import Document
@@ -622,6 +623,7 @@ def not_the_appointer(ctx: DocContext, relations: Iterable[Relation]) -> list[Re
     if not any(r.predicate in {"worksFor", "memberOf"} for r in relations):
         return relations
     appointing = ctx.lexicon.words.rules.get("appointing_verbs", frozenset())
+    bodies = ctx.lexicon.words.rules.get("appointing_bodies", frozenset())
 
     def appointer(span: tuple[int, int]) -> tuple[Token, Token] | None:  # (verb, name's root) appointing
         named = ctx.doc.char_span(*span, alignment_mode="expand")
@@ -637,7 +639,7 @@ def not_the_appointer(ctx: DocContext, relations: Iterable[Relation]) -> list[Re
         if found is None:
             return False
         verb, root = found
-        if root.lower_ in _APPOINTING_BODIES:
+        if root.lower_ in bodies:
             return True  # "The Council of the University of Namibia has appointed X": no member by that
         if root.dep_ == "nsubj":
             return False  # "RNZ has appointed X as Head of Digital Media": a unit of RNZ's own
@@ -647,10 +649,6 @@ def not_the_appointer(ctx: DocContext, relations: Iterable[Relation]) -> list[Re
 
     return [r for r in relations if not (r.predicate in {"worksFor", "memberOf"} and elsewhere(r))]
 
-
-#: Bodies that appoint people to posts without making them members: "appointed by the Chief
-#: Executive Contract Committee", "the Council of X has appointed Y as Vice Chancellor".
-_APPOINTING_BODIES = frozenset({"committee", "council", "board", "panel", "commission", "senate", "cabinet"})
 
 
 def not_anothers_place(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:

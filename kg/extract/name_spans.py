@@ -409,8 +409,8 @@ def _without_role(span: Span) -> Span:
 
 def _without_academic_title(span: Span | None) -> Span | None:
     """A person's name NER found without the academic title it took in: "Prof Rangan Banerjee"
-    is Rangan Banerjee, "Prof Banerjee" Banerjee (``_ACADEMIC_TITLES``; a company's "Dr Reddy's"
-    is not asked).
+    is Rangan Banerjee, "Prof Banerjee" Banerjee (``ontology/words.toml`` ``academic_titles``; a
+    company's "Dr Reddy's" is not asked).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Prof Rangan Banerjee met Dr Lee.")
@@ -422,8 +422,7 @@ def _without_academic_title(span: Span | None) -> Span | None:
     return span
 
 
-#: Titles before a person's name that are no part of it.
-_ACADEMIC_TITLES = frozenset({"prof", "professor", "dr", "doctor"})
+_ACADEMIC_TITLES = frozenset(_WORDS["academic_titles"])
 
 
 def _without_place_seat(span: Span) -> Span:

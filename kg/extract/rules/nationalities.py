@@ -87,24 +87,23 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
 
 
 def _after_to(ctx: DocContext, token: Token) -> bool:
-    """Whether a place comes right after an envoy's "to" or "to the": the place the envoy is sent
-    to ("Ambassador to the US Harsh Shringla"), none of his.
+    """Whether a place comes right after an envoy's "to" or "to the" (``words.toml``
+    ``envoy_nouns``): the place the envoy is sent to ("Ambassador to the US Harsh Shringla"),
+    none of his.
 
     >>> from types import SimpleNamespace
     >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
     >>> doc = load_nlp()("India's Ambassador to the US Harsh Shringla wrote to US President Ann Roe.")
-    >>> _after_to(SimpleNamespace(doc=doc), doc[5]), _after_to(SimpleNamespace(doc=doc), doc[10])
+    >>> ctx = SimpleNamespace(doc=doc, lexicon=load_lexicon())
+    >>> _after_to(ctx, doc[5]), _after_to(ctx, doc[10])
     (True, False)
     """
     doc, i = ctx.doc, token.i
     to = i - 1 if i >= 1 and doc[i - 1].lower_ == "to" else i - 2 if (
         i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "to") else None
-    return to is not None and to >= 1 and doc[to - 1].lower_ in _ENVOYS  # not "his credentials to US President X"
-
-
-#: Posts whose "to" names the country a person is sent to.
-_ENVOYS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "consul", "emissary", "delegate",
-                     "representative", "commissioner", "attaché", "attache"})
+    envoys = ctx.lexicon.words.rules.get("envoy_nouns", frozenset())
+    return to is not None and to >= 1 and doc[to - 1].lower_ in envoys  # not "his credentials to US President X"
 
 
 def _a_role(ctx: DocContext, noun: Token) -> bool:

@@ -68,7 +68,7 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
             if match is None:
                 continue
             spec, inverse = match
-            if spec.name == "childOf" and _of_offspring(title):
+            if spec.name == "childOf" and _of_offspring(title, ctx.lexicon.words.rules.get("offspring_nouns", ())):
                 continue  # "his former partner and mother of his children Josephine Quiepo": no one's child
             if spec.name == "leads" and title.lower_ in ctx.lexicon.words.rules.get("vague_heads", ()) \
                     and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children) \
@@ -179,24 +179,21 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
                 yield t
 
 
-def _of_offspring(title: Token) -> bool:
-    """Whether a kin title is "of" someone's children ("mother of his children"): the person is
-    their parent, which says no one named is anyone's child.
+def _of_offspring(title: Token, offspring: Iterable[str]) -> bool:
+    """Whether a kin title is "of" someone's children ("mother of his children": ``offspring``,
+    ``words.toml`` ``offspring_nouns``): the person is their parent, which says no one named is
+    anyone's child.
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("His partner and mother of his children Jo Ruiz spoke. The mother of Tom, Ann Roe, spoke.")
-    >>> _of_offspring(doc[3]), _of_offspring(doc[13])
+    >>> _of_offspring(doc[3], {"children"}), _of_offspring(doc[13], {"children"})
     (True, False)
     """
     doc, k = title.doc, title.i + 1
     if k >= len(doc) or doc[k].lower_ != "of":
         return False  # read by position: the parser may hang the "of" on a title before ("partner and mother of")
     k += 2 if k + 2 < len(doc) and doc[k + 1].lower_ in {"his", "her", "their", "the"} else 1
-    return k < len(doc) and doc[k].lower_ in _OFFSPRING
-
-
-#: Nouns of someone's children, as a group.
-_OFFSPRING = frozenset({"children", "kids", "sons", "daughters", "grandchildren", "child"})
+    return k < len(doc) and doc[k].lower_ in offspring
 
 
 def _succeeded(ctx: DocContext, person: Token) -> bool:
