@@ -3078,3 +3078,10 @@ def test_a_council_that_appoints_someone_makes_no_member_of_them():
 def test_prof_before_a_name_is_no_part_of_it():
     got = entities("The institute said Prof Rangan Banerjee spoke. Prof Banerjee was honoured.")
     assert "Rangan Banerjee" in got and not any(name.startswith("Prof") for name in got), got
+
+
+def test_whom_someone_replaces_in_the_news_present_held_the_post_before():
+    g = graph("Terry Duguid replaces Carla Qualtrough as the sport minister.")
+    labels = {e.iri: e.label for e in g.entities}
+    held = {(labels[r.subject], r.obj, r.former) for r in g.relations if r.predicate == "jobTitle"}
+    assert ("Carla Qualtrough", "sport minister", True) in held and ("Terry Duguid", "sport minister", False) in held

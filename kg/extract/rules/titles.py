@@ -198,8 +198,9 @@ def _of_offspring(title: Token, offspring: Iterable[str]) -> bool:
 
 def _succeeded(ctx: DocContext, person: Token) -> bool:
     """Whether a person is the one a verb of taking over says someone followed in a post
-    ("Omar Haddad has replaced Ali Khan as captain", ``words.toml`` ``succeeding_verbs``), done:
-    not "will succeed Ali Khan".
+    ("Omar Haddad has replaced Ali Khan as captain", news's present "Terry Duguid replaces Carla
+    Qualtrough as the sport minister": ``words.toml`` ``succeeding_verbs``), done: not "will
+    succeed Ali Khan".
 
     >>> from kg.pipeline import Pipeline
     >>> from kg.types import Document
@@ -209,7 +210,7 @@ def _succeeded(ctx: DocContext, person: Token) -> bool:
     """
     verb = person.head
     return person.dep_ == "dobj" and verb.lemma_ in ctx.lexicon.words.rules.get("succeeding_verbs", ()) \
-        and verb.tag_ in {"VBD", "VBN"} and not planned(ctx, verb) and not negated(ctx, verb)
+        and verb.tag_ in {"VBD", "VBN", "VBZ"} and not planned(ctx, verb) and not negated(ctx, verb)
 
 
 def _by_others(ctx: DocContext, verb: Token) -> bool:
