@@ -74,10 +74,6 @@ _MARRYING = frozenset({"marry", "wed", "remarry"})
 #: Nouns of a person's own life ("Morris's death").
 LIFE_NOUNS = frozenset(_WORDS["life_nouns"])
 DISTRICT_BODIES = frozenset(_WORDS["district_bodies"])
-#: Heads of a person's post ("chief executive", "chairman"): what a copula equates a person's name with.
-_POST_HEADS = frozenset(_WORDS["owner_titles"]) - {"and", "&", "chief", "general", "vice", "deputy", "acting",
-                                                  "interim", "senior", "managing", "operating", "financial",
-                                                  "technology"}
 #: A regnal number: "I", "II", "IV", "XIV" ("Carol I", "Philip V").
 REGNAL = re.compile(r"[IVX]{1,5}")
 #: Classes whose head noun types a name that modifies it ("the Trainium2 chip").
@@ -224,7 +220,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Place"  # "Mount Halvorsen", "Gulf of Tonkin"
     if words > 1 and lexicon.head_nouns.get(last_lower) in NAME_PART_CLASSES and last.is_title:
         cls = lexicon.head_nouns[last_lower]  # "Ransford Abbey" appointed CEO: a person; a "Bureau" chosen as spokesman stays
-        if cls == "Place" and (appointed(span, lexicon) or person_cue(span) or _posted(span)):
+        if cls == "Place" and (appointed(span, lexicon) or person_cue(span)
+                               or _posted(span, lexicon.triggers.title_heads)):
             return "Person"  # "its new chief executive is Stephen Town"
         if cls == "Place" and _said_beside(beside, lexicon) == "Organization":
             return "Organization"  # "investment research firm Third Bridge"
@@ -677,18 +674,19 @@ def person_cue(span: Span) -> bool:
 
 
 
-def _posted(span: Span) -> bool:
-    """Whether a name that opens with a given name is what a copula equates a post with: "Auckland
+def _posted(span: Span, title_heads: frozenset[str]) -> bool:
+    """Whether a name that opens with a given name is what a copula equates a post with (a
+    title's last word, ``title_heads``: :attr:`kg.lexicon.Triggers.title_heads`): "Auckland
     Council's new chief executive is Stephen Town", "Stephen Town is its chief executive".
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Its new chief executive is Stephen Town. The capital is George Town.")
-    >>> _posted(doc[5:7]), _posted(doc[11:13])
+    >>> _posted(doc[5:7], frozenset({"executive"})), _posted(doc[11:13], frozenset({"executive"}))
     (True, False)
     """
     root = span.root
     return span[0].text in given_names() and root.dep_ in {"attr", "nsubj"} and root.head.lemma_ == "be" \
-        and any(c.dep_ in {"nsubj", "attr"} and c.i != root.i and c.lower_ in _POST_HEADS for c in root.head.children)
+        and any(c.dep_ in {"nsubj", "attr"} and c.i != root.i and c.lower_ in title_heads for c in root.head.children)
 
 
 def _life_after(span: Span) -> bool:

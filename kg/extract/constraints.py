@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from kg.extract.classes import noun_class
 from kg.extract.classifier import triggered
+from kg.extract.coreference import PERSON_POSSESSIVES
 from kg.extract.nlp import MONTHS
 from kg.extract.tokens import tokens_of
 from kg.types import Relation, changed
@@ -554,7 +555,7 @@ def kin_apart(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
 
     def tied(start: int) -> bool:  # "his son [Craig]"
         i = at.get(start)
-        return i is not None and i >= 2 and t.lower[i - 1] in words and t.lower[i - 2] in _POSSESSIVES
+        return i is not None and i >= 2 and t.lower[i - 1] in words and t.lower[i - 2] in PERSON_POSSESSIVES
 
     return [r for r in relations if not (r.extractor.startswith("model:") and r.predicate in _KIN
                                          and tied(r.subject_span[0]) and tied(r.object_span[0]))]
@@ -587,7 +588,7 @@ def kin_as_named(ctx: DocContext, relations: Iterable[Relation]) -> list[Relatio
             return None
         spec, bearer_is_object = titles[t.lower[i - 1]]
         owner = i - 3 if t.lower[i - 2] in {"'s", "’s"} and i >= 3 else i - 2
-        if owner == i - 2 and t.lower[owner] not in _POSSESSIVES:
+        if owner == i - 2 and t.lower[owner] not in PERSON_POSSESSIVES:
             return None
         hit = ctx.resolved.by_token.get(owner)
         return None if hit is None else (spec.name, bearer_is_object, hit.iri)
@@ -687,9 +688,8 @@ def not_anothers_place(ctx: DocContext, relations: Iterable[Relation]) -> list[R
 _PLACED = frozenset({"headquarteredIn", "locatedIn"})
 
 
-#: Properties of kin, and the possessives that tie a kin noun to someone.
+#: Properties of kin.
 _KIN = frozenset({"childOf", "spouse"})
-_POSSESSIVES = frozenset({"his", "her", "their"})
 
 
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.

@@ -32,7 +32,8 @@ _NO_BUSINESS_WORDS = frozenset(load_words().mentions["no_business_words"])
 #: A possessive, then a kin noun: "his son", "her daughters" (``words.toml`` ``kin_nouns``).
 _KIN_AFTER = re.compile(r"\s+(?:" + "|".join(map(re.escape, load_words().mentions["kin_nouns"])) + r")\b",
                         re.IGNORECASE)
-_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
+#: Possessives that tie a kin noun to a person: "his son", "her husband".
+PERSON_POSSESSIVES = frozenset({"his", "her", "their"})
 #: The gender a person pronoun gives its entity.
 _GENDER = {**dict.fromkeys(("he", "him", "his", "himself"), "m"),
            **dict.fromkeys(("she", "her", "hers", "herself"), "f")}
@@ -252,10 +253,10 @@ def _kin_list_owner(a: Found, last: Found, linked: list[Found], text: str) -> Fo
     >>> _kin_list_owner(Found(7, 8, 25, 28, "his", "Person", 0.0), jill, [his], text).text
     'His'
     """
-    if a.text.casefold() not in _POSSESSIVE_PRONOUNS or not _KIN_AFTER.match(text, a.end_char):
+    if a.text.casefold() not in PERSON_POSSESSIVES or not _KIN_AFTER.match(text, a.end_char):
         return None
     return next((f for f in reversed(linked) if f.sentence == a.sentence and f.end <= last.start
-                 and f.text.casefold() in _POSSESSIVE_PRONOUNS and _KIN_AFTER.match(text, f.end_char)), None)
+                 and f.text.casefold() in PERSON_POSSESSIVES and _KIN_AFTER.match(text, f.end_char)), None)
 
 
 def _topic(before: list[Found], a: Found, main: str | None, iri_of: Callable[[Found], str]) -> Found:

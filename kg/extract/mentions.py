@@ -24,7 +24,6 @@ Examples
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
@@ -44,6 +43,7 @@ from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSI
                                    _without_academic_title, _without_honours, _without_opener, _without_role,
                                    _without_score, _without_title_abbreviation, _without_title_after, _without_trade,
                                    generic_body_in_town, one_body)
+from kg.extract.naming import stock_tickers
 from kg.extract.places import LOCATIVE, is_place, place_vote, postal_state, regions
 from kg.extract.short_names import (NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed,
                                    with_coined_names)
@@ -172,7 +172,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     for span, cls in list(short_names_again(doc, with_coined_names(shorts, found), taken)):
         found.append(_found(span, cls, NER_WEIGHT, None))
         taken.add(span.start)
-    found = [f for f in _opening_organisations(doc, found, lexicon) if not _exchange_code(text, f)]
+    exchanges = {exchange for exchange, _ in stock_tickers(text)}  # "ASX" in "(ASX: PLS)": a label, no organisation
+    found = [f for f in _opening_organisations(doc, found, lexicon) if (f.start_char, f.end_char) not in exchanges]
     found.extend(_anaphora(doc, taken, found, lexicon))
     found.extend(_relative_pronouns(doc, found))
     found = [changed(f, apart=frozenset(_apart(doc[f.start:f.end].root)) | f.apart,
@@ -220,21 +221,6 @@ def _opening_organisations(doc: Doc, found: list[Found], lexicon: Lexicon) -> li
         or (f.end + 1 < len(doc) and doc[f.end].text == "," and doc[f.end + 1].ent_type_ in {"GPE", "LOC"}))}
     return [changed(f, cls="Organization") if f.cls == "Place" and f.canonical is None and " " not in f.text
             and f.text in openings and f.text not in placed and not is_place(f.text) else f for f in found]
-
-
-def _exchange_code(text: str, f: Found) -> bool:
-    """Whether a name is a stock exchange's code before a ticker in parentheses ("ASX" in "Pilbara
-    Minerals (ASX: PLS)"): a label there, not an organisation the text speaks of.
-
-    >>> text = "Pilbara Minerals (ASX: PLS) rose; the ASX fell."
-    >>> [_exchange_code(text, Found(0, 1, a, b, text[a:b], "Organization", 1.0)) for a, b in ((18, 21), (36, 39))]
-    [True, False]
-    """
-    return text[:f.start_char].rstrip().endswith("(") and _TICKER_AFTER.match(text, f.end_char) is not None
-
-
-#: A ticker after an exchange's code, to the parenthesis's end: ": PLS)", ": BRK.B)".
-_TICKER_AFTER = re.compile(r"\s*:\s*[A-Z][A-Z0-9.\-]{0,9}\s*\)")
 
 
 def _title_words(lexicon: Lexicon) -> frozenset[str]:

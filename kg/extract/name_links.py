@@ -16,7 +16,8 @@ from kg.extract.classes import ORGANIZATION_WORDS
 from kg.extract.coreference import _TITLES_BEFORE_NAMES
 from kg.extract.given_names import given_names, nickname_of
 from kg.extract.mentions import GAZETTEER_WEIGHT, HEAD_NOUN_WEIGHT, Found
-from kg.extract.naming import _POSSESSIVE, _initials, _is_acronym, _subsequence, abbreviates, coined
+from kg.extract.naming import (_POSSESSIVE, _initials, _is_acronym, _subsequence, abbreviates, coined,
+                               stock_tickers)
 from kg.extract.short_names import NAME_PARTICLES, surnames
 
 #: Words that say the name after them is another name of the one before: "Peter of Varn (or
@@ -25,8 +26,8 @@ _ALIAS_CUE = re.compile(r"(?:\(|,)\s*(?:or|also|also known as|better known as|kn
                         r"a\.k\.a\.?|aka|born|née|nee|né|formerly)", re.IGNORECASE)
 
 
-#: An exchange's code before a stock ticker in parentheses: "(ASX: ", "(NYSE: ", "(TSX-V: ".
-_TICKER = re.compile(r"\(\s*[A-Z]{2,8}(?:[-.][A-Z]{1,3})?\s*:\s*")
+#: A parenthesis opening with "the": "TMF (The Music Factory)".
+_OPENS_WITH_THE = re.compile(r"\(\s*the", re.IGNORECASE)
 
 
 def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignore[no-untyped-def]
@@ -42,6 +43,7 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
     something the text relates to the first
     ("Mitsubishi Electric (Japan)", "Terje Halleland (Progress Party)").
     """
+    tickers = {ticker: text.rfind("(", 0, ticker[0]) for _, ticker in stock_tickers(text)}  # ticker -> its "("
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
         between = text[a.end_char:b.start_char].strip()
@@ -51,13 +53,13 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
                 union(i, i + 1, "abbreviation")
             elif a.canonical is not None and a.canonical == b.canonical:
                 union(i, i + 1, "gazetteer")
-        elif re.fullmatch(r"\(\s*the", between, re.IGNORECASE) and text[b.end_char:b.end_char + 1] == ")" \
+        elif _OPENS_WITH_THE.fullmatch(between) and text[b.end_char:b.end_char + 1] == ")" \
                 and abbreviates(a.text, f"The {b.text}"):
             union(i, i + 1, "abbreviation")  # "TMF (The Music Factory)": its "The" spelled too
         elif _ALIAS_CUE.fullmatch(between) and a.cls == b.cls and a.canonical == b.canonical:
             union(i, i + 1, "alias")
-        elif _TICKER.fullmatch(between) and text[b.end_char:b.end_char + 1] == ")" and a.cls == "Organization" \
-                and b.canonical is None and " " not in b.text:
+        elif (b.start_char, b.end_char) in tickers and a.cls == "Organization" and b.canonical is None \
+                and text[a.end_char:tickers[(b.start_char, b.end_char)]].strip() == "":
             union(i, i + 1, "alias")  # "Fortescue Metals Group (ASX: FMG)": its stock ticker
     expansions = {}
     for i, f in enumerate(found):

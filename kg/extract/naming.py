@@ -86,6 +86,20 @@ def _is_acronym(name: str) -> bool:
     return 2 <= len(name) <= 6 and name.isupper() and name.isalpha()
 
 
+#: A stock ticker in parentheses after its exchange's code: "(ASX: FMG)", "(NYSE:LVS)", "(TSX-V: ABC)".
+STOCK_TICKER = re.compile(r"\(\s*(?P<exchange>[A-Z]{2,8}(?:[-.][A-Z]{1,3})?)\s*:\s*(?P<ticker>[A-Z0-9][A-Z0-9.\-]{0,9})\s*\)")
+
+
+def stock_tickers(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The (exchange code, ticker) character spans of :data:`STOCK_TICKER` in ``text``.
+
+    >>> text = "Pilbara Minerals (ASX: PLS) rose."
+    >>> [(text[a:b], text[c:d]) for (a, b), (c, d) in stock_tickers(text)]
+    [('ASX', 'PLS')]
+    """
+    return [(m.span("exchange"), m.span("ticker")) for m in STOCK_TICKER.finditer(text)]
+
+
 def abbreviates(short: str, long: str) -> bool:
     """Whether ``short`` is an abbreviation of ``long``: its letters, in order, start words.
 
