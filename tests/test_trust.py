@@ -1060,7 +1060,7 @@ def test_he_after_a_sentence_naming_two_men_none_its_subject_is_no_one():
     # neither man is the sentence's subject: "he" could be either, and no fact beats a guess
     found = facts("Kestrel named Tom Vasse as its new team principal, replacing Mattia Berro. In 2022 he was "
                   "appointed as Vireo's team leader.")
-    assert ("Tom Vasse", "jobTitle", "new team principal") in found, found
+    assert ("Tom Vasse", "jobTitle", "team principal") in found, found
     assert not {f for f in found if f[2] == "team leader"}, found
     found = facts("Kestrel named Anna Vasse as its new team principal, replacing Mattia Berro. In 2022 she was "
                   "appointed as Vireo's team leader.")
@@ -2856,7 +2856,7 @@ def test_an_apposition_after_the_second_of_two_appointees_is_the_seconds():
     got = facts("Samsung Electronics will appoint former Vice Chairman Park Young-ho as the new head of the DS "
                 "Division and President Cho Gye-su, the existing head of the DS Division, as the head of the "
                 "Future Business Planning Department.")
-    assert ("Park Young-ho", "jobTitle", "new head") in got, got
+    assert ("Park Young-ho", "jobTitle", "head") in got, got
     assert ("Park Young-ho", "jobTitle", "existing head") not in got, got
 
 
@@ -3085,3 +3085,111 @@ def test_whom_someone_replaces_in_the_news_present_held_the_post_before():
     labels = {e.iri: e.label for e in g.entities}
     held = {(labels[r.subject], r.obj, r.former) for r in g.relations if r.predicate == "jobTitle"}
     assert ("Carla Qualtrough", "sport minister", True) in held and ("Terry Duguid", "sport minister", False) in held
+
+
+@pytest.mark.parametrize("text, person, title", [
+    ("Mayor Karen Whitfield conducted the ceremony on Tuesday.", "Karen Whitfield", "Mayor"),
+    ("Justice Miriam Otieno ordered the arrest of the officers.", "Miriam Otieno", "Justice"),
+    ("The ceremony was presided over by Governor General Sara Nolan.", "Sara Nolan", "Governor General"),
+    ("Police chief Dana Ruiz said the suspect had fled.", "Dana Ruiz", "Police chief"),
+    ("The senator from Ohio, Bob Vance, voted against the bill.", "Bob Vance", "senator"),
+    ("Taoiseach Liam Byrne paid tribute to the former minister.", "Liam Byrne", "Taoiseach"),
+])
+def test_a_public_office_is_a_job_title_with_no_organisation(text, person, title):
+    g = graph(text)
+    labels = {e.iri: e.label for e in g.entities}
+    assert (person, title) in {(labels.get(r.subject), r.obj) for r in g.relations if r.predicate == "jobTitle"}, \
+        g.relations
+    assert labels and all(not label.startswith(title) for label in labels.values()), labels
+    assert not any(r.predicate in {"worksFor", "leads", "memberOf"} for r in g.relations), g.relations
+
+
+def test_an_office_held_before_is_former_and_an_appointers_as_is_the_appointees():
+    g = graph("Former Governor Dale Harmon of Ohio spoke. President Ada Nkem picks Kessel Bank MD as new "
+              "central bank governor.")
+    labels = {e.iri: e.label for e in g.entities}
+    titles = {(labels.get(r.subject), r.obj, r.former) for r in g.relations if r.predicate == "jobTitle"}
+    assert ("Dale Harmon", "Former Governor", True) in titles, titles
+    assert not any(who == "Ada Nkem" and "governor" in title for who, title, _ in titles), titles
+
+
+@pytest.mark.parametrize("text, before, title, tie", [
+    ("Di Lu was named chair of Orvex Holdings, replacing Bo Ek.", "Bo Ek", "chair", ("leads", "Orvex Holdings")),
+    ("Kestrel Bank named Omar Salim chief executive, replacing Jan Vos.", "Jan Vos", "chief executive",
+     ("leads", "Kestrel Bank")),
+    ("Grant Ferris, the new police chief, takes over from Ian Doyle, who retired in August.", "Ian Doyle",
+     "police chief", None),
+    ("The museum announced the appointment of Tomas Berg as its new director, succeeding Carl Holm.",
+     "Carl Holm", "director", None),
+    ("Ruth Aldana is the new public safety minister, replacing Dominic Leclerc.", "Dominic Leclerc",
+     "public safety minister", None),
+])
+def test_whom_someone_took_a_post_from_held_it_before(text, before, title, tie):
+    g = graph(text)
+    labels = {e.iri: e.label for e in g.entities}
+    held = {(labels.get(r.subject), r.predicate, labels.get(r.obj, r.obj), r.former) for r in g.relations}
+    assert (before, "jobTitle", title, True) in held, held
+    if tie:
+        assert (before, *tie, True) in held, held
+    assert not any(who == before and not former for who, _, _, former in held), held
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Roe, deputy head of Warwick College, replaced Bo Ek last year.",  # her own post, not the one taken
+    "Mona Feld will replace Tim Ruck as chief executive of Orvex.",  # still to come
+    "Mona Feld, the new chair of Orvex, will take over from Tim Ruck in May.",
+])
+def test_a_post_not_taken_over_is_not_given_to_the_one_replaced(text):
+    g = graph(text)
+    labels = {e.iri: e.label for e in g.entities}
+    assert not any(labels.get(r.subject) in {"Bo Ek", "Tim Ruck"} for r in g.relations), g.relations
+
+
+@pytest.mark.parametrize("text", [
+    "Julia Park, the chief financial officer, said sales rose.",
+    "Julia Park said she would retire next year.",
+    "The company named Julia Park chief financial officer on Monday.",
+])
+def test_a_given_name_before_a_places_noun_is_a_person_with_a_persons_title_or_words(text):
+    assert entities(text).get("Julia Park", ("",))[0] == "Person", entities(text)
+
+
+def test_a_place_named_after_a_place_still_a_place_when_it_speaks():
+    assert entities("Victoria Park said it would close the gates at dusk.")["Victoria Park"][0] == "Place"
+
+
+def test_the_governors_deputy_beside_him_is_no_governor():
+    got = facts("Dapo Abiodun was sworn in as the fifth governor, alongside his deputy, Noimot Salako.")
+    assert ("Noimot Salako", "jobTitle", "governor") not in got, got
+
+
+@pytest.mark.parametrize("text, org, founder", [
+    ("Kuda was co-founded by Babs Ogundeyi in 2019.", "Kuda", "Babs Ogundeyi"),
+    ("Stephen Marsh, Vexa Capital's chairman and co-founder, said the deal was done.", "Vexa Capital",
+     "Stephen Marsh"),
+    ("Ann Lee co-founded Kestrel Labs with Tom Roe in 1990.", "Kestrel Labs", "Tom Roe"),
+    ("Mr McGlade was the founder of the former Champion Sports chain.", "Champion Sports", "McGlade"),
+])
+def test_co_founders_and_founders_of_a_chain(text, org, founder):
+    got = facts(text)
+    assert (org, "foundedBy", founder) in got, got
+    assert entities(text)[org][0] == "Organization", entities(text)
+
+
+def test_respectively_pairs_two_lists_in_order():
+    got = facts("He is survived by daughters Manjushree Khaitan and Jayshree Mohta, who run Kesoram Industries and "
+                "Jayshree Tea and Industries respectively.")
+    assert ("Jayshree Mohta", "leads", "Kesoram Industries") not in got, got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Blackstone agreed to buy 40 percent of Patria Investimentos.", ("Blackstone", "investsIn", "Patria Investimentos")),
+    ("Vexa Capital bought 67% of Zentro Inc last year.", ("Vexa Capital", "acquired", "Zentro Inc")),
+    ("Minerals Technologies signed an agreement to acquire Amcol International.",
+     ("Minerals Technologies", "acquired", "Amcol International")),
+])
+def test_a_share_bought_is_a_stake_and_an_agreement_to_buy_is_its_signers(text, fact):
+    got = facts(text)
+    assert fact in got, got
+    if fact[1] == "investsIn":  # 40% is a stake, no takeover
+        assert not any(p == "acquired" for _, p, _ in got), got

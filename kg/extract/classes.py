@@ -223,8 +223,12 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
         if cls == "Place" and (appointed(span, lexicon) or person_cue(span)
                                or _posted(span, lexicon.triggers.title_heads)):
             return "Person"  # "its new chief executive is Stephen Town"
-        if cls == "Place" and _said_beside(beside, lexicon) == "Organization":
+        said = _said_beside(beside, lexicon) if cls == "Place" else None
+        if said == "Organization":
             return "Organization"  # "investment research firm Third Bridge"
+        if cls == "Place" and span[0].text in given_names() and not is_place(span[0].text) \
+                and (said == "Person" or _speaks(span)):
+            return "Person"  # "Julia Park, the chief financial officer,", "Julia Park said"; not "Victoria Park"
         return cls
     if gives_a_company_title(span) or placed_based(span):
         return "Organization"  # "Aston Martin chief executive Andy Palmer", "Minneapolis-based Best Buy"
@@ -541,6 +545,13 @@ def speaks_for_itself(span: Span) -> bool:
         and name not in regions() and name not in capitals() and text_of(span) not in subdivisions()
 
 
+def _speaks(span: Span) -> bool:
+    """Whether the name is the subject of a verb of speech ("Julia Park said")."""
+    from kg.extract.found import SPEECH_VERBS
+
+    return span.root.dep_ == "nsubj" and span.root.head.lemma_ in SPEECH_VERBS
+
+
 def _took_post(verb: Token, lexicon: Lexicon) -> bool:
     """Whether the verb's subject took or left a title only people hold, named after "as":
     "joined Zenith Bank as chief economist", "served as managing director", "retired as
@@ -591,6 +602,10 @@ def appointed(span: Span, lexicon: Lexicon) -> bool:
     """
     subject = first_conjunct(span.root)
     verb = subject.head
+    if subject.dep_ in {"nmod", "compound"} and verb.dep_ == "oprd" and verb.i > span.end - 1:
+        return _persons_title(verb, lexicon) and verb.head.lemma_ in lexicon.words.rules["appointing_verbs"] \
+            and lexicon.head_nouns.get(span[-1].lower_, "Place") == "Place" and span[-1].lower_ not in PLACE_BODIES
+        # "named Julia Park chief financial officer", the name parsed as the title's
     if subject.dep_ not in {"nsubjpass", "dobj"} or verb.lemma_ not in lexicon.words.rules["appointing_verbs"] \
             or lexicon.head_nouns.get(span[-1].lower_, "Place") != "Place" or span[-1].lower_ in PLACE_BODIES:
         return False  # "chose the National Guard Bureau as its spokesman": a body
@@ -969,7 +984,8 @@ def impersonal(span: Span) -> bool:
     """Whether the words around a name say it is no person: "which" opens its relative clause
     ("Tim Hortons, which competes with ..."; not after a preposition, where "which" is often
     the noun's before it), or it is the subject of a verb whose object is "its" ("Tim Hortons
-    opened its first restaurant"). A place or an organisation; NER's person is wrong.
+    opened its first restaurant"), or of a passive verb of founding ("Kuda was co-founded by").
+    A place or an organisation; NER's person is wrong.
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Tim Hortons opened its first cafe. Ann Lee, who founded it, opened her shop.")
@@ -981,10 +997,15 @@ def impersonal(span: Span) -> bool:
             c.dep_ == "relcl" and any(w.lower_ == "which" and w.dep_ in {"nsubj", "nsubjpass", "dobj"}
                                       for w in c.children) for c in root.children):
         return True  # "Tim Hortons, which competes with Dunkin', said", "the winery Achaia Clauss, which"
+    if root.dep_ == "nsubjpass" and root.head.lemma_.lower() in _FOUNDING:
+        return True  # "Kuda was co-founded by Babs Ogundeyi": a body; people are born
     if root.dep_ != "nsubj":
         return False
     objects = [c for c in root.head.children if c.dep_ == "dobj"]
     return any(w.lower_ == "its" and w.dep_ == "poss" for o in objects for w in o.children)
+
+
+_FOUNDING = frozenset({"found", "co-found", "cofound", "establish", "incorporate"})
 
 
 def placed_based(span: Span) -> bool:

@@ -24,8 +24,9 @@ employer (:func:`unplayed`). A post a later sentence says was left is held befor
 (:func:`kin_apart`), nor kin the kin noun before a name contradicts (:func:`kin_as_named`).
 Whoever appoints a person to a post at another organisation, and any council or committee
 that appoints, is no employer of theirs (:func:`not_the_appointer`); a place before another's
-name is not the subject's (:func:`not_anothers_place`). A pair a rule states as held before
-is so whatever else states it in that sentence (:func:`former_alike`).
+name is not the subject's (:func:`not_anothers_place`). Two lists "respectively" pairs go in
+order (:func:`respectively`). A pair a rule states as held before is so whatever else states it
+in that sentence (:func:`former_alike`).
 
 Examples
 --------
@@ -693,6 +694,47 @@ _KIN = frozenset({"childOf", "spouse"})
 
 
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.
+def respectively(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less the pairs "respectively" rules out: in a sentence that says it, two
+    lists of names pair in order ("Ann Roe and Bo Ek run Vexa and Orvex respectively": Roe runs
+    Vexa, not Orvex), whichever extractor paired them; a longer list's last names, which the
+    parse may have cut from one name ("Jayshree Tea and Industries"), pair with none.
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("Ann Roe and Bo Ek lead Vexa Labs and Zentro Inc respectively.", "x"))
+    >>> pairs = [Relation(a, "leads", b, "x", "", sa, sb, 0.7, "rule:svo") for a, sa in (("ex:roe", (0, 7)), ("ex:ek", (12, 17)))
+    ...          for b, sb in (("ex:vexa", (23, 32)), ("ex:zentro", (37, 47)))]
+    >>> [(r.subject, r.obj) for r in respectively(ctx, pairs)]
+    [('ex:roe', 'ex:vexa'), ('ex:ek', 'ex:zentro')]
+    """
+    relations = list(relations)
+    if "respectively" not in ctx.text:
+        return relations
+    from kg.extract.classes import first_conjunct
+    from kg.extract.rules.args import conjuncts
+
+    def place(span: tuple[int, int]) -> tuple[int, int] | None:  # (the list's first token, the index in it)
+        named = ctx.doc.char_span(*span, alignment_mode="expand")
+        if named is None:
+            return None
+        root = named.root
+        if root.tag_ in {"WP", "WDT"} and root.head.dep_ == "relcl":
+            root = root.head.head  # "daughters X and Y, who run A and B respectively": Y's place
+        first = first_conjunct(root)
+        items = sorted([first.i, *(c.i for c in conjuncts(first))])
+        return (first.i, len(items), items.index(root.i)) if len(items) > 1 and root.i in items else None
+
+    def out_of_order(r: Relation) -> bool:
+        sent = ctx.doc.char_span(*r.subject_span, alignment_mode="expand")
+        if sent is None or not any(t.lower_ == "respectively" for t in sent.sent):
+            return False
+        a, b = place(r.subject_span), place(r.object_span)
+        return a is not None and b is not None and a[0] != b[0] and a[2] != b[2] and max(a[2], b[2]) < min(a[1], b[1])
+
+    return [r for r in relations if r.object_is_literal or not out_of_order(r)]
+
+
 CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors,
                between_namesakes, one_way, fullest_dates, unplayed, unquoted, kin_apart, kin_as_named,
-               not_the_appointer, not_anothers_place, left_later, former_alike)
+               not_the_appointer, not_anothers_place, respectively, left_later, former_alike)

@@ -39,8 +39,9 @@ _MODES = ("rule", "lookup")
 CACHE_MAX = 2**17
 
 
-def install(nlp: Language, name: str = "lemmatizer") -> bool:
-    """Put a :class:`CachedLemmatizer` around ``nlp``'s lemmatizer ``name``, in its place.
+def install(nlp: Language, name: str = "lemmatizer", fixed: dict[str, str] | None = None) -> bool:
+    """Put a :class:`CachedLemmatizer` around ``nlp``'s lemmatizer ``name``, in its place;
+    ``fixed``: word forms whose lemma is given ("co-founded": "co-found"), not asked.
 
     False (and the pipeline left as it is) when there is no such component, or
     it is not spaCy's own lemmatizer (or English's) in a mode whose lemma is a
@@ -57,7 +58,10 @@ def install(nlp: Language, name: str = "lemmatizer") -> bool:
         return False
     if not Language.has_factory(LEMMAS_ID):
         Language.factory(LEMMAS_ID, default_config={"mode": "rule", "overwrite": False}, func=_make)
-    nlp.replace_pipe(name, LEMMAS_ID, config={"mode": stock.mode, "overwrite": stock.overwrite}).lemmatizer = stock
+    cached = nlp.replace_pipe(name, LEMMAS_ID, config={"mode": stock.mode, "overwrite": stock.overwrite})
+    cached.lemmatizer = stock
+    strings = nlp.vocab.strings
+    cached.fixed = {strings.add(form): strings.add(lemma) for form, lemma in (fixed or {}).items()}
     return True
 
 
@@ -79,6 +83,7 @@ class CachedLemmatizer:
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
         self.cache: dict[tuple[int, int, int], int] = {}
+        self.fixed: dict[int, int] = {}  # ORTH -> LEMMA, for forms whose lemma is given
         self._answering: Any = None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -90,14 +95,14 @@ class CachedLemmatizer:
         if self._answering is None:
             self._answering = answering(self.lemmatizer)
         lemmatize, overwrite = self._answering.lemmatize, self.lemmatizer.overwrite
-        cache, strings = self.cache, doc.vocab.strings
+        cache, strings, fixed = self.cache, doc.vocab.strings, self.fixed
         lemmas = []
         for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
             if lemma and not overwrite:
                 lemmas.append(lemma)
                 continue
             key = (orth, pos, morph)
-            found = cache.get(key)
+            found = cache.get(key) or fixed.get(orth)
             if found is None:
                 if len(cache) >= CACHE_MAX:  # memory stays flat however many words a corpus has
                     cache.clear()

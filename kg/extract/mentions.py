@@ -59,6 +59,7 @@ _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 NER_WEIGHT, PLACE_WEIGHT, HEAD_NOUN_WEIGHT, GAZETTEER_WEIGHT = 1.0, 2.0, 3.0, 100.0
 #: Title words besides the ontology's title triggers ("co", "chief", "officer").
 TITLE_WORDS = frozenset(_WORDS["title_words"])
+PUBLIC_OFFICES = frozenset(load_words().rules["public_offices"])
 ADDRESSING_VERBS = frozenset(_WORDS["addressing_verbs"])
 
 
@@ -224,7 +225,8 @@ def _opening_organisations(doc: Doc, found: list[Found], lexicon: Lexicon) -> li
 
 
 def _title_words(lexicon: Lexicon) -> frozenset[str]:
-    """:data:`TITLE_WORDS` and every word of the ontology's titles, made once per lexicon.
+    """:data:`TITLE_WORDS`, :data:`PUBLIC_OFFICES` and every word of the ontology's titles,
+    made once per lexicon.
 
     >>> from kg.lexicon import load_lexicon
     >>> words = _title_words(load_lexicon())
@@ -234,7 +236,7 @@ def _title_words(lexicon: Lexicon) -> frozenset[str]:
     triggers = lexicon.triggers
     kept = _TITLE_WORD_SETS.get(id(triggers))
     if kept is None or kept[0] is not triggers:
-        words = TITLE_WORDS | {w for t in triggers.titles for w in t.split()}
+        words = TITLE_WORDS | {w for t in triggers.titles for w in t.split()} | PUBLIC_OFFICES
         kept = _TITLE_WORD_SETS[id(triggers)] = (triggers, words)
     return kept[1]
 

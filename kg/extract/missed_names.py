@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, WORK, WORK_LAST_WORDS, noun_class
+from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, WORK, WORK_LAST_WORDS, name_class, noun_class
 from kg.extract.given_names import common_adjectives, given_names
 from kg.extract.name_spans import _LEGAL_ENDINGS, COURTESY_TITLES, POSSESSED_BUSINESSES, _is_name
 from kg.extract.tokens import tokens_of
@@ -63,6 +63,8 @@ def _head_noun_names(doc: Doc, lexicon: Lexicon, taken: set[int]):  # type: igno
         if _is_name(span) and span[0].pos_ not in {"DET", "PRON"}:
             if cls == "Place" and head.is_title:
                 span = doc[start:head.i + 1]  # "Varrick Bridge", "Kessel Square": the noun is the name's
+                if span[0].text in given_names() and name_class(span, lexicon) == "Person":
+                    cls = "Person"  # "named Julia Park chief financial officer"
             taken.update(range(span.start, span.end))
             yield span, cls
 

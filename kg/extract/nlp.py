@@ -166,11 +166,16 @@ def _load(name: str | None, gazetteer: str | None) -> Language:
         install(nlp.get_pipe("attribute_ruler"))
     from kg.extract.lemmas import install as install_lemmas
 
-    install_lemmas(nlp)  # the same lemmas, spaCy's lemmatizer asked once per word form
-    from spacy.attrs import ORTH
+    hyphened = dict(entry.split() for entry in load_words().mentions["hyphened_words"])  # "co-founder": one word
+    install_lemmas(nlp, fixed={form: lemma for word, lemma in hyphened.items()
+                               for form in {word, word.capitalize(), word.title()}})
+    from spacy.attrs import NORM, ORTH
 
     for title in load_words().mentions["abbreviated_titles"]:  # "Atty. George Briones": no sentence's end
         nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
+    for word in hyphened:  # read by the network as the word without its prefix ("founded")
+        for form in {word, word.capitalize(), word.title()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: word.partition("-")[2]}])
     add_gazetteer(nlp, load_lexicon(gazetteer))
     from spacy.language import Language
 

@@ -359,7 +359,12 @@ def subject(ctx: DocContext, verb: Token) -> Token | None:
             if node.head.pos_ == "PROPN":  # "Tom Hubert (born May 24, 1977)"
                 return node.head
             # "Apple's plans to use X": the owner of the noun
-            return next((c for c in node.head.children if c.dep_ == "poss"), None)
+            owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
+            if owner is not None or node.head.dep_ != "dobj" \
+                    or node.head.lemma_.lower() not in ctx.lexicon.words.rules["agreement_nouns"]:
+                return owner
+            node = node.head.head  # "Acme signed an agreement to acquire X": who signed it
+            continue
         if node.dep_ not in _CONTROL_DEPS or node.head.i == node.i:
             return None
         appointee = _appointee(ctx, node)

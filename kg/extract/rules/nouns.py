@@ -62,7 +62,7 @@ def nouns(ctx: DocContext) -> Iterator[Relation]:
                 if owned and prep.lower_ not in _RELATING:
                     continue  # "announced a partnership with the Smithsonian on its Race Initiative"
                 objects = args(ctx, pobj(prep), maker=True) or _named_after(ctx, pobj(prep))
-                share = None if objects or prep.lower_ != "of" else _share(ctx, pobj(prep))
+                share = None if objects or prep.lower_ != "of" else share_of(ctx, pobj(prep))
                 if share is not None:  # "the purchase of 67% of Kestrel Foods", "of a 30% stake in X"
                     objects, specs = args(ctx, share[0], maker=True), share[1] or specs
                 if prep.lower_ == "between" and len(objects) >= 2:
@@ -142,7 +142,7 @@ def _agent(noun: Token, preps: list[Token]) -> Token | None:
 _RELATING = frozenset({"of", "in", "with", "between", "into", "among"})
 
 
-def _share(ctx: DocContext, amount: Token | None) -> tuple[Token | None, list[PropertySpec]] | None:
+def share_of(ctx: DocContext, amount: Token | None) -> tuple[Token | None, list[PropertySpec]] | None:
     """What a share a deal's noun takes is of, and the property its size states: "(the
     purchase of) 67% of X" takes X over (``acquired``), "a 10% stake in X" invests in it, "a
     majority of X" takes it over; None where the noun's object is no share.
@@ -150,11 +150,11 @@ def _share(ctx: DocContext, amount: Token | None) -> tuple[Token | None, list[Pr
     >>> from kg.pipeline import Pipeline
     >>> from kg.types import Document
     >>> ctx = Pipeline().context(Document.from_text("Vireo completed the purchase of 67% of Kestrel.", "x"))
-    >>> whose, specs = _share(ctx, ctx.doc[6])
+    >>> whose, specs = share_of(ctx, ctx.doc[6])
     >>> whose.text, [s.name for s in specs]
     ('Kestrel', ['acquired'])
     >>> ctx = Pipeline().context(Document.from_text("Vireo bought an 87.61 percent stake in Kestrel.", "x"))
-    >>> whose, specs = _share(ctx, ctx.doc[5])
+    >>> whose, specs = share_of(ctx, ctx.doc[5])
     >>> whose.text, [s.name for s in specs]
     ('Kestrel', ['acquired'])
     """

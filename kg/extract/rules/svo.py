@@ -32,6 +32,7 @@ from kg.extract.rules.args import (
     relation,
     subject,
 )
+from kg.extract.rules.nouns import share_of
 from kg.lexicon import PropertySpec
 from kg.registry import extractors
 from kg.types import Relation
@@ -83,7 +84,13 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
                 if spec.literal:
                     yield from _dated(ctx, spec, verb, words, preps, sent, conf)
                     continue
-                pairs = list(_pairs(ctx, verb, words, preps, inverse, spec.symmetric))
+                share = _bought_share(ctx, verb, spec) if len(words) == 1 and not inverse else None
+                if share is not None:  # "agreed to buy 40 percent of Patria": a stake in it
+                    whose, stated = share
+                    spec = stated[0] if stated else spec
+                    pairs = [(s, o) for s in args(ctx, subject(ctx, verb)) for o in args(ctx, whose, maker=True)]
+                else:
+                    pairs = list(_pairs(ctx, verb, words, preps, inverse, spec.symmetric))
                 pairs += _co_agents(ctx, spec, verb, preps, pairs, inverse)
                 for s, o in pairs:
                     found.setdefault((s.iri, o.iri), []).append((spec, s, o))
@@ -113,6 +120,23 @@ def _dated(ctx: DocContext, spec: PropertySpec, verb: Token, words: list[str], p
                 object_span=(span.start_char, span.end_char), confidence=conf,
                 extractor="rule:svo", object_is_literal=True,
             )
+
+
+def _bought_share(ctx: DocContext, verb: Token, spec: PropertySpec):  # type: ignore[no-untyped-def]
+    """What share of what an active verb of buying takes, and the property its size states
+    (:func:`kg.extract.rules.nouns.share_of`): "acquired 30% of Zentro" invests in Zentro,
+    "bought 67% of Zentro" takes it over; None where its object is no share.
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> g = extract(Document.from_text("Vexa Capital acquired 30% of Zentro Inc last year.", "x"))
+    >>> [(r.predicate, r.obj.rsplit("/", 1)[-1]) for r in g.relations]
+    [('investsIn', 'Zentro_Inc')]
+    """
+    if spec.name != "acquired" or any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return None
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return None if dobj is None or args(ctx, dobj) else share_of(ctx, dobj)
 
 
 def _pairs(ctx: DocContext, verb: Token, words: list[str], preps: dict,  # type: ignore[type-arg]

@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.extract.classes import DASHES, names_another
@@ -51,9 +52,9 @@ def is_title(ctx: DocContext, token: Token) -> bool:
 
 def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozenset[str]) -> Iterator[Relation]:
     by_token = ctx.resolved.by_token
-    job_properties = ctx.lexicon.words.rules["job_title_properties"]
-    staff_titles = ctx.lexicon.words.rules.get("staff_titles", frozenset())
     conf = confidence(ctx, "title")
+    predecessors = _takeovers(ctx, sent)
+    taken = {"jobTitle", *ctx.lexicon.words.rules["job_title_properties"]}
     for token in ctx.named_tokens(sent):
         person = arg(ctx, token)
         if person is None or person.cls != "Person" or by_token[token.i].end - 1 != token.i:
@@ -63,37 +64,60 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
         for title in _titles_of(ctx, token):
             if bracketed and title.i < start:
                 continue  # "Minister of Social Affairs (Mensos)": the title's short form, no holder
-            phrase = _title_phrase(title, by_token, alone=_owned_apart(ctx, title), bodies=bodies, words=words)
-            match = _title_spec(ctx, phrase)
-            if match is None:
-                continue
-            spec, inverse = match
-            if spec.name == "childOf" and _of_offspring(title, ctx.lexicon.words.rules.get("offspring_nouns", ())):
-                continue  # "his former partner and mother of his children Josephine Quiepo": no one's child
-            if spec.name == "leads" and title.lower_ in ctx.lexicon.words.rules.get("vague_heads", ()) \
-                    and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children) \
-                    and not any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
-                spec = ctx.lexicon.properties["worksFor"]  # "a leader at Vexa Labs": one of several
-            was = formerly(ctx, title) or (_succeeded(ctx, token) and title.head.head.i == token.head.i)  # "a former CEO"
-            owners = [o for o in _owners(ctx, title) if o.iri != person.iri and not _named_before(ctx, title, o, person)]
-            if title.lemma_.lower() in ctx.lexicon.words.rules.get("country_offices", ()):
-                owners = [o for o in owners if o.start_char > title.idx]  # "Union Power Minister": a portfolio
-            for owner in owners or _appointer(ctx, title):
-                bearer_is_subject = not inverse and (not spec.domain or "Person" in spec.domain)
-                s, o = (person, owner) if bearer_is_subject else (owner, person)
-                if spec.allows(s.cls, o.cls):
-                    yield relation(ctx, spec, s, o, sent, "title", conf, staff=title.lower_ in staff_titles,
-                                   former=was)
-            if spec.name in job_properties and "jobTitle" in ctx.lexicon.properties and \
-                    not any(c.lower_ in PRAISE for c in title.children) and \
-                    not _no_job(ctx, title, phrase):
-                yield Relation(
-                    subject=person.iri, predicate="jobTitle", obj=ctx.text[slice(*phrase)],
-                    doc_id=ctx.doc_id, sentence=ctx.sentence_text(sent),
-                    subject_span=(person.start_char, person.end_char), object_span=phrase,
-                    confidence=conf, extractor="rule:title", object_is_literal=True,
-                    former=was or _career_start(title),
-                )
+            made = list(_posts(ctx, sent, person, token, title, bodies, words, conf))
+            if predecessors.get(person.iri) and _taken_over(title, token):
+                made += [replace(r, subject=before.iri, subject_span=(before.start_char, before.end_char), former=True)
+                         for r in made if r.subject == person.iri and not r.former and r.predicate in taken
+                         for before in predecessors[person.iri]]  # the post taken over, held before by them
+            yield from made
+
+
+def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token, bodies: frozenset[str],
+           words: frozenset[str], conf: float) -> Iterator[Relation]:
+    """What one title of a person states: the tie to its organisation, and the person's jobTitle."""
+    rules = ctx.lexicon.words.rules
+    phrase = _title_phrase(title, ctx.resolved.by_token, alone=_owned_apart(ctx, title), bodies=bodies, words=words)
+    match = _title_spec(ctx, phrase)
+    if match is None:  # "Mayor Karen Whitfield": a public office, no organisation's title
+        if title.lower_ in rules.get("public_offices", ()) and _a_job(ctx, title, phrase):
+            yield _job_title(ctx, person, sent, phrase, conf, formerly(ctx, title))
+        return
+    spec, inverse = match
+    if spec.name == "childOf" and _of_offspring(title, rules.get("offspring_nouns", ())):
+        return  # "his former partner and mother of his children Josephine Quiepo": no one's child
+    if spec.name == "leads" and title.lower_ in rules.get("vague_heads", ()) \
+            and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children) \
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
+        spec = ctx.lexicon.properties["worksFor"]  # "a leader at Vexa Labs": one of several
+    was = formerly(ctx, title) or (_succeeded(ctx, token) and title.head.head.i == token.head.i)  # "a former CEO"
+    owners = [o for o in _owners(ctx, title) if o.iri != person.iri and not _named_before(ctx, title, o, person)]
+    if title.lemma_.lower() in rules.get("country_offices", ()):
+        owners = [o for o in owners if o.start_char > title.idx]  # "Union Power Minister": a portfolio
+    for owner in owners or _appointer(ctx, title):
+        bearer_is_subject = not inverse and (not spec.domain or "Person" in spec.domain)
+        s, o = (person, owner) if bearer_is_subject else (owner, person)
+        if spec.allows(s.cls, o.cls):
+            yield relation(ctx, spec, s, o, sent, "title", conf, staff=title.lower_ in rules.get("staff_titles", ()),
+                           former=was)
+    if spec.name in rules["job_title_properties"] and _a_job(ctx, title, phrase):
+        yield _job_title(ctx, person, sent, phrase, conf, was or _career_start(title))
+
+
+def _a_job(ctx: DocContext, title: Token, phrase: tuple[int, int]) -> bool:
+    """Whether a title is given as the bearer's jobTitle: not praise ("an exceptional leader")
+    nor a title that names no job (:func:`_no_job`)."""
+    return "jobTitle" in ctx.lexicon.properties and not any(c.lower_ in PRAISE for c in title.children) \
+        and not _no_job(ctx, title, phrase)
+
+
+def _job_title(ctx: DocContext, person: Arg, sent: Span, phrase: tuple[int, int], conf: float,
+               former: bool) -> Relation:
+    return Relation(
+        subject=person.iri, predicate="jobTitle", obj=ctx.text[slice(*phrase)],
+        doc_id=ctx.doc_id, sentence=ctx.sentence_text(sent),
+        subject_span=(person.start_char, person.end_char), object_span=phrase,
+        confidence=conf, extractor="rule:title", object_is_literal=True, former=former,
+    )
 
 
 def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
@@ -123,9 +147,11 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         # "The chief executive of Apple, Tim Cook, said": the parser hangs the name on the owner
         owner = person.head
         if owner.dep_ == "pobj" and owner.head.dep_ == "prep" and owner.head.head.i < owner.i \
+                and owner.head.lower_ not in _BESIDE \
                 and not any(t.text == "(" for t in person.doc[owner.i:person.i]) \
                 and not _held_by_name_before(ctx, owner.head.head):  # "X, co-founder of Acme, Y, ...": X's
-            candidates.append(owner.head.head)  # not "the son of Yaqub (Jacob)": another name of Yaqub
+            candidates.append(owner.head.head)  # not "the son of Yaqub (Jacob)": another name of Yaqub,
+            # nor "sworn in as governor, alongside his deputy, X": the governor's deputy
     # "her son is Ken", "his father was the painter X": the subject the name is equated with
     named = person.head if person.dep_ == "appos" else person
     if named.dep_ == "attr" and named.head.lemma_ in copulas:
@@ -134,13 +160,13 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     if person.dep_ in {"nsubj", "nsubjpass"} and not negated(ctx, person.head) \
             and not hedged(ctx, person.head):  # not "Roe is not a lawyer", "who would have been its CEO"
         verb = person.head
-        if verb.lemma_ in copulas:
-            candidates += [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}]
+        if verb.lemma_ in copulas and not (person.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children)):
+            candidates += [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}]  # not "X named Y Z"
         # "he served as CEO of X", "she joined X as chief economist"; not "X appointed Donna
         # Dziedzic as interim director" nor "X removed Isabel dos Santos as chair": the title is
         # the person appointed or removed
-        appointed = _by_others(ctx, verb) and any(
-            c.dep_ in {"dobj", "oprd"} and (a := arg(ctx, c)) is not None and a.cls == "Person"
+        appointed = _by_others(ctx, verb) and any(  # "President X picks Zenith Bank MD as governor": the MD
+            c.dep_ == "dobj" or c.dep_ == "oprd" and (a := arg(ctx, c)) is not None and a.cls == "Person"
             for c in verb.children)
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and not appointed):
             candidates += [c for c in prep.children if c.dep_ == "pobj"]
@@ -156,7 +182,7 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     # "Acme named Jane Roe as its chief executive", "Acme appointed Jane Roe chief executive",
     # "President X removed Isabel dos Santos as chair of Sonangol"
     verb = person.head if person.dep_ in {"dobj", "oprd"} else (  # "Domino's named Dennis Maloney as": oprd
-        person.head.head if person.dep_ in {"nmod", "compound"} and person.head.dep_ == "dobj" else None)
+        person.head.head if person.dep_ in {"nmod", "compound"} and person.head.dep_ in {"dobj", "oprd"} else None)
     if verb is not None and _by_others(ctx, verb):
         if person.dep_ not in {"dobj", "oprd"}:
             candidates.append(person.head)
@@ -173,9 +199,10 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         candidates += [p for c in appointment.children if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pobj"]
     candidates += [a for c in candidates for a in c.children if a.dep_ == "appos" and not _beside_another(ctx, a, person)]
+    offices = ctx.lexicon.words.rules.get("public_offices", frozenset())
     for candidate in candidates:
         for t in (candidate, *conjuncts(candidate)):
-            if is_title(ctx, t) and (t.i == candidate.i or not _named(ctx, t, person)):
+            if (is_title(ctx, t) or t.lower_ in offices) and (t.i == candidate.i or not _named(ctx, t, person)):
                 yield t
 
 
@@ -211,6 +238,84 @@ def _succeeded(ctx: DocContext, person: Token) -> bool:
     verb = person.head
     return person.dep_ == "dobj" and verb.lemma_ in ctx.lexicon.words.rules.get("succeeding_verbs", ()) \
         and verb.tag_ in {"VBD", "VBN", "VBZ"} and not planned(ctx, verb) and not negated(ctx, verb)
+
+
+def _takeovers(ctx: DocContext, sent: Span) -> dict[str, list[Arg]]:
+    """Who in the sentence took a post from whom, done (person IRI -> those they followed):
+    "Ann Roe has replaced Bo Ek", "Ann Roe, the new chief, takes over from Bo Ek", "Ann Roe was
+    named chair, replacing Bo Ek", "the appointment of Ann Roe as director, succeeding Bo Ek"
+    (``words.toml`` ``succeeding_verbs``); not "will replace Bo Ek", nor "replaced Bo Ek as
+    captain", whose "as" names the post (:func:`_titles_of`).
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("Di Lu was named chair of Acme, replacing Bo Ek.", "x"))
+    >>> {k.rsplit("/", 1)[-1]: [a.iri.rsplit("/", 1)[-1] for a in v] for k, v in _takeovers(ctx, ctx.sentences[0]).items()}
+    {'Di_Lu': ['Bo_Ek']}
+    """
+    rules = ctx.lexicon.words.rules
+    found: dict[str, list[Arg]] = {}
+    for token in ctx.named_tokens(sent):
+        before = arg(ctx, token)
+        if before is None or before.cls != "Person":
+            continue
+        verb = token.head if token.dep_ == "dobj" and token.head.lemma_ in rules.get("succeeding_verbs", ()) else (
+            token.head.head if token.dep_ == "pobj" and token.head.lower_ in {"from", "for"}
+            and token.head.head.lemma_ == "take"
+            and any(c.dep_ == "prt" and c.lower_ == "over" for c in token.head.head.children) else None)
+        if verb is None or negated(ctx, verb) or planned(ctx, verb) \
+                or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+            continue
+        taker = _taker(ctx, verb)
+        after = arg(ctx, taker) if taker is not None else None
+        if after is not None and after.cls == "Person" and after.iri != before.iri:
+            found.setdefault(after.iri, []).append(before)
+    return found
+
+
+def _taker(ctx: DocContext, verb: Token) -> Token | None:
+    """Who a verb of taking over says took the post: its subject, or for a participle with none
+    ("..., replacing Bo Ek") the one its clause appointed or its subject; for an appointment's
+    ("the appointment of Ann Roe as director, succeeding Bo Ek"), the one appointed."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None:
+        return None if subject.tag_ in {"WP", "WDT"} else subject
+    head = verb.head
+    if verb.dep_ in {"advcl", "xcomp", "conj"} and head.pos_ in {"VERB", "AUX"} \
+            and not planned(ctx, head) and not negated(ctx, head):
+        if head.lemma_ in ctx.lexicon.words.rules["appointing_verbs"]:
+            named = next((c for c in head.children if c.dep_ == "dobj"), None) or next(
+                (n for c in head.children if c.dep_ == "oprd" for n in c.children if n.dep_ in {"nmod", "compound"}
+                 and n.pos_ == "PROPN"), None)  # "named Omar Salim chief executive": the name under the title
+            if named is not None and named.lemma_.lower() in ctx.lexicon.words.rules["appointment_nouns"]:
+                return _appointed(named)  # "announced the appointment of Ann Roe as director, succeeding Bo Ek"
+            if named is not None:
+                return named
+        return next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WP", "WDT"}), None)
+    if verb.dep_ == "acl" and head.lemma_.lower() in ctx.lexicon.words.rules["appointment_nouns"]:
+        return _appointed(head)
+    return None
+
+
+def _appointed(appointment: Token) -> Token | None:
+    """Whom an appointment noun names: "the appointment of Ann Roe"."""
+    return next((p for c in appointment.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"), None)
+
+
+def _taken_over(title: Token, person: Token) -> bool:
+    """Whether a person's title is the post they took over: one a clause gives them ("was named
+    chair", "is the new chief", "as director"), or one beside their name that says it is new
+    ("Ann Roe, the new chief, ...", "incoming chief Ann Roe"); not "Ann Roe, deputy head at
+    Warwick, replaced Bo Ek", a post of their own."""
+    beside = (title.dep_ == "appos" and title.head.i == person.i) or (person.dep_ == "appos" and person.head.i == title.i) \
+        or (title.dep_ in {"compound", "nmod"} and title.head.i == person.i)
+    return not beside or any(c.lower_ in _NEW for c in title.children)
+
+
+_NEW = frozenset({"new", "incoming", "next"})
+#: Prepositions of another who is beside the title's holder: "the governor, alongside his deputy, X".
+_BESIDE = frozenset({"alongside", "beside", "besides", "against", "like", "unlike", "including"})
 
 
 def _by_others(ctx: DocContext, verb: Token) -> bool:
@@ -368,7 +473,10 @@ def _owners(ctx: DocContext, title: Token) -> list[Arg]:
     title's, wherever the parser hangs it ("a PepsiCo executive and CEO of Caribiner").
     """
     preps = ctx.lexicon.words.rules["title_prepositions"]
-    for node in (title, *conjuncts(title), *([title.head] if title.dep_ == "conj" else [])):
+    doc = title.doc
+    glued = [doc[title.i - 2]] if title.i >= 2 and doc[title.i - 1].text == "-" and not doc[title.i - 1].whitespace_ \
+        and not doc[title.i - 2].whitespace_ else []  # "Calder University's sixth vice-chancellor": on "vice"
+    for node in (title, *glued, *conjuncts(title), *([title.head] if title.dep_ == "conj" else [])):
         owners = [a for c in node.children if c.dep_ in {"poss", "compound", "nmod"}
                   for a in [arg(ctx, c)] if a]
         joined = [c.i for c in node.children if c.dep_ == "conj"]
@@ -383,9 +491,10 @@ def _owners(ctx: DocContext, title: Token) -> list[Arg]:
             if not found and obj is not None:  # "chairman of the board of General Motors"
                 inner = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 found = args(ctx, pobj(inner))
-            if not found and obj is not None and obj.lower_ in ctx.lexicon.words.rules["whole_bodies"]:
-                found = [a for c in obj.children if c.dep_ in {"compound", "nmod", "poss"}  # "of the Acme board"
-                         for a in [arg(ctx, c)] if a is not None and a.cls == "Organization"]
+            if not found and obj is not None and (obj.lower_ in ctx.lexicon.words.rules["whole_bodies"]
+                                                  or ctx.lexicon.head_nouns.get(obj.lower_) == "Organization"):
+                found = [a for c in obj.children if c.dep_ in {"compound", "nmod", "poss"}  # "of the Acme board",
+                         for a in [arg(ctx, c)] if a is not None and a.cls == "Organization"]  # "the Acme chain"
             owners += found
         if owners:
             return owners
@@ -486,8 +595,8 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
     where or since when it is held, nor the kind of body that holds it (``bodies``, the
     organisations' head nouns): "senior partner" at a search firm, "chairman" of a technology
     group, "interim chief executive" with immediate effect, "currently" and "previously", "newly
-    elected" and "re-elected", nor
-    an organisation's name NER missed before it, whose words are no title's (``words``).
+    elected" and "re-elected", "new" and "next", nor an organisation's name NER missed before
+    it, whose words are no title's (``words``).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Ann Roe, currently senior partner at a global search firm, spoke.")
@@ -499,6 +608,7 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
               if t.i == title.i or (t.dep_ not in {"poss", "det", "case", "punct", "appos", "relcl", "preconj"}
                                     and t.i not in by_token and t.ent_type_ not in {"DATE", "TIME"}
                                     and not _ranking(t) and not (t.dep_ == "advmod" and t.lower_ in _WHEN)
+                                    and not (t.dep_ == "amod" and t.text in _NEW)
                                     and not (t.tag_ in {"VBN", "VBD", "JJ"} and (
                                         t.lemma_.lower() in _ELECTED or t.lower_ in _ELECTED_FORMS)))]
     apart = {"poss", "det", "appos", "relcl"} | ({"conj", "cc"} if alone else set())
@@ -528,7 +638,10 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
         right += 1 if right + 1 in ids else 2
     while right > title.i and (doc[right].dep_ in {"prep", "cc", "punct", "det"} or doc[right].is_space):
         right -= 1  # nor a line break after it ("NZ Herald political reporter\n\nThe number ...")
-    lower = next((i for i in range(left, title.i + 1) if doc[i].is_lower), None)
+    opening = left
+    while opening > 0 and doc[opening - 1].dep_ == "amod" and doc[opening - 1].text in _NEW:
+        opening -= 1  # "the new Test captain": "new" is no title's, nor "Test" a name NER missed
+    lower = next((i for i in range(opening, title.i + 1) if doc[i].is_lower), None)
     names = [i for i in range(left, lower or left) if (doc[i].pos_ == "PROPN" or doc[i].pos_ == "NUM" and doc[i].is_title)
              and doc[i].lower_ not in words]  # "Formula One team principal": "One" is the name's
     if names:  # "Puma SE chief executive officer", "Starbucks board chair": a name NER missed, no title's
