@@ -3193,3 +3193,35 @@ def test_a_share_bought_is_a_stake_and_an_agreement_to_buy_is_its_signers(text, 
     assert fact in got, got
     if fact[1] == "investsIn":  # 40% is a stake, no takeover
         assert not any(p == "acquired" for _, p, _ in got), got
+
+
+def test_the_posts_of_one_who_died_are_held_before():
+    g = graph("Tom Baker, who died on Friday aged 88, was chairman of Kestrel Foods. His son Paul Baker is chief "
+              "executive of Orvex Bank.")
+    labels = {e.iri: e.label for e in g.entities}
+    posts = {(labels[r.subject], r.predicate, r.former) for r in g.relations if r.predicate in {"leads", "jobTitle"}}
+    assert ("Tom Baker", "leads", True) in posts and ("Tom Baker", "leads", False) not in posts, posts
+    assert ("Paul Baker", "leads", False) in posts, posts  # his son's post: current, and found
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Before joining Kestrel, Ann Roe had previously served at Zentro Inc as chief executive.",
+     ("Ann Roe", "leads", "Zentro Inc")),
+    ("In 2019 she joined Kestrel Foods as chief executive.", ("unnamed", "leads", "Kestrel Foods")),
+    ("Apollo Hospitals re-designated its Chief Strategy Officer Madhu Sasidhar as President and CEO.",
+     ("Madhu Sasidhar", "worksFor", "Apollo Hospitals")),
+])
+def test_the_organisation_of_a_title_after_as_is_the_verbs(text, fact):
+    got = {(s.split(" of ")[0].split()[0] if s.startswith("unnamed") else s, p, o) for s, p, o in facts(text)}
+    assert fact in got, got
+
+
+def test_a_courtesy_title_makes_a_person_and_a_presidents_apposition_names_one():
+    got = entities("The company named Mr K. Krithivasan as CEO-designate. The plan has been in effect since October. "
+                   "K. Hari Prasad, the outgoing President of Apollo Hospitals, will retire in March.")
+    assert got.get("K. Krithivasan", ("",))[0] == "Person" and got.get("K. Hari Prasad", ("",))[0] == "Person", got
+
+
+def test_a_corporate_title_names_no_organisation():
+    got = entities("Its board nominated Corporate Senior Executive Vice President Norio Sasaki as chief executive.")
+    assert "Corporate" not in got, got

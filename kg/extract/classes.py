@@ -232,6 +232,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
         return cls
     if gives_a_company_title(span) or placed_based(span):
         return "Organization"  # "Aston Martin chief executive Andy Palmer", "Minneapolis-based Best Buy"
+    if span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in _PERSONAL_HONORIFICS:
+        return "Person"  # "The company named Mr K. Krithivasan as CEO": not a company named so
     said = _said_beside(beside, lexicon)
     if said:
         return said

@@ -25,8 +25,9 @@ employer (:func:`unplayed`). A post a later sentence says was left is held befor
 Whoever appoints a person to a post at another organisation, and any council or committee
 that appoints, is no employer of theirs (:func:`not_the_appointer`); a place before another's
 name is not the subject's (:func:`not_anothers_place`). Two lists "respectively" pairs go in
-order (:func:`respectively`). A pair a rule states as held before is so whatever else states it
-in that sentence (:func:`former_alike`).
+order (:func:`respectively`). The posts of one the document says died are held before
+(:func:`of_the_dead`). A pair a rule states as held before is so whatever else states it in
+that sentence (:func:`former_alike`).
 
 Examples
 --------
@@ -694,6 +695,45 @@ _KIN = frozenset({"childOf", "spouse"})
 
 
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.
+def of_the_dead(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` with the posts of a person the document says died marked held before
+    (``former``): an obituary's subject's ("Tom Baker, who died on Friday, was chairman of
+    Orvex"), whoever "died", "passed away" or "was killed", or has a death date.
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> text = "Tom Baker, who died on Friday aged 88, was chairman of Zentro Inc."
+    >>> sorted((r.predicate, r.former) for r in extract(Document.from_text(text, "x")).relations)
+    [('jobTitle', True), ('leads', True)]
+    """
+    from kg.extract.rules.args import future, hedged, negated, subject
+
+    relations = list(relations)
+    tenure = {"jobTitle", *ctx.lexicon.words.rules["job_title_properties"]}
+    if not any(r.predicate in tenure and not r.former for r in relations):
+        return relations
+    dead = {r.subject for r in relations if r.predicate == "deathDate"}
+    t = tokens_of(ctx.doc)
+    for i, lemma in enumerate(t.lemma):
+        if lemma not in _DYING or t.pos[i] != "VERB":
+            continue
+        verb = ctx.doc[i]
+        if (lemma == "pass" and not any(c.dep_ == "prt" and c.lower_ == "away" for c in verb.children)) or (
+                lemma == "kill" and not any(c.dep_ == "auxpass" for c in verb.children)) \
+                or negated(ctx, verb) or hedged(ctx, verb) or future(verb):
+            continue
+        who = subject(ctx, verb)
+        hit = ctx.resolved.by_token.get(who.i) if who is not None else None
+        if hit is not None and hit.cls == "Person":
+            dead.add(hit.iri)
+    return [changed(r, former=True) if r.subject in dead and r.predicate in tenure and not r.former else r
+            for r in relations]
+
+
+#: Verbs of dying: "died", "passed away", "was killed".
+_DYING = frozenset({"die", "pass", "kill"})
+
+
 def respectively(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     """``relations`` less the pairs "respectively" rules out: in a sentence that says it, two
     lists of names pair in order ("Ann Roe and Bo Ek run Vexa and Orvex respectively": Roe runs
@@ -737,4 +777,4 @@ def respectively(ctx: DocContext, relations: Iterable[Relation]) -> list[Relatio
 
 CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors,
                between_namesakes, one_way, fullest_dates, unplayed, unquoted, kin_apart, kin_as_named,
-               not_the_appointer, not_anothers_place, respectively, left_later, former_alike)
+               not_the_appointer, not_anothers_place, respectively, left_later, of_the_dead, former_alike)

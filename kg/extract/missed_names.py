@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.classes import MODIFIER_CLASSES, NAME_DEPS, WORK, WORK_LAST_WORDS, name_class, noun_class
+from kg.extract.classes import (MODIFIER_CLASSES, NAME_DEPS, WORK, WORK_LAST_WORDS, _persons_title, name_class,
+                                noun_class)
 from kg.extract.given_names import common_adjectives, given_names
 from kg.extract.name_spans import _LEGAL_ENDINGS, COURTESY_TITLES, POSSESSED_BUSINESSES, _is_name
 from kg.extract.tokens import tokens_of
@@ -102,7 +103,8 @@ def _kin_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Span]:
 def _described_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[tuple[Span, str]]:
     """Proper nouns NER missed that a noun in apposition after them says what they are:
     "Quantix, a startup spun out of Stanford" is an organisation (the noun's ``kg:headNoun``
-    class; a work's noun, "Dark Harbor, a novel", names nothing the ontology holds).
+    class; a work's noun, "Dark Harbor, a novel", names nothing the ontology holds), and "K. Hari
+    Prasad, the outgoing President of X" a person (a title only people hold).
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -118,15 +120,15 @@ def _described_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[tu
         token = doc[i]
         if not token.is_title:
             continue
-        classes = [noun_class(c, lexicon) for c in token.children
-                   if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > token.i]
-        cls = next((c for c in classes if c), None)
+        described = [c for c in token.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"} and c.i > token.i]
+        cls = next((c for c in (noun_class(noun, lexicon) for noun in described if noun.pos_ == "NOUN") if c), None) \
+            or ("Person" if any(_persons_title(noun, lexicon) for noun in described) else None)  # "X, the President of"
         if cls is None or cls == WORK:
             continue
         start = token.i
         while start > 0 and doc[start - 1].dep_ in {"compound", "flat"} and doc[start - 1].head.i == token.i \
-                and doc[start - 1].pos_ == "PROPN":
-            start -= 1
+                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_.rstrip(".") not in COURTESY_TITLES:
+            start -= 1  # not "Mr": no part of the name
         span = doc[start:token.i + 1]
         if not any(i in taken for i in range(start, token.i + 1)) and _is_name(span):
             yield span, cls

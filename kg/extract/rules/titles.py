@@ -157,10 +157,13 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     if named.dep_ == "attr" and named.head.lemma_ in copulas:
         candidates += [c for c in named.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     # "Tim Cook is (the chairman and) CEO of Apple"; "he became CEO of X"
-    if person.dep_ in {"nsubj", "nsubjpass"} and not negated(ctx, person.head) \
-            and not hedged(ctx, person.head):  # not "Roe is not a lawyer", "who would have been its CEO"
-        verb = person.head
-        if verb.lemma_ in copulas and not (person.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children)):
+    # "His son, Paul Baker, is chief executive of X": the subject the name stands in apposition to
+    said = person.head if person.dep_ == "appos" and person.head.dep_ in {"nsubj", "nsubjpass"} \
+        and person.head.i < person.i else person
+    if said.dep_ in {"nsubj", "nsubjpass"} and not negated(ctx, said.head) \
+            and not hedged(ctx, said.head):  # not "Roe is not a lawyer", "who would have been its CEO"
+        verb = said.head
+        if verb.lemma_ in copulas and not (said.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children)):
             candidates += [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}]  # not "X named Y Z"
         # "he served as CEO of X", "she joined X as chief economist"; not "X appointed Donna
         # Dziedzic as interim director" nor "X removed Isabel dos Santos as chair": the title is
@@ -502,9 +505,11 @@ def _owners(ctx: DocContext, title: Token) -> list[Arg]:
 
 
 def _owner_after_as(ctx: DocContext, title: Token) -> list[Arg]:
-    """The organisation the verb of "as TITLE" names right after the title, where the parser
-    hangs "at Y" on the verb: "served as director of operations at Zenith Bank", "retired as
-    head of research with Kestrel Foods"; not a place ("served as consul in Lagos").
+    """The organisation the verb of "as TITLE" names right after the title or right before
+    "as", where the parser hangs "at Y" on the verb: "served as director of operations at Zenith
+    Bank", "retired as head of research with Kestrel Foods", "served at Zenith Bank as
+    director"; or the object of a verb of joining ("joined Kestrel as chief executive"); not a
+    place ("served as consul in Lagos").
 
     >>> from kg.pipeline import extract
     >>> from kg.types import Document
@@ -514,9 +519,17 @@ def _owner_after_as(ctx: DocContext, title: Token) -> list[Arg]:
     """
     if title.dep_ != "pobj" or title.head.lower_ != "as" or title.head.head.pos_ not in {"VERB", "AUX"}:
         return []
-    after = title.right_edge.i + 1
-    return [a for c in title.head.head.children if c.dep_ == "prep" and c.i == after and c.lower_ in {"at", "with", "for"}
-            for a in args(ctx, pobj(c)) if a.cls == "Organization"]
+    verb = title.head.head
+    after, as_ = title.right_edge.i + 1, title.head.i  # "as director at X", or "at X as director"
+    joined = [a for c in verb.children if c.dep_ == "dobj" and c.i < as_ for a in args(ctx, c)
+              if a.cls == "Organization"] if verb.lemma_.lower() in _JOINING else []  # "joined X as CEO"
+    return joined or [a for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "with", "for"}
+                      and (c.i == after or c.right_edge.i + 1 == as_)
+                      for a in args(ctx, pobj(c)) if a.cls == "Organization"]
+
+
+#: Verbs whose object is the organisation of the title their "as" names: "joined X as CEO".
+_JOINING = frozenset({"join", "rejoin", "lead", "run", "head"})
 
 
 def _owner_beside(ctx: DocContext, title: Token) -> list[Arg]:
