@@ -3225,3 +3225,17 @@ def test_a_courtesy_title_makes_a_person_and_a_presidents_apposition_names_one()
 def test_a_corporate_title_names_no_organisation():
     got = entities("Its board nominated Corporate Senior Executive Vice President Norio Sasaki as chief executive.")
     assert "Corporate" not in got, got
+
+
+def test_two_parents_listed_together_are_not_parent_and_child():
+    got = facts("Kenneth Morrison was born in Bradford, the only son of Hilda and William Morrison, who already had "
+                "five daughters.")
+    assert not any(p == "childOf" and {s, o} == {"Hilda", "William Morrison"} for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Mr. Ward is President, Chief Executive Officer of Calloway's, and a member of the board.", "President"),
+    ("Hans Follmer is currently Professor Emeritus at the Humboldt University of Berlin.", "Professor Emeritus"),
+])
+def test_a_title_in_apposition_to_a_title_is_no_person(text, title):
+    assert title not in entities(text), entities(text)

@@ -21,7 +21,8 @@ writes it in full takes the full value (:func:`fullest_dates`). A part played is
 employer (:func:`unplayed`). A post a later sentence says was left is held before
 (:func:`left_later`). A model reads nothing between a quotation and the names outside it
 (:func:`unquoted`), nor kin between two names a possessive ties each to someone else
-(:func:`kin_apart`), nor kin the kin noun before a name contradicts (:func:`kin_as_named`).
+(:func:`kin_apart`) or a list holds together (:func:`not_listed_kin`), nor kin the kin noun
+before a name contradicts (:func:`kin_as_named`).
 Whoever appoints a person to a post at another organisation, and any council or committee
 that appoints, is no employer of theirs (:func:`not_the_appointer`); a place before another's
 name is not the subject's (:func:`not_anothers_place`). Two lists "respectively" pairs go in
@@ -52,7 +53,7 @@ from kg.extract.tokens import tokens_of
 from kg.types import Relation, changed
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from kg.extract.context import DocContext
 
@@ -563,6 +564,38 @@ def kin_apart(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
                                          and tied(r.subject_span[0]) and tied(r.object_span[0]))]
 
 
+def not_listed_kin(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less a model's child of a parent where the two names are listed together:
+    "the only son of Hilda and William Morrison" names two parents, "his children Paul,
+    Katie and William" siblings; neither is the other's child.
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("He was the only son of Hilda and William Morrison.", "x"))
+    >>> hilda, william = ctx.resolved.by_token[6].iri, ctx.resolved.by_token[9].iri
+    >>> kin = Relation(william, "childOf", hilda, "x", "", (33, 49), (23, 28), 0.8, "model:pairs")
+    >>> not_listed_kin(ctx, [kin])
+    []
+    """
+    from kg.extract.classes import first_conjunct
+
+    relations = list(relations)
+    if not any(r.extractor.startswith("model:") and r.predicate == "childOf" for r in relations):
+        return relations
+
+    by_token = ctx.resolved.by_token
+
+    def lists(iri: str, sent: Span) -> set[int]:  # the lists the entity's names in the sentence are in
+        return {first_conjunct(ctx.doc[i]).i for i in range(sent.start, sent.end)
+                if (hit := by_token.get(i)) is not None and hit.iri == iri and not hit.found.anaphor}
+
+    def listed(r: Relation) -> bool:  # (the first name of a list is its own first conjunct)
+        named = ctx.doc.char_span(*r.subject_span, alignment_mode="expand")
+        return named is not None and bool(lists(r.subject, named.sent) & lists(r.obj, named.sent))
+
+    return [r for r in relations if not (r.extractor.startswith("model:") and r.predicate == "childOf" and listed(r))]
+
+
 def kin_as_named(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     """``relations`` less a model's kin that the kin noun before a name contradicts: "her
     husband Tom" is her spouse, not her child; "his father Omar" is not his son (the
@@ -776,5 +809,5 @@ def respectively(ctx: DocContext, relations: Iterable[Relation]) -> list[Relatio
 
 
 CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors,
-               between_namesakes, one_way, fullest_dates, unplayed, unquoted, kin_apart, kin_as_named,
+               between_namesakes, one_way, fullest_dates, unplayed, unquoted, kin_apart, not_listed_kin, kin_as_named,
                not_the_appointer, not_anothers_place, respectively, left_later, of_the_dead, former_alike)

@@ -122,7 +122,8 @@ def _described_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[tu
             continue
         described = [c for c in token.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"} and c.i > token.i]
         cls = next((c for c in (noun_class(noun, lexicon) for noun in described if noun.pos_ == "NOUN") if c), None) \
-            or ("Person" if any(_persons_title(noun, lexicon) for noun in described) else None)  # "X, the President of"
+            or ("Person" if any(_persons_title(noun, lexicon) for noun in described)  # "X, the President of"
+                and token.lower_ not in TITLE_WORDS and token.lower_ not in lexicon.triggers.title_heads else None)
         if cls is None or cls == WORK:
             continue
         start = token.i
