@@ -17,9 +17,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.classes import (MODIFIER_CLASSES, NAME_DEPS, WORK, WORK_LAST_WORDS, _persons_title, name_class,
-                                noun_class)
-from kg.extract.given_names import common_adjectives, given_names
+from kg.extract.classes import (
+    MODIFIER_CLASSES,
+    NAME_DEPS,
+    WORK,
+    WORK_LAST_WORDS,
+    _persons_title,
+    name_class,
+    noun_class,
+)
+from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.name_spans import _LEGAL_ENDINGS, COURTESY_TITLES, POSSESSED_BUSINESSES, _is_name
 from kg.extract.tokens import tokens_of
 from kg.lexicon import Lexicon, load_words
@@ -123,7 +130,8 @@ def _described_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[tu
         described = [c for c in token.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"} and c.i > token.i]
         cls = next((c for c in (noun_class(noun, lexicon) for noun in described if noun.pos_ == "NOUN") if c), None) \
             or ("Person" if any(_persons_title(noun, lexicon) for noun in described)  # "X, the President of"
-                and token.lower_ not in TITLE_WORDS and token.lower_ not in lexicon.triggers.title_heads else None)
+                and token.lower_ not in TITLE_WORDS and token.lower_ not in lexicon.triggers.title_heads
+                and token.lower_ not in common_nouns() else None)  # not "Deputy Director of Publicity, Director of"
         if cls is None or cls == WORK:
             continue
         start = token.i
@@ -147,8 +155,6 @@ def _listed_people(doc: Doc, taken: set[int]) -> Iterator[Span]:
     ['Brent Murphree']
     """
     from spacy.tokens import Span
-
-    from kg.extract.given_names import common_nouns, given_names
 
     given = given_names()
     t = tokens_of(doc)
@@ -300,8 +306,6 @@ def _courtesy_people(doc: Doc, taken: set[int]) -> Iterator[Span]:
     """
     from spacy.tokens import Span
 
-    from kg.extract.given_names import common_nouns
-
     t = tokens_of(doc)
     for i in range(len(doc) - 1):
         if t.lower[i].rstrip(".") not in COURTESY_TITLES or not doc[i].is_title:
@@ -334,8 +338,6 @@ def _title_owners(doc: Doc, people: set[int], taken: set[int]) -> Iterator[Span]
     >>> [s.text for s in _title_owners(doc, {3, 11}, {3, 4, 11, 12})]
     ['Helios Towers']
     """
-    from kg.extract.given_names import common_nouns
-
     for p in sorted(people):
         end = p
         while end > 0 and doc[end - 1].lower_ in OWNER_TITLES and (end - 1) not in taken:
