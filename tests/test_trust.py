@@ -3239,3 +3239,30 @@ def test_two_parents_listed_together_are_not_parent_and_child():
 ])
 def test_a_title_in_apposition_to_a_title_is_no_person(text, title):
     assert title not in entities(text), entities(text)
+
+
+def test_an_organisation_announcing_its_peoples_news_is_their_employer():
+    text = "Computer chip giant Vexa Labs announced Monday that chief executive Paul Otellini would retire in May."
+    assert ("Paul Otellini", "leads", "Vexa Labs") in facts(text), facts(text)
+    assert "Computer" not in entities(text), entities(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Reuters reported that chief executive Ann Roe would retire.",  # a newspaper's report
+    "Vexa Labs said that Zentro chief executive Ann Roe would join its board.",  # another's chief
+    "Vexa Labs said that Brian Krzanich, head of manufacturing at Zentro Inc, would join.",
+])
+def test_an_announcer_is_no_employer_of_anothers_people(text):
+    g = graph(text)
+    labels = {e.iri: e.label for e in g.entities}
+    assert not any(r.extractor == "rule:title" and labels.get(r.obj) in {"Reuters", "Vexa Labs"} for r in g.relations), \
+        g.relations
+    assert labels and all(e.cls == "Person" for e in g.entities if e.label in {"Ann Roe", "Brian Krzanich"}), g.entities
+
+
+def test_a_companys_first_word_in_a_text_on_its_namesake_foundation_is_the_foundation():
+    text = ("The Ford Foundation has appointed Margaret Mliwa as the regional director of its East Africa office. "
+            "Before joining Ford, she was the country director of Restless Development Tanzania.")
+    got = facts(text)
+    assert "Ford Motor Company" not in entities(text), entities(text)
+    assert ("Margaret Mliwa", "worksFor", "Ford Foundation") in got, got

@@ -1001,10 +1001,14 @@ def impersonal(span: Span) -> bool:
         return True  # "Tim Hortons, which competes with Dunkin', said", "the winery Achaia Clauss, which"
     if root.dep_ == "nsubjpass" and root.head.lemma_.lower() in _FOUNDING:
         return True  # "Kuda was co-founded by Babs Ogundeyi": a body; people are born
-    if root.dep_ != "nsubj":
-        return False
+    if root.dep_ != "nsubj" or root.head.lemma_.lower() in _JOINING:
+        return False  # "Ann Roe would join its board": another's
     objects = [c for c in root.head.children if c.dep_ == "dobj"]
     return any(w.lower_ == "its" and w.dep_ == "poss" for o in objects for w in o.children)
+
+
+#: Verbs whose object's "its" is another organisation's: "Ann Roe would join its board".
+_JOINING = frozenset({"join", "rejoin", "leave", "quit", "chair", "lead", "head", "run"})
 
 
 _FOUNDING = frozenset({"found", "co-found", "cofound", "establish", "incorporate"})

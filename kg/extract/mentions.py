@@ -59,6 +59,7 @@ _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 NER_WEIGHT, PLACE_WEIGHT, HEAD_NOUN_WEIGHT, GAZETTEER_WEIGHT = 1.0, 2.0, 3.0, 100.0
 #: Title words besides the ontology's title triggers ("co", "chief", "officer").
 TITLE_WORDS = frozenset(_WORDS["title_words"])
+_NAMESAKE_BODIES = frozenset(_WORDS["namesake_bodies"])
 PUBLIC_OFFICES = frozenset(load_words().rules["public_offices"])
 ADDRESSING_VERBS = frozenset(_WORDS["addressing_verbs"])
 
@@ -70,7 +71,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     found: list[Found] = []
     taken: set[int] = set()
     placed: set[int] = set()  # where a gazetteer's alias is written as a place ("moved to Holland")
-    for ent in _mended_names(doc):
+    names = _mended_names(doc)
+    longer = _longer_names(names, lexicon)
+    for ent in names:
         ner_cls = lexicon.class_for_ner_label(ent.label_)
         if ner_cls is None and not (ent.label_ == "NORP" and lexicon.known(ent.text)):
             continue  # a demonym the gazetteer knows ("Belgian") names its country
@@ -95,6 +98,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                 placed.add(piece.start)
                 if known.cls != "Place":
                     known = None  # "moved to Princeton, N.J.": the town, not Princeton University's short name
+            if known is not None and known.cls == "Organization" and known.label != piece_text \
+                    and piece_text in longer:
+                known = None  # "Before joining Ford" in a text on the Ford Foundation: not Ford Motor Company
             if known is None and (_common_word(piece, lexicon) or _field_of_work(piece, lexicon)
                                   or (ner_cls == "Person" and _a_kind_of(piece))):
                 continue  # "Hollis of the River", "Central and South America", "Family Welfare": no name alone
@@ -222,6 +228,28 @@ def _opening_organisations(doc: Doc, found: list[Found], lexicon: Lexicon) -> li
         or (f.end + 1 < len(doc) and doc[f.end].text == "," and doc[f.end + 1].ent_type_ in {"GPE", "LOC"}))}
     return [changed(f, cls="Organization") if f.cls == "Place" and f.canonical is None and " " not in f.text
             and f.text in openings and f.text not in placed and not is_place(f.text) else f for f in found]
+
+
+def _longer_names(names: list[Span], lexicon: Lexicon) -> frozenset[str]:
+    """The first words of the document's bodies named after a founder or a company that the
+    gazetteer does not know (``words.toml`` ``namesake_bodies``): "Ford" for "the Ford
+    Foundation", so that "Ford" alone there is not the gazetteer's Ford Motor Company.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("The Ford Foundation named her. Before joining Ford, she taught.")
+    >>> sorted(_longer_names(list(doc.ents), load_lexicon()))
+    ['Ford']
+    """
+    out = set()
+    for ent in names:
+        words = ent.text.split()
+        if words and words[0] in {"The", "the"}:
+            words = words[1:]
+        if ent.label_ == "ORG" and len(words) > 1 and words[-1].lower() in _NAMESAKE_BODIES \
+                and lexicon.known(" ".join(words)) is None:
+            out.update(" ".join(words[:k]) for k in range(1, len(words)))
+    return frozenset(out)
 
 
 def _title_words(lexicon: Lexicon) -> frozenset[str]:

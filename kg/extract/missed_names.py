@@ -419,11 +419,12 @@ def _modifies(token: Token, head: Token, doc: Doc) -> bool:
 
 def _looks_like_name(token: Token) -> bool:
     """A word in capitals, not a sentence's first word that is no proper noun ("Other nearby
-    settlements include ..."), or one with a digit ("Trainium2")."""
+    settlements include ...") or a common noun ("Computer chip giant Intel"), or one with a
+    digit ("Trainium2")."""
     text = token.text
     if any(c.isdigit() for c in text):
         return True
-    return text[:1].isupper() and not (token.is_sent_start and token.pos_ in {"ADJ", "DET", "ADV", "PRON"})
+    return text[:1].isupper() and not (token.is_sent_start and token.pos_ in {"ADJ", "DET", "ADV", "PRON", "NOUN"})
 
 
 def _nicknamed(doc: Doc) -> Iterator[Span]:

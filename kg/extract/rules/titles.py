@@ -93,7 +93,7 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
     owners = [o for o in _owners(ctx, title) if o.iri != person.iri and not _named_before(ctx, title, o, person)]
     if title.lemma_.lower() in rules.get("country_offices", ()):
         owners = [o for o in owners if o.start_char > title.idx]  # "Union Power Minister": a portfolio
-    for owner in owners or _appointer(ctx, title):
+    for owner in owners or _appointer(ctx, title) or _speaker(ctx, title, token):
         bearer_is_subject = not inverse and (not spec.domain or "Person" in spec.domain)
         s, o = (person, owner) if bearer_is_subject else (owner, person)
         if spec.allows(s.cls, o.cls):
@@ -598,6 +598,40 @@ def _appointer(ctx: DocContext, title: Token) -> list[Arg]:
         announced = verb.dep_ == "dobj" and verb.head.lemma_ in rules["appointing_verbs"]  # not "opposed the appointment"
         return owners or (args(ctx, subject(ctx, verb.head)) if announced else [])
     return args(ctx, subject(ctx, verb)) if verb.lemma_ in rules["appointing_verbs"] else []
+
+
+def _speaker(ctx: DocContext, title: Token, person: Token) -> list[Arg]:
+    """The organisation that announces news of its own people, where a title beside a name
+    names no owner: "Intel announced that chief executive Paul Otellini would retire",
+    "Intel said ...: Brian Krzanich, chief operating officer" (the subject of a verb of
+    speech, ``words.toml`` ``announcing_verbs``, whose reported clause holds the name); not a
+    title the clause gives an owner of its own, nor one after "as" ("named X as CEO" is the
+    appointer's, :func:`_appointer`).
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> g = extract(Document.from_text("Vexa Labs announced that chief executive Ann Roe would retire.", "x"))
+    >>> sorted((r.predicate, r.obj.rsplit("/", 1)[-1]) for r in g.relations if not r.object_is_literal)
+    [('leads', 'Vexa_Labs')]
+    """
+    preps = ctx.lexicon.words.rules["title_prepositions"]
+    joined = (title, *conjuncts(title), *([title.head] if title.dep_ == "conj" else []))
+    if title.dep_ == "pobj" or any(c.dep_ == "prep" and c.lower_ in preps for t in joined for c in t.children):
+        return []  # "chief operating officer and head of worldwide manufacturing": of a part
+    if any(c.dep_ in {"compound", "nmod", "poss"} and c.i < title.i and c.pos_ in {"PROPN", "PRON"}
+           for t in (person, title) for c in t.children):
+        return []  # "Zentro chief executive Ann Roe", "its chief executive": another's, or said elsewhere
+    announcing = ctx.lexicon.words.rules["announcing_verbs"]
+    node = person
+    for _ in range(4):
+        if node.dep_ not in {"nsubj", "nsubjpass", "ccomp", "dep", "conj", "appos", "compound"} or node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in announcing:
+            return [a for c in node.children if c.dep_ == "nsubj" for a in args(ctx, c) if a.cls == "Organization"]
+        if node.pos_ in {"VERB", "AUX"} and node.dep_ != "ccomp":
+            return []  # a verb of the clause, not reported by one
+    return []
 
 
 def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
