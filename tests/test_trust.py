@@ -3266,3 +3266,9 @@ def test_a_companys_first_word_in_a_text_on_its_namesake_foundation_is_the_found
     got = facts(text)
     assert "Ford Motor Company" not in entities(text), entities(text)
     assert ("Margaret Mliwa", "worksFor", "Ford Foundation") in got, got
+
+
+def test_a_town_before_a_countrys_based_is_the_headquarters():
+    got = facts("Lyon, France-based Valneva said the trial had started.")
+    assert ("Valneva", "headquarteredIn", "Lyon") in got and entities(
+        "Lyon, France-based Valneva said the trial had started.")["Lyon"][0] == "Place", got

@@ -232,6 +232,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
         return cls
     if gives_a_company_title(span) or placed_based(span):
         return "Organization"  # "Aston Martin chief executive Andy Palmer", "Minneapolis-based Best Buy"
+    if town_before_based(span):
+        return "Place"  # "Lyon, France-based Valneva": Lyon is a town in France
     if span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in _PERSONAL_HONORIFICS:
         return "Person"  # "The company named Mr K. Krithivasan as CEO": not a company named so
     said = _said_beside(beside, lexicon)
@@ -1012,6 +1014,20 @@ _JOINING = frozenset({"join", "rejoin", "leave", "quit", "chair", "lead", "head"
 
 
 _FOUNDING = frozenset({"found", "co-found", "cofound", "establish", "incorporate"})
+
+
+def town_before_based(span: Span) -> bool:
+    """Whether the name is followed by a comma and a place's "-based": "Lyon, France-based
+    Valneva" (a town, however NER read it).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Lyon, France-based Valneva said so.")
+    >>> town_before_based(doc[0:1]), town_before_based(doc[5:6])
+    (True, False)
+    """
+    doc, k = span.doc, span.end
+    return k + 3 < len(doc) and doc[k].text == "," and doc[k + 1].is_title and doc[k + 2].text == "-" \
+        and doc[k + 3].lower_ in {"based", "headquartered"} and is_place(doc[k + 1].text)
 
 
 def placed_based(span: Span) -> bool:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
 from kg.extract.classes import (DASHES, HONORIFICS, ORGANIZATION_WORDS, PLACE_BODIES, REGNAL, WORK, _capitalised, credited,
                                 deal_maker, employer_cued, given_named, impersonal, made, name_class, owned,
-                                speaks_for_itself, team_cued)
+                                speaks_for_itself, team_cued, town_before_based)
 from kg.extract.found import Found, _found
 from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
@@ -140,7 +140,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "joined Monzo", "shares in Amplats": no town
             elif canonical is None and cls == "Person" and (_initialism(piece_text) or _camel_cased(piece_text)):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT
-            if canonical is None and piece_cls == "Place" and speaks_for_itself(piece):
+            if canonical is None and piece_cls == "Place" and speaks_for_itself(piece) and not town_before_based(piece):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "12 people died, Xinhua said"
             if traded and canonical is None:  # "Discounters Aldi": the trade says an organisation
                 piece_cls, piece_weight = "Organization", HEAD_NOUN_WEIGHT

@@ -116,6 +116,9 @@ def _attached(ctx: DocContext, head: Token, found: EntityMention) -> Iterator[tu
                 a = arg(ctx, place)
                 if a is not None:
                     yield "based", a
+                    town = arg(ctx, ctx.doc[place.i - 2]) if place.i >= 2 and ctx.doc[place.i - 1].text == "," else None
+                    if town is not None and town.cls == "Place" and a.cls == "Place":
+                        yield "based", town  # "Lyon, France-based Valneva": the town too
 
 
 #: Words that end a list of names ("Sacramento, Modesto, and Fresno", "London, Paris, etc.").
