@@ -13,7 +13,8 @@ lists "P Q R": P(x, y) and Q(y, z) in one document rule R(x, z) out (a parent's
 spouse is no spouse). A demonym states a nationality only before a person's role
 (:func:`roled`): "X is a Japanese anime film" says nothing of X's citizenship. A
 classifier's leader of an organisation goes where a rule of the sentence named another
-(:func:`titled_once`). A name in a dateline relates to nothing outside it (:func:`datelined`);
+(:func:`titled_once`), and so does its post at an organisation another's title there names
+(:func:`anothers_title`). A name in a dateline relates to nothing outside it (:func:`datelined`);
 nor does the text's unnamed author, as a person, to itself as an organisation (:func:`between_authors`),
 nor a place to a thing named as it (:func:`between_namesakes`), nor a model's relation a rule
 states the other way round (:func:`one_way`). A date written in part where the document
@@ -193,6 +194,34 @@ def titled_once(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation
     return [r for r in relations
             if not (r.predicate in wanted and r.extractor.startswith("model:")
                     and stated.get((r.predicate, r.obj, r.sentence), r.subject) != r.subject)]
+
+
+def anothers_title(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less a model's post (``job_title_properties``) at an organisation whose
+    name, where the model read it, a rule's title gives another person of the sentence: "His
+    friends included Lee Shau Kee, chairman of Henderson Land, and Stanley Ho" ties Henderson
+    Land to Lee, not to the obituary's subject.
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("Tom Baker met Lee Kee, chairman of Zentro Inc, in May.", "x"))
+    >>> tom, lee, zentro = (ctx.resolved.by_token[i].iri for i in (0, 3, 8))
+    >>> rule = Relation(lee, "leads", zentro, "x", "s", (13, 20), (34, 43), 0.7, "rule:title")
+    >>> model = Relation(tom, "worksFor", zentro, "x", "s", (0, 9), (34, 43), 0.8, "model:pairs")
+    >>> [r.extractor for r in anothers_title(ctx, [rule, model])]
+    ['rule:title']
+    """
+    relations = list(relations)
+    posts = set(ctx.lexicon.words.rules["job_title_properties"])
+    held = {}
+    for r in relations:
+        if r.extractor == "rule:title" and r.predicate in posts:
+            held.setdefault((r.obj, r.object_span, r.sentence), set()).add(r.subject)
+    if not held:
+        return relations
+    return [r for r in relations if not (
+        r.extractor.startswith("model:") and r.predicate in posts
+        and r.subject not in held.get((r.obj, r.object_span, r.sentence), {r.subject}))]
 
 
 def exclusions(ctx: DocContext) -> dict[str, frozenset[str]]:
@@ -808,6 +837,6 @@ def respectively(ctx: DocContext, relations: Iterable[Relation]) -> list[Relatio
     return [r for r in relations if r.object_is_literal or not out_of_order(r)]
 
 
-CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, datelined, between_authors,
+CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, anothers_title, datelined, between_authors,
                between_namesakes, one_way, fullest_dates, unplayed, unquoted, kin_apart, not_listed_kin, kin_as_named,
                not_the_appointer, not_anothers_place, respectively, left_later, of_the_dead, former_alike)

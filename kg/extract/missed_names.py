@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import (
+    HONORIFICS,
     MODIFIER_CLASSES,
     NAME_DEPS,
     WORK,
@@ -295,7 +296,8 @@ def _bracketed_short_names(doc: Doc, found: list, taken: set[int]) -> Iterator[S
 
 def _courtesy_people(doc: Doc, taken: set[int]) -> Iterator[Span]:
     """People NER missed after a courtesy title ("Mr", "Ms", "Engr.": ``words.toml``
-    ``courtesy_titles``): one to three
+    ``courtesy_titles``), or after another honorific when two or three (``honorifics``:
+    "Prince Dapo Abiodun was sworn in"): one to three
     capitalised proper nouns in no name, the last no English noun ("Mr President" is no one):
     "Ms Ama Bako, Minister of Information; and Mr Titus Adjei, Regional Minister".
 
@@ -308,14 +310,17 @@ def _courtesy_people(doc: Doc, taken: set[int]) -> Iterator[Span]:
 
     t = tokens_of(doc)
     for i in range(len(doc) - 1):
-        if t.lower[i].rstrip(".") not in COURTESY_TITLES or not doc[i].is_title:
+        word = t.lower[i].rstrip(".")
+        courtesy = word in COURTESY_TITLES
+        if not (courtesy or word in HONORIFICS) or not doc[i].is_title:
             continue
         end = i + 1
         while end < len(doc) and end - i <= 3 and t.pos[end] == "PROPN" and doc[end].is_title \
                 and not t.ent_type[end] and end not in taken:
             end += 1
-        if end > i + 1 and (end == len(doc) or t.pos[end] != "PROPN") and t.lower[end - 1] not in common_nouns():
-            yield Span(doc, i + 1, end, label="PERSON")
+        if end > i + (1 if courtesy else 2) and (end == len(doc) or t.pos[end] != "PROPN") \
+                and t.lower[end - 1] not in common_nouns() and t.lower[i + 1].rstrip(".") not in HONORIFICS:
+            yield Span(doc, i + 1, end, label="PERSON")  # another honorific before two names: "Prince Dapo Abiodun"
 
 
 

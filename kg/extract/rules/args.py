@@ -476,6 +476,8 @@ def formerly(ctx: DocContext, word: Token) -> bool:
             return True
         verb = word.head if word.dep_ in {"attr", "oprd"} else word.head.head \
             if word.dep_ == "pobj" and word.head.lower_ == "as" else None  # "was X", "served as X"
+        while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.dep_ in {"pobj", "prep"}:
+            verb = verb.head  # "served for seven years as CEO": the "as" hangs on the years
         return verb is not None and (any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
                                      or _ended(verb) or (word.head.lower_ == "as" and left_post(ctx, verb))
                                      or _had_been(verb) or _held_then(verb))

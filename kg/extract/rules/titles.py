@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from kg.extract.classes import DASHES, names_another
+from kg.extract.classes import DASHES, HONORIFICS, names_another
 from kg.extract.mentions import _title_words
 from kg.extract.rules.args import (Arg, arg, args, confidence, conjuncts, formerly, hedged, negated, planned, pobj,
                                    relation, subject)
@@ -173,6 +173,11 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
             for c in verb.children)
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and not appointed):
             candidates += [c for c in prep.children if c.dep_ == "pobj"]
+        # "he served for seven years as CEO": the "as" the parser hangs on the stretch of time
+        candidates += [p for c in verb.children if c.dep_ == "prep" and not appointed
+                       for t in c.children if t.dep_ == "pobj" and t.ent_type_ == "DATE"
+                       for a in t.children if a.dep_ == "prep" and a.lower_ == "as"
+                       for p in a.children if p.dep_ == "pobj"]
         # "Pim Aalders, having retired as head of research at X, joined Y": a clause with no subject of its own
         for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.tag_ in {"VBN", "VBG"}
                        and not any(k.dep_ in {"nsubj", "nsubjpass", "dobj"} for k in c.children)):
@@ -476,6 +481,8 @@ def _owners(ctx: DocContext, title: Token) -> list[Arg]:
     title's, wherever the parser hangs it ("a PepsiCo executive and CEO of Caribiner").
     """
     preps = ctx.lexicon.words.rules["title_prepositions"]
+    if title.dep_ == "pobj" and title.head.lower_ == "as":
+        preps = {*preps, "in"}  # "served as CEO in Guinness Nigeria PLC"; not "a leader in Digital Pathology"
     doc = title.doc
     glued = [doc[title.i - 2]] if title.i >= 2 and doc[title.i - 1].text == "-" and not doc[title.i - 1].whitespace_ \
         and not doc[title.i - 2].whitespace_ else []  # "Calder University's sixth vice-chancellor": on "vice"
@@ -591,7 +598,7 @@ def _appointer(ctx: DocContext, title: Token) -> list[Arg]:
     else:
         return []
     rules = ctx.lexicon.words.rules
-    if any(c.dep_ == "prep" and c.lower_ in rules["title_prepositions"] for c in title.children):
+    if any(_owning(c, rules) for c in title.children):
         return []  # "appointment of John McKenna as CEO of the port authority": its owner, named or not
     if verb.lemma_.lower() in rules["appointment_nouns"]:  # "Acme's appointment of X as", "Acme announced the appointment"
         owners = [a for c in verb.children if c.dep_ == "poss" for a in args(ctx, c)]
@@ -606,7 +613,7 @@ def _speaker(ctx: DocContext, title: Token, person: Token) -> list[Arg]:
     "Intel said ...: Brian Krzanich, chief operating officer" (the subject of a verb of
     speech, ``words.toml`` ``announcing_verbs``, whose reported clause holds the name); not a
     title the clause gives an owner of its own, nor one after "as" ("named X as CEO" is the
-    appointer's, :func:`_appointer`).
+    appointer's, :func:`_appointer`), nor an honorific ("President Joe Biden").
 
     >>> from kg.pipeline import extract
     >>> from kg.types import Document
@@ -614,9 +621,10 @@ def _speaker(ctx: DocContext, title: Token, person: Token) -> list[Arg]:
     >>> sorted((r.predicate, r.obj.rsplit("/", 1)[-1]) for r in g.relations if not r.object_is_literal)
     [('leads', 'Vexa_Labs')]
     """
-    preps = ctx.lexicon.words.rules["title_prepositions"]
+    if title.lower_ in HONORIFICS:
+        return []  # "General Motors said President Joe Biden met X": a head of state's style
     joined = (title, *conjuncts(title), *([title.head] if title.dep_ == "conj" else []))
-    if title.dep_ == "pobj" or any(c.dep_ == "prep" and c.lower_ in preps for t in joined for c in t.children):
+    if title.dep_ == "pobj" or any(_owning(c, ctx.lexicon.words.rules) for t in joined for c in t.children):
         return []  # "chief operating officer and head of worldwide manufacturing": of a part
     if any(c.dep_ in {"compound", "nmod", "poss"} and c.i < title.i and c.pos_ in {"PROPN", "PRON"}
            for t in (person, title) for c in t.children):
@@ -632,6 +640,15 @@ def _speaker(ctx: DocContext, title: Token, person: Token) -> list[Arg]:
         if node.pos_ in {"VERB", "AUX"} and node.dep_ != "ccomp":
             return []  # a verb of the clause, not reported by one
     return []
+
+
+def _owning(prep: Token, rules: dict) -> bool:  # type: ignore[type-arg]
+    """Whether a title's preposition names its owner, or a part it heads: "of Acme", "in
+    Guinness Nigeria"; not a time ("CEO in 2010")."""
+    if prep.dep_ != "prep" or prep.lower_ not in rules["title_prepositions"]:
+        return False
+    named = pobj(prep)
+    return named is None or named.ent_type_ not in {"DATE", "TIME"}
 
 
 def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
