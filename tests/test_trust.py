@@ -3294,3 +3294,21 @@ def test_an_organisation_another_persons_title_names_is_not_the_subjects_employe
                 "Development Co Ltd, and Macau casino tycoon Stanley Ho.")
     assert ("Lee Shau Kee", "leads", "Henderson Land Development Co Ltd") in got, got
     assert not any(s != "Lee Shau Kee" and o == "Henderson Land Development Co Ltd" for s, p, o in got), got
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("The company, 35% owned by South Africa's Vodacom and 5% by Britain's Vodafone, grew under Collymore's "
+     "leadership.", {("Collymore", "livesIn", "United Kingdom")}),
+    ("Vista also refused to commit to Blue Prism's headquarters in the UK.",
+     {("Vista", "headquarteredIn", "United Kingdom")}),
+    ("Also this week, Cambridge, MA-based VBI Vaccines announced a research partnership with GSK.",
+     {("Cambridge", "partnerOf", "GSK")}),
+])
+def test_a_stake_and_anothers_place_are_no_parent_home_or_partner(text, wrong):
+    got = facts(text)
+    assert not wrong & got and not any(p == "subsidiaryOf" for _, p, _ in got), got
+
+
+def test_a_hospice_is_an_organisation():
+    got = entities("He was a founding trustee and chief executive of The Shooting Star Children's Hospice.")
+    assert got.get("Shooting Star Children's Hospice", ("",))[0] == "Organization", got

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.given_names import common_nouns, given_names
 from kg.extract.nlp import MONTHS
-from kg.extract.places import PLACE_FIRST_WORDS, countries, is_place, subdivisions, us_states
+from kg.extract.places import PLACE_FIRST_WORDS, countries, is_place, postal_state, subdivisions, us_states
 from kg.extract.tokens import text_of, tokens_of
 from kg.lexicon import Lexicon, load_words
 
@@ -1026,8 +1026,10 @@ def town_before_based(span: Span) -> bool:
     (True, False)
     """
     doc, k = span.doc, span.end
-    return k + 3 < len(doc) and doc[k].text == "," and doc[k + 1].is_title and doc[k + 2].text == "-" \
-        and doc[k + 3].lower_ in {"based", "headquartered"} and is_place(doc[k + 1].text)
+    return k + 3 < len(doc) and doc[k].text == "," and doc[k + 2].text == "-" \
+        and doc[k + 3].lower_ in {"based", "headquartered"} and (
+            doc[k + 1].is_title and is_place(doc[k + 1].text)
+            or postal_state(doc[k + 1:k + 2]) is not None)  # "Cambridge, MA-based VBI Vaccines"
 
 
 def placed_based(span: Span) -> bool:

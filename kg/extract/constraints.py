@@ -717,9 +717,11 @@ def not_the_appointer(ctx: DocContext, relations: Iterable[Relation]) -> list[Re
 
 
 def not_anothers_place(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
-    """``relations`` less a classifier's place of an organisation where the place modifies
-    another's name: "Acer bought U.S. computer maker Gateway" places Gateway, not Acer (the
-    place hangs, through nouns before a name, on another entity's mention).
+    """``relations`` less a classifier's place of an organisation or a person where the place
+    modifies another's name: "Acer bought U.S. computer maker Gateway" places Gateway, not
+    Acer, and "grew 5% owned by Britain's Vodafone" is no home of its chief's (the place hangs,
+    through nouns or a possessive before a name, on another entity's mention); nor the place of
+    another's noun ("Vista refused to commit to Blue Prism's headquarters in the UK").
 
     >>> from kg.pipeline import Pipeline
     >>> from kg.types import Document
@@ -738,18 +740,22 @@ def not_anothers_place(ctx: DocContext, relations: Iterable[Relation]) -> list[R
         if place is None:
             return False
         node = place.root
-        while node.dep_ in {"compound", "amod", "nmod"} and node.head.i != node.i:
+        while node.dep_ in {"compound", "amod", "nmod", "poss"} and node.head.i != node.i:  # "Britain's Vodafone"
             node = node.head
             hit = ctx.resolved.by_token.get(node.i)
             if hit is not None and hit.iri not in {r.subject, r.obj} and hit.cls != "Place":
                 return True  # not "Tulsa Oklahoma": a place in a place
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":  # "Blue Prism's headquarters in the UK": Blue Prism's
+            owner = next((c for c in node.head.head.children if c.dep_ == "poss"), None)
+            hit = ctx.resolved.by_token.get(owner.i) if owner is not None else None
+            return hit is not None and hit.iri not in {r.subject, r.obj} and hit.cls != "Place"
         return False
 
     return [r for r in relations if not (r.extractor.startswith("model:") and r.predicate in _PLACED and anothers(r))]
 
 
 #: Properties of where an organisation is.
-_PLACED = frozenset({"headquarteredIn", "locatedIn"})
+_PLACED = frozenset({"headquarteredIn", "locatedIn", "livesIn"})
 
 
 #: Properties of kin.

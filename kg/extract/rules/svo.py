@@ -91,6 +91,9 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
                     pairs = [(s, o) for s in args(ctx, subject(ctx, verb)) for o in args(ctx, whose, maker=True)]
                 else:
                     pairs = list(_pairs(ctx, verb, words, preps, inverse, spec.symmetric))
+                if spec.name == "subsidiaryOf" and _part_owned(verb) and "investsIn" in ctx.lexicon.properties:
+                    spec = ctx.lexicon.properties["investsIn"]  # "35% owned by Vodacom": a stake, no parent
+                    pairs = [(o, s) for s, o in pairs]
                 pairs += _co_agents(ctx, spec, verb, preps, pairs, inverse)
                 for s, o in pairs:
                     found.setdefault((s.iri, o.iri), []).append((spec, s, o))
@@ -137,6 +140,22 @@ def _bought_share(ctx: DocContext, verb: Token, spec: PropertySpec):  # type: ig
         return None
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return None if dobj is None or args(ctx, dobj) else share_of(ctx, dobj)
+
+
+def _part_owned(verb: Token) -> bool:
+    """Whether a verb of owning says its owners hold at most half: "The company, 35% owned by
+    Vodacom and 5% by Vodafone" (stakes), not "a wholly owned unit" nor "67% owned by X".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Kessel, 35% owned by Vexa and 5% by Zentro, grew. Orvex is 67% owned by Vexa.")
+    >>> _part_owned(doc[4]), _part_owned(doc[20])
+    (True, False)
+    """
+    if verb.lemma_ != "own":
+        return False
+    shares = [float(n.text) for c in verb.children if c.ent_type_ == "PERCENT" and c.dep_ in {"npadvmod", "conj", "advmod"}
+              for n in (c, *c.children) if n.like_num and n.text.replace(".", "", 1).isdigit()]
+    return bool(shares) and max(shares) <= 50
 
 
 def _pairs(ctx: DocContext, verb: Token, words: list[str], preps: dict,  # type: ignore[type-arg]

@@ -503,8 +503,8 @@ def _owners(ctx: DocContext, title: Token) -> list[Arg]:
                 found = args(ctx, pobj(inner))
             if not found and obj is not None and (obj.lower_ in ctx.lexicon.words.rules["whole_bodies"]
                                                   or ctx.lexicon.head_nouns.get(obj.lower_) == "Organization"):
-                found = [a for c in obj.children if c.dep_ in {"compound", "nmod", "poss"}  # "of the Acme board",
-                         for a in [arg(ctx, c)] if a is not None and a.cls == "Organization"]  # "the Acme chain"
+                found = [a for c in obj.children if c.dep_ in {"compound", "nmod", "poss", "appos"}  # "of the Acme
+                         for a in [arg(ctx, c)] if a is not None and a.cls == "Organization"]  # board", "group Roosh"
             owners += found
         if owners:
             return owners
