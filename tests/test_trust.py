@@ -3312,3 +3312,13 @@ def test_a_stake_and_anothers_place_are_no_parent_home_or_partner(text, wrong):
 def test_a_hospice_is_an_organisation():
     got = entities("He was a founding trustee and chief executive of The Shooting Star Children's Hospice.")
     assert got.get("Shooting Star Children's Hospice", ("",))[0] == "Organization", got
+
+
+def test_a_lifespan_with_its_places_after_an_orders_letters_gives_both_dates():
+    text = ("Carl Voss, OSB (January 27, 1915, Bely, Tver Oblast, Russian Federation - October 3, 1981, "
+            "Niederalteich, Germany) was a Benedictine monk. He served in the Soviet Army.")
+    got = facts(text)
+    assert ("Carl Voss", "birthDate", "January 27, 1915") in got and ("Carl Voss", "deathDate", "October 3, 1981") \
+        in got, got
+    ents = entities(text)
+    assert "Russian Federation" in ents and ents.get("Soviet Army", ("",))[0] == "Organization", ents

@@ -317,7 +317,8 @@ def trim_entities(doc: Doc) -> Doc:
     The statistical NER sometimes takes the blank line after a heading into
     a name ("The Python Tutorial\\n\\n"); a label never holds a line break.
     A date loses a dash or spaces at its end ("October 6, 1814 –") and takes in the day
-    NER left before its month ("13 September 1980", not "September 1980").
+    NER left before its month ("13 September 1980", not "September 1980"); another name ends
+    before a dash and a date ("Russian Federation - October 3, 1981": a lifespan's place).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Ann Lee (born 13 September 1980) and Jo Roe (October 6, 1814 – July 24, 1854).")
@@ -333,6 +334,9 @@ def trim_entities(doc: Doc) -> Doc:
             start += 1
         while end > start and _is_break(doc[end - 1]):
             end -= 1
+        if ent.label_ != "DATE":  # "Russian Federation - October 3, 1981": the place before a date's dash
+            end = next((k for k in range(start + 1, end - 1) if doc[k].text in "–—-" and doc[k].whitespace_
+                        and (doc[k + 1].lower_.rstrip(".") in MONTHS or doc[k + 1].like_num)), end)
         if ent.label_ == "DATE":
             while end - 1 > start and (doc[end - 1].is_space or doc[end - 1].text in "–—-"):
                 end -= 1

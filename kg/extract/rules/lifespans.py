@@ -49,21 +49,33 @@ def lifespans(ctx: DocContext) -> Iterator[Relation]:
     for sent in ctx.sentences:
         for token in ctx.named_tokens(sent):
             person = arg(ctx, token)
+            opening = _opening(ctx.doc, token.i + 1, sent.end)
             if person is None or person.cls != "Person" or by_token[token.i].anaphor \
-                    or by_token[token.i].end - 1 != token.i or token.i + 1 >= sent.end \
-                    or ctx.doc[token.i + 1].text != "(":
+                    or by_token[token.i].end - 1 != token.i or opening is None:
                 continue
-            close = next((k for k in range(token.i + 2, min(sent.end, token.i + 40))
+            close = next((k for k in range(opening + 1, min(sent.end, opening + 40))
                           if ctx.doc[k].text == ")"), None)
             if close is not None:
-                for prop, date in _dates(ctx.doc[token.i + 2:close]):
+                for prop, date in _dates(ctx.doc[opening + 1:close]):
                     yield _relation(ctx, prop, person, date, sent, conf)
+
+
+def _opening(doc, i: int, end: int) -> int | None:  # type: ignore[no-untyped-def]
+    """Where the parenthesis right after a name opens: at ``i``, or after a comma and the
+    letters of an order or an honour ("Chrysostom Blashkevich, OSB (January 27, 1915 ...")."""
+    if i < end and doc[i].text == "(":
+        return i
+    if i + 2 < end and doc[i].text == "," and doc[i + 1].is_upper and len(doc[i + 1].text) <= 4 \
+            and doc[i + 2].text == "(":
+        return i + 2
+    return None
 
 
 def _dates(inside: Span) -> list[tuple[str, Span]]:
     """The (property, date) pairs the inside of a lifespan's parentheses states: the date
     words (numbers, months) either side of a dash, or one date with a word of birth or death;
-    the rest may only be places and :data:`_LIFE_WORDS`.
+    the rest may only be places (NER's, or capitalised proper nouns it missed) and
+    :data:`_LIFE_WORDS`.
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Ann Lee (born 3 May 1950) and Tom Vale (1874 – 1932, London) met Kim (r. 1884–1888).")
@@ -82,7 +94,8 @@ def _dates(inside: Span) -> list[tuple[str, Span]]:
              and e.label_ in {"DATE", "GPE", "LOC"} for t in e}
     tokens = [t for t in inside if not t.is_space]
     if not any(_dated(t) for t in tokens) or any(
-            t.i not in named and not _dated(t) and t.lower_ not in _LIFE_WORDS and t.text not in DASHES for t in tokens):
+            t.i not in named and not _dated(t) and t.lower_ not in _LIFE_WORDS and t.text not in DASHES
+            and not (t.pos_ == "PROPN" and t.is_title) for t in tokens):  # places NER missed: "Bely, Tver Oblast"
         return []  # "(in office 1884–1888)", '("Gerry")': no lifespan
     words = {t.lower_ for t in tokens}
     dash = next((t for t in tokens if t.text in DASHES), None)
