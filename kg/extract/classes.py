@@ -1013,6 +1013,7 @@ def impersonal(span: Span) -> bool:
 _JOINING = frozenset({"join", "rejoin", "leave", "quit", "chair", "lead", "head", "run"})
 
 
+#: Verbs of founding, whose passive subject is a body: "Kuda was co-founded by Babs Ogundeyi".
 _FOUNDING = frozenset({"found", "co-found", "cofound", "establish", "incorporate"})
 
 

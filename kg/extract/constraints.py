@@ -213,7 +213,7 @@ def anothers_title(ctx: DocContext, relations: Iterable[Relation]) -> list[Relat
     """
     relations = list(relations)
     posts = set(ctx.lexicon.words.rules["job_title_properties"])
-    held = {}
+    held: dict[tuple[str, tuple[int, int], str], set[str]] = {}
     for r in relations:
         if r.extractor == "rule:title" and r.predicate in posts:
             held.setdefault((r.obj, r.object_span, r.sentence), set()).add(r.subject)

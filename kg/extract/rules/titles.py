@@ -112,6 +112,7 @@ def _a_job(ctx: DocContext, title: Token, phrase: tuple[int, int]) -> bool:
 
 def _job_title(ctx: DocContext, person: Arg, sent: Span, phrase: tuple[int, int], conf: float,
                former: bool) -> Relation:
+    """The person's jobTitle: the title phrase's words, as written."""
     return Relation(
         subject=person.iri, predicate="jobTitle", obj=ctx.text[slice(*phrase)],
         doc_id=ctx.doc_id, sentence=ctx.sentence_text(sent),
@@ -321,6 +322,8 @@ def _taken_over(title: Token, person: Token) -> bool:
     return not beside or any(c.lower_ in _NEW for c in title.children)
 
 
+#: Words that make a title beside a name the post just taken ("Ann Roe, the new chief, ..."),
+#: and no part of the title's literal.
 _NEW = frozenset({"new", "incoming", "next"})
 #: Prepositions of another who is beside the title's holder: "the governor, alongside his deputy, X".
 _BESIDE = frozenset({"alongside", "beside", "besides", "against", "like", "unlike", "including"})
@@ -529,14 +532,14 @@ def _owner_after_as(ctx: DocContext, title: Token) -> list[Arg]:
     verb = title.head.head
     after, as_ = title.right_edge.i + 1, title.head.i  # "as director at X", or "at X as director"
     joined = [a for c in verb.children if c.dep_ == "dobj" and c.i < as_ for a in args(ctx, c)
-              if a.cls == "Organization"] if verb.lemma_.lower() in _JOINING else []  # "joined X as CEO"
+              if a.cls == "Organization"] if verb.lemma_.lower() in _OBJECT_OWNS_TITLE else []  # "joined X as CEO"
     return joined or [a for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "with", "for"}
                       and (c.i == after or c.right_edge.i + 1 == as_)
                       for a in args(ctx, pobj(c)) if a.cls == "Organization"]
 
 
 #: Verbs whose object is the organisation of the title their "as" names: "joined X as CEO".
-_JOINING = frozenset({"join", "rejoin", "lead", "run", "head"})
+_OBJECT_OWNS_TITLE = frozenset({"join", "rejoin", "lead", "run", "head"})
 
 
 def _owner_beside(ctx: DocContext, title: Token) -> list[Arg]:
@@ -643,8 +646,8 @@ def _speaker(ctx: DocContext, title: Token, person: Token) -> list[Arg]:
 
 
 def _owning(prep: Token, rules: dict) -> bool:  # type: ignore[type-arg]
-    """Whether a title's preposition names its owner, or a part it heads: "of Acme", "in
-    Guinness Nigeria"; not a time ("CEO in 2010")."""
+    """Whether a title's preposition names its owner, or a part it heads: "of Acme", "at
+    Zentro"; not a date ("chair for 2024": a term)."""
     if prep.dep_ != "prep" or prep.lower_ not in rules["title_prepositions"]:
         return False
     named = pobj(prep)
