@@ -3322,3 +3322,10 @@ def test_a_lifespan_with_its_places_after_an_orders_letters_gives_both_dates():
         in got, got
     ents = entities(text)
     assert "Russian Federation" in ents and ents.get("Soviet Army", ("",))[0] == "Organization", ents
+
+
+def test_a_deputy_before_a_hyphened_title_is_part_of_it_and_leads_nothing():
+    got = facts("Patrick McGhee, who is currently deputy vice-chancellor at the University of Kestria, will take up "
+                "the post on 1 February.")
+    assert ("Patrick McGhee", "jobTitle", "deputy vice-chancellor") in got, got
+    assert not any(p == "leads" for _, p, _ in got), got

@@ -688,7 +688,12 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
     doc = title.doc
     while left - 1 in ids or (left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_
                               and not doc[left - 1].whitespace_ and doc[left - 2].is_alpha):
-        left -= 1 if left - 1 in ids else 2  # "vice-chairman", "Assistant Director-General": the whole word
+        if left - 1 not in ids:  # "vice-chairman", "Assistant Director-General": the whole word,
+            left -= 2  # and the words before it the parser hangs on its first part ("deputy vice-chancellor")
+            ids |= {t.i for t in doc[left].lefts if t.dep_ in {"amod", "compound"} and t.i == left - 1
+                    and t.lower_ not in _WHEN and not _ranking(t)}
+        else:
+            left -= 1
     owner = by_token.get(title.head.i)
     while title.dep_ == "compound" and owner is not None and owner.cls == "Organization" and left >= 1 \
             and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i == title.head.i \
