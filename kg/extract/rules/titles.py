@@ -691,7 +691,7 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
         if left - 1 not in ids:  # "vice-chairman", "Assistant Director-General": the whole word,
             left -= 2  # and the words before it the parser hangs on its first part ("deputy vice-chancellor")
             ids |= {t.i for t in doc[left].lefts if t.dep_ in {"amod", "compound"} and t.i == left - 1
-                    and t.lower_ not in _WHEN and not _ranking(t)}
+                    and t.lower_ not in _WHEN and t.text not in _NEW and not _ranking(t)}
         else:
             left -= 1
     owner = by_token.get(title.head.i)
