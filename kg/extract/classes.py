@@ -540,12 +540,10 @@ def speaks_for_itself(span: Span) -> bool:
     >>> speaks_for_itself(doc[6:7]), speaks_for_itself(doc[9:10])
     (True, False)
     """
-    from kg.extract.found import SPEECH_VERBS
     from kg.extract.places import capitals, regions
 
-    root = span.root
     name = text_of(span).casefold()
-    return len(span) == 1 and root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS \
+    return len(span) == 1 and _speaks(span) \
         and name not in regions() and name not in capitals() and text_of(span) not in subdivisions()
 
 

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from kg.extract.classes import noun_class
 from kg.extract.classifier import triggered
@@ -173,6 +173,18 @@ def unchained(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     return [r for r in relations if (r.predicate, r.subject, r.obj) not in wrong]
 
 
+def _any_model(relations: list[Relation], predicates: Iterable[str]) -> bool:
+    """Whether a classifier stated any relation of ``predicates`` (the constraints below that
+    only judge a model's facts do nothing else when none)."""
+    return any(r.extractor.startswith("model:") and r.predicate in predicates for r in relations)
+
+
+def _drop_model(relations: list[Relation], predicates: Iterable[str],
+                wrong: Callable[[Relation], bool]) -> list[Relation]:
+    """``relations`` less a classifier's relations of ``predicates`` that ``wrong`` rules out."""
+    return [r for r in relations if not (r.extractor.startswith("model:") and r.predicate in predicates and wrong(r))]
+
+
 def titled_once(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     """``relations`` less a model's fact of a property a rule already states of another
     subject and the same object in the same sentence (``ontology/words.toml`` ``[rules]
@@ -219,9 +231,8 @@ def anothers_title(ctx: DocContext, relations: Iterable[Relation]) -> list[Relat
             held.setdefault((r.obj, r.object_span, r.sentence), set()).add(r.subject)
     if not held:
         return relations
-    return [r for r in relations if not (
-        r.extractor.startswith("model:") and r.predicate in posts
-        and r.subject not in held.get((r.obj, r.object_span, r.sentence), {r.subject}))]
+    return _drop_model(relations, posts, lambda r: r.subject not in held.get((r.obj, r.object_span, r.sentence),
+                                                                              {r.subject}))
 
 
 def exclusions(ctx: DocContext) -> dict[str, frozenset[str]]:
@@ -579,7 +590,7 @@ def kin_apart(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     []
     """
     relations = list(relations)
-    if not any(r.extractor.startswith("model:") and r.predicate in _KIN for r in relations):
+    if not _any_model(relations, _KIN):
         return relations
     t = tokens_of(ctx.doc)
     at = {start: i for i, start in enumerate(t.start_char)}
@@ -589,8 +600,7 @@ def kin_apart(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
         i = at.get(start)
         return i is not None and i >= 2 and t.lower[i - 1] in words and t.lower[i - 2] in PERSON_POSSESSIVES
 
-    return [r for r in relations if not (r.extractor.startswith("model:") and r.predicate in _KIN
-                                         and tied(r.subject_span[0]) and tied(r.object_span[0]))]
+    return _drop_model(relations, _KIN, lambda r: tied(r.subject_span[0]) and tied(r.object_span[0]))
 
 
 def not_listed_kin(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
@@ -609,7 +619,7 @@ def not_listed_kin(ctx: DocContext, relations: Iterable[Relation]) -> list[Relat
     from kg.extract.classes import first_conjunct
 
     relations = list(relations)
-    if not any(r.extractor.startswith("model:") and r.predicate == "childOf" for r in relations):
+    if not _any_model(relations, {"childOf"}):
         return relations
 
     by_token = ctx.resolved.by_token
@@ -622,7 +632,7 @@ def not_listed_kin(ctx: DocContext, relations: Iterable[Relation]) -> list[Relat
         named = ctx.doc.char_span(*r.subject_span, alignment_mode="expand")
         return named is not None and bool(lists(r.subject, named.sent) & lists(r.obj, named.sent))
 
-    return [r for r in relations if not (r.extractor.startswith("model:") and r.predicate == "childOf" and listed(r))]
+    return _drop_model(relations, {"childOf"}, listed)
 
 
 def kin_as_named(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
@@ -640,7 +650,7 @@ def kin_as_named(ctx: DocContext, relations: Iterable[Relation]) -> list[Relatio
     ([], 1)
     """
     relations = list(relations)
-    if not any(r.extractor.startswith("model:") and r.predicate in _KIN for r in relations):
+    if not _any_model(relations, _KIN):
         return relations
     t = tokens_of(ctx.doc)
     at = {start: i for i, start in enumerate(t.start_char)}
@@ -665,8 +675,7 @@ def kin_as_named(ctx: DocContext, relations: Iterable[Relation]) -> list[Relatio
                 return True
         return False
 
-    return [r for r in relations if not (r.extractor.startswith("model:") and r.predicate in _KIN
-                                         and contradicted(r))]
+    return _drop_model(relations, _KIN, contradicted)
 
 
 def not_the_appointer(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
@@ -732,7 +741,7 @@ def not_anothers_place(ctx: DocContext, relations: Iterable[Relation]) -> list[R
     []
     """
     relations = list(relations)
-    if not any(r.extractor.startswith("model:") and r.predicate in _PLACED for r in relations):
+    if not _any_model(relations, _PLACED):
         return relations
 
     def anothers(r: Relation) -> bool:
@@ -751,7 +760,7 @@ def not_anothers_place(ctx: DocContext, relations: Iterable[Relation]) -> list[R
             return hit is not None and hit.iri not in {r.subject, r.obj} and hit.cls != "Place"
         return False
 
-    return [r for r in relations if not (r.extractor.startswith("model:") and r.predicate in _PLACED and anothers(r))]
+    return _drop_model(relations, _PLACED, anothers)
 
 
 #: Properties of where an organisation is.
