@@ -248,7 +248,8 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
                                if loose and loose[0][0] < token.i else None,
                                objective=lower in _OBJECT_PRONOUNS and token.dep_ in _OBJECT_DEPS,
                                apart=frozenset(_quote_speaker(token, speakers) if token.i in quoted else ()),
-                               clause_subject=_clause_subject(token) if token.dep_ == "poss" else None))
+                               clause_subject=_clause_subject(token) if token.dep_ == "poss" else None,
+                               antecedent=_fronted_subject(token, taken)))
         elif (lower == "its" or (lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}
                                  and not _expletive(token) and token.i not in quoted)) \
                 and token.pos_ == "PRON" and not _topic_elsewhere(token, taken, classes, lexicon):
@@ -263,6 +264,67 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
             elif _described(token, taken):  # "The Swiss-based firm": the noun alone
                 out.append(_found(doc[token.i:token.i + 1], "Organization", 0.0, None, anaphor=True))
     return out
+
+
+def _fronted_subject(token: Token, taken: set[int]) -> int | None:
+    """The first token of the name that is the subject of a clause opening the pronoun's
+    sentence, when the pronoun is the subject of the clause it opens: "When Egeland was
+    Under-Secretary-General, he initiated a reform" (he is Egeland, whoever the sentence
+    before named); and the owner of an appointment the sentence opens with ("On Mr Ndegwa's
+    appointment, the board says he joins from Diageo"). ``taken``: the names' tokens.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("When Jan Egeland was at the UN, he led its reform.")
+    >>> doc[_fronted_subject(doc[8], {1, 2})].text
+    'Jan'
+    >>> _fronted_subject(load_nlp()("When she was there, he left.")[5], set()) is None
+    True
+    """
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    outer = _outer_pronoun(token)
+    if outer is not None:
+        return outer
+    verb, start = token.head, token.sent.start
+    while verb.dep_ == "ccomp" and verb.head.i < verb.i:  # "the board says he joins"
+        verb = verb.head
+    opening = next((c for c in verb.children if c.i < token.i and c.left_edge.i <= start + 1), None)
+    if opening is None:
+        return None
+    if opening.dep_ == "advcl":
+        named = next((c for c in opening.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    elif opening.dep_ == "prep" and (noun := next((c for c in opening.children if c.dep_ == "pobj"), None)) \
+            is not None and noun.lemma_.lower() in _WORDS_RULES["appointment_nouns"]:
+        named = next((c for c in noun.children if c.dep_ == "poss"), None)
+    else:
+        return None
+    if named is None or named.i not in taken:
+        return None
+    return named.left_edge.i if named.left_edge.i in taken else named.i
+
+
+def _outer_pronoun(token: Token) -> int | None:
+    """The same pronoun as the subject of a clause that holds the pronoun's own: "he joins
+    Safaricom from Diageo, where he is managing director" is one man.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("The board says he joins from Diageo, where he is its chief.")
+    >>> _outer_pronoun(doc[9])
+    3
+    """
+    verb = token.head
+    for _ in range(4):
+        if verb.dep_ not in {"relcl", "advcl", "ccomp", "pcomp", "pobj", "prep", "xcomp"} or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        same = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i
+                     and c.lower_ == token.lower_), None)
+        if same is not None:
+            return same.i
+    return None
+
+
+_WORDS_RULES = load_words().rules  # ontology/words.toml, [rules]
 
 
 #: Pronouns and dependencies of a person who is a verb's or a preposition's object ("appointed him").

@@ -606,7 +606,8 @@ def kin_apart(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
 def not_listed_kin(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     """``relations`` less a model's child of a parent where the two names are listed together:
     "the only son of Hilda and William Morrison" names two parents, "his children Paul,
-    Katie and William" siblings; neither is the other's child.
+    Katie and William" and "two sons, Raj and Ravi, and a daughter Uma" siblings (named as
+    sons and daughters, wherever the parser hangs the nouns); neither is the other's child.
 
     >>> from kg.pipeline import Pipeline
     >>> from kg.types import Document
@@ -624,13 +625,25 @@ def not_listed_kin(ctx: DocContext, relations: Iterable[Relation]) -> list[Relat
 
     by_token = ctx.resolved.by_token
 
+    def listed_in(token: Token) -> int:  # "two sons, Raj and Ravi, and a daughter Uma": all in "sons"
+        token = first_conjunct(token)
+        while token.dep_ == "appos" and token.head.i < token.i and token.head.pos_ == "NOUN":
+            token = first_conjunct(token.head)
+        return token.i
+
     def lists(iri: str, sent: Span) -> set[int]:  # the lists the entity's names in the sentence are in
-        return {first_conjunct(ctx.doc[i]).i for i in range(sent.start, sent.end)
+        return {listed_in(ctx.doc[i]) for i in range(sent.start, sent.end)
                 if (hit := by_token.get(i)) is not None and hit.iri == iri and not hit.found.anaphor}
+
+    def offspring(iri: str, sent: Span) -> bool:  # named as someone's son, daughter or child
+        return any((hit := by_token.get(i)) is not None and hit.iri == iri and not hit.found.anaphor
+                   and (c := first_conjunct(ctx.doc[i])).dep_ == "appos" and c.head.lemma_.lower() in _OFFSPRING
+                   for i in range(sent.start, sent.end))
 
     def listed(r: Relation) -> bool:  # (the first name of a list is its own first conjunct)
         named = ctx.doc.char_span(*r.subject_span, alignment_mode="expand")
-        return named is not None and bool(lists(r.subject, named.sent) & lists(r.obj, named.sent))
+        return named is not None and (bool(lists(r.subject, named.sent) & lists(r.obj, named.sent))
+                                      or offspring(r.subject, named.sent) and offspring(r.obj, named.sent))
 
     return _drop_model(relations, {"childOf"}, listed)
 
@@ -769,6 +782,8 @@ _PLACED = frozenset({"headquarteredIn", "locatedIn", "livesIn"})
 
 #: Properties of kin.
 _KIN = frozenset({"childOf", "spouse"})
+#: Nouns (lemmas) that name someone's offspring: two names in apposition to them are siblings.
+_OFFSPRING = frozenset({"son", "daughter", "child", "kid", "stepson", "stepdaughter"})
 
 
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.

@@ -24,7 +24,7 @@ Examples
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
 from kg.extract.classes import (DASHES, HONORIFICS, ORGANIZATION_WORDS, PLACE_BODIES, REGNAL, WORK, _capitalised, credited,
@@ -37,7 +37,7 @@ from kg.extract.missed_names import (_bracketed_short_names, _courtesy_people, _
                                       _head_noun_names, _kin_names, _listed_people, _nicknamed,
                                       _its_subjects, _possessive_companies, _subject_people, _the_names,
                                       _title_owners, _titled_of)
-from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
+from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, partners_firms, portfolio_bodies, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
                                    _all_title, _bare_title, _camel_cased, _common_word, _degree_subject, _field_of_work,
                                    _initialism, _is_department, _is_name, _mapped, _names_a_condition, _pieces,
                                    _without_academic_title, _without_honours, _without_opener, _without_role,
@@ -276,6 +276,19 @@ _TITLE_WORD_SETS: dict[int, tuple[object, frozenset[str]]] = {}  # id(lexicon.tr
 _LINKS = frozenset({"of", "in", "for", "at", "on"})
 
 
+def _rests(doc: Doc, whole: list[Span]) -> Iterator[Span]:
+    """What of NER's names runs on past a name found whole, after its possessive: "Sport's
+    Cultural and Heritage Capital Advisory Board" after "Department for Culture, Media and Sport"."""
+    from spacy.tokens import Span
+
+    for e in doc.ents:
+        for n in whole:
+            if n.start < e.end and e.start < n.end and e.end > n.end:
+                start = n.end + (doc[n.end].tag_ == "POS")
+                if start < e.end:
+                    yield Span(doc, start, e.end, label=e.label_)
+
+
 def _mended_names(doc: Doc) -> list[Span]:
     """NER's names, with the pieces it cut off one name joined again: an organisation's
     dash-joined place ("University of Wisconsin–Milwaukee") and what follows a name that ends
@@ -302,9 +315,9 @@ def _mended_names(doc: Doc) -> list[Span]:
     from spacy.tokens import Span
 
     # 'Michael John "Mike" Padden', "T.G.I. Friday's Inc.": NER's "Michael John" and "T.G.I." are in them
-    whole = [*_nicknamed(doc), *_possessive_companies(doc)]
+    whole = [*_nicknamed(doc), *_possessive_companies(doc), *portfolio_bodies(doc), *partners_firms(doc)]
     ents = sorted([e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in whole)]
-                  + whole, key=lambda e: e.start)
+                  + whole + list(_rests(doc, whole)), key=lambda e: e.start)
     out: list[Span] = []
     i = 0
     while i < len(ents):

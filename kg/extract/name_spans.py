@@ -85,8 +85,10 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
                 and (token.text != "&" or _listed(doc, start, i, ent.end, known))
                 and not _of_pair(doc, start, i, ent.end, known) and not _field_and_body(doc, start, i, ent.end, known)
                 and not _partners_firm(doc, start, i, ent.end, known) and not one_body(doc, start, i, ent.end, known)
-                and doc[start].text not in LEGAL_PREFIXES) \
-            or (token.text in {",", ";"} and not generic_body_in_town(doc, start, i, ent.end)) \
+                and doc[start].text not in LEGAL_PREFIXES
+                and not i < (portfolio_end(doc, start) or _firm_end(doc, start))) \
+            or (token.text in {",", ";"} and not generic_body_in_town(doc, start, i, ent.end)
+                and not i < (portfolio_end(doc, start) or _firm_end(doc, start))) \
             or (token.text == "as" and ent.label_ in {"ORG", "PERSON"}) or (token.text in {"(", ")"}
                                             and not _parenthesised_abbreviation(doc, i, ent.start, ent.end)
                                             and not _quoted_nickname(doc, i, ent.start, ent.end))
@@ -181,6 +183,96 @@ def _of_pair(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool
     body = doc[left.head.i - 1].lower_ if left.head.i > start else ""
     return body in OF_PAIR_BODIES and 2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha for t in rest) \
         and not known(rest.text)
+
+
+def _firm_end(doc: Doc, start: int) -> int:
+    """The end of a partners' firm (:func:`partners_firms`) that starts at ``start``, else 0."""
+    if start == 0 or doc[start - 1].lower_ not in {"firm", "firms"}:
+        return 0
+    return next((s.end for s in partners_firms(doc) if s.start == start), 0)
+
+
+def portfolio_end(doc: Doc, start: int) -> int | None:
+    """The end of a body's name that lists its fields after its "of" or "for", commas and all,
+    when one starts at ``start``: "Department for Culture, Media and Sport", "the Ministry of
+    Housing, Communities and Local Government" (a body's noun, ``of_pair_bodies``; fields of one
+    to three capitalised words, none a place or a given name); else None.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He sat on the Department for Culture, Media and Sport's board.")
+    >>> doc[3:portfolio_end(doc, 3)].text
+    'the Department for Culture, Media and Sport'
+    >>> portfolio_end(load_nlp()("The Ministry of Finance, Apple and Ghana met."), 0) is None
+    True
+    """
+    n = len(doc)
+    body = start + (doc[start].lower_ == "the")
+    if body + 2 >= n or doc[body].lower_ not in OF_PAIR_BODIES or doc[body + 1].lower_ not in {"of", "for"}:
+        return None
+
+    def field(k: int, most: int = 3) -> int | None:  # the end of one field's words from k
+        end = k
+        while end < n and end < k + most and doc[end].is_title and doc[end].is_alpha \
+                and doc[end].text not in given_names() and doc[end].lower_ not in HONORIFICS:
+            end += 1
+        return end if end > k and not is_place(doc[k:end].text) else None
+
+    k, commas = field(body + 2), 0
+    while k is not None and k + 1 < n and doc[k].text == "," and doc[k + 1].lower_ not in {"and", "&"}:
+        k, commas = field(k + 1), commas + 1
+    if k is None or commas == 0:
+        return None
+    k += k < n and doc[k].text == ","  # "Culture, Media, and Sport"
+    return field(k + 1, 2) if k + 1 < n and doc[k].lower_ in {"and", "&"} else None
+
+
+def portfolio_bodies(doc: Doc) -> list[Span]:
+    """Bodies' names that list their fields (:func:`portfolio_end`), whole, however NER cut them
+    ("the Department for Culture" and "Media" and "Sport's ...").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> [s.text for s in portfolio_bodies(load_nlp()("He joined the Department for Digital, Culture, Media and Sport."))]
+    ['Department for Digital, Culture, Media and Sport']
+    """
+    from spacy.tokens import Span
+
+    lower = tokens_of(doc).lower
+    out: list[Span] = []
+    for i, word in enumerate(lower):
+        if word in OF_PAIR_BODIES and (not out or out[-1].end <= i) and doc[i].is_title:
+            end = portfolio_end(doc, i)
+            if end is not None:
+                out.append(Span(doc, i, end, label="ORG"))
+    return out
+
+
+def partners_firms(doc: Doc) -> list[Span]:
+    """Firms named after three or more partners, right after "firm", whole: "the law firm Kellogg,
+    Hansen, Todd, Figel and Frederick" (NER reads the partners as people and firms of their own).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> [s.text for s in partners_firms(load_nlp()("She joined the firm Baker, Lowe, Tate and Frost in 2005."))]
+    ['Baker, Lowe, Tate and Frost']
+    """
+    from spacy.tokens import Span
+
+    lower, n = tokens_of(doc).lower, len(doc)
+    out: list[Span] = []
+    for i, word in enumerate(lower):
+        if word not in {"firm", "firms"}:
+            continue
+        k, names = i + 1, []
+        while k < n and doc[k].is_title and doc[k].is_alpha:
+            names.append(doc[k].text)
+            if k + 2 < n and doc[k + 1].text == "," and doc[k + 2].is_title:
+                k += 2
+                continue
+            break
+        last = k + 1 + (k + 1 < n and doc[k + 1].text == ",")  # "Tate, and Frost"
+        if len(names) >= 2 and last + 1 < n and lower[last] in {"and", "&"} and doc[last + 1].is_title \
+                and doc[last + 1].is_alpha and sum(map(is_place, [*names, doc[last + 1].text])) <= 1:
+            out.append(Span(doc, i + 1, last + 2, label="ORG"))  # (a partner may share a town's name)
+    return out
 
 
 def _field_and_body(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:

@@ -97,10 +97,18 @@ def _styles(ctx: DocContext) -> frozenset[str]:
 
 
 def _attached(ctx: DocContext, head: Token, found: EntityMention) -> Iterator[tuple[str, Arg]]:
+    """(preposition or mark, name) attached to a name or its apposition; not past a later item of
+    its list ("Ann Roe, and Mba Mokuy, of Equatorial Guinea": Mokuy's), nor a listed name's owner
+    ("Amina Mohamed of Kenya and Senegal's Abdoulaye Bathily": Bathily's)."""
+    items = [c.i for c in head.children if c.dep_ == "conj"]
     for child in head.children:
         if child.dep_ == "prep":
+            if any(found.end <= i < child.i for i in items):
+                continue
             first = arg(ctx, pobj(child)) if pobj(child) is not None else None
             for a in args(ctx, pobj(child)):
+                if first is not None and a.iri != first.iri and ctx.text[a.end_char:a.end_char + 2] in {"'s", "\u2019s"}:
+                    continue
                 if child.lower_ == "in" and first is not None and a.iri != first.iri \
                         and (ctx.text[a.end_char:a.end_char + 4] == " in " or found.cls == "Place"):
                     continue  # "Sunday River in Maine and Mount Sunapee in New Hampshire": an item of its own;

@@ -56,7 +56,7 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                 stated = ctx.lexicon.properties.get("livesIn")  # "a Madrid architect": home, no nationality
                 area = token.head.lower_ == "area" and token.head.i + 1 < len(ctx.doc)
                 role = ctx.doc[token.head.i + 1] if area else token.head  # "Toronto-area MP": the MP's
-                if stated is None or role.lower_ in ctx.lexicon.words.rules.get("offices", ()) \
+                if stated is None or _an_office(ctx, role) \
                         or token.lower_ in ctx.lexicon.words.rules.get("not_homes", ()) \
                         or not is_place(ctx.text[place.start_char:place.end_char]):
                     continue  # "Connecticut State Treasurer": the office's place; "Cairns Airport CEO"; "Olympic cyclist"
@@ -104,6 +104,24 @@ def _after_to(ctx: DocContext, token: Token) -> bool:
         i >= 2 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "to") else None
     envoys = ctx.lexicon.words.rules.get("envoy_nouns", frozenset())
     return to is not None and to >= 1 and doc[to - 1].lower_ in envoys  # not "his credentials to US President X"
+
+
+def _an_office(ctx: DocContext, role: Token) -> bool:
+    """Whether a role is an office held for a place (``words.toml`` ``offices`` and
+    ``public_offices``, short or not): the place before it is the office's, no home ("Texas
+    Gov. Greg Abbott", "Manila apostolic administrator Bishop Ann Roy").
+
+    >>> from types import SimpleNamespace
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Texas Gov. Greg Abbott met Denver lawyer Tom Reyes.")
+    >>> ctx = SimpleNamespace(lexicon=load_lexicon())
+    >>> _an_office(ctx, doc[1]), _an_office(ctx, doc[6])
+    (True, False)
+    """
+    rules = ctx.lexicon.words.rules
+    word = role.lower_.rstrip(".")
+    return word in rules.get("offices", ()) or word in rules.get("public_offices", ())
 
 
 def _a_role(ctx: DocContext, noun: Token) -> bool:

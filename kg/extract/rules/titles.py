@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from kg.extract.classes import DASHES, HONORIFICS, names_another
+from kg.extract.classes import DASHES, HONORIFICS, first_conjunct, names_another
 from kg.extract.mentions import _title_words
 from kg.extract.rules.args import (Arg, arg, args, confidence, conjuncts, formerly, hedged, negated, planned, pobj,
                                    relation, subject)
@@ -89,8 +89,13 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
             and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children) \
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
         spec = ctx.lexicon.properties["worksFor"]  # "a leader at Vexa Labs": one of several
-    was = formerly(ctx, title) or (_succeeded(ctx, token) and title.head.head.i == token.head.i)  # "a former CEO"
     owners = [o for o in _owners(ctx, title) if o.iri != person.iri and not _named_before(ctx, title, o, person)]
+    if spec.name == "leads" and title.lemma_.lower() == "leader" and "memberOf" in ctx.lexicon.properties \
+            and owners and all(o.end_char <= title.idx for o in owners) \
+            and not any(c.dep_ == "poss" or c.lower_ == "the" for c in title.children):
+        spec = ctx.lexicon.properties["memberOf"]  # "Congress leader Milind Deora": one of the party's
+        # figures, or its head ("Labor leader Steve Brack"): a member either way; "its leader X" leads it
+    was = formerly(ctx, title) or (_succeeded(ctx, token) and title.head.head.i == token.head.i)  # "a former CEO"
     if title.lemma_.lower() in rules.get("country_offices", ()):
         owners = [o for o in owners if o.start_char > title.idx]  # "Union Power Minister": a portfolio
     for owner in owners or _appointer(ctx, title) or _speaker(ctx, title, token):
@@ -104,10 +109,13 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
 
 
 def _a_job(ctx: DocContext, title: Token, phrase: tuple[int, int]) -> bool:
-    """Whether a title is given as the bearer's jobTitle: not praise ("an exceptional leader")
-    nor a title that names no job (:func:`_no_job`)."""
+    """Whether a title is given as the bearer's jobTitle: not praise ("an exceptional leader"),
+    not what one is known as ("known as a golfer and poker player": a reputation) nor a title
+    that names no job (:func:`_no_job`)."""
+    first = first_conjunct(title)
+    known_as = first.dep_ == "pobj" and first.head.lower_ == "as" and first.head.head.lemma_.lower() == "know"
     return "jobTitle" in ctx.lexicon.properties and not any(c.lower_ in PRAISE for c in title.children) \
-        and not _no_job(ctx, title, phrase)
+        and not known_as and not _no_job(ctx, title, phrase)
 
 
 def _job_title(ctx: DocContext, person: Arg, sent: Span, phrase: tuple[int, int], conf: float,
@@ -489,7 +497,8 @@ def _owners(ctx: DocContext, title: Token) -> list[Arg]:
     doc = title.doc
     glued = [doc[title.i - 2]] if title.i >= 2 and doc[title.i - 1].text == "-" and not doc[title.i - 1].whitespace_ \
         and not doc[title.i - 2].whitespace_ else []  # "Calder University's sixth vice-chancellor": on "vice"
-    for node in (title, *glued, *conjuncts(title), *([title.head] if title.dep_ == "conj" else [])):
+    head = [title.head] if title.dep_ == "conj" and arg(ctx, title.head) is None else []  # not "sons, Raj Bajaj
+    for node in (title, *glued, *conjuncts(title), *head):  # and a daughter X": a name's own words own nothing
         owners = [a for c in node.children if c.dep_ in {"poss", "compound", "nmod"}
                   for a in [arg(ctx, c)] if a]
         joined = [c.i for c in node.children if c.dep_ == "conj"]
