@@ -210,9 +210,10 @@ def titled_once(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation
 
 def anothers_title(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     """``relations`` less a model's post (``job_title_properties``) at an organisation whose
-    name, where the model read it, a rule's title gives another person of the sentence: "His
+    name, where the model read it, a rule's title or "of" gives another person of the sentence: "His
     friends included Lee Shau Kee, chairman of Henderson Land, and Stanley Ho" ties Henderson
-    Land to Lee, not to the obituary's subject.
+    Land to Lee, not to the obituary's subject, and "He shared the prize with Robert Holley of
+    Cornell University" Cornell to Holley.
 
     >>> from kg.pipeline import Pipeline
     >>> from kg.types import Document
@@ -227,12 +228,17 @@ def anothers_title(ctx: DocContext, relations: Iterable[Relation]) -> list[Relat
     posts = set(ctx.lexicon.words.rules["job_title_properties"])
     held: dict[tuple[str, tuple[int, int], str], set[str]] = {}
     for r in relations:
-        if r.extractor == "rule:title" and r.predicate in posts:
+        if r.predicate in posts and (r.extractor == "rule:title" or r.extractor == "rule:attachment" and _OF_ONLY.fullmatch(
+                ctx.text, r.subject_span[1], r.object_span[0])):  # "Robert Holley of Cornell"; "A, B and C at Rice": all
             held.setdefault((r.obj, r.object_span, r.sentence), set()).add(r.subject)
     if not held:
         return relations
     return _drop_model(relations, posts, lambda r: r.subject not in held.get((r.obj, r.object_span, r.sentence),
                                                                               {r.subject}))
+
+
+#: What lies between a name and the organisation its "of" names: "Robert Holley of Cornell University".
+_OF_ONLY = re.compile(r",? of (?:the )?")
 
 
 def exclusions(ctx: DocContext) -> dict[str, frozenset[str]]:

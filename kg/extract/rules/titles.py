@@ -110,12 +110,16 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
 
 def _a_job(ctx: DocContext, title: Token, phrase: tuple[int, int]) -> bool:
     """Whether a title is given as the bearer's jobTitle: not praise ("an exceptional leader"),
-    not what one is known as ("known as a golfer and poker player": a reputation) nor a title
-    that names no job (:func:`_no_job`)."""
-    first = first_conjunct(title)
-    known_as = first.dep_ == "pobj" and first.head.lower_ == "as" and first.head.head.lemma_.lower() == "know"
+    not a phrase of kin ("son of former AS Saint-Etienne president") nor a title that names no
+    job (:func:`_no_job`)."""
+    kin = ctx.text[slice(*phrase)].split(maxsplit=1)[0].lower() in _KIN_NOUNS
     return "jobTitle" in ctx.lexicon.properties and not any(c.lower_ in PRAISE for c in title.children) \
-        and not known_as and not _no_job(ctx, title, phrase)
+        and not kin and not _no_job(ctx, title, phrase)
+
+
+#: Kin nouns (``words.toml`` ``kin_nouns``, but "partner", a firm's post too): a title phrase
+#: they open names kin, no job ("son of former AS Saint-Etienne president", "the father of President").
+_KIN_NOUNS = frozenset(load_words().mentions["kin_nouns"]) - {"partner"}
 
 
 def _job_title(ctx: DocContext, person: Arg, sent: Span, phrase: tuple[int, int], conf: float,
