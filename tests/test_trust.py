@@ -3412,3 +3412,36 @@ def test_an_organisation_another_named_person_is_of_is_not_the_subjects_employer
                 "University and Martin Nell of the National Institutes of Health.")
     assert ("Robert Hollis", "worksFor", "Cornell University") in got, got
     assert not any(s == "Har Gobind Rana" and p == "worksFor" for s, p, _ in got), got
+
+
+def test_a_coined_name_opening_a_sentence_is_found_again_for_its_pronouns():
+    got = facts("Kestrel Capital is investing $20m in Improbable, a London-based company that builds virtual "
+                "worlds. Improbable creates systems for simulations. Its 26-year-old chief executive, Herman "
+                "Narula, founded the company with friends from university.")
+    assert ("Improbable", "foundedBy", "Herman Narula") in got, got
+    assert not any(s == "Kestrel Capital" and p in {"foundedBy", "leads"} for s, p, _ in got), got
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Marc Dion is a Canadian engineer. Marc is a recipient of the NASA Exceptional Service Medal and of "
+     "NASA Space Flight Medals.", ("Marc Dion", "worksFor", "NASA")),
+    ("Carlos Ruiz died in Miami on Saturday. His daughter, Ana Ruiz, said that his body would remain at a funeral "
+     "home until it could be sent back to Venezuela.", ("Ana Ruiz", "livesIn", "Venezuela")),
+    ("Orlex Petrol (WSE: ORX) is a Polish state oil refiner. The corporation is a significant European publicly "
+     "traded firm with major operations in Poland, Slovakia, Germany, and the Baltic states as well as an "
+     "operation in Canada.", ("corporation", "headquarteredIn", "Canada")),
+])
+def test_an_honour_a_body_sent_home_and_operations_state_no_employer_home_or_seat(text, wrong):
+    got = facts(text)
+    assert not any(p == wrong[1] and o == wrong[2] for _, p, o in got), got
+
+
+def test_the_described_group_after_a_titles_of_is_the_organisation_named_before():
+    got = facts("Skyreach Airways has named Alan Moyes, the head of its budget offshoot, as chief executive of the airline "
+                "group.")
+    assert ("Alan Moyes", "leads", "Skyreach Airways") in got, got
+
+
+def test_a_former_name_after_a_birth_year_in_brackets_is_the_same_person():
+    got = entities("Dana Marsh (born 1961, formerly Dana Marsh Keller) is an American painter. She lives in Ohio.")
+    assert len([name for name, (cls, *_) in got.items() if cls == "Person"]) == 1, got

@@ -460,10 +460,11 @@ def _reporter(it: Token) -> int | None:
 
 
 def _described(noun: Token, taken: set[int]) -> bool:
-    """Whether a noun that refers back to an organisation ("firm", "group"), a clause's subject or
-    a possessor, is "the" noun with words that describe it between ("The Swiss-based firm, which
-    ..., said", "the Dutch group said", "the apex bank's approval"): each a modifier of it, no part
-    of a name, not "new" ("the new company").
+    """Whether a noun that refers back to an organisation ("firm", "group"), a clause's subject, a
+    possessor or a noun's "of", is "the" noun with words that describe it between ("The
+    Swiss-based firm, which ..., said", "the Dutch group said", "the apex bank's approval", "chief
+    executive of the airline group"): each a modifier of it, no part of a name, not "new" ("the
+    new company").
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("The Swiss-based firm grew. A new firm opened.")
@@ -471,10 +472,15 @@ def _described(noun: Token, taken: set[int]) -> bool:
     (True, False)
     """
     det = next((c for c in noun.lefts if c.dep_ == "det"), None)
-    if det is None or det.lower_ not in {"the", "that", "this"} or noun.dep_ not in {"nsubj", "nsubjpass", "poss"} \
+    owned = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"  # "chief executive
+    if det is None or det.lower_ not in {"the", "that", "this"} or (  # of the airline group"
+            noun.dep_ not in {"nsubj", "nsubjpass", "poss"} and not owned) \
             or any(c.dep_ == "appos" for c in noun.children):  # "the new company, Walgreens Boots Alliance,"
         return False
     between = noun.doc[det.i + 1:noun.i]
+    if owned and not (all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in between)
+                      and not any(c.dep_ == "prep" for c in noun.children)):
+        return False  # after "of", a trade's noun alone: not "the statewide organization", "the oldest firm in X"
     return len(between) > 0 and all(
         t.i not in taken and t.lower_ != "new" and (t.head.i == noun.i or t.head.i in range(det.i + 1, noun.i))
         and t.dep_ in {"amod", "compound", "npadvmod", "punct", "advmod", "nmod"}

@@ -21,9 +21,10 @@ from kg.extract.naming import (_POSSESSIVE, _initials, _is_acronym, _subsequence
 from kg.extract.short_names import NAME_PARTICLES, surnames
 
 #: Words that say the name after them is another name of the one before: "Peter of Varn (or
-#: Pierre de Varn; died 1443)", "Kasimir (born Tomas Roux ...)", "Ann Lee, also known as Annie Lee".
-_ALIAS_CUE = re.compile(r"(?:\(|,)\s*(?:or|also|also known as|better known as|known as|also called|"
-                        r"a\.k\.a\.?|aka|born|née|nee|né|formerly)", re.IGNORECASE)
+#: Pierre de Varn; died 1443)", "Kasimir (born Tomas Roux ...)", "Ann Lee, also known as Annie Lee",
+#: "Rachel Perry (born 1962, formerly Rachel Perry Welty)".
+_ALIAS_CUE = re.compile(r"(?:\(|,)\s*(?:born\s+[^,;()]{1,30}[,;]\s*)?(?:or|also|also known as|better known as|"
+                        r"known as|also called|a\.k\.a\.?|aka|born|née|nee|né|formerly)", re.IGNORECASE)
 
 
 #: A parenthesis opening with "the": "TMF (The Music Factory)".

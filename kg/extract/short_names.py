@@ -47,9 +47,11 @@ def short_names_again(doc: Doc, shorts: Shorts, taken: set[int]) -> Iterator[tup
     table = tokens_of(doc)
     for i in range(len(doc)):
         named = _named_before(shorts, table.word(i), i)
-        if named is None or i in taken or table.pos[i] != "PROPN":
+        if named is None or i in taken:
             continue
         token = doc[i]
+        if table.pos[i] != "PROPN" and not (named == (token.text, "Organization") and token.is_sent_start):
+            continue  # a coined name the tagger reads as a word where it opens a sentence ("Improbable creates")
         if not token.is_title:
             continue
         before = doc[token.i - 1] if token.i > 0 else None
