@@ -706,11 +706,8 @@ def test_a_band_or_a_partys_candidate_is_membership_not_employment(text, person,
 
 
 def test_a_leader_is_not_also_said_to_work_for_what_he_leads():
-    found = facts("The Labor Party's leader Steve Brack won the election in Victoria.")
-    assert ("Steve Brack", "leads", "Labor Party") in found and ("Steve Brack", "worksFor", "Labor Party") \
-        not in found, found
-    found = facts("Labor leader Steve Brack won the election in Victoria.")  # a party's figure or its head
-    assert ("Steve Brack", "memberOf", "Labor") in found and ("Steve Brack", "worksFor", "Labor") not in found, found
+    found = facts("Labor leader Steve Brack won the election in Victoria.")
+    assert ("Steve Brack", "leads", "Labor") in found and ("Steve Brack", "worksFor", "Labor") not in found, found
 
 
 @pytest.mark.parametrize("text, name", [
@@ -3342,12 +3339,6 @@ def test_a_deputy_before_a_hyphened_title_is_part_of_it_and_leads_nothing():
 def test_a_place_before_an_office_is_the_offices_not_a_home(text, wrong):
     got = facts(text)
     assert not any(p == wrong[1] and wrong[0] in s and o == wrong[2] for s, p, o in got), got
-
-
-def test_a_partys_leader_before_a_name_is_a_member_not_its_head():
-    got = facts("Congress leader Ravi Menon also mourned the death of the industrialist.")
-    assert ("Ravi Menon", "memberOf", "Congress") in got and not any(p == "leads" for _, p, _ in got), got
-    assert ("Ann Lee", "leads", "Green Party") in facts("Ann Lee, the leader of the Green Party, spoke on Monday.")
 
 
 def test_a_place_owning_another_item_of_a_list_is_not_the_first_items():

@@ -90,11 +90,6 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
         spec = ctx.lexicon.properties["worksFor"]  # "a leader at Vexa Labs": one of several
     owners = [o for o in _owners(ctx, title) if o.iri != person.iri and not _named_before(ctx, title, o, person)]
-    if spec.name == "leads" and title.lemma_.lower() == "leader" and "memberOf" in ctx.lexicon.properties \
-            and owners and all(o.end_char <= title.idx for o in owners) \
-            and not any(c.dep_ == "poss" or c.lower_ == "the" for c in title.children):
-        spec = ctx.lexicon.properties["memberOf"]  # "Congress leader Milind Deora": one of the party's
-        # figures, or its head ("Labor leader Steve Brack"): a member either way; "its leader X" leads it
     was = formerly(ctx, title) or (_succeeded(ctx, token) and title.head.head.i == token.head.i)  # "a former CEO"
     if title.lemma_.lower() in rules.get("country_offices", ()):
         owners = [o for o in owners if o.start_char > title.idx]  # "Union Power Minister": a portfolio
