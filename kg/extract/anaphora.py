@@ -261,7 +261,7 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
               and not (token.i + 1 in taken and doc[token.i + 1].pos_ == "PROPN")):  # "the firm Solberg Arkitekter"
             if doc[token.i - 1].lower_ in {"the", "that", "this"}:
                 out.append(_found(doc[token.i - 1:token.i + 1], "Organization", 0.0, None, anaphor=True))
-            elif _described(token, taken):  # "The Swiss-based firm": the noun alone
+            elif _described(token, taken, lexicon):  # "The Swiss-based firm": the noun alone
                 out.append(_found(doc[token.i:token.i + 1], "Organization", 0.0, None, anaphor=True))
     return out
 
@@ -459,7 +459,7 @@ def _reporter(it: Token) -> int | None:
     return subject.i if subject is not None and subject.i < it.i else None
 
 
-def _described(noun: Token, taken: set[int]) -> bool:
+def _described(noun: Token, taken: set[int], lexicon: Lexicon | None = None) -> bool:
     """Whether a noun that refers back to an organisation ("firm", "group"), a clause's subject, a
     possessor or a noun's "of", is "the" noun with words that describe it between ("The
     Swiss-based firm, which ..., said", "the Dutch group said", "the apex bank's approval", "chief
@@ -472,7 +472,8 @@ def _described(noun: Token, taken: set[int]) -> bool:
     (True, False)
     """
     det = next((c for c in noun.lefts if c.dep_ == "det"), None)
-    owned = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"  # "chief executive
+    owned = lexicon is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+        and noun.head.head.lower_ in lexicon.triggers.title_heads  # a title's "of": "chief executive
     if det is None or det.lower_ not in {"the", "that", "this"} or (  # of the airline group"
             noun.dep_ not in {"nsubj", "nsubjpass", "poss"} and not owned) \
             or any(c.dep_ == "appos" for c in noun.children):  # "the new company, Walgreens Boots Alliance,"

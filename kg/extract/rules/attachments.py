@@ -103,8 +103,8 @@ def _attached(ctx: DocContext, head: Token, found: EntityMention) -> Iterator[tu
     items = [c.i for c in head.children if c.dep_ == "conj"]
     for child in head.children:
         if child.dep_ == "prep":
-            if any(found.end <= i < child.i for i in items):
-                continue
+            if any(found.end <= i < child.i for i in items) and (found.cls == "Person" or child.lower_ == "of"):
+                continue  # not "Salimullah Medical College and Mitford Hospital in Dhaka": both are
             first = arg(ctx, pobj(child)) if pobj(child) is not None else None
             for a in args(ctx, pobj(child)):
                 if first is not None and a.iri != first.iri and ctx.text[a.end_char:a.end_char + 2] in {"'s", "\u2019s"}:
