@@ -3414,13 +3414,13 @@ def test_a_coined_name_opening_a_sentence_is_found_again_for_its_pronouns():
 
 
 @pytest.mark.parametrize("text, wrong", [
-    ("Marc Dion is a Canadian engineer. Marc is a recipient of the NASA Exceptional Service Medal and of "
-     "NASA Space Flight Medals.", ("Marc Dion", "worksFor", "NASA")),
-    ("Carlos Ruiz died in Miami on Saturday. His daughter, Ana Ruiz, said that his body would remain at a funeral "
-     "home until it could be sent back to Venezuela.", ("Ana Ruiz", "livesIn", "Venezuela")),
-    ("Orlex Petrol (WSE: ORX) is a Polish state oil refiner. The corporation is a significant European publicly "
-     "traded firm with major operations in Poland, Slovakia, Germany, and the Baltic states as well as an "
-     "operation in Canada.", ("corporation", "headquarteredIn", "Canada")),
+    (("Marc Dion is a Canadian engineer. Marc is a recipient of the NASA Exceptional Service Medal and of "
+      "NASA Space Flight Medals."), ("Marc Dion", "worksFor", "NASA")),
+    (("Carlos Ruiz died in Miami on Saturday. His daughter, Ana Ruiz, said that his body would remain at a "
+      "funeral home until it could be sent back to Venezuela."), ("Ana Ruiz", "livesIn", "Venezuela")),
+    (("Orlex Petrol (WSE: ORX) is a Polish state oil refiner. The corporation is a significant European "
+      "publicly traded firm with major operations in Poland, Slovakia, Germany, and the Baltic states as well "
+      "as an operation in Canada."), ("corporation", "headquarteredIn", "Canada")),
 ])
 def test_an_honour_a_body_sent_home_and_operations_state_no_employer_home_or_seat(text, wrong):
     got = facts(text)

@@ -472,9 +472,10 @@ def _described(noun: Token, taken: set[int], lexicon: Lexicon | None = None) -> 
     (True, False)
     """
     det = next((c for c in noun.lefts if c.dep_ == "det"), None)
+    # a title's "of": "chief executive of the airline group"
     owned = lexicon is not None and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
-        and noun.head.head.lower_ in lexicon.triggers.title_heads  # a title's "of": "chief executive
-    if det is None or det.lower_ not in {"the", "that", "this"} or (  # of the airline group"
+        and noun.head.head.lower_ in lexicon.triggers.title_heads
+    if det is None or det.lower_ not in {"the", "that", "this"} or (
             noun.dep_ not in {"nsubj", "nsubjpass", "poss"} and not owned) \
             or any(c.dep_ == "appos" for c in noun.children):  # "the new company, Walgreens Boots Alliance,"
         return False

@@ -228,8 +228,9 @@ def anothers_title(ctx: DocContext, relations: Iterable[Relation]) -> list[Relat
     posts = set(ctx.lexicon.words.rules["job_title_properties"])
     held: dict[tuple[str, tuple[int, int], str], set[str]] = {}
     for r in relations:
-        if r.predicate in posts and (r.extractor == "rule:title" or r.extractor == "rule:attachment" and _OF_ONLY.fullmatch(
-                ctx.text, r.subject_span[1], r.object_span[0])):  # "Robert Holley of Cornell"; "A, B and C at Rice": all
+        of = r.extractor == "rule:attachment" and _OF_ONLY.fullmatch(ctx.text, r.subject_span[1], r.object_span[0])
+        if r.predicate in posts and (r.extractor == "rule:title" or of):  # "Robert Holley of Cornell"; not "A, B
+            # and C at Rice", all three's
             held.setdefault((r.obj, r.object_span, r.sentence), set()).add(r.subject)
     if not held:
         return relations

@@ -38,12 +38,12 @@ from kg.extract.missed_names import (_bracketed_short_names, _courtesy_people, _
                                       _head_noun_names, _kin_names, _listed_people, _nicknamed,
                                       _its_subjects, _possessive_companies, _subject_people, _the_names,
                                       _title_owners, _titled_of)
-from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, partners_firms, portfolio_bodies, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
+from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
                                    _all_title, _bare_title, _camel_cased, _common_word, _degree_subject, _field_of_work,
                                    _initialism, _is_department, _is_name, _mapped, _names_a_condition, _pieces,
                                    _without_academic_title, _without_honours, _without_opener, _without_role,
                                    _without_score, _without_title_abbreviation, _without_title_after, _without_trade,
-                                   generic_body_in_town, one_body)
+                                   generic_body_in_town, one_body, partners_firms, portfolio_bodies)
 from kg.extract.naming import stock_tickers
 from kg.extract.places import LOCATIVE, is_place, place_vote, postal_state, regions
 from kg.extract.short_names import (NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed,

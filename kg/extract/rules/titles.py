@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from kg.extract.classes import DASHES, HONORIFICS, first_conjunct, names_another
+from kg.extract.classes import DASHES, HONORIFICS, names_another
 from kg.extract.mentions import _title_words
 from kg.extract.rules.args import (Arg, arg, args, confidence, conjuncts, formerly, hedged, negated, planned, pobj,
                                    relation, subject)
