@@ -631,6 +631,7 @@ def not_listed_kin(ctx: DocContext, relations: Iterable[Relation]) -> list[Relat
         return relations
 
     by_token = ctx.resolved.by_token
+    offspring_nouns = frozenset(ctx.lexicon.words.rules.get("offspring_nouns", ()))
 
     def listed_in(token: Token) -> int:  # "two sons, Raj and Ravi, and a daughter Uma": all in "sons"
         token = first_conjunct(token)
@@ -644,7 +645,7 @@ def not_listed_kin(ctx: DocContext, relations: Iterable[Relation]) -> list[Relat
 
     def offspring(iri: str, sent: Span) -> bool:  # named as someone's son, daughter or child
         return any((hit := by_token.get(i)) is not None and hit.iri == iri and not hit.found.anaphor
-                   and (c := first_conjunct(ctx.doc[i])).dep_ == "appos" and c.head.lemma_.lower() in _OFFSPRING
+                   and (c := first_conjunct(ctx.doc[i])).dep_ == "appos" and c.head.lower_ in offspring_nouns
                    for i in range(sent.start, sent.end))
 
     def listed(r: Relation) -> bool:  # (the first name of a list is its own first conjunct)
@@ -789,8 +790,6 @@ _PLACED = frozenset({"headquarteredIn", "locatedIn", "livesIn"})
 
 #: Properties of kin.
 _KIN = frozenset({"childOf", "spouse"})
-#: Nouns (lemmas) that name someone's offspring: two names in apposition to them are siblings.
-_OFFSPRING = frozenset({"son", "daughter", "child", "kid", "stepson", "stepdaughter"})
 
 
 #: What :meth:`kg.pipeline.Pipeline.relations` applies to a document's relations, in order.

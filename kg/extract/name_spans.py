@@ -189,7 +189,7 @@ def _firm_end(doc: Doc, start: int) -> int:
     """The end of a partners' firm (:func:`partners_firms`) that starts at ``start``, else 0."""
     if start == 0 or doc[start - 1].lower_ not in {"firm", "firms"}:
         return 0
-    return next((s.end for s in partners_firms(doc) if s.start == start), 0)
+    return _partners_after(doc, start - 1)
 
 
 def portfolio_end(doc: Doc, start: int) -> int | None:
@@ -256,23 +256,26 @@ def partners_firms(doc: Doc) -> list[Span]:
     """
     from spacy.tokens import Span
 
+    return [Span(doc, i + 1, end, label="ORG") for i, word in enumerate(tokens_of(doc).lower)
+            if word in {"firm", "firms"} and (end := _partners_after(doc, i))]
+
+
+def _partners_after(doc: Doc, i: int) -> int:
+    """The end of three or more partners' names after the "firm" at ``i`` (:func:`partners_firms`),
+    else 0."""
     lower, n = tokens_of(doc).lower, len(doc)
-    out: list[Span] = []
-    for i, word in enumerate(lower):
-        if word not in {"firm", "firms"}:
+    k, names = i + 1, []
+    while k < n and doc[k].is_title and doc[k].is_alpha:
+        names.append(doc[k].text)
+        if k + 2 < n and doc[k + 1].text == "," and doc[k + 2].is_title:
+            k += 2
             continue
-        k, names = i + 1, []
-        while k < n and doc[k].is_title and doc[k].is_alpha:
-            names.append(doc[k].text)
-            if k + 2 < n and doc[k + 1].text == "," and doc[k + 2].is_title:
-                k += 2
-                continue
-            break
-        last = k + 1 + (k + 1 < n and doc[k + 1].text == ",")  # "Tate, and Frost"
-        if len(names) >= 2 and last + 1 < n and lower[last] in {"and", "&"} and doc[last + 1].is_title \
-                and doc[last + 1].is_alpha and sum(map(is_place, [*names, doc[last + 1].text])) <= 1:
-            out.append(Span(doc, i + 1, last + 2, label="ORG"))  # (a partner may share a town's name)
-    return out
+        break
+    last = k + 1 + (k + 1 < n and doc[k + 1].text == ",")  # "Tate, and Frost"
+    if len(names) >= 2 and last + 1 < n and lower[last] in {"and", "&"} and doc[last + 1].is_title \
+            and doc[last + 1].is_alpha and sum(map(is_place, [*names, doc[last + 1].text])) <= 1:
+        return last + 2  # (a partner may share a town's name)
+    return 0
 
 
 def _field_and_body(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:
