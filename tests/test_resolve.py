@@ -350,3 +350,39 @@ def test_a_resolution_with_the_documents_grouping_is_the_one_without() -> None:
         plain = resolve(found, document.id, text, fresh, BASE)
         again = resolve(found, document.id, text, reused, BASE, grouping=grouping)
         assert again == plain and len(plain.entities) >= 2
+
+
+# -- places that share a name -------------------------------------------------
+
+def _entities_of(*texts: str) -> list[dict[str, tuple[str, str]]]:
+    """Each document's names -> (IRI, label) of their entities, resolved in turn with one index."""
+    from kg.lexicon import load_lexicon
+    from kg.extract.mentions import find_mentions
+    from kg.extract.nlp import load_nlp
+
+    index, out = AliasIndex(), []
+    for k, text in enumerate(texts):
+        resolved = resolve(find_mentions(load_nlp()(text), load_lexicon()), f"d{k}", text, index, BASE)
+        out.append({m.text: (iri, e.label) for iri, m in resolved.mentions
+                    for e in resolved.entities if e.iri == iri})
+    return out
+
+
+def test_a_place_written_with_another_region_is_not_its_namesake() -> None:
+    mass, england, bare = _entities_of("The robotics start-up Vexo is based in Cambridge, Mass., near Boston.",
+                                       "Tilda Roe grew up in Cambridge, England, before moving abroad.",
+                                       "Dr Ivo Marsh later moved to Cambridge with his family.")
+    assert mass["Cambridge"][1] == "Cambridge, Massachusetts"
+    assert england["Cambridge"][1] == "Cambridge"  # the gazetteer's Cambridge: a region it is in changes nothing
+    assert bare["Cambridge"][0] == england["Cambridge"][0] != mass["Cambridge"][0]
+
+
+def test_the_qualified_namesake_is_found_again_by_its_qualified_name_only() -> None:
+    first, again = _entities_of("Vexo opened an office in Paris, Texas, in May.",
+                                "Lune Labs, of Paris, Texas, hired ten engineers. Paris is small.")
+    assert first["Paris"] == again["Paris"] and first["Paris"][1] == "Paris, Texas"
+
+
+def test_a_list_of_places_qualifies_none_of_them() -> None:
+    (names,) = _entities_of("The territory had five counties (Logan, Cleveland, Oklahoma, Canadian and Payne) then.")
+    assert all(", " not in label for _, label in names.values()), names

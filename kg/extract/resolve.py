@@ -32,6 +32,7 @@ from kg.extract.mentions import Found
 from kg.extract.name_links import (_groups_apart, _link_acronyms, _link_first_names, _link_surnames,
                                    _link_variants)
 from kg.extract.national import home_country, national_body
+from kg.extract.namesakes import bare_name, namesake
 from kg.extract.naming import _best_label, _is_acronym, abbreviates, legal_name, mint_iri, name_key
 from kg.types import Entity, Mention
 
@@ -113,8 +114,9 @@ class AliasIndex:
 
         A weak alias does not capture a name of two words or more, and a bare name of a
         body every country has ("the Cabinet": :func:`kg.extract.national.national_body`)
-        captures nothing. ``strong`` is kept for callers of the older signature; classes
-        never mix.
+        captures nothing, nor a place's bare name the place it qualifies ("Cambridge" is not
+        "Cambridge, Massachusetts": :mod:`kg.extract.namesakes`). ``strong`` is kept for callers
+        of the older signature; classes never mix.
         """
         for name in names:
             if national_body(name):
@@ -122,7 +124,8 @@ class AliasIndex:
             key = name_key(name)
             several = len(key.split()) > 1
             for entity in self.named(key):
-                if entity.cls == cls and not (several and entity.iri in self.weak.get(key, ())):
+                if entity.cls == cls and not (several and entity.iri in self.weak.get(key, ())) \
+                        and not (cls == "Place" and _qualifies(entity.label, key)):
                     return entity
         return None
 
@@ -177,6 +180,7 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
 
     entities, mentions, by_token, joined_by = [], [], {}, []
     home = home_country(found)
+    written = _written_after(found, text)  # "Cambridge, Mass.": the region after a place
     for members in map(list, grouping.groups):
         votes: dict[str, float] = {}
         for i in members:
@@ -194,6 +198,8 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
         if scoped:  # "the Cabinet" of a document about South Africa: South Africa's, no other's
             body = _best_label(bodies)
             label, plain = f"{body} ({home})", [f"{body} ({home})", f"{body} of {home}"]  # or "the Cabinet of X" named
+        elif cls == "Place" and (other := namesake(label, [written[i] for i in members if i in written])):
+            label, plain, scoped = other, [other], True  # "Cambridge, Mass.": not England's Cambridge
         known = index.find(plain, cls) or (None if scoped else _spelled_out(index, rules, cls))
         if known is not None:
             label, iri = known.label, known.iri
@@ -297,6 +303,30 @@ def _rules(members: list[int], found: list[Found], edges: dict[int, list[tuple[i
     for i in queue:  # nearest the anchor first
         out.setdefault(found[i].text, rule_of[i])
     return {found[i].text: out[found[i].text] for i in sorted(members)}
+
+
+def _qualifies(label: str, key: str) -> bool:
+    """Whether a place's ``label`` qualifies the name of key ``key`` with a region ("Cambridge,
+    Massachusetts" of "Cambridge": :func:`kg.extract.namesakes.bare_name`), which it must not find."""
+    name = bare_name(label) if ", " in label else None
+    return name is not None and name_key(name) == key
+
+
+def _written_after(found: list[Found], text: str) -> dict[int, str]:
+    """Each place of ``found`` written right before a comma and another place ("Cambridge, Mass."):
+    its index -> that place's name, as the gazetteer spells it; not in a list of places ("Logan,
+    Cleveland, Oklahoma, Canadian")."""
+    starts = {f.start_char: f for f in found if f.cls == "Place"}
+    ends = {f.end_char for f in starts.values()}
+    after = {}
+    for i, f in enumerate(found):
+        before, rest = text[max(0, f.start_char - 2):f.start_char], text[f.end_char:f.end_char + 2]
+        if f.cls != "Place" or not rest.startswith(",") \
+                or before.endswith(",") and f.start_char - 1 in ends or before == ", " and f.start_char - 2 in ends:
+            continue  # no comma after it, or a later item of a list
+        if (qualifier := starts.get(f.end_char + 1 + (rest == ", "))) is not None:
+            after[i] = qualifier.canonical or qualifier.text
+    return after
 
 
 def _company_and_place(a: Found, b: Found) -> bool:

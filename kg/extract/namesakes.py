@@ -1,0 +1,62 @@
+"""Places that share a name: "Cambridge, Mass." is not the Cambridge of England.
+
+A place's bare name stands for the gazetteer's namesake of that name (its most populous city,
+:func:`kg.extract.rules.geography.containers`), in every document: "Cambridge" is England's.
+When a document writes the place with a region the namesake is not in ("Cambridge, Mass.",
+"London, Ontario", "Paris, Texas", "Portland, Maine"), the place is another one, named with
+its region ("Cambridge, Massachusetts"): an entity of its own, which only that qualified name
+finds again in a later document, never the bare name. A region the namesake is in ("Cambridge,
+England", "Paris, France") changes nothing, and neither does a name the gazetteers do not know.
+
+Examples
+--------
+>>> namesake("Cambridge", ["Massachusetts"]), namesake("Cambridge", ["England"])
+('Cambridge, Massachusetts', None)
+>>> namesake("Portland", ["Maine"]), namesake("Portland", ["Oregon"]), namesake("Angleton", ["Texas"])
+('Portland, Maine', None, None)
+>>> bare_name("Cambridge, Massachusetts"), bare_name("Washington, D.C."), bare_name("Cambridge")
+('Cambridge', None, None)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from kg.extract.naming import name_key
+
+
+def namesake(name: str, regions: Iterable[str]) -> str | None:
+    """The label of the place ``name`` that a document writes with ``regions`` (the names written
+    after it past a comma), when they put it outside the gazetteer's namesake: "Cambridge,
+    Massachusetts"; None when any of them is the namesake's, none is a region, or the gazetteers
+    do not know the name."""
+    from kg.extract.rules.geography import containers
+
+    outer = containers(name)
+    placed = {found for region in regions if (found := _region(region)) is not None}
+    if not outer or len(placed) != 1:
+        return None  # unknown, unqualified, or written with two regions ("Cambridge, England" and "..., Mass.")
+    (region, within), = placed
+    return None if within & outer else f"{name}, {region}"
+
+
+def bare_name(label: str) -> str | None:
+    """The name a namesake's label (:func:`namesake`) qualifies, which must not find it: "Cambridge"
+    of "Cambridge, Massachusetts"; else None."""
+    name, comma, region = label.rpartition(", ")
+    return name if comma and namesake(name, [region]) == label else None
+
+
+def _region(name: str) -> tuple[str, frozenset[str]] | None:
+    """(the gazetteer's name of the country, US state or province written ``name``, the names a
+    namesake in it lies in: the state, the country, or the province's countries), else None."""
+    from kg.extract.rules.geography import _gazetteer, _province_countries
+
+    countries, states, _ = _gazetteer()
+    key = name_key(name)
+    if key in states:
+        return states[key], frozenset({states[key]})  # a state: Portland, Maine is not Oregon's
+    if key in countries:
+        return countries[key], frozenset({countries[key]})
+    provinces = _province_countries().get(name)
+    return (name, provinces) if provinces else None
