@@ -14,6 +14,8 @@ Examples
 ('Cambridge, Massachusetts', None)
 >>> namesake("Portland", ["Maine"]), namesake("Portland", ["Oregon"]), namesake("Angleton", ["Texas"])
 ('Portland, Maine', None, None)
+>>> namesake("New York", ["New York"]) is None  # "New York, NY": the gazetteer's New York is the state's
+True
 >>> bare_name("Cambridge, Massachusetts"), bare_name("Washington, D.C."), bare_name("Cambridge")
 ('Cambridge', None, None)
 """
@@ -37,7 +39,16 @@ def namesake(name: str, regions: Iterable[str]) -> str | None:
     if not outer or len(placed) != 1:
         return None  # unknown, unqualified, or written with two regions ("Cambridge, England" and "..., Mass.")
     (region, within), = placed
-    return None if within & outer else f"{name}, {region}"
+    if within & outer or within <= _states() and "United States" in outer and not outer & _states():
+        return None  # in it, or a state written of a US namesake whose state is unknown ("New York, NY")
+    return f"{name}, {region}"
+
+
+def _states() -> frozenset[str]:
+    """The US states' names, as the gazetteer spells them."""
+    from kg.extract.rules.geography import _gazetteer
+
+    return frozenset(_gazetteer()[1].values())
 
 
 def bare_name(label: str) -> str | None:
