@@ -82,9 +82,9 @@ def test_alias_index_joins_documents() -> None:
 # -- anaphora that name no one ------------------------------------------------
 
 def _resolved(text: str):  # type: ignore[no-untyped-def]
-    from kg.lexicon import load_lexicon
     from kg.extract.mentions import find_mentions
     from kg.extract.nlp import load_nlp
+    from kg.lexicon import load_lexicon
 
     doc = load_nlp()(text)
     return doc, resolve(find_mentions(doc, load_lexicon()), "d1", text, AliasIndex(), BASE)
@@ -356,9 +356,9 @@ def test_a_resolution_with_the_documents_grouping_is_the_one_without() -> None:
 
 def _entities_of(*texts: str) -> list[dict[str, tuple[str, str]]]:
     """Each document's names -> (IRI, label) of their entities, resolved in turn with one index."""
-    from kg.lexicon import load_lexicon
     from kg.extract.mentions import find_mentions
     from kg.extract.nlp import load_nlp
+    from kg.lexicon import load_lexicon
 
     index, out = AliasIndex(), []
     for k, text in enumerate(texts):

@@ -3438,3 +3438,57 @@ def test_the_described_group_after_a_titles_of_is_the_organisation_named_before(
 def test_a_former_name_after_a_birth_year_in_brackets_is_the_same_person():
     got = entities("Dana Marsh (born 1961, formerly Dana Marsh Keller) is an American painter. She lives in Ohio.")
     assert len([name for name, (cls, *_) in got.items() if cls == "Person"]) == 1, got
+
+
+# -- audit 33: news from outside the texts kg was tuned on -----------------------
+
+def test_a_lists_bullet_is_no_part_of_the_name():
+    assert "Jana Holm" in entities("• Jana Holm joined Brightwater Capital as chief financial officer.")
+
+
+def test_its_acquisition_by_a_firm_says_the_firm_acquired_it():
+    got = facts("Orbit Media confirmed its acquisition by Calloway Group last year.")
+    assert ("Calloway Group", "acquired", "Orbit Media") in got and ("Orbit Media", "acquired", "Calloway Group") not in got, got
+
+
+def test_a_verb_ending_a_hyphened_modifier_is_no_verb_of_the_clause():
+    from kg.extract.nlp import load_nlp
+    from kg.extract.rules.svo import _hyphened
+
+    doc = load_nlp()("The Anil Dravid- controlled Norvik Energy sold Pellam Gas.")
+    assert [doc[i].text for i in range(len(doc)) if _hyphened(doc, i)] == ["controlled"]
+
+
+def test_a_founding_year_dates_what_was_founded_not_its_founder():
+    got = facts("Mara Quint founded Ostrel Labs in 2011.")
+    assert ("Ostrel Labs", "foundingDate", "2011") in got and not any(
+        s == "Mara Quint" and p == "foundingDate" for s, p, _ in got), got
+
+
+def test_a_person_named_after_a_firms_title_is_the_verbs_object_not_the_firm():
+    got = facts("Halvorsen Group tapped Tribune managing editor Ruth Okafor to run its newsroom.")
+    assert not any(o == "Tribune" for s, _, o in got if s == "Halvorsen Group"), got
+
+
+@pytest.mark.parametrize("text", [
+    "Dana Whitt, a long time newspaper executive, joined Corvel Media.",
+    "Omar Linde, a long-serving chief executive, left Brask last year.",
+])
+def test_standing_of_more_than_one_word_is_no_job_title(text):
+    assert not any(p == "jobTitle" for _, p, _ in facts(text)), facts(text)
+
+
+def test_a_month_alone_is_no_date_the_classifier_gives():
+    from kg.config import Settings
+    from kg.extract.classifier import load_model, predict_relations
+    from kg.pipeline import Pipeline
+
+    ctx = Pipeline(Settings(relation_model="off")).context(
+        Document.from_text("Omar Linde founded Brask Hospital in February, after Ana Roe left in 2010.", "t"))
+    literals = [r.obj for r in predict_relations(ctx, load_model(), threshold=0.0) if r.object_is_literal]
+    assert literals and "February" not in literals, literals
+
+
+def test_a_body_every_country_has_is_no_town_of_that_name():
+    got = entities("The Inspector-General of Police, Musa Adeyemi, said the officers were deployed.")
+    assert got.get("Police", ("Organization",))[0] != "Place", got

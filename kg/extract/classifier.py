@@ -880,6 +880,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         if label in _EMPLOYERS and owns_a_thing(doc, b.end - 1, lexicon, context.classes):
             continue  # "Laskar used NASA's telescope": NASA owns the telescope, employs nobody here
         literal = b.iri is None
+        if literal and not any(c.isdigit() for c in ctx.text[b.start_char:b.end_char]):
+            continue  # "became CEO of X Hospital in February": a month alone dates nothing
         staff = label == "worksFor" and not staff_titles.isdisjoint(
             evidence_words(doc, (a.start, a.end), (b.start, b.end)))  # "the head coach of Odisha FC"
         predicate = label if literal or staff else membership(ctx, label, b.start_char, b.end_char)

@@ -404,7 +404,8 @@ def _parenthesised_abbreviation(doc: Doc, i: int, start: int, end: int) -> bool:
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc, t = span.doc, tokens_of(span.doc)
-    while start < end and (t.pos[start] in {"DET", "PUNCT"} or t.lower[start] == "the"):
+    while start < end and (t.pos[start] in {"DET", "PUNCT"} or t.lower[start] == "the"
+                           or not any(c.isalnum() for c in t.lower[start])):  # a list's bullet: "• Ann Lee"
         start += 1
     while end > start:
         last = doc[end - 1]  # one Token for the checks below, not one per attribute read

@@ -199,8 +199,20 @@ def currency_codes() -> frozenset[str]:
 
 
 def is_place(name: str) -> bool:
-    """Whether ``name`` is a country, region, US county or city the gazetteer knows."""
-    return name.strip().casefold() in place_names()
+    """Whether ``name`` is a country, region, US county or city the gazetteer knows, and no body
+    every country has ("Police", a Polish town, is the police in "Inspector-General of Police").
+
+    >>> is_place("Gombe"), is_place("Police"), is_place("the Police")
+    (True, False, False)
+    """
+    key = name.strip().casefold()
+    return key in place_names() and key.removeprefix("the ") not in _bodies()
+
+
+@cache_calls
+def _bodies() -> frozenset[str]:
+    """Bare names of the bodies every country has (``words.toml`` ``national_bodies``)."""
+    return frozenset(load_words().mentions["national_bodies"])
 
 
 def place_vote(span: Span, ner_class: str | None, lexicon: Lexicon | None = None) -> bool:

@@ -38,7 +38,7 @@ from kg.registry import extractors
 from kg.types import Relation
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from kg.extract.context import DocContext
 
@@ -58,7 +58,7 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
         if not triggers or t.pos[i] not in {"VERB", "AUX"}:
             continue
         verb = ctx.doc[i]
-        if negated(ctx, verb):
+        if negated(ctx, verb) or _hyphened(ctx.doc, i):
             continue
         preps = {c.lower_: c for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
         if casts(ctx, verb):
@@ -105,6 +105,23 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
                 yield relation(ctx, spec, s, o, sent, "svo", conf, former=was)
 
 
+def _hyphened(doc: Doc, i: int) -> bool:
+    """Whether the verb at ``i`` ends a hyphened modifier, no verb of the clause: "Anil Ambani-
+    controlled Reliance Infrastructure", "the state-owned Saudi Aramco" (whose subject the parser
+    may take from the sentence's main verb).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("The Ambani- controlled firm and the state-owned bank - acquired in 2010 - grew.")
+    >>> [doc[i].text for i in range(len(doc)) if _hyphened(doc, i)]
+    ['controlled', 'owned']
+    """
+    if i == 0:
+        return False
+    before = doc[i - 1]
+    return len(before.text) > 1 and before.text.endswith("-") \
+        or before.text == "-" and i >= 2 and not doc[i - 2].whitespace_
+
+
 def _dated(ctx: DocContext, spec: PropertySpec, verb: Token, words: list[str], preps: dict,  # type: ignore[type-arg]
            sent: Span, conf: float) -> Iterator[Relation]:
     """A date literal: "founded in 1998", "born on 4 May 1970"."""
@@ -115,7 +132,8 @@ def _dated(ctx: DocContext, spec: PropertySpec, verb: Token, words: list[str], p
     if date is None or date.ent_type_ != "DATE":
         return
     span = next(e for e in ctx.doc.ents if e.start <= date.i < e.end)
-    for s in args(ctx, subject(ctx, verb)):
+    made = next((c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ != "DATE"), None)
+    for s in args(ctx, made if made is not None else subject(ctx, verb)):  # "X founded Y in 1998": Y's date
         if spec.allows(s.cls, None):
             yield Relation(
                 subject=s.iri, predicate=spec.name, obj=span.text, doc_id=ctx.doc_id,
@@ -174,8 +192,11 @@ def _pairs(ctx: DocContext, verb: Token, words: list[str], preps: dict,  # type:
         patients = args(ctx, subj)
     else:
         agents = args(ctx, subj)
-        dobj = next((c for c in verb.children if c.dep_ in {"dobj", "attr"}), None)
-        patients = args(ctx, dobj, maker=True)
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+        patients = args(ctx, objects[0] if objects else None, maker=True)
+        people = [p for c in objects if (p := arg(ctx, c)) is not None and p.cls == "Person"]
+        if people:  # "tapped WSJ managing editor Robert Thomson" (two objects to the parser): Thomson
+            patients = people[:1]
     if symmetric and not patients and not passive and len(words) == 1 and len(agents) == 2:
         yield agents[0], agents[1]
     for a in agents:

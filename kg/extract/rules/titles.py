@@ -107,9 +107,14 @@ def _a_job(ctx: DocContext, title: Token, phrase: tuple[int, int]) -> bool:
     """Whether a title is given as the bearer's jobTitle: not praise ("an exceptional leader"),
     not a phrase of kin ("son of former AS Saint-Etienne president") nor a title that names no
     job (:func:`_no_job`)."""
-    kin = ctx.text[slice(*phrase)].split(maxsplit=1)[0].lower() in _KIN_NOUNS
-    return "jobTitle" in ctx.lexicon.properties and not any(c.lower_ in PRAISE for c in title.children) \
-        and not kin and not _no_job(ctx, title, phrase)
+    words = ctx.text[slice(*phrase)].lower()
+    kin = words.split(maxsplit=1)[0] in _KIN_NOUNS
+    praised = any(c.lower_ in PRAISE for c in title.children) or any(f" {p} " in f" {words} " for p in _PRAISE_PHRASES)
+    return "jobTitle" in ctx.lexicon.properties and not praised and not kin and not _no_job(ctx, title, phrase)
+
+
+#: Praise of more than one word ("a long time newspaper executive", "long-serving": ``praise_words``).
+_PRAISE_PHRASES = tuple(p for p in PRAISE if " " in p or "-" in p)
 
 
 #: Kin nouns (``words.toml`` ``kin_nouns``, but "partner", a firm's post too): a title phrase
