@@ -3492,3 +3492,9 @@ def test_a_month_alone_is_no_date_the_classifier_gives():
 def test_a_body_every_country_has_is_no_town_of_that_name():
     got = entities("The Inspector-General of Police, Musa Adeyemi, said the officers were deployed.")
     assert got.get("Police", ("Organization",))[0] != "Place", got
+
+
+def test_a_subsidiary_in_apposition_is_the_company_before_it_not_the_next_of_the_list():
+    got = facts("Valley Holdings, a subsidiary of Owens Corning, and Tarsk Chemicals signed the deal.")
+    assert ("Valley Holdings", "subsidiaryOf", "Owens Corning") in got, got
+    assert ("Tarsk Chemicals", "subsidiaryOf", "Owens Corning") not in got, got

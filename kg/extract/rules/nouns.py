@@ -223,8 +223,11 @@ def _ownership(ctx: DocContext, sent: Span, conf: float) -> Iterator[Relation]:
             said_of = subject(ctx, noun.head)
         else:
             continue
+        described = args(ctx, said_of)
+        if noun.dep_ == "appos" and noun.tag_ == "NN":  # "X, a subsidiary of Y, and Z": X's alone
+            described = sorted((a for a in described if a.end_char <= noun.idx), key=lambda a: a.start_char)[-1:]
         for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for a in args(ctx, said_of):
+            for a in described:
                 for b in args(ctx, pobj(prep)):
                     s, o = (a, b) if under else (b, a)
                     if s.iri != o.iri and spec.allows(s.cls, o.cls):
