@@ -3498,3 +3498,26 @@ def test_a_subsidiary_in_apposition_is_the_company_before_it_not_the_next_of_the
     got = facts("Valley Holdings, a subsidiary of Owens Corning, and Tarsk Chemicals signed the deal.")
     assert ("Valley Holdings", "subsidiaryOf", "Owens Corning") in got, got
     assert ("Tarsk Chemicals", "subsidiaryOf", "Owens Corning") not in got, got
+
+
+# -- the story's headline: appointments told in the shapes news uses -------------
+
+@pytest.mark.parametrize("text, post", [
+    ("Halvard Insurance named Mira Okonkwo to succeed Jorge Pena as chief executive.", "chief executive"),
+    ("The board of Halvard Insurance appointed Mira Okonkwo as chief executive.", "chief executive"),
+    ("Halvard Insurance's board has named Mira Okonkwo chief executive.", "chief executive"),
+    ("The board of Halvard Insurance has named Mira Okonkwo to succeed Jorge Pena as managing director.",
+     "managing director"),
+    ("Halvard Insurance said Mira Okonkwo would become its chairman next month.", "chairman"),
+])
+def test_an_appointment_told_through_its_board_a_successor_or_an_announcement_is_read(text, post):
+    got = facts(text)
+    assert ("Mira Okonkwo", "leads", "Halvard Insurance") in got and ("Mira Okonkwo", "jobTitle", post) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Halvard Insurance said Mira Okonkwo may become its chairman.",
+    "Mira Okonkwo, who would have been chairman of Halvard Insurance, retired.",
+])
+def test_a_post_only_possible_is_no_post(text):
+    assert not any(p == "leads" for _, p, _ in facts(text)), facts(text)

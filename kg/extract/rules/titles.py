@@ -103,6 +103,23 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
         yield _job_title(ctx, person, sent, phrase, conf, was or _career_start(title))
 
 
+def _announced(ctx: DocContext, verb: Token) -> bool:
+    """Whether a verb's only hedge is the "would" of what an organisation announces: "Vexo said
+    Ann Lee would become its chairman" (``words.toml`` ``announcing_verbs``); not "who would have
+    been its CEO" nor "said she might become".
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("Vexo said Ann Lee would become its chair. Bo Ek would have been CEO.", "x"))
+    >>> _announced(ctx, ctx.doc[5]), _announced(ctx, ctx.doc[14])
+    (True, False)
+    """
+    words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "advmod"}}
+    hedges = ctx.lexicon.words.rules["hedges"]
+    return "would" in words and "have" not in words and not (words - {"would"}) & hedges \
+        and verb.dep_ == "ccomp" and verb.head.lemma_ in ctx.lexicon.words.rules["announcing_verbs"]
+
+
 def _a_job(ctx: DocContext, title: Token, phrase: tuple[int, int]) -> bool:
     """Whether a title is given as the bearer's jobTitle: not praise ("an exceptional leader"),
     not a phrase of kin ("son of former AS Saint-Etienne president") nor a title that names no
@@ -174,7 +191,8 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     said = person.head if person.dep_ == "appos" and person.head.dep_ in {"nsubj", "nsubjpass"} \
         and person.head.i < person.i else person
     if said.dep_ in {"nsubj", "nsubjpass"} and not negated(ctx, said.head) \
-            and not hedged(ctx, said.head):  # not "Roe is not a lawyer", "who would have been its CEO"
+            and (not hedged(ctx, said.head) or _announced(ctx, said.head)):  # not "Roe is not a lawyer",
+        # "who would have been its CEO"; but "Vexo said Ann Lee would become its chairman"
         verb = said.head
         if verb.lemma_ in copulas and not (said.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children)):
             candidates += [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}]  # not "X named Y Z"
@@ -210,6 +228,9 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         candidates += [c for c in verb.children if c.dep_ == "oprd"]
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
             candidates += [c for c in prep.children if c.dep_ == "pobj"]
+        candidates += [p for clause in verb.children if clause.dep_ == "xcomp"  # "named X to succeed Y as CEO"
+                       for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "as"
+                       for p in prep.children if p.dep_ == "pobj"]
     if person.dep_ == "dobj" and _succeeded(ctx, person):  # "replaced Ali Khan as captain": Khan's before
         candidates += [c for prep in person.head.children if prep.dep_ == "prep" and prep.lower_ == "as"
                        for c in prep.children if c.dep_ == "pobj"]
@@ -606,7 +627,8 @@ def _owned_apart(ctx: DocContext, title: Token) -> bool:
 def _appointer(ctx: DocContext, title: Token) -> list[Arg]:
     """Who appointed the title's bearer, where the title names no owner of its own: "Acme
     appointed Jane Roe chief executive", "Acme announced the appointment of Jane Roe as chief
-    executive" (``ontology/words.toml`` ``appointing_verbs``, ``appointment_nouns``)."""
+    executive", "Acme hired Jane Roe to serve as chief executive" (``ontology/words.toml``
+    ``appointing_verbs``, ``appointment_nouns``)."""
     if title.dep_ == "pobj" and title.head.lower_ == "as":
         verb = title.head.head
     elif title.dep_ in {"oprd", "dobj"}:
@@ -620,7 +642,28 @@ def _appointer(ctx: DocContext, title: Token) -> list[Arg]:
         owners = [a for c in verb.children if c.dep_ == "poss" for a in args(ctx, c)]
         announced = verb.dep_ == "dobj" and verb.head.lemma_ in rules["appointing_verbs"]  # not "opposed the appointment"
         return owners or (args(ctx, subject(ctx, verb.head)) if announced else [])
-    return args(ctx, subject(ctx, verb)) if verb.lemma_ in rules["appointing_verbs"] else []
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in rules["appointing_verbs"]:
+        verb = verb.head  # "Acme named Jane Roe to succeed Tom Hale as chief executive": Acme's
+    if verb.lemma_ not in rules["appointing_verbs"]:
+        return []
+    appointing = subject(ctx, verb)
+    return args(ctx, appointing) or _boards_organisation(ctx, appointing)
+
+
+def _boards_organisation(ctx: DocContext, board: Token | None) -> list[Arg]:
+    """The organisation whose board ``board`` is: "the board of Acme", "Acme's board", "the Acme
+    board" (``words.toml`` ``board_words``); else none.
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("The board of Vexo Bank met. Vexo Bank's directors met.", "x"))
+    >>> [len(_boards_organisation(ctx, ctx.doc[i])) for i in (1, 10, 7)]
+    [1, 1, 0]
+    """
+    if board is None or board.lower_ == "the" or board.lower_ not in ctx.lexicon.words.mentions["board_words"]:
+        return []
+    return [a for c in board.children if c.dep_ in {"poss", "compound"} or c.dep_ == "prep" and c.lower_ == "of"
+            for a in args(ctx, pobj(c) if c.dep_ == "prep" else c) if a.cls == "Organization"]
 
 
 def _speaker(ctx: DocContext, title: Token, person: Token) -> list[Arg]:
