@@ -3521,3 +3521,19 @@ def test_an_appointment_told_through_its_board_a_successor_or_an_announcement_is
 ])
 def test_a_post_only_possible_is_no_post(text):
     assert not any(p == "leads" for _, p, _ in facts(text)), facts(text)
+
+
+# -- datelines: where a story was filed is no one -----------------------------
+
+@pytest.mark.parametrize("text, place, person", [
+    ("Talks resume\n\nGeneva, 3 December 2019 - Veteran diplomat Mira Okonkwo has been selected as the new "
+     "Secretary General of the Kestria Relief Federation.", "Geneva", "Mira Okonkwo"),
+    ("New head\n\nDurban - Albert van Holt has been named as the new vice-chancellor of the University of Zululand.",
+     "Durban", "Albert van Holt"),
+    ("BOSTON, MA.- Tom Reyes, Chairman of the Board of Trustees of the Halden Museum, announced the news today.",
+     "BOSTON", "Tom Reyes"),
+])
+def test_a_dateline_is_a_place_and_no_part_of_the_name_after_it(text, place, person):
+    ents = entities(text)
+    assert ents[place][0] == "Place" and ents[person][0] == "Person", ents
+    assert not any(s == place for s, _, _ in facts(text)), facts(text)

@@ -273,7 +273,7 @@ _DATELINE = re.compile(r"^[ \t]*[A-Z][^\n()]{0,60}?\([^()\n]{1,40}\)(?=[ \t]*(?:
 #: holds a comma, unlike a roster's "Ann Lee – Head of Sales". After a hyphen or a colon
 #: ("SINGAPORE - Mr Piyush Gupta", "KARACHI: Zaffar Abbas") its first word must be in capitals.
 _BARE_DATELINE = re.compile(r"^[ \t]*([A-Z][\w.'’&-]*(?:,?[ \t]+[A-Z0-9][\w.'’&-]*){0,7})"
-                            r"(?=[ \t]+(—|–|--|-)[ \t]+[A-Z“\"]|(:)[ \t]+[A-Z“\"])", re.MULTILINE)
+                            r"(?=[ \t]+(—|–|--|-)[ \t]+[A-Z“\"]|(:)[ \t]+[A-Z“\"]|\.?(\.-)[ \t]+[A-Z])", re.MULTILINE)
 
 #: How far into a text a dateline without an agency is looked for.
 _DATELINE_REACH = 600
@@ -289,14 +289,31 @@ def dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
     >>> [t[a:b] for t in ("KARACHI: Zaffar Abbas is editor.", "Ann Lee, Acme - The plan.")
     ...  for a, b in dateline_spans(t)]
     ['KARACHI']
+    >>> [t[a:b] for t in ("Geneva, 3 May 2019 - Ann Lee", "Durban - Ann Lee", "BOSTON, MA.- Ann Lee", "Ann Lee - CFO")
+    ...  for a, b in dateline_spans(t)]
+    ['Geneva, 3 May 2019', 'Durban', 'BOSTON, MA']
     """
     spans = [m.span() for m in _DATELINE.finditer(text)]
     for m in _BARE_DATELINE.finditer(text, 0, _DATELINE_REACH):
         words = m.group(1)
         capitals = words.split()[0].isupper() and len(words.split()[0]) > 1
-        if capitals or ("," in words and m.group(2) not in {"-", None}):
+        if capitals or ("," in words and m.group(2) not in {"-", None}) or _dated(words) \
+                or (m.group(2) and _a_place(words)):
             spans.append(m.span(1))
     return tuple(spans)
+
+
+def _dated(words: str) -> bool:
+    """Whether a dateline's words hold a date: "Geneva, 3 December 2019" (a roster's "Ann Lee,
+    Acme" holds none)."""
+    return any(w.strip(",.").lower() in MONTHS for w in words.split()) and any(c.isdigit() for c in words)
+
+
+def _a_place(words: str) -> bool:
+    """Whether a dateline's words are a place the gazetteer knows and nothing else: "Durban"."""
+    from kg.extract.places import is_place
+
+    return is_place(words.rstrip(","))
 
 
 def datelined(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:

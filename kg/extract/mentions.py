@@ -45,7 +45,7 @@ from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSI
                                    _without_score, _without_title_abbreviation, _without_title_after, _without_trade,
                                    generic_body_in_town, one_body, partners_firms, portfolio_bodies)
 from kg.extract.naming import stock_tickers
-from kg.extract.places import LOCATIVE, is_place, place_vote, postal_state, regions
+from kg.extract.places import LOCATIVE, datelined, is_place, place_vote, postal_state, regions
 from kg.extract.short_names import (NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed,
                                    with_coined_names)
 from kg.extract.tokens import text_of, tokens_of
@@ -123,7 +123,10 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             if head_cls == WORK and canonical is None:  # "Rocksburg Road is a 1985 novel": no class holds it
                 taken.update(range(piece.start, piece.end))
                 continue
-            if head_cls and canonical is None and not team and not (  # "their sister team, Fred Vasseur": a man still
+            dated = canonical is None and not team and is_place(piece_text) and datelined(piece)
+            if dated:  # "GENEVA, 3 May 2019 - Veteran diplomat X ...": where the story was filed
+                piece_cls, piece_weight = "Place", HEAD_NOUN_WEIGHT
+            elif head_cls and canonical is None and not team and not (  # "their sister team, Fred Vasseur": a man still
                     head_cls == "Organization" and ner_cls == "Person" and piece.root.dep_ == "appos"
                     and given_named(piece, lexicon)):
                 piece_cls, piece_weight = head_cls, HEAD_NOUN_WEIGHT
@@ -141,7 +144,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "joined Monzo", "shares in Amplats": no town
             elif canonical is None and cls == "Person" and (_initialism(piece_text) or _camel_cased(piece_text)):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT
-            if canonical is None and piece_cls == "Place" and speaks_for_itself(piece) and not town_before_based(piece):
+            if canonical is None and piece_cls == "Place" and speaks_for_itself(piece) and not town_before_based(piece) \
+                    and not dated:
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "12 people died, Xinhua said"
             if traded and canonical is None:  # "Discounters Aldi": the trade says an organisation
                 piece_cls, piece_weight = "Organization", HEAD_NOUN_WEIGHT

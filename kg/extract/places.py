@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.naming import unaccented
 from kg.extract.tables import kept
-from kg.extract.tokens import text_of
+from kg.extract.tokens import text_of, tokens_of
 from kg.lexicon import load_words
 
 if TYPE_CHECKING:
@@ -230,12 +230,28 @@ def place_vote(span: Span, ner_class: str | None, lexicon: Lexicon | None = None
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     mapped = before in LOCATIVE or _place_after_comma(span) or _after_a_body(span) \
-        or _listed_with_a_place(span) or _based(span) or _listed_after_a_locative(span)
+        or _listed_with_a_place(span) or _based(span) or _listed_after_a_locative(span) or datelined(span)
     if ner_class == "Person":  # "Lincoln said" is a person; "Bahir Dar", "Saint Lucia" are no one
         return mapped or len(span) > 1
     if ner_class == "Organization":  # "Boston beat Chicago": a team; a country or state is a place
         return mapped or len(span) > 1 or before in {"of", ","} or text_of(span).casefold() in regions()
     return mapped
+
+
+def datelined(span: Span) -> bool:
+    """Whether the name is in the story's dateline ("GENEVA, 3 May 2019 -", "BOSTON, MA.-": where it
+    was filed, :func:`kg.extract.constraints.dateline_spans`).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("BOSTON, MA.- Ann Lee said Boston grew.")
+    >>> datelined(doc[0:1]), datelined(doc[7:8])
+    (True, False)
+    """
+    from kg.extract.constraints import _DATELINE_REACH, dateline_spans  # constraints reads the classifier
+
+    if span.start_char > _DATELINE_REACH and span.start > 0 and span.doc[span.start - 1].text.strip():
+        return False
+    return any(a <= span.start_char and span.end_char <= b for a, b in dateline_spans(tokens_of(span.doc).text))
 
 
 def _after_a_body(span: Span) -> bool:
