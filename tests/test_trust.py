@@ -3537,3 +3537,12 @@ def test_a_dateline_is_a_place_and_no_part_of_the_name_after_it(text, place, per
     ents = entities(text)
     assert ents[place][0] == "Place" and ents[person][0] == "Person", ents
     assert not any(s == place for s, _, _ in facts(text)), facts(text)
+
+
+def test_a_person_who_buys_a_stake_is_an_investor_in_the_graph_not_the_quarantine(tmp_path):
+    import kg
+
+    (tmp_path / "a.txt").write_text("Investor Ana Lopes has invested in Vexo Labs, the Oslo start-up.", encoding="utf-8")
+    graph = kg.build([str(tmp_path / "a.txt")], out=str(tmp_path / "out"))
+    rows = graph.query("SELECT ?who WHERE { ?p kg:investsIn ?o ; rdfs:label ?who . ?o rdfs:label 'Vexo Labs' }")
+    assert [str(r["who"]) for r in rows] == ["Ana Lopes"], rows

@@ -33,7 +33,8 @@ SPACY_LABELS = {
     "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
 }
 
-# DESIGN.md's table, with Technology added where the brief widened a range.
+# DESIGN.md's table, with Technology added where the brief widened a range and Person where
+# people do it too (an investor who buys a stake: news audit 34).
 OBJECT_PROPERTIES: dict[str, tuple[set[str], set[str]]] = {
     "worksFor": ({"Person"}, {"Organization"}),
     "leads": ({"Person"}, {"Organization"}),
@@ -44,7 +45,7 @@ OBJECT_PROPERTIES: dict[str, tuple[set[str], set[str]]] = {
     "locatedIn": ({"Place", "Organization", "Event"}, {"Place"}),
     "subsidiaryOf": ({"Organization"}, {"Organization"}),
     "acquired": ({"Organization"}, {"Organization", "Product"}),
-    "investsIn": ({"Organization"}, {"Organization"}),
+    "investsIn": ({"Organization", "Person"}, {"Organization"}),
     "partnerOf": ({"Organization"}, {"Organization"}),
     "competesWith": ({"Organization"}, {"Organization"}),
     "develops": ({"Organization", "Person"}, {"Product", "Technology"}),
