@@ -3546,3 +3546,33 @@ def test_a_person_who_buys_a_stake_is_an_investor_in_the_graph_not_the_quarantin
     graph = kg.build([str(tmp_path / "a.txt")], out=str(tmp_path / "out"))
     rows = graph.query("SELECT ?who WHERE { ?p kg:investsIn ?o ; rdfs:label ?who . ?o rdfs:label 'Vexo Labs' }")
     assert [str(r["who"]) for r in rows] == ["Ana Lopes"], rows
+
+
+# -- audit 34: health, sport, courts, charities and culture from outside the texts kg was tuned on
+
+def test_a_form_of_address_is_no_founder_and_its_his_no_pronoun():
+    text = "The Kestria Trust was founded by His Royal Highness, The Prince of Wales, in 2007."
+    assert not any(p == "foundedBy" for _, p, _ in facts(text)), facts(text)
+    assert not [n for n, (cls, _) in entities(text).items() if cls == "Person"], entities(text)
+
+
+def test_an_ordinal_before_a_title_is_no_name_and_no_part_of_the_title():
+    text = "Justice Ravi Kant takes oath as 50th Chief Justice of India."
+    got = facts(text)
+    assert ("Ravi Kant", "jobTitle", "Chief Justice") in got and "50th Chief Justice" not in entities(text), got
+
+
+@pytest.mark.parametrize("text, employer, unit", [
+    ("Dr Hana Balk became the first Assistant Director of Antimicrobial Resistance at the World Health Organization.",
+     "World Health Organization", "Antimicrobial Resistance"),
+    ("Hana Balk is head of Digital Banking at Standard Bank.", "Standard Bank", "Digital Banking"),
+])
+def test_a_titles_of_before_its_at_is_a_unit_not_an_employer(text, employer, unit):
+    got = facts(text)
+    assert ("Hana Balk", "worksFor", employer) in got, got
+    assert not any(o == unit for _, _, o in got) and ("Hana Balk", "leads", employer) not in got, got
+
+
+def test_a_countrys_coach_is_the_national_teams_of_any_nationality():
+    got = facts("After Sri Lanka's former Head Coach Tom Walsh left, the board hired Ana Lopes.")
+    assert not any(p == "nationality" for _, p, _ in got), got

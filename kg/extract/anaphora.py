@@ -211,6 +211,24 @@ def _relative_fits(pronoun: str):  # type: ignore[no-untyped-def]
     return lambda cls: True
 
 
+#: Forms of address a possessive opens, no one's: "His Royal Highness", "Her Excellency".
+_ADDRESS_WORDS = frozenset({"royal", "highness", "majesty", "excellency", "holiness", "grace", "lordship",
+                            "ladyship", "eminence", "honour", "honor"})
+
+
+def _honorific(doc: Doc, i: int) -> bool:
+    """Whether the "his" or "her" at ``i`` opens a form of address ("His Royal Highness, The Prince
+    of Wales": no pronoun of anyone named before).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("His Royal Highness opened it. His Excellency spoke. His son spoke.")
+    >>> [_honorific(doc, i) for i in (0, 6, 10)]
+    [True, True, False]
+    """
+    return i + 1 < len(doc) and doc[i].lower_ in {"his", "her"} and doc[i + 1].text.istitle() \
+        and doc[i + 1].lower_ in _ADDRESS_WORDS
+
+
 def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignore[assignment]
               lexicon: Lexicon | None = None) -> list[Found]:
     """"he", "her", "its", "the company", "I": mentions whose entity the resolver finds.
@@ -241,7 +259,7 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
                 and not _regnal(token):
             out.append(changed(_found(doc[token.i:token.i + 1], author, 0.0, None, anaphor=True),
                                author=True))
-        elif lower in PERSON_PRONOUNS and token.pos_ == "PRON":
+        elif lower in PERSON_PRONOUNS and token.pos_ == "PRON" and not _honorific(doc, i):
             out.append(changed(_found(doc[token.i:token.i + 1], "Person", 0.0, None, anaphor=True),
                                after_name=token.i > first_name,
                                loose_subject=loose[bisect(loose, (token.i,)) - 1]

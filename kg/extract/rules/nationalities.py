@@ -63,6 +63,9 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
             noun = token.head
             named = arg(ctx, noun)
             if named is not None:  # a name ("San Fernando", "Chhattisgarh"), not a role
+                between = {t.lower_ for t in ctx.doc[token.i + 1:noun.i] if t.idx < named.start_char}
+                if owner and between & staff_titles and not _demonym(ctx, token, place):
+                    continue  # "Sri Lanka's former Head Coach Mickey Arthur": the national team's
                 if named.cls == "Person" and (owner or (
                         named.start_char == token.idx + len(token.text) + 1 and _demonym(ctx, token, place))):
                     yield relation(ctx, spec, named, place, sent, "nationality", conf)  # "Italy's Ann Roy", "German Ann Roy"

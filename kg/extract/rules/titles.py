@@ -90,6 +90,12 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
         spec = ctx.lexicon.properties["worksFor"]  # "a leader at Vexa Labs": one of several
     owners = [o for o in _owners(ctx, title) if o.iri != person.iri and not _named_before(ctx, title, o, person)]
+    unit, employers = _unit(ctx, title) if spec.name in {"leads", "worksFor"} else (set(), [])
+    if unit:  # "head of Digital Banking at Standard Bank": the bank's employee, heading a part of it
+        # (not "a Member of the Women's Leadership Board at the Harvard Kennedy School": its member)
+        owners = [o for o in owners if o.iri not in unit]
+        owners += [e for e in employers if e.iri not in {o.iri for o in owners}]
+        spec = ctx.lexicon.properties["worksFor"] if spec.name == "leads" else spec
     was = formerly(ctx, title) or (_succeeded(ctx, token) and title.head.head.i == token.head.i)  # "a former CEO"
     if title.lemma_.lower() in rules.get("country_offices", ()):
         owners = [o for o in owners if o.start_char > title.idx]  # "Union Power Minister": a portfolio
@@ -509,6 +515,25 @@ def _of_a_part(after: str, rules: dict) -> bool:  # type: ignore[type-arg]
     return not set(words[1:]) & rules.get("whole_bodies", frozenset())
 
 
+def _unit(ctx: DocContext, title: Token) -> tuple[set[str], list[Arg]]:
+    """The IRIs a title's "of" names where an "at" names the organisation (a unit or a field, no
+    employer: "Assistant Director of Antimicrobial Resistance at the World Health Organization",
+    "head of Digital Banking at Standard Bank"), and that organisation; else none.
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> g = extract(Document.from_text("Ann Roe is head of Digital Banking at Standard Bank.", "x"))
+    >>> sorted((r.predicate, r.obj.rsplit("/", 1)[-1]) for r in g.relations if not r.object_is_literal)
+    [('worksFor', 'Standard_Bank')]
+    """
+    of = next((c for c in title.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    part = pobj(of) if of is not None else None
+    at = next((c for node in (title, part) if node is not None  # the parser hangs "at" on either
+               for c in node.children if c.dep_ == "prep" and c.lower_ == "at"), None)
+    employers = [a for a in args(ctx, pobj(at)) if a.cls == "Organization"] if at is not None else []
+    return ({a.iri for a in args(ctx, part)} if employers else set()), employers
+
+
 def _owners(ctx: DocContext, title: Token) -> list[Arg]:
     """Who qualifies a title: "Apple's", "AWS" before it, "of/at/for Apple" after it.
 
@@ -819,14 +844,15 @@ def _ranking(token: Token) -> bool:
     ``praise_words``); not the capitalised "First" of "First Vice President".
 
     >>> from kg.extract.nlp import load_nlp
-    >>> doc = load_nlp()("He became the third youngest player to score.")
+    >>> doc = load_nlp()("He became the third youngest player to score, and the 50th Chief Justice.")
     >>> [t.text for t in doc if _ranking(t)]
-    ['third', 'youngest']
+    ['third', 'youngest', '50th']
     """
     if token.lower_ in PRAISE:  # "an exceptional leader", "Veteran corporate executive X"
         return True
     return token.is_lower and (token.tag_ in {"JJS", "RBS"} or token.ent_type_ == "ORDINAL"
-                               or token.lower_ in {"only", "first", "last", "next"})
+                               or token.lower_ in {"only", "first", "last", "next"}
+                               or token.lower_[:1].isdigit() and token.lower_[-2:] in {"st", "nd", "rd", "th"})  # "50th"
 
 
 def _under(token: Token, top: Token, deps: set[str]) -> bool:
