@@ -3576,3 +3576,21 @@ def test_a_titles_of_before_its_at_is_a_unit_not_an_employer(text, employer, uni
 def test_a_countrys_coach_is_the_national_teams_of_any_nationality():
     got = facts("After Sri Lanka's former Head Coach Tom Walsh left, the board hired Ana Lopes.")
     assert not any(p == "nationality" for _, p, _ in got), got
+
+
+def test_a_possessive_apostrophe_closes_no_quote_so_a_quoted_i_is_no_author():
+    text = ('Ana Lopes was named director of the Halden Museum. "We kept returning to Ana Lopes\' vision," said Tom '
+            'Reyes. "It is an honor," said Lopes. "I am excited to lead the Halden Museum."')
+    assert not any(name.startswith("author of") for name in entities(text)), entities(text)
+
+
+def test_a_name_after_a_titles_at_is_the_employer_not_a_place():
+    got = facts("Ana Lopes, Head of Investment at Mubadala, UAE, joined the board.")
+    assert ("Ana Lopes", "worksFor", "Mubadala") in got, got
+    assert entities("Ana Lopes, Head of Investment at Mubadala, UAE, joined the board.")["Mubadala"][0] == "Organization"
+
+
+def test_an_imprint_or_a_publisher_is_an_organisation_with_no_nationality():
+    text = "Penguin Companhia, a Brazilian imprint, published the book."
+    assert entities(text)["Penguin Companhia"][0] == "Organization" and not any(
+        p == "nationality" for _, p, _ in facts(text)), facts(text)

@@ -591,6 +591,9 @@ def _quoted(doc: Doc) -> set[int]:
     >>> doc = load_nlp()('He said: "I won." I agree.')
     >>> [doc[i].text for i in sorted(_quoted(doc))]
     ['I', 'won', '.']
+    >>> doc = load_nlp()("\\"We kept returning to Douglas' vision,\\" he said. \\"I am glad,\\" said Douglas.")
+    >>> [doc[i].text for i in sorted(_quoted(doc)) if doc[i].text == "I"]
+    ['I']
     """
     inside, out = False, _spoken_lines(doc)
     if not any(q in tokens_of(doc).text for q in ("“", "`", '"')):
@@ -600,7 +603,7 @@ def _quoted(doc: Doc) -> set[int]:
         if not inside and (text in _OPEN_QUOTES or text in _QUOTES):
             inside = True
             continue
-        if inside and (text in _CLOSE_QUOTES or text in _QUOTES or text == "'"):
+        if inside and (text in _CLOSE_QUOTES or text in _QUOTES or text == "'" and token.tag_ != "POS"):  # not "Douglas' "
             inside = False
             continue
         if inside:

@@ -914,7 +914,8 @@ def _governed_by(root: Token) -> str | None:
 def employer_cued(span: Span, lexicon: Lexicon) -> bool:
     """Whether a name that opens with no given name is spoken of as an employer: the verb
     and preposition that govern it are one of ``ontology/words.toml`` ``[rules]
-    employer_cues`` ("joined Monzo", "worked at McDermott", "was hired by Ryanair"), it
+    employer_cues`` ("joined Monzo", "worked at McDermott", "was hired by Ryanair") or a
+    title's "at" ("Head of Investment at Mubadala"), it
     appoints someone "as its" officer ("Twitter hired Ann Lee as its general counsel"), or a
     person owns it ("Warren Buffett's Berkshire Hathaway").
 
@@ -931,7 +932,8 @@ def employer_cued(span: Span, lexicon: Lexicon) -> bool:
     if root.dep_ == "dobj":
         return root.head.lemma_.lower() in cues
     if root.dep_ == "pobj":
-        return _governed_by(root) in cues
+        return _governed_by(root) in cues or (root.head.lower_ == "at" and root.head.head.lower_ in
+                                              lexicon.triggers.title_heads)  # "Head of Investment at Mubadala"
     if any(c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in root.children):
         return True  # "Warren Buffett's Berkshire Hathaway": what a person owns and is named
     verb = root.head
