@@ -3594,3 +3594,11 @@ def test_an_imprint_or_a_publisher_is_an_organisation_with_no_nationality():
     text = "Penguin Companhia, a Brazilian imprint, published the book."
     assert entities(text)["Penguin Companhia"][0] == "Organization" and not any(
         p == "nationality" for _, p, _ in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Dr Saia Ma'u Piukala was elected regional director of the World Health Organization.", "Saia Ma'u Piukala"),
+    ("Justice HR Khanna dissented in the case.", "HR Khanna"),
+])
+def test_the_words_between_an_honorific_and_the_surname_are_the_persons_name(text, name):
+    assert entities(text)[name][0] == "Person", entities(text)

@@ -522,6 +522,7 @@ def _whole_person(ent: Span) -> Span:
                                                  and word.lower_ not in common_adjectives())
                  or _a_line(doc, start - 1, end)):
         start -= 1
+    start = _after_honorific(doc, start, end)
     k = end  # "Michael" and "T H Lee": initials, then the surname NER left out
     while k < len(doc) and k - end < 3 and _initial(doc[k]):
         k += 1
@@ -533,6 +534,28 @@ def _whole_person(ent: Span) -> Span:
             and doc[hyphen + 1].pos_ in {"PROPN", "NOUN"} and doc[hyphen + 1].lower_ not in common_nouns():
         end = hyphen + 2
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label="PERSON")
+
+
+def _after_honorific(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name that NER cut begins: at the words before it up to an honorific
+    ("Dr" of "Dr Saia Ma'u Piukala": NER's "Piukala"; "Justice" of "Justice HR Khanna": NER's
+    "Khanna"), proper nouns of the name or initials run together ("HR"); ``start`` when no
+    honorific opens them.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Dr Saia Ma'u Piukala was elected. Justice HR Khanna dissented.")
+    >>> doc[_after_honorific(doc, 3, 4):4].text, doc[_after_honorific(doc, 9, 10):10].text
+    ("Saia Ma'u Piukala", 'HR Khanna')
+    """
+    k = start
+    while k > 0 and start - k < 3 and not doc[k - 1].ent_type_ and k <= doc[k - 1].head.i < end and (
+            doc[k - 1].pos_ == "PROPN" and _capitalised(doc[k - 1].text)
+            or doc[k - 1].pos_ in {"PROPN", "NOUN"} and doc[k - 1].is_upper and doc[k - 1].is_alpha
+            and len(doc[k - 1]) <= 3) \
+            and doc[k - 1].lower_ not in TITLE_WORDS and doc[k - 1].lower_.rstrip(".") not in HONORIFICS:
+        k -= 1
+    opener = doc[k - 1].lower_.rstrip(".") if k > 0 else ""
+    return k if k < start and (opener in HONORIFICS or opener == "justice") else start
 
 
 def _initials_between(person: Span, nxt: Span) -> bool:
