@@ -3602,3 +3602,11 @@ def test_an_imprint_or_a_publisher_is_an_organisation_with_no_nationality():
 ])
 def test_the_words_between_an_honorific_and_the_surname_are_the_persons_name(text, name):
     assert entities(text)[name][0] == "Person", entities(text)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Dharma Films is known for hits such as Kuch Kuch Hota Hai and Kabhi Khushi Kabhie Gham.", "Kuch Kuch Hota Hai"),
+    ("Shows such as Batman and Star Trek were shot at the studio.", "Batman"),
+])
+def test_a_films_or_shows_title_given_as_an_example_is_no_entity(text, title):
+    assert title not in entities(text), entities(text)
