@@ -3610,3 +3610,12 @@ def test_the_words_between_an_honorific_and_the_surname_are_the_persons_name(tex
 ])
 def test_a_films_or_shows_title_given_as_an_example_is_no_entity(text, title):
     assert title not in entities(text), entities(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The deal was signed by then Head Coach Tom Walsh and Kestria United.",
+    "The then chairman of Halvard Insurance, Tom Walsh, signed it.",
+])
+def test_a_title_opened_by_then_is_held_before(text):
+    titles = [r for r in graph(text).relations if r.predicate == "jobTitle"]
+    assert titles and all(r.former and not r.obj.startswith("then") for r in titles), titles

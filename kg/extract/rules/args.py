@@ -466,7 +466,8 @@ def formerly(ctx: DocContext, word: Token) -> bool:
     if word.i >= 2 and doc[word.i - 1].text in {"-", "–"} and doc[word.i - 2].lower_ == "ex":
         return True  # "ex-CEO"
     if word.pos_ in {"NOUN", "PROPN"}:
-        if any(t.lower_ in words and t.i < word.i for t in word.subtree) or _ended(word):
+        if any(t.lower_ in words and t.i < word.i for t in word.subtree) or _ended(word) \
+                or _then(word, ctx.lexicon.triggers.title_heads):
             return True  # "former Argentina and Colombia boss", "Minister of State from 1994 to 1997"
         if word.dep_ == "conj" and word.head.pos_ in {"NOUN", "PROPN"} and _shares_former(word, words):
             return True  # "the former chairman and chief executive of X"
@@ -483,6 +484,22 @@ def formerly(ctx: DocContext, word: Token) -> bool:
                                      or _had_been(verb) or _held_then(verb))
     return any(c.dep_ in {"advmod", "npadvmod"} and c.lower_ in words for c in word.children) or _ended(word) \
         or _held_then(word) or (word.lemma_ in _HOLDING and _had_been(word))
+
+
+def _then(title: Token, titles: frozenset[str] = frozenset()) -> bool:
+    """Whether a "then" opens the title, past the title's own words (``titles``): "then Head
+    Coach Trevor Bayliss", "the then chairman", "then-CEO" (held at the time told, no longer).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("It was signed by then Head Coach Tom Hale. He then joined Acme as coach.")
+    >>> _then(doc[6]), _then(doc[16])
+    (True, False)
+    """
+    doc, k = title.doc, title.i - 1
+    while k >= 0 and title.i - k <= 4 and doc[k].lower_ != "then" and (
+            doc[k].dep_ in {"compound", "amod"} and title.i >= doc[k].head.i > k or doc[k].lower_ in titles):
+        k -= 1
+    return k >= 0 and (doc[k].lower_ == "then" or doc[k].text in {"-", "–"} and k > 0 and doc[k - 1].lower_ == "then")
 
 
 def _shares_former(title: Token, words: frozenset[str]) -> bool:

@@ -755,7 +755,7 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
     tokens = [t for t in title.subtree
               if t.i == title.i or (t.dep_ not in {"poss", "det", "case", "punct", "appos", "relcl", "preconj"}
                                     and t.i not in by_token and t.ent_type_ not in {"DATE", "TIME"}
-                                    and not _ranking(t) and not (t.dep_ == "advmod" and t.lower_ in _WHEN)
+                                    and not _ranking(t) and not (t.dep_ in {"advmod", "amod"} and t.lower_ in _WHEN)
                                     and not (t.dep_ == "amod" and t.text in _NEW)
                                     and not (t.tag_ in {"VBN", "VBD", "JJ"} and (
                                         t.lemma_.lower() in _ELECTED or t.lower_ in _ELECTED_FORMS)))]
