@@ -3619,3 +3619,11 @@ def test_a_films_or_shows_title_given_as_an_example_is_no_entity(text, title):
 def test_a_title_opened_by_then_is_held_before(text):
     titles = [r for r in graph(text).relations if r.predicate == "jobTitle"]
     assert titles and all(r.former and not r.obj.startswith("then") for r in titles), titles
+
+
+def test_years_spent_playing_for_a_club_are_over():
+    got = [r for r in graph("Tom Walsh spent the better part of the decade playing for Muangthong United.").relations
+           if r.predicate in {"memberOf", "worksFor"}]
+    assert got and all(r.former for r in got), got
+    now = graph("Tom Walsh has spent six years working for Halvard Insurance.").relations
+    assert now and not any(r.former for r in now), now

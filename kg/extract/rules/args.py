@@ -483,7 +483,21 @@ def formerly(ctx: DocContext, word: Token) -> bool:
                                      or _ended(verb) or (word.head.lower_ == "as" and left_post(ctx, verb))
                                      or _had_been(verb) or _held_then(verb))
     return any(c.dep_ in {"advmod", "npadvmod"} and c.lower_ in words for c in word.children) or _ended(word) \
-        or _held_then(word) or (word.lemma_ in _HOLDING and _had_been(word))
+        or _held_then(word) or (word.lemma_ in _HOLDING and _had_been(word)) or _spent(word)
+
+
+def _spent(verb: Token) -> bool:
+    """Whether a verb tells how a span of time that is over was spent: "spent six years playing
+    for X" (not "has spent six years working for X": still so).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Bo Ek spent a decade playing for Vexo. Al Roe has spent years working for Acme.")
+    >>> _spent(doc[5]), _spent(doc[14])
+    (True, False)
+    """
+    spend = verb.head
+    return verb.tag_ == "VBG" and verb.dep_ in {"xcomp", "advcl"} and spend.lemma_ == "spend" \
+        and spend.tag_ == "VBD" and not any(c.dep_ == "aux" for c in spend.children)
 
 
 def _then(title: Token, titles: frozenset[str] = frozenset()) -> bool:
