@@ -3627,3 +3627,8 @@ def test_years_spent_playing_for_a_club_are_over():
     assert got and all(r.former for r in got), got
     now = graph("Tom Walsh has spent six years working for Halvard Insurance.").relations
     assert now and not any(r.former for r in now), now
+
+
+def test_the_chair_of_an_organisations_board_of_trustees_leads_it():
+    got = facts("Tom Reyes, Chairman of the Board of Trustees of the Halden Museum of Art, announced the news today.")
+    assert ("Tom Reyes", "leads", "Halden Museum of Art") in got, got

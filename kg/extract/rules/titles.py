@@ -563,6 +563,10 @@ def _owners(ctx: DocContext, title: Token) -> list[Arg]:
             if not found and obj is not None:  # "chairman of the board of General Motors"
                 inner = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 found = args(ctx, pobj(inner))
+                boards = ctx.lexicon.words.mentions["board_words"]
+                if not found and obj.lower_ in boards and pobj(inner) is not None and pobj(inner).lower_ in boards:
+                    deeper = next((c for c in pobj(inner).children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                    found = args(ctx, pobj(deeper))  # "Chairman of the Board of Trustees of the Art Institute"
             if not found and obj is not None and (obj.lower_ in ctx.lexicon.words.rules["whole_bodies"]
                                                   or ctx.lexicon.head_nouns.get(obj.lower_) == "Organization"):
                 found = [a for c in obj.children if c.dep_ in {"compound", "nmod", "poss", "appos"}  # "of the Acme
