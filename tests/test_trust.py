@@ -3632,3 +3632,8 @@ def test_years_spent_playing_for_a_club_are_over():
 def test_the_chair_of_an_organisations_board_of_trustees_leads_it():
     got = facts("Tom Reyes, Chairman of the Board of Trustees of the Halden Museum of Art, announced the news today.")
     assert ("Tom Reyes", "leads", "Halden Museum of Art") in got, got
+
+
+def test_an_organisations_name_without_its_of_and_place_is_the_same_organisation_later():
+    ents = entities("Ana Lopes is the director of the Art Institute of Chicago. She joined the Art Institute in 1990.")
+    assert "Art Institute" in ents["Art Institute of Chicago"][1] and "Art Institute" not in ents, ents

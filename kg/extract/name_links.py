@@ -16,6 +16,7 @@ from kg.extract.classes import ORGANIZATION_WORDS
 from kg.extract.coreference import _TITLES_BEFORE_NAMES
 from kg.extract.given_names import given_names, nickname_of
 from kg.extract.mentions import GAZETTEER_WEIGHT, HEAD_NOUN_WEIGHT, Found
+from kg.extract.places import is_place
 from kg.extract.naming import (_POSSESSIVE, _initials, _is_acronym, _subsequence, abbreviates, coined,
                                stock_tickers)
 from kg.extract.short_names import NAME_PARTICLES, surnames
@@ -192,7 +193,8 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
     organisation's one word fits a longer organisation name it ends ("the Varden
     Commission ... the Commission"), or begins where the rest are organisations' words
     ("Nordvik Energy ... Nordvik", ``organization_words``; not "Amazon Web Services"), and so
-    do its first words ("Tower Transit Group ... Tower Transit"); a person's first two words or
+    do its first words ("Tower Transit Group ... Tower Transit") and the words before "of" and a
+    place ("Art Institute of Chicago ... the Art Institute"); a person's first two words or
     more fit a name they begin ("Niaz Ahmad Akhtar ... Niaz Ahmad"; not a "Jr." one); not a
     gazetteer's name, nor an acronym. A person's initials fit the names they stand for
     ("J. H. Dearle" after "John Henry Dearle"), and a nickname its given name ("Jim Taiclet"
@@ -223,6 +225,8 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
                         and nickname_of(f.text.split()[0], found[j].text.split()[0]))
                         or f.cls == "Organization" and len(long) > len(short) and long[:len(short)] == short
                         and all(w in ORGANIZATION_WORDS for w in long[len(short):])
+                        or f.cls == "Organization" and len(long) > len(short) + 1 and long[:len(short)] == short
+                        and long[len(short)] == "of" and is_place(" ".join(long[len(short) + 1:]))
                         or f.cls == "Person" and len(long) > len(short) and long[:len(short)] == short
                         and long[-1].rstrip(".") not in _FOLDED_SUFFIXES)
                     and not _kept_apart(f, found[j])]

@@ -794,6 +794,9 @@ def _after_title(span: Span, title_words: frozenset[str] | set[str]) -> Span:
     >>> doc = load_nlp()("He is Co-Chief Executive Officer of Kestrel Corporation.")
     >>> _after_title(doc[2:10], {"co", "chief", "executive", "officer"}).text
     'Kestrel Corporation'
+    >>> doc = load_nlp()("He chairs the Board of Trustees of the Halden Museum.")
+    >>> _after_title(doc[2:10], set()).text
+    'Halden Museum'
     """
     while True:  # "Board of Governors of Ahmedabad University": the university
         of = next((t.i for t in span if t.lower_ == "of" or t.text in DASHES and t.whitespace_), None)
@@ -803,7 +806,8 @@ def _after_title(span: Span, title_words: frozenset[str] | set[str]) -> Span:
         if not (_all_title(before, title_words) or span.doc[of].lower_ == "of" and all(
                 t.lower_ in _BOARDS for t in before)):
             return span
-        span = span.doc[of + 1:span.end]
+        start = of + 1 + (span.doc[of + 1].lower_ == "the" and of + 2 < span.end)  # "... of the Art Institute"
+        span = span.doc[start:span.end]
 
 
 #: A board's words: "the Board of Governors of X" names X's board, a part of X.
