@@ -89,13 +89,10 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
             and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children) \
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
         spec = ctx.lexicon.properties["worksFor"]  # "a leader at Vexa Labs": one of several
-    owners = [o for o in _owners(ctx, title) if o.iri != person.iri and not _named_before(ctx, title, o, person)]
-    unit, employers = _unit(ctx, title) if spec.name in {"leads", "worksFor"} else (set(), [])
-    if unit:  # "head of Digital Banking at Standard Bank": the bank's employee, heading a part of it
-        # (not "a Member of the Women's Leadership Board at the Harvard Kennedy School": its member)
-        owners = [o for o in owners if o.iri not in unit]
-        owners += [e for e in employers if e.iri not in {o.iri for o in owners}]
-        spec = ctx.lexicon.properties["worksFor"] if spec.name == "leads" else spec
+    units = spec.name in {"leads", "worksFor"}  # not "a Member of the Women's Leadership Board at Harvard"
+    owners = [o for o in _owners(ctx, title, units) if o.iri != person.iri and not _named_before(ctx, title, o, person)]
+    if units and spec.name == "leads" and _unit(ctx, title)[0]:
+        spec = ctx.lexicon.properties["worksFor"]  # "head of Digital Banking at Standard Bank": heads a part
     was = formerly(ctx, title) or (_succeeded(ctx, token) and title.head.head.i == token.head.i)  # "a former CEO"
     if title.lemma_.lower() in rules.get("country_offices", ()):
         owners = [o for o in owners if o.start_char > title.idx]  # "Union Power Minister": a portfolio
@@ -534,8 +531,9 @@ def _unit(ctx: DocContext, title: Token) -> tuple[set[str], list[Arg]]:
     return ({a.iri for a in args(ctx, part)} if employers else set()), employers
 
 
-def _owners(ctx: DocContext, title: Token) -> list[Arg]:
-    """Who qualifies a title: "Apple's", "AWS" before it, "of/at/for Apple" after it.
+def _owners(ctx: DocContext, title: Token, units: bool = True) -> list[Arg]:
+    """Who qualifies a title: "Apple's", "AWS" before it, "of/at/for Apple" after it; with
+    ``units``, an "of" before an "at" that names an organisation is a unit of it (:func:`_unit`).
 
     A title with no qualifier of its own shares its conjunct's ("chairman and CEO of Yahoo");
     after a title with its own owner before it, an "of" after the title joined to it is that
@@ -572,6 +570,10 @@ def _owners(ctx: DocContext, title: Token) -> list[Arg]:
                 found = [a for c in obj.children if c.dep_ in {"compound", "nmod", "poss", "appos"}  # "of the Acme
                          for a in [arg(ctx, c)] if a is not None and a.cls == "Organization"]  # board", "group Roosh"
             owners += found
+        unit, employers = _unit(ctx, node) if units else (set(), [])
+        if unit:  # "the first Assistant Director of Antimicrobial Resistance at the WHO": the WHO's
+            owners = [o for o in owners if o.iri not in unit]
+            owners += [e for e in employers if e.iri not in {o.iri for o in owners}]
         if owners:
             return owners
     return _owner_beside(ctx, title) or _owner_after_dash(ctx, title) or _owner_after_as(ctx, title)
