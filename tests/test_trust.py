@@ -3637,3 +3637,9 @@ def test_the_chair_of_an_organisations_board_of_trustees_leads_it():
 def test_an_organisations_name_without_its_of_and_place_is_the_same_organisation_later():
     ents = entities("Ana Lopes is the director of the Art Institute of Chicago. She joined the Art Institute in 1990.")
     assert "Art Institute" in ents["Art Institute of Chicago"][1] and "Art Institute" not in ents, ents
+
+
+def test_a_demonym_before_a_teams_noun_is_the_teams_and_no_ones_nationality():
+    got = facts("Striker Cleiton Silva started his career with Brazilian side Madureira before moving to Thailand.")
+    assert not any(p == "nationality" for _, p, _ in got), got
+    assert ("Cleiton Silva", "nationality", "Brazil") in facts("Brazilian striker Cleiton Silva joined the club.")

@@ -119,7 +119,8 @@ def roled(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
         if r.predicate == "nationality" and not r.object_is_literal:
             span = ctx.doc.char_span(*r.object_span, alignment_mode="expand")
             if span is not None and len(span) == 1 and span[0].dep_ in {"amod", "compound", "nmod"} \
-                    and not role_noun(ctx, _phrase_head(span[0].head)):
+                    and not (role_noun(ctx, _phrase_head(span[0].head))
+                             and span[0].head.lower_ not in ctx.lexicon.words.rules["team_nouns"]):
                 continue
         out.append(r)
     return out
@@ -136,15 +137,15 @@ def _phrase_head(noun: Token) -> Token:
 
 def role_noun(ctx: DocContext, noun: Token) -> bool:
     """Whether ``noun`` can be a person's role: not a work's or project's, not another
-    class's head noun (:func:`kg.extract.classes.noun_class`).
+    class's head noun (:func:`kg.extract.classes.noun_class`), not a team's (``team_nouns``).
 
     >>> from kg.lexicon import load_lexicon
     >>> from types import SimpleNamespace
     >>> ctx = SimpleNamespace(lexicon=load_lexicon())
-    >>> [role_noun(ctx, SimpleNamespace(lower_=w)) for w in ("engineer", "actress", "film", "company")]
-    [True, True, False, False]
+    >>> [role_noun(ctx, SimpleNamespace(lower_=w)) for w in ("engineer", "actress", "film", "company", "side")]
+    [True, True, False, False, False]
     """
-    return noun_class(noun, ctx.lexicon) in {None, "Person"}
+    return noun_class(noun, ctx.lexicon) in {None, "Person"} and noun.lower_ not in ctx.lexicon.words.rules["team_nouns"]
 
 
 def unchained(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
