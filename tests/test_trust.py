@@ -3643,3 +3643,18 @@ def test_a_demonym_before_a_teams_noun_is_the_teams_and_no_ones_nationality():
     got = facts("Striker Cleiton Silva started his career with Brazilian side Madureira before moving to Thailand.")
     assert not any(p == "nationality" for _, p, _ in got), got
     assert ("Cleiton Silva", "nationality", "Brazil") in facts("Brazilian striker Cleiton Silva joined the club.")
+
+
+@pytest.mark.parametrize("text, person, title", [
+    ("Dr Hana Balk, a Saudi physician, spoke.", "Hana Balk", "physician"),
+    ("Tom Hale, the current club president, said so.", "Tom Hale", "club president"),
+    ("Tom Hale, a millionaire banker, bought the club.", "Tom Hale", "banker"),
+    ("Ana Lopes, an internationally recognised researcher, joined Halden University.", "Ana Lopes", "researcher"),
+])
+def test_words_describing_the_holder_are_no_part_of_the_job_title(text, person, title):
+    got = {o for s, p, o in facts(text) if s == person and p == "jobTitle"}
+    assert got == {title}, got
+
+
+def test_saudi_names_saudi_arabia():
+    assert ("Hana Balk", "nationality", "Saudi Arabia") in facts("Dr Hana Balk, a Saudi physician, spoke.")

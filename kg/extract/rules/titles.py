@@ -761,7 +761,7 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
     tokens = [t for t in title.subtree
               if t.i == title.i or (t.dep_ not in {"poss", "det", "case", "punct", "appos", "relcl", "preconj"}
                                     and t.i not in by_token and t.ent_type_ not in {"DATE", "TIME"}
-                                    and not _ranking(t) and not (t.dep_ in {"advmod", "amod"} and t.lower_ in _WHEN)
+                                    and not _ranking(t) and not (t.dep_ in {"advmod", "amod", "compound"} and t.lower_ in _WHEN)
                                     and not (t.dep_ == "amod" and t.text in _NEW)
                                     and not (t.tag_ in {"VBN", "VBD", "JJ"} and (
                                         t.lemma_.lower() in _ELECTED or t.lower_ in _ELECTED_FORMS)))]
@@ -809,7 +809,7 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
 
 
 #: Adverbs of time before a title, no part of it: "currently senior vice president".
-_WHEN = frozenset(load_words().rules["title_time_words"])
+_WHEN = frozenset(load_words().rules["title_time_words"]) | frozenset(load_words().rules["holder_words"])
 #: Participles of appointment before a title, no part of it: "the recently elected head", "re-elected President".
 _ELECTED = frozenset(load_words().rules["appointing_verbs"])
 _ELECTED_FORMS = frozenset({"elected", "appointed", "named", "nominated", "designated", "reelected", "reappointed"})
