@@ -3526,8 +3526,8 @@ def test_a_post_only_possible_is_no_post(text):
 # -- datelines: where a story was filed is no one -----------------------------
 
 @pytest.mark.parametrize("text, place, person", [
-    ("Talks resume\n\nGeneva, 3 December 2019 - Veteran diplomat Mira Okonkwo has been selected as the new "
-     "Secretary General of the Kestria Relief Federation.", "Geneva", "Mira Okonkwo"),
+    (("Talks resume\n\nGeneva, 3 December 2019 - Veteran diplomat Mira Okonkwo has been selected as the new "
+      "Secretary General of the Kestria Relief Federation."), "Geneva", "Mira Okonkwo"),
     ("New head\n\nDurban - Albert van Holt has been named as the new vice-chancellor of the University of Zululand.",
      "Durban", "Albert van Holt"),
     ("BOSTON, MA.- Tom Reyes, Chairman of the Board of Trustees of the Halden Museum, announced the news today.",
