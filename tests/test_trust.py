@@ -3658,3 +3658,11 @@ def test_words_describing_the_holder_are_no_part_of_the_job_title(text, person, 
 
 def test_saudi_names_saudi_arabia():
     assert ("Hana Balk", "nationality", "Saudi Arabia") in facts("Dr Hana Balk, a Saudi physician, spoke.")
+
+
+# -- audit 35: banks, airlines, churches, parties and broadcasters ------------------
+
+def test_a_given_name_after_a_comma_is_part_of_the_persons_name():
+    text = "Unity Bank said the chairman of its board, Aminu Babangida, will retire. It named Halima Babangida a director."
+    ents = entities(text)
+    assert ents.get("Aminu Babangida", ("",))[0] == "Person" and "Babangida" not in ents["Halima Babangida"][1], ents

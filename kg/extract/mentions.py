@@ -492,8 +492,9 @@ def _one_body(ent: Span, nxt: Span) -> bool:
 def _whole_person(ent: Span) -> Span:
     """NER's person with what it cut off: a given name before it ("Félix" of "Félix Ambrosio
     Sabio Gonzalez": in no name of NER's, no English noun; any capitalised word that opens
-    the sentence, but a place's name, or the name's line, a profile's heading: "Piyush Gupta
-    has been appointed", "Leonida Kaula"; a given name and middle initials, "Fernando A" of
+    the sentence or follows a comma, but a place's name ("its chairman, Aminu Babangida"), or the
+    name's line, a profile's heading: "Piyush Gupta has been appointed", "Leonida Kaula"; a given
+    name and middle initials, "Fernando A" of
     "Fernando A González"), initials and a surname after it ("Michael" and "T H
     Lee") and the end of a hyphened given name ("Cho Young-cheul"; not "Varnholm-based").
 
@@ -517,9 +518,9 @@ def _whole_person(ent: Span) -> Span:
             start = initials - 1
     elif word is not None and not word.ent_type_ and word.pos_ == "PROPN" and _capitalised(word.text) \
             and word.lower_ not in common_nouns() and word.lower_.rstrip(".") not in HONORIFICS \
-            and (start <= word.head.i < end and (word.text in given_names() or word.is_sent_start
-                                                 and not is_place(word.text)
-                                                 and word.lower_ not in common_adjectives())
+            and (start <= word.head.i < end and (word.text in given_names() or (
+                word.is_sent_start or doc[word.i - 1].text in {",", "("})  # "its chairman, Aminu Babangida,"
+                and not is_place(word.text) and word.lower_ not in common_adjectives() and word.lower_ not in TITLE_WORDS)
                  or _a_line(doc, start - 1, end)):
         start -= 1
     start = _after_honorific(doc, start, end)
