@@ -3666,3 +3666,13 @@ def test_a_given_name_after_a_comma_is_part_of_the_persons_name():
     text = "Unity Bank said the chairman of its board, Aminu Babangida, will retire. It named Halima Babangida a director."
     ents = entities(text)
     assert ents.get("Aminu Babangida", ("",))[0] == "Person" and "Babangida" not in ents["Halima Babangida"][1], ents
+
+
+def test_titles_given_respectively_go_to_each_person_in_turn():
+    got = facts("Ana Lopes and Tom Hale were named as chairman and deputy chairman respectively.")
+    assert {(s, o) for s, p, o in got if p == "jobTitle"} == {("Ana Lopes", "chairman"), ("Tom Hale", "deputy chairman")}, got
+
+
+def test_a_degree_as_a_lawyer_at_a_university_is_no_post_there():
+    got = facts("Ana Lopes later obtained a degree as a lawyer at the Catholic University of Salta.")
+    assert not any(p in {"worksFor", "leads"} for _, p, _ in got), got

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.extract.classes import DASHES, HONORIFICS, names_another
 from kg.extract.mentions import _title_words
+from kg.extract.name_spans import DEGREE_WORDS
 from kg.extract.rules.args import (Arg, arg, args, confidence, conjuncts, formerly, hedged, negated, planned, pobj,
                                    relation, subject)
 from kg.lexicon import PropertySpec, load_words
@@ -61,7 +62,7 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
             continue
         start = by_token[token.i].start
         bracketed = start > 0 and ctx.doc[start - 1].text == "("
-        for title in _titles_of(ctx, token):
+        for title in _respective_titles(ctx, token):
             if bracketed and title.i < start:
                 continue  # "Minister of Social Affairs (Mensos)": the title's short form, no holder
             made = list(_posts(ctx, sent, person, token, title, bodies, words, conf))
@@ -76,7 +77,8 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
            words: frozenset[str], conf: float) -> Iterator[Relation]:
     """What one title of a person states: the tie to its organisation, and the person's jobTitle."""
     rules = ctx.lexicon.words.rules
-    phrase = _title_phrase(title, ctx.resolved.by_token, alone=_owned_apart(ctx, title), bodies=bodies, words=words)
+    alone = _owned_apart(ctx, title) or any(t.lower_ == "respectively" for t in sent)  # each person's own
+    phrase = _title_phrase(title, ctx.resolved.by_token, alone=alone, bodies=bodies, words=words)
     match = _title_spec(ctx, phrase)
     if match is None:  # "Mayor Karen Whitfield": a public office, no organisation's title
         if title.lower_ in rules.get("public_offices", ()) and _a_job(ctx, title, phrase):
@@ -96,6 +98,8 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
     was = formerly(ctx, title) or (_succeeded(ctx, token) and title.head.head.i == token.head.i)  # "a former CEO"
     if title.lemma_.lower() in rules.get("country_offices", ()):
         owners = [o for o in owners if o.start_char > title.idx]  # "Union Power Minister": a portfolio
+    if _qualification(title):
+        owners = []  # "obtained a degree as a lawyer at the Catholic University of Salta": studied there
     for owner in owners or _appointer(ctx, title) or _speaker(ctx, title, token):
         bearer_is_subject = not inverse and (not spec.domain or "Person" in spec.domain)
         s, o = (person, owner) if bearer_is_subject else (owner, person)
@@ -104,6 +108,20 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
                            former=was)
     if spec.name in rules["job_title_properties"] and _a_job(ctx, title, phrase):
         yield _job_title(ctx, person, sent, phrase, conf, was or _career_start(title))
+
+
+def _qualification(title: Token) -> bool:
+    """Whether a title is the qualification a degree gives ("obtained a degree as a lawyer at X"),
+    no post at X (``words.toml`` ``degree_words``).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He obtained a degree as a lawyer at Salta. He served as a lawyer at Acme.")
+    >>> _qualification(doc[6]), _qualification(doc[14])
+    (True, False)
+    """
+    if title.dep_ != "pobj" or title.head.lower_ != "as":
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ in DEGREE_WORDS for c in title.head.head.children)
 
 
 def _announced(ctx: DocContext, verb: Token) -> bool:
@@ -151,6 +169,31 @@ def _job_title(ctx: DocContext, person: Arg, sent: Span, phrase: tuple[int, int]
         subject_span=(person.start_char, person.end_char), object_span=phrase,
         confidence=conf, extractor="rule:title", object_is_literal=True, former=former,
     )
+
+
+def _respective_titles(ctx: DocContext, person: Token) -> list[Token]:
+    """The titles of a person (:func:`_titles_of`), or, where the sentence pairs people with
+    titles "respectively", the one title in the person's place: "Ann Lee and Tom Hale were
+    named as chairman and deputy chairman respectively" (Lee chairman, Hale deputy chairman).
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text(
+    ...     "Ana Lopes and Tom Hale were named as chairman and deputy chairman respectively.", "x"))
+    >>> [[t.i for t in _respective_titles(ctx, ctx.doc[i])] for i in (1, 4)]
+    [[8], [11]]
+    """
+    sent = person.sent
+    if not any(t.lower_ == "respectively" for t in sent):
+        return list(_titles_of(ctx, person))
+    head = person
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    group = [t for t in (head, *conjuncts(head)) if (a := arg(ctx, t)) is not None and a.cls == "Person"]
+    titles = list(dict.fromkeys(_titles_of(ctx, head)))
+    if len(group) < 2 or person not in group or len(titles) != len(group):
+        return list(_titles_of(ctx, person))
+    return [titles[group.index(person)]]
 
 
 def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
