@@ -3676,3 +3676,13 @@ def test_titles_given_respectively_go_to_each_person_in_turn():
 def test_a_degree_as_a_lawyer_at_a_university_is_no_post_there():
     got = facts("Ana Lopes later obtained a degree as a lawyer at the Catholic University of Salta.")
     assert not any(p in {"worksFor", "leads"} for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Admiral Tom Hale, a former Chief of Naval Staff of Nigeria, spoke.", "Chief of Naval Staff"),
+    ("Tom Hale, Chief of Army Staff, spoke.", "Chief of Army Staff"),
+])
+def test_a_chief_of_staffs_words_are_his_title_not_a_body(text, title):
+    got = facts(text)
+    assert any(p == "jobTitle" and o.endswith(title) for _, p, o in got), got
+    assert not any(p in {"worksFor", "locatedIn", "memberOf"} for _, p, _ in got), got

@@ -722,6 +722,23 @@ def _field_of_work(span: Span, lexicon: Lexicon) -> bool:
     return all(w in FIELD_WORDS or w in FIELD_MODIFIERS for w in words[:-1])
 
 
+def _in_a_staff_title(span: Span) -> bool:
+    """Whether a name is part of a military chief's title, "Chief of (the) X Staff" ("Chief of
+    Naval Staff", "Chief of Army Staff": NER's "Naval Staff" and "Army"), no body of its own.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He was Chief of Naval Staff and Chief of Army Staff of Kestria.")
+    >>> [_in_a_staff_title(doc[i:j]) for i, j in ((4, 6), (9, 10), (12, 13))]
+    [True, True, False]
+    """
+    doc, start, end = span.doc, span.start, span.end
+    if start >= 1 and doc[start - 1].lower_ == "the":
+        start -= 1
+    if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in {"chief", "chiefs"}:
+        return False
+    return span[-1].lower_ == "staff" or (end < len(doc) and doc[end].lower_ == "staff")
+
+
 def _names_a_condition(span: Span) -> bool:
     """Whether a name is the first part of an illness's ("Huntington's disease", "Rett syndrome":
     ``ontology/words.toml`` ``condition_nouns``), which names no entity of its own.
