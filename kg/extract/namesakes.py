@@ -34,10 +34,10 @@ def namesake(name: str, regions: Iterable[str]) -> str | None:
     do not know the name."""
     from kg.extract.rules.geography import containers
 
-    outer = containers(name)
     placed = {found for region in regions if (found := _region(region)) is not None}
-    if not outer or len(placed) != 1:
-        return None  # unknown, unqualified, or written with two regions ("Cambridge, England" and "..., Mass.")
+    outer = containers(name) if len(placed) == 1 else None
+    if not outer:
+        return None  # unqualified, written with two regions ("Cambridge, England" and "..., Mass."), or unknown
     (region, within), = placed
     if within & outer or within <= _states() and "United States" in outer and not outer & _states():
         return None  # in it, or a state written of a US namesake whose state is unknown ("New York, NY")
