@@ -3686,3 +3686,16 @@ def test_a_chief_of_staffs_words_are_his_title_not_a_body(text, title):
     got = facts(text)
     assert any(p == "jobTitle" and o.endswith(title) for _, p, o in got), got
     assert not any(p in {"worksFor", "locatedIn", "memberOf"} for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Pope Francis named Jorge García Cuerva as the new Archbishop of Buenos Aires.", "Jorge García Cuerva"),
+    ("Stephen Kazimba was enthroned as the Archbishop of the Church of Uganda.", "Stephen Kazimba"),
+])
+def test_a_church_office_is_a_job_title(text, person):
+    assert (person, "jobTitle", "Archbishop") in facts(text), facts(text)
+
+
+def test_whom_a_bishop_consecrates_as_bishop_is_the_bishop():
+    got = facts("The legend holds that Peter consecrated Aspren as bishop of Naples and asked him to build a church.")
+    assert ("Aspren", "jobTitle", "bishop") in got and ("Peter", "jobTitle", "bishop") not in got, got
