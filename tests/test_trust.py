@@ -3699,3 +3699,9 @@ def test_a_church_office_is_a_job_title(text, person):
 def test_whom_a_bishop_consecrates_as_bishop_is_the_bishop():
     got = facts("The legend holds that Peter consecrated Aspren as bishop of Naples and asked him to build a church.")
     assert ("Aspren", "jobTitle", "bishop") in got and ("Peter", "jobTitle", "bishop") not in got, got
+
+
+def test_the_leader_of_a_party_in_apposition_is_a_person():
+    got = facts("Onyoti Adigo, leader of the SPLM-DC party, said the vote was flawed.")
+    assert entities("Onyoti Adigo, leader of the SPLM-DC party, said the vote was flawed.")["Onyoti Adigo"][0] == "Person"
+    assert ("Onyoti Adigo", "leads", "SPLM-DC party") in got, got

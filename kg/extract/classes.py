@@ -636,6 +636,10 @@ def appoints_its_own(verb: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for p in posts for c in p.children)
 
 
+#: Bodies only people lead: "leader of the party" is a person, though a firm is a "market leader".
+_LED_BY_PEOPLE = frozenset({"party", "opposition", "coalition", "movement", "rebels", "caucus", "delegation"})
+
+
 def _persons_title(noun: Token, lexicon: Lexicon) -> bool:
     """Whether a predicate noun is a title only people hold: a ``kg:titleTrigger`` of
     properties of people alone ("the managing director of Tata Steel", "the CEO"), not one
@@ -648,7 +652,13 @@ def _persons_title(noun: Token, lexicon: Lexicon) -> bool:
     (True, False)
     >>> _persons_title(load_nlp()("Jules Marlow, chief executive of Kessel Gold, said it.")[4], load_lexicon())
     True
+    >>> _persons_title(load_nlp()("Onyoti Adigo, leader of the SPLM-DC party, said so.")[3], load_lexicon())
+    True
     """
+    if noun.lower_ in SHARED_TITLES and any(t.dep_ == "pobj" and t.lower_ in _LED_BY_PEOPLE
+                                            for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                                            for t in c.children):
+        return True  # "Onyoti Adigo, leader of the SPLM-DC party": no market leader
     words = [c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i] + [noun.lower_]
     phrases = {" ".join(words[i:]) for i in range(len(words))}  # spaCy's "chief" of "chief executive" is an amod
     titles = lexicon.triggers.titles
