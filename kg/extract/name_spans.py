@@ -848,14 +848,14 @@ def _all_title(span: Span, title_words: frozenset[str] | set[str]) -> bool:
     True
     """
     tokens = [t for t in span if t.lower_ not in {"&", "and", "/"}  # "President & CEO"
-              and not (t.i == span.start and _ORDINAL.fullmatch(t.lower_))]  # "50th Chief Justice"
+              and not (t.i == span.start and ORDINAL.fullmatch(t.lower_))]  # "50th Chief Justice"
     words = [w for t in tokens for w in t.lower_.split("-") if w.isalpha()]
     return bool(words) and len(words) == sum(1 for t in tokens for w in t.lower_.split("-") if w) \
         and all(w in title_words for w in words)
 
 
 #: An ordinal before a title: "50th", "1st", "first" ... "tenth".
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
 
 
 def _initialism(text: str) -> bool:

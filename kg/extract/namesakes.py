@@ -23,8 +23,8 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
-from kg.extract.naming import name_key
 
 
 def namesake(name: str, regions: Iterable[str]) -> str | None:
@@ -44,6 +44,7 @@ def namesake(name: str, regions: Iterable[str]) -> str | None:
     return f"{name}, {region}"
 
 
+@cache
 def _states() -> frozenset[str]:
     """The US states' names, as the gazetteer spells them."""
     from kg.extract.rules.geography import _gazetteer
@@ -61,13 +62,10 @@ def bare_name(label: str) -> str | None:
 def _region(name: str) -> tuple[str, frozenset[str]] | None:
     """(the gazetteer's name of the country, US state or province written ``name``, the names a
     namesake in it lies in: the state, the country, or the province's countries), else None."""
-    from kg.extract.rules.geography import _gazetteer, _province_countries
+    from kg.extract.rules.geography import _province_countries, _region_name
 
-    countries, states, _ = _gazetteer()
-    key = name_key(name)
-    if key in states:
-        return states[key], frozenset({states[key]})  # a state: Portland, Maine is not Oregon's
-    if key in countries:
-        return countries[key], frozenset({countries[key]})
+    region = _region_name(name)
+    if region is not None:
+        return region, frozenset({region})  # a state at its own level: Portland, Maine is not Oregon's
     provinces = _province_countries().get(name)
     return (name, provinces) if provinces else None

@@ -47,8 +47,8 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
             if not owner and _opens_a_name(ctx, token):
                 continue  # "British Salt chief executive officer Bill Thompson": the company's word
             stated = spec
-            if token.head.lower_ in ctx.lexicon.words.rules["team_nouns"]:
-                continue  # "Brazilian side Madureira": the team's
+            if {t.lower_ for t in ctx.doc[token.i + 1:token.head.i + 1]} & ctx.lexicon.words.rules["team_nouns"]:
+                continue  # "Brazilian side Madureira", however the parser hangs it: the team's
             if token.head.lower_ in staff_titles and not _demonym(ctx, token, place):
                 continue  # "Japan coach Ken Sato", "Egypt's previous coach": the national team's, of any nationality
             if not owner and token.head.lower_ in ctx.lexicon.words.rules.get("offices", ()) \
@@ -66,9 +66,8 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
             named = arg(ctx, noun)
             if named is not None:  # a name ("San Fernando", "Chhattisgarh"), not a role
                 between = {t.lower_ for t in ctx.doc[token.i + 1:noun.i] if t.idx < named.start_char}
-                if owner and between & staff_titles and not _demonym(ctx, token, place) \
-                        or between & ctx.lexicon.words.rules["team_nouns"]:
-                    continue  # "Sri Lanka's former Head Coach Mickey Arthur", "Brazilian side Madureira": a team's
+                if owner and between & staff_titles and not _demonym(ctx, token, place):
+                    continue  # "Sri Lanka's former Head Coach Mickey Arthur": the national team's
                 if named.cls == "Person" and (owner or (
                         named.start_char == token.idx + len(token.text) + 1 and _demonym(ctx, token, place))):
                     yield relation(ctx, spec, named, place, sent, "nationality", conf)  # "Italy's Ann Roy", "German Ann Roy"

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.extract.classes import DASHES, HONORIFICS, names_another
 from kg.extract.mentions import _title_words
-from kg.extract.name_spans import DEGREE_WORDS
+from kg.extract.name_spans import DEGREE_WORDS, ORDINAL
 from kg.extract.rules.args import (Arg, arg, args, confidence, conjuncts, formerly, hedged, negated, planned, pobj,
                                    relation, subject)
 from kg.lexicon import PropertySpec, load_words
@@ -56,16 +56,17 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
     conf = confidence(ctx, "title")
     predecessors = _takeovers(ctx, sent)
     taken = {"jobTitle", *ctx.lexicon.words.rules["job_title_properties"]}
+    respectively = any(t.lower_ == "respectively" for t in sent)  # "A and B were named X and Y respectively"
     for token in ctx.named_tokens(sent):
         person = arg(ctx, token)
         if person is None or person.cls != "Person" or by_token[token.i].end - 1 != token.i:
             continue
         start = by_token[token.i].start
         bracketed = start > 0 and ctx.doc[start - 1].text == "("
-        for title in _respective_titles(ctx, token):
+        for title in (_respective_titles(ctx, token) if respectively else _titles_of(ctx, token)):
             if bracketed and title.i < start:
                 continue  # "Minister of Social Affairs (Mensos)": the title's short form, no holder
-            made = list(_posts(ctx, sent, person, token, title, bodies, words, conf))
+            made = list(_posts(ctx, sent, person, token, title, bodies, words, conf, alone=respectively))
             if predecessors.get(person.iri) and _taken_over(title, token):
                 made += [replace(r, subject=before.iri, subject_span=(before.start_char, before.end_char), former=True)
                          for r in made if r.subject == person.iri and not r.former and r.predicate in taken
@@ -74,10 +75,11 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
 
 
 def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token, bodies: frozenset[str],
-           words: frozenset[str], conf: float) -> Iterator[Relation]:
-    """What one title of a person states: the tie to its organisation, and the person's jobTitle."""
+           words: frozenset[str], conf: float, alone: bool = False) -> Iterator[Relation]:
+    """What one title of a person states: the tie to its organisation, and the person's jobTitle
+    (``alone``: without the titles joined to it, each person's own: :func:`_respective_titles`)."""
     rules = ctx.lexicon.words.rules
-    alone = _owned_apart(ctx, title) or any(t.lower_ == "respectively" for t in sent)  # each person's own
+    alone = alone or _owned_apart(ctx, title)
     phrase = _title_phrase(title, ctx.resolved.by_token, alone=alone, bodies=bodies, words=words)
     match = _title_spec(ctx, phrase)
     if match is None:  # "Mayor Karen Whitfield": a public office, no organisation's title
@@ -172,9 +174,9 @@ def _job_title(ctx: DocContext, person: Arg, sent: Span, phrase: tuple[int, int]
 
 
 def _respective_titles(ctx: DocContext, person: Token) -> list[Token]:
-    """The titles of a person (:func:`_titles_of`), or, where the sentence pairs people with
-    titles "respectively", the one title in the person's place: "Ann Lee and Tom Hale were
-    named as chairman and deputy chairman respectively" (Lee chairman, Hale deputy chairman).
+    """In a sentence that pairs people with titles "respectively", the one title in the person's
+    place: "Ann Lee and Tom Hale were named as chairman and deputy chairman respectively" (Lee
+    chairman, Hale deputy chairman); the person's titles (:func:`_titles_of`) when the counts differ.
 
     >>> from kg.pipeline import Pipeline
     >>> from kg.types import Document
@@ -183,9 +185,6 @@ def _respective_titles(ctx: DocContext, person: Token) -> list[Token]:
     >>> [[t.i for t in _respective_titles(ctx, ctx.doc[i])] for i in (1, 4)]
     [[8], [11]]
     """
-    sent = person.sent
-    if not any(t.lower_ == "respectively" for t in sent):
-        return list(_titles_of(ctx, person))
     head = person
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
@@ -900,8 +899,7 @@ def _ranking(token: Token) -> bool:
     if token.lower_ in PRAISE:  # "an exceptional leader", "Veteran corporate executive X"
         return True
     return token.is_lower and (token.tag_ in {"JJS", "RBS"} or token.ent_type_ == "ORDINAL"
-                               or token.lower_ in {"only", "first", "last", "next"}
-                               or token.lower_[:1].isdigit() and token.lower_[-2:] in {"st", "nd", "rd", "th"})  # "50th"
+                               or token.lower_ in {"only", "first", "last", "next"} or ORDINAL.fullmatch(token.lower_) is not None)
 
 
 def _under(token: Token, top: Token, deps: set[str]) -> bool:
