@@ -1585,6 +1585,28 @@ def test_names_listed_as_examples_of_a_plural_noun_take_its_class():
     assert ents.get("Aldoth", ("",))[0] == "Place" and "Other nearby" not in ents, ents
 
 
+def test_every_name_listed_after_a_plural_noun_in_apposition_takes_its_class():
+    ents = entities("She wrote for the television series Tamblin, Overcast and Vessel Nine, and the films "
+                    "Harrowgate and Quill.")
+    assert not {"Overcast", "Vessel Nine", "Quill"} & set(ents), ents  # works: no class of the ontology holds them
+    ents = entities("He hired his nephews, Oren Valde and Tam Ruskin.")
+    assert ents["Tam Ruskin"][0] == "Person", ents
+
+
+def test_a_profession_written_right_before_a_name_makes_a_person():
+    ents = entities("Ilse married the architect Jacques-Henri Vollard a short while after. He worked with the "
+                    "famous scientists Jean-Luc Varenne and Otto Brisch.")
+    assert ents["Jacques-Henri Vollard"][0] == ents["Jean-Luc Varenne"][0] == "Person", ents
+
+
+def test_the_plural_of_a_place_noun_and_landforms_make_places():
+    ents = entities("The hamlet lies in the civil parishes of Holme Varrow and Holme St. Ketil. It borders the "
+                    "boroughs of Tarnwick and Ellesby.")
+    assert [ents.get(n, ("",))[0] for n in ("Holme St. Ketil", "Tarnwick", "Ellesby")] == ["Place"] * 3, ents
+    ents = entities("Kessel Flak is a reef in the Baltic Sea. The park includes the Tarrow Range and the Oster Hills.")
+    assert [ents.get(n, ("",))[0] for n in ("Kessel Flak", "Tarrow Range", "Oster Hills")] == ["Place"] * 3, ents
+
+
 def test_a_nickname_is_the_person_it_shortens():
     ents = entities("Vexa Labs named James Taiclet chief executive. As the company's next CEO, Jim will lead it.")
     assert "Jim" not in ents and "Jim" in ents["James Taiclet"][1], ents

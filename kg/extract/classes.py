@@ -320,13 +320,19 @@ def _nouns_beside(span: Span) -> list[Token]:
     if root.dep_ == "appos" and root.head.i < span.start \
             and all(t.text in {",", "(", *DASHES} for t in doc[root.head.i + 1:span.start]):
         out.append(root.head)
+    listed = first_conjunct(root)  # "the television series Lost, Alias and Fringe": Alias is a series too
+    if listed is not root and listed.dep_ == "appos" and listed.head.i < listed.left_edge.i \
+            and (listed.head.tag_ == "NNS" or listed.head.lower_ == "series") \
+            and all(t.text in {",", "(", *DASHES} for t in doc[listed.head.i + 1:listed.left_edge.i]):
+        out.append(listed.head)
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and span.start <= before.head.i < span.end and (
             before.dep_ == "compound" or (before.dep_ == "amod" and before.pos_ == "NOUN")):
         out.append(before)  # "Plautus' play Rudens": spaCy hangs some such nouns as adjectives
-    elif before is not None and before.pos_ == "NOUN" and before.is_lower and before.lower_ in _company_nouns() \
-            and root.dep_ not in {"nsubj", "nsubjpass"}:
-        out.append(before)  # "plane and train-maker Bombardier", "packaging giant Nampak", whatever the parse
+    elif before is not None and before.pos_ == "NOUN" and before.is_lower and (
+            (before.lower_ in _company_nouns() and root.dep_ not in {"nsubj", "nsubjpass"})
+            or before.lower_ in _person_nouns()):
+        out.append(before)  # "packaging giant Nampak", "married the architect Jacques Blondel", whatever the parse
     out += _examples_of(root)
     return out
 
@@ -368,6 +374,15 @@ def _company_nouns() -> frozenset[str]:
     from kg.lexicon import load_lexicon
 
     return frozenset(n for n, cls in load_lexicon().head_nouns.items() if cls == "Organization") - {"party", "label"}
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns a person is called right before their name ("architect", "singer"): the Person
+    class's head nouns (kg.ttl)."""
+    from kg.lexicon import load_lexicon
+
+    return frozenset(n for n, cls in load_lexicon().head_nouns.items() if cls == "Person")
 
 
 def _one_of(noun: Token) -> Token:
@@ -504,9 +519,9 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
             or sum(c.dep_ == "nsubj" for c in verb.children) != 1:  # two subjects: a misparse
         return None
     attrs = [c for c in verb.children if c.dep_ == "attr"]
-    if len(attrs) != 1:  # "X is the President of Y, the state owned corporation": a misparse
+    if not attrs:
         return None
-    attr = attrs[0]
+    attr = attrs[0]  # the first: "Roketsan is the only Turkish company to have obtained CMMI (...) approval"
     attr = _one_of(attr)  # "one of the largest towns"
     classes = set()
     for noun in (attr, *(c for c in attr.children if c.dep_ == "conj")):
