@@ -767,6 +767,13 @@ def test_a_one_word_name_takes_the_class_of_the_longer_name_it_shortens_but_a_pl
     assert entities(text)["Syracuse"][0] == "Place", entities(text)
 
 
+def test_a_places_name_that_is_a_persons_surname_and_acts_is_the_person():
+    text = "Tomas Wales founded Vexa Labs. Wales was born in Leeds and taught in England and Wales."
+    ents, found = entities(text), facts(text)
+    assert ("Tomas Wales", "bornIn", "Leeds") in found and "Wales" in ents["Tomas Wales"][1], (ents, found)
+    assert ents["Wales"][0] == "Place", ents  # "England and Wales": the country, apart
+
+
 @pytest.mark.parametrize("text", [
     "Safari Telecom named Grace Wanjiru as its new chief executive on Thursday.",
     "Safari Telecom appointed Grace Wanjiru chief executive on Thursday.",

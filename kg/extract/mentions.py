@@ -182,7 +182,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         found = [f for f in found if not in_headline(headlines, f.start_char) or f.canonical is not None
                  or named_elsewhere(text, headlines, f.start_char, f.end_char)]
     shorts = short_forms(doc, found)
-    found = short_names_reclassed(found, shorts, placed)
+    acting = {f.start for f in found if f.end - f.start == 1 and doc[f.start].dep_ in {"nsubj", "nsubjpass", "poss"}}
+    found = short_names_reclassed(found, shorts, placed, acting)
     for span, cls in list(short_names_again(doc, with_coined_names(shorts, found), taken)):
         found.append(_found(span, cls, NER_WEIGHT, None))
         taken.add(span.start)

@@ -250,8 +250,8 @@ def group_names(found: list[Found], text: str) -> Grouping:
         for k in {key, name_key(f.text)}:
             if k in first_by_key:
                 j = first_by_key[k]
-                if _company_and_place(f, found[j]):
-                    continue  # "Hershey Co." and "the town of Hershey": two things
+                if _named_alike_apart(f, found[j]):
+                    continue  # "Hershey Co." and "the town of Hershey", "Wales said" and "in Wales": two things
                 union(i, j, "same name" if name_key(f.text) == name_key(found[j].text) else "gazetteer")
             else:
                 first_by_key[k] = i
@@ -329,9 +329,13 @@ def _written_after(found: list[Found], text: str) -> dict[int, str]:
     return after
 
 
-def _company_and_place(a: Found, b: Found) -> bool:
+def _named_alike_apart(a: Found, b: Found) -> bool:
     """Whether one of two mentions of a name is a company by its legal form and the other a place
-    ("Hershey Co." and "the town of Hershey")."""
+    ("Hershey Co." and "the town of Hershey"), or a person the text names by a place's name and
+    the gazetteer's place ("Jimmy Wales ... Wales was born" and "England and Wales")."""
+    if {a.cls, b.cls} == {"Person", "Place"}:
+        person, place = (a, b) if a.cls == "Person" else (b, a)
+        return person.canonical is None and place.canonical is not None
     return {a.cls, b.cls} == {"Organization", "Place"} and (
         legal_name(a.text) if a.cls == "Organization" else legal_name(b.text))
 

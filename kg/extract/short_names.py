@@ -123,6 +123,13 @@ def _named_before(shorts: Shorts, short: str, i: int) -> tuple[str, str] | None:
     return next(iter(named)) if len(named) == 1 else None
 
 
+def _class_named_before(shorts: Shorts, short: str, i: int) -> str | None:
+    """The class of every name ``short`` shortens among those ending before token ``i``, if they
+    share one ("Jimmy Wales" and 'Jimmy Donal "Jimbo" Wales': a person)."""
+    classes = {cls for end, _, cls in shorts.get(short, ()) if end <= i}
+    return next(iter(classes)) if len(classes) == 1 else None
+
+
 def surnames(name: str) -> set[str]:
     """A person's surname where it is not the name's last word: from its particle on, as
     written and capitalised (a sentence's first word), if the name has a particle after its
@@ -151,15 +158,18 @@ def _family_first(word: str) -> bool:
         and word.lower() not in common_nouns() and word.lower() not in HONORIFICS
 
 
-def short_names_reclassed(found: list[Found], shorts: Shorts, placed: frozenset[int] | set[int] = frozenset()
-                          ) -> list[Found]:
+def short_names_reclassed(found: list[Found], shorts: Shorts, placed: frozenset[int] | set[int] = frozenset(),
+                          acting: frozenset[int] | set[int] = frozenset()) -> list[Found]:
     """A one-word person or organisation whose name shortens one longer name written before
     it has that name's class: "Corvane Biotech ... Corvane's founder" (NER: a person) is the
     company; a place keeps its class ("Syracuse University ... born in Syracuse") unless it is
     a surname from its particle on ("Laurence Des Cars ... Des Cars", NER: a place). A
     gazetteer's alias that is the surname of a person named before it is that person's, not
     the gazetteer's entity ("Cindy Holland ... Holland said": not the Netherlands), unless the
-    text writes it as a place (``placed``: the mentions' first tokens; "moved to Holland").
+    text writes it as a place (``placed``: the mentions' first tokens; "moved to Holland"). So is a
+    place's own name that is the surname of the people named before it where it acts as a person
+    does (``acting``: the subject of a verb or an owner; "Jimmy Wales ... Wales was born in
+    Huntsville").
 
     >>> from kg.extract.mentions import find_mentions
     >>> from kg.extract.nlp import load_nlp
@@ -178,6 +188,10 @@ def short_names_reclassed(found: list[Found], shorts: Shorts, placed: frozenset[
             if named is not None and named[1] == "Person" != f.cls:  # a name's reading, no longer the gazetteer's
                 f = changed(f, cls="Person", canonical=None, weight=NER_WEIGHT)
             out.append(f)
+            continue
+        if f.cls == "Place" and f.canonical == f.text and f.start in acting and not f.anaphor \
+                and _class_named_before(shorts, f.text, f.start) == "Person":
+            out.append(changed(f, cls="Person", canonical=None, weight=NER_WEIGHT))  # "Wales was born in Huntsville"
             continue
         named = None if f.anaphor or f.canonical is not None else _named_before(shorts, f.text, f.start)
         particle = named is not None and named[1] == "Person" and f.text.split()[0].lower() in NAME_PARTICLES
