@@ -774,6 +774,12 @@ def test_a_places_name_that_is_a_persons_surname_and_acts_is_the_person():
     assert ents["Wales"][0] == "Place", ents  # "England and Wales": the country, apart
 
 
+def test_a_full_name_with_a_nickname_is_the_shorter_name_written_before_it():
+    text = 'Jimmy Vessel, the founder of Kelp Labs\n\nJimmy Daniel "Jimbo" Vessel (born 1961) is a chemist.'
+    ents = entities(text)
+    assert "Jimmy Vessel" in ents['Jimmy Daniel "Jimbo" Vessel'][1], ents
+
+
 @pytest.mark.parametrize("text", [
     "Safari Telecom named Grace Wanjiru as its new chief executive on Thursday.",
     "Safari Telecom appointed Grace Wanjiru chief executive on Thursday.",

@@ -198,8 +198,9 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
     more fit a name they begin ("Niaz Ahmad Akhtar ... Niaz Ahmad"; not a "Jr." one); not a
     gazetteer's name, nor an acronym. A person's initials fit the names they stand for
     ("J. H. Dearle" after "John Henry Dearle"), and a nickname its given name ("Jim Taiclet"
-    after "James Taiclet"). When two different longer names fit (or the sentence
-    keeps them apart) it joins none.
+    after "James Taiclet"). A longer name with a nickname in quotes fits a shorter one written
+    before it too ('Jimmy Wales ... Jimmy Donal "Jimbo" Wales'). When two different longer names
+    fit (or the sentence keeps them apart) it joins none.
     """
     words = [[w.casefold().replace("’", "'") for w in _POSSESSIVE.sub("", f.text).split()] for f in found]
     first: dict[int, int] = {}  # group -> its first mention's token
@@ -233,8 +234,12 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
         if not fits:
             continue
         if len({root(j) for j in fits}) == 1 and root(fits[0]) != root(i) \
-                and first[root(fits[0])] < first[root(i)]:
-            union(i, fits[0])
+                and (first[root(fits[0])] < first[root(i)] or _QUOTES & set(found[fits[0]].text)):
+            union(i, fits[0])  # a name with its nickname introduces its bearer, wherever it comes
+
+
+#: Quotation marks round a nickname in a full name: 'Jimmy Donal "Jimbo" Wales'.
+_QUOTES = frozenset('"“”')
 
 
 def _initialled(short: list[str], long: list[str]) -> bool:
