@@ -1620,6 +1620,22 @@ def test_the_plural_of_a_place_noun_and_landforms_make_places():
     assert [ents.get(n, ("",))[0] for n in ("Kessel Flak", "Tarrow Range", "Oster Hills")] == ["Place"] * 3, ents
 
 
+def test_a_hometown_after_a_persons_name_is_a_place_and_no_employer():
+    text = ("Directors elected were Dale Vinter, Van Brell; Lee Oskamp, Waupora; and Tess Orn. "
+            "Kathy Bauer, Farbault, MN, was re-elected secretary. Kim Dunn, MD, PhD, chairs it.")
+    ents, found = entities(text), facts(text)
+    assert [ents.get(n, ("",))[0] for n in ("Van Brell", "Waupora", "Farbault")] == ["Place"] * 3, ents
+    assert ents["Kim Dunn"][0] == "Person" and not [f for f in found if f[1] == "worksFor"], found
+    text = "Wayne Stroud, who has led Franklin, Tenn.-based Vexa Health Systems, retired."
+    assert entities(text)["Franklin"][0] == "Place" and ("Wayne Stroud", "leads", "Vexa Health Systems") in facts(text)
+
+
+def test_a_body_named_after_a_place_or_in_a_building_is_an_organisation():
+    found = facts("Sheryl Mays was named director of the Cape Ferrow Museum. Dr. Ann Vell works at Mount Sinai Hospital.")
+    assert ("Sheryl Mays", "worksFor", "Cape Ferrow Museum") in found, found
+    assert ("Ann Vell", "worksFor", "Mount Sinai Hospital") in found, found
+
+
 def test_a_nickname_is_the_person_it_shortens():
     ents = entities("Vexa Labs named James Taiclet chief executive. As the company's next CEO, Jim will lead it.")
     assert "Jim" not in ents and "Jim" in ents["James Taiclet"][1], ents

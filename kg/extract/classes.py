@@ -215,6 +215,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Place"  # "Lagos State", "Akwa Ibom State"; not "Ohio State" (a university)
     if words > 1 and (opening.is_title or opening.is_upper) and opening_lower in ORGANIZATION_FIRST_WORDS:
         return "Organization"  # "Grupo Lala", "PT Bukit Asam"
+    if words > 2 and opening.is_title and opening_lower in PLACE_FIRST_WORDS and last_lower in PLACE_BODIES:
+        return "Organization"  # "Cape Fear Museum", "Mount Sinai Hospital": a body named after a place
     if words > 1 and opening.is_title and (opening_lower in PLACE_FIRST_WORDS or (
             words > 2 and span[1].lower_ == "of" and lexicon.head_nouns.get(opening_lower) == "Place")):
         return "Place"  # "Mount Halvorsen", "Gulf of Tonkin"
@@ -1044,14 +1046,21 @@ _FOUNDING = frozenset({"found", "co-found", "cofound", "establish", "incorporate
 
 def town_before_based(span: Span) -> bool:
     """Whether the name is followed by a comma and a place's "-based": "Lyon, France-based
-    Valneva" (a town, however NER read it).
+    Valneva", "Franklin, Tenn.-based Quorum" (a town, however NER read it).
 
     >>> from kg.extract.nlp import load_nlp
-    >>> doc = load_nlp()("Lyon, France-based Valneva said so.")
-    >>> town_before_based(doc[0:1]), town_before_based(doc[5:6])
-    (True, False)
+    >>> doc = load_nlp()("Lyon, France-based Valneva said so. He led Franklin, Tenn.-based Quorum.")
+    >>> town_before_based(doc[0:1]), town_before_based(doc[5:6]), town_before_based(doc[11:12])
+    (True, False, True)
     """
+    from kg.lexicon import load_lexicon
+
     doc, k = span.doc, span.end
+    if k + 1 < len(doc) and doc[k].text == ",":  # "Franklin, Tenn.-based Community Health Systems": one token
+        state, _, based = doc[k + 1].text.rpartition("-")
+        if based.lower() in {"based", "headquartered"} and state.endswith("."):
+            known = load_lexicon().known(state)
+            return known is not None and known.cls == "Place"
     return k + 3 < len(doc) and doc[k].text == "," and doc[k + 2].text == "-" \
         and doc[k + 3].lower_ in {"based", "headquartered"} and (
             doc[k + 1].is_title and is_place(doc[k + 1].text)

@@ -76,6 +76,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     longer = _longer_names(names, lexicon)
     for ent in names:
         ner_cls = lexicon.class_for_ner_label(ent.label_)
+        if ner_cls is None and ent.label_ == "FAC" and len(ent) > 1 and ent[-1].lower_ in _BODY_WORDS:
+            ner_cls = "Organization"  # "Mount Sinai Hospital" (NER: a building) is a body that employs
         if ner_cls is None and not (ent.label_ == "NORP" and lexicon.known(ent.text)):
             continue  # a demonym the gazetteer knows ("Belgian") names its country
         pieces = _pieces(ent, lambda text: lexicon.known(text) is not None)
@@ -720,6 +722,8 @@ STYLES = frozenset(load_words().rules["styles"])
 
 #: Words that end a business's name ("Grill", "Holdings"): NER leaves some out of it.
 _BUSINESS_WORDS = frozenset(ORGANIZATION_WORDS) | POSSESSED_BUSINESSES
+#: Last words of a facility's name that make it a body ("Mount Sinai Hospital", "Cape Fear Museum").
+_BODY_WORDS = frozenset(ORGANIZATION_WORDS) | PLACE_BODIES
 
 
 def _a_body(span: Span, lexicon: Lexicon) -> bool:

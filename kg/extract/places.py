@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from kg.lexicon import Lexicon
     from spacy.tokens import Span, Token
 
+#: Words that open surnames and towns alike ("Van Dyne", "De Pere"): ``words.toml`` ``name_particles``.
+_PARTICLES = frozenset(load_words().mentions["name_particles"])
 #: Smallest city (people) whose name votes Place.
 MIN_POPULATION = 15_000
 #: Words before a name that put it on a map ("born in Lincoln", "flew to Jordan", "visited Kyiv").
@@ -224,13 +226,15 @@ def place_vote(span: Span, ner_class: str | None, lexicon: Lexicon | None = None
     Nebraska"), so "Lincoln said" stays a person.
     """
     if not is_place(text_of(span)):
-        return ner_class in {"Person", "Organization"} and (_on_a_map(span, ner_class) or _abbreviated_state(span, lexicon))
+        return ner_class in {"Person", "Organization"} and (
+            _on_a_map(span, ner_class) or _abbreviated_state(span, lexicon) or _hometown(span))
     if ner_class == "Place" or ner_class is None:
         return True
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     mapped = before in LOCATIVE or _place_after_comma(span) or _after_a_body(span) \
-        or _listed_with_a_place(span) or _based(span) or _listed_after_a_locative(span) or datelined(span)
+        or _listed_with_a_place(span) or _based(span) or _listed_after_a_locative(span) or datelined(span) \
+        or _hometown(span)
     if ner_class == "Person":  # "Lincoln said" is a person; "Bahir Dar", "Saint Lucia" are no one
         return mapped or len(span) > 1
     if ner_class == "Organization":  # "Boston beat Chicago": a team; a country or state is a place
@@ -337,10 +341,32 @@ def _abbreviated_state(span: Span, lexicon: Lexicon | None) -> bool:
     (True, False)
     """
     after = span.doc[span.end:span.end + 2]
+    if len(after) == 2 and after[0].text == "," and postal_state(after[1:2]) is not None:
+        from kg.extract.given_names import given_names  # (given_names reads this module)
+
+        return span[0].text not in given_names()  # "Kathy Bauer, Fairbault, MN,"; not "Kim Dunn, MD, PhD"
     if lexicon is None or len(after) < 2 or after[0].text != "," or not after[1].text.endswith("."):
         return False
     known = lexicon.known(after[1].text)
     return known is not None and known.cls == "Place" and known.label != after[1].text
+
+
+def _hometown(span: Span) -> bool:
+    """Whether the name is the town written after a person's name and a comma in a list of
+    people, ended by a semicolon: "Wayne Hansen, Van Dyne; Lee Klumpers, Waupun; ...". A given
+    name opens no town ("Ann Lee, Bob Stone; ...": two people), but for a particle ("Van Dyne").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Elected were Wayne Hansen, Van Dyne; Lee Klumpers, Waupun; and Ann Roe, Bob Stone; too.")
+    >>> [_hometown(doc[i:j]) for i, j in ((5, 7), (11, 12), (17, 19))]
+    [True, True, False]
+    """
+    from kg.extract.given_names import given_names  # (given_names reads this module)
+
+    doc = span.doc
+    return span.start >= 2 and span.end < len(doc) and doc[span.end].text == ";" \
+        and doc[span.start - 1].text == "," and doc[span.start - 2].ent_type_ == "PERSON" \
+        and (span[0].text not in given_names() or (len(span) > 1 and span[0].lower_ in _PARTICLES)) and len(span) <= 3
 
 
 @lru_cache(maxsize=1)
