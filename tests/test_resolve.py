@@ -63,6 +63,15 @@ def test_surname_joins_the_full_name_and_votes_person() -> None:
     assert [(e.label, e.cls) for e in resolved.entities] == [("Benoit Dupin", "Person")]
 
 
+def test_a_legal_form_outvotes_the_surnames_of_a_persons_reading() -> None:
+    text = "Lockmoor Martin won. Lockmoor Martin Corp. grew. Lockmoor said so. Lockmoor did."
+    found = [_found("Lockmoor Martin", 0, "Person", tokens=2),
+             _found("Lockmoor Martin Corp.", 20, "Organization", weight=3.0, tokens=3, token=3),
+             _found("Lockmoor", 48, "Person", token=8), _found("Lockmoor", 66, "Person", token=11)]
+    (entity,) = resolve(found, "d", text, AliasIndex(), BASE).entities
+    assert (entity.label, entity.cls) == ("Lockmoor Martin Corp.", "Organization")
+
+
 def test_class_is_the_majority_over_mentions() -> None:
     text = "Trainium2 Trainium2 Trainium2"
     found = [_found("Trainium2", 0, "Organization"), _found("Trainium2", 10, "Organization", token=1),

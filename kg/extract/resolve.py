@@ -187,6 +187,8 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
             vote = "Person" if i in surnames else found[i].cls
             votes[vote] = votes.get(vote, 0) + found[i].weight
         cls = max(votes.items(), key=itemgetter(1))[0]  # Counter.most_common(1)'s: the first most voted
+        if cls != "Organization" and any(found[i].cls == "Organization" and legal_name(found[i].text) for i in members):
+            cls = "Organization"  # "Lockheed Martin Corp.": a legal form outvotes the surnames NER's names made
         names = [found[i].text for i in members if not found[i].demonym]
         canonical = next((found[i].canonical for i in members if found[i].canonical), None)
         label = canonical or _best_label(names or [found[i].text for i in members])
