@@ -1636,6 +1636,11 @@ def test_a_body_named_after_a_place_or_in_a_building_is_an_organisation():
     assert ("Ann Vell", "worksFor", "Mount Sinai Hospital") in found, found
 
 
+def test_a_surname_that_is_also_an_english_noun_after_a_courtesy_title_is_a_person():
+    ents = entities("Mr Chambers joined Vexa. Mr Speaker and Mr President spoke.")
+    assert ents.get("Chambers", ("",))[0] == "Person" and "Speaker" not in ents and "President" not in ents, ents
+
+
 def test_a_nickname_is_the_person_it_shortens():
     ents = entities("Vexa Labs named James Taiclet chief executive. As the company's next CEO, Jim will lead it.")
     assert "Jim" not in ents and "Jim" in ents["James Taiclet"][1], ents

@@ -37,6 +37,17 @@ def given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def family_names() -> frozenset[str]:
+    """The family names (as written: "Browne") Faker's locales list: a word WordNet also holds
+    as a noun ("browne", "chambers") can still be a surname.
+
+    >>> "Browne" in family_names(), "Speaker" in family_names()
+    (True, False)
+    """
+    return kept("family-names", _derive_family_names, __name__)
+
+
+@lru_cache(maxsize=1)
 def name_genders() -> dict[str, str]:
     """The gender ("m" or "f") of the given names Faker's locales list as one gender only:
     "Theodor" is a man's, "Beatrice" a woman's; "Andrea" (both) is in neither.
@@ -128,8 +139,12 @@ def _derive() -> frozenset[str]:
     counts: Counter[str] = Counter()
     for locale, lists in _locales():
         if locale != "en":
-            counts.update(set().union(*lists.values()))
+            counts.update(set().union(*(names for attr, names in lists.items() if attr != "last_names")))
     return frozenset(n for n, c in counts.items() if c >= MIN_LOCALES)
+
+
+def _derive_family_names() -> frozenset[str]:
+    return frozenset(n for _, lists in _locales() for n in lists.get("last_names", ()))
 
 
 def _derive_genders() -> dict[str, str]:
@@ -142,8 +157,8 @@ def _derive_genders() -> dict[str, str]:
 
 
 def _locales() -> Iterator[tuple[str, dict[str, set[str]]]]:
-    """Each of Faker's person locales with its lists of given names (all, men's, women's),
-    each name one word in capitals ("Theodor")."""
+    """Each of Faker's person locales with its lists of given names (all, men's, women's) and
+    family names, each name one word in capitals ("Theodor")."""
     import importlib
     import pkgutil
 
@@ -155,7 +170,7 @@ def _locales() -> Iterator[tuple[str, dict[str, set[str]]]]:
         except (ImportError, AttributeError):
             continue
         lists = {}
-        for attr in ("first_names", "first_names_male", "first_names_female"):
+        for attr in ("first_names", "first_names_male", "first_names_female", "last_names"):
             listed = provider.__dict__.get(attr)
             if isinstance(listed, (tuple, list, set, frozenset, dict)):
                 lists[attr] = {n for n in listed if isinstance(n, str) and n.isalpha() and n.istitle()}

@@ -27,7 +27,7 @@ from kg.extract.classes import (
     name_class,
     noun_class,
 )
-from kg.extract.given_names import common_adjectives, common_nouns, given_names
+from kg.extract.given_names import common_adjectives, common_nouns, family_names, given_names
 from kg.extract.name_spans import _LEGAL_ENDINGS, COURTESY_TITLES, POSSESSED_BUSINESSES, _is_name
 from kg.extract.tokens import tokens_of
 from kg.lexicon import Lexicon, load_words
@@ -298,8 +298,10 @@ def _courtesy_people(doc: Doc, taken: set[int]) -> Iterator[Span]:
     """People NER missed after a courtesy title ("Mr", "Ms", "Engr.": ``words.toml``
     ``courtesy_titles``), or after another honorific when two or three (``honorifics``:
     "Prince Dapo Abiodun was sworn in"): one to three
-    capitalised proper nouns in no name, the last no English noun ("Mr President" is no one):
-    "Ms Ama Bako, Minister of Information; and Mr Titus Adjei, Regional Minister".
+    capitalised proper nouns in no name, the last no English noun ("Mr President" is no one) but
+    a family name after a courtesy title (WordNet's nouns hold many: "Mr Browne", "Lord Browne";
+    :func:`kg.extract.given_names.family_names`): "Ms Ama Bako, Minister of Information; and Mr
+    Titus Adjei, Regional Minister".
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("They are Ms Ama Bako, Minister of Information; and Mr Titus Adjei, Regional Minister.")
@@ -318,8 +320,10 @@ def _courtesy_people(doc: Doc, taken: set[int]) -> Iterator[Span]:
         while end < len(doc) and end - i <= 3 and t.pos[end] == "PROPN" and doc[end].is_title \
                 and not t.ent_type[end] and end not in taken:
             end += 1
+        last = t.lower[end - 1]
         if end > i + (1 if courtesy else 2) and (end == len(doc) or t.pos[end] != "PROPN") \
-                and t.lower[end - 1] not in common_nouns() and t.lower[i + 1].rstrip(".") not in HONORIFICS:
+                and (last not in common_nouns() or (courtesy and doc[end - 1].text in family_names())) \
+                and t.lower[i + 1].rstrip(".") not in HONORIFICS:
             yield Span(doc, i + 1, end, label="PERSON")  # another honorific before two names: "Prince Dapo Abiodun"
 
 
