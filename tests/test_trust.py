@@ -1636,6 +1636,15 @@ def test_a_body_named_after_a_place_or_in_a_building_is_an_organisation():
     assert ("Ann Vell", "worksFor", "Mount Sinai Hospital") in found, found
 
 
+def test_a_pronoun_in_a_clause_before_the_main_subject_is_that_subject():
+    found = facts("Tom Ruskin runs Vexa. Since she joined Acme in 2001, Mary Volden has worked as its chief "
+                  "financial officer.")
+    assert ("Mary Volden", "worksFor", "Acme") in found and not [f for f in found if f[0].startswith("unnamed")], found
+    found = facts("Tom Ruskin runs Vexa. In the ten years since he took over as chief executive of Koll Oil, "
+                  "Lord Browne has become a celebrity.")
+    assert ("Browne", "leads", "Koll Oil") in found and ("Tom Ruskin", "leads", "Koll Oil") not in found, found
+
+
 def test_a_surname_that_is_also_an_english_noun_after_a_courtesy_title_is_a_person():
     ents = entities("Mr Chambers joined Vexa. Mr Speaker and Mr President spoke.")
     assert ents.get("Chambers", ("",))[0] == "Person" and "Speaker" not in ents and "President" not in ents, ents

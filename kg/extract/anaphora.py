@@ -267,7 +267,7 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
                                objective=lower in _OBJECT_PRONOUNS and token.dep_ in _OBJECT_DEPS,
                                apart=frozenset(_quote_speaker(token, speakers) if token.i in quoted else ()),
                                clause_subject=_clause_subject(token) if token.dep_ == "poss" else None,
-                               antecedent=_fronted_subject(token, taken)))
+                               antecedent=_fronted_subject(token, taken) or _main_subject_after(token, taken)))
         elif (lower == "its" or (lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}
                                  and not _expletive(token) and token.i not in quoted)) \
                 and token.pos_ == "PRON" and not _topic_elsewhere(token, taken, classes, lexicon):
@@ -319,6 +319,32 @@ def _fronted_subject(token: Token, taken: set[int]) -> int | None:
     if named is None or named.i not in taken:
         return None
     return named.left_edge.i if named.left_edge.i in taken else named.i
+
+
+def _main_subject_after(token: Token, taken: set[int]) -> int | None:
+    """The first token of the name that is the main clause's subject, when the pronoun is the
+    subject of a clause opening the sentence before it: "Since she joined Acme, Mary Vole has
+    doubled its sales", "In the ten years since he took over BP, Lord Browne has become ..."
+    (she is Mary Vole, whoever the sentence before named). ``taken``: the names' tokens.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Since she joined Acme in 2001, Mary Vole has doubled its sales.")
+    >>> doc[_main_subject_after(doc[1], {7, 8})].text
+    'Mary'
+    >>> _main_subject_after(load_nlp()("She joined Acme and Mary Vole left.")[0], {4, 5}) is None
+    True
+    """
+    main = token.sent.root
+    if token.dep_ not in {"nsubj", "nsubjpass"} or token.head is main:
+        return None
+    subject = next((c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.i not in taken or subject.i < token.i:
+        return None
+    opening = next((c for c in main.children if c.left_edge.i <= token.i <= c.right_edge.i), None)
+    if opening is None or opening.dep_ not in {"advcl", "prep", "npadvmod"} \
+            or opening.right_edge.i >= subject.left_edge.i:
+        return None
+    return subject.left_edge.i if subject.left_edge.i in taken else subject.i
 
 
 def _outer_pronoun(token: Token) -> int | None:

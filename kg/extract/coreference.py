@@ -180,6 +180,11 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             wrong |= {described[key] for key in [(a.sentence, a.text.casefold().split()[-1])] if key in described}
         if a.text.casefold().split()[-1] in _BUSINESS_ANAPHORA:  # "the company" is no university
             wrong |= no_businesses
+        ahead = by_token.get(a.antecedent) if a.antecedent is not None and a.antecedent > a.start \
+            and a.text.casefold() in {"he", "she"} else None  # not a relative pronoun's misparsed antecedent
+        if ahead is not None and ahead.cls == a.cls and ahead.iri not in wrong:
+            link(a, ahead)  # "Since she joined Acme, Mary Vole has ...": the name after it
+            continue
         before = sorted((f for f in (*found, *linked)
                          if f.end <= a.start and f.start in by_token and by_token[f.start].cls == a.cls
                          and by_token[f.start].iri not in wrong and not f.addressed),  # not "the Daily Graphic"
