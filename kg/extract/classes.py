@@ -53,6 +53,8 @@ ORGANIZATION_WORDS = _WORDS["organization_words"]
 ORGANIZATION_FIRST_WORDS = frozenset(_WORDS["organization_first_words"])
 #: Nouns of bodies named after the place they serve ("the Arts Council of Calvert County").
 PLACE_BODIES = frozenset(_WORDS["place_bodies"])
+#: Words that open surnames and towns alike ("Van Dyne", "De Pere").
+_NAME_PARTICLES = frozenset(_WORDS["name_particles"])
 #: Last words that make a name an event ("FIBT World Championships"); first words ("Operation Kestrel").
 EVENT_WORDS = frozenset(_WORDS["event_words"])
 EVENT_FIRST_WORDS = frozenset(_WORDS["event_first_words"])
@@ -836,16 +838,19 @@ def _shaped_like_a_persons(span: Span, lexicon: Lexicon) -> bool:
     """Whether every word of the name is a proper noun in capitals, and none an
     organisation's word, a head noun, a known name or a place; the last word may be a place
     where the first and the whole name are none (surnames are: "Lucía Restrepo", "Ann
-    Lincoln"; not "Georgia Tech", "Victoria Falls").
+    Lincoln"; not "Georgia Tech", "Victoria Falls"), and the first may be a place that is a given
+    name where the last is none ("Clive Mather"; not "Austin Texas").
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
-    >>> doc = load_nlp()("Lucía Restrepo met Jackson Hole.")
-    >>> _shaped_like_a_persons(doc[0:2], load_lexicon()), _shaped_like_a_persons(doc[3:5], load_lexicon())
-    (True, False)
+    >>> doc = load_nlp()("Lucía Restrepo and Clive Mather met at Georgia Tech in Austin Texas.")
+    >>> [_shaped_like_a_persons(doc[i:j], load_lexicon()) for i, j in ((0, 2), (3, 5), (7, 9), (10, 12))]
+    [True, True, False, False]
     """
     surname_placed = not is_place(span[0].text) and not is_place(text_of(span))
-    given = len(span) > 2 and span[0].text in given_names()  # "Lucas Fernandez Peña": a town Lucas, a given name too
+    # "Lucas Fernandez Peña", "Clive Mather": a town Lucas, Clive, a given name too; not "Austin, Texas"
+    given = span[0].text in given_names() and (len(span) > 2 or not (
+        is_place(span[-1].text) or span[0].lower_ in _NAME_PARTICLES))  # "Van Dyne" may be a town still
     return all(t.pos_ == "PROPN" and _capitalised(t.text) and t.lower_ not in ORGANIZATION_WORDS
                and t.lower_ not in lexicon.head_nouns and not lexicon.known(t.text)
                and not (is_place(t.text) and not (t.i == span.end - 1 and surname_placed)
