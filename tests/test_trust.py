@@ -1654,6 +1654,12 @@ def test_a_given_name_that_is_also_a_towns_opens_a_persons_name():
     text = ("Clive Mathers: Harmonizing Energy and the Environment\n\nClive Mathers was president and CEO of Vexa "
             "Canada Limited from 2004 till 2007. As a result, Clive handed over responsibility in June 2007.")
     assert ("Clive Mathers", "leads", "Vexa Canada Limited") in facts(text), facts(text)
+    from kg.extract.classes import given_named
+    from kg.extract.nlp import load_nlp
+    from kg.lexicon import load_lexicon
+
+    doc = load_nlp()("Clive Mather and Sydney Korth met in Austin Texas.")
+    assert [given_named(doc[i:j], load_lexicon()) for i, j in ((0, 2), (3, 5), (7, 9))] == [True, True, False]
 
 
 def test_a_nickname_is_the_person_it_shortens():
