@@ -1650,7 +1650,7 @@ def test_a_surname_that_is_also_an_english_noun_after_a_courtesy_title_is_a_pers
     assert ents.get("Chambers", ("",))[0] == "Person" and "Speaker" not in ents and "President" not in ents, ents
 
 
-def test_a_given_name_that_is_also_a_towns_opens_a_persons_name():
+def test_a_two_word_name_whose_given_name_is_a_towns_is_a_persons():
     text = ("Clive Mathers: Harmonizing Energy and the Environment\n\nClive Mathers was president and CEO of Vexa "
             "Canada Limited from 2004 till 2007. As a result, Clive handed over responsibility in June 2007.")
     assert ("Clive Mathers", "leads", "Vexa Canada Limited") in facts(text), facts(text)
