@@ -1662,6 +1662,12 @@ def test_a_two_word_name_whose_given_name_is_a_towns_is_a_persons():
     assert [given_named(doc[i:j], load_lexicon()) for i, j in ((0, 2), (3, 5), (7, 9))] == [True, True, False]
 
 
+def test_a_state_written_after_a_town_is_in_no_state_though_the_capital_shares_its_name():
+    found = {(s, p, o.casefold()) for s, p, o in facts("WASHINGTON — The Senate met. Ann Vell moved from Washington, D.C. to Tacoma, Washington.")}
+    assert ("Tacoma", "locatedIn", "washington") in found, found
+    assert ("Tacoma", "locatedIn", "district of columbia") not in found, found
+
+
 def test_a_nickname_is_the_person_it_shortens():
     ents = entities("Vexa Labs named James Taiclet chief executive. As the company's next CEO, Jim will lead it.")
     assert "Jim" not in ents and "Jim" in ents["James Taiclet"][1], ents

@@ -154,12 +154,16 @@ def geography(ctx: DocContext) -> Iterator[Relation]:
     listed = _listed(ctx, {e.iri for e in places})
     provinces = {e.iri: _province_countries().get(e.label, frozenset()) for e in places
                  if e.label in subdivisions() and _region_name(e.label) is None and e.iri not in listed}
+    states = set(_gazetteer()[1].values())
+    regions_written = set().union(*written.values())  # "Seattle, Washington": the state, not the capital
     for e in places:
         outer = set().union(*(containers(n) for n in (e.label, *e.alt_labels)))
         named = [r for r in outer if r in regions and regions[r] != e.iri]
         if e.iri not in first or any(not provinces[p] & outer for p in written.get(e.iri, set()) & provinces.keys()):
             continue  # "Cumberland County, Nova Scotia": the text's province, not the gazetteer's US county
         for kind in (True, False):  # countries, then US states: two of a kind named is ambiguous
+            if not kind and e.iri in regions_written and e.label in states:
+                continue  # a state is in no state: the gazetteer's Washington in D.C. is the capital
             of_kind = [r for r in named if (r in country_names) == kind]
             stated = {r for r, iri in regions.items() if iri in written.get(e.iri, ()) and (r in country_names) == kind}
             if stated and not stated & set(of_kind):
