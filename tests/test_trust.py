@@ -1668,6 +1668,11 @@ def test_a_state_written_after_a_town_is_in_no_state_though_the_capital_shares_i
     assert ("Tacoma", "locatedIn", "district of columbia") not in found, found
 
 
+def test_where_a_title_holder_is_from_is_no_part_of_the_title():
+    found = facts("Koll Mining appointed a Mongolian-born executive, Bold Baatar, to run its copper unit.")
+    assert ("Bold Baatar", "jobTitle", "executive") in found, found
+
+
 def test_a_nickname_is_the_person_it_shortens():
     ents = entities("Vexa Labs named James Taiclet chief executive. As the company's next CEO, Jim will lead it.")
     assert "Jim" not in ents and "Jim" in ents["James Taiclet"][1], ents
