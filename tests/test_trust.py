@@ -1673,6 +1673,11 @@ def test_where_a_title_holder_is_from_is_no_part_of_the_title():
     assert ("Bold Baatar", "jobTitle", "executive") in found, found
 
 
+def test_the_place_a_native_is_from_is_a_place():
+    ents = entities("The Dunmarrow native won the county race on Sunday.")
+    assert ents.get("Dunmarrow", ("",))[0] == "Place", ents
+
+
 def test_a_nickname_is_the_person_it_shortens():
     ents = entities("Vexa Labs named James Taiclet chief executive. As the company's next CEO, Jim will lead it.")
     assert "Jim" not in ents and "Jim" in ents["James Taiclet"][1], ents

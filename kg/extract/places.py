@@ -234,7 +234,7 @@ def place_vote(span: Span, ner_class: str | None, lexicon: Lexicon | None = None
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     mapped = before in LOCATIVE or _place_after_comma(span) or _after_a_body(span) \
         or _listed_with_a_place(span) or _based(span) or _listed_after_a_locative(span) or datelined(span) \
-        or _hometown(span)
+        or _hometown(span) or _native(span)
     if ner_class == "Person":  # "Lincoln said" is a person; "Bahir Dar", "Saint Lucia" are no one
         return mapped or len(span) > 1
     if ner_class == "Organization":  # "Boston beat Chicago": a team; a country or state is a place
@@ -298,7 +298,8 @@ def _place_after_comma(span: Span) -> bool:
 def _on_a_map(span: Span, ner_class: str | None = None) -> bool:
     """Whether the words around put a name the gazetteer does not know on a map: a direction's
     "of" before it ("north of Brenholm"), "born in" or "born at" ("born at Lusterby"), a border's
-    "by" ("bordered on the south by Vela Kessary"), a place's first word ("Mt. Kessarin"),
+    "by" ("bordered on the south by Vela Kessary"), a place's first word ("Mt. Kessarin"), a
+    "native" after it ("the Decorah native"),
     or a state, country or county after it and its comma, where something comes from or
     goes to or after a name NER took for an organisation's ("moved to Linnford, Warren
     County", "the hometown of Varn Rocks, Pennsylvania"; not "Tom Reyes, Texas").
@@ -316,7 +317,7 @@ def _on_a_map(span: Span, ner_class: str | None = None) -> bool:
     if len(before) == 2 and ((before[1] == "of" and before[0] in COMPASS)
                              or (before[1] in {"in", "at"} and before[0] == "born")):
         return True
-    if (before and before[-1] in PLACE_FIRST_WORDS) or _based(span):
+    if (before and before[-1] in PLACE_FIRST_WORDS) or _based(span) or _native(span):
         return True
     if before and before[-1] == "by" and any(t.lemma_ == "border" for t in doc[span.sent.start:span.start]):
         return True
@@ -393,6 +394,20 @@ def postal_state(span: Span) -> str | None:
     comma, town = span.doc[span.start - 1], span.doc[span.start - 2]
     state = geonames().get_us_states().get(span.text)
     return state["name"] if state and comma.text == "," and town.is_title else None
+
+
+def _native(span: Span) -> bool:
+    """Whether "native" follows the name as its noun, however the parse reads it: "The Decorah
+    native won", a person from the place.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("The Decorah native won. Ann Lee's native tongue is Welsh.")
+    >>> _native(doc[1:2]), _native(doc[5:7])
+    (True, False)
+    """
+    doc, k = span.doc, span.end
+    return k < len(doc) and doc[k].lower_ in {"native", "natives"} \
+        and (k + 1 == len(doc) or doc[k + 1].pos_ not in {"NOUN", "PROPN"})  # not "native tongue"
 
 
 def _based(span: Span) -> bool:
