@@ -1678,6 +1678,13 @@ def test_the_place_a_native_is_from_is_a_place():
     assert ents.get("Dunmarrow", ("",))[0] == "Place", ents
 
 
+def test_a_field_a_professor_holds_a_chair_in_and_a_degrees_name_are_no_organisations():
+    found = facts("Ann Vell is the Francis Wright Davis Professor of Physics at Vexa University. She holds a "
+                  "Bachelor of Education degree from Kessel University.")
+    assert not [f for f in found if f[2] in {"Physics", "Bachelor of Education"}], found
+    assert not [f for f in found if f[0] == "Francis Wright Davis"], found
+
+
 def test_a_nickname_is_the_person_it_shortens():
     ents = entities("Vexa Labs named James Taiclet chief executive. As the company's next CEO, Jim will lead it.")
     assert "Jim" not in ents and "Jim" in ents["James Taiclet"][1], ents

@@ -40,7 +40,8 @@ from kg.extract.missed_names import (_bracketed_short_names, _courtesy_people, _
                                       _title_owners, _titled_of)
 from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
                                    _all_title, _bare_title, _camel_cased, _common_word, _degree_subject, _field_of_work,
-                                   _in_a_staff_title, _initialism, _is_department, _is_name, _mapped, _names_a_condition, _pieces,
+                                   _in_a_staff_title, _initialism, _is_department, _is_name, _mapped, _named_chair,
+                                   _names_a_condition, _pieces,
                                    _without_academic_title, _without_honours, _without_opener, _without_role,
                                    _without_score, _without_title_abbreviation, _without_title_after, _without_trade,
                                    generic_body_in_town, one_body, partners_firms, portfolio_bodies)
@@ -93,7 +94,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             if piece is None or not _is_name(piece) or _is_department(piece, titles, lexicon) \
                     or _titled_body(piece, title_words) \
                     or _bare_title(piece, titles) or _all_title(piece, title_words) or _degree_subject(piece) \
-                    or _names_a_condition(piece) or _in_a_staff_title(piece):
+                    or _names_a_condition(piece) or _in_a_staff_title(piece) or _named_chair(piece):
                 continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer", "Huntington's disease": no one
             piece_text = text_of(piece)
             known = lexicon.known(piece_text)

@@ -757,10 +757,29 @@ def _names_a_condition(span: Span) -> bool:
 CONDITION_NOUNS = frozenset(_WORDS["condition_nouns"])
 
 
+#: Posts whose "of" names the field they are held in: "Professor of Physics", "Lecturer in Law".
+_CHAIRS = frozenset({"professor", "professorship", "lecturer", "reader", "chair", "fellow"})
+
+
+def _named_chair(span: Span) -> bool:
+    """Whether a name is the name of an endowed post, after "the" and before the post's noun:
+    "the Francis Wright Davis Professor of Physics" (no person of that name is in the sentence).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Ann Vell is the Francis Wright Davis Professor of Physics. Professor Ann Vell spoke.")
+    >>> _named_chair(doc[4:7]), _named_chair(doc[12:14])
+    (True, False)
+    """
+    doc = span.doc
+    return span.start > 0 and doc[span.start - 1].lower_ == "the" and span.end < len(doc) \
+        and doc[span.end].lower_ in _CHAIRS and doc[span.end].is_title
+
+
 def _degree_subject(span: Span) -> bool:
-    """Whether a name is the subject of a degree or of studies ("a degree in History and
-    Economics", "Bachelor of Science", "majored in Computer Science", "a graduate of Political
-    Science" but not "of Yale University", a parenthesis after one:
+    """Whether a name is the subject of a degree, of studies or of a professorship ("a degree in
+    History and Economics", "Bachelor of Science", "a Bachelor of Education degree", "majored in
+    Computer Science", "a graduate of Political Science", "Professor of Physics" but not "of Yale
+    University", a parenthesis after one:
     "Petroleum Engineering (Reservoir Engineering)"; ``ontology/words.toml`` ``degree_words``),
     not a school; nor a place ("a diploma in Vienna").
 
@@ -772,6 +791,9 @@ def _degree_subject(span: Span) -> bool:
     >>> _degree_subject(doc[6:8]), _degree_subject(doc[14:15]), _degree_subject(doc[3:5])
     (True, True, False)
     """
+    lowers = [t.lower_ for t in span]
+    if len(span) > 2 and lowers[0] in DEGREE_WORDS and "of" in lowers[1:-1] and lowers[-1] in DISCIPLINE_WORDS:
+        return True  # "a Bachelor of Education degree": the degree's own name
     root = span.root
     if root.dep_ == "compound" and root.head.lower_ in DISCIPLINE_WORDS and root.head.is_lower:
         root = root.head  # "a PhD in Aerospace engineering": NER's "Aerospace"
@@ -784,7 +806,8 @@ def _degree_subject(span: Span) -> bool:
     if any(t.lower_ in ORGANIZATION_WORDS or t.lower_ in OF_PAIR_BODIES for t in span):
         return prep.head.lower_ in DEGREE_WORDS
     return prep.head.lower_ in DEGREE_WORDS or (discipline and (  # "a graduate of Political Science"
-        prep.head.lower_ in GRADUATE_WORDS or prep.lower_ == "in"))  # "graduated from X in Aeronautical Engineering"
+        prep.head.lower_ in GRADUATE_WORDS or prep.lower_ == "in"  # "graduated from X in Aeronautical Engineering"
+        or prep.head.lower_ in _CHAIRS))  # "the Francis Wright Davis Professor of Physics": a field, no employer
 
 
 def _bare_title(span: Span, titles: frozenset[str] | set[str]) -> bool:
