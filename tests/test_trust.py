@@ -1685,6 +1685,12 @@ def test_a_field_a_professor_holds_a_chair_in_and_a_degrees_name_are_no_organisa
     assert not [f for f in found if f[0] == "Francis Wright Davis"], found
 
 
+def test_a_charity_named_right_before_its_name_is_an_organisation_as_the_subject_too():
+    ents = entities("The club's appointment has smashed the glass ceiling, anti-discrimination charity Kick It Out has said.")
+    assert ents.get("Kick It Out", ("",))[0] == "Organization", ents
+    assert entities("This is the company Tim Cook runs.")["Tim Cook"][0] == "Person"
+
+
 def test_a_nickname_is_the_person_it_shortens():
     ents = entities("Vexa Labs named James Taiclet chief executive. As the company's next CEO, Jim will lead it.")
     assert "Jim" not in ents and "Jim" in ents["James Taiclet"][1], ents

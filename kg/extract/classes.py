@@ -334,7 +334,8 @@ def _nouns_beside(span: Span) -> list[Token]:
             before.dep_ == "compound" or (before.dep_ == "amod" and before.pos_ == "NOUN")):
         out.append(before)  # "Plautus' play Rudens": spaCy hangs some such nouns as adjectives
     elif before is not None and before.pos_ == "NOUN" and before.is_lower and (
-            (before.lower_ in _company_nouns() and root.dep_ not in {"nsubj", "nsubjpass"})
+            (before.lower_ in _company_nouns() and not (root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "relcl"
+                                                        and root.head.head.i == before.i))  # "the company Tim Cook runs"
             or before.lower_ in _person_nouns()):
         out.append(before)  # "packaging giant Nampak", "married the architect Jacques Blondel", whatever the parse
     out += _examples_of(root)
