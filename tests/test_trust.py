@@ -1691,6 +1691,13 @@ def test_a_charity_named_right_before_its_name_is_an_organisation_as_the_subject
     assert entities("This is the company Tim Cook runs.")["Tim Cook"][0] == "Person"
 
 
+def test_the_chair_of_a_field_at_an_organisation_works_there_and_leads_none_of_it():
+    found = facts("Ruth Myers, professor and chair of genetics at Stanford University School of Medicine, joined.")
+    assert ("Ruth Myers", "worksFor", "Stanford University School of Medicine") in found, found
+    assert ("Ruth Myers", "leads", "Stanford University School of Medicine") not in found, found
+    assert ("Ann Roe", "leads", "Vexa Labs") in facts("Ann Roe is chairman of the board at Vexa Labs.")
+
+
 def test_a_nickname_is_the_person_it_shortens():
     ents = entities("Vexa Labs named James Taiclet chief executive. As the company's next CEO, Jim will lead it.")
     assert "Jim" not in ents and "Jim" in ents["James Taiclet"][1], ents

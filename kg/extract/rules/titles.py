@@ -95,7 +95,7 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
         spec = ctx.lexicon.properties["worksFor"]  # "a leader at Vexa Labs": one of several
     units = spec.name in {"leads", "worksFor"}  # not "a Member of the Women's Leadership Board at Harvard"
     owners = [o for o in _owners(ctx, title, units) if o.iri != person.iri and not _named_before(ctx, title, o, person)]
-    if units and spec.name == "leads" and _unit(ctx, title)[0]:
+    if units and spec.name == "leads" and _heads_a_part(ctx, title):
         spec = ctx.lexicon.properties["worksFor"]  # "head of Digital Banking at Standard Bank": heads a part
     was = formerly(ctx, title) or (_succeeded(ctx, token) and title.head.head.i == token.head.i)  # "a former CEO"
     if title.lemma_.lower() in rules.get("country_offices", ()):
@@ -571,6 +571,30 @@ def _unit(ctx: DocContext, title: Token) -> tuple[set[str], list[Arg]]:
                for c in node.children if c.dep_ == "prep" and c.lower_ == "at"), None)
     employers = [a for a in args(ctx, pobj(at)) if a.cls == "Organization"] if at is not None else []
     return ({a.iri for a in args(ctx, part)} if employers else set()), employers
+
+
+def _heads_a_part(ctx: DocContext, title: Token) -> bool:
+    """Whether a head's "of" names a unit or a field of the organisation an "at" names: "head of
+    Digital Banking at Standard Bank", "professor and chair of genetics at Stanford University
+    School of Medicine"; not "chairman of the board at Acme" (the board's head leads the firm).
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> g = extract(Document.from_text("Ann Roe is chair of genetics at Vexa University.", "x"))
+    >>> sorted(r.predicate for r in g.relations if not r.object_is_literal)
+    ['worksFor']
+    """
+    unit, employers = _unit(ctx, title)
+    if unit:
+        return True
+    if not employers and title.dep_ == "conj":  # "professor and chair of genetics at ...": the "at" on the first
+        employers = _unit(ctx, title.head)[1] or [a for c in title.head.children if c.dep_ == "prep" and c.lower_ == "at"
+                                                  for a in args(ctx, pobj(c)) if a.cls == "Organization"]
+    nodes = (title, title.head) if title.dep_ == "conj" else (title,)
+    of = next((c for node in nodes for c in node.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    field = pobj(of) if of is not None else None
+    return bool(employers) and field is not None and field.pos_ == "NOUN" and field.is_lower \
+        and field.lower_ not in _bodies(ctx) and field.lower_ not in {"board", "boards", "trustees", "directors"}
 
 
 def _owners(ctx: DocContext, title: Token, units: bool = True) -> list[Arg]:
