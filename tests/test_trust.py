@@ -1698,6 +1698,11 @@ def test_the_chair_of_a_field_at_an_organisation_works_there_and_leads_none_of_i
     assert ("Ann Roe", "leads", "Vexa Labs") in facts("Ann Roe is chairman of the board at Vexa Labs.")
 
 
+def test_a_family_is_no_one_of_it():
+    ents = entities("Marlin Vosk runs Dawnley Foods. The Vosk family is celebrating the company's 100th year.")
+    assert ents["Marlin Vosk"][1] == (), ents
+
+
 def test_a_nickname_is_the_person_it_shortens():
     ents = entities("Vexa Labs named James Taiclet chief executive. As the company's next CEO, Jim will lead it.")
     assert "Jim" not in ents and "Jim" in ents["James Taiclet"][1], ents

@@ -41,7 +41,7 @@ from kg.extract.missed_names import (_bracketed_short_names, _courtesy_people, _
 from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
                                    _all_title, _bare_title, _camel_cased, _common_word, _degree_subject, _field_of_work,
                                    _in_a_staff_title, _initialism, _is_department, _is_name, _mapped, _named_chair,
-                                   _names_a_condition, _pieces,
+                                   _names_a_condition, _names_a_family, _pieces, FAMILY_NOUNS,
                                    _without_academic_title, _without_honours, _without_opener, _without_role,
                                    _without_score, _without_title_abbreviation, _without_title_after, _without_trade,
                                    generic_body_in_town, one_body, partners_firms, portfolio_bodies)
@@ -71,7 +71,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     titles = lexicon.triggers.title_heads
     title_words = _title_words(lexicon)
     found: list[Found] = []
-    taken: set[int] = set()
+    lowers = tokens_of(doc).lower
+    taken: set[int] = {i for i in range(1, len(doc) - 1) if lowers[i + 1] in FAMILY_NOUNS  # "The Jones family"
+                       and _names_a_family(doc[i:i + 1])}
     placed: set[int] = set()  # where a gazetteer's alias is written as a place ("moved to Holland")
     names = _mended_names(doc)
     longer = _longer_names(names, lexicon)
@@ -96,6 +98,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                     or _bare_title(piece, titles) or _all_title(piece, title_words) or _degree_subject(piece) \
                     or _names_a_condition(piece) or _in_a_staff_title(piece) or _named_chair(piece):
                 continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer", "Huntington's disease": no one
+            if _names_a_family(piece):
+                taken.update(range(piece.start, piece.end))  # nor a short name of one of them, later
+                continue  # "The Jones family": no one
             piece_text = text_of(piece)
             known = lexicon.known(piece_text)
             if known is not None and known.label != piece_text and _mapped(piece, lexicon):

@@ -757,6 +757,24 @@ def _names_a_condition(span: Span) -> bool:
 CONDITION_NOUNS = frozenset(_WORDS["condition_nouns"])
 
 
+def _names_a_family(span: Span) -> bool:
+    """Whether a surname names a family, no one of it: "The Jones family is celebrating",
+    "the Walton family's stake".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("The Jones family owns it. Marlin Jones said so.")
+    >>> _names_a_family(doc[1:2]), _names_a_family(doc[5:7])
+    (True, False)
+    """
+    doc = span.doc
+    return len(span) == 1 and span.start > 0 and doc[span.start - 1].lower_ == "the" and span.end < len(doc) \
+        and doc[span.end].lower_ in FAMILY_NOUNS
+
+
+#: Nouns a surname before them makes a family's name: "the Jones family".
+FAMILY_NOUNS = frozenset({"family", "families", "clan", "dynasty", "household"})
+
+
 #: Posts whose "of" names the field they are held in: "Professor of Physics", "Lecturer in Law".
 _CHAIRS = frozenset({"professor", "professorship", "lecturer", "reader", "chair", "fellow"})
 
