@@ -1703,6 +1703,12 @@ def test_a_family_is_no_one_of_it():
     assert ents["Marlin Vosk"][1] == (), ents
 
 
+def test_titles_listed_before_a_series_are_works():
+    ents = entities("Its franchises include the Starfall Saga, Iron Quay and Vellum Hearts series.")
+    assert not {"Starfall Saga", "Iron Quay", "Vellum Hearts"} & set(ents), ents
+    assert {"Vexa", "Kessel"} <= set(entities("The Vexa and Kessel games sold well."))
+
+
 def test_a_nickname_is_the_person_it_shortens():
     ents = entities("Vexa Labs named James Taiclet chief executive. As the company's next CEO, Jim will lead it.")
     assert "Jim" not in ents and "Jim" in ents["James Taiclet"][1], ents

@@ -183,7 +183,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     beside = _nouns_beside(span)  # read once, for the work's noun here and the class's below
     if any(noun_class(noun, lexicon) == WORK for noun in beside if noun.pos_ in {"NOUN", "ADJ"}):
         return WORK  # "the 1992 film Patriot Games": the noun beside it, over its last word's guess
-    if _quoted_title(span) or (words > 1 and last_lower in WORK_LAST_WORDS) or _titled_award(span) or \
+    if _quoted_title(span) or (words > 1 and last_lower in WORK_LAST_WORDS) or _titled_award(span) \
+            or _listed_before_series(span, lexicon) or \
             " ".join(w for w in lowers if w != "the") in AWARD_NAMES or (
             _dated_title(span) and not any(w in ORGANIZATION_WORDS for w in lowers)):
         return WORK  # 'her single "Johnny Ray"', "Dark Harbor (1993)", "the Brownlow Medal": no class holds it
@@ -485,6 +486,29 @@ def _dated_title(span: Span) -> bool:
     after = doc[span.end:span.end + 3]
     return len(after) == 3 and after[0].text == "(" and after[2].text == ")" \
         and len(after[1].text) == 4 and after[1].text.isdigit()
+
+
+#: Nouns of works a list of titles is written before ("the Final Fantasy, Dragon Quest and Kingdom
+#: Hearts series").
+_SERIES = frozenset({"series", "franchise", "franchises"})  # not "films", "games": "the Nintendo and Sega games"
+
+
+def _listed_before_series(span: Span, lexicon: Lexicon) -> bool:
+    """Whether the name is one of a list of titles written before a noun of works, whatever the
+    parse: "the Final Fantasy, Dragon Quest and Kingdom Hearts series" (no known name among them).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("It made the Final Fantasy, Dragon Quest and Kingdom Hearts series. The Nintendo games won.")
+    >>> [_listed_before_series(doc[i:j], load_lexicon()) for i, j in ((3, 5), (6, 8), (14, 15))]
+    [True, True, False]
+    """
+    doc, i = span.doc, span.end
+    while i < len(doc) and (doc[i].text == "," or doc[i].lower_ == "and" or (
+            doc[i].pos_ == "PROPN" and doc[i].is_title and not lexicon.known(doc[i].text))):
+        i += 1
+    return i < len(doc) and doc[i].lower_ in _SERIES and doc[i].pos_ == "NOUN" \
+        and span.start > 0 and doc[span.start - 1].lower_ in {"the", ",", "and"} and not lexicon.known(text_of(span))
 
 
 def _follows(span: Span, i: int) -> bool:
