@@ -1709,6 +1709,11 @@ def test_titles_listed_before_a_series_are_works():
     assert {"Vexa", "Kessel"} <= set(entities("The Vexa and Kessel games sold well."))
 
 
+def test_a_players_loan_spells_name_clubs():
+    ents = entities("After loan spells with Carvoeira and Trezzo during 2008, he joined FK Vellora.")
+    assert ents.get("Trezzo", ("",))[0] == "Organization", ents
+
+
 def test_a_nickname_is_the_person_it_shortens():
     ents = entities("Vexa Labs named James Taiclet chief executive. As the company's next CEO, Jim will lead it.")
     assert "Jim" not in ents and "Jim" in ents["James Taiclet"][1], ents
