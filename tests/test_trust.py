@@ -1714,6 +1714,12 @@ def test_a_players_loan_spells_name_clubs():
     assert ents.get("Trezzo", ("",))[0] == "Organization", ents
 
 
+def test_who_publishes_a_game_or_buys_a_firm_is_a_firm_unless_named_like_a_person():
+    ents = entities("Starfall is a 2003 video game developed and published by Vexisoft. In 1990 Enasa was sold to Ivexo.")
+    assert ents.get("Vexisoft", ("",))[0] == ents.get("Ivexo", ("",))[0] == "Organization", ents
+    assert entities("The novel was published by Ann Kessler in 1990.")["Ann Kessler"][0] == "Person"
+
+
 def test_a_nickname_is_the_person_it_shortens():
     ents = entities("Vexa Labs named James Taiclet chief executive. As the company's next CEO, Jim will lead it.")
     assert "Jim" not in ents and "Jim" in ents["James Taiclet"][1], ents

@@ -1054,6 +1054,8 @@ def impersonal(span: Span) -> bool:
     (True, False)
     """
     root = span.root
+    if _a_firms_deed(span):
+        return True  # "a video game developed and published by Ubisoft", "Enasa was sold to Iveco"
     if root.dep_ != "pobj" and any(  # "a hit for Harry Nilsson which became a standard": the hit
             c.dep_ == "relcl" and any(w.lower_ == "which" and w.dep_ in {"nsubj", "nsubjpass", "dobj"}
                                       for w in c.children) for c in root.children):
@@ -1064,6 +1066,33 @@ def impersonal(span: Span) -> bool:
         return False  # "Ann Roe would join its board": another's
     objects = [c for c in root.head.children if c.dep_ == "dobj"]
     return any(w.lower_ == "its" and w.dep_ == "poss" for o in objects for w in o.children)
+
+
+def _a_firms_deed(span: Span) -> bool:
+    """Whether a name of one or two words, neither a given name nor a family name, is the agent
+    of what firms do to products and firms (publish, manufacture, release, acquire ...) or whom a
+    firm is sold to: "developed and published by Ubisoft", "released by Avex Trax and Avex
+    Taiwan", "Enasa was sold to Iveco"; not "published by Penguin's Ann Lee" nor "sold to Murdoch".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("The game was published by Ubisoft. It was sold to Iveco. It was sold to Murdoch.")
+    >>> _a_firms_deed(doc[5:6]), _a_firms_deed(doc[11:12]), _a_firms_deed(doc[17:18])
+    (True, True, False)
+    """
+    from kg.extract.given_names import family_names
+
+    root = first_conjunct(span.root)  # "by Avex Trax and Avex Taiwan"
+    if len(span) > 2 or root.dep_ != "pobj" or any(t.text in given_names() or t.text in family_names() for t in span):
+        return False
+    prep, verb = root.head, root.head.head
+    if prep.lower_ == "to":
+        return verb.lemma_.lower() == "sell" and any(c.dep_ == "nsubjpass" for c in verb.children)
+    return prep.lower_ == "by" and verb.lemma_.lower() in _FIRMS_DEEDS
+
+
+#: Verbs whose agent ("by X") is a firm when X is no person's name: "published by Ubisoft".
+_FIRMS_DEEDS = frozenset({"develop", "publish", "manufacture", "distribute", "release", "acquire", "buy",
+                          "purchase", "market", "license"})
 
 
 #: Verbs whose object's "its" is another organisation's: "Ann Roe would join its board".
