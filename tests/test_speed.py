@@ -106,16 +106,20 @@ def test_kept_tables_equal_the_derived_ones(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
     script = ("import time; from kg.extract import places; from kg.extract.rules import geography; "
               "t = time.process_time(); places.place_names(); geography._gazetteer(); "
-              "print(time.process_time() - t)")
+              "geography._province_countries(); print(time.process_time() - t)")
     first = float(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout)
     again = float(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout)
-    assert sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pickle")) == ["geography", "given", "place"]
+    assert sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pickle")) == [
+        "geography", "given", "place", "province", "subdivisions"]
     assert again < first / 3  # read, not derived (about 0.03 against 0.5 CPU s)
     from kg.extract.tables import kept
 
     assert kept("place-names", places._place_names, "kg.extract.places") == places._place_names()
     assert kept("geography", geography._derive, "kg.extract.rules.geography", "kg.extract.places",
                 "kg.extract.naming") == geography._derive()
+    assert kept("subdivisions", places._subdivisions, "kg.extract.places") == places._subdivisions()
+    assert kept("province-countries", geography._derive_province_countries, "kg.extract.rules.geography",
+                "kg.extract.naming") == geography._derive_province_countries()
 
 
 def test_a_kept_table_is_rederived_when_a_source_changes_or_the_cache_is_unusable(tmp_path, monkeypatch):
