@@ -259,7 +259,7 @@ def _longer_names(names: list[Span], lexicon: Lexicon) -> frozenset[str]:
     """
     out = set()
     for ent in names:
-        words = ent.text.split()
+        words = text_of(ent).split()
         if words and words[0] in {"The", "the"}:
             words = words[1:]
         if ent.label_ == "ORG" and len(words) > 1 and words[-1].lower() in _NAMESAKE_BODIES \

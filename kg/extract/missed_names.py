@@ -254,18 +254,19 @@ def _subject_people(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Spa
 
     from kg.extract.classes import given_named
 
-    for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ or token.i in taken \
-                or (token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and not _nationality(doc[token.i - 1])):
+    table = tokens_of(doc)  # each word's tag read from the table, not from a Token made for it
+    pos, ent_type = table.pos, table.ent_type
+    for i in range(len(doc)):
+        if pos[i] != "PROPN" or ent_type[i] or i in taken \
+                or (i > 0 and pos[i - 1] == "PROPN" and not _nationality(doc[i - 1])):
             continue  # but "German Antoine Hey has been appointed ...": a nationality opens no name
-        end = token.i + 1
-        while end < len(doc) and end - token.i < 3 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ \
-                and end not in taken:
+        end = i + 1
+        while end < len(doc) and end - i < 3 and pos[end] == "PROPN" and not ent_type[end] and end not in taken:
             end += 1
-        span = doc[token.i:end]
-        if (end == len(doc) or doc[end].pos_ != "PROPN") and span.root.dep_ in {"nsubj", "nsubjpass"} \
+        span = doc[i:end]
+        if (end == len(doc) or pos[end] != "PROPN") and span.root.dep_ in {"nsubj", "nsubjpass"} \
                 and given_named(span, lexicon):
-            yield Span(doc, token.i, end, label="PERSON")
+            yield Span(doc, i, end, label="PERSON")
 
 
 def _bracketed_short_names(doc: Doc, found: list, taken: set[int]) -> Iterator[Span]:  # type: ignore[type-arg]

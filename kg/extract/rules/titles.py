@@ -56,7 +56,7 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
     conf = confidence(ctx, "title")
     predecessors = _takeovers(ctx, sent)
     taken = {"jobTitle", *ctx.lexicon.words.rules["job_title_properties"]}
-    respectively = any(t.lower_ == "respectively" for t in sent)  # "A and B were named X and Y respectively"
+    respectively = "respectively" in ctx.tokens.lower[sent.start:sent.end]  # "A and B were named X and Y respectively"
     for token in ctx.named_tokens(sent):
         person = arg(ctx, token)
         if person is None or person.cls != "Person" or by_token[token.i].end - 1 != token.i:
