@@ -49,9 +49,11 @@ def lifespans(ctx: DocContext) -> Iterator[Relation]:
     for sent in ctx.sentences:
         for token in ctx.named_tokens(sent):
             person = arg(ctx, token)
-            opening = _opening(ctx.doc, token.i + 1, sent.end)
             if person is None or person.cls != "Person" or by_token[token.i].anaphor \
-                    or by_token[token.i].end - 1 != token.i or opening is None:
+                    or by_token[token.i].end - 1 != token.i:
+                continue
+            opening = _opening(ctx.doc, token.i + 1, sent.end)  # read for a person's last word only
+            if opening is None:
                 continue
             close = next((k for k in range(opening + 1, min(sent.end, opening + 40))
                           if ctx.doc[k].text == ")"), None)

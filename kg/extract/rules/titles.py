@@ -54,7 +54,7 @@ def is_title(ctx: DocContext, token: Token) -> bool:
 def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozenset[str]) -> Iterator[Relation]:
     by_token = ctx.resolved.by_token
     conf = confidence(ctx, "title")
-    predecessors = _takeovers(ctx, sent)
+    predecessors = None  # _takeovers(ctx, sent), read when the sentence gives a person a title (most give none)
     taken = {"jobTitle", *ctx.lexicon.words.rules["job_title_properties"]}
     respectively = "respectively" in ctx.tokens.lower[sent.start:sent.end]  # "A and B were named X and Y respectively"
     for token in ctx.named_tokens(sent):
@@ -67,6 +67,8 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
             if bracketed and title.i < start:
                 continue  # "Minister of Social Affairs (Mensos)": the title's short form, no holder
             made = list(_posts(ctx, sent, person, token, title, bodies, words, conf, alone=respectively))
+            if predecessors is None:
+                predecessors = _takeovers(ctx, sent)
             if predecessors.get(person.iri) and _taken_over(title, token):
                 made += [replace(r, subject=before.iri, subject_span=(before.start_char, before.end_char), former=True)
                          for r in made if r.subject == person.iri and not r.former and r.predicate in taken
