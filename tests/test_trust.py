@@ -1720,6 +1720,13 @@ def test_who_publishes_a_game_or_buys_a_firm_is_a_firm_unless_named_like_a_perso
     assert entities("The novel was published by Ann Kessler in 1990.")["Ann Kessler"][0] == "Person"
 
 
+def test_a_second_name_with_a_noun_of_its_own_takes_no_title_from_the_first():
+    found = facts("Last year the club received multi-million pound investment from the former West Ham United "
+                  "chairman Terry Brown and Israeli agent Pini Zahavi.")
+    assert ("Terry Brown", "leads", "West Ham United") in found, found
+    assert not [f for f in found if f[0] == "Pini Zahavi" and f[1] in {"leads", "jobTitle"}], found
+
+
 def test_a_nickname_is_the_person_it_shortens():
     ents = entities("Vexa Labs named James Taiclet chief executive. As the company's next CEO, Jim will lead it.")
     assert "Jim" not in ents and "Jim" in ents["James Taiclet"][1], ents

@@ -219,7 +219,7 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     # Senior VP of Midscale Brands, Alissa Montbriand as VP of ...") nor one after a title
     # another name holds ("Sebastian Fahey, Sotheby's managing director, Helena Newman")
     if person.dep_ == "appos" and not _own_as_title(ctx, person) \
-            and not _held_by_name_before(ctx, person.head):
+            and not _held_by_name_before(ctx, person.head) and not _a_second_of_its_own(ctx, person):
         candidates.append(person.head)
         # "The chief executive of Apple, Tim Cook, said": the parser hangs the name on the owner
         owner = person.head
@@ -293,6 +293,23 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         for t in (candidate, *conjuncts(candidate)):
             if (is_title(ctx, t) or t.lower_ in offices) and (t.i == candidate.i or not _named(ctx, t, person)):
                 yield t
+
+
+def _a_second_of_its_own(ctx: DocContext, person: Token) -> bool:
+    """Whether a name in apposition to a title comes after another name in apposition to it and
+    has a noun of its own before it: "the former West Ham United chairman Terry Brown and Israeli
+    agent Pini Zahavi" (Zahavi is the agent, Brown the chairman).
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> g = extract(Document.from_text("It got money from the former Vexa United chairman Tom Brent and "
+    ...                                "Israeli agent Pini Zahar.", "x"))
+    >>> sorted((r.subject.rsplit("/", 1)[-1], r.predicate) for r in g.relations if r.predicate == "jobTitle")
+    [('Tom_Brent', 'jobTitle')]
+    """
+    own = any(c.dep_ in {"compound", "amod"} and c.pos_ == "NOUN" and c.is_lower for c in person.children)
+    return own and any(c.dep_ == "appos" and c.i < person.i and (a := arg(ctx, c)) is not None and a.cls == "Person"
+                       for c in person.head.children)
 
 
 def _of_offspring(title: Token, offspring: Iterable[str]) -> bool:
