@@ -1727,6 +1727,14 @@ def test_a_second_name_with_a_noun_of_its_own_takes_no_title_from_the_first():
     assert not [f for f in found if f[0] == "Pini Zahavi" and f[1] in {"leads", "jobTitle"}], found
 
 
+def test_a_title_after_the_last_name_of_a_list_is_not_the_first_names():
+    found = facts("The charity has also appointed three new trustees, former BBC executive Amanda Farnsworth, "
+                  "Warwick Students' Union chief executive Rob Parkinson and Sarah Hunt, head of audit UK and "
+                  "Ireland for British Airways' owner IAG.")
+    assert not [f for f in found if f[0] == "Amanda Farnsworth" and f[2] in {"IAG", "head of audit"}], found
+    assert ("Amanda Farnsworth", "worksFor", "BBC") in found, found
+
+
 def test_a_nickname_is_the_person_it_shortens():
     ents = entities("Vexa Labs named James Taiclet chief executive. As the company's next CEO, Jim will lead it.")
     assert "Jim" not in ents and "Jim" in ents["James Taiclet"][1], ents

@@ -471,13 +471,16 @@ def _apposed_before(ctx: DocContext, person: Token) -> list[Token]:
 def _beside_another(ctx: DocContext, title: Token, person: Token) -> bool:
     """Whether a title in apposition is another person's, whatever the parse hangs it on: one
     named right before its comma ("Jeon Lee as the new head and President Gyeong Ho, the
-    existing head of X, as ...") or right after its last word ("In addition to Walujo, Director
-    of Public Affairs Ade Mulyana, and ...")."""
+    existing head of X, as ...", "former BBC executive Amanda Farnsworth, ... and Sarah Hunt, head of
+    audit for IAG") or right after its last word ("In addition to Walujo, Director of Public Affairs
+    Ade Mulyana, and ...")."""
     by_token = ctx.resolved.by_token
     own = by_token[person.i].iri
     doc = title.doc
     start, end = title.left_edge.i, title.right_edge.i
     around = [start - 2] if start >= 2 and doc[start - 1].text == "," else []
+    if title.i >= 2 and doc[title.i - 1].text == ",":  # "..., Rob Parkinson and Sarah Hunt, head of audit at X":
+        around.append(title.i - 2)  # Hunt's, though the parse hangs the names before on the title
     around += [end + 1] if end + 1 < len(doc) else []
     return any(i in by_token and by_token[i].cls == "Person" and by_token[i].iri != own and not by_token[i].anaphor
                for i in around)
