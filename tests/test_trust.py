@@ -1735,6 +1735,13 @@ def test_a_title_after_the_last_name_of_a_list_is_not_the_first_names():
     assert ("Amanda Farnsworth", "worksFor", "BBC") in found, found
 
 
+def test_a_nationality_is_no_residence_unless_the_sentence_says_so():
+    found = facts("Kessel Wednesday have been bought by Azerbaijani businessman Hafiz Mammadov.")
+    assert ("Hafiz Mammadov", "nationality", "Azerbaijan") in found and not [f for f in found if f[1] == "livesIn"], found
+    found = facts("The American actor Tom Vell lives in the United States.")
+    assert ("Tom Vell", "livesIn", "United States") in found, found
+
+
 def test_a_nickname_is_the_person_it_shortens():
     ents = entities("Vexa Labs named James Taiclet chief executive. As the company's next CEO, Jim will lead it.")
     assert "Jim" not in ents and "Jim" in ents["James Taiclet"][1], ents
