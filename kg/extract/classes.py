@@ -35,9 +35,9 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from kg.extract.given_names import common_nouns, given_names
+from kg.extract.given_names import common_nouns, family_names, given_names
 from kg.extract.nlp import MONTHS
-from kg.extract.places import PLACE_FIRST_WORDS, countries, is_place, postal_state, subdivisions, us_states
+from kg.extract.places import NAME_PARTICLES, PLACE_FIRST_WORDS, countries, is_place, postal_state, subdivisions, us_states
 from kg.extract.tokens import text_of, tokens_of
 from kg.lexicon import Lexicon, load_words
 
@@ -53,8 +53,6 @@ ORGANIZATION_WORDS = _WORDS["organization_words"]
 ORGANIZATION_FIRST_WORDS = frozenset(_WORDS["organization_first_words"])
 #: Nouns of bodies named after the place they serve ("the Arts Council of Calvert County").
 PLACE_BODIES = frozenset(_WORDS["place_bodies"])
-#: Words that open surnames and towns alike ("Van Dyne", "De Pere").
-_NAME_PARTICLES = frozenset(_WORDS["name_particles"])
 #: Last words that make a name an event ("FIBT World Championships"); first words ("Operation Kestrel").
 EVENT_WORDS = frozenset(_WORDS["event_words"])
 EVENT_FIRST_WORDS = frozenset(_WORDS["event_first_words"])
@@ -377,18 +375,21 @@ def names_another(noun: Token) -> bool:
 def _company_nouns() -> frozenset[str]:
     """Nouns a company is called right before its name ("giant", "maker"): the Organization
     class's head nouns (kg.ttl) but those that name no company ("party", "label")."""
-    from kg.lexicon import load_lexicon
-
-    return frozenset(n for n, cls in load_lexicon().head_nouns.items() if cls == "Organization") - {"party", "label"}
+    return _head_nouns_of("Organization") - {"party", "label"}
 
 
 @lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
     """Nouns a person is called right before their name ("architect", "singer"): the Person
     class's head nouns (kg.ttl)."""
+    return _head_nouns_of("Person")
+
+
+def _head_nouns_of(cls: str) -> frozenset[str]:
+    """The class's ``kg:headNoun`` words (the default lexicon's)."""
     from kg.lexicon import load_lexicon
 
-    return frozenset(n for n, cls in load_lexicon().head_nouns.items() if cls == "Person")
+    return frozenset(n for n, c in load_lexicon().head_nouns.items() if c == cls)
 
 
 def _one_of(noun: Token) -> Token:
@@ -875,7 +876,7 @@ def _shaped_like_a_persons(span: Span, lexicon: Lexicon) -> bool:
     surname_placed = not is_place(span[0].text) and not is_place(text_of(span))
     # "Lucas Fernandez Peña", "Clive Mather": a town Lucas, Clive, a given name too; not "Austin, Texas"
     given = span[0].text in given_names() and (len(span) > 2 or not (
-        is_place(span[-1].text) or span[0].lower_ in _NAME_PARTICLES))  # "Van Dyne" may be a town still
+        is_place(span[-1].text) or span[0].lower_ in NAME_PARTICLES))  # "Van Dyne" may be a town still
     return all(t.pos_ == "PROPN" and _capitalised(t.text) and t.lower_ not in ORGANIZATION_WORDS
                and t.lower_ not in lexicon.head_nouns and not lexicon.known(t.text)
                and not (is_place(t.text) and not (t.i == span.end - 1 and surname_placed)
@@ -1079,8 +1080,6 @@ def _a_firms_deed(span: Span) -> bool:
     >>> _a_firms_deed(doc[5:6]), _a_firms_deed(doc[11:12]), _a_firms_deed(doc[17:18])
     (True, True, False)
     """
-    from kg.extract.given_names import family_names
-
     root = first_conjunct(span.root)  # "by Avex Trax and Avex Taiwan"
     if len(span) > 2 or root.dep_ != "pobj" or any(t.text in given_names() or t.text in family_names() for t in span):
         return False

@@ -32,8 +32,9 @@ if TYPE_CHECKING:
     from kg.lexicon import Lexicon
     from spacy.tokens import Span, Token
 
-#: Words that open surnames and towns alike ("Van Dyne", "De Pere"): ``words.toml`` ``name_particles``.
-_PARTICLES = frozenset(load_words().mentions["name_particles"])
+#: Particles of people's and towns' names ("von der Leyen", "Van Dyne", "De Pere"): ``words.toml``
+#: ``name_particles``; read here, the module every other that uses them reads.
+NAME_PARTICLES = frozenset(load_words().mentions["name_particles"])  # never a name's last word
 #: Smallest city (people) whose name votes Place.
 MIN_POPULATION = 15_000
 #: Words before a name that put it on a map ("born in Lincoln", "flew to Jordan", "visited Kyiv").
@@ -377,7 +378,7 @@ def _hometown(span: Span) -> bool:
     doc = span.doc
     return span.start >= 2 and span.end < len(doc) and doc[span.end].text == ";" \
         and doc[span.start - 1].text == "," and doc[span.start - 2].ent_type_ == "PERSON" \
-        and (span[0].text not in given_names() or (len(span) > 1 and span[0].lower_ in _PARTICLES)) and len(span) <= 3
+        and (span[0].text not in given_names() or (len(span) > 1 and span[0].lower_ in NAME_PARTICLES)) and len(span) <= 3
 
 
 @lru_cache(maxsize=1)

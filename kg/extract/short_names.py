@@ -14,17 +14,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import HONORIFICS, ORGANIZATION_WORDS
+from kg.extract.places import NAME_PARTICLES  # mentions and name_links read it from here too
 from kg.extract.tokens import tokens_of
-from kg.lexicon import load_words
 from kg.types import changed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
     from kg.extract.mentions import Found
-
-#: Lower-case words inside people's names ("von der Leyen", "da Silva"): never a name's last word.
-NAME_PARTICLES = frozenset(load_words().mentions["name_particles"])
 
 
 def short_names_again(doc: Doc, shorts: Shorts, taken: set[int]) -> Iterator[tuple[Span, str]]:

@@ -610,8 +610,7 @@ def _heads_a_part(ctx: DocContext, title: Token) -> bool:
     if unit:
         return True
     if not employers and title.dep_ == "conj":  # "professor and chair of genetics at ...": the "at" on the first
-        employers = _unit(ctx, title.head)[1] or [a for c in title.head.children if c.dep_ == "prep" and c.lower_ == "at"
-                                                  for a in args(ctx, pobj(c)) if a.cls == "Organization"]
+        employers = _unit(ctx, title.head)[1]
     nodes = (title, title.head) if title.dep_ == "conj" else (title,)
     of = next((c for node in nodes for c in node.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     field = pobj(of) if of is not None else None
