@@ -3862,3 +3862,21 @@ def test_the_leader_of_a_party_in_apposition_is_a_person():
     got = facts("Onyoti Adigo, leader of the SPLM-DC party, said the vote was flawed.")
     assert entities("Onyoti Adigo, leader of the SPLM-DC party, said the vote was flawed.")["Onyoti Adigo"][0] == "Person"
     assert ("Onyoti Adigo", "leads", "SPLM-DC party") in got, got
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The district borders the Mara and Kagera Regions to the west.", ("Mara",)),
+    ("The plain spans the Aldori, Venshu and Takama prefectures.", ("Aldori", "Venshu", "Takama")),
+    ("The trail crosses the Tonto, Apache and Sitgreaves national forests.", ("Tonto", "Apache")),
+])
+def test_names_listed_before_a_plural_noun_of_places_are_places(text, names):
+    got = entities(text)
+    assert all(got[name][0] == "Place" for name in names), got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Escuela Latinoamericana de Ciencias Marinas opened in 1999.", "Escuela Latinoamericana de Ciencias Marinas"),
+    ("Istituto Gamberini Rossi trains nurses.", "Istituto Gamberini Rossi"),
+])
+def test_a_name_opening_with_a_bodys_word_in_its_language_is_an_organisation(text, name):
+    assert entities(text)[name][0] == "Organization", entities(text)

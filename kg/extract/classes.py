@@ -74,6 +74,8 @@ _MARRYING = frozenset({"marry", "wed", "remarry"})
 #: Nouns of a person's own life ("Morris's death").
 LIFE_NOUNS = frozenset(_WORDS["life_nouns"])
 DISTRICT_BODIES = frozenset(_WORDS["district_bodies"])
+#: Plural nouns of places a list of names is written before: "the Aichi, Gifu and Mie prefectures".
+LISTED_PLACE_NOUNS = frozenset(_WORDS["listed_place_nouns"])
 #: A regnal number: "I", "II", "IV", "XIV" ("Carol I", "Philip V").
 REGNAL = re.compile(r"[IVX]{1,5}")
 #: Classes whose head noun types a name that modifies it ("the Trainium2 chip").
@@ -235,8 +237,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
         return cls
     if gives_a_company_title(span) or placed_based(span):
         return "Organization"  # "Aston Martin chief executive Andy Palmer", "Minneapolis-based Best Buy"
-    if town_before_based(span):
-        return "Place"  # "Lyon, France-based Valneva": Lyon is a town in France
+    if town_before_based(span) or _listed_before_places(span):
+        return "Place"  # "Lyon, France-based Valneva": Lyon is a town in France; "the Pwani and Lindi Regions"
     if span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in _PERSONAL_HONORIFICS:
         return "Person"  # "The company named Mr K. Krithivasan as CEO": not a company named so
     said = _said_beside(beside, lexicon)
@@ -510,6 +512,30 @@ def _listed_before_series(span: Span, lexicon: Lexicon) -> bool:
         i += 1
     return i < len(doc) and doc[i].lower_ in _SERIES and doc[i].pos_ == "NOUN" \
         and span.start > 0 and doc[span.start - 1].lower_ in {"the", ",", "and"} and not lexicon.known(text_of(span))
+
+
+def _listed_before_places(span: Span) -> bool:
+    """Whether the name is one of a list of names written before a plural noun of places,
+    whatever the parse: "the Pwani and Lindi Regions", "the Aichi, Gifu and Mie prefectures", "the Coconino, Kaibab and Prescott
+    national forests" (:data:`LISTED_PLACE_NOUNS`).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("It borders the Pwani and Ruvu Regions. Apple and Google parks grew.")
+    >>> [_listed_before_places(doc[i:i + 1]) for i in (3, 5, 9, 11)]
+    [True, True, False, False]
+    """
+    doc, i = span.doc, span.end
+    listed = span.start > 1 and doc[span.start - 1].lower_ in {"and", "or"} and doc[span.start - 2].pos_ == "PROPN"
+    while i < len(doc) and (doc[i].text == "," or doc[i].lower_ in {"and", "or"}):
+        listed = listed or doc[i].lower_ in {"and", "or"}
+        i += 1
+        while i < len(doc) and doc[i].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_upper) \
+                and doc[i].lower_ not in LISTED_PLACE_NOUNS:
+            i += 1
+    while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i += 1  # "national forests"
+    return listed and i < len(doc) and doc[i].lower_ in LISTED_PLACE_NOUNS and doc[i - 1].pos_ in {"PROPN", "ADJ"} \
+        and not (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN")  # not "the Ohio and Erie Rivers Trust"
 
 
 def _follows(span: Span, i: int) -> bool:
