@@ -3880,3 +3880,22 @@ def test_names_listed_before_a_plural_noun_of_places_are_places(text, names):
 ])
 def test_a_name_opening_with_a_bodys_word_in_its_language_is_an_organisation(text, name):
     assert entities(text)[name][0] == "Organization", entities(text)
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("Dana Ostrow joined Velta Air in 1990. She later worked on Velta's joint venture with Kestrel Airways.",
+     "Kestrel Airways"),
+    ("Dana Ostrow joined Velta Air in 1990. She also worked on Velta's joint ventures with Corvin's Kestrel "
+     "Airways and Iberia across the Atlantic, as well as its partnership with Japanese Airlines.", "Kestrel Airways"),
+    ("Dana Ostrow joined Velta Air in 1990. She also worked on Velta's joint ventures with Corvin's Kestrel "
+     "Airways and Iberia across the Atlantic, as well as its partnership with Japanese Airlines.", "Japanese Airlines"),
+])
+def test_a_partner_of_ones_employer_is_no_employer(text, partner):
+    assert not any(p == "worksFor" and o == partner for _, p, o in facts(text)), facts(text)
+
+
+def test_the_town_after_a_persons_name_and_age_is_where_they_live():
+    text = "The governor appointed Tom Lasker, 61, of Crockett to the Alameda County Superior Court."
+    assert entities(text)["Crockett"][0] == "Place", entities(text)
+    got = facts(text)
+    assert ("Tom Lasker", "livesIn", "Crockett") in got and ("Tom Lasker", "worksFor", "Crockett") not in got, got

@@ -746,7 +746,9 @@ def excluded(listed: frozenset[str], doc: Doc, sent: Span, a: tuple[int, int], b
     (:func:`evidence_words`, :func:`_path_lemmas`) or as the object of the verb ``b``
     hangs on ("has offices in Detroit": a branch, no headquarters; "the father of A
     and the grandfather of B": B is no parent), unless a "head" or "main" comes
-    before the listed word in the sentence ("its head office is in Leeds").
+    before the listed word in the sentence ("its head office is in Leeds"); the word before
+    ``b``'s preposition counts too, wherever the parse hangs it ("worked on Velta's joint
+    venture with Kestrel Airways").
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -754,12 +756,18 @@ def excluded(listed: frozenset[str], doc: Doc, sent: Span, a: tuple[int, int], b
     >>> offices = word_lists(load_lexicon(), "model_excluding_words")["headquarteredIn"]
     >>> [excluded(offices, doc, doc[:], (0, 2), (i, i + 1)) for i in (5, 10)]
     [False, True]
+    >>> doc = load_nlp()("She later worked on Velta's joint venture with Kestrel Airways.")
+    >>> excluded(word_lists(load_lexicon(), "model_excluding_words")["worksFor"], doc, doc[:], (0, 1), (9, 11))
+    True
     """
     governor = doc[b[0]:b[1]].root
     while governor.dep_ in {"pobj", "prep"} and governor.head.i != governor.i:
         governor = governor.head  # "has offices in Detroit": the verb, and its object below
     words = evidence_words(doc, a, b) | _path_lemmas(doc, a, b) | {
         c.lemma_.lower() for c in governor.children if c.dep_ == "dobj"}
+    prep = doc[b[0]:b[1]].root.head
+    if prep.dep_ == "prep" and prep.i == b[0] - 1 and prep.i > 0 and not a[0] <= prep.i - 1 < a[1]:
+        words |= {doc[prep.i - 1].lemma_.lower()}  # "worked on its joint venture with Kestrel Air", however attached
     if words.isdisjoint(listed):
         return False
     lemmas = tokens_of(doc).lemma[sent.start:sent.end]

@@ -238,14 +238,14 @@ def place_vote(span: Span, ner_class: str | None, lexicon: Lexicon | None = None
     if not is_place(text_of(span)):
         return ner_class in {"Person", "Organization"} and (
             _on_a_map(span, ner_class) or _abbreviated_state(span, lexicon)
-            or (ner_class == "Person" and _hometown(span)))  # NER's organisation there is an affiliation
+            or (ner_class == "Person" and _hometown(span)) or _aged_of(span))  # NER's organisation there is an affiliation
     if ner_class == "Place" or ner_class is None:
         return True
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     mapped = before in LOCATIVE or _place_after_comma(span) or _after_a_body(span) \
         or _listed_with_a_place(span) or _based(span) or _listed_after_a_locative(span) or datelined(span) \
-        or _hometown(span) or _native(span)
+        or _hometown(span) or _native(span) or _aged_of(span)
     if ner_class == "Person":  # "Lincoln said" is a person; "Bahir Dar", "Saint Lucia" are no one
         return mapped or len(span) > 1
     if ner_class == "Organization":  # "Boston beat Chicago": a team; a country or state is a place
@@ -405,6 +405,20 @@ def postal_state(span: Span) -> str | None:
     comma, town = span.doc[span.start - 1], span.doc[span.start - 2]
     state = geonames().get_us_states().get(span.text)
     return state["name"] if state and comma.text == "," and town.is_title else None
+
+
+def _aged_of(span: Span) -> bool:
+    """Whether the name is the town after a person's name, age and "of", as news writes where
+    one lives: "Judy Lane, 63, of Rodeo" (NER: an organisation, an employer).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("The judge named Judy Lane, 63, of Rodeo to the court.")
+    >>> _aged_of(doc[9:10]), _aged_of(doc[3:5])
+    (True, False)
+    """
+    doc, i = span.doc, span.start
+    return i >= 5 and doc[i - 1].lower_ == "of" and doc[i - 2].text == "," and doc[i - 3].like_num \
+        and doc[i - 4].text == "," and doc[i - 5].ent_type_ == "PERSON"
 
 
 def _native(span: Span) -> bool:
