@@ -3899,3 +3899,27 @@ def test_the_town_after_a_persons_name_and_age_is_where_they_live():
     assert entities(text)["Crockett"][0] == "Place", entities(text)
     got = facts(text)
     assert ("Tom Lasker", "livesIn", "Crockett") in got and ("Tom Lasker", "worksFor", "Crockett") not in got, got
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Karen Vell left her job as CEO of Halden Regional Health.", "CEO"),
+    ("Bryan Doyle has parted ways with gold miner Kestrel Resources after 13 years as managing director "
+     "and chief executive.", "chief executive"),
+    ("Most recently, Tom Cooper was CEO of Round Hill Minerals.", "CEO"),
+    ("The last CEO, Peter Vell, abruptly resigned this week.", "CEO"),
+    ("Mark Geyer was the deputy director at the center before he assumed the position at NASA Headquarters.",
+     "deputy director"),
+])
+def test_a_post_told_as_over_is_former(text, title):
+    rels = [r for r in graph(text).relations if r.predicate == "jobTitle" and r.obj == title]
+    assert rels and all(r.former for r in rels), rels
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Karen Vell will leave her job as CEO of Halden Regional Health next year.", "CEO"),
+    ("Tom Cooper was recently named CEO of Round Hill Minerals.", "CEO"),
+    ("After 13 years as chief executive, Bryan Doyle remains at Kestrel Resources.", "chief executive"),
+])
+def test_a_post_still_held_is_not_former(text, title):
+    rels = [r for r in graph(text).relations if r.predicate == "jobTitle" and r.obj == title]
+    assert rels and not any(r.former for r in rels), rels

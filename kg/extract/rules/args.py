@@ -466,8 +466,8 @@ def formerly(ctx: DocContext, word: Token) -> bool:
     if word.i >= 2 and doc[word.i - 1].text in {"-", "–"} and doc[word.i - 2].lower_ == "ex":
         return True  # "ex-CEO"
     if word.pos_ in {"NOUN", "PROPN"}:
-        if any(t.lower_ in words and t.i < word.i for t in word.subtree) or _ended(word) \
-                or _then(word, ctx.lexicon.triggers.title_heads):
+        if any((t.lower_ in words or t.lower_ == "last" and t.dep_ == "amod") and t.i < word.i for t in word.subtree) \
+                or _ended(word) or _then(word, ctx.lexicon.triggers.title_heads) or _years_as(word):
             return True  # "former Argentina and Colombia boss", "Minister of State from 1994 to 1997"
         if word.dep_ == "conj" and word.head.pos_ in {"NOUN", "PROPN"} and _shares_former(word, words):
             return True  # "the former chairman and chief executive of X"
@@ -479,11 +479,57 @@ def formerly(ctx: DocContext, word: Token) -> bool:
             if word.dep_ == "pobj" and word.head.lower_ == "as" else None  # "was X", "served as X"
         while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.dep_ in {"pobj", "prep"}:
             verb = verb.head  # "served for seven years as CEO": the "as" hangs on the years
+        if verb is not None and verb.lower_ in _POST_NOUNS and verb.dep_ == "dobj" and (
+                verb.head.lemma_ == "leave" or left_post(ctx, verb.head)):
+            return True  # "left her job as CEO", "resigned his post as chair"
+        if verb is not None and verb.lemma_ == "leave" and word.head.lower_ == "as" and verb.tag_ in {"VBD", "VBN"} \
+                and any(c.dep_ == "dobj" and c.lower_ in _POST_NOUNS for c in verb.children):
+            return True  # the same, the "as" hung on the verb
         return verb is not None and (any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
+                                     or _recently_was(verb)
                                      or _ended(verb) or (word.head.lower_ == "as" and left_post(ctx, verb))
                                      or _had_been(verb) or _held_then(verb))
     return any(c.dep_ in {"advmod", "npadvmod"} and c.lower_ in words for c in word.children) or _ended(word) \
         or _held_then(word) or (word.lemma_ in _HOLDING and _had_been(word)) or _spent(word)
+
+
+#: Nouns of a post a leaving verb takes before its "as": "left her job as CEO".
+_POST_NOUNS = frozenset({"job", "post", "position", "role", "seat", "office"})
+
+
+def _years_as(title: Token) -> bool:
+    """Whether the title is the post of a stretch of time after which its holder leaves:
+    "parted ways with X after 13 years as managing director" (over); not "After 13 years as
+    CEO, he remains at X".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Bo Ek left Vexo after 13 years as chief executive. Al Roe is chief executive.")
+    >>> _years_as(doc[9]), _years_as(doc[15])
+    (True, False)
+    """
+    while title.dep_ == "conj" and title.head.i < title.i:
+        title = title.head  # "after 13 years as managing director and chief executive"
+    as_, span = title.head, title.head.head
+    return title.dep_ == "pobj" and as_.lower_ == "as" and span.lower_ in _SPANS and span.dep_ == "pobj" \
+        and span.head.lower_ == "after" and span.head.head.lemma_ in _LEAVING_LEMMAS
+
+
+#: Verbs whose subject leaves: "parted ways with X after 13 years as CEO".
+_LEAVING_LEMMAS = frozenset({w.split()[0] for w in load_words().rules["leaving_verbs"]}) | {"part", "leave", "exit"}
+
+
+def _recently_was(verb: Token) -> bool:
+    """Whether a post is told as the last one before now: "Most recently, Cooper was CEO of X"
+    (a biography's past post); not "She was recently named CEO".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Most recently, Cooper was CEO of Vexo. She was recently named CEO.")
+    >>> _recently_was(doc[4]), _recently_was(doc[11])
+    (True, False)
+    """
+    return verb.lemma_ == "be" and verb.tag_ == "VBD" and verb.dep_ == "ROOT" \
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children) \
+        and any(c.dep_ == "advmod" and c.lower_ == "recently" for c in verb.children)
 
 
 def _spent(verb: Token) -> bool:
@@ -619,6 +665,10 @@ def _ended(word: Token) -> bool:
     >>> _ended(doc[3]), _ended(doc[13])
     (True, False)
     """
+    if word.pos_ in {"VERB", "AUX"} and word.tag_ == "VBD" and any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "before" for m in c.children)
+            for c in word.children):
+        return True  # "He was the deputy director at the center before he assumed the post"
     for prep in (c for c in word.children if c.dep_ in {"prep", "advmod"}):
         dated = prep.dep_ == "prep" and any(_a_time(t) for t in prep.subtree)
         if prep.lower_ in {"until", "till", "between"} and dated:
