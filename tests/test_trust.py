@@ -3923,3 +3923,11 @@ def test_a_post_told_as_over_is_former(text, title):
 def test_a_post_still_held_is_not_former(text, title):
     rels = [r for r in graph(text).relations if r.predicate == "jobTitle" and r.obj == title]
     assert rels and not any(r.former for r in rels), rels
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kestrel Mining is developing its Goliath gold project in Ontario.", "Goliath"),
+    ("Kestrel Mining said its Morila gold mine in Mali grew.", "Morila"),
+])
+def test_a_name_before_a_things_noun_is_no_employee_of_its_owner(text, name):
+    assert not any(s == name and p == "worksFor" for s, p, _ in facts(text)), facts(text)

@@ -39,9 +39,10 @@ def possessives(ctx: DocContext) -> Iterator[Relation]:
                 continue
             owned = arg(ctx, head)
             if owned is None and owner.cls != "Person" and head.lower_ not in channels:
-                # "his NBA career", "her List A debut": no employer; "its Twitter account": not its
+                # "his NBA career", "her List A debut": no employer; "its Twitter account": not its;
+                # a person naming the thing is no one's ("its Goliath gold project", NER's person)
                 owned = next((a for c in head.children if c.dep_ in {"compound", "nmod", "amod"}
-                              for a in [arg(ctx, c)] if a), None)
+                              for a in [arg(ctx, c)] if a and a.cls != "Person"), None)
             if owned is None or owned.iri == owner.iri:
                 continue
             for spec in specs:
