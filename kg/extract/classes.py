@@ -238,7 +238,7 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     if gives_a_company_title(span) or placed_based(span):
         return "Organization"  # "Aston Martin chief executive Andy Palmer", "Minneapolis-based Best Buy"
     if town_before_based(span) or _listed_before_places(span):
-        return "Place"  # "Lyon, France-based Valneva": Lyon is a town in France; "the Pwani and Lindi Regions"
+        return "Place"  # "Lyon, France-based Valneva": a town in France; "the Pwani and Lindi Regions"
     if span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in _PERSONAL_HONORIFICS:
         return "Person"  # "The company named Mr K. Krithivasan as CEO": not a company named so
     said = _said_beside(beside, lexicon)
@@ -516,8 +516,8 @@ def _listed_before_series(span: Span, lexicon: Lexicon) -> bool:
 
 def _listed_before_places(span: Span) -> bool:
     """Whether the name is one of a list of names written before a plural noun of places,
-    whatever the parse: "the Pwani and Lindi Regions", "the Aichi, Gifu and Mie prefectures", "the Coconino, Kaibab and Prescott
-    national forests" (:data:`LISTED_PLACE_NOUNS`).
+    whatever the parse: "the Pwani and Lindi Regions", "the Aichi, Gifu and Mie prefectures",
+    "the Coconino, Kaibab and Prescott national forests" (:data:`LISTED_PLACE_NOUNS`).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("It borders the Pwani and Ruvu Regions. Apple and Google parks grew.")
@@ -525,7 +525,8 @@ def _listed_before_places(span: Span) -> bool:
     [True, True, False, False]
     """
     doc, i = span.doc, span.end
-    listed = span.start > 1 and doc[span.start - 1].lower_ in {"and", "or"} and doc[span.start - 2].pos_ == "PROPN"
+    listed = span.start > 1 and doc[span.start - 1].lower_ in {"and", "or"} \
+        and doc[span.start - 2].pos_ == "PROPN"  # the last of the list
     while i < len(doc) and (doc[i].text == "," or doc[i].lower_ in {"and", "or"}):
         listed = listed or doc[i].lower_ in {"and", "or"}
         i += 1
@@ -534,8 +535,8 @@ def _listed_before_places(span: Span) -> bool:
             i += 1
     while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
         i += 1  # "national forests"
-    return listed and i < len(doc) and doc[i].lower_ in LISTED_PLACE_NOUNS and doc[i - 1].pos_ in {"PROPN", "ADJ"} \
-        and not (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN")  # not "the Ohio and Erie Rivers Trust"
+    return listed and i < len(doc) and doc[i].lower_ in LISTED_PLACE_NOUNS \
+        and doc[i - 1].pos_ in {"PROPN", "ADJ"} and not (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN")  # not "the Ohio and Erie Rivers Trust"
 
 
 def _follows(span: Span, i: int) -> bool:

@@ -767,7 +767,7 @@ def excluded(listed: frozenset[str], doc: Doc, sent: Span, a: tuple[int, int], b
         c.lemma_.lower() for c in governor.children if c.dep_ == "dobj"}
     prep = doc[b[0]:b[1]].root.head
     if prep.dep_ == "prep" and prep.i == b[0] - 1 and prep.i > 0 and not a[0] <= prep.i - 1 < a[1]:
-        words |= {doc[prep.i - 1].lemma_.lower()}  # "worked on its joint venture with Kestrel Air", however attached
+        words |= {doc[prep.i - 1].lemma_.lower()}  # "its joint venture with Kestrel Air", however attached
     if words.isdisjoint(listed):
         return False
     lemmas = tokens_of(doc).lemma[sent.start:sent.end]

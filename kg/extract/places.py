@@ -238,7 +238,8 @@ def place_vote(span: Span, ner_class: str | None, lexicon: Lexicon | None = None
     if not is_place(text_of(span)):
         return ner_class in {"Person", "Organization"} and (
             _on_a_map(span, ner_class) or _abbreviated_state(span, lexicon)
-            or (ner_class == "Person" and _hometown(span)) or _aged_of(span))  # NER's organisation there is an affiliation
+            or (ner_class == "Person" and _hometown(span))  # NER's organisation there is an affiliation
+            or _aged_of(span))
     if ner_class == "Place" or ner_class is None:
         return True
     doc = span.doc

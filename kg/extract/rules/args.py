@@ -466,8 +466,8 @@ def formerly(ctx: DocContext, word: Token) -> bool:
     if word.i >= 2 and doc[word.i - 1].text in {"-", "–"} and doc[word.i - 2].lower_ == "ex":
         return True  # "ex-CEO"
     if word.pos_ in {"NOUN", "PROPN"}:
-        if any((t.lower_ in words or t.lower_ == "last" and t.dep_ == "amod") and t.i < word.i for t in word.subtree) \
-                or _ended(word) or _then(word, ctx.lexicon.triggers.title_heads) or _years_as(word):
+        if any((t.lower_ in words or t.lower_ == "last" and t.dep_ == "amod") and t.i < word.i
+               for t in word.subtree) or _ended(word) or _then(word, ctx.lexicon.triggers.title_heads) or _years_as(word):
             return True  # "former Argentina and Colombia boss", "Minister of State from 1994 to 1997"
         if word.dep_ == "conj" and word.head.pos_ in {"NOUN", "PROPN"} and _shares_former(word, words):
             return True  # "the former chairman and chief executive of X"
@@ -515,7 +515,8 @@ def _years_as(title: Token) -> bool:
 
 
 #: Verbs whose subject leaves: "parted ways with X after 13 years as CEO".
-_LEAVING_LEMMAS = frozenset({w.split()[0] for w in load_words().rules["leaving_verbs"]}) | {"part", "leave", "exit"}
+_LEAVING_LEMMAS = frozenset({w.split()[0] for w in load_words().rules["leaving_verbs"]}) \
+    | {"part", "leave", "exit"}
 
 
 def _recently_was(verb: Token) -> bool:
