@@ -3931,3 +3931,22 @@ def test_a_post_still_held_is_not_former(text, title):
 ])
 def test_a_name_before_a_things_noun_is_no_employee_of_its_owner(text, name):
     assert not any(s == name and p == "worksFor" for s, p, _ in facts(text)), facts(text)
+
+
+def test_a_name_listed_between_organisations_is_an_organisation():
+    text = ("This week's moves across the sector, featuring Kestrel Resources, Firefinch, Liontown Resources "
+            "and more. Firefinch has appointed Scott Lowe as its new managing director.")
+    got = facts(text)
+    assert entities(text)["Firefinch"][0] == "Organization", entities(text)
+    assert ("Scott Lowe", "leads", "Firefinch") in got and not any(p == "locatedIn" for _, p, _ in got), got
+
+
+def test_the_chief_of_a_subsidiary_leads_no_parent():
+    got = facts("Most recently, Cooper was CEO of Round Hill Minerals, a unit of Vexo Holdings.")
+    assert ("Cooper", "leads", "Round Hill Minerals") in got and ("Cooper", "leads", "Vexo Holdings") not in got, got
+
+
+def test_the_body_before_chair_and_a_name_is_an_organisation():
+    text = "New Century chair Rob Dalton said the firm was delighted to have him."
+    assert entities(text)["New Century"][0] == "Organization", entities(text)
+    assert not any(p == "livesIn" for _, p, _ in facts(text)), facts(text)

@@ -237,6 +237,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
         return cls
     if gives_a_company_title(span) or placed_based(span):
         return "Organization"  # "Aston Martin chief executive Andy Palmer", "Minneapolis-based Best Buy"
+    if _listed_between_organisations(span):
+        return "Organization"  # "featuring New Century Resources, Firefinch, Liontown Resources"
     if town_before_based(span) or _listed_before_places(span):
         return "Place"  # "Lyon, France-based Valneva": a town in France; "the Pwani and Lindi Regions"
     if span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in _PERSONAL_HONORIFICS:
@@ -537,6 +539,25 @@ def _listed_before_places(span: Span) -> bool:
         i += 1  # "national forests"
     return listed and i < len(doc) and doc[i].lower_ in LISTED_PLACE_NOUNS \
         and doc[i - 1].pos_ in {"PROPN", "ADJ"} and not (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN")  # not "the Ohio and Erie Rivers Trust"
+
+
+def _listed_between_organisations(span: Span) -> bool:
+    """Whether the name stands in a list between two names whose own last words make them
+    organisations: "featuring New Century Resources, Firefinch, Liontown Resources and more"
+    (NER: a place).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("It lists Kestrel Resources, Firefinch, Vexo Holdings and more. It lists Paris, Rome and Lima.")
+    >>> _listed_between_organisations(doc[5:6]), _listed_between_organisations(doc[15:16])
+    (True, False)
+    """
+    doc = span.doc
+    if span.start < 3 or span.end + 2 > len(doc) or doc[span.start - 1].text != "," \
+            or doc[span.end].text != "," and doc[span.end].lower_ != "and":
+        return False
+    before = next((e for e in doc.ents if e.end == span.start - 1), None)
+    after = next((e for e in doc.ents if e.start == span.end + 1 + (doc[span.end + 1].lower_ == "and")), None)
+    return all(e is not None and len(e) > 1 and e[-1].lower_ in ORGANIZATION_WORDS for e in (before, after))
 
 
 def _follows(span: Span, i: int) -> bool:
@@ -1176,6 +1197,8 @@ def gives_a_company_title(span: Span) -> bool:
     >>> doc = load_nlp()("McLaren boss Zak Brown met Trump adviser Kellyanne Conway.")
     >>> gives_a_company_title(doc[0:1]), gives_a_company_title(doc[5:6])
     (True, False)
+    >>> gives_a_company_title(load_nlp()("New Century chair Rob Dalton said it grew.")[0:2])
+    True
     """
     root = span.root
     title = root.head
@@ -1184,7 +1207,9 @@ def gives_a_company_title(span: Span) -> bool:
     if len(span) > 1 and root.ent_type_ == "PERSON" and span[0].text in given_names() and root.dep_ != "poss" \
             and span.end < len(span.doc) and span.doc[span.end].lower_ == "and":
         return False  # "OfficeMax CEO Ravi Saligram and Office Depot CEO Neil Austrian": a person the parse hangs on the next title
-    if root.dep_ != "poss" and not (title.dep_ == "compound" and title.head.pos_ == "PROPN"):
-        return False  # the title names a person after it; not "made Emile Jonassaint provisional president"
+    doc = span.doc
+    if root.dep_ != "poss" and not (title.dep_ == "compound" and title.head.pos_ == "PROPN") and not (
+            title.i + 1 < len(doc) and doc[title.i + 1].ent_iob_ == "B" and doc[title.i + 1].ent_type_ == "PERSON"):
+        return False  # the title names a person after it, however parsed; not "made Emile Jonassaint provisional president"
     words = [t.lower_ for t in span.doc[span.end:title.i + 1] if t.tag_ != "POS" and not t.is_punct]
     return " ".join(words) in COMPANY_TITLES or title.lower_ in COMPANY_TITLES

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.errors import ModelError, OntologyError
 from kg.lexicon import Lexicon, word_lists
@@ -774,6 +774,26 @@ def excluded(listed: frozenset[str], doc: Doc, sent: Span, a: tuple[int, int], b
     return not any(x in {"head", "main"} and y in listed for x, y in zip(lemmas, lemmas[1:]))
 
 
+def parents_of_employers(relations: Iterable[Relation]) -> set[tuple[str, str]]:
+    """(person, parent) for each parent company of an organisation a person works for or leads,
+    by the rules: the classifier's "leads" or "worksFor" of the parent is the subsidiary's
+    ("Cooper was CEO of Round Oak Minerals, a subsidiary of Vexo": he leads no Vexo).
+
+    >>> from kg.types import Relation
+    >>> def rel(s, p, o):
+    ...     return Relation(s, p, o, "d", "", (0, 1), (0, 1), 0.7, "rule:title")
+    >>> parents_of_employers([rel("cooper", "leads", "round_oak"), rel("round_oak", "subsidiaryOf", "vexo")])
+    {('cooper', 'vexo')}
+    """
+    relations = list(relations)
+    parents: dict[str, set[str]] = {}
+    for r in relations:
+        if r.predicate == "subsidiaryOf":
+            parents.setdefault(r.subject, set()).add(r.obj)
+    return {(r.subject, parent) for r in relations if r.predicate in {"leads", "worksFor"}
+            for parent in parents.get(r.obj, ())}
+
+
 def _organisation_places(ctx: DocContext) -> set[tuple[int, str]]:
     """(place mention's first character, property) for places a rule locates an organisation in.
 
@@ -853,6 +873,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     excluding = word_lists(lexicon, "model_excluding_words")
     title_places = lexicon.words.rules.get("model_title_place", frozenset())
     org_places = _organisation_places(ctx)
+    parents = parents_of_employers(ctx.relations)
     staff_titles = lexicon.words.rules.get("staff_titles", frozenset())
     offices = lexicon.words.rules.get("offices", frozenset())
     units = lexicon.words.rules.get("unit_nouns", frozenset())
@@ -895,6 +916,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         predicate = label if literal or staff else membership(ctx, label, b.start_char, b.end_char)
         if predicate == "leads" and names_a_unit(sent, b.iri, resolved, units):
             predicate = "worksFor"  # "named Ann Lee CEO of its office division": she leads the division
+        if predicate in {"leads", "worksFor"} and (a.iri, b.iri) in parents:
+            continue  # "CEO of Round Oak Minerals, a subsidiary of Vexo": he leads the subsidiary
         if not stated(float(top), limits.get(predicate, threshold)):
             continue  # [model_threshold]: the model's worksFor on unseen text is mostly wrong
         out.append(Relation(
