@@ -3950,3 +3950,11 @@ def test_the_body_before_chair_and_a_name_is_an_organisation():
     text = "New Century chair Rob Dalton said the firm was delighted to have him."
     assert entities(text)["New Century"][0] == "Organization", entities(text)
     assert not any(p == "livesIn" for _, p, _ in facts(text)), facts(text)
+
+
+@pytest.mark.parametrize("place", ["Varlow School of Art", "Easton Hall", "Capri"])
+def test_ones_estate_stay_or_training_is_no_employer(place):
+    text = ("Tom Ardley was a British painter. Ardley had initial training at the Varlow School of Art in "
+            "London. He mainly worked at his country estate of Easton Hall near Chichester but had several "
+            "stays on Capri.")
+    assert ("Tom Ardley", "worksFor", place) not in facts(text), facts(text)
