@@ -3958,3 +3958,11 @@ def test_ones_estate_stay_or_training_is_no_employer(place):
             "London. He mainly worked at his country estate of Easton Hall near Chichester but had several "
             "stays on Capri.")
     assert ("Tom Ardley", "worksFor", place) not in facts(text), facts(text)
+
+
+def test_an_australian_states_abbreviation_is_the_state():
+    text = ("The Port Authority of New South Wales (NSW) has welcomed the appointment of John Kell as CEO. "
+            "The port remains at the heart of NSW's trade.")
+    got = entities(text)
+    assert got["New South Wales"][0] == "Place" and "NSW" in got["New South Wales"][1], got
+    assert "NSW" not in got and got["Port Authority of New South Wales"][0] == "Organization", got
