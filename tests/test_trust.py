@@ -3966,3 +3966,15 @@ def test_an_australian_states_abbreviation_is_the_state():
     got = entities(text)
     assert got["New South Wales"][0] == "Place" and "NSW" in got["New South Wales"][1], got
     assert "NSW" not in got and got["Port Authority of New South Wales"][0] == "Organization", got
+
+
+def test_the_classifiers_past_post_is_former_too():
+    g = graph("Tom Hale co-founded Vexo in 1993. Before starting Vexo, he worked at AMD and at LSI Logic.")
+    names = {e.iri: e.label for e in g.entities}
+    got = {(names.get(r.obj), r.former) for r in g.relations if r.predicate == "worksFor"}
+    assert ("LSI Logic", True) in got and ("LSI Logic", False) not in got, got
+
+
+def test_the_classifiers_current_post_is_not_former():
+    g = graph("Tom Hale works at Vexo and at LSI Logic.")
+    assert not any(r.former for r in g.relations), g.relations

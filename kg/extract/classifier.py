@@ -32,7 +32,7 @@ from kg.errors import ModelError, OntologyError
 from kg.lexicon import Lexicon, word_lists
 from kg.extract.classes import DASHES
 from kg.extract.resolve import Resolved
-from kg.extract.rules.args import membership
+from kg.extract.rules.args import formerly, membership
 from kg.extract.tokens import Tokens, tokens_of
 from kg.registry import extractors
 from kg.types import Relation
@@ -927,5 +927,27 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             doc_id=doc_id, sentence=ctx.sentence_text(sent), subject_span=(a.start_char, a.end_char),
             object_span=(b.start_char, b.end_char), confidence=round(float(top), 3),
             extractor="model:pairs", object_is_literal=literal,
+            former=predicate in _EMPLOYERS and held_before(ctx, doc[b.root]),
         ))
     return out
+
+
+def held_before(ctx: DocContext, obj: Token) -> bool:
+    """Whether the verb the object hangs on (past its prepositions and the conjuncts before it)
+    tells a post held before, no longer (:func:`kg.extract.rules.args.formerly`): "Before
+    starting Nvidia, he worked at AMD and at LSI Logic" (LSI Logic too).
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("Before starting Vexo, he worked at Acme and at Zentro.", "x"))
+    >>> held_before(ctx, ctx.doc[10])
+    True
+    """
+    verb = obj
+    for _ in range(6):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        if verb.dep_ not in {"pobj", "prep", "conj", "dobj"}:
+            return False
+        verb = verb.head
+    return verb.pos_ in {"VERB", "AUX"} and formerly(ctx, verb)
