@@ -3978,3 +3978,11 @@ def test_the_classifiers_past_post_is_former_too():
 def test_the_classifiers_current_post_is_not_former():
     g = graph("Tom Hale works at Vexo and at LSI Logic.")
     assert not any(r.former for r in g.relations), g.relations
+
+
+def test_a_preposition_repeated_after_and_takes_its_verb_too():
+    g = graph("Tom Hale co-founded Vexo Systems in 1993. Before starting Vexo Systems, he worked at Intel and at "
+              "Texas Instruments.")
+    names = {e.iri: e.label for e in g.entities}
+    got = {(names.get(r.obj), r.extractor, r.former) for r in g.relations if r.predicate == "worksFor"}
+    assert ("Intel", "rule:svo", True) in got and ("Texas Instruments", "rule:svo", True) in got, got

@@ -24,6 +24,7 @@ from kg.extract.rules.args import (
     args,
     casts,
     confidence,
+    conjuncts,
     formerly,
     future,
     hedged,
@@ -186,7 +187,7 @@ def _pairs(ctx: DocContext, verb: Token, words: list[str], preps: dict,  # type:
     if modified is not None:  # "Mistral AI, the Paris startup founded by Arthur Mensch"
         passive, subj = True, modified
     if len(words) == 2:  # "rely on", "headquartered in": the subject, the preposition's object
-        agents, patients = args(ctx, subj), args(ctx, pobj(preps[words[1]]), maker=True)
+        agents, patients = args(ctx, subj), _prepositions_objects(ctx, preps[words[1]])
     elif passive:
         agents = args(ctx, pobj(preps.get("by")))
         patients = args(ctx, subj)
@@ -202,6 +203,20 @@ def _pairs(ctx: DocContext, verb: Token, words: list[str], preps: dict,  # type:
     for a in agents:
         for p in patients:
             yield (p, a) if inverse else (a, p)
+
+
+def _prepositions_objects(ctx: DocContext, prep: Token) -> list[Arg]:
+    """The names the preposition takes, with those of the same preposition joined to it:
+    "worked at AMD and at LSI Logic" (both).
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> g = extract(Document.from_text("Ann Lee worked at Vexa Labs and at Zentro Systems.", "x"))
+    >>> sorted(r.obj.rsplit("/", 1)[-1] for r in g.relations if r.predicate == "worksFor")
+    ['Vexa_Labs', 'Zentro_Systems']
+    """
+    return [a for p in (prep, *(c for c in conjuncts(prep) if c.pos_ == "ADP" and c.lower_ == prep.lower_))
+            for a in args(ctx, pobj(p), maker=True)]
 
 
 def _co_agents(ctx: DocContext, spec: PropertySpec, verb: Token, preps: dict,  # type: ignore[type-arg]
