@@ -3986,3 +3986,23 @@ def test_a_preposition_repeated_after_and_takes_its_verb_too():
     names = {e.iri: e.label for e in g.entities}
     got = {(names.get(r.obj), r.extractor, r.former) for r in g.relations if r.predicate == "worksFor"}
     assert ("Intel", "rule:svo", True) in got and ("Texas Instruments", "rule:svo", True) in got, got
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Dame Karen is currently serving as the UK's permanent representative to the United Nations in New York.",
+     "United Nations"),
+])
+def test_an_envoy_to_a_body_works_for_none_of_it(text, body):
+    assert not any(p in {"worksFor", "leads"} and o == body for _, p, o in facts(text)), facts(text)
+
+
+def test_a_pro_chancellor_works_for_the_university_and_leads_none_of_it():
+    got = facts("Tevita Hale is currently a Pro-Chancellor at the University of Auckland.")
+    assert ("Tevita Hale", "worksFor", "University of Auckland") in got, got
+    assert ("Tevita Hale", "leads", "University of Auckland") not in got, got
+
+
+def test_the_classifiers_leader_without_a_word_of_leading_works_there():
+    got = facts("UK-born Ann Menzies' first winemaking position in Australia was at Angove's, followed by her "
+                "most recent role of white winemaker at Kingston Estate, a position she held for three years.")
+    assert ("Ann Menzies", "leads", "Kingston Estate") not in got, got

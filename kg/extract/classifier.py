@@ -774,6 +774,20 @@ def excluded(listed: frozenset[str], doc: Doc, sent: Span, a: tuple[int, int], b
     return not any(x in {"head", "main"} and y in listed for x, y in zip(lemmas, lemmas[1:]))
 
 
+def sent_to(obj: Token, envoys: frozenset[str] | set[str]) -> bool:
+    """Whether the object is the body an envoy is sent "to" (``words.toml`` ``envoy_nouns``):
+    "ambassador and permanent representative to the Organization of American States".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("She is the UK's permanent representative to the United Nations.")
+    >>> sent_to(doc[10], {"representative", "ambassador"}), sent_to(doc[3], {"representative"})
+    (True, False)
+    """
+    prep = obj.head
+    return obj.dep_ == "pobj" and prep.lower_ == "to" and prep.i > 0 and (
+        prep.head.lower_ in envoys or obj.doc[prep.i - 1].lower_ in envoys)
+
+
 def parents_of_employers(relations: Iterable[Relation]) -> set[tuple[str, str]]:
     """(person, parent) for each parent company of an organisation a person works for or leads,
     by the rules: the classifier's "leads" or "worksFor" of the parent is the subsidiary's
@@ -874,6 +888,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     title_places = lexicon.words.rules.get("model_title_place", frozenset())
     org_places = _organisation_places(ctx)
     parents = parents_of_employers(ctx.relations)
+    envoys = lexicon.words.rules.get("envoy_nouns", frozenset())
+    leader_words = lexicon.words.rules.get("leader_words", frozenset())
     staff_titles = lexicon.words.rules.get("staff_titles", frozenset())
     offices = lexicon.words.rules.get("offices", frozenset())
     units = lexicon.words.rules.get("unit_nouns", frozenset())
@@ -916,8 +932,12 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         predicate = label if literal or staff else membership(ctx, label, b.start_char, b.end_char)
         if predicate == "leads" and names_a_unit(sent, b.iri, resolved, units):
             predicate = "worksFor"  # "named Ann Lee CEO of its office division": she leads the division
+        if predicate == "leads" and leader_words.isdisjoint(tokens.lower[sent.start:sent.end]):
+            predicate = "worksFor"  # "his most recent role of white winemaker at Kingston Estate": no leader
         if predicate in {"leads", "worksFor"} and (a.iri, b.iri) in parents:
             continue  # "CEO of Round Oak Minerals, a subsidiary of Vexo": he leads the subsidiary
+        if predicate in {"worksFor", "leads"} and sent_to(doc[b.root], envoys):
+            continue  # "permanent representative to the United Nations": the UK's envoy, no UN staff
         if not stated(float(top), limits.get(predicate, threshold)):
             continue  # [model_threshold]: the model's worksFor on unseen text is mostly wrong
         out.append(Relation(
