@@ -4006,3 +4006,9 @@ def test_the_classifiers_leader_without_a_word_of_leading_works_there():
     got = facts("UK-born Ann Menzies' first winemaking position in Australia was at Angove's, followed by her "
                 "most recent role of white winemaker at Kingston Estate, a position she held for three years.")
     assert ("Ann Menzies", "leads", "Kingston Estate") not in got, got
+
+
+def test_a_province_named_alone_is_not_a_foreign_towns_namesake():
+    got = facts("Spring brings winemaker changes in Ontario. Tom Baines interned at a winery in California.")
+    assert ("Ontario", "locatedIn", "California") not in got, got
+    assert ("San Jose", "locatedIn", "California") in facts("He sat on the court in San Jose. California grew.")

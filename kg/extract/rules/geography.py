@@ -13,7 +13,10 @@ silent when a name is ambiguous in the document ("Paris" when both France and
 the United States are named, with a Paris of 15,000 people in each) or the text
 writes another state or country after it ("Amherst, Massachusetts": the
 gazetteer's Amherst is in New York), or a province of another country ("Cumberland
-County, Nova Scotia": the gazetteer's Cumberland Counties are in the United States).
+County, Nova Scotia": the gazetteer's Cumberland Counties are in the United States), or
+the name is another country's province, the text writes no region after it and no city of
+half a million people has it (then it is in no US state: "Ontario" in a text that also names
+California is the province, not the gazetteer's Ontario there; "San Jose" stays the Californian city).
 
 Examples
 --------
@@ -45,6 +48,9 @@ if TYPE_CHECKING:
 #: precision on the first half of Re-DocRED dev (212 of 255 right; many of the others are true
 #: containments the gold leaves out, "Detroit" in "Michigan").
 CONFIDENCE = 0.85
+#: People in a city that outweighs a province of its name elsewhere: "San Jose" alone is the
+#: city in California (a million people), "Ontario" alone the province (its Californian town: 175,000).
+BIG_CITY = 500_000
 #: Other names of countries, as texts write them (compared by name_key).
 COUNTRY_ALIASES = {
     "US": ("United States of America", "USA", "U.S.", "U.S.A.", "America"),
@@ -56,13 +62,13 @@ COUNTRY_ALIASES = {
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[str]]]:
-    """(name key -> country name, US state key -> state name, place key -> its containers' names),
-    kept between processes (:mod:`kg.extract.tables`)."""
+def _gazetteer() -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[str]], frozenset[str]]:
+    """(name key -> country name, US state key -> state name, place key -> its containers' names,
+    keys of cities of half a million people or more), kept between processes (:mod:`kg.extract.tables`)."""
     return kept("geography", _derive, __name__, "kg.extract.places", "kg.extract.naming")
 
 
-def _derive() -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[str]]]:
+def _derive() -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[str]], frozenset[str]]:
     import pycountry
 
     cache = geonames()
@@ -99,7 +105,8 @@ def _derive() -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[str]]
         inside.pop(key, None)
     for continent in cache.get_continents().values():  # nor a continent ("Asia", a city of Batangas)
         inside.pop(name_key(continent["name"]), None)
-    return countries, states, _shared({k: frozenset(v) for k, v in inside.items()})
+    big = frozenset(key for key, city in biggest.items() if city["population"] >= BIG_CITY)
+    return countries, states, _shared({k: frozenset(v) for k, v in inside.items()}), big
 
 
 def _shared(table: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
@@ -143,7 +150,7 @@ def containers(name: str) -> frozenset[str]:
 
 def _region_name(name: str) -> str | None:
     """The gazetteer's name of a country or US state written ``name``, else None."""
-    countries, states, _ = _gazetteer()
+    countries, states, _, _ = _gazetteer()
     key = name_key(name)
     return countries.get(key) or states.get(key)
 
@@ -169,12 +176,15 @@ def geography(ctx: DocContext) -> Iterator[Relation]:
     provinces = {e.iri: _province_countries().get(e.label, frozenset()) for e in places
                  if e.label in subdivisions() and _region_name(e.label) is None and e.iri not in listed}
     states = set(_gazetteer()[1].values())
+    big_cities = _gazetteer()[3]
     regions_written = set().union(*written.values())  # "Seattle, Washington": the state, not the capital
     for e in places:
         outer = set().union(*(containers(n) for n in (e.label, *e.alt_labels)))
         named = [r for r in outer if r in regions and regions[r] != e.iri]
         if e.iri not in first or any(not provinces[p] & outer for p in written.get(e.iri, set()) & provinces.keys()):
             continue  # "Cumberland County, Nova Scotia": the text's province, not the gazetteer's US county
+        if provinces.get(e.iri) and not written.get(e.iri) and name_key(e.label) not in big_cities:
+            named = [r for r in named if r in provinces[e.iri] or r in country_names]  # "Ontario": in no US state
         for kind in (True, False):  # countries, then US states: two of a kind named is ambiguous
             if not kind and e.iri in regions_written and e.label in states:
                 continue  # a state is in no state: the gazetteer's Washington in D.C. is the capital
