@@ -82,11 +82,12 @@ def _apart(root: Token) -> set[int]:
         out = set(t.subtree(head.i)) - own - _identity(head) - _clauses_before(head, root.i)
         out -= {k for k in t.subtree(head.i) if t.dep[k] == "poss" and t.lower[k] in _POSSESSIVE_PRONOUNS}
         # "Taiclet, while a member of the board, ...; he has served as": one man
-        out -= {k for c in head.children if c.dep_ in {"npadvmod", "dislocated", "nsubj"} and c.i < root.i
-                for k in t.subtree(c.i)}
+        kids = t.children(head.i)
+        out -= {k for c in kids if t.dep[c] in {"npadvmod", "dislocated", "nsubj"} and c < root.i
+                for k in t.subtree(c)}
         # "He was born in 1964 and Abdur Rouf holds a degree": a clause of its own, with its own subject
-        out -= {k for c in head.children if c.dep_ == "conj" and c.i > root.i
-                and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for k in t.subtree(c.i)}
+        out -= {k for c in kids if t.dep[c] == "conj" and c > root.i
+                and any(t.dep[g] in {"nsubj", "nsubjpass"} for g in t.children(c)) for k in t.subtree(c)}
     elif dep == "poss":
         out = set(t.subtree(head.i)) - own
         if head.dep_ in {"nsubj", "nsubjpass"}:  # "his father was X"
@@ -124,10 +125,10 @@ def _clauses_before(verb: Token, i: int) -> set[int]:
     ['John', 'Smith']
     """
     t = tokens_of(verb.doc)
-    return {k for c in verb.children
-            if c.dep_ in _CLAUSES and c.right_edge.i < i
-            and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
-            for k in t.subtree(c.i)}
+    return {k for c in t.children(verb.i)
+            if t.dep[c] in _CLAUSES and verb.doc[c].right_edge.i < i
+            and any(t.dep[g] in {"nsubj", "nsubjpass"} for g in t.children(c))
+            for k in t.subtree(c)}
 
 
 _CLAUSES = frozenset({"advcl", "ccomp", "parataxis", "conj"})
@@ -135,11 +136,12 @@ _CLAUSES = frozenset({"advcl", "ccomp", "parataxis", "conj"})
 
 def _identity(verb: Token) -> set[int]:
     """The words a copula's subject is equated with: "John Ford" in "he is John Ford"."""
+    t = tokens_of(verb.doc)
     out: set[int] = set()
-    for c in verb.children:
-        if c.dep_ in _IDENTITY_DEPS:
-            names = [g for g in c.children if g.dep_ in {"compound", "flat", "appos"}]
-            out |= {c.i} | {k for g in names for k in tokens_of(verb.doc).subtree(g.i)}
+    for c in t.children(verb.i):
+        if t.dep[c] in _IDENTITY_DEPS:
+            names = [g for g in t.children(c) if t.dep[g] in {"compound", "flat", "appos"}]
+            out |= {c} | {k for g in names for k in t.subtree(g)}
     return out
 
 

@@ -487,10 +487,9 @@ def _dated_title(span: Span) -> bool:
     >>> _dated_title(doc[3:5]), _dated_title(doc[10:12])
     (True, False)
     """
-    doc = span.doc
-    after = doc[span.end:span.end + 3]
-    return len(after) == 3 and after[0].text == "(" and after[2].text == ")" \
-        and len(after[1].text) == 4 and after[1].text.isdigit()
+    t, k = tokens_of(span.doc), span.end
+    return k + 3 <= len(t.lower) and t.word(k) == "(" and t.word(k + 2) == ")" \
+        and len(t.word(k + 1)) == 4 and t.word(k + 1).isdigit()
 
 
 #: Nouns of works a list of titles is written before ("the Final Fantasy, Dragon Quest and Kingdom

@@ -475,7 +475,8 @@ def _nicknamed(doc: Doc) -> Iterator[Span]:
 def _has_nickname(span: Span) -> bool:
     """Whether a name holds a nickname in quotes (:func:`_nicknamed`): its words say nothing
     of its class ("Tip" is no product)."""
-    return any(t.text in _OPENING_QUOTES for t in span)
+    t = tokens_of(span.doc)
+    return any(t.word(i) in _OPENING_QUOTES for i in range(span.start, span.end))
 
 
 #: Quotes around a nickname.

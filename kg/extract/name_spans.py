@@ -443,7 +443,8 @@ def _is_name(span: Span) -> bool:
         return False
     if text.lower().rstrip(".") in _SUFFIXES_AND_TITLES or _priced(span) or _a_day(text):
         return False  # "Geeknet, Inc.", NER's "Eng" of "Eng. Peter Amisi", a dateline's "Sept 8"
-    if all(t.lower_.rstrip(".") in _TITLES_ONLY or t.is_punct for t in span):
+    t = tokens_of(span.doc)
+    if all(t.lower[i].rstrip(".") in _TITLES_ONLY or t.punct[i] for i in range(span.start, span.end)):
         return False  # NER's "Engr. Prof. Dr." of "Engr. Prof. Dr. Niaz Ahmad Akhtar"
     return any(c.isupper() or c.isdigit() for c in text)
 

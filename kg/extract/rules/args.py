@@ -466,8 +466,9 @@ def formerly(ctx: DocContext, word: Token) -> bool:
     if word.i >= 2 and doc[word.i - 1].text in {"-", "–"} and doc[word.i - 2].lower_ == "ex":
         return True  # "ex-CEO"
     if word.pos_ in {"NOUN", "PROPN"}:
-        if any((t.lower_ in words or t.lower_ == "last" and t.dep_ == "amod") and t.i < word.i
-               for t in word.subtree) or _ended(word) or _then(word, ctx.lexicon.triggers.title_heads) or _years_as(word):
+        t = tokens_of(doc)  # the words before it in its phrase
+        if any(k < word.i and (t.lower[k] in words or t.lower[k] == "last" and t.dep[k] == "amod")
+               for k in t.subtree(word.i)) or _ended(word) or _then(word, ctx.lexicon.triggers.title_heads) or _years_as(word):
             return True  # "former Argentina and Colombia boss", "Minister of State from 1994 to 1997"
         if word.dep_ == "conj" and word.head.pos_ in {"NOUN", "PROPN"} and _shares_former(word, words):
             return True  # "the former chairman and chief executive of X"

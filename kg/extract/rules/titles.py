@@ -25,6 +25,7 @@ from kg.extract.mentions import _title_words
 from kg.extract.name_spans import DEGREE_WORDS, ORDINAL
 from kg.extract.rules.args import (Arg, arg, args, confidence, conjuncts, formerly, hedged, negated, planned, pobj,
                                    relation, subject)
+from kg.extract.tokens import tokens_of
 from kg.lexicon import PropertySpec, load_words
 from kg.registry import extractors
 from kg.types import Relation
@@ -853,7 +854,9 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
                                     and not (t.tag_ in {"VBN", "VBD", "JJ"} and (
                                         t.lemma_.lower() in _ELECTED or t.lower_ in _ELECTED_FORMS)))]
     apart = {"poss", "det", "appos", "relcl"} | ({"conj", "cc"} if alone else set())
-    served = {i for t in title.subtree if t.dep_ == "prep" and t.lower_ == "under" for i in range(t.left_edge.i, t.right_edge.i + 1)}
+    tk = tokens_of(title.doc)
+    served = {i for k in tk.subtree(title.i) if tk.dep[k] == "prep" and tk.lower[k] == "under"
+              for i in range(title.doc[k].left_edge.i, title.doc[k].right_edge.i + 1)}
     tokens = [t for t in tokens if not _under(t, title, apart) and not _where_or_whose(t, title, bodies)
               and t.i not in served]  # "Minister of Agriculture under President X": whom it was held under
     # keep only the contiguous run around the title noun
