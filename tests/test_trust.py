@@ -4012,3 +4012,10 @@ def test_a_province_named_alone_is_not_a_foreign_towns_namesake():
     got = facts("Spring brings winemaker changes in Ontario. Tom Baines interned at a winery in California.")
     assert ("Ontario", "locatedIn", "California") not in got, got
     assert ("San Jose", "locatedIn", "California") in facts("He sat on the court in San Jose. California grew.")
+
+
+def test_a_bodys_of_a_and_b_name_cut_at_and_is_one_name():
+    text = "The King approved the appointment of Sione Tapu as Minister for the Ministry of Justice and Prisons."
+    got = entities(text)
+    assert "Ministry of Justice and Prisons" in got and "Prisons" not in got, got
+    assert not any(p == "locatedIn" for _, p, _ in facts(text)), facts(text)

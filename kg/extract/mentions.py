@@ -44,7 +44,7 @@ from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSI
                                    _names_a_condition, _names_a_family, _pieces, FAMILY_NOUNS,
                                    _without_academic_title, _without_honours, _without_opener, _without_role,
                                    _without_score, _without_title_abbreviation, _without_title_after, _without_trade,
-                                   generic_body_in_town, one_body, partners_firms, portfolio_bodies)
+                                   cut_of_pair, generic_body_in_town, one_body, partners_firms, portfolio_bodies)
 from kg.extract.naming import stock_tickers
 from kg.extract.places import LOCATIVE, datelined, is_place, place_vote, postal_state, regions
 from kg.extract.short_names import (NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed,
@@ -373,6 +373,11 @@ def _mended_names(doc: Doc) -> list[Span]:
         if nxt is not None and ent.label_ == "ORG" and nxt.label_ in {"GPE", "LOC"} \
                 and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "of" \
                 and any(t.lower_ in PLACE_BODIES for t in ent):  # "the Arts Council" of "Calvert County"
+            out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
+            i += 2
+            continue
+        if nxt is not None and ent.label_ == "ORG" and nxt.start == ent.end + 1 \
+                and cut_of_pair(doc, ent.start, ent.end, nxt.end):  # "Ministry of Justice" and "Prisons"
             out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
             i += 2
             continue
