@@ -4019,3 +4019,9 @@ def test_a_bodys_of_a_and_b_name_cut_at_and_is_one_name():
     got = entities(text)
     assert "Ministry of Justice and Prisons" in got and "Prisons" not in got, got
     assert not any(p == "locatedIn" for _, p, _ in facts(text)), facts(text)
+
+
+def test_a_board_and_a_title_cut_by_ner_are_no_organisation():
+    text = ("As General Director, Tim Leary will work closely with the company's Board of Directors and "
+            "Artistic Director Francesca Zambello.")
+    assert "Directors and Artistic" not in entities(text), entities(text)
