@@ -4025,3 +4025,15 @@ def test_a_board_and_a_title_cut_by_ner_are_no_organisation():
     text = ("As General Director, Tim Leary will work closely with the company's Board of Directors and "
             "Artistic Director Francesca Zambello.")
     assert "Directors and Artistic" not in entities(text), entities(text)
+
+
+@pytest.mark.parametrize("text, title, former", [
+    ("Tom Vell, editor and publisher of the Halden Courier, has stepped down from his position to join the "
+     "governor's staff.", "editor and publisher", True),
+    ("The newspaper's managing editor for news, Hal Ritter, also resigned last week.", "managing editor for news",
+     True),
+    ("Tom Vell, editor of the Halden Courier, will step down next year.", "editor", False),
+])
+def test_the_title_of_one_who_left_is_former(text, title, former):
+    rels = [r for r in graph(text).relations if r.predicate == "jobTitle" and r.obj == title]
+    assert rels and all(r.former == former for r in rels), rels

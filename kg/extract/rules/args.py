@@ -472,6 +472,9 @@ def formerly(ctx: DocContext, word: Token) -> bool:
             return True  # "former Argentina and Colombia boss", "Minister of State from 1994 to 1997"
         if word.dep_ == "conj" and word.head.pos_ in {"NOUN", "PROPN"} and _shares_former(word, words):
             return True  # "the former chairman and chief executive of X"
+        if word.dep_ in {"nsubj", "nsubjpass"} and left_post(ctx, word.head) or word.dep_ == "appos" \
+                and word.head.dep_ in {"nsubj", "nsubjpass"} and left_post(ctx, word.head.head):
+            return True  # "The managing editor, Hal Ritter, resigned"; "Paul Edwards, editor of X, has stepped down"
         named = word.head if word.dep_ in {"compound", "appos"} else word  # "the resignation of Deputy President X"
         if named.dep_ == "pobj" and named.head.lower_ == "of" and \
                 named.head.head.lower_ in ctx.lexicon.words.rules.get("leaving_nouns", ()):
