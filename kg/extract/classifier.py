@@ -936,7 +936,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             predicate = "worksFor"  # "his most recent role of white winemaker at Kingston Estate": no leader
         if predicate in {"leads", "worksFor"} and (a.iri, b.iri) in parents:
             continue  # "CEO of Round Oak Minerals, a subsidiary of Vexo": he leads the subsidiary
-        if predicate in {"worksFor", "leads"} and sent_to(doc[b.root], envoys):
+        if predicate in {"leads", "worksFor"} and sent_to(doc[b.root], envoys):
             continue  # "permanent representative to the United Nations": the UK's envoy, no UN staff
         if not stated(float(top), limits.get(predicate, threshold)):
             continue  # [model_threshold]: the model's worksFor on unseen text is mostly wrong
