@@ -4037,3 +4037,10 @@ def test_a_board_and_a_title_cut_by_ner_are_no_organisation():
 def test_the_title_of_one_who_left_is_former(text, title, former):
     rels = [r for r in graph(text).relations if r.predicate == "jobTitle" and r.obj == title]
     assert rels and all(r.former == former for r in rels), rels
+
+
+def test_a_company_named_with_a_country_code_keeps_it():
+    text = "Rebekah Vell is chief executive of News UK. Sales in the UK rose."
+    got = entities(text)
+    assert got["News UK"][0] == "Organization" and "UK" in got["United Kingdom"][1], got
+    assert ("Rebekah Vell", "leads", "News UK") in facts(text), facts(text)

@@ -44,7 +44,8 @@ from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSI
                                    _names_a_condition, _names_a_family, _pieces, FAMILY_NOUNS,
                                    _without_academic_title, _without_honours, _without_opener, _without_role,
                                    _without_score, _without_title_abbreviation, _without_title_after, _without_trade,
-                                   cut_of_pair, generic_body_in_town, one_body, partners_firms, portfolio_bodies)
+                                   country_code_suffixed, cut_of_pair, generic_body_in_town, one_body, partners_firms,
+                                   portfolio_bodies)
 from kg.extract.naming import stock_tickers
 from kg.extract.places import LOCATIVE, datelined, is_place, place_vote, postal_state, regions
 from kg.extract.short_names import (NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed,
@@ -331,7 +332,9 @@ def _mended_names(doc: Doc) -> list[Span]:
     from spacy.tokens import Span
 
     # 'Michael John "Mike" Padden', "T.G.I. Friday's Inc.": NER's "Michael John" and "T.G.I." are in them
-    whole = [*_nicknamed(doc), *_possessive_companies(doc), *portfolio_bodies(doc), *partners_firms(doc)]
+    whole = [*_nicknamed(doc), *_possessive_companies(doc), *portfolio_bodies(doc), *partners_firms(doc),
+             *(Span(doc, e.start - 1, e.end, label="ORG") for e in doc.ents  # NER's "UK" of "News UK"
+               if e.label_ == "GPE" and len(e) == 1 and country_code_suffixed(doc, e.start))]
     ents = sorted([e for e in doc.ents if not any(e.start < n.end and n.start < e.end for n in whole)]
                   + whole + list(_rests(doc, whole)), key=lambda e: e.start)
     out: list[Span] = []

@@ -121,6 +121,27 @@ def cut_of_pair(doc: Doc, start: int, end: int, next_end: int) -> bool:
         and (next_end == len(doc) or doc[next_end].pos_ != "PROPN")
 
 
+def country_code_suffixed(doc: Doc, start: int) -> bool:
+    """Whether NER's country code at ``start`` ends a company's name whose first word it left
+    out: "News UK", "Ruddick joined News UK" (a capitalised word no name holds, mid-sentence,
+    right before "UK", "US", "USA" or "UAE"); not "the UK", "Amazon UK" (a name of its own).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Ruddick joined News UK in 2019. Sales in the UK rose.")
+    >>> country_code_suffixed(doc, 3), country_code_suffixed(doc, 11)
+    (True, False)
+    """
+    if start < 2 or doc[start].text not in _COUNTRY_CODES:
+        return False
+    before = doc[start - 1]
+    return before.pos_ == "PROPN" and before.is_title and before.ent_iob_ == "O" and not before.is_sent_start \
+        and before.is_alpha
+
+
+#: Country codes that end some companies' names ("News UK", "Team USA").
+_COUNTRY_CODES = frozenset({"UK", "US", "USA", "UAE"})
+
+
 def generic_body_in_town(doc: Doc, start: int, comma: int, end: int) -> bool:
     """Whether ``doc[start:comma]`` is a name of common words ending in a body's noun that the
     town after its comma (``doc[comma + 1:end]``, which ends the sentence's phrase) tells apart
