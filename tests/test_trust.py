@@ -4044,3 +4044,8 @@ def test_a_company_named_with_a_country_code_keeps_it():
     got = entities(text)
     assert got["News UK"][0] == "Organization" and "UK" in got["United Kingdom"][1], got
     assert ("Rebekah Vell", "leads", "News UK") in facts(text), facts(text)
+
+
+def test_a_newspapers_last_word_makes_it_an_organisation():
+    got = entities("Tom Ruddle told Press Gazette that the paper would grow.")
+    assert got["Press Gazette"][0] == "Organization", got
