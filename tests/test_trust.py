@@ -4049,3 +4049,9 @@ def test_a_company_named_with_a_country_code_keeps_it():
 def test_a_newspapers_last_word_makes_it_an_organisation():
     got = entities("Tom Ruddle told Press Gazette that the paper would grow.")
     assert got["Press Gazette"][0] == "Organization", got
+
+
+def test_a_given_name_listed_among_given_names_is_a_person():
+    text = "Coach Mark Hale will move to Melbourne, Australia. We wish Mark, Victoria and Luc every success."
+    assert entities(text)["Victoria"][0] == "Person", entities(text)
+    assert ("Victoria", "locatedIn", "Australia") not in facts(text), facts(text)

@@ -246,7 +246,7 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     said = _said_beside(beside, lexicon)
     if said:
         return said
-    if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon):
+    if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon) or _among_given_names(span):
         return "Person"
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.pos_ == "NOUN" or (
@@ -883,6 +883,23 @@ def listed_with_person(span: Span, lexicon: Lexicon) -> bool:
     return any(o.ent_type_ == "PERSON" and o.pos_ == "PROPN" and o.i not in range(span.start, span.end)
                and any(c.dep_ in {"compound", "flat"} and c.ent_type_ == "PERSON" for c in o.children)
                for o in others)
+
+
+def _among_given_names(span: Span) -> bool:
+    """Whether a given name alone stands in a list between two other given names alone: "We wish
+    Mark, Victoria and Luc every success" (Victoria: no state).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("We wish Mark, Victoria and Luc every success. We toured Perth, Victoria and Sydney.")
+    >>> _among_given_names(doc[4:5]), _among_given_names(doc[15:16])
+    (True, False)
+    """
+    doc, i = span.doc, span.start
+    if len(span) != 1 or span.text not in given_names() or i < 2 or span.end + 1 >= len(doc):
+        return False
+    before, after = doc[i - 2], doc[span.end + 1]
+    return doc[i - 1].text == "," and doc[span.end].lower_ in {",", "and"} \
+        and all(t.is_title and t.text in given_names() and not is_place(t.text) for t in (before, after))
 
 
 def given_named(span: Span, lexicon: Lexicon) -> bool:
