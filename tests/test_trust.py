@@ -4055,3 +4055,14 @@ def test_a_given_name_listed_among_given_names_is_a_person():
     text = "Coach Mark Hale will move to Melbourne, Australia. We wish Mark, Victoria and Luc every success."
     assert entities(text)["Victoria"][0] == "Person", entities(text)
     assert ("Victoria", "locatedIn", "Australia") not in facts(text), facts(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tom Baines interned at Flowers Winery in California.", "Flowers Winery"),
+    ("Ann Lee joined Counter Logic Gaming in 2015.", "Counter Logic Gaming"),
+    ("The Tonga Cabinet met on Monday.", "Tonga Cabinet"),
+    ("Sanofi hired Ann Lee as its chief executive.", "Sanofi"),
+])
+def test_wineries_gaming_teams_cabinets_and_drug_makers_are_organisations(text, name):
+    assert entities(text)[name][0] == "Organization", entities(text)
+
