@@ -4066,3 +4066,8 @@ def test_a_given_name_listed_among_given_names_is_a_person():
 def test_wineries_gaming_teams_cabinets_and_drug_makers_are_organisations(text, name):
     assert entities(text)[name][0] == "Organization", entities(text)
 
+
+
+def test_a_job_noun_after_chief_is_no_person():
+    text = "It has been a delight to see Greg Lane rise through the ranks at Matua up to Chief Winemaker."
+    assert "Winemaker" not in entities(text), entities(text)
