@@ -103,21 +103,17 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
 
 
 def cut_of_pair(doc: Doc, start: int, end: int, next_end: int) -> bool:
-    """Whether NER cut a body's "of A and B" name at its "and": ``doc[start:end]`` a name with
-    a body's noun before "of" (``of_pair_bodies``), then "and" and ``doc[end + 1:next_end]``,
-    one to three capitalised words no gazetteer knows as a place, ending the phrase: "the
-    Ministry of Justice and Prisons" (NER: the ministry and a place).
+    """Whether NER cut an "of A and B" name at its "and": ``doc[start:end]``, the "and" and
+    ``doc[end + 1:next_end]`` make one name by :func:`_of_pair` (no gazetteer's place after the
+    "and"), and the phrase ends there: "the Ministry of Justice and Prisons" (NER: the ministry
+    and a place).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("He is Minister for the Ministry of Justice and Prisons. She joined the Ministry of Defence and Spain.")
     >>> cut_of_pair(doc, 4, 8, 10), cut_of_pair(doc, 13, 17, 19)
     (True, False)
     """
-    t = tokens_of(doc)
-    of = next((k for k in range(start + 1, end - 1) if t.lower[k] in {"of", "for"}), None)
-    rest = doc[end + 1:next_end]
-    return of is not None and t.lower[of - 1] in OF_PAIR_BODIES and end < len(doc) and t.lower[end] in {"and", "&"} \
-        and 1 <= len(rest) <= 3 and all(w.is_title and w.is_alpha for w in rest) and not is_place(rest.text) \
+    return end < len(doc) and doc[end].lower_ in {"and", "&"} and _of_pair(doc, start, end, next_end, is_place) \
         and (next_end == len(doc) or doc[next_end].pos_ != "PROPN")
 
 
