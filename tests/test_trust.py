@@ -4071,3 +4071,12 @@ def test_wineries_gaming_teams_cabinets_and_drug_makers_are_organisations(text, 
 def test_a_job_noun_after_chief_is_no_person():
     text = "It has been a delight to see Greg Lane rise through the ranks at Matua up to Chief Winemaker."
     assert "Winemaker" not in entities(text), entities(text)
+
+
+@pytest.mark.parametrize("text, namer, named, title", [
+    ("President Tom Vell named Shai Roe chief of staff.", "Tom Vell", "Shai Roe", "chief of staff"),
+    ("Mary Bane named John Roe chief financial officer.", "Mary Bane", "John Roe", "chief financial officer"),
+])
+def test_who_names_another_to_a_post_holds_none_of_it(text, namer, named, title):
+    got = facts(text)
+    assert (named, "jobTitle", title) in got and (namer, "jobTitle", title) not in got, got

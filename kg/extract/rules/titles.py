@@ -243,7 +243,8 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         # "who would have been its CEO"; but "Vexo said Ann Lee would become its chairman"
         verb = said.head
         if verb.lemma_ in copulas and not (said.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children)):
-            candidates += [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}]  # not "X named Y Z"
+            candidates += [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}  # not "X named Y Z"
+                           and not (said.dep_ == "nsubj" and _holds_a_person(ctx, c, person, verb))]
         # "he served as CEO of X", "she joined X as chief economist"; not "X appointed Donna
         # Dziedzic as interim director" nor "X removed Isabel dos Santos as chair": the title is
         # the person appointed or removed
@@ -515,6 +516,14 @@ def _held_by_name_before(ctx: DocContext, title: Token) -> bool:
     Fahey, Sotheby's managing director, ..."): the title is that name's."""
     return title.dep_ == "appos" and title.head.i < title.i and (
         (a := arg(ctx, title.head)) is not None and a.cls == "Person")
+
+
+def _holds_a_person(ctx: DocContext, title: Token, person: Token, verb: Token) -> bool:
+    """Whether the title of an appointing verb names another person inside its phrase: "Trump
+    named Shai Weiss chief of staff", parsed with Weiss a modifier of the title: the title is
+    Weiss's, not Trump's; but "Poggio is the Eugene McDermott professor" is Poggio's."""
+    return verb.lemma_ in ctx.lexicon.words.rules["appointing_verbs"] and any(c.i != person.i and c.dep_ in {"nmod", "compound"} and (a := arg(ctx, c)) is not None
+               and a.cls == "Person" for c in title.children)
 
 
 def _named(ctx: DocContext, title: Token, person: Token) -> bool:
