@@ -4080,3 +4080,9 @@ def test_a_job_noun_after_chief_is_no_person():
 def test_who_names_another_to_a_post_holds_none_of_it(text, namer, named, title):
     got = facts(text)
     assert (named, "jobTitle", title) in got and (namer, "jobTitle", title) not in got, got
+
+
+def test_each_appointee_of_a_list_of_appointments_holds_their_own_post():
+    got = facts("The board announced the appointments of Jane Fox as chief executive and Bob Hart as chairman.")
+    assert ("Jane Fox", "jobTitle", "chairman") not in got, got
+    assert {("Jane Fox", "jobTitle", "chief executive"), ("Bob Hart", "jobTitle", "chairman")} <= got, got

@@ -284,11 +284,12 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         candidates += [c for prep in person.head.children if prep.dep_ == "prep" and prep.lower_ == "as"
                        for c in prep.children if c.dep_ == "pobj"]
     candidates += _dashed(ctx, person)
-    # "announced the appointment of Miles Harlow as chief executive": the noun's "as"
-    appointment = person.head.head if person.dep_ == "pobj" and person.head.lower_ == "of" else None
+    # "announced the appointment of Miles Harlow as chief executive": the noun's "as" after the name,
+    # with no other person's name before it ("the appointments of A as CEO and B as chairman")
+    appointment = _appointment(person)
     if appointment is not None and appointment.lemma_.lower() in ctx.lexicon.words.rules["appointment_nouns"]:
-        candidates += [p for c in appointment.children if c.dep_ == "prep" and c.lower_ == "as"
-                       for p in c.children if p.dep_ == "pobj"]
+        candidates += [p for c in appointment.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > person.i
+                       for p in c.children if p.dep_ == "pobj" and not _named_between(ctx, p, person)]
     candidates += [a for c in candidates for a in c.children if a.dep_ == "appos" and not _beside_another(ctx, a, person)]
     offices = ctx.lexicon.words.rules.get("public_offices", frozenset())
     for candidate in candidates:
@@ -491,10 +492,11 @@ def _beside_another(ctx: DocContext, title: Token, person: Token) -> bool:
 def _named_between(ctx: DocContext, title: Token, person: Token) -> bool:
     """Whether another person is named between a title and the name the parse hangs it on:
     "Sibol assistant manager Jeff Victoriano and PeSO project manager Victor Cabuay" (the
-    first manager is Victoriano, whatever the parse says)."""
+    first manager is Victoriano, whatever the parse says); "the appointments of Jane Fox as
+    chief executive and Bob Hart as chairman" (the chairman is Hart)."""
     own = ctx.resolved.by_token[person.i]
     return any((hit := ctx.resolved.by_token.get(k)) is not None and hit.cls == "Person" and hit.iri != own.iri
-               for k in range(title.i + 1, person.i))
+               for k in range(min(title.i, person.i) + 1, max(title.i, person.i)))
 
 
 def _no_job(ctx: DocContext, title: Token, phrase: tuple[int, int]) -> bool:
@@ -516,6 +518,18 @@ def _held_by_name_before(ctx: DocContext, title: Token) -> bool:
     Fahey, Sotheby's managing director, ..."): the title is that name's."""
     return title.dep_ == "appos" and title.head.i < title.i and (
         (a := arg(ctx, title.head)) is not None and a.cls == "Person")
+
+
+def _appointment(person: Token) -> Token | None:
+    """The noun a name is the "of" of ("the appointment of Ann Lee as"), also when the parse hangs
+    a second name on the first's title ("the appointments of A as CEO and B as chairman": B is
+    a conjunct of "CEO")."""
+    if person.dep_ == "pobj" and person.head.lower_ == "of":
+        return person.head.head
+    title = person.head
+    if person.dep_ == "conj" and title.dep_ == "pobj" and title.head.lower_ == "as" and title.i < person.i:
+        return title.head.head
+    return None
 
 
 def _holds_a_person(ctx: DocContext, title: Token, person: Token, verb: Token) -> bool:
