@@ -4086,3 +4086,9 @@ def test_each_appointee_of_a_list_of_appointments_holds_their_own_post():
     got = facts("The board announced the appointments of Jane Fox as chief executive and Bob Hart as chairman.")
     assert ("Jane Fox", "jobTitle", "chairman") not in got, got
     assert {("Jane Fox", "jobTitle", "chief executive"), ("Bob Hart", "jobTitle", "chairman")} <= got, got
+
+
+def test_a_name_in_apposition_to_an_owned_unit_is_an_organisation():
+    text = ("Kessel Group has chosen Ann Roe, currently head of its tankers business, to be the new head of "
+            "its container shipping arm, Kessel Line, the group said.")
+    assert entities(text)["Kessel Line"][0] == "Organization", entities(text)

@@ -86,6 +86,9 @@ NAME_PART_CLASSES = _WORDS["name_part_classes"]
 NOT_PREDICATE_NOUNS = _WORDS["not_predicate_nouns"]
 #: Nouns that make a name modifying them a product when someone owns them ("DeepMind's AlphaGo program").
 OWNED_PRODUCT_NOUNS = frozenset(_WORDS["owned_product_nouns"])
+#: Nouns of an organisation's part that make a name in apposition an organisation when owned
+#: ("its container shipping arm, Maersk Line").
+OWNED_UNIT_NOUNS = frozenset(_WORDS["owned_unit_nouns"])
 #: Nouns of works and projects ("film", "novel", "album"), which no ontology class holds.
 WORKS = frozenset(_WORDS["works"])
 #: The vote of a name the words around call a work ("Rocksburg Road is a 1985 novel"): no entity.
@@ -296,11 +299,14 @@ def _title_of(noun: Token, lexicon: Lexicon) -> str | None:
 
 def _said_beside(beside: list[Token], lexicon: Lexicon) -> str | None:
     """The class the first noun beside a name that gives one gives it (:func:`_nouns_beside`):
-    its head noun's, or a person's for a title only people hold. spaCy tags "firm" in "the firm
-    Solberg Arkitekter" ADJ."""
+    its head noun's, or a person's for a title only people hold, or an organisation's for a part
+    of one that someone owns ("its container shipping arm, Maersk Line"). spaCy tags "firm" in
+    "the firm Solberg Arkitekter" ADJ."""
     for noun in beside:
         if noun.pos_ in {"NOUN", "ADJ"} and noun.lower_ not in NOT_PREDICATE_NOUNS:
-            said = noun_class(noun, lexicon) or ("Person" if _persons_title(noun, lexicon) else None)
+            said = noun_class(noun, lexicon) or ("Person" if _persons_title(noun, lexicon) else None) or (
+                "Organization" if noun.lower_ in OWNED_UNIT_NOUNS and any(c.dep_ == "poss" for c in noun.children)
+                else None)
             if said:
                 return said
     return None
