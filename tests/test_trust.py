@@ -4092,3 +4092,14 @@ def test_a_name_in_apposition_to_an_owned_unit_is_an_organisation():
     text = ("Kessel Group has chosen Ann Roe, currently head of its tankers business, to be the new head of "
             "its container shipping arm, Kessel Line, the group said.")
     assert entities(text)["Kessel Line"][0] == "Organization", entities(text)
+
+
+@pytest.mark.parametrize("text, fact, stated", [
+    ("Kemi Roe joined the club in 2019. She is Danish.", ("Kemi Roe", "nationality", "Denmark"), True),
+    ("Kemi Roe joined the club in 2019. She is not Danish.", ("Kemi Roe", "nationality", "Denmark"), False),
+])
+def test_a_demonym_said_of_a_person_is_their_nationality(text, fact, stated):
+    g = graph(text)  # stated by the rule, whatever the classifier makes of it
+    label = {e.iri: e.label for e in g.entities}
+    ruled = {(label[r.subject], r.predicate, label[r.obj]) for r in g.relations if r.extractor == "rule:nationality"}
+    assert (fact in ruled) == stated, ruled

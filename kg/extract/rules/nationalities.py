@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.mentions import _title_words
 from kg.extract.places import is_place, us_states
-from kg.extract.rules.args import arg, confidence, is_country, relation
+from kg.extract.rules.args import arg, confidence, is_country, negated, relation
 from kg.registry import extractors
 from kg.types import Relation
 
@@ -40,6 +40,9 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
             if place is None or place.cls != "Place":
                 continue
             owner = token.dep_ == "poss" and is_country(ctx, place)  # "Italy's", not "Leeds's"
+            if token.dep_ in {"acomp", "attr"} and token.head.lemma_ == "be" and _demonym(ctx, token, place):
+                yield from _said_of(ctx, spec, token, place, sent, conf)  # "He is Danish"
+                continue
             if token.dep_ not in {"amod", "compound", "nmod"} and not owner:
                 continue
             if _after_to(ctx, token):
@@ -89,6 +92,18 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                 people = [a for a in [arg(ctx, holder)] if a and a.cls == "Person"]
             for person in people:
                 yield relation(ctx, stated, person, place, sent, "nationality", conf)
+
+
+def _said_of(ctx: DocContext, spec, token: Token, place: Arg, sent, conf: float) -> Iterator[Relation]:  # type: ignore[no-untyped-def]
+    """The nationality a demonym after "is" gives the copula's subject, a person: "He is Danish",
+    "Ann Lee was German"; not "He is not Danish", "The firm is Danish"."""
+    verb = token.head
+    if negated(ctx, verb):
+        return
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        person = arg(ctx, subject)
+        if person is not None and person.cls == "Person":
+            yield relation(ctx, spec, person, place, sent, "nationality", conf)
 
 
 def _after_to(ctx: DocContext, token: Token) -> bool:
