@@ -4103,3 +4103,17 @@ def test_a_demonym_said_of_a_person_is_their_nationality(text, fact, stated):
     label = {e.iri: e.label for e in g.entities}
     ruled = {(label[r.subject], r.predicate, label[r.obj]) for r in g.relations if r.extractor == "rule:nationality"}
     assert (fact in ruled) == stated, ruled
+
+
+def test_a_travel_agencys_last_word_makes_it_an_organisation():
+    text = "Executive Director, Kessel Travels, Olu Dare commended the appointment."
+    assert entities(text)["Kessel Travels"][0] == "Organization", entities(text)
+    assert ("Kessel Travels", "jobTitle", "Executive Director") not in facts(text), facts(text)
+
+
+def test_a_headlines_new_title_names_no_one():
+    text = "New Head Librarian appointed\n\nLibrary staffer Joanne Vell took up the post on Monday.\n" \
+           "As Head Librarian, Ms Vell is principal advisor to the Minister of Education."
+    got = entities(text)
+    assert not {"New", "Head Librarian", "New Head Librarian"} & set(got), got
+    assert ("Joanne Vell", "jobTitle", "Head Librarian") in facts(text), facts(text)

@@ -571,7 +571,8 @@ def _without_title_after(span: Span | None, titles: frozenset[str] | set[str],
                          lexicon: Lexicon) -> Span | None:
     """A name without the title NER took in after it ("Federal Reserve Chairman" is the
     Federal Reserve); None when what is left is one common noun the gazetteer does not know
-    ("District Executive", "Chief Scout Executive": titles, no names).
+    ("District Executive", "Chief Scout Executive": titles, no names), or one common adjective
+    ("New Head Librarian").
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -589,8 +590,9 @@ def _without_title_after(span: Span | None, titles: frozenset[str] | set[str],
     while end < span.end and end > span.start + 1 and span.doc[end - 1].lower_ in _TITLE_BODIES:
         end -= 1  # "Agriculture Cabinet Secretary": the cabinet's title
     rest = span.doc[span.start:end]
-    if len(rest) == 1 and rest[0].lower_ in common_nouns() and lexicon.known(rest.text) is None:
-        return None
+    if len(rest) == 1 and (rest[0].lower_ in common_nouns() or rest[0].lower_ in common_adjectives()) \
+            and lexicon.known(rest.text) is None:
+        return None  # "New Head Librarian appointed": a headline's title, no one named "New"
     return rest
 
 
