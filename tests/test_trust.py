@@ -4117,3 +4117,11 @@ def test_a_headlines_new_title_names_no_one():
     got = entities(text)
     assert not {"New", "Head Librarian", "New Head Librarian"} & set(got), got
     assert ("Joanne Vell", "jobTitle", "Head Librarian") in facts(text), facts(text)
+
+
+@pytest.mark.parametrize("title", ["Fr.", "Msgr.", "Mgr."])
+def test_a_priests_abbreviated_title_ends_no_sentence(title):
+    from kg.extract.nlp import load_nlp
+
+    doc = load_nlp()(f"At the chapter, {title} Elias Vell was elected abbot. He will preside at elections.")
+    assert len(list(doc.sents)) == 2, [s.text for s in doc.sents]
