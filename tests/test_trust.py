@@ -4125,3 +4125,17 @@ def test_a_priests_abbreviated_title_ends_no_sentence(title):
 
     doc = load_nlp()(f"At the chapter, {title} Elias Vell was elected abbot. He will preside at elections.")
     assert len(list(doc.sents)) == 2, [s.text for s in doc.sents]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Library of Congress (LOC) is an awesome institution.", "Library of Congress"),
+    ("Ann Vell is superior general of the Society of Jesus.", "Society of Jesus"),
+])
+def test_a_bodys_of_name_ner_cut_after_of_is_one_name(text, name):
+    got = entities(text)
+    assert got.get(name, ("",))[0] == "Organization" and "Congress" not in got and "Jesus" not in got, got
+
+
+def test_a_library_ner_calls_a_building_employs():
+    assert ("author of t.txt", "worksFor", "Library of Congress") in facts(
+        "I worked at the Library of Congress for years."), facts("I worked at the Library of Congress for years.")

@@ -80,8 +80,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     longer = _longer_names(names, lexicon)
     for ent in names:
         ner_cls = lexicon.class_for_ner_label(ent.label_)
-        if ner_cls is None and ent.label_ == "FAC" and len(ent) > 1 and ent[-1].lower_ in _BODY_WORDS:
-            ner_cls = "Organization"  # "Mount Sinai Hospital" (NER: a building) is a body that employs
+        if ner_cls is None and ent.label_ == "FAC" and len(ent) > 1 and (ent[-1].lower_ in _BODY_WORDS or any(
+                t.lower_ == "of" and t.i > ent.start and doc[t.i - 1].lower_ in _BODY_WORDS for t in ent)):
+            ner_cls = "Organization"  # "Mount Sinai Hospital", "the Library of Congress" (NER: buildings) employ
         if ner_cls is None and not (ent.label_ == "NORP" and lexicon.known(ent.text)):
             continue  # a demonym the gazetteer knows ("Belgian") names its country
         pieces = _pieces(ent, lambda text: lexicon.known(text) is not None)
@@ -342,6 +343,9 @@ def _mended_names(doc: Doc) -> list[Span]:
     while i < len(ents):
         ent = ents[i]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
+        body = _body_of(ent)
+        if body < ent.start and (not out or out[-1].end <= body):  # "Library of" + NER's "Congress"
+            ent = Span(doc, body, ent.end, label="ORG")
         if nxt is not None and ent.label_ == "NORP" and nxt.label_ in {"GPE", "LOC", "FAC"} \
                 and nxt.start == ent.end and ent.text[:1].isupper() and len(nxt) == 1 and not is_place(nxt.text) \
                 and nxt[0].lower_ in common_nouns():
@@ -488,6 +492,30 @@ def _apart_from_datelines(doc: Doc, ents: list[Span]) -> list[Span]:
         if after:
             out.append(Span(doc, after[0], ent.end, label=ent.label_))
     return out
+
+
+def _body_of(ent: Span) -> int:
+    """Where a name opens that NER cut after a body's noun and "of" (``_BODY_WORDS``, capitalised):
+    "the Library of" before NER's "Congress", "the Society of" before "Jesus"; ``ent.start``
+    when there is none.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from spacy.tokens import Span
+    >>> doc = load_nlp()("He worked at the National Library of Kessary and in Lyon.")
+    >>> _body_of(Span(doc, 7, 8, "GPE")), _body_of(Span(doc, 10, 11, "GPE"))
+    (4, 10)
+    """
+    doc, start = ent.doc, ent.start
+    if ent.label_ not in {"ORG", "GPE", "LOC", "FAC"} or start < 2 or doc[start - 1].lower_ != "of":
+        return start
+    noun = doc[start - 2]
+    if not (noun.is_title and noun.lower_ in _BODY_WORDS and noun.pos_ in {"PROPN", "NOUN"}):
+        return start
+    body = noun.i
+    while body > 0 and doc[body - 1].is_title and doc[body - 1].pos_ in {"PROPN", "ADJ"} \
+            and not doc[body - 1].is_sent_start:
+        body -= 1  # "the National Library of"
+    return body
 
 
 def _one_body(ent: Span, nxt: Span) -> bool:
