@@ -4139,3 +4139,16 @@ def test_a_bodys_of_name_ner_cut_after_of_is_one_name(text, name):
 def test_a_library_ner_calls_a_building_employs():
     assert ("author of t.txt", "worksFor", "Library of Congress") in facts(
         "I worked at the Library of Congress for years."), facts("I worked at the Library of Congress for years.")
+
+
+def test_the_bank_is_no_society():
+    text = ("Ann Vell joined the Royal Society of Kessary in 2001. Tom Magala is vice president for human "
+            "resources at the bank.")
+    assert not {f for f in facts(text) if f[0] == "Tom Magala" and f[2] == "Royal Society of Kessary"}, facts(text)
+
+
+def test_a_field_ner_cut_from_a_bodys_name_is_no_employer():
+    text = "Ann Vell joined the Royal Society for the encouragement of Arts, Manufactures and Commerce in 2001."
+    assert "Arts" not in entities(text), entities(text)
+    text = "Tom Magala is Vice President for Corporate Services and Human Resources at Kessel Bank."
+    assert ("Tom Magala", "worksFor", "Corporate Services") not in facts(text), facts(text)
