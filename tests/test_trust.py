@@ -4161,3 +4161,8 @@ def test_a_field_ner_cut_from_a_bodys_name_is_no_employer():
 def test_former_is_the_titles_flag_not_its_words(text, person, title):
     rels = [r for r in graph(text).relations if r.predicate == "jobTitle"]
     assert [(r.obj, r.former) for r in rels] == [(title, True)], rels
+
+
+def test_a_councillors_cllr_is_no_part_of_the_name():
+    got = entities("At the meeting on May 8, Cllr Tom Vell was elected mayor and Cllr Ann Roe deputy mayor.")
+    assert got.get("Tom Vell", ("",))[0] == "Person" and not any(n.startswith("Cllr") for n in got), got
