@@ -4166,3 +4166,9 @@ def test_former_is_the_titles_flag_not_its_words(text, person, title):
 def test_a_councillors_cllr_is_no_part_of_the_name():
     got = entities("At the meeting on May 8, Cllr Tom Vell was elected mayor and Cllr Ann Roe deputy mayor.")
     assert got.get("Tom Vell", ("",))[0] == "Person" and not any(n.startswith("Cllr") for n in got), got
+
+
+def test_names_after_a_plural_noun_hold_none_of_the_titles_listed_before_it():
+    text = ("A new Executive Committee was also confirmed with seven new members elected to join the Chairman, "
+            "Vice-Chairman, Chief Executive and two independents Anna Rossi and Lord Mervyn Davies.")
+    assert not {f for f in facts(text) if f[1] == "jobTitle"}, facts(text)

@@ -219,7 +219,7 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     # "Apple's CEO, Tim Cook", "his wife, Donna"; not a name with a title of its own ("X as
     # Senior VP of Midscale Brands, Alissa Montbriand as VP of ...") nor one after a title
     # another name holds ("Sebastian Fahey, Sotheby's managing director, Helena Newman")
-    if person.dep_ == "appos" and not _own_as_title(ctx, person) \
+    if person.dep_ == "appos" and not _own_as_title(ctx, person) and not _after_a_plural(person) \
             and not _held_by_name_before(ctx, person.head) and not _a_second_of_its_own(ctx, person):
         candidates.append(person.head)
         # "The chief executive of Apple, Tim Cook, said": the parser hangs the name on the owner
@@ -461,8 +461,8 @@ def _apposed_before(ctx: DocContext, person: Token) -> list[Token]:
     addition to Walujo, Director of Public Affairs Ade Mulyana" (Mulyana's)."""
     by_token = ctx.resolved.by_token
     start = by_token[person.i].start
-    if start == 0 or person.doc[start - 1].is_punct:
-        return []
+    if start == 0 or person.doc[start - 1].is_punct or _plural(person.doc[start - 1]):
+        return []  # "the Chairman, Vice-Chairman and two independents Angela Ruggiero": the independents
     t = person.doc[start - 1]
     while t.dep_ != "appos" and t.head.i != t.i and t.head.right_edge.i == start - 1:
         t = t.head
@@ -518,6 +518,20 @@ def _held_by_name_before(ctx: DocContext, title: Token) -> bool:
     Fahey, Sotheby's managing director, ..."): the title is that name's."""
     return title.dep_ == "appos" and title.head.i < title.i and (
         (a := arg(ctx, title.head)) is not None and a.cls == "Person")
+
+
+def _after_a_plural(person: Token) -> bool:
+    """Whether a name in apposition comes right after a plural noun that is not the title it
+    hangs on: "to join the Chairman, Vice-Chairman, Chief Executive and two independents Angela
+    Ruggiero and Lord Mervyn Davies" names the independents, none of the titles before them."""
+    first = person.left_edge.i
+    before = person.doc[first - 1] if first > 0 else None
+    return before is not None and before.i != person.head.i and _plural(before)
+
+
+def _plural(token: Token) -> bool:
+    """Whether a word is a common noun in the plural ("independents"; not "Public Affairs")."""
+    return token.tag_ == "NNS" and token.pos_ == "NOUN"
 
 
 def _appointment(person: Token) -> Token | None:
