@@ -4172,3 +4172,10 @@ def test_names_after_a_plural_noun_hold_none_of_the_titles_listed_before_it():
     text = ("A new Executive Committee was also confirmed with seven new members elected to join the Chairman, "
             "Vice-Chairman, Chief Executive and two independents Anna Rossi and Lord Mervyn Davies.")
     assert not {f for f in facts(text) if f[1] == "jobTitle"}, facts(text)
+
+
+def test_an_organisations_chief_with_a_works_there_and_leads_none_of_it():
+    text = ("Tom Vell has been appointed chief executive of the board. He will bring more than 20 years of "
+            "experience as an NHS Chief Executive.")
+    got = facts(text)
+    assert ("Tom Vell", "leads", "NHS") not in got and ("Tom Vell", "worksFor", "NHS") in got, got
