@@ -4179,3 +4179,10 @@ def test_an_organisations_chief_with_a_works_there_and_leads_none_of_it():
             "experience as an NHS Chief Executive.")
     got = facts(text)
     assert ("Tom Vell", "leads", "NHS") not in got and ("Tom Vell", "worksFor", "NHS") in got, got
+
+
+def test_he_in_a_when_clause_is_the_agent_it_hangs_on():
+    text = ("Mr Vell had hinted he was forced to leave, after Tom Ryall reinstated the board members, who had "
+            "been sacked by Dan Cole when he was minister.")
+    got = facts(text)
+    assert ("Dan Cole", "jobTitle", "minister") in got and ("Vell", "jobTitle", "minister") not in got, got

@@ -269,7 +269,8 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
                                objective=lower in _OBJECT_PRONOUNS and token.dep_ in _OBJECT_DEPS,
                                apart=frozenset(_quote_speaker(token, speakers) if token.i in quoted else ()),
                                clause_subject=_clause_subject(token) if token.dep_ == "poss" else None,
-                               antecedent=_fronted_subject(token, taken) or _main_subject_after(token, taken)))
+                               antecedent=_fronted_subject(token, taken) or _main_subject_after(token, taken)
+                               or _agent_of_clause(token, taken)))
         elif (lower == "its" or (lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}
                                  and not _expletive(token) and token.i not in quoted)) \
                 and token.pos_ == "PRON" and not _topic_elsewhere(token, taken, classes, lexicon):
@@ -319,6 +320,28 @@ def _fronted_subject(token: Token, taken: set[int]) -> int | None:
     else:
         return None
     if named is None or named.i not in taken:
+        return None
+    return named.left_edge.i if named.left_edge.i in taken else named.i
+
+
+def _agent_of_clause(token: Token, taken: set[int]) -> int | None:
+    """The first token of the name that is the agent ("by X") of the verb a pronoun's "when"
+    clause hangs on, when the pronoun is that clause's subject: "board members, who had been
+    sacked by David Cunliffe when he was minister" (he is Cunliffe, whoever the sentence's
+    subject is). ``taken``: the names' tokens.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Tom Roe said the members had been sacked by Jan Vell when he was minister.")
+    >>> doc[_agent_of_clause(doc[12], {0, 1, 9, 10})].text
+    'Jan'
+    """
+    clause = token.head
+    if token.dep_ != "nsubj" or clause.dep_ != "advcl" or clause.i < token.i \
+            or not any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
+        return None
+    named = next((n for c in clause.head.children if c.dep_ == "agent" and c.i < token.i
+                  for n in c.children if n.dep_ == "pobj" and n.i in taken), None)
+    if named is None:
         return None
     return named.left_edge.i if named.left_edge.i in taken else named.i
 
