@@ -4186,3 +4186,9 @@ def test_he_in_a_when_clause_is_the_agent_it_hangs_on():
             "been sacked by Dan Cole when he was minister.")
     got = facts(text)
     assert ("Dan Cole", "jobTitle", "minister") in got and ("Vell", "jobTitle", "minister") not in got, got
+
+
+def test_an_abbots_title_names_no_one():
+    text = "At the chapter, Fr. Elias Vell was elected Abbot-President, to succeed Abbot Hugh Roe."
+    got = facts(text)
+    assert "Abbot" not in entities(text) and ("Hugh Roe", "jobTitle", "Abbot-President") not in got, got
