@@ -4192,3 +4192,8 @@ def test_an_abbots_title_names_no_one():
     text = "At the chapter, Fr. Elias Vell was elected Abbot-President, to succeed Abbot Hugh Roe."
     got = facts(text)
     assert "Abbot" not in entities(text) and ("Hugh Roe", "jobTitle", "Abbot-President") not in got, got
+
+
+def test_a_person_a_product_possesses_develops_nothing():
+    got = facts("MSC hires Maersk's Soren Vell as CEO")  # NER: Maersk a product
+    assert ("Soren Vell", "develops", "Maersk") not in got, got

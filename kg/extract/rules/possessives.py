@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from kg.extract.context import DocContext
 
 
+#: Classes of things no person belongs to: a possessor of one of them before a person's name is a misread name.
+_THINGS = frozenset({"Product", "Technology"})
+
+
 @extractors.register("possessive")
 def possessives(ctx: DocContext) -> Iterator[Relation]:
     """Relations between a possessor and the name it qualifies, sentence by sentence."""
@@ -45,6 +49,8 @@ def possessives(ctx: DocContext) -> Iterator[Relation]:
                               for a in [arg(ctx, c)] if a and a.cls != "Person"), None)
             if owned is None or owned.iri == owner.iri:
                 continue
+            if owned.cls == "Person" and owner.cls in _THINGS:
+                continue  # "Maersk's Soren Toft", NER's product: a thing has no people; he develops nothing
             for spec in specs:
                 if spec.name in owner_is_object and owner.cls != "Organization" and not member_body(
                         ctx, owned.start_char, owned.end_char):
