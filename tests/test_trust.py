@@ -4197,3 +4197,11 @@ def test_an_abbots_title_names_no_one():
 def test_a_person_a_product_possesses_develops_nothing():
     got = facts("MSC hires Maersk's Soren Vell as CEO")  # NER: Maersk a product
     assert ("Soren Vell", "develops", "Maersk") not in got, got
+
+
+def test_trained_as_names_no_post_and_a_member_is_no_employee():
+    text = ("Trained as an engineer at The Citadel, Tom Vell was a member of the Florida Institute of Consulting "
+            "Engineers, the National Society of Professional Engineers and the Kessel Concrete Institute.")
+    got = facts(text)
+    assert ("Tom Vell", "worksFor", "Citadel") not in got, got
+    assert not {f for f in got if f[1] == "worksFor"}, got

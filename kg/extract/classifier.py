@@ -893,6 +893,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     staff_titles = lexicon.words.rules.get("staff_titles", frozenset())
     offices = lexicon.words.rules.get("offices", frozenset())
     units = lexicon.words.rules.get("unit_nouns", frozenset())
+    member_nouns = lexicon.words.rules.get("member_nouns", frozenset())
     limits = model_thresholds(lexicon, threshold)
     out = []
     for (sent, a, b), best, top in zip(pairs, bests, tops):  # top: numpy's float32, compared as before
@@ -927,9 +928,11 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         literal = b.iri is None
         if literal and not any(c.isdigit() for c in ctx.text[b.start_char:b.end_char]):
             continue  # "became CEO of X Hospital in February": a month alone dates nothing
-        staff = label == "worksFor" and not staff_titles.isdisjoint(
-            evidence_words(doc, (a.start, a.end), (b.start, b.end)))  # "the head coach of Odisha FC"
+        said = evidence_words(doc, (a.start, a.end), (b.start, b.end)) if label == "worksFor" else frozenset()
+        staff = not staff_titles.isdisjoint(said)  # "the head coach of Odisha FC"
         predicate = label if literal or staff else membership(ctx, label, b.start_char, b.end_char)
+        if predicate == "worksFor" and not member_nouns.isdisjoint(said):
+            predicate = "memberOf"  # "he was a member of the American Concrete Institute": no employer
         if predicate == "leads" and names_a_unit(sent, b.iri, resolved, units):
             predicate = "worksFor"  # "named Ann Lee CEO of its office division": she leads the division
         if predicate == "leads" and leader_words.isdisjoint(tokens.lower[sent.start:sent.end]):

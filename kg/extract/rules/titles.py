@@ -118,18 +118,27 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
         yield _job_title(ctx, person, sent, phrase, conf, was or _career_start(title))
 
 
+#: Verbs whose "as" names what one trained to be, no post: "trained as an engineer at The Citadel".
+TRAINING_VERBS = frozenset(load_words().rules["training_verbs"])
+
+
 def _qualification(title: Token) -> bool:
-    """Whether a title is the qualification a degree gives ("obtained a degree as a lawyer at X"),
-    no post at X (``words.toml`` ``degree_words``).
+    """Whether a title is the qualification a degree or a training gives ("obtained a degree as a
+    lawyer at X", "trained as an engineer at X"), no post at X (``words.toml`` ``degree_words``,
+    ``training_verbs``).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("He obtained a degree as a lawyer at Salta. He served as a lawyer at Acme.")
     >>> _qualification(doc[6]), _qualification(doc[14])
     (True, False)
+    >>> _qualification(load_nlp()("Trained as an engineer at The Citadel, he built bridges.")[3])
+    True
     """
     if title.dep_ != "pobj" or title.head.lower_ != "as":
         return False
-    return any(c.dep_ == "dobj" and c.lower_ in DEGREE_WORDS for c in title.head.head.children)
+    verb = title.head.head
+    return verb.lemma_.lower() in TRAINING_VERBS or any(c.dep_ == "dobj" and c.lower_ in DEGREE_WORDS
+                                                        for c in verb.children)
 
 
 def _announced(ctx: DocContext, verb: Token) -> bool:
