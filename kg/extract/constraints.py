@@ -426,13 +426,13 @@ def fullest_dates(ctx: DocContext, relations: Iterable[Relation]) -> list[Relati
 
 def former_alike(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     """``relations``, each between two entities a rule of its sentence states as held before
-    ("Ann Lee, a former chief executive of Acme": ``leads``, former) marked former too
+    ("Ann Lee, a former managing director of Acme": ``leads``, former) marked former too
     (the classifier's ``worksFor`` of the same pair there; not another rule's: "past president
     and a current board member of X").
 
     >>> from kg.pipeline import extract
     >>> from kg.types import Document
-    >>> graph = extract(Document.from_text("Ann Lee, a former chief executive of Kestrel Foods, spoke.", "x"))
+    >>> graph = extract(Document.from_text("Ann Lee, a former managing director of Kestrel Foods, spoke.", "x"))
     >>> sorted({(r.predicate, r.former) for r in graph.relations if not r.object_is_literal})
     [('leads', True), ('worksFor', True)]
     """

@@ -101,8 +101,9 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
     if units and spec.name == "leads" and _heads_a_part(ctx, title):
         spec = ctx.lexicon.properties["worksFor"]  # "head of Digital Banking at Standard Bank": heads a part
     if spec.name == "leads" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children) \
-            and any(o.start_char < title.idx for o in owners):
+            and any(o.start_char < title.idx for o in owners) and not formerly(ctx, title):
         spec = ctx.lexicon.properties["worksFor"]  # "experience as an NHS Chief Executive": one of many
+        # (but "a former Acme chief executive" led it)
     was = formerly(ctx, title) or (_succeeded(ctx, token) and title.head.head.i == token.head.i)  # "a former CEO"
     if title.lemma_.lower() in rules.get("country_offices", ()):
         owners = [o for o in owners if o.start_char > title.idx]  # "Union Power Minister": a portfolio
