@@ -324,19 +324,25 @@ def fitting(specs: list[PropertySpec], s_cls: str, o_cls: str) -> PropertySpec:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    out, stack = [], [token]
+    """The ``conj`` children of ``token``, theirs and so on ("chairman, president and CEO"),
+    read from the document's table (most tokens have none: no Token is made for them)."""
+    t = tokens_of(token.doc)
+    out, stack = [], [token.i]
     while stack:
-        for child in stack.pop().children:
-            if child.dep_ == "conj":
+        for child in t.children(stack.pop()):
+            if t.dep[child] == "conj":
                 out.append(child)
                 stack.append(child)
-    return out
+    return [token.doc[i] for i in out]
 
 
 def pobj(prep: Token | None) -> Token | None:
+    """The object of a preposition (its first ``pobj`` or ``pcomp`` child), if any."""
     if prep is None:
         return None
-    return next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+    t = tokens_of(prep.doc)
+    i = next((c for c in t.children(prep.i) if t.dep[c] in {"pobj", "pcomp"}), None)
+    return None if i is None else prep.doc[i]
 
 
 _CONTROL_DEPS = frozenset({"xcomp", "pcomp", "advcl", "conj", "ccomp", "prep"})

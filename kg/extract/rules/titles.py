@@ -896,23 +896,23 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
     >>> doc.text[start:end]
     'senior partner'
     """
-    tokens = [t for t in title.subtree
-              if t.i == title.i or (t.dep_ not in {"poss", "det", "case", "punct", "appos", "relcl", "preconj"}
-                                    and t.i not in by_token and t.ent_type_ not in {"DATE", "TIME"}
-                                    and not _ranking(t) and not (t.dep_ in {"advmod", "amod", "compound"} and t.lower_ in _WHEN)
-                                    and not (t.dep_ == "amod" and t.text in _NEW)
-                                    and not (t.tag_ in {"VBN", "VBD", "JJ"} and (
-                                        t.lemma_.lower() in _ELECTED or t.lower_ in _ELECTED_FORMS)))]
+    doc, tk = title.doc, tokens_of(title.doc)  # the table: each word of the title's subtree is read
+    tokens = [doc[i] for i in sorted(tk.subtree(title.i))
+              if i == title.i or (tk.dep[i] not in {"poss", "det", "case", "punct", "appos", "relcl", "preconj"}
+                                  and i not in by_token and tk.ent_type[i] not in {"DATE", "TIME"}
+                                  and not (tk.dep[i] in {"advmod", "amod", "compound"} and tk.lower[i] in _WHEN)
+                                  and not (tk.dep[i] == "amod" and tk.word(i) in _NEW)
+                                  and not ((tk.lemma[i] in _ELECTED or tk.lower[i] in _ELECTED_FORMS)
+                                           and doc[i].tag_ in {"VBN", "VBD", "JJ"})
+                                  and not _ranking(doc[i]))]
     apart = {"poss", "det", "appos", "relcl"} | ({"conj", "cc"} if alone else set())
-    tk = tokens_of(title.doc)
     served = {i for k in tk.subtree(title.i) if tk.dep[k] == "prep" and tk.lower[k] == "under"
-              for i in range(title.doc[k].left_edge.i, title.doc[k].right_edge.i + 1)}
+              for i in range(doc[k].left_edge.i, doc[k].right_edge.i + 1)}
     tokens = [t for t in tokens if not _under(t, title, apart) and not _where_or_whose(t, title, bodies)
               and t.i not in served]  # "Minister of Agriculture under President X": whom it was held under
     # keep only the contiguous run around the title noun
     left = title.i
     ids = {t.i for t in tokens}
-    doc = title.doc
     while left - 1 in ids or (left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_
                               and not doc[left - 1].whitespace_ and doc[left - 2].is_alpha):
         if left - 1 not in ids:  # "vice-chairman", "Assistant Director-General": the whole word,
@@ -963,12 +963,13 @@ def _where_or_whose(token: Token, title: Token, bodies: frozenset[str]) -> bool:
     """Whether ``token`` is in a phrase of ``title`` (or a word of it) that says where or when
     it is held ("at a search firm", "with immediate effect") or the kind of body that holds it
     ("of a technology group"; not "of Sales", a department)."""
-    node = token
-    while node.i != title.i and node.head.i != node.i:
-        if node.dep_ == "prep" and (node.lower_ in _WHERE or any(
-                p.lemma_.lower() in bodies for p in node.subtree)):  # "of U.K.-based technology group X"
+    t = tokens_of(token.doc)  # the table, not Tokens: each prep's subtree is read again for each word below it
+    node, top = token.i, title.i
+    while node != top and t.head[node] != node:
+        if t.dep[node] == "prep" and (t.lower[node] in _WHERE or any(
+                t.lemma[p] in bodies for p in t.subtree(node))):  # "of U.K.-based technology group X"
             return True
-        node = node.head
+        node = t.head[node]
     return False
 
 
@@ -996,20 +997,24 @@ def _ranking(token: Token) -> bool:
     >>> [t.text for t in doc if _ranking(t)]
     ['third', 'youngest', '50th']
     """
-    if token.lower_ in PRAISE:  # "an exceptional leader", "Veteran corporate executive X"
+    t, i = tokens_of(token.doc), token.i  # the table's strings: a Token's are made at each read
+    lower = t.lower[i]
+    if lower in PRAISE:  # "an exceptional leader", "Veteran corporate executive X"
         return True
-    return token.is_lower and (token.tag_ in {"JJS", "RBS"} or token.ent_type_ == "ORDINAL"
-                               or token.lower_ in {"only", "first", "last", "next"} or ORDINAL.fullmatch(token.lower_) is not None)
+    return t.word(i).islower() and (t.ent_type[i] == "ORDINAL" or lower in {"only", "first", "last", "next"}
+                                    or ORDINAL.fullmatch(lower) is not None or token.tag_ in {"JJS", "RBS"})
 
 
 def _under(token: Token, top: Token, deps: set[str]) -> bool:
-    node = token
-    while node.i != top.i:
-        if node.dep_ in deps:
+    """Whether a word on the way up from ``token`` to ``top`` (``top`` left out) has a relation of ``deps``."""
+    t = tokens_of(token.doc)
+    node, last = token.i, top.i
+    while node != last:
+        if t.dep[node] in deps:
             return True
-        if node.head.i == node.i:
+        if t.head[node] == node:
             return False
-        node = node.head
+        node = t.head[node]
     return False
 
 
