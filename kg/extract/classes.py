@@ -319,12 +319,12 @@ def _nouns_beside(span: Span) -> list[Token]:
     Delgado", "the novel Rocksburg Road"), and one it names ("a device known as Vireo",
     "a startup called Kestrel"). A region after its town and a comma takes no apposition
     ("born in Cumberland County, Nova Scotia, the son of X": the subject's son)."""
-    doc, root = span.doc, span.root
+    doc, root, t = span.doc, span.root, tokens_of(span.doc)  # the table: a Token's strings are made at each read
     # "born in Cumberland County, Nova Scotia, the son of X": the son is the subject's, not the region's
-    contained = span.start >= 2 and doc[span.start - 1].text == "," \
-        and doc[span.start - 2].ent_type_ in {"GPE", "LOC", "FAC"} and is_place(text_of(span))
-    out = [_one_of(c) for c in root.children if not contained
-           and c.dep_ == "appos" and c.i >= span.end and _follows(span, c.left_edge.i) and not names_another(c)]
+    contained = span.start >= 2 and t.word(span.start - 1) == "," \
+        and t.ent_type[span.start - 2] in {"GPE", "LOC", "FAC"} and is_place(text_of(span))
+    out = [_one_of(doc[c]) for c in t.children(root.i) if not contained and t.dep[c] == "appos" and c >= span.end
+           and _follows(span, doc[c].left_edge.i) and not names_another(doc[c])]
     naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
     if naming.dep_ == "acl" and naming.head.pos_ == "NOUN" and (
             (naming.lower_ == "known" and naming is not root.head)
@@ -338,15 +338,16 @@ def _nouns_beside(span: Span) -> list[Token]:
             and (listed.head.tag_ == "NNS" or listed.head.lower_ == "series") \
             and all(t.text in {",", "(", *DASHES} for t in doc[listed.head.i + 1:listed.left_edge.i]):
         out.append(listed.head)
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and span.start <= before.head.i < span.end and (
-            before.dep_ == "compound" or (before.dep_ == "amod" and before.pos_ == "NOUN")):
-        out.append(before)  # "Plautus' play Rudens": spaCy hangs some such nouns as adjectives
-    elif before is not None and before.pos_ == "NOUN" and before.is_lower and (
-            (before.lower_ in _company_nouns() and not (root.dep_ in {"nsubj", "nsubjpass"} and root.head.dep_ == "relcl"
-                                                        and root.head.head.i == before.i))  # "the company Tim Cook runs"
-            or before.lower_ in _person_nouns()):
-        out.append(before)  # "packaging giant Nampak", "married the architect Jacques Blondel", whatever the parse
+    before = span.start - 1  # the word before the name, if any (Token.is_lower: str.islower)
+    if before >= 0 and span.start <= t.head[before] < span.end and (
+            t.dep[before] == "compound" or (t.dep[before] == "amod" and t.pos[before] == "NOUN")):
+        out.append(doc[before])  # "Plautus' play Rudens": spaCy hangs some such nouns as adjectives
+    elif before >= 0 and t.pos[before] == "NOUN" and t.word(before).islower() and (
+            (t.lower[before] in _company_nouns() and not (
+                t.dep[root.i] in {"nsubj", "nsubjpass"} and t.dep[t.head[root.i]] == "relcl"
+                and t.head[t.head[root.i]] == before))  # "the company Tim Cook runs"
+            or t.lower[before] in _person_nouns()):
+        out.append(doc[before])  # "packaging giant Nampak", "married the architect Jacques Blondel", whatever the parse
     out += _examples_of(root)
     return out
 
@@ -454,9 +455,9 @@ def _titled_award(span: Span) -> bool:
     >>> _titled_award(doc[3:7]), _titled_award(doc[8:10])
     (True, False)
     """
-    doc = span.doc
-    return any(t.lower_ in WORK_LAST_WORDS and t.i + 1 < span.end and doc[t.i + 1].lower_ in _AWARD_LINKS
-               for t in span)
+    lower = tokens_of(span.doc).lower
+    return any(lower[i] in WORK_LAST_WORDS and i + 1 < span.end and lower[i + 1] in _AWARD_LINKS
+               for i in range(span.start, span.end))
 
 
 _AWARD_LINKS = frozenset({"in", "for", "of"})
@@ -513,12 +514,13 @@ def _listed_before_series(span: Span, lexicon: Lexicon) -> bool:
     >>> [_listed_before_series(doc[i:j], load_lexicon()) for i, j in ((3, 5), (6, 8), (14, 15))]
     [True, True, False]
     """
-    doc, i = span.doc, span.end
-    while i < len(doc) and (doc[i].text == "," or doc[i].lower_ == "and" or (
-            doc[i].pos_ == "PROPN" and doc[i].is_title and not lexicon.known(doc[i].text))):
+    t, i = tokens_of(span.doc), span.end  # the table: a Token's strings are made at each read
+    n = len(t.lower)
+    while i < n and (t.word(i) == "," or t.lower[i] == "and" or (
+            t.pos[i] == "PROPN" and t.word(i).istitle() and not lexicon.known(t.word(i)))):  # Token.is_title
         i += 1
-    return i < len(doc) and doc[i].lower_ in _SERIES and doc[i].pos_ == "NOUN" \
-        and span.start > 0 and doc[span.start - 1].lower_ in {"the", ",", "and"} and not lexicon.known(text_of(span))
+    return i < n and t.lower[i] in _SERIES and t.pos[i] == "NOUN" \
+        and span.start > 0 and t.lower[span.start - 1] in {"the", ",", "and"} and not lexicon.known(text_of(span))
 
 
 def _listed_before_places(span: Span) -> bool:
@@ -531,19 +533,20 @@ def _listed_before_places(span: Span) -> bool:
     >>> [_listed_before_places(doc[i:i + 1]) for i in (3, 5, 9, 11)]
     [True, True, False, False]
     """
-    doc, i = span.doc, span.end
-    listed = span.start > 1 and doc[span.start - 1].lower_ in {"and", "or"} \
-        and doc[span.start - 2].pos_ == "PROPN"  # the last of the list
-    while i < len(doc) and (doc[i].text == "," or doc[i].lower_ in {"and", "or"}):
-        listed = listed or doc[i].lower_ in {"and", "or"}
+    t, i = tokens_of(span.doc), span.end  # the table (Token.is_title, is_upper, is_lower: the str methods)
+    n, lower, pos = len(t.lower), t.lower, t.pos
+    listed = span.start > 1 and lower[span.start - 1] in {"and", "or"} \
+        and pos[span.start - 2] == "PROPN"  # the last of the list
+    while i < n and (t.word(i) == "," or lower[i] in {"and", "or"}):
+        listed = listed or lower[i] in {"and", "or"}
         i += 1
-        while i < len(doc) and doc[i].pos_ == "PROPN" and (doc[i].is_title or doc[i].is_upper) \
-                and doc[i].lower_ not in LISTED_PLACE_NOUNS:
+        while i < n and pos[i] == "PROPN" and (t.word(i).istitle() or t.word(i).isupper()) \
+                and lower[i] not in LISTED_PLACE_NOUNS:
             i += 1
-    while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+    while i < n and pos[i] == "ADJ" and t.word(i).islower():
         i += 1  # "national forests"
-    return listed and i < len(doc) and doc[i].lower_ in LISTED_PLACE_NOUNS \
-        and doc[i - 1].pos_ in {"PROPN", "ADJ"} and not (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN")  # not "the Ohio and Erie Rivers Trust"
+    return listed and i < n and lower[i] in LISTED_PLACE_NOUNS \
+        and pos[i - 1] in {"PROPN", "ADJ"} and not (i + 1 < n and pos[i + 1] == "PROPN")  # not "the Ohio and Erie Rivers Trust"
 
 
 def _listed_between_organisations(span: Span) -> bool:
@@ -556,12 +559,12 @@ def _listed_between_organisations(span: Span) -> bool:
     >>> _listed_between_organisations(doc[5:6]), _listed_between_organisations(doc[15:16])
     (True, False)
     """
-    doc = span.doc
-    if span.start < 3 or span.end + 2 > len(doc) or doc[span.start - 1].text != "," \
-            or doc[span.end].text != "," and doc[span.end].lower_ != "and":
+    doc, t = span.doc, tokens_of(span.doc)
+    if span.start < 3 or span.end + 2 > len(doc) or t.word(span.start - 1) != "," \
+            or t.word(span.end) != "," and t.lower[span.end] != "and":
         return False
     before = next((e for e in doc.ents if e.end == span.start - 1), None)
-    after = next((e for e in doc.ents if e.start == span.end + 1 + (doc[span.end + 1].lower_ == "and")), None)
+    after = next((e for e in doc.ents if e.start == span.end + 1 + (t.lower[span.end + 1] == "and")), None)
     return all(e is not None and len(e) > 1 and e[-1].lower_ in ORGANIZATION_WORDS for e in (before, after))
 
 
@@ -779,21 +782,21 @@ def person_cue(span: Span) -> bool:
     >>> person_cue(doc[1:2]), person_cue(doc[5:7])
     (True, False)
     """
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_.rstrip(".") in HONORIFICS:
+    doc, t = span.doc, tokens_of(span.doc)  # the table: a Token's strings are made at each read
+    if span.start > 0 and t.lower[span.start - 1].rstrip(".") in HONORIFICS:
         return True
-    if span.root.dep_ == "poss" and span.root.head.lower_ in LIFE_NOUNS:
+    root = span.root.i
+    head = t.head[root]
+    if t.dep[root] == "poss" and t.lower[head] in LIFE_NOUNS:
         return True  # "Morris's death"
-    root = span.root
-    married = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "to" else root.head
-    if root.dep_ in {"dobj", "pobj"} and married.lemma_.lower() in _MARRYING:
+    married = t.head[head] if t.dep[root] == "pobj" and t.lower[head] == "to" else head
+    if t.dep[root] in {"dobj", "pobj"} and t.lemma[married] in _MARRYING:
         return True  # "he married Ella Mabel Morris", "was married to Ann Lee"
-    if len(span) > 1 and span[0].lower_.rstrip(".") in _PERSONAL_HONORIFICS and span[1].is_title:
+    if len(span) > 1 and t.lower[span.start].rstrip(".") in _PERSONAL_HONORIFICS and t.word(span.start + 1).istitle():
         return True  # NER's "Sir Ron Brierley" (not "Dr Reddy's Laboratories", "General Instrument")
-    after = doc[span.end:span.end + 3]
-    if (len(after) == 3 and after[0].text == "," and after[1].like_num
-            and after[2].text == "," and after[1].text.isdigit() and 0 < int(after[1].text) < 120):
+    k = span.end  # ", 53,": an age
+    if (k + 3 <= len(t.lower) and t.word(k) == "," and t.word(k + 2) == "," and doc[k + 1].like_num
+            and t.word(k + 1).isdigit() and 0 < int(t.word(k + 1)) < 120):
         return True
     return _life_after(span)
 
@@ -819,7 +822,7 @@ def _life_after(span: Span) -> bool:
     of a dash, one of them with its month ("(11 May 1874 – 2 June 1915)", "(March 31, 1866 –
     1932)"; not an organisation's years, "(1890 – 1960)")."""
     doc = span.doc
-    if span.end >= len(doc) or doc[span.end].text != "(":
+    if span.end >= len(doc) or tokens_of(doc).word(span.end) != "(":
         return False
     inside = []
     for t in doc[span.end + 1:span.end + 30]:
@@ -883,11 +886,11 @@ def listed_with_person(span: Span, lexicon: Lexicon) -> bool:
     """
     if len(span) != 2 or not _shaped_like_a_persons(span, lexicon):
         return False  # "Gloria Estefan and Miami Sound Machine"
-    root = span.root
-    others = [root.head] if root.dep_ == "conj" else []
-    others += [c for c in root.children if c.dep_ == "conj"]
-    return any(o.ent_type_ == "PERSON" and o.pos_ == "PROPN" and o.i not in range(span.start, span.end)
-               and any(c.dep_ in {"compound", "flat"} and c.ent_type_ == "PERSON" for c in o.children)
+    t, root = tokens_of(span.doc), span.root.i
+    others = [t.head[root]] if t.dep[root] == "conj" else []
+    others += [c for c in t.children(root) if t.dep[c] == "conj"]
+    return any(t.ent_type[o] == "PERSON" and t.pos[o] == "PROPN" and o not in range(span.start, span.end)
+               and any(t.dep[c] in {"compound", "flat"} and t.ent_type[c] == "PERSON" for c in t.children(o))
                for o in others)
 
 
@@ -1183,15 +1186,15 @@ def town_before_based(span: Span) -> bool:
     """
     from kg.lexicon import load_lexicon
 
-    doc, k = span.doc, span.end
-    if k + 1 < len(doc) and doc[k].text == ",":  # "Franklin, Tenn.-based Community Health Systems": one token
-        state, _, based = doc[k + 1].text.rpartition("-")
+    doc, k, t = span.doc, span.end, tokens_of(span.doc)  # the table's words (Token.is_title: str.istitle)
+    if k + 1 < len(doc) and t.word(k) == ",":  # "Franklin, Tenn.-based Community Health Systems": one token
+        state, _, based = t.word(k + 1).rpartition("-")
         if based.lower() in {"based", "headquartered"} and state.endswith("."):
             known = load_lexicon().known(state)
             return known is not None and known.cls == "Place"
-    return k + 3 < len(doc) and doc[k].text == "," and doc[k + 2].text == "-" \
-        and doc[k + 3].lower_ in {"based", "headquartered"} and (
-            doc[k + 1].is_title and is_place(doc[k + 1].text)
+    return k + 3 < len(doc) and t.word(k) == "," and t.word(k + 2) == "-" \
+        and t.lower[k + 3] in {"based", "headquartered"} and (
+            t.word(k + 1).istitle() and is_place(t.word(k + 1))
             or postal_state(doc[k + 1:k + 2]) is not None)  # "Cambridge, MA-based VBI Vaccines"
 
 
@@ -1204,8 +1207,9 @@ def placed_based(span: Span) -> bool:
     >>> placed_based(doc[9:11])
     True
     """
-    return any(c.lower_ in {"based", "headquartered"} and c.dep_ == "amod" and c.i < span.start
-               for c in span.root.children)
+    t = tokens_of(span.doc)
+    return any(t.lower[c] in {"based", "headquartered"} and t.dep[c] == "amod" and c < span.start
+               for c in t.children(span.root.i))
 
 
 def gives_a_company_title(span: Span) -> bool:

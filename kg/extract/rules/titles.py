@@ -216,17 +216,17 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     copulas = ctx.lexicon.words.rules["copulas"]
     candidates = []
     # "AWS CEO Matt Garman", "his wife Donna": a title inside the noun phrase
-    candidates += [c for c in person.children
-                   if c.dep_ in {"compound", "nmod"} and arg(ctx, c) is None and not _named_between(ctx, c, person)]
+    candidates += [c for c in dependents(person, {"compound", "nmod"})
+                   if arg(ctx, c) is None and not _named_between(ctx, c, person)]
     # "Benoit Dupin, Apple's Senior Director of ...", "Ken, his son"
-    candidates += [c for c in person.children
-                   if c.dep_ == "appos" and not names_another(c) and not _beside_another(ctx, c, person)]
+    candidates += [c for c in dependents(person, {"appos"})
+                   if not names_another(c) and not _beside_another(ctx, c, person)]
     # "In addition to Walujo, Director of Public Affairs Ade Mulyana": a title the parse hangs on
     # the name before, right before this one
     candidates += _apposed_before(ctx, person)
     # "Mr Yaw Tetteh, Minister of Health; Mr Titus Glover, Regional Minister": the same, as the
     # parser sometimes hangs it in a list
-    candidates += [c for c in person.children if c.dep_ in {"npadvmod", "conj"} and c.i > person.i + 1
+    candidates += [c for c in dependents(person, {"npadvmod", "conj"}) if c.i > person.i + 1
                    and person.doc[c.left_edge.i - 1].text == "," and c.is_title and arg(ctx, c) is None
                    and not names_another(c)]
     # "Apple's CEO, Tim Cook", "his wife, Donna"; not a name with a title of its own ("X as
@@ -246,7 +246,7 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     # "her son is Ken", "his father was the painter X": the subject the name is equated with
     named = person.head if person.dep_ == "appos" else person
     if named.dep_ == "attr" and named.head.lemma_ in copulas:
-        candidates += [c for c in named.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        candidates += dependents(named.head, {"nsubj", "nsubjpass"})
     # "Tim Cook is (the chairman and) CEO of Apple"; "he became CEO of X"
     # "His son, Paul Baker, is chief executive of X": the subject the name stands in apposition to
     said = person.head if person.dep_ == "appos" and person.head.dep_ in {"nsubj", "nsubjpass"} \
@@ -255,31 +255,27 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
             and (not hedged(ctx, said.head) or _announced(ctx, said.head)):  # not "Roe is not a lawyer",
         # "who would have been its CEO"; but "Vexo said Ann Lee would become its chairman"
         verb = said.head
-        if verb.lemma_ in copulas and not (said.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in verb.children)):
-            candidates += [c for c in verb.children if c.dep_ in {"attr", "oprd", "acomp"}  # not "X named Y Z"
-                           and not (said.dep_ == "nsubj" and _holds_a_person(ctx, c, person, verb))]
+        if verb.lemma_ in copulas and not (said.dep_ == "nsubj" and dependents(verb, {"dobj"})):
+            candidates += [c for c in dependents(verb, {"attr", "oprd", "acomp"})  # not "X named Y Z"
+                           if not (said.dep_ == "nsubj" and _holds_a_person(ctx, c, person, verb))]
         # "he served as CEO of X", "she joined X as chief economist"; not "X appointed Donna
         # Dziedzic as interim director" nor "X removed Isabel dos Santos as chair": the title is
         # the person appointed or removed
         appointed = _by_others(ctx, verb) and any(  # "President X picks Zenith Bank MD as governor": the MD
-            c.dep_ == "dobj" or c.dep_ == "oprd" and (a := arg(ctx, c)) is not None and a.cls == "Person"
-            for c in verb.children)
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and not appointed):
-            candidates += [c for c in prep.children if c.dep_ == "pobj"]
-        # "he served for seven years as CEO": the "as" the parser hangs on the stretch of time
-        candidates += [p for c in verb.children if c.dep_ == "prep" and not appointed
-                       for t in c.children if t.dep_ == "pobj" and t.ent_type_ == "DATE"
-                       for a in t.children if a.dep_ == "prep" and a.lower_ == "as"
-                       for p in a.children if p.dep_ == "pobj"]
+            c.dep_ == "dobj" or (a := arg(ctx, c)) is not None and a.cls == "Person"
+            for c in dependents(verb, {"dobj", "oprd"}))
+        if not appointed:
+            candidates += _as_objects(verb)
+            # "he served for seven years as CEO": the "as" the parser hangs on the stretch of time
+            candidates += [p for c in dependents(verb, {"prep"})
+                           for t in dependents(c, {"pobj"}) if t.ent_type_ == "DATE" for p in _as_objects(t)]
         # "Pim Aalders, having retired as head of research at X, joined Y": a clause with no subject of its own
-        for clause in (c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and c.tag_ in {"VBN", "VBG"}
-                       and not any(k.dep_ in {"nsubj", "nsubjpass", "dobj"} for k in c.children)):
-            candidates += [p for c in clause.children if c.dep_ == "prep" and c.lower_ == "as"
-                           for p in c.children if p.dep_ == "pobj"]
+        for clause in (c for c in dependents(verb, {"advcl"}) if c.i < verb.i and c.tag_ in {"VBN", "VBG"}
+                       and not dependents(c, {"nsubj", "nsubjpass", "dobj"})):
+            candidates += _as_objects(clause)
     # "..., Alissa Montbriand as VP of Marketing, and Roger Chacko as EVP": a name's own "as"
     if person.dep_ in {"appos", "conj", "npadvmod"}:
-        candidates += [p for c in person.children if c.dep_ == "prep" and c.lower_ == "as"
-                       for p in c.children if p.dep_ == "pobj"]
+        candidates += _as_objects(person)
     # "Acme named Jane Roe as its chief executive", "Acme appointed Jane Roe chief executive",
     # "President X removed Isabel dos Santos as chair of Sonangol"
     verb = person.head if person.dep_ in {"dobj", "oprd"} else (  # "Domino's named Dennis Maloney as": oprd
@@ -287,28 +283,39 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     if verb is not None and _by_others(ctx, verb):
         if person.dep_ not in {"dobj", "oprd"}:
             candidates.append(person.head)
-        candidates += [c for c in verb.children if c.dep_ == "oprd"]
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
-            candidates += [c for c in prep.children if c.dep_ == "pobj"]
-        candidates += [p for clause in verb.children if clause.dep_ == "xcomp"  # "named X to succeed Y as CEO"
-                       for prep in clause.children if prep.dep_ == "prep" and prep.lower_ == "as"
-                       for p in prep.children if p.dep_ == "pobj"]
+        candidates += dependents(verb, {"oprd"})
+        candidates += _as_objects(verb)
+        candidates += [p for clause in dependents(verb, {"xcomp"})  # "named X to succeed Y as CEO"
+                       for p in _as_objects(clause)]
     if person.dep_ == "dobj" and _succeeded(ctx, person):  # "replaced Ali Khan as captain": Khan's before
-        candidates += [c for prep in person.head.children if prep.dep_ == "prep" and prep.lower_ == "as"
-                       for c in prep.children if c.dep_ == "pobj"]
+        candidates += _as_objects(person.head)
     candidates += _dashed(ctx, person)
     # "announced the appointment of Miles Harlow as chief executive": the noun's "as" after the name,
     # with no other person's name before it ("the appointments of A as CEO and B as chairman")
     appointment = _appointment(person)
     if appointment is not None and appointment.lemma_.lower() in ctx.lexicon.words.rules["appointment_nouns"]:
-        candidates += [p for c in appointment.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > person.i
-                       for p in c.children if p.dep_ == "pobj" and not _named_between(ctx, p, person)]
-    candidates += [a for c in candidates for a in c.children if a.dep_ == "appos" and not _beside_another(ctx, a, person)]
+        candidates += [p for p in _as_objects(appointment)
+                       if p.head.i > person.i and not _named_between(ctx, p, person)]
+    candidates += [a for c in candidates for a in dependents(c, {"appos"}) if not _beside_another(ctx, a, person)]
     offices = ctx.lexicon.words.rules.get("public_offices", frozenset())
     for candidate in candidates:
         for t in (candidate, *conjuncts(candidate)):
             if (is_title(ctx, t) or t.lower_ in offices) and (t.i == candidate.i or not _named(ctx, t, person)):
                 yield t
+
+
+def dependents(token: Token, deps: set[str]) -> list[Token]:
+    """``[c for c in token.children if c.dep_ in deps]``, read from the document's table: no
+    Token is made for the children of other relations."""
+    t = tokens_of(token.doc)
+    return [token.doc[c] for c in t.children(token.i) if t.dep[c] in deps]
+
+
+def _as_objects(token: Token) -> list[Token]:
+    """The objects of ``token``'s "as" ("served as CEO of X": CEO), read from the document's table."""
+    t = tokens_of(token.doc)
+    return [token.doc[p] for c in t.children(token.i) if t.dep[c] == "prep" and t.lower[c] == "as"
+            for p in t.children(c) if t.dep[p] == "pobj"]
 
 
 def _a_second_of_its_own(ctx: DocContext, person: Token) -> bool:
