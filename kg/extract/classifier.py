@@ -65,12 +65,12 @@ class Side:
 def sentence_sides(doc: Doc, resolved: Resolved) -> dict[int, list[Side]]:
     """The mentions and dates of each sentence, keyed by the sentence's first token."""
     seen: dict[tuple[int, int], Side] = {}
+    t = tokens_of(doc)
     for _, hit in sorted(resolved.by_token.items()):
         key = hit.token_span
         if key not in seen:
-            span = doc[hit.start:hit.end]
             seen[key] = Side(hit.iri, hit.cls, hit.start, hit.end, hit.start_char, hit.end_char,
-                             span.root.i, hit.anaphor)
+                             t.root(hit.start, hit.end), hit.anaphor)
     for date in date_spans(doc):
         if (date.start, date.end) not in seen:
             seen[(date.start, date.end)] = Side(None, "Date", date.start, date.end, date.start_char,
@@ -480,7 +480,7 @@ def cast_as(ctx: DocContext, r: Relation) -> bool:
     from kg.extract.rules.args import casts
 
     a = _token_span(ctx.doc, r.subject_span)
-    return a is not None and casts(ctx, ctx.doc[a[0]:a[1]].root.head)
+    return a is not None and casts(ctx, ctx.doc[tokens_of(ctx.doc).root(*a)].head)
 
 
 def for_a_piece(ctx: DocContext, r: Relation) -> bool:
@@ -497,7 +497,7 @@ def for_a_piece(ctx: DocContext, r: Relation) -> bool:
     b = _token_span(ctx.doc, r.object_span)
     if b is None:
         return False
-    root = ctx.doc[b[0]:b[1]].root
+    root = ctx.doc[tokens_of(ctx.doc).root(*b)]
     pieces = ctx.lexicon.words.rules.get("piece_nouns", frozenset())
     if root.dep_ != "pobj" or root.head.dep_ != "prep":
         return False
@@ -524,7 +524,7 @@ def someone_elses(ctx: DocContext, r: Relation) -> bool:
         return False
     t = tokens_of(ctx.doc)
     by_token = ctx.resolved.by_token
-    chain = t.up(ctx.doc[b[0]:b[1]].root.i)
+    chain = t.up(t.root(*b))
     i = next((i for i in chain if t.pos[i] in {"VERB", "AUX"}), None)
     if any(by_token[k].cls == "Person" and by_token[k].iri not in {r.subject, r.obj} and t.dep[k] != "conj"
            and not any(c.dep_ == "conj" for c in ctx.doc[k].children)  # "by Kroto, Curl and Smalley at Rice": all
@@ -597,7 +597,8 @@ def _arcs(doc: Doc, r: Relation) -> int:
     a, b = _token_span(doc, r.subject_span), _token_span(doc, r.object_span)
     if a is None or b is None:
         return 99
-    left, right = tokens_of(doc).meet(doc[a[0]:a[1]].root.i, doc[b[0]:b[1]].root.i)
+    t = tokens_of(doc)
+    left, right = t.meet(t.root(*a), t.root(*b))
     return len(left) + len(right) - 2 if left else 99
 
 
@@ -619,7 +620,7 @@ def evidence_words(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> frozense
     inside = set(range(*a)) | set(range(*b))
     out: set[str] = set()
     t = tokens_of(doc)
-    node = doc[b[0]:b[1]].root.i
+    node = t.root(*b)
     for _ in range(8):
         if t.head[node] == node:
             break
@@ -659,9 +660,9 @@ def _path_lemmas(doc: Doc, a: tuple[int, int], b: tuple[int, int]) -> set[str]:
     """The lemmas on the parse path from the head of token span ``b`` up to the word that
     governs both spans (that word left out, its direct object in), outside both spans."""
     t = tokens_of(doc)
-    _, right = t.meet(doc[a[0]:a[1]].root.i, doc[b[0]:b[1]].root.i)
+    _, right = t.meet(t.root(*a), t.root(*b))
     if not right:  # no common ancestor: the object's chain to its root
-        right = t.up(doc[b[0]:b[1]].root.i) + [-1]
+        right = t.up(t.root(*b)) + [-1]
     below, common = right[:-1], right[-1:]
     objects = [c.i for i in common if i >= 0 for c in doc[i].children if c.dep_ == "dobj"]
     inside = set(range(*a)) | set(range(*b))
@@ -729,7 +730,7 @@ def place_on_title(doc: Doc, person: tuple[int, int], place: tuple[int, int],
     >>> place_on_title(doc, (2, 4), (0, 1)), place_on_title(doc, (2, 4), (0, 1), frozenset({"coach"}))
     (True, False)
     """
-    root = doc[place[0]:place[1]].root
+    root = doc[tokens_of(doc).root(*place)]
     title = root.head
     if title.lower_ == "area" and title.i + 1 < len(doc) and doc[title.i + 1].lower_ in offices:
         return False  # "Toronto-area MP Nate Erskine-Smith": the seat's area
@@ -760,12 +761,12 @@ def excluded(listed: frozenset[str], doc: Doc, sent: Span, a: tuple[int, int], b
     >>> excluded(word_lists(load_lexicon(), "model_excluding_words")["worksFor"], doc, doc[:], (0, 1), (9, 11))
     True
     """
-    governor = doc[b[0]:b[1]].root
+    governor = doc[tokens_of(doc).root(*b)]
     while governor.dep_ in {"pobj", "prep"} and governor.head.i != governor.i:
         governor = governor.head  # "has offices in Detroit": the verb, and its object below
     words = evidence_words(doc, a, b) | _path_lemmas(doc, a, b) | {
         c.lemma_.lower() for c in governor.children if c.dep_ == "dobj"}
-    prep = doc[b[0]:b[1]].root.head
+    prep = doc[tokens_of(doc).root(*b)].head
     if prep.dep_ == "prep" and prep.i == b[0] - 1 and prep.i > 0 and not a[0] <= prep.i - 1 < a[1]:
         words |= {doc[prep.i - 1].lemma_.lower()}  # "its joint venture with Kestrel Air", however attached
     if words.isdisjoint(listed):
@@ -919,7 +920,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         if label == "headquarteredIn" and _listed_places(doc, resolved, b):
             continue  # "It operates terminals in five countries – Egypt, Algeria and Senegal": no headquarters
         if (label in _EMPLOYERS or (not spec.symmetric and b.iri and a.cls == b.cls == "Organization")) \
-                and listed_together(doc[a.start:a.end].root, doc[b.start:b.end].root):
+                and listed_together(doc[tokens.root(a.start, a.end)], doc[tokens.root(b.start, b.end)]):
             continue  # "Warburg Pincus, General Atlantic, Permira: all firms": a list, no one's employer
         if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > top:
             continue  # the other direction is likelier: one of them is wrong

@@ -201,8 +201,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     found = [f for f in _opening_organisations(doc, found, lexicon) if (f.start_char, f.end_char) not in exchanges]
     found.extend(_anaphora(doc, taken, found, lexicon))
     found.extend(_relative_pronouns(doc, found))
-    found = [changed(f, apart=frozenset(_apart(doc[f.start:f.end].root)) | f.apart,
-                     addressed=f.cls == "Organization" and not f.anaphor and _addressed(doc[f.start:f.end].root))
+    t = tokens_of(doc)
+    found = [changed(f, apart=frozenset(_apart(doc[t.root(f.start, f.end)])) | f.apart,
+                     addressed=f.cls == "Organization" and not f.anaphor and _addressed(doc[t.root(f.start, f.end)]))
              for f in found]
     return sorted(found, key=lambda f: f.start)
 

@@ -77,27 +77,29 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
     "Amazon"; "Amazon's Kuiper" keeps both).
     """
     pieces, start, after_possessive = [], ent.start, False
-    doc = ent.doc
+    doc, t, label = ent.doc, tokens_of(ent.doc), ent.label_  # the table's words: a Token's are made at each read
     for i in range(ent.start, ent.end + 1):
-        token = doc[i] if i < ent.end else None
-        cut = token is None or (token.tag_ == "POS" and not _named_possessive(doc, start, i, ent.end)) \
-            or (token.dep_ == "cc" and not (token.is_title and ent.label_ == "PERSON")  # "Mohammed Nor Yusof"
-                and (token.text != "&" or _listed(doc, start, i, ent.end, known))
+        last = i == ent.end
+        word = "" if last else t.word(i)
+        possessive = not last and doc[i].tag_ == "POS"
+        cut = last or (possessive and not _named_possessive(doc, start, i, ent.end)) \
+            or (t.dep[i] == "cc" and not (word.istitle() and label == "PERSON")  # "Mohammed Nor Yusof"
+                and (word != "&" or _listed(doc, start, i, ent.end, known))
                 and not _of_pair(doc, start, i, ent.end, known) and not _field_and_body(doc, start, i, ent.end, known)
                 and not _partners_firm(doc, start, i, ent.end, known) and not one_body(doc, start, i, ent.end, known)
-                and doc[start].text not in LEGAL_PREFIXES
+                and t.word(start) not in LEGAL_PREFIXES
                 and not i < (portfolio_end(doc, start) or _firm_end(doc, start))) \
-            or (token.text in {",", ";"} and not generic_body_in_town(doc, start, i, ent.end)
+            or (word in {",", ";"} and not generic_body_in_town(doc, start, i, ent.end)
                 and not i < (portfolio_end(doc, start) or _firm_end(doc, start))) \
-            or (token.text == "as" and ent.label_ in {"ORG", "PERSON"}) or (token.text in {"(", ")"}
+            or (word == "as" and label in {"ORG", "PERSON"}) or (word in {"(", ")"}
                                             and not _parenthesised_abbreviation(doc, i, ent.start, ent.end)
                                             and not _quoted_nickname(doc, i, ent.start, ent.end))
         if not cut:
             continue
         piece = _trim(doc[start:i])
         if piece is not None and (not after_possessive or piece.root.pos_ == "PROPN"):
-            pieces.extend(p for p in _place_parts(piece, ent.label_) if _is_name(p))
-        after_possessive = token is not None and token.tag_ == "POS"
+            pieces.extend(p for p in _place_parts(piece, label) if _is_name(p))
+        after_possessive = possessive
         start = i + 1
     return pieces
 

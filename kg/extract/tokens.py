@@ -41,6 +41,7 @@ class Tokens:
     _chain_sets: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)  # of up()
     _trees: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)  # subtree()
     _kids: list[list[int]] = field(default_factory=list, compare=False, repr=False)  # each token's children
+    _roots: dict[tuple[int, int], int] = field(default_factory=dict, compare=False, repr=False)  # root()
 
     @classmethod
     def of(cls, doc: Doc) -> Tokens:
@@ -109,6 +110,39 @@ class Tokens:
                 todo.extend(self.children(k))
             tree = self._trees[i] = frozenset(below)
         return tree
+
+    def root(self, start: int, end: int) -> int:
+        """``doc[start:end].root.i`` for a span of one token or more, without the Span and its Token
+        (kept per span): a word of the span that is its sentence's root, else, of the words whose
+        head is outside the span, the first with the fewest words up to the root (a space or
+        punctuation without children counting as far as can be), as spaCy's ``Span.root``.
+
+        >>> from kg.extract.nlp import load_nlp
+        >>> doc = load_nlp()("The chief executive of Apple, Tim Cook, spoke.")
+        >>> t = Tokens.of(doc)
+        >>> [(t.root(i, j), doc[i:j].root.i) for i, j in ((0, 5), (6, 8), (3, 6), (0, 10))]
+        [(2, 2), (7, 7), (3, 3), (9, 9)]
+        """
+        root = self._roots.get((start, end))
+        if root is None:
+            root = self._roots[(start, end)] = self._root(start, end)
+        return root
+
+    def _root(self, start: int, end: int) -> int:
+        head = self.head
+        for i in range(start, end):
+            if head[i] == i:
+                return i
+        last = len(head) - 1  # spaCy's count for a bare space or punctuation: the document's length less one
+        best, root = len(head), -1
+        for i in range(start, end):
+            if start <= head[i] < end:
+                continue
+            bare = (self.punct[i] or self.word(i).isspace()) and not self.children(i)
+            words = last if bare else len(self.up(i)) - 1
+            if words < best:
+                best, root = words, i
+        return start if root == -1 else root
 
     def children(self, i: int) -> list[int]:
         """``[t.i for t in doc[i].children]``, in text order (kept: not to be changed).

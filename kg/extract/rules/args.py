@@ -734,17 +734,9 @@ def _intention(verb: Token) -> Token | None:
 
 
 def span_root(ctx: DocContext, start: int, end: int) -> int:
-    """The token of a mention whose head lies outside it (kept per span while its document is at hand:
-    the rules ask for each token of a mention)."""
-    if _ROOTS[0] is not ctx.doc:
-        _ROOTS[:] = [ctx.doc, {}]
-    root = _ROOTS[1].get((start, end))
-    if root is None:
-        root = _ROOTS[1][(start, end)] = ctx.doc[start:end].root.i
-    return root
-
-
-_ROOTS: list = [None, {}]  # the document at hand, and (start, end) -> span_root
+    """The token of a mention whose head lies outside it (:meth:`kg.extract.tokens.Tokens.root`,
+    kept per span while its document is at hand: the rules ask for each token of a mention)."""
+    return tokens_of(ctx.doc).root(start, end)
 
 
 def confidence(ctx: DocContext, kind: str) -> float:
