@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.classes import team_cued
 from kg.extract.places import countries
-from kg.extract.tokens import tokens_of
+from kg.extract.tokens import Tokens, tokens_of
 from kg.lexicon import PropertySpec, load_words
 from kg.types import Relation
 
@@ -468,11 +468,10 @@ def formerly(ctx: DocContext, word: Token) -> bool:
     (True, True, False)
     """
     words = ctx.lexicon.words.rules.get("former_words", frozenset())
-    doc = word.doc
-    if word.i >= 2 and doc[word.i - 1].text in {"-", "–"} and doc[word.i - 2].lower_ == "ex":
+    t = tokens_of(word.doc)  # the table: a Token's strings are made at each read
+    if word.i >= 2 and t.word(word.i - 1) in {"-", "–"} and t.lower[word.i - 2] == "ex":
         return True  # "ex-CEO"
     if word.pos_ in {"NOUN", "PROPN"}:
-        t = tokens_of(doc)  # the words before it in its phrase
         if any(k < word.i and (t.lower[k] in words or t.lower[k] == "last" and t.dep[k] == "amod")
                for k in t.subtree(word.i)) or _ended(word) or _then(word, ctx.lexicon.triggers.title_heads) or _years_as(word):
             return True  # "former Argentina and Colombia boss", "Minister of State from 1994 to 1997"
@@ -495,11 +494,11 @@ def formerly(ctx: DocContext, word: Token) -> bool:
         if verb is not None and verb.lemma_ == "leave" and word.head.lower_ == "as" and verb.tag_ in {"VBD", "VBN"} \
                 and any(c.dep_ == "dobj" and c.lower_ in _POST_NOUNS for c in verb.children):
             return True  # the same, the "as" hung on the verb
-        return verb is not None and (any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
+        return verb is not None and (any(t.dep[c] == "advmod" and t.lower[c] in words for c in t.children(verb.i))
                                      or _recently_was(verb)
                                      or _ended(verb) or (word.head.lower_ == "as" and left_post(ctx, verb))
                                      or _had_been(verb) or _held_then(verb))
-    return any(c.dep_ in {"advmod", "npadvmod"} and c.lower_ in words for c in word.children) or _ended(word) \
+    return any(t.dep[c] in {"advmod", "npadvmod"} and t.lower[c] in words for c in t.children(word.i)) or _ended(word) \
         or _held_then(word) or (word.lemma_ in _HOLDING and _had_been(word)) or _spent(word)
 
 
@@ -566,11 +565,11 @@ def _then(title: Token, titles: frozenset[str] = frozenset()) -> bool:
     >>> _then(doc[6]), _then(doc[16])
     (True, False)
     """
-    doc, k = title.doc, title.i - 1
-    while k >= 0 and title.i - k <= 4 and doc[k].lower_ != "then" and (
-            doc[k].dep_ in {"compound", "amod"} and title.i >= doc[k].head.i > k or doc[k].lower_ in titles):
+    t, k = tokens_of(title.doc), title.i - 1  # the table: a Token's strings are made at each read
+    while k >= 0 and title.i - k <= 4 and t.lower[k] != "then" and (
+            t.dep[k] in {"compound", "amod"} and title.i >= t.head[k] > k or t.lower[k] in titles):
         k -= 1
-    return k >= 0 and (doc[k].lower_ == "then" or doc[k].text in {"-", "–"} and k > 0 and doc[k - 1].lower_ == "then")
+    return k >= 0 and (t.lower[k] == "then" or t.word(k) in {"-", "–"} and k > 0 and t.lower[k - 1] == "then")
 
 
 def _shares_former(title: Token, words: frozenset[str]) -> bool:
@@ -615,26 +614,29 @@ def _held_then(verb: Token) -> bool:
     >>> _held_then(doc[2]), _held_then(doc[8]), _held_then(doc[16])
     (True, True, False)
     """
-    if verb.tag_ != "VBD" or any(c.dep_ in {"aux", "auxpass"} for c in verb.children) \
-            or any(c.lower_ == "since" for c in verb.children):
+    t = tokens_of(verb.doc)  # the table: a Token's strings are made at each read
+    kids = t.children(verb.i)
+    if verb.tag_ != "VBD" or any(t.dep[c] in {"aux", "auxpass"} for c in kids) \
+            or any(t.lower[c] == "since" for c in kids):
         return False
     if verb.lemma_ in _HOLDING:
         return True
     return verb.lemma_ == "be" and any(
-        c.dep_ == "prep" and (c.lower_ == "for" and any(t.ent_type_ == "DATE" and t.lower_ in _SPANS for t in c.subtree)
-                              or c.lower_ in {"in", "during"} and any(_a_time(t) for t in c.subtree))
-        for c in _in_clause(verb))
+        t.dep[c] == "prep" and (
+            t.lower[c] == "for" and any(t.ent_type[k] == "DATE" and t.lower[k] in _SPANS for k in t.subtree(c))
+            or t.lower[c] in {"in", "during"} and any(_a_time(verb.doc[k]) for k in sorted(t.subtree(c))))
+        for c in _in_clause(t, verb.i))
 
 
-def _in_clause(verb: Token) -> list[Token]:
-    """The words of ``verb``'s own clause: its subtree without the clauses below it ("was CEO of
-    a firm founded in 1990": not "in 1990")."""
-    out, stack = [], list(verb.children)
+def _in_clause(t: Tokens, verb: int) -> list[int]:
+    """The words of token ``verb``'s own clause: its subtree without the clauses below it ("was CEO
+    of a firm founded in 1990": not "in 1990")."""
+    out, stack = [], list(t.children(verb))
     while stack:
-        t = stack.pop()
-        if t.dep_ not in _CLAUSES:
-            out.append(t)
-            stack.extend(t.children)
+        k = stack.pop()
+        if t.dep[k] not in _CLAUSES:
+            out.append(k)
+            stack.extend(t.children(k))
     return out
 
 
@@ -676,25 +678,31 @@ def _ended(word: Token) -> bool:
     >>> _ended(doc[3]), _ended(doc[13])
     (True, False)
     """
+    doc, t = word.doc, tokens_of(word.doc)  # the table: most words have no such children
     if word.pos_ in {"VERB", "AUX"} and word.tag_ == "VBD" and any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "before" for m in c.children)
-            for c in word.children):
+            t.dep[c] == "advcl" and any(t.dep[m] == "mark" and t.lower[m] == "before" for m in t.children(c))
+            for c in t.children(word.i)):
         return True  # "He was the deputy director at the center before he assumed the post"
-    for prep in (c for c in word.children if c.dep_ in {"prep", "advmod"}):
-        dated = prep.dep_ == "prep" and any(_a_time(t) for t in prep.subtree)
-        if prep.lower_ in {"until", "till", "between"} and dated:
+    for prep in (c for c in t.children(word.i) if t.dep[c] in {"prep", "advmod"}):
+        lower = t.lower[prep]
+        if lower not in {"until", "till", "between", "from", "prior", "before"}:
+            continue  # none of the checks below holds
+        below = sorted(t.subtree(prep))
+        dated = lower != "prior" and lower != "before" and t.dep[prep] == "prep" \
+            and any(_a_time(doc[k]) for k in below)  # read only where it counts
+        if lower in {"until", "till", "between"} and dated:
             return True
-        if prep.lower_ in {"until", "till"} and any(t.lower_ in _ENDS for t in prep.subtree):
+        if lower in {"until", "till"} and any(t.lower[k] in _ENDS for k in below):
             return True  # "Until his death, he was the chairman of X", "until his retirement"
-        if prep.lower_ == "from" and dated and any(
-                t.dep_ == "prep" and t.lower_ in {"to", "until", "till"} and t.i > prep.i
-                and any(_a_time(d) for d in t.subtree) for t in word.sent):
+        if lower == "from" and dated and any(
+                w.dep_ == "prep" and w.lower_ in {"to", "until", "till"} and w.i > prep
+                and any(_a_time(d) for d in w.subtree) for w in word.sent):
             return True  # the parser hangs "to 2020" where it likes; not "from 2012 to the present"
-        if prep.lower_ in {"prior", "before"} and any(t.lemma_.lower() in _MOVING_ON for t in prep.subtree):
+        if lower in {"prior", "before"} and any(t.lemma[k] in _MOVING_ON for k in below):
             return True  # "Prior to joining Skye Bank, he was an executive director at Keystone Bank"
-        if prep.lower_ in {"prior", "before"} and any(t.lower_ in {"that", "this", "then"} or t.pos_ == "PROPN"
-                                                      and t.ent_type_ in {"ORG", "PERSON", "GPE", "FAC"}
-                                                      for t in prep.subtree):
+        if lower in {"prior", "before"} and any(t.lower[k] in {"that", "this", "then"} or t.pos[k] == "PROPN"
+                                                and t.ent_type[k] in {"ORG", "PERSON", "GPE", "FAC"}
+                                                for k in below):
             return True  # "He joined ASML in 2008. Before that, he worked at KLA"; "Prior to OpenAI, she worked at X"
     return False
 
