@@ -424,12 +424,12 @@ def negated(ctx: DocContext, verb: Token) -> bool:
                 intention.dep_ in {"dobj", "nsubjpass"} and intention.head.lemma_.lower() in abandoning):
             return True
     counterfactual = ctx.lexicon.words.rules["counterfactual"]
-    node = verb
+    node = verb.i
     for _ in range(3):  # "instead of investing", "rather than buying", "without using"
-        if node.dep_ not in {"pcomp", "pobj", "prep"} or node.head.i == node.i:
+        if t.dep[node] not in {"pcomp", "pobj", "prep"} or t.head[node] == node:
             break
-        node = node.head
-        if node.lower_ in counterfactual or any(c.lower_ in counterfactual for c in node.children):
+        node = t.head[node]
+        if t.lower[node] in counterfactual or any(t.lower[c] in counterfactual for c in t.children(node)):
             return True
     return False
 

@@ -687,19 +687,20 @@ def _owners(ctx: DocContext, title: Token, units: bool = True) -> list[Arg]:
     preps = ctx.lexicon.words.rules["title_prepositions"]
     if title.dep_ == "pobj" and title.head.lower_ == "as":
         preps = {*preps, "in"}  # "served as CEO in Guinness Nigeria PLC"; not "a leader in Digital Pathology"
-    doc = title.doc
-    glued = [doc[title.i - 2]] if title.i >= 2 and doc[title.i - 1].text == "-" and not doc[title.i - 1].whitespace_ \
+    doc, t = title.doc, tokens_of(title.doc)  # the table: a Token's strings are made at each read
+    glued = [doc[title.i - 2]] if title.i >= 2 and t.word(title.i - 1) == "-" and not doc[title.i - 1].whitespace_ \
         and not doc[title.i - 2].whitespace_ else []  # "Calder University's sixth vice-chancellor": on "vice"
     head = [title.head] if title.dep_ == "conj" and arg(ctx, title.head) is None else []  # not "sons, Raj Bajaj
     for node in (title, *glued, *conjuncts(title), *head):  # and a daughter X": a name's own words own nothing
-        owners = [a for c in node.children if c.dep_ in {"poss", "compound", "nmod"}
-                  for a in [arg(ctx, c)] if a]
-        joined = [c.i for c in node.children if c.dep_ == "conj"]
-        own = [c for c in node.children if c.dep_ == "prep" and c.lower_ in preps
-               and not (owners and joined and c.i > joined[0])]
+        kids = t.children(node.i)
+        owners = [a for c in kids if t.dep[c] in {"poss", "compound", "nmod"}
+                  for a in [arg(ctx, doc[c])] if a]
+        joined = [c for c in kids if t.dep[c] == "conj"]
+        own = [doc[c] for c in kids if t.dep[c] == "prep" and t.lower[c] in preps
+               and not (owners and joined and c > joined[0])]
         if node.i == title.i and title.dep_ == "conj" and _owned_before(ctx, title.head):
-            own += [c for c in title.head.children
-                    if c.dep_ == "prep" and c.lower_ in preps and c.i > title.i]
+            own += [doc[c] for c in t.children(title.head.i)
+                    if t.dep[c] == "prep" and t.lower[c] in preps and c > title.i]
         for prep in own:
             obj = pobj(prep)
             found = args(ctx, obj)
