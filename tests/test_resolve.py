@@ -395,3 +395,16 @@ def test_the_qualified_namesake_is_found_again_by_its_qualified_name_only() -> N
 def test_a_list_of_places_qualifies_none_of_them() -> None:
     (names,) = _entities_of("The territory had five counties (Logan, Cleveland, Oklahoma, Canadian and Payne) then.")
     assert all(", " not in label for _, label in names.values()), names
+
+
+def test_a_first_name_alone_finds_no_person_of_another_document():
+    from kg.pipeline import extract_many
+    from kg.types import Document
+
+    docs = [Document.from_text("Peter Vell has been named president of the Kessel Chamber. \"Peter has 35 years "
+                               "of experience,\" said its chairman.", "a.txt"),
+            Document.from_text("Tom Roe, who chaired Bradford Bank, has died. Today his son Peter said his father "
+                               "was born in Bradford.", "b.txt")]
+    graphs = list(extract_many(docs))
+    vell = {e.iri for e in graphs[0].entities if e.label == "Peter Vell"}
+    assert vell and not vell & {e.iri for e in graphs[1].entities}, [e.label for e in graphs[1].entities]

@@ -125,9 +125,24 @@ class AliasIndex:
             several = len(key.split()) > 1
             for entity in self.named(key):
                 if entity.cls == cls and not (several and entity.iri in self.weak.get(key, ())) \
-                        and not (cls == "Place" and _qualifies(entity.label, key)):
+                        and not (cls == "Place" and _qualifies(entity.label, key)) \
+                        and not (cls == "Person" and _given_name_of(entity.label, key)):
                     return entity
         return None
+
+
+def _given_name_of(label: str, key: str) -> bool:
+    """Whether ``key`` is a person's first name alone: it names that person in the document that
+    said so ("Peter Chirico ... 'Peter has 35 years of experience'"), not in another, where a
+    "Peter" is someone else ("his son Peter"); a surname still finds its person.
+
+    >>> _given_name_of("Peter Chirico", "peter"), _given_name_of("Peter Chirico", "chirico")
+    (True, False)
+    >>> _given_name_of("Madonna", "madonna")
+    False
+    """
+    words = name_key(label).split()
+    return len(words) > 1 and key == words[0] and key != words[-1]
 
 
 @dataclass(frozen=True)
