@@ -4205,3 +4205,13 @@ def test_trained_as_names_no_post_and_a_member_is_no_employee():
     got = facts(text)
     assert ("Tom Vell", "worksFor", "Citadel") not in got, got
     assert not {f for f in got if f[1] == "worksFor"}, got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tom Vell had previously served with the West Yorkshire Fire and Rescue, where he joined in 1998.",
+     "West Yorkshire Fire and Rescue"),
+    ("Ann Roe joined the Kent Fire and Rescue Service in 2001.", "Kent Fire and Rescue Service"),
+])
+def test_a_fire_and_rescue_service_is_one_body(text, name):
+    got = entities(text)
+    assert name in got and "Rescue" not in got and "Rescue Service" not in got, got
