@@ -20,10 +20,11 @@ from kg.registry import extractors
 from kg.types import Relation
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from kg.extract.context import DocContext
     from kg.extract.rules.args import Arg
+    from kg.lexicon import PropertySpec
 
 
 @extractors.register("nationality")
@@ -94,7 +95,8 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                 yield relation(ctx, stated, person, place, sent, "nationality", conf)
 
 
-def _said_of(ctx: DocContext, spec, token: Token, place: Arg, sent, conf: float) -> Iterator[Relation]:  # type: ignore[no-untyped-def]
+def _said_of(ctx: DocContext, spec: PropertySpec, token: Token, place: Arg, sent: Span,
+             conf: float) -> Iterator[Relation]:
     """The nationality a demonym after "is" gives the copula's subject, a person: "He is Danish",
     "Ann Lee was German"; not "He is not Danish", "The firm is Danish"."""
     verb = token.head

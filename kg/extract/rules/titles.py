@@ -92,16 +92,15 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
     spec, inverse = match
     if spec.name == "childOf" and _of_offspring(title, rules.get("offspring_nouns", ())):
         return  # "his former partner and mother of his children Josephine Quiepo": no one's child
-    if spec.name == "leads" and title.lower_ in rules.get("vague_heads", ()) \
-            and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children) \
+    if spec.name == "leads" and title.lower_ in rules.get("vague_heads", ()) and _indefinite(title) \
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
         spec = ctx.lexicon.properties["worksFor"]  # "a leader at Vexa Labs": one of several
     units = spec.name in {"leads", "worksFor"}  # not "a Member of the Women's Leadership Board at Harvard"
     owners = [o for o in _owners(ctx, title, units) if o.iri != person.iri and not _named_before(ctx, title, o, person)]
     if units and spec.name == "leads" and _heads_a_part(ctx, title):
         spec = ctx.lexicon.properties["worksFor"]  # "head of Digital Banking at Standard Bank": heads a part
-    if spec.name == "leads" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in title.children) \
-            and any(o.start_char < title.idx for o in owners) and not formerly(ctx, title):
+    if spec.name == "leads" and _indefinite(title) and any(o.start_char < title.idx for o in owners) \
+            and not formerly(ctx, title):
         spec = ctx.lexicon.properties["worksFor"]  # "experience as an NHS Chief Executive": one of many
         # (but "a former Acme chief executive" led it)
     was = formerly(ctx, title) or (_succeeded(ctx, token) and title.head.head.i == token.head.i)  # "a former CEO"
@@ -549,6 +548,11 @@ def _after_a_plural(person: Token) -> bool:
     return before is not None and before.i != person.head.i and _plural(before)
 
 
+def _indefinite(title: Token) -> bool:
+    """Whether a title has "a" or "an" before it: one of several ("a leader at Vexa Labs")."""
+    return any(c.lower_ in {"a", "an"} for c in dependents(title, {"det"}))
+
+
 def _plural(token: Token) -> bool:
     """Whether a word is a common noun in the plural ("independents"; not "Public Affairs")."""
     return token.tag_ == "NNS" and token.pos_ == "NOUN"
@@ -570,8 +574,9 @@ def _holds_a_person(ctx: DocContext, title: Token, person: Token, verb: Token) -
     """Whether the title of an appointing verb names another person inside its phrase: "Trump
     named Shai Weiss chief of staff", parsed with Weiss a modifier of the title: the title is
     Weiss's, not Trump's; but "Poggio is the Eugene McDermott professor" is Poggio's."""
-    return verb.lemma_ in ctx.lexicon.words.rules["appointing_verbs"] and any(c.i != person.i and c.dep_ in {"nmod", "compound"} and (a := arg(ctx, c)) is not None
-               and a.cls == "Person" for c in title.children)
+    return verb.lemma_ in ctx.lexicon.words.rules["appointing_verbs"] and any(
+        c.i != person.i and (a := arg(ctx, c)) is not None and a.cls == "Person"
+        for c in dependents(title, {"nmod", "compound"}))
 
 
 def _named(ctx: DocContext, title: Token, person: Token) -> bool:
