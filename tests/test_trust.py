@@ -3641,7 +3641,7 @@ def test_a_month_alone_is_no_date_the_classifier_gives():
     from kg.pipeline import Pipeline
 
     ctx = Pipeline(Settings(relation_model="off")).context(
-        Document.from_text("Omar Linde founded Brask Hospital in February, after Ana Roe left in 2010.", "t"))
+        Document.from_text("Omar Linde founded Brask Hospital in February, after Ana Roe founded it in 2010.", "t"))
     literals = [r.obj for r in predict_relations(ctx, load_model(), threshold=0.0) if r.object_is_literal]
     assert literals and "February" not in literals, literals
 
@@ -4215,3 +4215,65 @@ def test_trained_as_names_no_post_and_a_member_is_no_employee():
 def test_a_fire_and_rescue_service_is_one_body(text, name):
     got = entities(text)
     assert name in got and "Rescue" not in got and "Rescue Service" not in got, got
+
+
+def test_a_name_with_a_professors_title_is_a_person_whatever_ner_says():
+    got = entities("He continued Prof Pauling's work in the 1940s at the Kessel Institute of Technology.")
+    assert got.get("Pauling", ("",))[0] == "Person" and "Prof Pauling" not in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Ratan Vell, chairman emeritus of Kessel Sons, paid tribute.",
+    "Ratan Vell, chairman designate of Kessel Sons, paid tribute.",
+])
+def test_a_name_beside_a_title_with_a_word_after_it_is_a_person(text):
+    assert entities(text).get("Ratan Vell", ("",))[0] == "Person", entities(text)
+
+
+def test_praise_and_the_head_of_a_family_are_no_job_titles():
+    got = facts("Sir Tom Vell was an intelligent player. Omar Nasr, the head of a family of bankers, died.")
+    assert not {f for f in got if f[1] == "jobTitle"}, got
+
+
+def test_a_later_conjuncts_own_name_is_not_the_titles():
+    got = facts("It is invaluable, said Jose Vell, a former Mexican finance minister and ITAM graduate.")
+    assert ("Jose Vell", "worksFor", "ITAM") not in got and ("Jose Vell", "educatedAt", "ITAM") in got, got
+
+
+def test_a_list_of_given_names_is_no_place_in_another():
+    got = facts("Mr. Tom Vell is survived by his wife Elizabeth and children Robina, Lance, Lisa, Faith, Hope and Marcia.")
+    assert not {f for f in got if f[1] == "locatedIn"}, got
+    assert ("Robina", "locatedIn", "Queensland") in facts("She was born in Robina, Queensland, Ann Lee said.")
+
+
+def test_the_classifiers_word_of_study_is_not_the_schools_own_name():
+    text = ("Born in Kerala, Tom Vell was a noted physicist. He was ranked 24th amongst top scientists in the "
+            "world by the Stanford University for his research in Theoretical Physics.")
+    assert not {f for f in facts(text) if f[1] == "educatedAt"}, facts(text)
+
+
+def test_a_year_of_something_else_is_no_founding_date():
+    text = ("The founder of Mexico mining company Industrias Kessel, a world leader in silver production, Tom Vell "
+            "had an estimated net worth of $8.6 billion in 2022, according to Forbes.")
+    assert not {f for f in facts(text) if f[1] == "foundingDate"}, facts(text)
+
+
+def test_a_verb_joined_to_a_relative_clauses_verb_has_its_subject():
+    text = ("Tom Vell, the chemist, has died. Prof Vell's first student at Harvard, Roald Kessel, who was awarded "
+            "the prize in 1981 and now teaches at Cornell University in Ithaca, said he was a great mentor.")
+    got = facts(text)
+    assert ("Tom Vell", "worksFor", "Cornell University") not in got, got
+
+
+def test_a_person_ner_names_after_a_capital_is_a_body_of_it():
+    got = entities("Kessel has a secondary listing on Euronext Amsterdam and plans a listing in Amsterdam.")
+    assert got.get("Euronext Amsterdam", ("",))[0] == "Organization", got
+    assert got.get("Amsterdam", ("",))[0] == "Place", got
+
+
+def test_who_dies_is_a_person_and_who_joins_missionaries_a_member():
+    text = ("Srichand Parmanand Kessel, the eldest of the four Kessel brothers, died in London on Wednesday. "
+            "Tom Vell joined the Missionaries of Africa in 1981 and was ordained a priest in 1987.")
+    assert entities(text).get("Srichand Parmanand Kessel", ("",))[0] == "Person", entities(text)
+    got = facts(text)
+    assert ("Tom Vell", "memberOf", "Missionaries of Africa") in got and not {f for f in got if f[1] == "worksFor"}, got

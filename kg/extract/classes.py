@@ -73,6 +73,7 @@ _PERSONAL_HONORIFICS = frozenset({"sir", "dame", "mr", "mrs", "ms", "mx"})
 _MARRYING = frozenset({"marry", "wed", "remarry"})
 #: Nouns of a person's own life ("Morris's death").
 LIFE_NOUNS = frozenset(_WORDS["life_nouns"])
+TITLE_AFTER_WORDS = frozenset(_WORDS["title_after_words"])
 DISTRICT_BODIES = frozenset(_WORDS["district_bodies"])
 #: Plural nouns of places a list of names is written before: "the Aichi, Gifu and Mie prefectures".
 LISTED_PLACE_NOUNS = frozenset(_WORDS["listed_place_nouns"])
@@ -405,13 +406,16 @@ def _head_nouns_of(cls: str) -> frozenset[str]:
 
 def _one_of(noun: Token) -> Token:
     """The noun of "one of the ...", else ``noun``: "Nutrien, one of the world's largest
-    fertilizer companies," is a company.
+    fertilizer companies," is a company; the title before a word that follows one
+    (``ontology/words.toml`` ``title_after_words``: "chairman emeritus", "chairman designate").
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Nutrien, one of the largest fertilizer companies, grew.")
     >>> _one_of(doc[2]).text, _one_of(doc[7]).text
     ('companies', 'companies')
     """
+    if noun.lower_ in TITLE_AFTER_WORDS:  # "Ratan Tata, chairman emeritus of Tata Sons": a chairman
+        return next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1), noun)
     if noun.lower_ != "one":
         return noun
     return next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"

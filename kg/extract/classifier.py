@@ -534,9 +534,11 @@ def someone_elses(ctx: DocContext, r: Relation) -> bool:
         return False
     verb = ctx.doc[i]
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    while not subjects and verb.dep_ in {"xcomp"} and verb.head.pos_ in {"VERB", "AUX"}:
+    while not subjects and verb.head.pos_ in {"VERB", "AUX"} and (
+            verb.dep_ == "xcomp" or (verb.dep_ == "conj" and verb.head.dep_ == "relcl")):
         # "left to join": who left; "asked him to join": him; "Puchercos has 20 years' experience,
-        # having served at Lafarge": Puchercos
+        # having served at Lafarge": Puchercos; "Roald Hoffman, who won the prize and now teaches
+        # at Cornell": who won it (a relative clause's: other verbs joined are parsed too loosely)
         xcomp = verb.dep_ == "xcomp"
         verb = verb.head
         subjects = ([c for c in verb.children if c.dep_ == "dobj"] if xcomp else []) \
@@ -694,6 +696,39 @@ def _dated_by_another_verb(date: Token) -> bool:
     """
     verb = date.head.head if date.dep_ == "pobj" else date.head if date.dep_ in {"npadvmod", "tmod"} else None
     return verb is not None and verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in {"bear", "be"}
+
+
+def _said_beside_names(words: frozenset[str], lower: list[str], start: int, end: int, a: Side, b: Side) -> bool:
+    """Whether tokens ``start`` to ``end`` (a sentence) hold one of ``words`` outside the pair's
+    two names: "ranked by the Stanford University" has no word of study but the name's own.
+
+    >>> lower = "he was ranked by the stanford university".split()
+    >>> a, b = Side("x", "Person", 0, 1, 0, 2, 0), Side("y", "Organization", 5, 7, 20, 40, 6)
+    >>> _said_beside_names(frozenset({"university"}), lower, 0, 7, a, b)
+    False
+    >>> _said_beside_names(frozenset({"university", "ranked"}), lower, 0, 7, a, b)
+    True
+    """
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return any(not words.isdisjoint(lower[i:j]) for i, j in
+               ((start, first.start), (first.end, second.start), (second.end, end)))
+
+
+def _dates_another_word(date: Token, words: frozenset[str]) -> bool:
+    """Whether a date is the time of a verb or noun none of ``words`` (a property's words,
+    ``model_sentence_words``) is, nor "be": "had a net worth of $8.6 billion in 2022", not
+    "founded in 1865" or "Acme's 1990 founding".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Acme, founded in 1865, had a net worth of $8 billion in 2022.")
+    >>> words = frozenset({"founded", "found"})
+    >>> _dates_another_word(doc[4], words), _dates_another_word(doc[15], words)
+    (False, True)
+    """
+    word = date.head.head if date.dep_ == "pobj" else date.head if date.dep_ in {"npadvmod", "tmod", "compound",
+                                                                                   "nummod"} else None
+    return word is not None and word.i != date.i and word.pos_ in {"VERB", "AUX", "NOUN"} \
+        and word.lower_ not in words and word.lemma_.lower() not in words and word.lemma_ != "be"
 
 
 def _listed_places(doc: Doc, resolved: Resolved, side: Side) -> bool:
@@ -910,13 +945,16 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
                 label in lexicon.signalled_by(w)
                 for w in evidence_words(doc, (a.start, a.end), (b.start, b.end))):
             continue
-        if label in sentence_words and sentence_words[label].isdisjoint(tokens.lower[sent.start:sent.end]) and not (
-                label in title_places and place_on_title(doc, (a.start, a.end), (b.start, b.end), offices)):
+        if label in sentence_words and not _said_beside_names(sentence_words[label], tokens.lower, sent.start,
+                                                              sent.end, a, b) \
+                and not (label in title_places and place_on_title(doc, (a.start, a.end), (b.start, b.end), offices)):
             continue  # "a street in Valparaiso bears his name": no word of birth
         if label in excluding and excluded(excluding[label], doc, sent, (a.start, a.end), (b.start, b.end)):
             continue  # "has offices in Detroit": an office is no headquarters
         if label == "birthDate" and b.iri is None and _dated_by_another_verb(doc[b.root]):
             continue  # "Corella, who was born in Madrid, joined ABT in 1995": the joining's year
+        if label == "foundingDate" and b.iri is None and _dates_another_word(doc[b.root], sentence_words[label]):
+            continue  # "The founder of Penoles, Bailleres had a net worth of $8.6 billion in 2022": no founding's year
         if label == "headquarteredIn" and _listed_places(doc, resolved, b):
             continue  # "It operates terminals in five countries – Egypt, Algeria and Senegal": no headquarters
         if (label in _EMPLOYERS or (not spec.symmetric and b.iri and a.cls == b.cls == "Organization")) \

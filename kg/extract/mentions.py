@@ -47,7 +47,7 @@ from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSI
                                    country_code_suffixed, cut_of_pair, generic_body_in_town, one_body, partners_firms,
                                    portfolio_bodies)
 from kg.extract.naming import stock_tickers
-from kg.extract.places import LOCATIVE, datelined, is_place, place_vote, postal_state, regions
+from kg.extract.places import LOCATIVE, capitals, countries, datelined, is_place, place_vote, postal_state, regions
 from kg.extract.short_names import (NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed,
                                    with_coined_names)
 from kg.extract.tokens import text_of, tokens_of
@@ -65,6 +65,9 @@ TITLE_WORDS = frozenset(_WORDS["title_words"])
 _NAMESAKE_BODIES = frozenset(_WORDS["namesake_bodies"])
 PUBLIC_OFFICES = frozenset(load_words().rules["public_offices"])
 ADDRESSING_VERBS = frozenset(_WORDS["addressing_verbs"])
+#: Academic titles no company's name opens with (unlike "Dr": "Dr Reddy's", "Dr Pepper"): the name NER
+#: took one into is a person's whatever its label ("He continued Prof Pauling's work").
+PROFESSORS = frozenset({"prof", "professor"})
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
@@ -89,8 +92,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         listed_cls = _listed_class(pieces, lexicon) or ner_cls
         for piece in pieces:
             piece = _without_honours(_without_role(_without_score(_without_opener(_after_title(piece, title_words)))))
-            if ner_cls == "Person":
-                piece = _without_academic_title(piece)  # "Prof Rangan Banerjee" (NER's person)
+            if ner_cls == "Person" or (piece is not None and piece[0].lower_.rstrip(".") in PROFESSORS):
+                piece = _without_academic_title(piece)  # "Prof Rangan Banerjee" (NER's person), NER's "Prof Pauling's"
             piece = _without_title_abbreviation(piece, TITLE_ABBREVIATIONS)  # "Browns GM John Dorsey"
             piece = _without_title_after(piece, titles, lexicon)  # "Federal Reserve Chairman", "District Executive"
             traded = _without_trade(piece, lexicon)
@@ -152,8 +155,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                     (cls in {"Person", "Product"} and (_a_body(piece, lexicon) or impersonal(piece)))
                     or (cls == "Place" and not is_place(piece_text) and _a_body(piece, lexicon))):
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "joined Monzo", "shares in Amplats": no town
-            elif canonical is None and cls == "Person" and (_initialism(piece_text) or _camel_cased(piece_text)):
-                piece_cls, piece_weight = "Organization", PLACE_WEIGHT
+            elif canonical is None and cls == "Person" and (_initialism(piece_text) or _camel_cased(piece_text)
+                                                            or _after_a_capital(piece)):
+                piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # NER's "Euronext Amsterdam": an exchange
             if canonical is None and piece_cls == "Place" and speaks_for_itself(piece) and not town_before_based(piece) \
                     and not dated:
                 piece_cls, piece_weight = "Organization", PLACE_WEIGHT  # "12 people died, Xinhua said"
@@ -773,6 +777,24 @@ def _a_body(span: Span, lexicon: Lexicon) -> bool:
     """Whether the words around a name speak of it as a body: an employer ("joined Monzo"),
     a company held in shares ("shares in Amplats") or a party to a deal."""
     return employer_cued(span, lexicon) or owned(span) or deal_maker(span, lexicon)
+
+
+def _after_a_capital(span: Span) -> bool:
+    """Whether a name ends in a country or a capital city after a first word that is no given
+    name nor title (nor, in a name of two words, an English noun: a rank): NER's person
+    "Euronext Amsterdam", "Victim Support Malta" is a body of that place; "Jack London",
+    "Michael Jordan", "Sir Paris" and "Midshipman Israel" stay people.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("It listed on Euronext Amsterdam, Jack London wrote of Midshipman Israel.")
+    >>> _after_a_capital(doc[3:5]), _after_a_capital(doc[6:8]), _after_a_capital(doc[10:12])
+    (True, False, False)
+    """
+    first, last = span[0], span[-1]
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return len(span) > 1 and (last.lower_ in capitals() or last.lower_ in countries()) \
+        and first.text not in given_names() and (len(span) > 2 or first.lower_ not in common_nouns()) \
+        and not {first.lower_.rstrip("."), before.rstrip(".")} & HONORIFICS
 
 
 def _after_abbreviation(doc: Doc, end: int) -> int:

@@ -239,7 +239,9 @@ def _its_subjects(doc: Doc, taken: set[int]) -> Iterator[Span]:
 def _subject_people(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Span]:
     """People NER missed as a clause's subject: two or three capitalised proper nouns in no
     name, shaped like a person's (:func:`kg.extract.classes.given_named`: a given name first,
-    no English noun last): "Rona Fairhead is set to become the first chairwoman".
+    no English noun last): "Rona Fairhead is set to become the first chairwoman"; or any two or
+    three who died, no English noun last ("Srichand Parmanand Hinduja, the eldest of the brothers,
+    died"; not "Funeral Home: ... Ann Lee died").
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -265,8 +267,20 @@ def _subject_people(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Spa
             end += 1
         span = doc[i:end]
         if (end == len(doc) or pos[end] != "PROPN") and span.root.dep_ in {"nsubj", "nsubjpass"} \
-                and given_named(span, lexicon):
+                and (given_named(span, lexicon) or (end - i > 1 and _died(span.root.head)
+                                                    and doc[end - 1].lower_ not in common_nouns())):
             yield Span(doc, i, end, label="PERSON")
+
+
+def _died(verb: Token) -> bool:
+    """Whether a verb tells a death ("died", "passed away"): only people do, whatever their names.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Srichand Parmanand Hinduja died. Ann Lee passed away.")
+    >>> _died(doc[3]), _died(doc[7]), _died(doc[0])
+    (True, True, False)
+    """
+    return verb.lemma_ == "die" or (verb.lemma_ == "pass" and any(c.lower_ == "away" for c in verb.children))
 
 
 def _bracketed_short_names(doc: Doc, found: list, taken: set[int]) -> Iterator[Span]:  # type: ignore[type-arg]

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import REGNAL, noun_class
+from kg.extract.given_names import given_names
 from kg.extract.places import COMPASS, geonames, is_place
 from kg.extract.resolve import EntityMention
 from kg.extract.rules.args import (Arg, arg, args, confidence, formerly, is_country, negated, pobj, relation, span_root,
@@ -160,9 +161,10 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
     no larger than it (one NER missed too, if the gazetteers know it); FIRST, when
     a list runs before it, must be smaller than SECOND ("Vancouver, British
     Columbia, Canada") and the place before it too ("Hong Kong, Macau, Taiwan" is a list); a
-    person's name right before or after the two makes a list of them unless SECOND is a state
-    or a country; FIRST does not open examples ("such as", "including", "like") unless
-    SECOND is a state or country; and two countries (or states) never contain each other.
+    person's name right before or after the two (or a listed given name NER missed) makes a list
+    of them unless SECOND is a state or a country; FIRST does not open examples ("such as",
+    "including", "like") unless SECOND is a state or country; and two countries (or states) never
+    contain each other.
     """
     doc, by_token = ctx.doc, ctx.resolved.by_token
     size = lambda m: max(level(doc[m.start:m.end].text), level(m.label))  # noqa: E731  "UK": the United Kingdom
@@ -183,6 +185,9 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
             return False  # a place NER missed: "Harrogate, Hull, Scarborough, Sheffield"
         if nxt is not None and b < 2 and _listed_person(doc, nxt):
             return False  # "Aamulehti, Karjalainen, Keskisuomalainen, Turun Sanomat and ...": names NER typed as it liked
+        if nxt is None and b < 2 and after[1].text in given_names() and second.end + 2 < len(doc) \
+                and doc[second.end + 2].lower_ in {",", *_LIST_WORDS}:
+            return False  # "children Robina, Lance, Lisa, Faith and Marcia": a given name NER missed, listed
     opening = [t.lower_ for t in doc[max(first.start - 2, 0):first.start]]
     if b < 2 and (opening[-1:] in (["including"], ["like"]) or opening == ["such", "as"]):
         return False  # "regions such as Ostrovia, Kessary and Tamsin": examples

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.extract.classes import DASHES, HONORIFICS, names_another
 from kg.extract.mentions import _title_words
-from kg.extract.name_spans import DEGREE_WORDS, ORDINAL
+from kg.extract.name_spans import DEGREE_WORDS, FAMILY_NOUNS, ORDINAL
 from kg.extract.rules.args import (Arg, arg, args, confidence, conjuncts, formerly, hedged, negated, planned, pobj,
                                    relation, subject)
 from kg.extract.tokens import tokens_of
@@ -520,10 +520,20 @@ def _named_between(ctx: DocContext, title: Token, person: Token) -> bool:
 
 def _no_job(ctx: DocContext, title: Token, phrase: tuple[int, int]) -> bool:
     """Whether a title names no job (``ontology/words.toml`` ``no_job_titles``): "a member",
-    "the first Black member" (only adjectives before it), "a leader"; "board member" is one."""
+    "the first Black member" (only adjectives before it), "a leader"; "board member" is one; nor
+    does the head of a family ("Onsi Sawiris, the head of a family of billionaire businessmen").
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> text = "Omar Nasr, the head of a family of bankers, died. Ali Nasr, the head of Kestrel Bank, spoke."
+    >>> sorted(r.obj for r in extract(Document.from_text(text, "x")).relations if r.predicate == "jobTitle")
+    ['head']
+    """
     listed = ctx.lexicon.words.rules.get("no_job_titles", ())
     return ctx.text[slice(*phrase)].lower() in listed or (
-        title.lower_ in listed and not any(c.dep_ in {"compound", "nmod"} for c in title.children))
+        title.lower_ in listed and not any(c.dep_ in {"compound", "nmod"} for c in title.children)) or any(
+        p.lower_ in FAMILY_NOUNS for c in title.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj")
 
 
 def _own_as_title(ctx: DocContext, person: Token) -> bool:
@@ -685,7 +695,8 @@ def _owners(ctx: DocContext, title: Token, units: bool = True) -> list[Arg]:
     """Who qualifies a title: "Apple's", "AWS" before it, "of/at/for Apple" after it; with
     ``units``, an "of" before an "at" that names an organisation is a unit of it (:func:`_unit`).
 
-    A title with no qualifier of its own shares its conjunct's ("chairman and CEO of Yahoo");
+    A title with no qualifier of its own shares its conjunct's ("chairman and CEO of Yahoo"), but
+    not a name before a later conjunct ("a finance minister and ITAM graduate": no minister of ITAM);
     after a title with its own owner before it, an "of" after the title joined to it is that
     title's, wherever the parser hangs it ("a PepsiCo executive and CEO of Caribiner").
     """
@@ -699,7 +710,8 @@ def _owners(ctx: DocContext, title: Token, units: bool = True) -> list[Arg]:
     for node in (title, *glued, *conjuncts(title), *head):  # and a daughter X": a name's own words own nothing
         kids = t.children(node.i)
         owners = [a for c in kids if t.dep[c] in {"poss", "compound", "nmod"}
-                  for a in [arg(ctx, doc[c])] if a]
+                  for a in [arg(ctx, doc[c])] if a] if node.i <= title.i or node in head else []
+        # a later conjunct's own "ITAM graduate" is not the title's: "a former finance minister and ITAM graduate"
         joined = [c for c in kids if t.dep[c] == "conj"]
         own = [doc[c] for c in kids if t.dep[c] == "prep" and t.lower[c] in preps
                and not (owners and joined and c > joined[0])]
