@@ -4277,3 +4277,30 @@ def test_who_dies_is_a_person_and_who_joins_missionaries_a_member():
     assert entities(text).get("Srichand Parmanand Kessel", ("",))[0] == "Person", entities(text)
     got = facts(text)
     assert ("Tom Vell", "memberOf", "Missionaries of Africa") in got and not {f for f in got if f[1] == "worksFor"}, got
+
+
+def test_a_companys_name_after_its_province_is_its_short_name():
+    text = ("Chinese car maker Zhejiang Geely has bought Vexo from Ford. Li Shufu, chairman of Geely, said it was "
+            "a historic day.")
+    got = facts(text)
+    assert ("Li Shufu", "leads", "Zhejiang Geely") in got and ("Li Shufu", "jobTitle", "chairman") in got, got
+
+
+def test_named_to_be_a_title():
+    got = facts("Kessoly named Stefan Vell, the former head of Volkswagen of America, to be Vexo president.")
+    assert ("Stefan Vell", "leads", "Vexo") in got and ("Stefan Vell", "jobTitle", "president") in got, got
+
+
+def test_a_headmaster_and_a_rector_lead():
+    got = facts("He was 82. Tom Vell was headmaster of Kessel Grammar School from 1973 to 1993. "
+                "Ann Lee, rector of the University of Tartu, spoke.")
+    assert ("Tom Vell", "leads", "Kessel Grammar School") in got and ("Ann Lee", "leads", "University of Tartu") in got, got
+
+
+def test_a_chinese_province_is_a_place_in_china():
+    from kg.extract.places import is_place
+    from kg.extract.rules.geography import containers
+
+    assert is_place("Zhejiang") and containers("Heilongjiang") == {"China"}
+    got = facts("The site is located just north of the river in Huangpi, Wuhan, Hubei, China.")
+    assert ("Hubei", "locatedIn", "China") in got and ("Wuhan", "locatedIn", "China") in got, got

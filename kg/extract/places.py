@@ -189,13 +189,31 @@ def _subdivisions() -> frozenset[str]:
 
     out = set()
     for sub in pycountry.subdivisions:
-        name = sub.name.split(" [")[0].strip()
+        name = subdivision_name(sub.name)
         if sub.type in SUBDIVISION_TYPES and "," not in name and name.casefold() not in GENERIC:
             out.add(name)
             plain = unaccented(name)
             if plain.casefold() not in GENERIC and plain not in given_names():
                 out.add(plain)
     return frozenset(out)
+
+
+def subdivision_name(iso_name: str) -> str:
+    """An ISO 3166-2 subdivision's name as news writes it: without a bracketed local name, and a
+    Chinese province or autonomous region without the kind ISO adds in Pinyin ("Zhejiang Sheng"
+    is Zhejiang, "Xinjiang Uygur Zizhiqu" Xinjiang; "Nei Mongol Zizhiqu" stays: news writes
+    "Inner Mongolia").
+
+    >>> subdivision_name("Zhejiang Sheng"), subdivision_name("Xinjiang Uygur Zizhiqu"), subdivision_name("Lazio")
+    ('Zhejiang', 'Xinjiang', 'Lazio')
+    """
+    name = iso_name.split(" [")[0].strip()
+    words = name.split()
+    if len(words) == 2 and words[1] == "Sheng":
+        return words[0]
+    if words[-1] == "Zizhiqu" and words[0] != "Nei":
+        return words[0]
+    return name
 
 
 @lru_cache(maxsize=1)

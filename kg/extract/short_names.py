@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import HONORIFICS, ORGANIZATION_WORDS
-from kg.extract.places import NAME_PARTICLES  # mentions and name_links read it from here too
+from kg.extract.given_names import common_nouns
+from kg.extract.places import NAME_PARTICLES, is_place  # mentions and name_links read NAME_PARTICLES from here too
 from kg.extract.tokens import tokens_of
 from kg.types import changed
 
@@ -65,7 +66,8 @@ Shorts = dict[str, list[tuple[int, str, str]]]
 
 def short_forms(doc: Doc, found: list[Found]) -> Shorts:
     """The short forms of a document's names: a person's last name (or surname from its
-    particle on), an organisation's first word where the rest are organisations' words."""
+    particle on), an organisation's first word where the rest are organisations' words, its
+    last after a place (:func:`_after_its_place`)."""
     shorts: Shorts = {}
     for f in found:
         words = f.text.split()
@@ -76,7 +78,25 @@ def short_forms(doc: Doc, found: list[Found]) -> Shorts:
                 shorts.setdefault(short, []).append((f.end, f.text, f.cls))
         elif f.cls == "Organization" and all(w.lower() in ORGANIZATION_WORDS for w in words[1:]):
             shorts.setdefault(doc[f.start].text, []).append((f.end, f.text, f.cls))
+        elif f.cls == "Organization" and _after_its_place(words):
+            shorts.setdefault(doc[f.end - 1].text, []).append((f.end, f.text, f.cls))
     return shorts
+
+
+def _after_its_place(words: list[str]) -> bool:
+    """Whether an organisation's two-word name is a place and a word of its own that is no
+    English noun, no place and no organisation's word: "Zhejiang Geely" is Geely, "Anhui Conch"
+    Conch; not "Texas Instruments", "Dubai Holding" or "Paris Orly".
+
+    >>> _after_its_place(["Zhejiang", "Geely"]), _after_its_place(["Texas", "Instruments"])
+    (True, False)
+    """
+    if len(words) != 2 or not is_place(words[0]):
+        return False
+    own = words[1].lower()
+    nouns = common_nouns()
+    return words[1].istitle() and own not in ORGANIZATION_WORDS and own not in nouns \
+        and own.removesuffix("s") not in nouns and not is_place(own)
 
 
 def with_coined_names(shorts: Shorts, found: list[Found]) -> Shorts:

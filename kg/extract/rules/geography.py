@@ -35,7 +35,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.places import geonames, subdivisions, unaccented
+from kg.extract.places import geonames, subdivision_name, subdivisions, unaccented
 from kg.extract.resolve import name_key
 from kg.extract.tables import kept
 from kg.registry import extractors
@@ -98,7 +98,7 @@ def _derive() -> tuple[dict[str, str], dict[str, str], dict[str, frozenset[str]]
                 inside[key].add(state_of[city["admin1code"]])
     regions = subdivisions()
     for sub in pycountry.subdivisions:
-        name = sub.name.split(" [")[0].strip()
+        name = subdivision_name(sub.name)
         if name in regions and sub.country_code in country_of:
             inside[name_key(name)].add(country_of[sub.country_code])
     for key in countries:  # a country lies in no country ("Georgia" the country, not the state)
@@ -127,7 +127,7 @@ def _province_countries() -> dict[str, frozenset[str]]:
     Kept between processes (:mod:`kg.extract.tables`): reading pycountry's subdivisions took
     0.015 CPU s in every process that extracts.
     """
-    return kept("province-countries", _derive_province_countries, __name__, "kg.extract.naming")
+    return kept("province-countries", _derive_province_countries, __name__, "kg.extract.places", "kg.extract.naming")
 
 
 def _derive_province_countries() -> dict[str, frozenset[str]]:
@@ -136,7 +136,7 @@ def _derive_province_countries() -> dict[str, frozenset[str]]:
     names = {code: country["name"] for code, country in geonames().get_countries().items()}
     out: dict[str, set[str]] = defaultdict(set)
     for sub in pycountry.subdivisions:
-        name = sub.name.split(" [")[0].strip()
+        name = subdivision_name(sub.name)
         if sub.country_code in names:
             out[name].add(names[sub.country_code])
             out[unaccented(name)].add(names[sub.country_code])

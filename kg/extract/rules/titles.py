@@ -286,6 +286,8 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         candidates += _as_objects(verb)
         candidates += [p for clause in dependents(verb, {"xcomp"})  # "named X to succeed Y as CEO"
                        for p in _as_objects(clause)]
+        candidates += [p for clause in dependents(verb, {"xcomp"}) if clause.lemma_ == "be"
+                       for p in dependents(clause, {"attr"})]  # "named X to be Volvo president"
     if person.dep_ == "dobj" and _succeeded(ctx, person):  # "replaced Ali Khan as captain": Khan's before
         candidates += _as_objects(person.head)
     candidates += _dashed(ctx, person)
