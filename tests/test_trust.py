@@ -4304,3 +4304,21 @@ def test_a_chinese_province_is_a_place_in_china():
     assert is_place("Zhejiang") and containers("Heilongjiang") == {"China"}
     got = facts("The site is located just north of the river in Huangpi, Wuhan, Hubei, China.")
     assert ("Hubei", "locatedIn", "China") in got and ("Wuhan", "locatedIn", "China") in got, got
+
+
+def test_a_governor_leads_a_bank_and_no_place():
+    got = facts("The government named revenue secretary Tom Vell as the 26th governor of the Kessel Reserve Bank, "
+                "replacing governor Ann Roe. Texas Governor Greg Abbott spoke.")
+    assert ("Tom Vell", "leads", "Kessel Reserve Bank") in got, got
+    assert not {f for f in got if f[0] == "Greg Abbott" and f[1] != "jobTitle"}, got
+
+
+def test_posts_left_are_former():
+    g = graph("Before joining Kessel on February 8, Tom Vell was chairman and managing director of REC Limited. "
+              "Education minister Ramesh Kanti and labour minister Santosh Roe have resigned from the cabinet.")
+    label = {e.iri: e.label for e in g.entities}
+    current = {(label.get(r.subject), r.predicate, r.obj if r.object_is_literal else label.get(r.obj))
+               for r in g.relations if not r.former and r.predicate in {"leads", "jobTitle"}}
+    assert not current, current
+    assert ("Tom Vell", "leads", "REC Limited") in {(label.get(r.subject), r.predicate, label.get(r.obj))
+                                                    for r in g.relations}, g.relations

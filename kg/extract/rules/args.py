@@ -475,11 +475,19 @@ def formerly(ctx: DocContext, word: Token) -> bool:
         if any(k < word.i and (t.lower[k] in words or t.lower[k] == "last" and t.dep[k] == "amod")
                for k in t.subtree(word.i)) or _ended(word) or _then(word, ctx.lexicon.triggers.title_heads) or _years_as(word):
             return True  # "former Argentina and Colombia boss", "Minister of State from 1994 to 1997"
-        if word.dep_ == "conj" and word.head.pos_ in {"NOUN", "PROPN"} and _shares_former(word, words):
-            return True  # "the former chairman and chief executive of X"
+        if word.dep_ == "conj" and word.head.pos_ in {"NOUN", "PROPN"} and (_shares_former(word, words) or (
+                not _phrase_of_its_own(word) and formerly(ctx, word.head))):
+            return True  # "the former chairman and chief executive of X"; "Before joining DFS, he was chairman
+            # and managing director of REC": the title it is joined to is over, so is it
         if word.dep_ in {"nsubj", "nsubjpass"} and left_post(ctx, word.head) or word.dep_ == "appos" \
                 and word.head.dep_ in {"nsubj", "nsubjpass"} and left_post(ctx, word.head.head):
             return True  # "The managing editor, Hal Ritter, resigned"; "Paul Edwards, editor of X, has stepped down"
+        if word.dep_ == "compound" and word.head.pos_ == "PROPN":  # "X and labour minister Santosh Gangwar resigned"
+            named = word.head
+            while named.dep_ == "conj" and named.head.i < named.i:
+                named = named.head
+            if named.dep_ in {"nsubj", "nsubjpass"} and left_post(ctx, named.head):
+                return True
         named = word.head if word.dep_ in {"compound", "appos"} else word  # "the resignation of Deputy President X"
         if named.dep_ == "pobj" and named.head.lower_ == "of" and \
                 named.head.head.lower_ in ctx.lexicon.words.rules.get("leaving_nouns", ()):
@@ -577,9 +585,14 @@ def _shares_former(title: Token, words: frozenset[str]) -> bool:
     executive") shares the first one's "former", having no time word of its own ("the former
     chairman and current chief executive") and no article of its own ("three former ministers
     and the elected dean")."""
-    if any(c.dep_ == "amod" and c.lower_ in _NOW or c.dep_ in {"det", "nummod"} for c in title.children):
+    if _phrase_of_its_own(title):
         return False  # "three former ministers and the elected dean": a phrase of its own
     return any(c.dep_ in {"amod", "advmod"} and c.lower_ in words for c in title.head.children)  # "formerly X and Y"
+
+
+def _phrase_of_its_own(title: Token) -> bool:
+    """Whether a title joined to another has a time word ("current") or an article of its own."""
+    return any(c.dep_ == "amod" and c.lower_ in _NOW or c.dep_ in {"det", "nummod"} for c in title.children)
 
 
 #: Words that make a title current whatever a title joined to it says.
