@@ -4322,3 +4322,21 @@ def test_posts_left_are_former():
     assert not current, current
     assert ("Tom Vell", "leads", "REC Limited") in {(label.get(r.subject), r.predicate, label.get(r.obj))
                                                     for r in g.relations}, g.relations
+
+
+def test_a_countrys_own_body_in_documents_naming_no_country_is_each_documents_own():
+    from kg.config import Settings
+    from kg.distributed import extracted, merge
+    from kg.extract.resolve import AliasIndex
+
+    docs = [Document.from_text("Dr Vell and his Cabinet secretaries have hired 119 directors.", "a"),
+            Document.from_text("President Roe swears in members of Cabinet.", "b")]
+    index = AliasIndex()
+    graphs = [merge(d, x, index, Settings().base_iri) for d, x in extracted(docs, Settings())]
+    cabinets = [e.iri for g in graphs for e in g.entities if e.label == "Cabinet"]
+    assert len(cabinets) == 2 and len(set(cabinets)) == 2, cabinets
+
+
+def test_a_candidate_is_no_job_title():
+    got = facts("The former president supported Kessel after his coalition candidate, Patricia Vell, came third.")
+    assert not {f for f in got if f[1] == "jobTitle"}, got

@@ -104,6 +104,8 @@ class _Index:
             return hits
         if hits:
             named = tuple(sorted(display_name(self.graph, n) for n in hits))
+            if len(set(named)) < len(named):  # one label and class ("Cabinet" of two countries): their IRIs
+                named = tuple(str(n) for n in hits)
             raise EntityError(f"{name!r} names {len(hits)} entities: {', '.join(named)}; "
                               "write 'Label (Class)' or the IRI", named)
         raise self._unknown(name, key)

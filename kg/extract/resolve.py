@@ -210,8 +210,8 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
         rules = _rules(members, found, edges, label)
         plain = [label, *(n for n, rule in rules.items() if rule not in WEAK_RULES)]
         bodies = [n for n in names if not _is_acronym(n)]
-        scoped = home is not None and cls == "Organization" and canonical is None and bool(bodies) \
-            and all(national_body(n) for n in bodies)
+        national = cls == "Organization" and canonical is None and bool(bodies) and all(map(national_body, bodies))
+        scoped = home is not None and national
         if scoped:  # "the Cabinet" of a document about South Africa: South Africa's, no other's
             body = _best_label(bodies)
             label, plain = f"{body} ({home})", [f"{body} ({home})", f"{body} of {home}"]  # or "the Cabinet of X" named
@@ -222,6 +222,8 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
             label, iri = known.label, known.iri
             matched = next(n for n in (*plain, *rules) if any(e.iri == iri for e in index.named(name_key(n))))
             rules = _rules(members, found, edges, matched, "earlier document")
+        elif national and not scoped:  # "his Cabinet secretaries" of a country the document does not say:
+            iri = mint_iri(base, cls, f"{label} of {doc_id}")  # the document's own, no other's (its IRI too)
         else:
             iri = mint_iri(base, cls, label)
         alt = tuple(sorted({n for n in names if n != label}))

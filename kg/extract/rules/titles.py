@@ -523,7 +523,8 @@ def _named_between(ctx: DocContext, title: Token, person: Token) -> bool:
 def _no_job(ctx: DocContext, title: Token, phrase: tuple[int, int]) -> bool:
     """Whether a title names no job (``ontology/words.toml`` ``no_job_titles``): "a member",
     "the first Black member" (only adjectives before it), "a leader"; "board member" is one; nor
-    does the head of a family ("Onsi Sawiris, the head of a family of billionaire businessmen").
+    does the head of a family ("Onsi Sawiris, the head of a family of billionaire businessmen"), nor
+    any candidate (``never_job_titles``: "his coalition candidate").
 
     >>> from kg.pipeline import extract
     >>> from kg.types import Document
@@ -532,6 +533,8 @@ def _no_job(ctx: DocContext, title: Token, phrase: tuple[int, int]) -> bool:
     ['head']
     """
     listed = ctx.lexicon.words.rules.get("no_job_titles", ())
+    if title.lower_ in ctx.lexicon.words.rules.get("never_job_titles", ()):
+        return True  # "his coalition candidate, Patricia Bullrich"
     return ctx.text[slice(*phrase)].lower() in listed or (
         title.lower_ in listed and not any(c.dep_ in {"compound", "nmod"} for c in title.children)) or any(
         p.lower_ in FAMILY_NOUNS for c in title.children if c.dep_ == "prep" and c.lower_ == "of"
