@@ -4340,3 +4340,15 @@ def test_a_countrys_own_body_in_documents_naming_no_country_is_each_documents_ow
 def test_a_candidate_is_no_job_title():
     got = facts("The former president supported Kessel after his coalition candidate, Patricia Vell, came third.")
     assert not {f for f in got if f[1] == "jobTitle"}, got
+
+
+def test_a_town_after_an_institutes_initials_is_a_place():
+    got = entities("Tom Vell is an engineering graduate in computer science from IIT, Kanpur and has a master's "
+                   "degree from Princeton University.")
+    assert got.get("Kanpur", ("",))[0] == "Place", got
+
+
+def test_a_korean_given_name_ner_cut_is_no_one_elses_surname():
+    got = entities("Yoon named Kim Dae-ki as his chief of staff. Yoon announced the nomination of Kim In-chul, "
+                   "former president of Hankuk University of Foreign Studies as minister of education.")
+    assert "Kim In-chul" in got and "Kim Dae-ki" in got, got

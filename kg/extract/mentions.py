@@ -45,7 +45,7 @@ from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSI
                                    _without_academic_title, _without_honours, _without_opener, _without_role,
                                    _without_score, _without_title_abbreviation, _without_title_after, _without_trade,
                                    country_code_suffixed, cut_of_pair, generic_body_in_town, one_body, partners_firms,
-                                   portfolio_bodies)
+                                   portfolio_bodies, with_hyphenated_given_name)
 from kg.extract.naming import stock_tickers
 from kg.extract.places import LOCATIVE, capitals, countries, datelined, is_place, place_vote, postal_state, regions
 from kg.extract.short_names import (NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed,
@@ -94,6 +94,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             piece = _without_honours(_without_role(_without_score(_without_opener(_after_title(piece, title_words)))))
             if ner_cls == "Person" or (piece is not None and piece[0].lower_.rstrip(".") in PROFESSORS):
                 piece = _without_academic_title(piece)  # "Prof Rangan Banerjee" (NER's person), NER's "Prof Pauling's"
+            if ner_cls == "Person" and piece is not None:
+                piece = with_hyphenated_given_name(piece)  # NER's "Kim" of "Kim In-chul"
             piece = _without_title_abbreviation(piece, TITLE_ABBREVIATIONS)  # "Browns GM John Dorsey"
             piece = _without_title_after(piece, titles, lexicon)  # "Federal Reserve Chairman", "District Executive"
             traded = _without_trade(piece, lexicon)

@@ -702,6 +702,26 @@ def _without_score(span: Span) -> Span:
     return span
 
 
+def with_hyphenated_given_name(span: Span) -> Span:
+    """A person's name NER cut before a romanised given name in two parts joined by a hyphen,
+    the way Korean names are written ("Kim In-chul": NER read "In" as a preposition); the name
+    itself otherwise.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Yoon nominated Kim In-chul as minister. Ann Lee in-house counsel.")
+    >>> with_hyphenated_given_name(doc[2:3]).text, with_hyphenated_given_name(doc[9:11]).text
+    ('Kim In-chul', 'Ann Lee')
+    """
+    doc, end = span.doc, span.end
+    if end + 3 > len(doc) or not span[-1].whitespace_:
+        return span
+    first, dash, second = doc[end], doc[end + 1], doc[end + 2]
+    if first.is_title and first.is_alpha and len(first) <= 6 and not first.whitespace_ and dash.text == "-" \
+            and not dash.whitespace_ and second.is_lower and second.is_alpha and len(second) <= 6:
+        return doc[span.start:end + 3]
+    return span
+
+
 def _without_honours(span: Span) -> Span | None:
     """The name without the honours after it ("Ann Lee OBE" is Ann Lee); None when one word
     is all that is left, an honour's title ("Commendatore OSSI"), or an honour stands alone

@@ -289,8 +289,8 @@ def datelined(span: Span) -> bool:
 
 
 def _after_a_body(span: Span) -> bool:
-    """Whether the name follows a body's name and a comma, as the town it is in does: "the
-    Federal Teaching Hospital, Gombe", "Rhodes University, Makhanda".
+    """Whether the name follows a body's name or initials and a comma, as the town it is in
+    does: "the Federal Teaching Hospital, Gombe", "Rhodes University, Makhanda", "IIT, Kanpur".
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("He runs the Federal Teaching Hospital, Gombe, now.")
@@ -298,8 +298,11 @@ def _after_a_body(span: Span) -> bool:
     True
     """
     doc = span.doc
-    return span.start >= 2 and doc[span.start - 1].text == "," \
-        and doc[span.start - 2].lower_ in TOWN_BODIES and doc[span.start - 2].is_title
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return False
+    body = doc[span.start - 2]
+    return (body.lower_ in TOWN_BODIES and body.is_title) or (
+        body.ent_type_ == "ORG" and body.is_upper and body.is_alpha and len(body) > 1)  # "IIT, Kanpur"
 
 
 #: Last words of a body's name a town can follow after a comma (``ontology/words.toml`` ``town_bodies``).
