@@ -277,7 +277,8 @@ def team_sentence(ctx: DocContext, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` (characters) is spoken of as a sports team: the
     word and preposition that govern it ("traded to", "played for", "drafted by"), or
     its verb's "as" phrase ("joined the Bears as a free agent"), are in
-    ``ontology/words.toml`` ``[rules] team_cues``.
+    ``ontology/words.toml`` ``[rules] team_cues``, or its sentence has a word of playing
+    (``playing_words``: "one of their greatest ever players").
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -291,6 +292,9 @@ def team_sentence(ctx: DocContext, start: int, end: int) -> bool:
     if span is None:
         return False
     if team_cued(span, ctx.lexicon):  # "traded to the Carolina Panthers"
+        return True
+    playing = ctx.lexicon.words.rules.get("playing_words", frozenset())
+    if any(t.lower_ in playing for t in span.sent):  # "at River Plate he won 4 titles ... their greatest players"
         return True
     root = span.root
     verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ in {"prep", "agent"} else root.head
