@@ -4363,3 +4363,22 @@ def test_a_korean_given_name_ner_cut_is_no_one_elses_surname():
 def test_who_plays_for_a_team_is_a_member(text, person, team):
     got = facts(text)
     assert (person, "worksFor", team) not in got and (person, "memberOf", team) in got, got
+
+
+def test_a_teams_coach_hired_as_such_works_for_it():
+    got = facts("Elsewhere around the league, the Chicago Bulls hired Billy Vell as their new head coach.")
+    assert ("Billy Vell", "worksFor", "Chicago Bulls") in got and ("Billy Vell", "memberOf", "Chicago Bulls") not in got, got
+    assert ("Tom Roe", "memberOf", "Bears") in facts("Tom Roe joined the Bears as a free agent.")
+
+
+def test_titles_before_the_names_of_a_list_are_each_names_own():
+    got = facts("Dyche's assistant manager Ian Woan, first-team coach Steve Stone and goalkeeping coach Billy Mercer "
+                "have also left the club.")
+    assert {f[2] for f in got if f[0] == "Ian Woan" and f[1] == "jobTitle"} == {"assistant manager"}, got
+    assert ("Steve Stone", "jobTitle", "first-team coach") in got, got
+
+
+def test_a_list_of_teams_is_no_place_in_another():
+    got = facts("The new coach brings a wealth of international experience to the role, coaching at test match "
+                "level with Scotland, Japan, the Wallabies and the All Blacks.")
+    assert not {f for f in got if f[1] == "locatedIn"}, got

@@ -32,7 +32,7 @@ from kg.errors import ModelError, OntologyError
 from kg.lexicon import Lexicon, word_lists
 from kg.extract.classes import DASHES
 from kg.extract.resolve import Resolved
-from kg.extract.rules.args import formerly, membership
+from kg.extract.rules.args import formerly, membership, named_as_staff
 from kg.extract.tokens import Tokens, tokens_of
 from kg.registry import extractors
 from kg.types import Relation
@@ -972,6 +972,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         predicate = label if literal or staff else membership(ctx, label, b.start_char, b.end_char)
         if predicate == "worksFor" and not member_nouns.isdisjoint(said):
             predicate = "memberOf"  # "he was a member of the American Concrete Institute": no employer
+        if predicate == "memberOf" and named_as_staff(ctx, a):
+            continue  # "the Chicago Bulls hired Billy Donovan as their new head coach": staff, which the rules say
         if predicate == "leads" and names_a_unit(sent, b.iri, resolved, units):
             predicate = "worksFor"  # "named Ann Lee CEO of its office division": she leads the division
         if predicate == "leads" and leader_words.isdisjoint(tokens.lower[sent.start:sent.end]):

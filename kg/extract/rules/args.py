@@ -310,8 +310,10 @@ def relation(ctx: DocContext, spec: PropertySpec, s: Arg, o: Arg, sent: Span, ki
     held before, not now (:func:`formerly`).
 
     A worksFor whose object is a body people are members of is memberOf (:func:`membership`),
-    unless the person is ``staff`` there (a club's coach, a party's manager: employed).
+    unless the person is ``staff`` there (a club's coach, a party's manager: employed), or their
+    verb's "as" names them so (:func:`named_as_staff`).
     """
+    staff = staff or (spec.name == "worksFor" and named_as_staff(ctx, s))
     predicate = spec.name if staff else membership(ctx, spec.name, o.start_char, o.end_char)
     return Relation(
         subject=s.iri, predicate=predicate,
@@ -320,6 +322,30 @@ def relation(ctx: DocContext, spec: PropertySpec, s: Arg, o: Arg, sent: Span, ki
         object_span=(o.start_char, o.end_char),
         confidence=round(confidence * s.discount * o.discount, 3), extractor=f"rule:{kind}", former=former,
     )
+
+
+def named_as_staff(ctx: DocContext, person: Arg) -> bool:
+    """Whether the verb a person's name hangs on names them one of a body's staff in its "as"
+    (``ontology/words.toml`` ``staff_titles``): "the Chicago Bulls hired Billy Donovan as their
+    new head coach", "Ann Lee joined the Bears as coach"; not "joined the Bears as a free agent".
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> text = "Elsewhere, the Chicago Bulls hired Billy Donovan as their new head coach."
+    >>> ctx = Pipeline().context(Document.from_text(text, "x"))
+    >>> named_as_staff(ctx, arg(ctx, ctx.doc[7])), named_as_staff(ctx, arg(ctx, ctx.doc[4]))
+    (True, False)
+    """
+    span = ctx.doc.char_span(person.start_char, person.end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root.head
+    hired = [a for c in verb.children if c.dep_ == "dobj" for a in [arg(ctx, c)] if a is not None and a.cls == "Person"]
+    if span.root.dep_ in {"nsubj", "nsubjpass"} and hired:
+        return False  # the "as" of "the Bulls hired Billy Donovan as coach" is Donovan's
+    staff = ctx.lexicon.words.rules.get("staff_titles", frozenset())
+    return any(p.lower_ in staff for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+               for p in c.children if p.dep_ == "pobj")
 
 
 def fitting(specs: list[PropertySpec], s_cls: str, o_cls: str) -> PropertySpec:

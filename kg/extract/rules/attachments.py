@@ -161,10 +161,11 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
     no larger than it (one NER missed too, if the gazetteers know it); FIRST, when
     a list runs before it, must be smaller than SECOND ("Vancouver, British
     Columbia, Canada") and the place before it too ("Hong Kong, Macau, Taiwan" is a list); a
-    person's name right before or after the two (or a listed given name NER missed) makes a list
-    of them unless SECOND is a state or a country; FIRST does not open examples ("such as",
-    "including", "like") unless SECOND is a state or country; and two countries (or states) never
-    contain each other.
+    person's name right before or after the two (or a listed given name NER missed, or a name of
+    another class before a comma or "and": "Scotland, Japan, the Wallabies and the All Blacks")
+    makes a list of them unless SECOND is a state or a country; FIRST does not open examples
+    ("such as", "including", "like") unless SECOND is a state or country; and two countries (or
+    states) never contain each other.
     """
     doc, by_token = ctx.doc, ctx.resolved.by_token
     size = lambda m: max(level(doc[m.start:m.end].text), level(m.label))  # noqa: E731  "UK": the United Kingdom
@@ -178,7 +179,7 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
     if placed is not None and placed.end < len(doc) and doc[placed.end].lower_ in _LIST_WORDS:
         return False  # "played for Sale Sharks, Newport in Wales and Saracens": a list, a place of its own
     if len(after) == 2 and after[0].text == ",":
-        nxt = by_token.get(after[1].i)
+        nxt = by_token.get(after[1].i) or (by_token.get(after[1].i + 1) if after[1].lower_ == "the" else None)
         if after[1].lower_ in _LIST_WORDS or (nxt is not None and nxt.cls == "Place" and size(nxt) <= b):
             return False
         if nxt is None and after[1].is_title and is_place(after[1].text) and level(after[1].text) <= b:
@@ -188,6 +189,8 @@ def _contains(ctx: DocContext, first: EntityMention, second: EntityMention) -> b
         if nxt is None and b < 2 and after[1].text in given_names() and second.end + 2 < len(doc) \
                 and doc[second.end + 2].lower_ in {",", *_LIST_WORDS}:
             return False  # "children Robina, Lance, Lisa, Faith and Marcia": a given name NER missed, listed
+        if nxt is not None and nxt.cls != "Place" and nxt.end < len(doc) and doc[nxt.end].lower_ in {",", *_LIST_WORDS}:
+            return False  # "coaching with Scotland, Japan, the Wallabies and the All Blacks": teams, listed
     opening = [t.lower_ for t in doc[max(first.start - 2, 0):first.start]]
     if b < 2 and (opening[-1:] in (["including"], ["like"]) or opening == ["such", "as"]):
         return False  # "regions such as Ostrovia, Kessary and Tamsin": examples

@@ -297,7 +297,8 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     if appointment is not None and appointment.lemma_.lower() in ctx.lexicon.words.rules["appointment_nouns"]:
         candidates += [p for p in _as_objects(appointment)
                        if p.head.i > person.i and not _named_between(ctx, p, person)]
-    candidates += [a for c in candidates for a in dependents(c, {"appos"}) if not _beside_another(ctx, a, person)]
+    candidates += [a for c in candidates for a in dependents(c, {"appos"}) if not _beside_another(ctx, a, person)
+                   and not names_another(a)]  # "assistant manager Ian Woan, first-team coach Steve Stone": Stone's
     offices = ctx.lexicon.words.rules.get("public_offices", frozenset())
     for candidate in candidates:
         for t in (candidate, *conjuncts(candidate)):
