@@ -4382,3 +4382,12 @@ def test_a_list_of_teams_is_no_place_in_another():
     got = facts("The new coach brings a wealth of international experience to the role, coaching at test match "
                 "level with Scotland, Japan, the Wallabies and the All Blacks.")
     assert not {f for f in got if f[1] == "locatedIn"}, got
+
+
+def test_who_has_left_the_club_held_the_post_before():
+    g = graph("Kessel's assistant manager Ian Vell, first-team coach Steve Roe and goalkeeping coach Billy Kanti "
+              "have also left the club. Ann Lee, the chief executive of Kessel, left for Paris on Monday.")
+    label = {e.iri: e.label for e in g.entities}
+    former = {(label[r.subject], r.obj) for r in g.relations if r.predicate == "jobTitle" and r.former}
+    assert ("Ian Vell", "assistant manager") in former and ("Steve Roe", "first-team coach") in former, former
+    assert ("Ann Lee", "chief executive") not in former, former

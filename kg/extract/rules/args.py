@@ -706,10 +706,17 @@ def left_post(ctx: DocContext, verb: Token) -> bool:
     leaving = ctx.lexicon.words.rules.get("leaving_verbs", frozenset())
     lemma = verb.lemma_.lower()
     if lemma not in leaving and not any(f"{lemma} {c.lower_}" in leaving
-                                        for c in verb.children if c.dep_ in {"advmod", "prt"}):
-        return False
+                                        for c in verb.children if c.dep_ in {"advmod", "prt"}) \
+            and not (lemma == "leave" and any(c.dep_ == "dobj" and (c.lower_ in _LEFT_BODIES or c.ent_type_ == "ORG")
+                                              for c in verb.children)):
+        return False  # but "coach Billy Mercer has left the club"; not "left for Paris", "left a legacy"
     return not (planned(ctx, verb) or negated(ctx, verb) or _intention(verb) is not None
                 or any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children))
+
+
+#: Nouns of a body or a post that leaving ends the post in: "have also left the club".
+_LEFT_BODIES = frozenset({"club", "company", "firm", "team", "side", "board", "party", "bank", "group",
+                          "post", "job", "role", "position", "office"})
 
 
 def _ended(word: Token) -> bool:
