@@ -284,6 +284,8 @@ def test_a_build_into_the_served_directory(seed_build: Path, tmp_path: Path) -> 
         while documents(server) != 2 and time.monotonic() < deadline:
             time.sleep(0.2)
         assert documents(server) == 2, "the new document is not served after the build"
+        while len(server.backends()) != 1 and time.monotonic() < deadline + 10:
+            time.sleep(0.2)  # the supervisor stops the old backend at its next look, once it is idle
         assert len(server.backends()) == 1  # the old backend was stopped
     finally:
         server.stop()

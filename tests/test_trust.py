@@ -4391,3 +4391,9 @@ def test_who_has_left_the_club_held_the_post_before():
     former = {(label[r.subject], r.obj) for r in g.relations if r.predicate == "jobTitle" and r.former}
     assert ("Ian Vell", "assistant manager") in former and ("Steve Roe", "first-team coach") in former, former
     assert ("Ann Lee", "chief executive") not in former, former
+
+
+def test_the_club_a_player_came_from_is_no_home():
+    got = facts("Hilal have also completed deals for defender Tom Vell from Chelsea and goalkeeper Ann Roe from Sevilla.")
+    assert not {f for f in got if f[1] == "livesIn"}, got
+    assert ("Ann Lee", "livesIn", "Chicago") in facts("Ann Lee, a Republican from Chicago, spoke.")

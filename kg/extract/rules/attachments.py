@@ -34,6 +34,7 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
     styles = _styles(ctx)
     no_job = word_lists(ctx.lexicon, "model_excluding_words").get("worksFor", frozenset())
     no_home = word_lists(ctx.lexicon, "model_excluding_words").get("livesIn", frozenset())
+    playing = ctx.lexicon.words.rules.get("playing_words", frozenset())
     conf = confidence(ctx, "attachment")
     for sent in ctx.sentences:
         seen: set[int] = set()
@@ -61,6 +62,8 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
                             spec = ctx.lexicon.properties["nationality"]
                         elif spec.name == "livesIn" and head.lemma_.lower() in no_home:
                             continue  # "John Wilkes Booth, assassin of Lincoln": no home
+                        elif spec.name == "livesIn" and prep == "from" and not playing.isdisjoint(t.lower_ for t in sent):
+                            continue  # "deals for defender Kalidou Koulibaly from Chelsea": the club he left
                         elif prep == "of" and (styled or head.lower_ in styles):
                             continue  # "St Anthony of Padua", "Philip, Duke of Edinburgh": no home, no employer
                         yield relation(ctx, spec, first, second, sent, "attachment", conf,
