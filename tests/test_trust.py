@@ -4397,3 +4397,9 @@ def test_the_club_a_player_came_from_is_no_home():
     got = facts("Hilal have also completed deals for defender Tom Vell from Chelsea and goalkeeper Ann Roe from Sevilla.")
     assert not {f for f in got if f[1] == "livesIn"}, got
     assert ("Ann Lee", "livesIn", "Chicago") in facts("Ann Lee, a Republican from Chicago, spoke.")
+
+
+def test_who_signs_a_player_is_a_club():
+    got = entities("Al Hilal have signed Aleksandar Vell from Fulham. Al Gore signed the bill.")
+    assert got.get("Al Hilal", ("",))[0] == "Organization" and got.get("Al Gore", ("",))[0] == "Person", got
+    assert ("Aleksandar Vell", "memberOf", "Al Hilal") in facts("Al Hilal have signed Aleksandar Vell from Fulham.")

@@ -1097,6 +1097,25 @@ def deal_maker(span: Span, lexicon: Lexicon) -> bool:
                for c in root.head.children)
 
 
+def signs_a_player(span: Span, lexicon: Lexicon) -> bool:
+    """Whether a name that opens with no given name signs a person (``ontology/words.toml``
+    ``signing_verbs``): "Al Hilal have signed Aleksandar Mitrovic" is a club's, whatever NER said;
+    "Tom Vell signed Ann Lee" stays a person's.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Al Hilal have signed Aleksandar Mitrovic. Tom Vell signed Ann Lee.")
+    >>> signs_a_player(doc[0:2], load_lexicon()), signs_a_player(doc[7:9], load_lexicon())
+    (True, False)
+    """
+    root = span.root
+    if (span[0].text in given_names() and span[0].text != "Al") or root.dep_ != "nsubj" \
+            or root.head.lemma_.lower() not in lexicon.words.rules.get("signing_verbs", ()):
+        return False  # "Al" of "Al Hilal", "Al Ahly": Arabic's article, no Al Pacino's
+    return any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.left_edge.text in given_names())
+               for c in root.head.children)
+
+
 #: Words and prepositions that govern a company held in shares ("a stake in X", "shareholder of X").
 _OWNED = frozenset(_WORDS["owned_cues"])
 #: Nouns a company's name modifies when it is traded ("X shares fell").

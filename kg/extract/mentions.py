@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
 from kg.extract.classes import (DASHES, HONORIFICS, ORGANIZATION_WORDS, PLACE_BODIES, REGNAL, WORK, _capitalised, credited,
-                                deal_maker, employer_cued, given_named, impersonal, made, name_class, owned,
+                                deal_maker, employer_cued, given_named, impersonal, made, name_class, owned, signs_a_player,
                                 speaks_for_itself, team_cued, town_before_based)
 from kg.extract.found import Found, _found
 from kg.extract.given_names import common_adjectives, common_nouns, given_names
@@ -777,8 +777,8 @@ _BODY_WORDS = frozenset(ORGANIZATION_WORDS) | PLACE_BODIES
 
 def _a_body(span: Span, lexicon: Lexicon) -> bool:
     """Whether the words around a name speak of it as a body: an employer ("joined Monzo"),
-    a company held in shares ("shares in Amplats") or a party to a deal."""
-    return employer_cued(span, lexicon) or owned(span) or deal_maker(span, lexicon)
+    a company held in shares ("shares in Amplats"), a party to a deal or a club signing a player."""
+    return employer_cued(span, lexicon) or owned(span) or deal_maker(span, lexicon) or signs_a_player(span, lexicon)
 
 
 def _after_a_capital(span: Span) -> bool:
