@@ -4403,3 +4403,11 @@ def test_who_signs_a_player_is_a_club():
     got = entities("Al Hilal have signed Aleksandar Vell from Fulham. Al Gore signed the bill.")
     assert got.get("Al Hilal", ("",))[0] == "Organization" and got.get("Al Gore", ("",))[0] == "Person", got
     assert ("Aleksandar Vell", "memberOf", "Al Hilal") in facts("Al Hilal have signed Aleksandar Vell from Fulham.")
+
+
+def test_a_coach_is_no_member_of_the_club_or_league_the_classifier_ties_him_to():
+    text = ("The Fiji Rugby Union has appointed Kessel Drua coach Mick Vell as the new Flying Fijians coach. "
+            "The union said Vell joins Fiji Rugby with the blessing of the Kessel Drua management, and will "
+            "complete this season while overseeing the Flying Fijians' preparations.")
+    got = facts(text)
+    assert not {f for f in got if f[0] == "Mick Vell" and f[1] == "memberOf"}, got

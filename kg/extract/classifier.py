@@ -931,6 +931,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     units = lexicon.words.rules.get("unit_nouns", frozenset())
     member_nouns = lexicon.words.rules.get("member_nouns", frozenset())
     limits = model_thresholds(lexicon, threshold)
+    coaches = {r.subject for r in ctx.relations if r.predicate == "jobTitle" and not r.former
+               and not staff_titles.isdisjoint(r.obj.lower().split())}  # the document's coaches and managers
     out = []
     for (sent, a, b), best, top in zip(pairs, bests, tops):  # top: numpy's float32, compared as before
         label = model.labels[best]
@@ -972,8 +974,9 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         predicate = label if literal or staff else membership(ctx, label, b.start_char, b.end_char)
         if predicate == "worksFor" and not member_nouns.isdisjoint(said):
             predicate = "memberOf"  # "he was a member of the American Concrete Institute": no employer
-        if predicate == "memberOf" and named_as_staff(ctx, a):
-            continue  # "the Chicago Bulls hired Billy Donovan as their new head coach": staff, which the rules say
+        if predicate == "memberOf" and (named_as_staff(ctx, a) or a.iri in coaches):
+            continue  # "the Chicago Bulls hired Billy Donovan as their new head coach": staff, which the rules say;
+            # "Fijian Drua coach Mick Byrne ... with the blessing of the Drua management": a coach is no member
         if predicate == "leads" and names_a_unit(sent, b.iri, resolved, units):
             predicate = "worksFor"  # "named Ann Lee CEO of its office division": she leads the division
         if predicate == "leads" and leader_words.isdisjoint(tokens.lower[sent.start:sent.end]):
