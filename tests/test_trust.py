@@ -4411,3 +4411,10 @@ def test_a_coach_is_no_member_of_the_club_or_league_the_classifier_ties_him_to()
             "complete this season while overseeing the Flying Fijians' preparations.")
     got = facts(text)
     assert not {f for f in got if f[0] == "Mick Vell" and f[1] == "memberOf"}, got
+
+
+def test_an_awards_sponsor_employs_no_winner():
+    text = ("Munster's former Director of Rugby, Rassie Erasmus, has been confirmed as the new South African coach. "
+            "Forty-five year-old Erasmus, winner of the Guinness PRO12 Coach of the Season Award in 2017, takes over "
+            "coaching duties from Allister Roe, who had been in charge of the Boks for two years.")
+    assert not {f for f in facts(text) if f[2] == "Guinness"}, facts(text)

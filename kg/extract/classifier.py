@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.errors import ModelError, OntologyError
-from kg.lexicon import Lexicon, word_lists
+from kg.lexicon import Lexicon, load_words, word_lists
 from kg.extract.classes import DASHES
 from kg.extract.resolve import Resolved
 from kg.extract.rules.args import formerly, membership, named_as_staff
@@ -130,6 +130,24 @@ def names_a_unit(sent: Span, organisation: str | None, resolved: Resolved, units
     return False
 
 
+def in_an_awards_name(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a word of an award's name, whose proper nouns end in an award's
+    word (``ontology/words.toml`` ``award_words``): "winner of the Guinness PRO12 Coach of the
+    Season Award" names Guinness as a sponsor, no one's employer.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Ann Lee, winner of the Guinness PRO12 Coach of the Season Award, joined Acme.")
+    >>> in_an_awards_name(doc, 6), in_an_awards_name(doc, 15)
+    (True, False)
+    """
+    head = doc[i]
+    while head.dep_ in {"compound", "nmod"} and head.head.i > head.i:
+        head = head.head
+    return any(t.i > i and t.lower_ in AWARD_WORDS and t.is_title for t in head.subtree)
+
+
+#: Last words of awards' names (``ontology/words.toml`` ``award_words``).
+AWARD_WORDS = frozenset(load_words().mentions["award_words"])
 #: Classes of what an organisation owns, makes or holds, rather than employs people in.
 _THINGS = frozenset({"Product", "Technology", "Event"})
 
@@ -966,6 +984,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue  # the other direction is likelier: one of them is wrong
         if label in _EMPLOYERS and owns_a_thing(doc, b.end - 1, lexicon, context.classes):
             continue  # "Laskar used NASA's telescope": NASA owns the telescope, employs nobody here
+        if label in _EMPLOYERS and in_an_awards_name(doc, b.root):
+            continue  # "winner of the Guinness PRO12 Coach of the Season Award": a sponsor, no employer
         literal = b.iri is None
         if literal and not any(c.isdigit() for c in ctx.text[b.start_char:b.end_char]):
             continue  # "became CEO of X Hospital in February": a month alone dates nothing
