@@ -4355,10 +4355,10 @@ def test_a_korean_given_name_ner_cut_is_no_one_elses_surname():
 
 
 @pytest.mark.parametrize("text, person, team", [
-    ("Tom Vell joined Kessel Rovers. During his time at Kessel Rovers he won 4 titles and is considered one of "
-     "their greatest ever players.", "Tom Vell", "Kessel Rovers"),
-    ("Dan Roe of the Dallas Cowboys was the last non-specialist to kick on a regular basis, as he served as the "
-     "team's starting quarterback and punter from 1980 until 1984.", "Dan Roe", "Dallas Cowboys"),
+    (("Tom Vell joined Kessel Rovers. During his time at Kessel Rovers he won 4 titles and is considered one of "
+      "their greatest ever players."), "Tom Vell", "Kessel Rovers"),
+    (("Dan Roe of the Dallas Cowboys was the last non-specialist to kick on a regular basis, as he served as the "
+      "team's starting quarterback and punter from 1980 until 1984."), "Dan Roe", "Dallas Cowboys"),
 ])
 def test_who_plays_for_a_team_is_a_member(text, person, team):
     got = facts(text)

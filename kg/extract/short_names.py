@@ -15,7 +15,10 @@ from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import HONORIFICS, ORGANIZATION_WORDS
 from kg.extract.given_names import common_nouns
-from kg.extract.places import NAME_PARTICLES, is_place  # mentions and name_links read NAME_PARTICLES from here too
+from kg.extract.places import (  # mentions and name_links read NAME_PARTICLES from here too
+    NAME_PARTICLES,
+    is_place,
+)
 from kg.extract.tokens import tokens_of
 from kg.types import changed
 
