@@ -1088,13 +1088,11 @@ def deal_maker(span: Span, lexicon: Lexicon) -> bool:
     >>> deal_maker(doc[0:2], load_lexicon()), deal_maker(doc[7:9], load_lexicon())
     (True, False)
     """
-    root = span.root
-    if span[0].text in given_names() or root.dep_ != "nsubj" \
-            or root.head.lemma_.lower() not in lexicon.words.rules.get("completing_verbs", ()):
-        return False
+    verb = _verb_of_a_body(span, lexicon, "completing_verbs")
     nouns = lexicon.triggers.nouns
-    return any(c.dep_ == "dobj" and any(spec.name in {"acquired", "investsIn"} for spec in nouns.get(c.lemma_, ()))
-               for c in root.head.children)
+    return verb is not None and any(
+        c.dep_ == "dobj" and any(spec.name in {"acquired", "investsIn"} for spec in nouns.get(c.lemma_, ()))
+        for c in verb.children)
 
 
 def signs_a_player(span: Span, lexicon: Lexicon) -> bool:
@@ -1108,12 +1106,20 @@ def signs_a_player(span: Span, lexicon: Lexicon) -> bool:
     >>> signs_a_player(doc[0:2], load_lexicon()), signs_a_player(doc[7:9], load_lexicon())
     (True, False)
     """
+    verb = _verb_of_a_body(span, lexicon, "signing_verbs")
+    return verb is not None and any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.left_edge.text in given_names())
+                                    for c in verb.children)
+
+
+def _verb_of_a_body(span: Span, lexicon: Lexicon, verbs: str) -> Token | None:
+    """The verb a name that opens with no given name is the subject of, when it is one of
+    ``ontology/words.toml`` ``[rules] verbs`` (:func:`deal_maker`, :func:`signs_a_player`); "Al"
+    of "Al Hilal", "Al Ahly" is Arabic's article, no Al Pacino's."""
     root = span.root
     if (span[0].text in given_names() and span[0].text != "Al") or root.dep_ != "nsubj" \
-            or root.head.lemma_.lower() not in lexicon.words.rules.get("signing_verbs", ()):
-        return False  # "Al" of "Al Hilal", "Al Ahly": Arabic's article, no Al Pacino's
-    return any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.left_edge.text in given_names())
-               for c in root.head.children)
+            or root.head.lemma_.lower() not in lexicon.words.rules.get(verbs, ()):
+        return None
+    return root.head
 
 
 #: Words and prepositions that govern a company held in shares ("a stake in X", "shareholder of X").

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.classes import team_cued
+from kg.extract.classes import first_conjunct, team_cued
 from kg.extract.places import countries
 from kg.extract.tokens import Tokens, tokens_of
 from kg.lexicon import PropertySpec, load_words
@@ -513,9 +513,7 @@ def formerly(ctx: DocContext, word: Token) -> bool:
                 and word.head.dep_ in {"nsubj", "nsubjpass"} and left_post(ctx, word.head.head):
             return True  # "The managing editor, Hal Ritter, resigned"; "Paul Edwards, editor of X, has stepped down"
         if word.dep_ == "compound" and word.head.pos_ == "PROPN":  # "X and labour minister Santosh Gangwar resigned"
-            named = word.head
-            while named.dep_ == "conj" and named.head.i < named.i:
-                named = named.head
+            named = first_conjunct(word.head)
             if named.dep_ in {"nsubj", "nsubjpass"} and left_post(ctx, named.head):
                 return True
         named = word.head if word.dep_ in {"compound", "appos"} else word  # "the resignation of Deputy President X"
