@@ -4418,3 +4418,26 @@ def test_an_awards_sponsor_employs_no_winner():
             "Forty-five year-old Erasmus, winner of the Guinness PRO12 Coach of the Season Award in 2017, takes over "
             "coaching duties from Allister Roe, who had been in charge of the Boks for two years.")
     assert not {f for f in facts(text) if f[2] == "Guinness"}, facts(text)
+
+
+def test_a_country_lies_in_no_town():
+    got = facts("The union approved a panel of coaches to lead the team for the two last matches of the qualifying "
+                "series (against Congo in Brazzaville and against Ghana in Kumasi).")
+    assert not {f for f in got if f[1] == "locatedIn" and f[0] in {"Congo", "Ghana"}}, got
+    assert ("Brazzaville", "locatedIn", "Congo") in facts("The plant in Brazzaville, Congo, opened in May.")
+    assert entities("Officials from the DRC met in Kinshasa.").get("Democratic Republic of the Congo", ("",))[0] == "Place"
+
+
+def test_a_town_that_sacks_a_coach_is_its_club():
+    got = entities("Struggling Burnley have sacked Sean Vell with just eight games remaining.")
+    assert got.get("Burnley", ("",))[0] == "Organization", got
+    assert entities("Lazio have sacked Tom Berg.").get("Lazio", ("",))[0] == "Organization"
+    assert entities("Chicago signed the bill. Ann Lee visited Chicago.").get("Chicago", ("",))[0] == "Place"
+
+
+def test_a_title_leaves_out_the_words_that_describe_its_holder():
+    got = facts("The right-wing President Ann Lee met the non-Communist premier Tom Vell. Foreign Minister Bob Roe "
+                "spoke, and Ann Ray, a non-executive director of Kessel, thanked the embattled manager Sean Vell.")
+    titles = {(s, o) for s, p, o in got if p == "jobTitle"}
+    assert {("Ann Lee", "President"), ("Tom Vell", "premier"), ("Bob Roe", "Foreign Minister"),
+            ("Ann Ray", "non-executive director"), ("Sean Vell", "manager")} <= titles, titles

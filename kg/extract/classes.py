@@ -991,8 +991,9 @@ def credited(span: Span, lexicon: Lexicon) -> bool:
 def team_cued(span: Span, lexicon: Lexicon) -> bool:
     """Whether the name is spoken of as a sports team: the verb and preposition that govern
     it are one of ``ontology/words.toml`` ``[rules] team_cues`` ("playing for Lancashire",
-    "signed for Surrey", "drafted by Denver", "joined Liverpool from Salzburg": both): the
-    team named after a place, not the place.
+    "signed for Surrey", "drafted by Denver", "joined Liverpool from Salzburg": both), or it
+    signs or sacks a person (``signing_verbs``, ``sacking_verbs``): the team named after a
+    place, not the place.
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -1002,6 +1003,9 @@ def team_cued(span: Span, lexicon: Lexicon) -> bool:
     >>> doc = load_nlp()("The former Genoa and Netherlands player spoke.")
     >>> [team_cued(doc[i:i + 1], load_lexicon()) for i in (2, 4)]
     [True, False]
+    >>> doc = load_nlp()("Struggling Burnley have sacked Sean Dyche.")
+    >>> team_cued(doc[1:2], load_lexicon())
+    True
     """
     root = first_conjunct(span.root)  # "played for England and Lancashire"
     cues = lexicon.words.rules.get("team_cues", ())
@@ -1010,6 +1014,9 @@ def team_cued(span: Span, lexicon: Lexicon) -> bool:
         return True  # "the former Ajax, Genoa and Netherlands player": clubs (a country's is its national team)
     if root.dep_ == "dobj":  # "joined Liverpool from Salzburg": both clubs ("signed Tom Berg from ...": a player)
         return _joined_from_place(root) is not None
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in CLUB_VERBS and any(
+            c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in root.head.children):
+        return True  # "Burnley have sacked Sean Dyche", "Lazio signed Tom Berg": the club
     if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in _JOIN:
         joined = next((c for c in root.head.head.children if c.dep_ == "dobj"), None)
         source = _joined_from_place(joined) if joined is not None else None
@@ -1017,6 +1024,8 @@ def team_cued(span: Span, lexicon: Lexicon) -> bool:
     return _governed_by(root) in cues
 
 
+#: Verbs a club does to a person (``ontology/words.toml`` ``signing_verbs`` and ``sacking_verbs``).
+CLUB_VERBS = frozenset(load_words().rules["signing_verbs"]) | frozenset(load_words().rules["sacking_verbs"])
 #: Verbs whose object, joined "from" another, names a club when both are places' names.
 _JOIN = frozenset({"join", "rejoin"})
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import (
+    CLUB_VERBS,
     HONORIFICS,
     MODIFIER_CLASSES,
     NAME_DEPS,
@@ -207,22 +208,28 @@ def _the_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[tuple[Sp
 
 def _its_subjects(doc: Doc, taken: set[int]) -> Iterator[Span]:
     """Organisations NER missed as the subject of a clause that calls its object "its": "Acer
-    completed its acquisition of Gateway" (a person's is "his" or "her"): one to three
-    capitalised proper nouns in no name of NER's.
+    completed its acquisition of Gateway" (a person's is "his" or "her"), or that signs or sacks
+    a person, as a club does (:data:`kg.extract.classes.CLUB_VERBS`: "Struggling Burnley have
+    sacked Sean Dyche"): one to three capitalised proper nouns in no name of NER's.
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Acer completed its acquisition of Gateway.")
     >>> [s.text for s in _its_subjects(doc, set())]
     ['Acer']
+    >>> [s.text for s in _its_subjects(load_nlp()("Struggling Burnley have sacked Sean Dyche."), set())]
+    ['Burnley']
     """
     from spacy.tokens import Span
 
     t = tokens_of(doc)
     for i in range(len(doc)):
-        if t.lower[i] != "its" or t.dep[i] != "poss":
+        if t.lower[i] == "its" and t.dep[i] == "poss":
+            owned = doc[i].head
+            verb = owned.head if owned.dep_ in {"dobj", "attr"} else None
+        elif t.lemma[i] in CLUB_VERBS and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in doc[i].children):
+            verb = doc[i]
+        else:
             continue
-        owned = doc[i].head
-        verb = owned.head if owned.dep_ in {"dobj", "attr"} else None
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
         if subject is None or subject.pos_ != "PROPN" or not (subject.is_title or subject.is_upper) \
                 or subject.ent_type_ or subject.i in taken or subject.text in given_names():

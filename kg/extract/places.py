@@ -79,12 +79,17 @@ def regions() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def countries() -> frozenset[str]:
-    """Names of countries, case-folded.
+    """Names of countries, case-folded: GeoNames' and ISO 3166's short ones ("Congo", which
+    news writes for either of two countries; "Viet Nam"; none with a comma).
 
-    >>> "china" in countries(), "texas" in countries(), "chicago" in countries()
-    (True, False, False)
+    >>> "china" in countries(), "congo" in countries(), "texas" in countries(), "chicago" in countries()
+    (True, True, False, False)
     """
-    return frozenset(c["name"].casefold().removeprefix("the ") for c in geonames().get_countries().values())
+    import pycountry
+
+    names = [c["name"] for c in geonames().get_countries().values()]
+    names += [c.name for c in pycountry.countries if "," not in c.name]
+    return frozenset(n.casefold().removeprefix("the ") for n in names)
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import REGNAL, noun_class
 from kg.extract.given_names import given_names
-from kg.extract.places import COMPASS, geonames, is_place
+from kg.extract.places import COMPASS, geonames, is_place, subdivisions
 from kg.extract.resolve import EntityMention
 from kg.extract.rules.args import (Arg, arg, args, confidence, formerly, is_country, negated, pobj, relation, span_root,
                                   subject)
@@ -66,6 +66,8 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
                             continue  # "deals for defender Kalidou Koulibaly from Chelsea": the club he left
                         elif prep == "of" and (styled or head.lower_ in styles):
                             continue  # "St Anthony of Padua", "Philip, Duke of Edinburgh": no home, no employer
+                        elif spec.name == "locatedIn" and _a_country_in_a_town(ctx, first, second):
+                            continue  # "the match against Congo in Brazzaville": where they play, no country's place
                         yield relation(ctx, spec, first, second, sent, "attachment", conf,
                                        former=head is not token and formerly(ctx, head))  # "X, a former governor of Y"
 
@@ -131,6 +133,14 @@ def _attached(ctx: DocContext, head: Token, found: EntityMention) -> Iterator[tu
                     town = arg(ctx, ctx.doc[place.i - 2]) if place.i >= 2 and ctx.doc[place.i - 1].text == "," else None
                     if town is not None and town.cls == "Place" and a.cls == "Place":
                         yield "based", town  # "Lyon, France-based Valneva": the town too
+
+
+def _a_country_in_a_town(ctx: DocContext, first: Arg, second: Arg) -> bool:
+    """Whether ``first`` is a country and ``second`` a town, which holds no country: "X in
+    Y" there says where something happens ("against Congo in Brazzaville"), not what lies in what."""
+    town = ctx.text[second.start_char:second.end_char]
+    return is_country(ctx, first) and not is_country(ctx, second) and level(town) == 1 and is_place(town) \
+        and town.casefold() not in subdivisions()
 
 
 #: Words that end a list of names ("Sacramento, Modesto, and Fresno", "London, Paris, etc.").

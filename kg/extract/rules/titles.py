@@ -25,7 +25,7 @@ from kg.extract.mentions import _title_words
 from kg.extract.name_spans import DEGREE_WORDS, FAMILY_NOUNS, ORDINAL
 from kg.extract.rules.args import (Arg, arg, args, confidence, conjuncts, formerly, hedged, negated, planned, pobj,
                                    relation, subject)
-from kg.extract.tokens import tokens_of
+from kg.extract.tokens import Tokens, tokens_of
 from kg.lexicon import PropertySpec, load_words
 from kg.registry import extractors
 from kg.types import Relation
@@ -931,7 +931,7 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
     tokens = [doc[i] for i in sorted(tk.subtree(title.i))
               if i == title.i or (tk.dep[i] not in {"poss", "det", "case", "punct", "appos", "relcl", "preconj"}
                                   and i not in by_token and tk.ent_type[i] not in {"DATE", "TIME"}
-                                  and not (tk.dep[i] in {"advmod", "amod", "compound"} and tk.lower[i] in _WHEN)
+                                  and not (tk.dep[i] in {"advmod", "amod", "compound"} and _holders(tk, i))
                                   and not (tk.dep[i] == "amod" and tk.word(i) in _NEW)
                                   and not ((tk.lemma[i] in _ELECTED or tk.lower[i] in _ELECTED_FORMS)
                                            and doc[i].tag_ in {"VBN", "VBD", "JJ"})
@@ -949,7 +949,7 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
         if left - 1 not in ids:  # "vice-chairman", "Assistant Director-General": the whole word,
             left -= 2  # and the words before it the parser hangs on its first part ("deputy vice-chancellor")
             ids |= {t.i for t in doc[left].lefts if t.dep_ in {"amod", "compound"} and t.i == left - 1
-                    and t.lower_ not in _WHEN and t.text not in _NEW and not _ranking(t)}
+                    and not _holders(tk, t.i) and t.text not in _NEW and not _ranking(t)}
         else:
             left -= 1
     owner = by_token.get(title.head.i)
@@ -978,11 +978,44 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
         left = names[-1] + 1
     while left < title.i and (doc[left].is_punct or doc[left].lower_ in {"born", "based", "bred", "raised"}):
         left += 1  # "a Mongolian-born executive": where the holder is from is no title's
+    left = _past_holders_words(tk, left, title.i)  # "the right-wing President", "the non-Communist premier"
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _past_holders_words(tk: Tokens, left: int, title: int) -> int:
+    """The first word of a title that starts at ``left``, past its hyphenated words that describe
+    the holder (``ontology/words.toml`` ``holder_words``, ``holder_prefixes``).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("The right-wing President and the non-Communist premier met the non-executive director.")
+    >>> [doc[_past_holders_words(tokens_of(doc), s, e):e + 1].text for s, e in ((1, 4), (7, 10), (13, 16))]
+    ['President', 'premier', 'non-executive director']
+    """
+    while left < title:
+        end = left + 1
+        while end + 1 < title and tk.word(end) == "-" and tk.end_char[end - 1] == tk.start_char[end] \
+                and tk.end_char[end] == tk.start_char[end + 1]:
+            end += 2  # the whole of a hyphenated word: "right-wing", "non-Communist"
+        word = "-".join(tk.lower[left:end:2])
+        prefixed = end - left == 3 and tk.lower[left] in _HOLDER_PREFIXES and tk.word(left + 2)[:1].isupper()
+        if not (prefixed or (end - left > 1 and word in _WHEN)):
+            return left
+        left = end
+    return left
+
+
+def _holders(tk: Tokens, i: int) -> bool:
+    """Whether word ``i`` before a title says when it is held or describes its holder
+    (``ontology/words.toml`` ``title_time_words``, ``holder_words``), not the office's own
+    (``holder_word_titles``: "Foreign Minister")."""
+    return tk.lower[i] in _WHEN and f"{tk.lower[i]} {tk.lower[i + 1] if i + 1 < len(tk.lower) else ''}" \
+        not in _HOLDER_WORD_TITLES
 
 
 #: Adverbs of time before a title, no part of it: "currently senior vice president".
 _WHEN = frozenset(load_words().rules["title_time_words"]) | frozenset(load_words().rules["holder_words"])
+_HOLDER_WORD_TITLES = frozenset(load_words().rules["holder_word_titles"])
+_HOLDER_PREFIXES = frozenset(load_words().rules["holder_prefixes"])
 #: Participles of appointment before a title, no part of it: "the recently elected head", "re-elected President".
 _ELECTED = frozenset(load_words().rules["appointing_verbs"])
 _ELECTED_FORMS = frozenset({"elected", "appointed", "named", "nominated", "designated", "reelected", "reappointed"})
