@@ -4441,3 +4441,24 @@ def test_a_title_leaves_out_the_words_that_describe_its_holder():
     titles = {(s, o) for s, p, o in got if p == "jobTitle"}
     assert {("Ann Lee", "President"), ("Tom Vell", "premier"), ("Bob Roe", "Foreign Minister"),
             ("Ann Ray", "non-executive director"), ("Sean Vell", "manager")} <= titles, titles
+
+
+def test_a_company_made_by_a_merger_has_no_founder_in_a_former_director():
+    text = ("Mr Odinga served as the Group Managing Director of the Commercial Bank of Kessel (CBK) before its merger "
+            "with NIC to create NCBK. Currently, he is the chairman of the NCBK Group.")
+    assert ("NCBK", "foundedBy", "Odinga") not in facts(text), facts(text)
+    assert ("Kessel Labs", "foundedBy", "Ann Lee") in facts("Ann Lee left Rell to create Kessel Labs in 2001.")
+
+
+def test_a_region_or_a_portfolio_in_a_title_is_no_employer():
+    got = facts("Simeon Vell was Regional Director for Continental Africa at the bank. Ann Lee is the Regional "
+                "Director for Sustainable Development in West and Central Africa.")
+    assert not {f for f in got if f[1] in {"worksFor", "locatedIn"}}, got
+    assert entities("Tom Roe ran the bank's office in Continental Africa.").get("Continental Africa", ("",))[0] == "Place"
+
+
+def test_a_title_the_parse_joins_to_the_next_name_is_not_its_own():
+    got = facts("The team also has a new Coordinator in Garba Lawal, while Toyin Bello is the new Media Officer and "
+                "Godfirst Chike is the new Equipment Manager.")
+    assert not {f for f in got if f[0] == "Chike" and f[2] in {"Officer", "Media Officer", "Media"}}, got
+    assert ("Tim Cook", "jobTitle", "CEO") in facts("Apple's Chairman and CEO Tim Cook spoke.")

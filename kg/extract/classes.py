@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING
 
 from kg.extract.given_names import common_nouns, family_names, given_names
 from kg.extract.nlp import MONTHS
-from kg.extract.places import NAME_PARTICLES, PLACE_FIRST_WORDS, countries, is_place, postal_state, subdivisions, us_states
+from kg.extract.places import (NAME_PARTICLES, PLACE_FIRST_WORDS, countries, is_place, postal_state, regions, subdivisions,
+                               us_states)
 from kg.extract.tokens import text_of, tokens_of
 from kg.lexicon import Lexicon, load_words
 
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
+#: Words that cut a region out of a continent, country or state ("Continental Africa", "Greater China").
+REGION_WORDS = frozenset(_WORDS["region_words"])
 #: A saint's word before a name ("Santa Restituta", "San Marco"): a church's or a place's, no given name.
 _SAINTS = frozenset(_WORDS["saint_words"])
 #: Last words that make a name an organisation ("Annapurna Labs", "Stanford University").
@@ -218,6 +221,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Product"  # "the James Webb Space Telescope"
     if words == 1 and len(last) > 6 and last_lower.endswith("shire") and last.is_title:
         return "Place"  # "Lincolnshire", "Hampshire"
+    if words > 1 and last_lower in regions() and all(w in REGION_WORDS for w in lowers[:-1]):
+        return "Place"  # "Continental Africa", "West and Central Africa": a region, whatever NER said
     if words > 1 and last.text == "State" and _a_states_name(text_of(span[:-1])):
         return "Place"  # "Lagos State", "Akwa Ibom State"; not "Ohio State" (a university)
     if words > 1 and (opening.is_title or opening.is_upper) and opening_lower in ORGANIZATION_FIRST_WORDS:

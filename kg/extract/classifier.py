@@ -484,7 +484,7 @@ def unstated(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     return one_subject(ctx, [r for r in found if (r.predicate, r.subject_span, r.object_span) not in stated
                              and not (r.predicate in own and someone_elses(ctx, r))
                              and not (r.predicate in _EMPLOYMENT and for_a_piece(ctx, r))
-                             and not (r.predicate == "foundedBy" and cast_as(ctx, r))])
+                             and not (r.predicate == "foundedBy" and (cast_as(ctx, r) or made_by_another(ctx, r)))])
 
 
 #: The properties a piece written or said for an organisation does not state (:func:`for_a_piece`).
@@ -499,6 +499,49 @@ def cast_as(ctx: DocContext, r: Relation) -> bool:
 
     a = _token_span(ctx.doc, r.subject_span)
     return a is not None and casts(ctx, ctx.doc[tokens_of(ctx.doc).root(*a)].head)
+
+
+def made_by_another(ctx: DocContext, r: Relation) -> bool:
+    """Whether the founding verb nearest above ``r``'s organisation (a word of ``ontology/words.toml``
+    ``model_sentence_words`` for foundedBy) names who made it, its subject, agent or a "with" partner
+    named, and each of them is a body or a deal (``making_nouns``), no person: "before its merger with
+    NIC to create NCBA" (the merger made it), "a bank jointly established with the central bank". A
+    verb with no maker of its own takes the subject of the verb it completes ("left to create X"),
+    or the noun it describes.
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> text = ("Mr Odinga served as the Group Managing Director of the Commercial Bank of Kessel (CBK) before "
+    ...         "its merger with NIC to create NCBK.")
+    >>> g = extract(Document.from_text(text, "x"))
+    >>> sorted({r.obj.rsplit("/", 1)[-1] for r in g.relations if r.predicate == "foundedBy"})
+    ['Commercial_Bank_of_Kessel']
+    """
+    org = _token_span(ctx.doc, r.subject_span)
+    if org is None:
+        return False
+    words = word_lists(ctx.lexicon, "model_sentence_words").get("foundedBy", frozenset())
+    t = tokens_of(ctx.doc)
+    verb = next((ctx.doc[i] for i in t.up(t.root(*org))[1:] if t.lower[i] in words and t.pos[i] == "VERB"), None)
+    if verb is None:
+        return False
+    by_token = ctx.resolved.by_token
+    makers = [c for c in verb.children if c.dep_ == "nsubj"] + [  # who founds, or founded it "by" or with a name
+        p for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "with")
+        for p in c.children if p.dep_ == "pobj" and (c.dep_ == "agent" or _names(p, by_token))]  # not "with courses"
+    if not makers and verb.dep_ in {"xcomp", "acl", "advcl"}:
+        head = verb.head  # "left to create X": who left; "its merger with NIC to create X": the merger
+        makers = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in {"VERB", "AUX"} else [head]
+    deeds = ctx.lexicon.words.rules.get("making_nouns", frozenset())
+    return bool(makers) and all(
+        m.lemma_.lower() in deeds or (_names(m, by_token) and "Person" not in _names(m, by_token)) for m in makers)
+
+
+def _names(token: Token, by_token: dict) -> set[str]:  # type: ignore[type-arg]
+    """The classes of the names ``token`` is, or has joined to it or in apposition ("Ann Roe and
+    Tom Vell", "its editor, Tom Vell")."""
+    return {by_token[k.i].cls for k in (token, *(c for c in token.children if c.dep_ in {"conj", "appos"}))
+            if k.i in by_token}
 
 
 def for_a_piece(ctx: DocContext, r: Relation) -> bool:

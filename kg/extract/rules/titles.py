@@ -216,7 +216,7 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     candidates = []
     # "AWS CEO Matt Garman", "his wife Donna": a title inside the noun phrase
     candidates += [c for c in dependents(person, {"compound", "nmod"})
-                   if arg(ctx, c) is None and not _named_between(ctx, c, person)]
+                   if arg(ctx, c) is None and not _named_between(ctx, c, person) and not _joined_to_name(ctx, c, person)]
     # "Benoit Dupin, Apple's Senior Director of ...", "Ken, his son"
     candidates += [c for c in dependents(person, {"appos"})
                    if not names_another(c) and not _beside_another(ctx, c, person)]
@@ -519,6 +519,23 @@ def _named_between(ctx: DocContext, title: Token, person: Token) -> bool:
     own = ctx.resolved.by_token[person.i]
     return any((hit := ctx.resolved.by_token.get(k)) is not None and hit.cls == "Person" and hit.iri != own.iri
                for k in range(min(title.i, person.i) + 1, max(title.i, person.i)))
+
+
+def _joined_to_name(ctx: DocContext, title: Token, person: Token) -> bool:
+    """Whether the parse joins a title by "and" to a word right before the name that is no title:
+    "Toyin Ibitoye is the new Media Officer and Godfirst Chike is the new Equipment Manager" (two
+    clauses the parser made one phrase of; NER took "Chike" alone): the officer is Ibitoye; not
+    "Chairman and CEO Tim Cook".
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> text = "While Toyin Ibitoye is the new Media Officer and Godfirst Chike is the new Equipment Manager."
+    >>> sorted(r.obj for r in extract(Document.from_text(text, "x")).relations if r.predicate == "jobTitle")
+    ['Equipment Manager']
+    """
+    start = ctx.resolved.by_token[person.i].start
+    return any(c.dep_ == "conj" and start - 1 <= c.i < person.i and c.pos_ == "PROPN" and not is_title(ctx, c)
+               for c in title.children)
 
 
 def _no_job(ctx: DocContext, title: Token, phrase: tuple[int, int]) -> bool:
