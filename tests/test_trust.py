@@ -4462,3 +4462,16 @@ def test_a_title_the_parse_joins_to_the_next_name_is_not_its_own():
                 "Godfirst Chike is the new Equipment Manager.")
     assert not {f for f in got if f[0] == "Chike" and f[2] in {"Officer", "Media Officer", "Media"}}, got
     assert ("Tim Cook", "jobTitle", "CEO") in facts("Apple's Chairman and CEO Tim Cook spoke.")
+
+
+def test_an_owners_event_held_in_a_town_puts_no_owner_there():
+    got = facts("Netflix's recent star-studded event, \"Lights, Camera... Naija!\" held in Lagos on August 13, 2023, "
+                "has unveiled a lineup of new Nigerian films.")
+    assert ("Netflix", "locatedIn", "Lagos") not in got, got
+
+
+def test_a_member_of_a_committee_named_to_run_a_body_does_not_lead_it():
+    for text in ("Ann Lee was also named in the Cricket Management Committee to run the Kessel Cricket Board.",
+                 "Tom Roe was appointed to a five-member panel to run Kessel Bank until the election."):
+        assert not {f for f in facts(text) if f[1] == "leads"}, facts(text)
+    assert ("Ann Lee", "leads", "Kessel Bank") in facts("Ann Lee was named to run Kessel Bank.")

@@ -394,6 +394,9 @@ def subject(ctx: DocContext, verb: Token) -> Token | None:
         if node.dep_ == "acl":
             if node.head.pos_ == "PROPN":  # "Tom Hubert (born May 24, 1977)"
                 return node.head
+            if node.tag_ == "VBN" and (node.head.lemma_.lower() in ctx.lexicon.words.rules["gathering_nouns"]
+                                       or ctx.lexicon.head_nouns.get(node.head.lower_) == "Event"):
+                return None  # "Netflix's event, held in Lagos": the event was there, not its owner
             # "Apple's plans to use X": the owner of the noun
             owner = next((c for c in node.head.children if c.dep_ == "poss"), None)
             if owner is not None or node.head.dep_ != "dobj" \
@@ -406,8 +409,21 @@ def subject(ctx: DocContext, verb: Token) -> Token | None:
         appointee = _appointee(ctx, node)
         if appointee is not None:
             return appointee
+        if node.dep_ == "xcomp" and _placed_in_a_body(ctx, node):
+            return None  # "named in the Cricket Management Committee to run the PCB": the committee runs it
         node = node.head
     return None
+
+
+def _placed_in_a_body(ctx: DocContext, purpose: Token) -> bool:
+    """Whether the verb an infinitive of purpose completes puts its subject "in", "on" or "to" a
+    body named before the infinitive ("was named in the committee to run the PCB", "appointed to
+    a panel to review X"): the purpose is the body's, not the member's."""
+    verb, rules = purpose.head, ctx.lexicon.words.rules
+    bodies = frozenset(rules["appointing_bodies"]) | frozenset(rules["member_bodies"])
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "on", "to", "into"} and c.i < purpose.i
+               and (p.lower_ in bodies or ctx.lexicon.head_nouns.get(p.lower_) == "Organization")
+               for c in verb.children for p in c.children if p.dep_ == "pobj")
 
 
 def casts(ctx: DocContext, verb: Token) -> bool:
