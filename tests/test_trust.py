@@ -823,7 +823,7 @@ def test_a_name_ner_missed_that_an_apposition_describes_and_the_company_founded_
     found = facts(text)
     assert {("Quantix", "foundedBy", "Raj Patel"), ("Quantix", "foundedBy", "Mei Chen"),
             ("Quantix", "headquarteredIn", "Palo Alto")} <= found, found
-    assert not [f for f in found if f[0] == "Sequoia Capital"], found
+    assert [f for f in found if "Sequoia Capital" in f] == [("Sequoia Capital", "investsIn", "Quantix")], found
 
 
 def test_trained_at_is_study_not_a_job_and_a_food_companys_first_word_is_the_company():
@@ -4475,3 +4475,33 @@ def test_a_member_of_a_committee_named_to_run_a_body_does_not_lead_it():
                  "Tom Roe was appointed to a five-member panel to run Kessel Bank until the election."):
         assert not {f for f in facts(text) if f[1] == "leads"}, facts(text)
     assert ("Ann Lee", "leads", "Kessel Bank") in facts("Ann Lee was named to run Kessel Bank.")
+
+
+def test_a_countrys_its_is_no_companys():
+    text = ("Kessel Mining will list on the ASX and the JSE. South Africa modified its Mining Charter in June, raising "
+            "the threshold for black ownership of mining firms to 30%.")
+    assert not {f for f in facts(text) if f[2] == "Mining Charter"}, facts(text)
+
+
+def test_what_a_company_was_founded_as_is_a_company():
+    got = entities("The company was founded by his grandfather, Emilio Vell, as Telesistema Mexicano in the 1950s.")
+    assert got.get("Telesistema Mexicano", ("",))[0] == "Organization", got
+
+
+def test_a_title_joined_to_a_name_by_and_is_anothers():
+    got = facts("The minister was accompanied by his wife, Dr. Siti Vell and the deputy director of the Kessel Bank, "
+                "Tom Roe, during the visit.")
+    assert not {f for f in got if f[0] == "Siti Vell" and f[1] in {"jobTitle", "worksFor"}}, got
+    assert ("Tom Roe", "jobTitle", "deputy director") in got, got
+
+
+def test_a_secretary_is_a_job_title():
+    got = facts("Health Secretary Mutahi Vell said the trial would start. Federal Secretary of Health, Ann Roe, agreed.")
+    assert {("Mutahi Vell", "jobTitle", "Health Secretary"), ("Ann Roe", "jobTitle", "Federal Secretary of Health")} \
+        <= got, got
+
+
+def test_a_stake_only_speculated_about_is_no_investment():
+    got = facts("Vireo Labs declined to comment on market speculation that it was in the fray for a stake in Kessel "
+                "Pharma. Rell Holdings bought a stake in Kessel Pharma.")
+    assert {f for f in got if f[1] == "investsIn"} == {("Rell Holdings", "investsIn", "Kessel Pharma")}, got

@@ -318,12 +318,16 @@ def _said_beside(beside: list[Token], lexicon: Lexicon) -> str | None:
     return None
 
 
+#: Verbs whose "as" names what they made ("founded as Telesistema Mexicano").
+_FOUNDING_VERBS = frozenset({"found", "establish", "launch", "start", "create", "form", "incorporate", "register"})
+
+
 def _nouns_beside(span: Span) -> list[Token]:
     """The nouns that say what the name is: one in apposition after it ("Roketsan, a
     company"), one it is in apposition to before it, past commas or dashes ("the parent
     company, Corvo Films,"), one right before it that it heads ("songwriter Marina
-    Delgado", "the novel Rocksburg Road"), and one it names ("a device known as Vireo",
-    "a startup called Kestrel"). A region after its town and a comma takes no apposition
+    Delgado", "the novel Rocksburg Road"), one it names ("a device known as Vireo",
+    "a startup called Kestrel"), and what was founded as it ("the network was founded as X"). A region after its town and a comma takes no apposition
     ("born in Cumberland County, Nova Scotia, the son of X": the subject's son)."""
     doc, root, t = span.doc, span.root, tokens_of(span.doc)  # the table: a Token's strings are made at each read
     # "born in Cumberland County, Nova Scotia, the son of X": the son is the subject's, not the region's
@@ -336,6 +340,9 @@ def _nouns_beside(span: Span) -> list[Token]:
             (naming.lower_ == "known" and naming is not root.head)
             or (naming.lemma_ in _NAMING_VERBS and root.dep_ in {"oprd", "dobj", "attr"})):
         out.append(naming.head)
+    if root.dep_ == "pobj" and root.head.lower_ == "as" and naming.lemma_.lower() in _FOUNDING_VERBS:
+        # "The network was founded ... as Telesistema Mexicano", "she launched the bank as X": what it was
+        out += [c for c in naming.children if c.dep_ in {"nsubjpass", "dobj"} and c.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.i < span.start \
             and all(t.text in {",", "(", *DASHES} for t in doc[root.head.i + 1:span.start]):
         out.append(root.head)

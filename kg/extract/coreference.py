@@ -134,8 +134,10 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     Marie"); a possessive "its" is its own clause's subject's, when that can be
     it. Otherwise the closest subject (or subject's possessor) of this
     or the previous sentence wins; failing that, the closest mention of the class.
-    An object pronoun ("appointed him") is the last person its own sentence named before it,
-    if any. A person once called "he" is not a later "she", and the other way round, and nor is a
+    An "its" whose clause's subject is a place is none ("South Africa modified its charter": a
+    country acting, which no organisation stands for). An object pronoun ("appointed him") is
+    the last person its own sentence named before it, if any. A person once called "he" is not
+    a later "she", and the other way round, and nor is a
     person whose given name is a man's ("The daughter of Omar Haddad, she taught ...": she is
     not Omar Haddad; :func:`_named_genders`). A name in a dateline (a byline's reporter) is no
     one's antecedent. A plain "the bank" is not the bank its sentence described before ("The apex
@@ -185,6 +187,9 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         if ahead is not None and ahead.cls == a.cls and ahead.iri not in wrong:
             link(a, ahead)  # "Since she joined Acme, Mary Vole has ...": the name after it
             continue
+        subject = by_token.get(a.clause_subject) if a.clause_subject is not None else None
+        if a.cls == "Organization" and subject is not None and subject.cls == "Place":
+            continue  # "South Africa modified its Mining Charter": the country's, no company's
         before = sorted((f for f in (*found, *linked)
                          if f.end <= a.start and f.start in by_token and by_token[f.start].cls == a.cls
                          and by_token[f.start].iri not in wrong and not f.addressed),  # not "the Daily Graphic"

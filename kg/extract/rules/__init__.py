@@ -17,6 +17,7 @@ registered as  states                                              module
 ``attachment`` "Sam Kadet of Skadden", "Columbus, Miss."           :mod:`.attachments`
 ``occasion``   "During the Reinvent conference, Dupin said"        :mod:`.attachments`
 ``name``       "Microsoft Azure"                                   :mod:`.names`
+``funding``    "Paystack raised $8 million from Stripe and Visa"   :mod:`.funding`
 ``echoes``     the relations before, with a pronoun's other spans  :mod:`.echoes`
 ``geography``  places the gazetteers nest ("Changzhou" in "China")  :mod:`.geography`
 ``inference``  what transitive properties and chains entail         :mod:`.inference`
@@ -38,8 +39,9 @@ True
 from __future__ import annotations
 
 from kg.extract.rules import (  # noqa: F401  (registers)
-    attachments, echoes, geography, inference, lifespans, names, nationalities, nouns, possessives, svo, titles)
+    attachments, echoes, funding, geography, inference, lifespans, names, nationalities, nouns, possessives, svo,
+    titles)
 
 #: The built-in rule families, in the order they run (echoes last).
 RULES = ("svo", "title", "lifespan", "possessive", "noun", "nationality", "attachment", "occasion", "name",
-         "echoes")
+         "funding", "echoes")

@@ -100,8 +100,8 @@ def _named_after(ctx: DocContext, noun: Token | None) -> list[Arg]:
 def _unrealised(ctx: DocContext, noun: Token) -> bool:
     """Whether a relational noun states a deal that is only planned or that did not happen:
     "the proposed acquisition of X", "talks on a possible partnership", "plans for a takeover",
-    "abandoned its bid", "the acquisition ... was blocked" (``ontology/words.toml`` ``hedges``,
-    ``abandoning``); not one a verb of ``completing_verbs`` says is done ("completed its
+    "abandoned its bid", "the acquisition ... was blocked", "speculation that it was in the fray for
+    a stake" (``ontology/words.toml`` ``hedges``, ``abandoning``); not one a verb of ``completing_verbs`` says is done ("completed its
     planned takeover").
 
     >>> from kg.pipeline import Pipeline
@@ -119,8 +119,15 @@ def _unrealised(ctx: DocContext, noun: Token) -> bool:
     if any(c.dep_ in {"amod", "compound"} and (c.lemma_.lower() in hedges or c.lower_ in hedges)
            for c in noun.children):
         return True
-    return noun.dep_ in {"dobj", "nsubjpass", "pobj"} and (
-        governor.lemma_.lower() in abandoning or governor.lemma_.lower() in hedges)
+    if noun.dep_ in {"dobj", "nsubjpass", "pobj"} and (
+            governor.lemma_.lower() in abandoning or governor.lemma_.lower() in hedges):
+        return True
+    node = noun  # "market speculation that it was in the fray for a stake in Cipla": only said to be
+    while node.head.i != node.i:
+        if node.dep_ in {"acl", "ccomp"} and node.head.pos_ == "NOUN" and node.head.lemma_.lower() in hedges:
+            return True
+        node = node.head
+    return False
 
 
 def _agent(noun: Token, preps: list[Token]) -> Token | None:

@@ -301,6 +301,9 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
                    and not names_another(a)]  # "assistant manager Ian Woan, first-team coach Steve Stone": Stone's
     offices = ctx.lexicon.words.rules.get("public_offices", frozenset())
     for candidate in candidates:
+        named = ctx.resolved.by_token.get(candidate.i)
+        if named is not None and named.cls == "Person":
+            continue  # a person is no title, nor one joined to them: "Siti Hasmah and the deputy secretary of X"
         for t in (candidate, *conjuncts(candidate)):
             if (is_title(ctx, t) or t.lower_ in offices) and (t.i == candidate.i or not _named(ctx, t, person)):
                 yield t
