@@ -4505,3 +4505,11 @@ def test_a_stake_only_speculated_about_is_no_investment():
     got = facts("Vireo Labs declined to comment on market speculation that it was in the fray for a stake in Kessel "
                 "Pharma. Rell Holdings bought a stake in Kessel Pharma.")
     assert {f for f in got if f[1] == "investsIn"} == {("Rell Holdings", "investsIn", "Kessel Pharma")}, got
+
+
+def test_drugs_and_probes_named_by_their_nouns_are_products():
+    got = entities("Biogen makes the multiple sclerosis treatments Techfidera and Tysabri. Kessel sells Yuflyma, a "
+                   "biosimilar referencing Humira. The agency launched the Amal probe in July.")
+    assert {got.get(n, ("",))[0] for n in ("Techfidera", "Tysabri", "Yuflyma")} == {"Product"}, got
+    assert ("Biogen", "develops", "Tysabri") in facts("Biogen makes the multiple sclerosis treatments Techfidera and "
+                                                      "Tysabri.")
