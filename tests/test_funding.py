@@ -21,8 +21,9 @@ def investments(text: str) -> set[tuple[str, str]]:
      {("Sequoia Capital", "Kessel Robotics")}),
     ("In the seed round, BuyMed netted $500,000 from Cocoon Capital and Viet Capital Ventures.",
      {("Cocoon Capital", "BuyMed"), ("Viet Capital Ventures", "BuyMed")}),
-    ("Meanwhile, Kessel Capital, Surge Ventures and Smilegate Investment pledged $9 million for BuyMed in a "
-     "series A round.", {("Kessel Capital", "BuyMed"), ("Surge Ventures", "BuyMed"), ("Smilegate Investment", "BuyMed")}),
+    (("Meanwhile, Kessel Capital, Surge Ventures and Smilegate Investment pledged $9 million for BuyMed in a "
+      "series A round."),
+     {("Kessel Capital", "BuyMed"), ("Surge Ventures", "BuyMed"), ("Smilegate Investment", "BuyMed")}),
 ])
 def test_a_rounds_investors_invest_in_the_company(text, expected):
     assert expected <= investments(text), investments(text)

@@ -21,7 +21,8 @@ Examples
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from kg.extract.rules.args import args, confidence, future, hedged, negated, relation, subject
 from kg.registry import extractors
