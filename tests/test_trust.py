@@ -4513,3 +4513,10 @@ def test_drugs_and_probes_named_by_their_nouns_are_products():
     assert {got.get(n, ("",))[0] for n in ("Techfidera", "Tysabri", "Yuflyma")} == {"Product"}, got
     assert ("Biogen", "develops", "Tysabri") in facts("Biogen makes the multiple sclerosis treatments Techfidera and "
                                                       "Tysabri.")
+
+
+def test_titles_in_a_list_of_names_go_to_their_own_name():
+    got = facts("It was signed in the presence of Ann Vell, Union Minister of Ports, Shipping and Waterways, Sultan Tom "
+                "bin Roe, Group Chairman and CEO of DP World, and Raj Lal, Minister of State, at a ceremony in Delhi.")
+    assert not {f for f in got if f[0] == "Ann Vell" and f[2] in {"CEO", "Group Chairman", "DP World", "Waterways"}}, got
+    assert ("Kofi Mensah", "nationality", "Ghana") in facts("Kofi Mensah, a former minister of Ghana, spoke.")

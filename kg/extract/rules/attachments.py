@@ -35,6 +35,7 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
     no_job = word_lists(ctx.lexicon, "model_excluding_words").get("worksFor", frozenset())
     no_home = word_lists(ctx.lexicon, "model_excluding_words").get("livesIn", frozenset())
     playing = ctx.lexicon.words.rules.get("playing_words", frozenset())
+    offices = ctx.lexicon.words.rules.get("country_offices", frozenset())  # "minister of X": X's, no home
     conf = confidence(ctx, "attachment")
     for sent in ctx.sentences:
         seen: set[int] = set()
@@ -62,6 +63,8 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
                             spec = ctx.lexicon.properties["nationality"]
                         elif spec.name == "livesIn" and head.lemma_.lower() in no_home:
                             continue  # "John Wilkes Booth, assassin of Lincoln": no home
+                        elif spec.name == "livesIn" and head is not token and head.lemma_.lower() in offices:
+                            continue  # "Union Minister of Ports, Shipping and Waterways": a portfolio, no home
                         elif spec.name == "livesIn" and prep == "from" and not playing.isdisjoint(t.lower_ for t in sent):
                             continue  # "deals for defender Kalidou Koulibaly from Chelsea": the club he left
                         elif prep == "of" and (styled or head.lower_ in styles):

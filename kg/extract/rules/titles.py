@@ -304,9 +304,31 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         named = ctx.resolved.by_token.get(candidate.i)
         if named is not None and named.cls == "Person":
             continue  # a person is no title, nor one joined to them: "Siti Hasmah and the deputy secretary of X"
-        for t in (candidate, *conjuncts(candidate)):
+        for t in (candidate, *_own_conjuncts(ctx, candidate)):
             if (is_title(ctx, t) or t.lower_ in offices) and (t.i == candidate.i or not _named(ctx, t, person)):
                 yield t
+
+
+def _own_conjuncts(ctx: DocContext, title: Token) -> list[Token]:
+    """The titles joined to ``title`` (:func:`conjuncts`), not past a person's name joined to it: in
+    "Sarbananda Sonowal, Union Minister of Ports, Sultan Ahmed bin Sulayem, Group Chairman and CEO of
+    DP World" the parse joins Sulayem and his titles to Sonowal's; they are Sulayem's.
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text(
+    ...     "It was signed by Ann Lee, Minister of Ports, Tom Vell, Chairman and CEO of Kessel, in Delhi.", "x"))
+    >>> [t.text for t in _own_conjuncts(ctx, ctx.doc[7])]
+    []
+    """
+    t, by_token = tokens_of(title.doc), ctx.resolved.by_token
+    out, stack = [], [title.i]
+    while stack:
+        for child in t.children(stack.pop()):
+            if t.dep[child] == "conj" and not (child in by_token and by_token[child].cls == "Person"):
+                out.append(child)
+                stack.append(child)
+    return [title.doc[i] for i in out]
 
 
 def dependents(token: Token, deps: set[str]) -> list[Token]:
