@@ -4520,3 +4520,19 @@ def test_titles_in_a_list_of_names_go_to_their_own_name():
                 "bin Roe, Group Chairman and CEO of DP World, and Raj Lal, Minister of State, at a ceremony in Delhi.")
     assert not {f for f in got if f[0] == "Ann Vell" and f[2] in {"CEO", "Group Chairman", "DP World", "Waterways"}}, got
     assert ("Kofi Mensah", "nationality", "Ghana") in facts("Kofi Mensah, a former minister of Ghana, spoke.")
+
+
+def test_a_head_titled_right_before_the_name_is_found():
+    got = facts("Kessel on Thursday said Chief Executive Felipe Vell will leave his post on March 31.")
+    assert ("Felipe Vell", "jobTitle", "Chief Executive") in got, got
+    got = facts("Petronas president and CEO Wan Zulkiflee Wan Ariffin will become chairman of national carrier "
+                "Malaysia Airlines, the Premier said.")
+    assert {("Wan Zulkiflee Wan Ariffin", "leads", "Petronas"), ("Wan Zulkiflee Wan Ariffin", "jobTitle", "CEO")} \
+        <= got, got
+    assert not {f for f in facts("Acme's president and Ann Lee met in Paris.") if f[0] == "Ann Lee"}
+
+
+def test_an_offshoot_is_a_company():
+    got = facts("Qantas has named Alan Vell, the head of its Jetstar offshoot, as chief executive of the airline group.")
+    assert ("Qantas", "develops", "Jetstar") not in got, got
+    assert ("Kessel Air", "subsidiaryOf", "Rell Airways") in facts("Kessel Air is an offshoot of Rell Airways.")

@@ -278,6 +278,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     cls = lexicon.head_nouns.get(noun.lower_)
     if cls is None and noun.lower_ in OWNED_PRODUCT_NOUNS and any(c.dep_ == "poss" for c in noun.children):
         return "Product"  # "DeepMind's AlphaGo program"
+    if cls is None and noun.lower_ in OWNED_UNIT_NOUNS and any(c.dep_ == "poss" for c in noun.children):
+        return "Organization"  # "its Jetstar offshoot", "Acme's Zentro unit"
     if cls == "Organization" and noun.i == span.end and noun.lower_ in _TITLED_BODIES \
             and span.start > 0 and span.doc[span.start - 1].lower_ == "the" and not is_place(text_of(span)) \
             and not any(c.dep_ == "appos" for c in noun.children):

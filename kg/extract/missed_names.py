@@ -258,6 +258,9 @@ def _subject_people(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Spa
     >>> doc = load_nlp()("German Antoine Hey has been appointed as the head coach of Rwanda.")
     >>> [s.text for s in _subject_people(doc, load_lexicon(), set())]
     ['Antoine Hey']
+    >>> doc = load_nlp()("Ecopetrol on Thursday said Chief Executive Felipe Bayon will leave his post.")
+    >>> [s.text for s in _subject_people(doc, load_lexicon(), set())]
+    ['Felipe Bayon']
     """
     from spacy.tokens import Span
 
@@ -265,10 +268,12 @@ def _subject_people(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Spa
 
     table = tokens_of(doc)  # each word's tag read from the table, not from a Token made for it
     pos, ent_type = table.pos, table.ent_type
+    titles = lexicon.triggers.title_heads | TITLE_WORDS
     for i in range(len(doc)):
         if pos[i] != "PROPN" or ent_type[i] or i in taken \
-                or (i > 0 and pos[i - 1] == "PROPN" and not _nationality(doc[i - 1])):
-            continue  # but "German Antoine Hey has been appointed ...": a nationality opens no name
+                or (i > 0 and pos[i - 1] == "PROPN" and not _nationality(doc[i - 1]) and table.lower[i - 1] not in titles):
+            continue  # but "German Antoine Hey has been appointed ...": a nationality opens no name, nor
+            # does a title ("said Chief Executive Felipe Bayon will leave")
         end = i + 1
         while end < len(doc) and end - i < 3 and pos[end] == "PROPN" and not ent_type[end] and end not in taken:
             end += 1

@@ -248,7 +248,10 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         candidates += dependents(named.head, {"nsubj", "nsubjpass"})
     # "Tim Cook is (the chairman and) CEO of Apple"; "he became CEO of X"
     # "His son, Paul Baker, is chief executive of X": the subject the name stands in apposition to
-    said = person.head if person.dep_ == "appos" and person.head.dep_ in {"nsubj", "nsubjpass"} \
+    joined = _joined_to_titles(ctx, person)
+    if joined:  # "Petronas president and CEO Wan Zulkiflee will become chairman": the parse joins him to them
+        candidates.append(person.head)
+    said = person.head if (person.dep_ == "appos" or joined) and person.head.dep_ in {"nsubj", "nsubjpass"} \
         and person.head.i < person.i else person
     if said.dep_ in {"nsubj", "nsubjpass"} and not negated(ctx, said.head) \
             and (not hedged(ctx, said.head) or _announced(ctx, said.head)):  # not "Roe is not a lawyer",
@@ -307,6 +310,24 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         for t in (candidate, *_own_conjuncts(ctx, candidate)):
             if (is_title(ctx, t) or t.lower_ in offices) and (t.i == candidate.i or not _named(ctx, t, person)):
                 yield t
+
+
+def _joined_to_titles(ctx: DocContext, person: Token) -> bool:
+    """Whether the parse joins a name by "and" to the titles right before it: "Petronas president
+    and CEO Wan Zulkiflee Wan Ariffin" (not "Acme's president and Ann Lee", two people).
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text(
+    ...     "Petronas president and CEO Wan Zulkiflee Wan Ariffin will become chairman of Malaysia Airlines.", "x"))
+    >>> _joined_to_titles(ctx, ctx.doc[7])
+    True
+    """
+    if person.dep_ != "conj" or person.head.i > person.i or not is_title(ctx, person.head):
+        return False
+    before = ctx.resolved.by_token[person.i].start - 1
+    return before > person.head.i and is_title(ctx, person.doc[before]) \
+        and before in {t.i for t in _own_conjuncts(ctx, person.head)}
 
 
 def _own_conjuncts(ctx: DocContext, title: Token) -> list[Token]:
