@@ -44,11 +44,13 @@ def funding(ctx: DocContext) -> Iterator[Relation]:
     raising, pledging = frozenset(rules["raising_verbs"]), frozenset(rules["pledging_verbs"])
     nouns = frozenset(rules["funding_nouns"])
     conf = confidence(ctx, "funding")
+    t, verbs = ctx.tokens, raising | pledging
     for sent in ctx.sentences:
-        for verb in sent:
-            lemma = verb.lemma_.lower()
-            if verb.pos_ != "VERB" or lemma not in raising | pledging or negated(ctx, verb) or hedged(ctx, verb) \
-                    or (lemma in raising and future(verb)):
+        for i in range(sent.start, sent.end):  # the table's words: a Token is made for the verbs alone
+            if t.pos[i] != "VERB" or t.lemma[i] not in verbs:
+                continue
+            verb, lemma = ctx.doc[i], t.lemma[i]
+            if negated(ctx, verb) or hedged(ctx, verb) or (lemma in raising and future(verb)):
                 continue  # "is in talks to raise", "will raise"; but "SoftBank will invest $1 billion in Rappi"
             money = [c for c in verb.children if c.dep_ == "dobj" and _money(c, nouns)]
             if not money:
