@@ -21,8 +21,8 @@ Examples
 >>> sorted(e.label for e in graph.entities)
 ['Apple', 'Palo Alto', 'Tim Cook']
 >>> Pipeline().extractor_names
-('svo', 'title', 'lifespan', 'possessive', 'noun', 'nationality', 'attachment', 'occasion', 'name', 'echoes', 'pairs', \
-'geography', 'inference')
+('svo', 'title', 'lifespan', 'possessive', 'noun', 'nationality', 'attachment', 'occasion', 'name', 'funding', \
+'echoes', 'pairs', 'geography', 'inference')
 """
 
 from __future__ import annotations
