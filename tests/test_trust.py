@@ -4536,3 +4536,15 @@ def test_an_offshoot_is_a_company():
     got = facts("Qantas has named Alan Vell, the head of its Jetstar offshoot, as chief executive of the airline group.")
     assert ("Qantas", "develops", "Jetstar") not in got, got
     assert ("Kessel Air", "subsidiaryOf", "Rell Airways") in facts("Kessel Air is an offshoot of Rell Airways.")
+
+
+def test_a_dateline_after_a_bullet_employs_no_one():
+    got = facts("KUALA LUMPUR • Malaysian Prime Minister Ann Vell yesterday named a new chief executive for national "
+                "oil company Petroliam Nasional (Petronas), replacing a veteran with the company's finance chief.")
+    assert not {f for f in got if f[2] == "KUALA"}, got
+
+
+def test_a_body_ner_and_its_last_word_agree_on_is_no_person():
+    got = entities("The panel will be headed by the government headhunter Public Enterprises Selection Board (PESB) "
+                   "chairperson and will include the oil secretary as a member.")
+    assert got.get("Public Enterprises Selection Board", ("",))[0] == "Organization", got

@@ -253,6 +253,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     if span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in _PERSONAL_HONORIFICS:
         return "Person"  # "The company named Mr K. Krithivasan as CEO": not a company named so
     said = _said_beside(beside, lexicon)
+    if said == "Person" and words > 1 and last_lower in PLACE_BODIES and last.is_title and last.ent_type_ == "ORG":
+        return "Organization"  # "the government headhunter Public Enterprises Selection Board": NER and its word agree
     if said:
         return said
     if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon) or _among_given_names(span):

@@ -269,12 +269,13 @@ def consistent(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]
 _DATELINE = re.compile(r"^[ \t]*[A-Z][^\n()]{0,60}?\([^()\n]{1,40}\)(?=[ \t]*(?:—|–|--|-))", re.MULTILINE)
 
 #: A dateline without an agency, near a story's start: capitalised words (a byline, a place,
-#: a date) and a spaced dash before the first sentence ("MANILA — The ...", "Richard Borsuk,
-#: Mangakajang – Plywood baron ..."); it counts when its first word is in capitals or it
+#: a date) and a spaced dash or bullet before the first sentence ("MANILA — The ...", "KUALA
+#: LUMPUR • Malaysian Prime Minister ...", "Richard Borsuk, Mangakajang – Plywood baron ...");
+#: it counts when its first word is in capitals or it
 #: holds a comma, unlike a roster's "Ann Lee – Head of Sales". After a hyphen or a colon
 #: ("SINGAPORE - Mr Piyush Gupta", "KARACHI: Zaffar Abbas") its first word must be in capitals.
 _BARE_DATELINE = re.compile(r"^[ \t]*([A-Z][\w.'’&-]*(?:,?[ \t]+[A-Z0-9][\w.'’&-]*){0,7})"
-                            r"(?=[ \t]+(—|–|--|-)[ \t]+[A-Z“\"]|(:)[ \t]+[A-Z“\"]|\.?(\.-)[ \t]+[A-Z])", re.MULTILINE)
+                            r"(?=[ \t]+(—|–|--|-|•|·)[ \t]+[A-Z“\"]|(:)[ \t]+[A-Z“\"]|\.?(\.-)[ \t]+[A-Z])", re.MULTILINE)
 
 #: How far into a text a dateline without an agency is looked for.
 _DATELINE_REACH = 600
@@ -293,6 +294,8 @@ def dateline_spans(text: str) -> tuple[tuple[int, int], ...]:
     >>> [t[a:b] for t in ("Geneva, 3 May 2019 - Ann Lee", "Durban - Ann Lee", "BOSTON, MA.- Ann Lee", "Ann Lee - CFO")
     ...  for a, b in dateline_spans(t)]
     ['Geneva, 3 May 2019', 'Durban', 'BOSTON, MA']
+    >>> [text[a:b] for text in ("KUALA LUMPUR • Prime Minister Ann Lee spoke.",) for a, b in dateline_spans(text)]
+    ['KUALA LUMPUR']
     """
     spans = [m.span() for m in _DATELINE.finditer(text)]
     for m in _BARE_DATELINE.finditer(text, 0, _DATELINE_REACH):
