@@ -4548,3 +4548,9 @@ def test_a_body_ner_and_its_last_word_agree_on_is_no_person():
     got = entities("The panel will be headed by the government headhunter Public Enterprises Selection Board (PESB) "
                    "chairperson and will include the oil secretary as a member.")
     assert got.get("Public Enterprises Selection Board", ("",))[0] == "Organization", got
+
+
+def test_a_judge_works_for_the_court_the_office_names():
+    got = facts("Zambian High Court Judge Winnie Vell discharged the injunction. Mayor Karen Whit of Leeds spoke.")
+    assert ("Winnie Vell", "worksFor", "Zambian High Court") in got, got
+    assert not {f for f in got if f[0] == "Karen Whit" and f[1] == "worksFor"}, got

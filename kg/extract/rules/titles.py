@@ -88,6 +88,7 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
     if match is None:  # "Mayor Karen Whitfield": a public office, no organisation's title
         if title.lower_ in rules.get("public_offices", ()) and _a_job(ctx, title, phrase):
             yield _job_title(ctx, person, sent, phrase, conf, formerly(ctx, title))
+            yield from _court(ctx, sent, person, title, conf)
         return
     spec, inverse = match
     if spec.name == "childOf" and _of_offspring(title, rules.get("offspring_nouns", ())):
@@ -116,6 +117,25 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
                            former=was)
     if spec.name in rules["job_title_properties"] and _a_job(ctx, title, phrase):
         yield _job_title(ctx, person, sent, phrase, conf, was or _career_start(title))
+
+
+def _court(ctx: DocContext, sent: Span, person: Arg, title: Token, conf: float) -> Iterator[Relation]:
+    """The court a judge's office names, which employs the judge (``ontology/words.toml``
+    ``court_words``, the last word of the court's name): "Zambian High Court Judge Winnie Vell",
+    "a judge of the Supreme Court of Kenya"; a mayor's town is no employer.
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> g = extract(Document.from_text("Zambian High Court Judge Winnie Vell discharged the injunction.", "x"))
+    >>> [(r.predicate, r.obj.rsplit("/", 1)[-1]) for r in g.relations if r.predicate == "worksFor"]
+    [('worksFor', 'Zambian_High_Court')]
+    """
+    courts = ctx.lexicon.words.rules.get("court_words", ())
+    spec = ctx.lexicon.properties["worksFor"]
+    for owner in _owners(ctx, title, True):
+        label = ctx.labels.get(owner.iri, "").split()
+        if owner.cls == "Organization" and owner.iri != person.iri and label and label[-1].lower() in courts:
+            yield relation(ctx, spec, person, owner, sent, "title", conf, staff=True, former=formerly(ctx, title))
 
 
 #: Verbs whose "as" names what one trained to be, no post: "trained as an engineer at The Citadel".
