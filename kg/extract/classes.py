@@ -37,8 +37,8 @@ from typing import TYPE_CHECKING
 
 from kg.extract.given_names import common_nouns, family_names, given_names
 from kg.extract.nlp import MONTHS
-from kg.extract.places import (NAME_PARTICLES, PLACE_FIRST_WORDS, countries, is_place, postal_state, regions, subdivisions,
-                               us_states)
+from kg.extract.places import (NAME_PARTICLES, PLACE_FIRST_WORDS, countries, is_place, postal_state, regions,
+                               subdivisions, us_states)
 from kg.extract.tokens import text_of, tokens_of
 from kg.lexicon import Lexicon, load_words
 
@@ -331,8 +331,9 @@ def _nouns_beside(span: Span) -> list[Token]:
     company"), one it is in apposition to before it, past commas or dashes ("the parent
     company, Corvo Films,"), one right before it that it heads ("songwriter Marina
     Delgado", "the novel Rocksburg Road"), one it names ("a device known as Vireo",
-    "a startup called Kestrel"), and what was founded as it ("the network was founded as X"). A region after its town and a comma takes no apposition
-    ("born in Cumberland County, Nova Scotia, the son of X": the subject's son)."""
+    "a startup called Kestrel"), and what was founded as it ("the network was founded as X"). A
+    region after its town and a comma takes no apposition ("born in Cumberland County, Nova
+    Scotia, the son of X": the subject's son)."""
     doc, root, t = span.doc, span.root, tokens_of(span.doc)  # the table: a Token's strings are made at each read
     # "born in Cumberland County, Nova Scotia, the son of X": the son is the subject's, not the region's
     contained = span.start >= 2 and t.word(span.start - 1) == "," \

@@ -271,7 +271,8 @@ def _subject_people(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[Spa
     titles = lexicon.triggers.title_heads | TITLE_WORDS
     for i in range(len(doc)):
         if pos[i] != "PROPN" or ent_type[i] or i in taken \
-                or (i > 0 and pos[i - 1] == "PROPN" and not _nationality(doc[i - 1]) and table.lower[i - 1] not in titles):
+                or (i > 0 and pos[i - 1] == "PROPN" and not _nationality(doc[i - 1])
+                    and table.lower[i - 1] not in titles):
             continue  # but "German Antoine Hey has been appointed ...": a nationality opens no name, nor
             # does a title ("said Chief Executive Felipe Bayon will leave")
         end = i + 1

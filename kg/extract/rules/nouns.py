@@ -101,8 +101,8 @@ def _unrealised(ctx: DocContext, noun: Token) -> bool:
     """Whether a relational noun states a deal that is only planned or that did not happen:
     "the proposed acquisition of X", "talks on a possible partnership", "plans for a takeover",
     "abandoned its bid", "the acquisition ... was blocked", "speculation that it was in the fray for
-    a stake" (``ontology/words.toml`` ``hedges``, ``abandoning``); not one a verb of ``completing_verbs`` says is done ("completed its
-    planned takeover").
+    a stake" (``ontology/words.toml`` ``hedges``, ``abandoning``); not one a verb of
+    ``completing_verbs`` says is done ("completed its planned takeover").
 
     >>> from kg.pipeline import Pipeline
     >>> from kg.types import Document

@@ -236,7 +236,8 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     candidates = []
     # "AWS CEO Matt Garman", "his wife Donna": a title inside the noun phrase
     candidates += [c for c in dependents(person, {"compound", "nmod"})
-                   if arg(ctx, c) is None and not _named_between(ctx, c, person) and not _joined_to_name(ctx, c, person)]
+                   if arg(ctx, c) is None and not _named_between(ctx, c, person)
+                   and not _joined_to_name(ctx, c, person)]
     # "Benoit Dupin, Apple's Senior Director of ...", "Ken, his son"
     candidates += [c for c in dependents(person, {"appos"})
                    if not names_another(c) and not _beside_another(ctx, c, person)]
