@@ -1031,8 +1031,7 @@ def team_cued(span: Span, lexicon: Lexicon) -> bool:
         return True  # "the former Ajax, Genoa and Netherlands player": clubs (a country's is its national team)
     if root.dep_ == "dobj":  # "joined Liverpool from Salzburg": both clubs ("signed Tom Berg from ...": a player)
         return _joined_from_place(root) is not None
-    if root.dep_ == "nsubj" and root.head.lemma_.lower() in CLUB_VERBS and any(
-            c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in root.head.children):
+    if root.dep_ == "nsubj" and acts_on_a_person(root.head):
         return True  # "Burnley have sacked Sean Dyche", "Lazio signed Tom Berg": the club
     if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in _JOIN:
         joined = next((c for c in root.head.head.children if c.dep_ == "dobj"), None)
@@ -1043,6 +1042,21 @@ def team_cued(span: Span, lexicon: Lexicon) -> bool:
 
 #: Verbs a club does to a person (``ontology/words.toml`` ``signing_verbs`` and ``sacking_verbs``).
 CLUB_VERBS = frozenset(load_words().rules["signing_verbs"]) | frozenset(load_words().rules["sacking_verbs"])
+
+
+def acts_on_a_person(verb: Token) -> bool:
+    """Whether ``verb`` is one a club does to a person (:data:`CLUB_VERBS`) and its object is a
+    person's name (NER's, or one opening with a listed given name): "have signed Aleksandar
+    Mitrovic", "have sacked Sean Dyche"; its subject is a club (:func:`team_cued`,
+    :func:`signs_a_player`, :func:`kg.extract.missed_names._bodies_as_subjects`).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Burnley have sacked Sean Dyche. Ann Lee signed the bill.")
+    >>> acts_on_a_person(doc[2]), acts_on_a_person(doc[8])
+    (True, False)
+    """
+    return verb.lemma_.lower() in CLUB_VERBS and any(
+        c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.left_edge.text in given_names()) for c in verb.children)
 #: Verbs whose object, joined "from" another, names a club when both are places' names.
 _JOIN = frozenset({"join", "rejoin"})
 
@@ -1133,8 +1147,7 @@ def signs_a_player(span: Span, lexicon: Lexicon) -> bool:
     (True, False)
     """
     verb = _verb_of_a_body(span, lexicon, "signing_verbs")
-    return verb is not None and any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.left_edge.text in given_names())
-                                    for c in verb.children)
+    return verb is not None and acts_on_a_person(verb)
 
 
 def _verb_of_a_body(span: Span, lexicon: Lexicon, verbs: str) -> Token | None:

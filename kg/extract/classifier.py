@@ -533,8 +533,11 @@ def made_by_another(ctx: DocContext, r: Relation) -> bool:
         head = verb.head  # "left to create X": who left; "its merger with NIC to create X": the merger
         makers = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ in {"VERB", "AUX"} else [head]
     deeds = ctx.lexicon.words.rules.get("making_nouns", frozenset())
-    return bool(makers) and all(
-        m.lemma_.lower() in deeds or (_names(m, by_token) and "Person" not in _names(m, by_token)) for m in makers)
+    def a_body_or_deal(maker: Token) -> bool:
+        classes = _names(maker, by_token)
+        return maker.lemma_.lower() in deeds or (bool(classes) and "Person" not in classes)
+
+    return bool(makers) and all(map(a_body_or_deal, makers))
 
 
 def _names(token: Token, by_token: dict) -> set[str]:  # type: ignore[type-arg]

@@ -34,10 +34,9 @@ from kg.extract.classes import (DASHES, HONORIFICS, ORGANIZATION_WORDS, PLACE_BO
 from kg.extract.found import Found, _found
 from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
-from kg.extract.missed_names import (_bracketed_short_names, _courtesy_people, _described_names, _has_nickname,
-                                      _head_noun_names, _kin_names, _listed_people, _nicknamed,
-                                      _its_subjects, _possessive_companies, _subject_people, _the_names,
-                                      _title_owners, _titled_of)
+from kg.extract.missed_names import (_bodies_as_subjects, _bracketed_short_names, _courtesy_people, _described_names,
+                                      _has_nickname, _head_noun_names, _kin_names, _listed_people, _nicknamed,
+                                      _possessive_companies, _subject_people, _the_names, _title_owners, _titled_of)
 from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSINESSES, TITLE_ABBREVIATIONS, _after_title,
                                    _all_title, _bare_title, _camel_cased, _common_word, _degree_subject, _field_of_work,
                                    _in_a_staff_title, _initialism, _is_department, _is_name, _mapped, _named_chair,
@@ -187,7 +186,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         found.append(_found(span, "Person", NER_WEIGHT, None))  # "West - Brent Murphree – Maricopa, Ariz."
         taken.update(range(span.start, span.end))
     for span in [*_title_owners(doc, {f.start for f in found if f.cls == "Person"}, taken), *_titled_of(doc, taken),
-                 *_its_subjects(doc, taken)]:
+                 *_bodies_as_subjects(doc, taken)]:
         if _in_a_staff_title(span):
             continue  # "a former Chief of Naval Staff of Nigeria": the title's words
         found.append(_found(span, "Organization", HEAD_NOUN_WEIGHT, None))  # "Helios Towers CEO Kash Pandya"

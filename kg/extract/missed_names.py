@@ -25,6 +25,7 @@ from kg.extract.classes import (
     WORK,
     WORK_LAST_WORDS,
     _persons_title,
+    acts_on_a_person,
     name_class,
     noun_class,
 )
@@ -206,7 +207,7 @@ def _the_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[tuple[Sp
         yield Span(doc, i, end), cls
 
 
-def _its_subjects(doc: Doc, taken: set[int]) -> Iterator[Span]:
+def _bodies_as_subjects(doc: Doc, taken: set[int]) -> Iterator[Span]:
     """Organisations NER missed as the subject of a clause that calls its object "its": "Acer
     completed its acquisition of Gateway" (a person's is "his" or "her"), or that signs or sacks
     a person, as a club does (:data:`kg.extract.classes.CLUB_VERBS`: "Struggling Burnley have
@@ -214,9 +215,9 @@ def _its_subjects(doc: Doc, taken: set[int]) -> Iterator[Span]:
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Acer completed its acquisition of Gateway.")
-    >>> [s.text for s in _its_subjects(doc, set())]
+    >>> [s.text for s in _bodies_as_subjects(doc, set())]
     ['Acer']
-    >>> [s.text for s in _its_subjects(load_nlp()("Struggling Burnley have sacked Sean Dyche."), set())]
+    >>> [s.text for s in _bodies_as_subjects(load_nlp()("Struggling Burnley have sacked Sean Dyche."), set())]
     ['Burnley']
     """
     from spacy.tokens import Span
@@ -226,7 +227,7 @@ def _its_subjects(doc: Doc, taken: set[int]) -> Iterator[Span]:
         if t.lower[i] == "its" and t.dep[i] == "poss":
             owned = doc[i].head
             verb = owned.head if owned.dep_ in {"dobj", "attr"} else None
-        elif t.lemma[i] in CLUB_VERBS and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in doc[i].children):
+        elif t.lemma[i] in CLUB_VERBS and acts_on_a_person(doc[i]):  # the table's lemma first: few words pass
             verb = doc[i]
         else:
             continue
