@@ -4554,3 +4554,25 @@ def test_a_judge_works_for_the_court_the_office_names():
     got = facts("Zambian High Court Judge Winnie Vell discharged the injunction. Mayor Karen Whit of Leeds spoke.")
     assert ("Winnie Vell", "worksFor", "Zambian High Court") in got, got
     assert not {f for f in got if f[0] == "Karen Whit" and f[1] == "worksFor"}, got
+
+
+def test_a_town_before_a_persons_trade_is_a_place():
+    text = "Benavides, a well-known Santiago businessman, served until Friday as chairman at Kessel Bank."
+    assert entities(text)["Santiago"][0] == "Place"
+    got = facts(text)
+    assert ("Benavides", "worksFor", "Santiago") not in got and ("Benavides", "livesIn", "Santiago") in got, got
+    assert entities("Ann Lee, a Skadden businessman, left.").get("Skadden", ("Organization",))[0] != "Place"
+
+
+def test_a_country_before_a_firms_post_is_its_region():
+    got = facts("Kessel Vell chief executive partner Robert Mill, his successor Stuart Fell, and China managing partner "
+                "Larry Kwok had come to Beijing to discuss a referral.")
+    assert ("Larry Kwok", "nationality", "China") not in got, got
+    assert ("Ann Lee", "nationality", "China") in facts("Chinese managing partner Ann Lee left Kessel Vell.")
+
+
+def test_a_name_after_a_years_possessive_is_a_work():
+    text = ("Vell has directed 13 features, including 2004's Vsadnik Po Imeni Smert (The Rider Named Death). "
+            "He has been heading Moscow-based Kessel Studio since 1998.")
+    assert entities(text).get("Vsadnik Po Imeni Smert", ("",))[0] != "Person", entities(text)
+    assert ("Vsadnik Po Imeni Smert", "leads", "Kessel Studio") not in facts(text)

@@ -506,16 +506,22 @@ def _quoted_title(span: Span) -> bool:
 
 
 def _dated_title(span: Span) -> bool:
-    """Whether a year alone in parentheses follows the name: a work's ("Dark Harbor (1993),
-    Cold Roads (1993)"); people's years come with "born" or a dash, a firm's with "founded"
-    (a name with an organisation's word, "University of Leeds (2004)", is left to them).
+    """Whether a year alone in parentheses follows the name, or a year's "'s" comes before it:
+    a work's ("Dark Harbor (1993), Cold Roads (1993)", "2004's Vsadnik Po Imeni Smert"); people's
+    years come with "born" or a dash, a firm's with "founded" (a name with an organisation's
+    word, "University of Leeds (2004)", is left to them).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("He starred in Dark Harbor (1930) and met Ann Lee (born 1901).")
     >>> _dated_title(doc[3:5]), _dated_title(doc[10:12])
     (True, False)
+    >>> doc = load_nlp()("He directed 2004's Vsadnik Po Imeni Smert.")
+    >>> _dated_title(doc[4:8])
+    True
     """
-    t, k = tokens_of(span.doc), span.end
+    t, k, i = tokens_of(span.doc), span.end, span.start
+    if i >= 2 and t.word(i - 1) in {"'s", "’s"} and _YEAR.fullmatch(t.word(i - 2)):
+        return True  # "2004's Vsadnik Po Imeni Smert": the year's film, album or book
     return k + 3 <= len(t.lower) and t.word(k) == "(" and t.word(k + 2) == ")" \
         and len(t.word(k + 1)) == 4 and t.word(k + 1).isdigit()
 

@@ -355,7 +355,8 @@ def _on_a_map(span: Span, ner_class: str | None = None) -> bool:
     if len(before) == 2 and ((before[1] == "of" and before[0] in COMPASS)
                              or (before[1] in {"in", "at"} and before[0] == "born")):
         return True
-    if (before and before[-1] in PLACE_FIRST_WORDS) or _based(span) or _native(span):
+    if (before and before[-1] in PLACE_FIRST_WORDS) or _based(span) or (
+            _native(span) and span.doc[span.end].lower_ in {"native", "natives"}):  # not "a Skadden businessman"
         return True
     if before and before[-1] == "by" and any(t.lemma_ == "border" for t in doc[span.sent.start:span.start]):
         return True
@@ -449,17 +450,27 @@ def _aged_of(span: Span) -> bool:
 
 
 def _native(span: Span) -> bool:
-    """Whether "native" follows the name as its noun, however the parse reads it: "The Decorah
-    native won", a person from the place.
+    """Whether a noun that puts a person in a place (``words.toml`` ``townsfolk_nouns``) follows
+    the name, however the parse reads it: "The Decorah native won", "a well-known Santiago
+    businessman", a person from the place.
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("The Decorah native won. Ann Lee's native tongue is Welsh.")
     >>> _native(doc[1:2]), _native(doc[5:7])
     (True, False)
+    >>> doc = load_nlp()("Benavides, a well-known Santiago businessman, left.")
+    >>> _native(doc[6:7])
+    True
     """
     doc, k = span.doc, span.end
-    return k < len(doc) and doc[k].lower_ in {"native", "natives"} \
-        and (k + 1 == len(doc) or doc[k + 1].pos_ not in {"NOUN", "PROPN"})  # not "native tongue"
+    if k >= len(doc) or doc[k].lower_ not in TOWNSFOLK_NOUNS:
+        return False
+    return doc[k].lower_ not in {"native", "natives"} or k + 1 == len(doc) \
+        or doc[k + 1].pos_ not in {"NOUN", "PROPN"}  # not "native tongue"
+
+
+#: Nouns of a person that put them in the place named before (``words.toml`` ``townsfolk_nouns``).
+TOWNSFOLK_NOUNS = frozenset(load_words().mentions["townsfolk_nouns"])
 
 
 def _based(span: Span) -> bool:

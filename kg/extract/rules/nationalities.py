@@ -5,7 +5,8 @@ Dragan Popadic": the
 demonym's country (a city or a region before a role is where the person lives, ``livesIn``:
 "a Madrid architect", "Denver lawyer Tom Reyes"; before an office it is the office's, and
 states nothing: "Connecticut State Treasurer", ``offices``; a country's name before a coach or a manager,
-``staff_titles``, is its national team's: "Japan coach Ken Sato"); so is a country's "'s" on a
+``staff_titles``, is its national team's: "Japan coach Ken Sato"; before a firm's post it is the
+post's region: "China managing partner Larry Kwok"); so is a country's "'s" on a
 person or a role ("Italy's Ann Roy", "Ann Roy, Italy's trade minister").
 """
 
@@ -51,8 +52,12 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
             if not owner and _opens_a_name(ctx, token):
                 continue  # "British Salt chief executive officer Bill Thompson": the company's word
             stated = spec
-            if {t.lower_ for t in ctx.doc[token.i + 1:token.head.i + 1]} & ctx.lexicon.words.rules["team_nouns"]:
+            role_words = {t.lower_ for t in ctx.doc[token.i + 1:token.head.i + 1]}
+            if role_words & ctx.lexicon.words.rules["team_nouns"]:
                 continue  # "Brazilian side Madureira", however the parser hangs it: the team's
+            if not owner and role_words & ctx.lexicon.words.rules.get("regional_post_words", frozenset()) \
+                    and not _demonym(ctx, token, place):
+                continue  # "China managing partner Larry Kwok": the firm's China practice, no nationality
             if token.head.lower_ in staff_titles and not _demonym(ctx, token, place):
                 continue  # "Japan coach Ken Sato", "Egypt's previous coach": the national team's, of any nationality
             if not owner and token.head.lower_ in ctx.lexicon.words.rules.get("offices", ()) \
