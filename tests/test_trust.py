@@ -4576,3 +4576,41 @@ def test_a_name_after_a_years_possessive_is_a_work():
             "He has been heading Moscow-based Kessel Studio since 1998.")
     assert entities(text).get("Vsadnik Po Imeni Smert", ("",))[0] != "Person", entities(text)
     assert ("Vsadnik Po Imeni Smert", "leads", "Kessel Studio") not in facts(text)
+
+
+def test_a_post_early_in_a_career_is_former():
+    got = graph("Earlier in his career, Joe Vell was chief executive of Kessel Bank. "
+                "Earlier this year, Ann Roe was named chief executive of Rell Bank.")
+    former = {(r.subject.rsplit("/", 1)[-1], r.predicate) for r in got.relations if r.former}
+    assert ("Joe_Vell", "leads") in former and ("Ann_Roe", "leads") not in former, former
+
+
+def test_a_name_the_parser_took_for_an_adverb_is_the_object():
+    assert ("Sam Dube", "leads", "MTN") in facts("Sam Dube, 45, now runs MTN.")
+
+
+def test_what_a_recipient_received_is_no_one():
+    got = facts("Dr Vell is a recipient of the Tamgha-i-Imtiaz and Sitara-i-Imtiaz and has worked with the UN, "
+                "USAID and the World Bank for the past two decades.")
+    assert not {f for f in got if f[0] == "Sitara"}, got
+    assert "Sitara" not in entities("Dr Vell is a recipient of the Tamgha-i-Imtiaz and Sitara-i-Imtiaz.")
+
+
+def test_a_version_of_a_thing_is_not_in_it():
+    got = facts("Kessel is hoping to win approval for Remsima SC, the biosimilar and subcutaneous version of "
+                "Remicade, by the end of this year.")
+    assert not {f for f in got if f[1] == "locatedIn"}, got
+
+
+@pytest.mark.parametrize("name", ["Food and Drug Administration", "U.S. Fish and Wildlife Service",
+                                  "National Oceanic and Atmospheric Administration"])
+def test_a_field_and_a_bodys_name_are_one_name(name):
+    assert entities(f"Ann Vell met officials of the {name} in May.").get(name, ("",))[0] == "Organization"
+
+
+def test_its_in_an_opening_phrase_is_the_subject_after_it():
+    got = facts("Google bought Wiz for $32 billion. Despite its name, Palo Alto was founded by Israeli engineer and "
+                "mathematician Nir Vell in 2005.")
+    assert not {f for f in got if f[0] == "Google" and f[1] in {"foundedBy", "foundingDate"}}, got
+    got = facts("Kessel bought Wiz last year. In its first year, Rell Labs hired Ann Vell, who founded Zentro.")
+    assert not {f for f in got if f[0] == "Kessel" and f[2] == "Ann Vell"}, got

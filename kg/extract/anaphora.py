@@ -277,7 +277,8 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
             out.append(changed(_found(doc[token.i:token.i + 1], "Organization", 0.0, None,
                                       anaphor=True), after_name=token.i > first_name,
                                clause_subject=_clause_subject(token) if token.dep_ == "poss" else _reporter(token),
-                               nominal_subject=_nominal_subject(token, taken)))
+                               nominal_subject=_nominal_subject(token, taken),
+                               antecedent=_main_subject_after(token, taken) if token.dep_ == "poss" else None))
         elif (lower in ORGANIZATION_ANAPHORA and token.i > 0
               and not (token.i + 1 in taken and doc[token.i + 1].pos_ == "PROPN")):  # "the firm Solberg Arkitekter"
             if doc[token.i - 1].lower_ in {"the", "that", "this"}:
@@ -350,7 +351,8 @@ def _main_subject_after(token: Token, taken: set[int]) -> int | None:
     """The first token of the name that is the main clause's subject, when the pronoun is the
     subject of a clause opening the sentence before it: "Since she joined Acme, Mary Vole has
     doubled its sales", "In the ten years since he took over BP, Lord Browne has become ..."
-    (she is Mary Vole, whoever the sentence before named). ``taken``: the names' tokens.
+    (she is Mary Vole, whoever the sentence before named), or a possessive in it: "Despite its
+    name, Palo Alto was founded in Israel". ``taken``: the names' tokens.
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Since she joined Acme in 2001, Mary Vole has doubled its sales.")
@@ -358,9 +360,12 @@ def _main_subject_after(token: Token, taken: set[int]) -> int | None:
     'Mary'
     >>> _main_subject_after(load_nlp()("She joined Acme and Mary Vole left.")[0], {4, 5}) is None
     True
+    >>> doc = load_nlp()("Despite its name, Palo Alto was founded in Israel.")
+    >>> doc[_main_subject_after(doc[1], {4, 5})].text
+    'Palo'
     """
     main = token.sent.root
-    if token.dep_ not in {"nsubj", "nsubjpass"} or token.head is main:
+    if token.dep_ not in {"nsubj", "nsubjpass", "poss"} or token.head is main:
         return None
     subject = next((c for c in main.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.i not in taken or subject.i < token.i:

@@ -191,7 +191,7 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     if any(noun_class(noun, lexicon) == WORK for noun in beside if noun.pos_ in {"NOUN", "ADJ"}):
         return WORK  # "the 1992 film Patriot Games": the noun beside it, over its last word's guess
     if _quoted_title(span) or (words > 1 and last_lower in WORK_LAST_WORDS) or _titled_award(span) \
-            or _listed_before_series(span, lexicon) or \
+            or _listed_before_series(span, lexicon) or _received(span) or \
             " ".join(w for w in lowers if w != "the") in AWARD_NAMES or (
             _dated_title(span) and not any(w in ORGANIZATION_WORDS for w in lowers)):
         return WORK  # 'her single "Johnny Ray"', "Dark Harbor (1993)", "the Brownlow Medal": no class holds it
@@ -482,6 +482,23 @@ def _titled_award(span: Span) -> bool:
 
 
 _AWARD_LINKS = frozenset({"in", "for", "of"})
+
+
+def _received(span: Span) -> bool:
+    """Whether the name is what a recipient received, an honour: "a recipient of the
+    Tamgha-i-Imtiaz and Sitara-i-Imtiaz" (NER: a place and a person).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Dr Jan is a recipient of the Tamgha-i-Imtiaz and the Sitara Medal.")
+    >>> _received(doc[11:13]), _received(doc[1:2])
+    (True, False)
+    """
+    doc, k = span.doc, span.start - 1
+    while k > 0 and span.start - k <= 12 and doc[k].lower_ != "of" and (
+            doc[k].text in {"-", "–", ",", "and", "the"} or doc[k].pos_ == "PROPN" or doc[k].ent_type_):
+        k -= 1  # back over a list of names, however the parse reads it
+    return k > 0 and doc[k].lower_ == "of" and doc[k - 1].lemma_.lower() == "recipient"
+
 #: Words before a place's name that say something is there.
 _IN = frozenset({"in", "near", "outside", "around", "at"})
 
@@ -515,13 +532,14 @@ def _dated_title(span: Span) -> bool:
     >>> doc = load_nlp()("He starred in Dark Harbor (1930) and met Ann Lee (born 1901).")
     >>> _dated_title(doc[3:5]), _dated_title(doc[10:12])
     (True, False)
-    >>> doc = load_nlp()("He directed 2004's Vsadnik Po Imeni Smert.")
-    >>> _dated_title(doc[4:8])
-    True
+    >>> doc = load_nlp()("He directed 2004's Vsadnik Po Imeni Smert. During the 1960's Ann Roe left.")
+    >>> _dated_title(doc[4:8]), _dated_title(doc[13:15])
+    (True, False)
     """
     t, k, i = tokens_of(span.doc), span.end, span.start
-    if i >= 2 and t.word(i - 1) in {"'s", "’s"} and _YEAR.fullmatch(t.word(i - 2)):
-        return True  # "2004's Vsadnik Po Imeni Smert": the year's film, album or book
+    if i >= 2 and t.word(i - 1) in {"'s", "’s"} and _YEAR.fullmatch(t.word(i - 2)) \
+            and (i < 3 or t.lower[i - 3] not in {"the", "early", "mid", "late"}):
+        return True  # "2004's Vsadnik Po Imeni Smert": the year's film, album or book; not "the 1960's"
     return k + 3 <= len(t.lower) and t.word(k) == "(" and t.word(k + 2) == ")" \
         and len(t.word(k + 1)) == 4 and t.word(k + 1).isdigit()
 

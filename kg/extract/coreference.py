@@ -183,10 +183,12 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         if a.text.casefold().split()[-1] in _BUSINESS_ANAPHORA:  # "the company" is no university
             wrong |= no_businesses
         ahead = by_token.get(a.antecedent) if a.antecedent is not None and a.antecedent > a.start \
-            and a.text.casefold() in {"he", "she"} else None  # not a relative pronoun's misparsed antecedent
+            and a.text.casefold() in {"he", "she", "its"} else None  # not a relative pronoun's misparsed antecedent
         if ahead is not None and ahead.cls == a.cls and ahead.iri not in wrong:
             link(a, ahead)  # "Since she joined Acme, Mary Vole has ...": the name after it
             continue
+        if ahead is not None and a.text.casefold() == "its":
+            continue  # "Despite its name, Palo Alto was founded ...": the name after it, of another class
         subject = by_token.get(a.clause_subject) if a.clause_subject is not None else None
         if a.cls == "Organization" and subject is not None and subject.cls == "Place":
             continue  # "South Africa modified its Mining Charter": the country's, no company's

@@ -319,9 +319,9 @@ def _partners_after(doc: Doc, i: int) -> int:
 def _field_and_body(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:
     """Whether the conjunction at ``i`` joins a field's one word to a body's name, all one name:
     "the Transport and General Workers Union", "Science and Technology Facilities Council", "the
-    U.S. Securities and Exchange Commission" (a word of English no name holds before it, after
-    a place or none, a body's noun ending the name: ``of_pair_bodies``); not "Apple and Google
-    Cloud" nor "Ford and General Motors".
+    U.S. Securities and Exchange Commission", "the Food and Drug Administration" (a word of English
+    no name holds before it, after a place or none, a body's noun ending the name:
+    :data:`_FIELD_BODY_ENDS`); not "Apple and Google Cloud" nor "Ford and General Motors".
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("He joined the Transport and General Workers Union.")
@@ -334,7 +334,13 @@ def _field_and_body(doc: Doc, start: int, i: int, end: int, known: Callable[[str
     return 1 <= len(before) <= 3 and all(  # "Independent Electoral and Boundaries Commission"
         t.is_title and not known(t.text) and t.text not in given_names() and not is_place(t.text)
         and (len(before) > 1 or t.lower_ in common_adjectives() or not _singulars(t.lower_).isdisjoint(common_nouns()))
-        for t in before) and doc[end - 1].lower_ in OF_PAIR_BODIES | {"union", "unions"}
+        for t in before) and doc[end - 1].lower_ in _FIELD_BODY_ENDS
+
+
+#: Last words of a body's name whose field words "and" joins: ``of_pair_bodies``, a union, and an
+#: administration or a service ("the Food and Drug Administration", "the Fish and Wildlife Service";
+#: not of_pair_bodies themselves: "Business Administration" is a field of study).
+_FIELD_BODY_ENDS = OF_PAIR_BODIES | {"union", "unions", "administration", "service"}
 
 
 def _partners_firm(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool]) -> bool:

@@ -547,11 +547,29 @@ def formerly(ctx: DocContext, word: Token) -> bool:
                 and any(c.dep_ == "dobj" and c.lower_ in _POST_NOUNS for c in verb.children):
             return True  # the same, the "as" hung on the verb
         return verb is not None and (any(t.dep[c] == "advmod" and t.lower[c] in words for c in t.children(verb.i))
-                                     or _recently_was(verb)
+                                     or _recently_was(verb) or _early_in_a_career(verb)
                                      or _ended(verb) or (word.head.lower_ == "as" and left_post(ctx, verb))
                                      or _had_been(verb) or _held_then(verb))
     return any(t.dep[c] in {"advmod", "npadvmod"} and t.lower[c] in words for c in t.children(word.i)) or _ended(word) \
-        or _held_then(word) or (word.lemma_ in _HOLDING and _had_been(word)) or _spent(word)
+        or _held_then(word) or (word.lemma_ in _HOLDING and _had_been(word)) or _spent(word) \
+        or _early_in_a_career(word)
+
+
+def _early_in_a_career(verb: Token) -> bool:
+    """Whether the verb is told of an earlier part of a career: "Earlier in his career, Joe Roe was
+    chief executive of X", "Early in her career she worked for Y" (held then, no longer).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Earlier in his career, Joe Roe was chief of Acme. In his career, Al Lee was chief of Zentro.")
+    >>> _early_in_a_career(doc[7]), _early_in_a_career(doc[18])
+    (True, False)
+    """
+    for c in verb.children:
+        if c.dep_ in {"advmod", "prep"} and c.i < verb.i:
+            words = {w.lower_ for w in c.subtree}
+            if "career" in words and words & {"earlier", "early"}:
+                return True
+    return False
 
 
 #: Nouns of a post a leaving verb takes before its "as": "left her job as CEO".

@@ -35,6 +35,7 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
     no_job = word_lists(ctx.lexicon, "model_excluding_words").get("worksFor", frozenset())
     no_home = word_lists(ctx.lexicon, "model_excluding_words").get("livesIn", frozenset())
     playing = ctx.lexicon.words.rules.get("playing_words", frozenset())
+    likeness = ctx.lexicon.words.rules.get("likeness_nouns", frozenset())  # "the version of X": no place
     offices = ctx.lexicon.words.rules.get("country_offices", frozenset())  # "minister of X": X's, no home
     conf = confidence(ctx, "attachment")
     for sent in ctx.sentences:
@@ -51,6 +52,7 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
                                and not _titled(ctx, c) and not c.like_num  # "China (10 in Xiamen)"
                                and c.lower_ not in COMPASS  # "Tolk, east of Elbing": beside it
                                and c.lemma_.lower() not in no_job  # "James Carey, the namesake of X"
+                               and c.lemma_.lower() not in likeness  # "Remsima SC, the subcutaneous version of X"
                                and noun_class(c, ctx.lexicon) in {None, first.cls}]  # "Houston, the 9:30 Club in X"
             styled = _styled(ctx, found, styles)
             for head in heads:

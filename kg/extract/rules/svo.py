@@ -193,7 +193,7 @@ def _pairs(ctx: DocContext, verb: Token, words: list[str], preps: dict,  # type:
         patients = args(ctx, subj)
     else:
         agents = args(ctx, subj)
-        objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"}]
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"}] or _adverb_object(ctx, verb)
         patients = args(ctx, objects[0] if objects else None, maker=True)
         people = [p for c in objects if (p := arg(ctx, c)) is not None and p.cls == "Person"]
         if people:  # "tapped WSJ managing editor Robert Thomson" (two objects to the parser): Thomson
@@ -203,6 +203,24 @@ def _pairs(ctx: DocContext, verb: Token, words: list[str], preps: dict,  # type:
     for a in agents:
         for p in patients:
             yield (p, a) if inverse else (a, p)
+
+
+def _adverb_object(ctx: DocContext, verb: Token) -> list[Token]:
+    """A name right after a verb with no object that the parser took for an adverb: the
+    object ("Sam Dube, 45, now runs MTN.": "MTN" an adverb to the parser).
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> g = extract(Document.from_text("Sam Dube, 45, now runs MTN.", "x"))
+    >>> [(r.predicate, r.obj.rsplit("/", 1)[-1]) for r in g.relations]
+    [('leads', 'MTN')]
+    """
+    k = verb.i + 1
+    if k >= len(ctx.doc):
+        return []
+    after = ctx.doc[k]
+    return [after] if after.head.i == verb.i and after.dep_ in {"advmod", "npadvmod"} and after.pos_ == "PROPN" \
+        and after.ent_type_ != "DATE" and arg(ctx, after) is not None else []
 
 
 def _prepositions_objects(ctx: DocContext, prep: Token) -> list[Arg]:
