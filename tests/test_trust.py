@@ -4614,3 +4614,104 @@ def test_its_in_an_opening_phrase_is_the_subject_after_it():
     assert not {f for f in got if f[0] == "Google" and f[1] in {"foundedBy", "foundingDate"}}, got
     got = facts("Kessel bought Wiz last year. In its first year, Rell Labs hired Ann Vell, who founded Zentro.")
     assert not {f for f in got if f[0] == "Kessel" and f[2] == "Ann Vell"}, got
+
+
+def test_who_died_is_the_subject_right_before_the_verb():
+    got = graph("Kessel Telecom on Tuesday appointed board member Tom Joseph as interim chief executive officer "
+                "after its long-time executive Bob Collymore died of cancer.")  # both "died" to the parser
+    label = {e.iri: e.label for e in got.entities}
+    posts = {(label[r.subject], r.obj, r.former) for r in got.relations if r.predicate == "jobTitle"}
+    assert ("Tom Joseph", "interim chief executive officer", False) in posts, posts
+    assert not {p for p in posts if p[0] == "Bob Collymore"}, posts
+
+
+def _posts(text: str) -> set[tuple[str, str, str, bool]]:
+    got = graph(text)
+    label = {e.iri: e.label for e in got.entities}
+    return {(label.get(r.subject, r.subject), r.predicate, label.get(r.obj, r.obj), r.former) for r in got.relations
+            if r.predicate in {"jobTitle", "leads", "worksFor"}}
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("The board accepted the Jan. 2 resignation of Kang Vell as Kessel Holdings chairman.",
+     ("Kang Vell", "jobTitle", "chairman")),
+    ("Earlier, Dhanin Vell was both chief executive and chairman of Kessel Group.",
+     ("Dhanin Vell", "jobTitle", "chairman")),
+    ("Obayed Vell joined the Kessel Bank as its CEO and MD in 2019. On Monday Tom Roe replaced Obayed Vell.",
+     ("Obayed Vell", "leads", "Kessel Bank")),
+    ("Bonnie Vell, who was head of the listing division, took over as chief executive on March 1.",
+     ("Bonnie Vell", "jobTitle", "head")),
+])
+def test_a_post_the_text_ends_is_former(text, fact):
+    posts = _posts(text)
+    assert (*fact, True) in posts and (*fact, False) not in posts, posts
+
+
+def test_a_post_still_held_is_not_former():
+    assert ("Ann Vell", "leads", "Kessel Bank", False) in _posts(
+        "Ann Vell is chairman of Kessel Bank. Tom Roe will replace Ann Vell next year.")
+    assert ("Ann Vell", "jobTitle", "chairman", False) in _posts(
+        "Earlier this week, Ann Vell was chairman of Kessel Bank.")
+
+
+def test_a_kin_noun_before_a_name_keeps_the_title_before_it_from_the_name():
+    got = facts("The Kessel Group recently appointed Dhanin’s youngest son Suphachai as chief executive officer and "
+                "Suphachai’s elder brother Soopakij as group chairman.")
+    assert not {f for f in got if f[0] == "Soopakij" and f[2] in {"chief executive officer", "Kessel Group"}}, got
+
+
+def test_the_bank_may_be_a_bank_named_with_a_word_of_no_business():
+    got = facts("The apex bank announced Yetunde Vell as the Managing Director of Union Bank while Mannir Roe was "
+                "appointed as the bank's Executive Director. For Polaris Bank, Lawal Kessel was appointed as the "
+                "Managing Director.")
+    assert ("Mannir Roe", "worksFor", "Union Bank") in got and ("Mannir Roe", "worksFor", "Polaris Bank") not in got, got
+
+
+def test_a_countrys_possessive_before_a_company_is_no_nationality_of_its_chief():
+    got = facts("SAO PAULO, Oct 11 (Reuters) - Brazil's Banco Kessel SA Chief Executive Luiz Carlos Vell said on "
+                "Monday that profits rose.")
+    assert not {f for f in got if f[1] == "nationality"}, got
+    assert ("Ann Roy", "nationality", "Italy") in facts("Italy's Ann Roy won the race.")
+
+
+def test_what_someone_impressed_as_is_no_post():
+    got = facts("She impressed us as an innovator and an outstanding leader and manager, said Bill Vell.")
+    assert not {f for f in got if f[1] == "jobTitle" and f[2] == "manager"}, got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Vodafone Group has a 5% stake in Kessel Telecom.", ("Vodafone Group", "investsIn", "Kessel Telecom")),
+    ("Kessel Telecom is 35% owned by South Africa's Vodacom Group.", ("Vodacom Group", "investsIn", "Kessel Telecom")),
+    ("Holding company Exor, which controls 30 percent of Stellantis, said so.", ("Exor", "investsIn", "Stellantis")),
+    ("Kessel Group owns 60% of Rell Bank.", ("Rell Bank", "subsidiaryOf", "Kessel Group")),
+    ("Temasek Holdings, DBS Bank's biggest shareholder, said it was pleased.",
+     ("Temasek Holdings", "investsIn", "DBS Bank")),
+    ("Coles Group's parent company Wesfarmers said sales rose.", ("Coles Group", "subsidiaryOf", "Wesfarmers")),
+])
+def test_what_a_company_holds_of_another(text, fact):
+    assert fact in facts(text)
+
+
+def test_a_holding_denied_or_planned_is_none():
+    assert not facts("Kessel Group does not own 20% of Rell Bank. Zentro plans to own 30% of Vexa Holdings.")
+
+
+def test_an_appointments_to_and_opening_for_name_the_post_s_organisation():
+    got = facts("Ann Vell was appointed as new chief executive to the Polish insurance giant PZU.")
+    assert ("Ann Vell", "leads", "PZU") in got, got
+    got = facts("For Polaris Bank, Lawal Vell was appointed as the Managing Director and Chief Executive Officer.")
+    assert ("Lawal Vell", "leads", "Polaris Bank") in got, got
+
+
+def test_a_kin_nouns_of_names_a_person_and_a_trust_is_an_organisation():
+    text = ("Noel Vell, the half-brother of Ratan Tata, has been appointed the new chairman of Kessel Trusts. "
+            "The trusts include the Ratan Tata Trust and the Sarvajanik Seva Trust.")
+    got = entities(text)
+    assert got["Ratan Tata"][0] == "Person" and got["Ratan Tata Trust"][0] == "Organization", got
+    assert ("Noel Vell", "worksFor", "Ratan Tata") not in facts(text)
+
+
+def test_a_kin_word_anothers_possessive_holds_is_not_the_subjects():
+    got = facts("Mustafa Koc, the chairman of Turkey's biggest conglomerate Koc Holding, died on Tuesday. President "
+                "Tayyip Vell called Koc's father, Rahmi Koc, and his brother, Ali Koc, to express his condolences.")
+    assert ("Tayyip Vell", "childOf", "Rahmi Koc") not in got, got

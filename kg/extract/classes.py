@@ -884,8 +884,9 @@ def _life_after(span: Span) -> bool:
 
 
 def kin_of(span: Span, lexicon: Lexicon) -> bool:
-    """Whether the name follows "son of", "wife of" (or is listed after one): a title of a
-    property between people (kg.ttl childOf, spouse) says it names a person.
+    """Whether the name follows "son of", "wife of", "the half-brother of" (or is listed after
+    one): a title of a property between people (kg.ttl childOf, spouse) or a kin noun
+    (``words.toml`` ``kin_nouns``, but "partner") says it names a person.
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -897,7 +898,8 @@ def kin_of(span: Span, lexicon: Lexicon) -> bool:
     root = first_conjunct(span.root)
     if root.dep_ != "pobj" or root.head.lower_ != "of" or not span[0].is_title:  # "X, QC"
         return False
-    return root.head.head.lower_ in lexicon.kin_titles
+    kin = root.head.head.lower_
+    return kin in lexicon.kin_titles or (kin in lexicon.words.mentions["kin_nouns"] and kin != "partner")
 
 
 def made(span: Span) -> bool:

@@ -1028,6 +1028,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue  # "Warburg Pincus, General Atlantic, Permira: all firms": a list, no one's employer
         if not spec.symmetric and b.iri and best_of.get((b.iri, a.iri, label), 0.0) > top:
             continue  # the other direction is likelier: one of them is wrong
+        if label in {"childOf", "spouse"} and _kin_of_another(doc, resolved, a, b, lexicon, label):
+            continue  # "Erdogan called Koc's father, Rahmi Koc": Koc's father, not Erdogan's
         if label in _EMPLOYERS and owns_a_thing(doc, b.end - 1, lexicon, context.classes):
             continue  # "Laskar used NASA's telescope": NASA owns the telescope, employs nobody here
         if label in _EMPLOYERS and in_an_awards_name(doc, b.root):
@@ -1063,6 +1065,31 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             former=predicate in _EMPLOYERS and held_before(ctx, doc[b.root]),
         ))
     return out
+
+
+def _kin_of_another(doc: Doc, resolved: Resolved, a: Side, b: Side, lexicon: Lexicon, label: str) -> bool:
+    """Whether a kin word of ``label`` between two people, or one either is in apposition to
+    (``kg:titleTrigger`` of childOf, spouse), is a third person's, by its possessor's name:
+    "Erdogan called Koc's father, Rahmi Koc, to express his condolences" (Koc's father).
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("Tayyip Vell called Mustafa Koc's father, Rahmi Koc.", "x"))
+    >>> people = [side for sides in sentence_sides(ctx.doc, ctx.resolved).values() for side in sides
+    ...           if side.cls == "Person"]
+    >>> _kin_of_another(ctx.doc, ctx.resolved, people[0], people[-1], ctx.lexicon, "childOf")
+    True
+    """
+    start, end = min(a.end, b.end), max(a.start, b.start)
+    beside = [doc[side.root].head for side in (a, b) if doc[side.root].dep_ == "appos"]  # "Koc's father, Rahmi Koc"
+    for token in (*doc[start:end], *beside):
+        if token.lower_ not in lexicon.kin_titles or label not in lexicon.signalled_by(token.lower_):
+            continue  # "the son of George Roe and his wife Ann": a wife says nothing of the son
+        for c in token.children:
+            hit = resolved.by_token.get(c.i) if c.dep_ == "poss" else None
+            if hit is not None and hit.cls == "Person" and not hit.anaphor and hit.iri not in {a.iri, b.iri}:
+                return True  # a name's, not a pronoun's ("He and his wife Johanna")
+    return False
 
 
 def held_before(ctx: DocContext, obj: Token) -> bool:

@@ -488,8 +488,8 @@ def _a_part(token: Token) -> bool:
 def left_later(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     """``relations`` with the posts a later sentence says were left marked held before
     (``former``): "X resigned from Acme" and "X left Acme" end X's posts at Acme; "He was
-    sacked." (no "as", no "from") ends the post of one who held one post alone in the document
-    before it.
+    sacked." (no "as", no "from") and "Y replaced X" end the post of one who held one post
+    alone in the document before it.
 
     >>> from kg.pipeline import extract
     >>> from kg.types import Document
@@ -526,6 +526,15 @@ def left_later(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]
         if person is None:
             continue
         ends += [(person.iri, org, verb.idx) for org in left] or [(person.iri, None, verb.idx)]
+    succeeding = ctx.lexicon.words.rules.get("succeeding_verbs", ())
+    for i in (i for i, lemma in enumerate(t.lemma) if lemma in succeeding and t.pos[i] == "VERB"):
+        verb = ctx.doc[i]  # "Mohammad Jahangir replaced Obayed Ullah Al Masud": Masud's post is over
+        if verb.tag_ not in {"VBD", "VBN", "VBZ"} or planned(ctx, verb) or negated(ctx, verb) \
+                or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+            continue  # "replaced Ali Khan as captain": the title's own rule
+        ends += [(by_token[c.i].iri, None, verb.idx) for c in verb.children
+                 if c.dep_ == "dobj" and c.i in by_token and by_token[c.i].cls == "Person"
+                 and not by_token[c.i].anaphor]
     if not ends:
         return relations
     over: set[tuple[str, str]] = set()  # (person, organisation) pairs held no more
@@ -841,7 +850,10 @@ def of_the_dead(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation
                 lemma == "kill" and not any(c.dep_ == "auxpass" for c in verb.children)) \
                 or negated(ctx, verb) or hedged(ctx, verb) or future(verb):
             continue
-        who = subject(ctx, verb)
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i]
+        # two subjects are a parse gone wrong: the one right before the verb died ("appointed Michael
+        # Joseph as CEO after its executive Bob Collymore died": Collymore)
+        who = subjects[-1] if len(subjects) > 1 else subject(ctx, verb)
         hit = ctx.resolved.by_token.get(who.i) if who is not None else None
         if hit is not None and hit.cls == "Person":
             dead.add(hit.iri)

@@ -142,7 +142,8 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     not Omar Haddad; :func:`_named_genders`). A name in a dateline (a byline's reporter) is no
     one's antecedent. A plain "the bank" is not the bank its sentence described before ("The apex
     bank's approval came after the bank appointed him": the bank is another one), and "the
-    company" is no university, ministry or hospital (``words.toml`` ``no_business_words``).
+    company" is no university, ministry or hospital (``words.toml`` ``no_business_words``), but "the
+    bank" may be a bank whose name holds such a word ("Union Bank").
     """
     if not anaphora:
         return []  # what follows reads the names for the anaphora alone
@@ -168,7 +169,7 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     if datelines:
         found = [f for f in found if not any(a <= f.start_char and f.end_char <= b for a, b in datelines)]
     main = _main_entity(found, by_token, "Person")
-    no_businesses = {hit.iri for hit in by_token.values() if hit.cls == "Organization"
+    no_businesses = {hit.iri: hit.label for hit in by_token.values() if hit.cls == "Organization"
                      and not _NO_BUSINESS_WORDS.isdisjoint(hit.label.casefold().split())}
     main_organisation = _main_entity(found, by_token, "Organization")
     for a in anaphora:
@@ -180,8 +181,9 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         wrong = others | {iri for iri, g in gender_of.items() if gender and g != gender}
         if a.cls == "Organization" and " " in a.text:  # "the bank" after "the apex bank" in its sentence
             wrong |= {described[key] for key in [(a.sentence, a.text.casefold().split()[-1])] if key in described}
-        if a.text.casefold().split()[-1] in _BUSINESS_ANAPHORA:  # "the company" is no university
-            wrong |= no_businesses
+        noun = a.text.casefold().split()[-1]
+        if noun in _BUSINESS_ANAPHORA:  # "the company" is no university; but "the bank" may be Union Bank
+            wrong |= {iri for iri, label in no_businesses.items() if label.casefold().split()[-1] != noun}
         ahead = by_token.get(a.antecedent) if a.antecedent is not None and a.antecedent > a.start \
             and a.text.casefold() in {"he", "she", "its"} else None  # not a relative pronoun's misparsed antecedent
         if ahead is not None and ahead.cls == a.cls and ahead.iri not in wrong:

@@ -536,6 +536,11 @@ def formerly(ctx: DocContext, word: Token) -> bool:
         if named.dep_ == "pobj" and named.head.lower_ == "of" and \
                 named.head.head.lower_ in ctx.lexicon.words.rules.get("leaving_nouns", ()):
             return True
+        if word.dep_ == "pobj" and word.head.lower_ == "as":  # "the resignation of Kang Shin-ho as chairman"
+            held = word.head.head  # the noun, or the name the parse hangs the "as" on
+            noun = held.head.head if held.dep_ == "pobj" and held.head.lower_ == "of" else held
+            if noun.lemma_.lower() in ctx.lexicon.words.rules.get("leaving_nouns", ()):
+                return True
         verb = word.head if word.dep_ in {"attr", "oprd"} else word.head.head \
             if word.dep_ == "pobj" and word.head.lower_ == "as" else None  # "was X", "served as X"
         while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.dep_ in {"pobj", "prep"}:
@@ -548,6 +553,7 @@ def formerly(ctx: DocContext, word: Token) -> bool:
             return True  # the same, the "as" hung on the verb
         return verb is not None and (any(t.dep[c] == "advmod" and t.lower[c] in words for c in t.children(verb.i))
                                      or _recently_was(verb) or _early_in_a_career(verb)
+                                     or _was_before_a_new_post(ctx, verb)
                                      or _ended(verb) or (word.head.lower_ == "as" and left_post(ctx, verb))
                                      or _had_been(verb) or _held_then(verb))
     return any(t.dep[c] in {"advmod", "npadvmod"} and t.lower[c] in words for c in t.children(word.i)) or _ended(word) \
@@ -555,13 +561,39 @@ def formerly(ctx: DocContext, word: Token) -> bool:
         or _early_in_a_career(word)
 
 
+def _was_before_a_new_post(ctx: DocContext, verb: Token) -> bool:
+    """Whether a past "was" of a relative clause tells the post its person held before the one
+    the sentence gives them: "Bonnie Chan, who was head of the listing division, took over as
+    chief executive", "..., who was deputy governor, has been appointed governor".
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text(
+    ...     "Bonnie Chan, who was head of listings, took over as chief executive.", "x"))
+    >>> _was_before_a_new_post(ctx, ctx.doc[4])
+    True
+    """
+    person = verb.head
+    if verb.lemma_ != "be" or verb.tag_ != "VBD" or verb.dep_ != "relcl" \
+            or person.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    main = person.head
+    return main.lemma_ == "become" or any(c.dep_ == "prep" and c.lower_ == "as" for c in main.children) \
+        or (person.dep_ == "nsubjpass" and main.lemma_ in ctx.lexicon.words.rules["appointing_verbs"])
+
+
 def _early_in_a_career(verb: Token) -> bool:
     """Whether the verb is told of an earlier part of a career: "Earlier in his career, Joe Roe was
-    chief executive of X", "Early in her career she worked for Y" (held then, no longer).
+    chief executive of X", "Early in her career she worked for Y", or is a past "was" told
+    "earlier": "Earlier, Dhanin was both CP CEO and chairman" (held then, no longer); not
+    "Earlier this week, Ann Lee was named chair".
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Earlier in his career, Joe Roe was chief of Acme. In his career, Al Lee was chief of Zentro.")
     >>> _early_in_a_career(doc[7]), _early_in_a_career(doc[18])
+    (True, False)
+    >>> doc = load_nlp()("Earlier, Dhanin was CEO of CP. Earlier this week, Ann Vell was chair of Acme.")
+    >>> _early_in_a_career(doc[3]), _early_in_a_career(doc[14])
     (True, False)
     """
     for c in verb.children:
@@ -569,6 +601,9 @@ def _early_in_a_career(verb: Token) -> bool:
             words = {w.lower_ for w in c.subtree}
             if "career" in words and words & {"earlier", "early"}:
                 return True
+            if c.lower_ == "earlier" and not any(True for _ in c.children) and verb.lemma_ == "be" \
+                    and verb.tag_ == "VBD":
+                return True  # "Earlier, Dhanin was both CP CEO and chairman"
     return False
 
 

@@ -77,6 +77,8 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                 between = {t.lower_ for t in ctx.doc[token.i + 1:noun.i] if t.idx < named.start_char}
                 if owner and between & staff_titles and not _demonym(ctx, token, place):
                     continue  # "Sri Lanka's former Head Coach Mickey Arthur": the national team's
+                if owner and _a_body_between(ctx, token, named):
+                    continue  # "Brazil's Banco Bradesco SA Chief Executive Luiz Trabuco": the bank's country
                 if named.cls == "Person" and (owner or (
                         named.start_char == token.idx + len(token.text) + 1 and _demonym(ctx, token, place))):
                     yield relation(ctx, spec, named, place, sent, "nationality", conf)  # "Italy's Ann Roy", "German Ann Roy"
@@ -98,6 +100,15 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                 people = [a for a in [arg(ctx, holder)] if a and a.cls == "Person"]
             for person in people:
                 yield relation(ctx, stated, person, place, sent, "nationality", conf)
+
+
+def _a_body_between(ctx: DocContext, token: Token, named: Arg) -> bool:
+    """Whether an organisation's name stands between a country's "'s" and a person's name: the
+    country is the organisation's ("Brazil's Banco Bradesco SA Chief Executive Luiz Trabuco")."""
+    doc = token.doc
+    return any(hit is not None and hit.cls == "Organization"
+               for t in range(token.i + 1, len(doc)) if doc[t].idx < named.start_char
+               for hit in [ctx.resolved.by_token.get(t)])
 
 
 def _said_of(ctx: DocContext, spec: PropertySpec, token: Token, place: Arg, sent: Span,

@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import noun_class
-from kg.extract.rules.args import Arg, arg, args, confidence, fitting, planned, pobj, relation, subject
+from kg.extract.rules.args import Arg, arg, args, confidence, fitting, negated, planned, pobj, relation, subject
 from kg.registry import extractors
 from kg.types import Relation
 
@@ -78,6 +78,70 @@ def nouns(ctx: DocContext) -> Iterator[Relation]:
                     if not owned or spec.allows(s.cls, o.cls):  # a person announcing a deal speaks for a firm
                         yield relation(ctx, spec, s, o, sent, "noun", conf)
         yield from _ownership(ctx, sent, conf)
+        yield from _holdings(ctx, sent, conf)
+
+
+def _holdings(ctx: DocContext, sent: Span, conf: float) -> Iterator[Relation]:
+    """What one company holds of another, said by a verb of holding or a holder's noun: "X owns
+    20% of Y", "X, which controls 30 percent of Y", "Y is 35% owned by X" (``investsIn``; over
+    half of it: Y ``subsidiaryOf`` X), "Y's parent company X" (``subsidiaryOf``), "X, Y's biggest
+    shareholder" (``investsIn``; ``words.toml`` ``holding_verbs``, ``holder_nouns``).
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> g = extract(Document.from_text("Kessel Group owns 20% of Rell Bank. "
+    ...                                "Vexa Holdings is 60% owned by Zentro Capital.", "x"))
+    >>> sorted((r.subject.rsplit("/")[-1], r.predicate, r.obj.rsplit("/")[-1]) for r in g.relations)
+    [('Kessel_Group', 'investsIn', 'Rell_Bank'), ('Vexa_Holdings', 'subsidiaryOf', 'Zentro_Capital')]
+    """
+    rules, props = ctx.lexicon.words.rules, ctx.lexicon.properties
+    holding, holders, parents = rules["holding_verbs"], rules["holder_nouns"], rules["parent_nouns"]
+    if "investsIn" not in props or "subsidiaryOf" not in props:
+        return
+
+    def held(owner: Arg, owned: Arg, percent: float | None) -> Iterator[Relation]:
+        if owner.iri == owned.iri:
+            return
+        if percent is not None and percent > 50:  # control: the owned is the owner's
+            if props["subsidiaryOf"].allows(owned.cls, owner.cls):
+                yield relation(ctx, props["subsidiaryOf"], owned, owner, sent, "noun", conf)
+        elif props["investsIn"].allows(owner.cls, owned.cls):
+            yield relation(ctx, props["investsIn"], owner, owned, sent, "noun", conf)
+
+    for token in sent:
+        if token.pos_ == "VERB" and token.lemma_.lower() in holding and not planned(ctx, token) \
+                and not negated(ctx, token):
+            passive = token.tag_ == "VBN" and any(c.dep_ in {"auxpass", "agent"} for c in token.children)
+            amounts = [c for c in token.children if c.dep_ in ({"npadvmod", "advmod"} if passive else {"dobj"})
+                       and c.lower_ in {"%", "percent"}]
+            for amount in amounts:
+                percent = _percent(amount)
+                if passive:  # "Safaricom is 35% owned by Vodacom"
+                    owners = [a for c in token.children if c.dep_ == "agent" for a in args(ctx, pobj(c))]
+                    said = token.head if token.dep_ == "acomp" else token  # "X is 60% owned": "is X owned"
+                    owned = args(ctx, subject(ctx, said))
+                else:  # "Exor, which controls 30 percent of Stellantis"
+                    share = share_of(ctx, amount)
+                    owners = args(ctx, subject(ctx, token))
+                    owned = args(ctx, share[0]) if share is not None else []
+                for a in owners:
+                    for b in owned:
+                        yield from held(a, b, percent)
+        elif token.pos_ == "NOUN" and token.lower_ in holders | parents:
+            chain = [token]  # "Coles' parent company Wesfarmers": up the compounds to the name
+            while chain[-1].dep_ == "compound" and chain[-1].head.i > chain[-1].i:
+                chain.append(chain[-1].head)
+            top = chain[-1]
+            named = args(ctx, top) if top is not token else args(ctx, token.head) \
+                if token.dep_ == "appos" and token.head.i < token.i else []  # "Temasek, DBS Bank's shareholder"
+            whose = [a for t in chain for c in t.children if c.dep_ == "poss" for a in args(ctx, c)]
+            for a in named:
+                for b in whose:
+                    if token.lower_ in parents:  # "Coles' parent company Wesfarmers"
+                        if a.iri != b.iri and props["subsidiaryOf"].allows(b.cls, a.cls):
+                            yield relation(ctx, props["subsidiaryOf"], b, a, sent, "noun", conf)
+                    else:  # "Temasek, DBS Bank's biggest shareholder"
+                        yield from held(a, b, None)
 
 
 def _named_after(ctx: DocContext, noun: Token | None) -> list[Arg]:

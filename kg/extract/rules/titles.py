@@ -287,8 +287,9 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         appointed = _by_others(ctx, verb) and any(  # "President X picks Zenith Bank MD as governor": the MD
             c.dep_ == "dobj" or (a := arg(ctx, c)) is not None and a.cls == "Person"
             for c in dependents(verb, {"dobj", "oprd"}))
-        if not appointed:
-            candidates += _as_objects(verb)
+        if not appointed and verb.lemma_.lower() not in ctx.lexicon.words.rules.get("judging_verbs", ()):
+            # not "She impressed us as an outstanding leader and manager": a judgement, no post
+            candidates += [p for p in _as_objects(verb) if _own_as(said, p)]
             # "he served for seven years as CEO": the "as" the parser hangs on the stretch of time
             candidates += [p for c in dependents(verb, {"prep"})
                            for t in dependents(c, {"pobj"}) if t.ent_type_ == "DATE" for p in _as_objects(t)]
@@ -318,7 +319,10 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
     # "announced the appointment of Miles Harlow as chief executive": the noun's "as" after the name,
     # with no other person's name before it ("the appointments of A as CEO and B as chairman")
     appointment = _appointment(person)
-    if appointment is not None and appointment.lemma_.lower() in ctx.lexicon.words.rules["appointment_nouns"]:
+    rules = ctx.lexicon.words.rules
+    if appointment is not None and (appointment.lemma_.lower() in rules["appointment_nouns"]
+                                    or appointment.lemma_.lower() in rules.get("leaving_nouns", ())):
+        # "the resignation of Kang Shin-ho as Dong-A Socio chairman": the post left (formerly)
         candidates += [p for p in _as_objects(appointment)
                        if p.head.i > person.i and not _named_between(ctx, p, person)]
     candidates += [a for c in candidates for a in dependents(c, {"appos"}) if not _beside_another(ctx, a, person)
@@ -380,6 +384,23 @@ def dependents(token: Token, deps: set[str]) -> list[Token]:
     return [token.doc[c] for c in t.children(token.i) if t.dep[c] in deps]
 
 
+def _own_as(said: Token, title: Token) -> bool:
+    """Whether a verb's "as" title is its subject ``said``'s: the subject closest before the "as",
+    when the parse gives the verb two ("appointed Michael Joseph as interim chief executive officer
+    after its executive Bob Collymore died": both "died" to the parser; the title is Joseph's).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Safaricom on Tuesday appointed board member Michael Joseph as interim chief "
+    ...                  "executive officer after its long-time executive Bob Collymore died of cancer.")
+    >>> officer = next(t for t in doc if t.text == "officer")
+    >>> [_own_as(doc[i], officer) for i, t in enumerate(doc) if t.text in {"Joseph", "Collymore"}]
+    [True, False]
+    """
+    subjects = [c.i for c in said.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < title.head.i]
+    return len([c for c in said.head.children if c.dep_ in {"nsubj", "nsubjpass"}]) < 2 \
+        or (bool(subjects) and max(subjects) == said.i)
+
+
 def _as_objects(token: Token) -> list[Token]:
     """The objects of ``token``'s "as" ("served as CEO of X": CEO), read from the document's table."""
     t = tokens_of(token.doc)
@@ -390,7 +411,9 @@ def _as_objects(token: Token) -> list[Token]:
 def _a_second_of_its_own(ctx: DocContext, person: Token) -> bool:
     """Whether a name in apposition to a title comes after another name in apposition to it and
     has a noun of its own before it: "the former West Ham United chairman Terry Brown and Israeli
-    agent Pini Zahavi" (Zahavi is the agent, Brown the chairman).
+    agent Pini Zahavi" (Zahavi is the agent, Brown the chairman); or has a kin noun of its own
+    before it, whatever the parse hangs it on: "appointed Dhanin's son Suphachai as chief
+    executive officer and Suphachai's elder brother Soopakij as group chairman".
 
     >>> from kg.pipeline import extract
     >>> from kg.types import Document
@@ -399,9 +422,11 @@ def _a_second_of_its_own(ctx: DocContext, person: Token) -> bool:
     >>> sorted((r.subject.rsplit("/", 1)[-1], r.predicate) for r in g.relations if r.predicate == "jobTitle")
     [('Tom_Brent', 'jobTitle')]
     """
-    own = any(c.dep_ in {"compound", "amod"} and c.pos_ == "NOUN" and c.is_lower for c in person.children)
-    return own and any(c.dep_ == "appos" and c.i < person.i and (a := arg(ctx, c)) is not None and a.cls == "Person"
-                       for c in person.head.children)
+    own = [c for c in person.children if c.dep_ in {"compound", "amod"} and c.pos_ == "NOUN" and c.is_lower]
+    if any(c.lower_ in ctx.lexicon.words.mentions["kin_nouns"] and c.lower_ != "partner" for c in own):
+        return True  # "appointed X as chief executive officer and X's elder brother Soopakij as chairman"
+    return bool(own) and any(c.dep_ == "appos" and c.i < person.i and (a := arg(ctx, c)) is not None
+                             and a.cls == "Person" for c in person.head.children)
 
 
 def _of_offspring(title: Token, offspring: Iterable[str]) -> bool:
@@ -836,8 +861,9 @@ def _owner_after_as(ctx: DocContext, title: Token) -> list[Arg]:
     """The organisation the verb of "as TITLE" names right after the title or right before
     "as", where the parser hangs "at Y" on the verb: "served as director of operations at Zenith
     Bank", "retired as head of research with Kestrel Foods", "served at Zenith Bank as
-    director"; or the object of a verb of joining ("joined Kestrel as chief executive"); not a
-    place ("served as consul in Lagos").
+    director", an appointment's "to" and "for" ("was appointed as chief executive to PZU", "For
+    Polaris Bank, X was appointed as managing director"); or the object of a verb of joining
+    ("joined Kestrel as chief executive"); not a place ("served as consul in Lagos").
 
     >>> from kg.pipeline import extract
     >>> from kg.types import Document
@@ -851,8 +877,13 @@ def _owner_after_as(ctx: DocContext, title: Token) -> list[Arg]:
     after, as_ = title.right_edge.i + 1, title.head.i  # "as director at X", or "at X as director"
     joined = [a for c in verb.children if c.dep_ == "dobj" and c.i < as_ for a in args(ctx, c)
               if a.cls == "Organization"] if verb.lemma_.lower() in _OBJECT_OWNS_TITLE else []  # "joined X as CEO"
-    return joined or [a for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "with", "for"}
-                      and (c.i == after or c.right_edge.i + 1 == as_)
+    appointed = verb.lemma_.lower() in ctx.lexicon.words.rules["appointing_verbs"]
+    preps = {"at", "with", "for", "to"} if appointed else {"at", "with", "for"}  # "appointed as CEO to X"
+    doc = title.doc
+    return joined or [a for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
+                      and (c.i == after or c.right_edge.i + 1 == as_ or (  # "For Polaris Bank, X was appointed as"
+                          appointed and c.lower_ == "for" and c.i == verb.sent.start
+                          and c.right_edge.i + 1 < len(doc) and doc[c.right_edge.i + 1].text == ","))
                       for a in args(ctx, pobj(c)) if a.cls == "Organization"]
 
 
