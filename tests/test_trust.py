@@ -4715,3 +4715,29 @@ def test_a_kin_word_anothers_possessive_holds_is_not_the_subjects():
     got = facts("Mustafa Koc, the chairman of Turkey's biggest conglomerate Koc Holding, died on Tuesday. President "
                 "Tayyip Vell called Koc's father, Rahmi Koc, and his brother, Ali Koc, to express his condolences.")
     assert ("Tayyip Vell", "childOf", "Rahmi Koc") not in got, got
+
+
+def test_a_who_clause_equating_a_name_with_a_post_makes_a_person():
+    text = "Lootah, who is also chairman of Summit Bank, said the deal was done."
+    assert entities(text)["Lootah"][0] == "Person"
+    assert ("Lootah", "leads", "Summit Bank") in facts(text)
+    assert entities("Arsenal, who are champions, beat Chelsea on Sunday.").get("Arsenal", ("",))[0] != "Person"
+
+
+@pytest.mark.parametrize("text, fact, former", [
+    ("Ann Vell has taken up a role as the new head of Kessel Bank.", ("Ann Vell", "leads", "Kessel Bank"), False),
+    ("Joseph Vell told Reuters he would continue in his role as chairman of Kenya Airways.",
+     ("Joseph Vell", "leads", "Kenya Airways"), False),
+    ("Ann Vell quit her role as chairman of Kessel Bank.", ("Ann Vell", "leads", "Kessel Bank"), True),
+])
+def test_a_role_as_a_title_is_the_title(text, fact, former):
+    assert (*fact, former) in _posts(text), _posts(text)
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Qtel agreed to buy a stake from Singapore-based sovereign wealth fund Temasek.",
+     ("Temasek", "headquarteredIn", "Singapore")),
+    ("He sold it to Dubai-based developer Emaar Properties.", ("Emaar Properties", "headquarteredIn", "Dubai")),
+])
+def test_a_based_noun_before_a_name_places_it(text, fact):
+    assert fact in facts(text)

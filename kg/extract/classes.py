@@ -257,7 +257,8 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Organization"  # "the government headhunter Public Enterprises Selection Board": NER and its word agree
     if said:
         return said
-    if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon) or _among_given_names(span):
+    if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon) or _among_given_names(span) \
+            or _who_holds_a_post(span, lexicon.triggers.title_heads):
         return "Person"
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.pos_ == "NOUN" or (
@@ -845,6 +846,23 @@ def person_cue(span: Span) -> bool:
         return True
     return _life_after(span)
 
+
+
+def _who_holds_a_post(span: Span, title_heads: frozenset[str]) -> bool:
+    """Whether a "who" clause right after the name equates it with a post (a title's last word,
+    ``title_heads``): "Lootah, who is also chairman of Summit Bank, said"; not "Arsenal, who are
+    champions".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Lootah, who is also chairman of Summit Bank, said so.")
+    >>> _who_holds_a_post(doc[0:1], frozenset({"chairman"}))
+    True
+    """
+    doc, k = span.doc, span.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ != "who":
+        return False
+    verb = doc[k + 1].head
+    return verb.lemma_ == "be" and any(c.dep_ == "attr" and c.lower_ in title_heads for c in verb.children)
 
 
 def _posted(span: Span, title_heads: frozenset[str]) -> bool:

@@ -545,11 +545,11 @@ def formerly(ctx: DocContext, word: Token) -> bool:
             if word.dep_ == "pobj" and word.head.lower_ == "as" else None  # "was X", "served as X"
         while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.dep_ in {"pobj", "prep"}:
             verb = verb.head  # "served for seven years as CEO": the "as" hangs on the years
-        if verb is not None and verb.lower_ in _POST_NOUNS and verb.dep_ == "dobj" and (
+        if verb is not None and verb.lower_ in POST_NOUNS and verb.dep_ == "dobj" and (
                 verb.head.lemma_ == "leave" or left_post(ctx, verb.head)):
             return True  # "left her job as CEO", "resigned his post as chair"
         if verb is not None and verb.lemma_ == "leave" and word.head.lower_ == "as" and verb.tag_ in {"VBD", "VBN"} \
-                and any(c.dep_ == "dobj" and c.lower_ in _POST_NOUNS for c in verb.children):
+                and any(c.dep_ == "dobj" and c.lower_ in POST_NOUNS for c in verb.children):
             return True  # the same, the "as" hung on the verb
         return verb is not None and (any(t.dep[c] == "advmod" and t.lower[c] in words for c in t.children(verb.i))
                                      or _recently_was(verb) or _early_in_a_career(verb)
@@ -608,7 +608,7 @@ def _early_in_a_career(verb: Token) -> bool:
 
 
 #: Nouns of a post a leaving verb takes before its "as": "left her job as CEO".
-_POST_NOUNS = frozenset({"job", "post", "position", "role", "seat", "office"})
+POST_NOUNS = frozenset({"job", "post", "position", "role", "seat", "office"})
 
 
 def _years_as(title: Token) -> bool:

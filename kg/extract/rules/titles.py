@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from kg.extract.classes import DASHES, HONORIFICS, names_another
 from kg.extract.mentions import _title_words
 from kg.extract.name_spans import DEGREE_WORDS, FAMILY_NOUNS, ORDINAL
-from kg.extract.rules.args import (Arg, arg, args, confidence, conjuncts, formerly, hedged, negated, planned, pobj,
-                                   relation, subject)
+from kg.extract.rules.args import (POST_NOUNS, Arg, arg, args, confidence, conjuncts, formerly, hedged, negated, planned,
+                                   pobj, relation, subject)
 from kg.extract.tokens import Tokens, tokens_of
 from kg.lexicon import PropertySpec, load_words
 from kg.registry import extractors
@@ -290,6 +290,8 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         if not appointed and verb.lemma_.lower() not in ctx.lexicon.words.rules.get("judging_verbs", ()):
             # not "She impressed us as an outstanding leader and manager": a judgement, no post
             candidates += [p for p in _as_objects(verb) if _own_as(said, p)]
+            # "has taken up a role as the new head of X": the post noun's "as"
+            candidates += [p for c in dependents(verb, {"dobj"}) if c.lower_ in POST_NOUNS for p in _as_objects(c)]
             # "he served for seven years as CEO": the "as" the parser hangs on the stretch of time
             candidates += [p for c in dependents(verb, {"prep"})
                            for t in dependents(c, {"pobj"}) if t.ent_type_ == "DATE" for p in _as_objects(t)]
@@ -297,6 +299,9 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         for clause in (c for c in dependents(verb, {"advcl"}) if c.i < verb.i and c.tag_ in {"VBN", "VBG"}
                        and not dependents(c, {"nsubj", "nsubjpass", "dobj"})):
             candidates += _as_objects(clause)
+    # "he would continue in his role as chairman of Kenya Airways": the post the possessor holds
+    if person.dep_ == "poss" and person.head.lower_ in POST_NOUNS:
+        candidates += _as_objects(person.head)
     # "..., Alissa Montbriand as VP of Marketing, and Roger Chacko as EVP": a name's own "as"
     if person.dep_ in {"appos", "conj", "npadvmod"}:
         candidates += _as_objects(person)
