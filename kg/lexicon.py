@@ -213,7 +213,7 @@ class Lexicon:
     kin_titles: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        from kg.extract.demonyms import demonyms
+        from kg.extract.demonyms import demonyms, official_names
 
         names: dict[str, GazetteerEntry] = {}
         for entry in self.gazetteer:
@@ -223,6 +223,10 @@ class Lexicon:
             known = names.get(country)
             names.setdefault(demonym, known if known is not None and known.cls == "Place"
                              else GazetteerEntry(country, "Place", (demonym,)))
+        for official, country in official_names().items():  # "the Federal Republic of Nigeria": Nigeria
+            known = names.get(country)
+            names.setdefault(official, known if known is not None and known.cls == "Place"
+                             else GazetteerEntry(country, "Place", (official,)))
         object.__setattr__(self, "names", names)
         object.__setattr__(self, "triggers", Triggers.of(self.properties))
         object.__setattr__(self, "kin_titles", frozenset(

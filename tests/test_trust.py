@@ -4741,3 +4741,59 @@ def test_a_role_as_a_title_is_the_title(text, fact, former):
 ])
 def test_a_based_noun_before_a_name_places_it(text, fact):
     assert fact in facts(text)
+
+
+def test_a_pronoun_does_not_skip_the_main_person_for_a_given_names_gender():
+    text = ("Russian director Karen Vell, who is currently general director of the Kessel Studio complex, is being "
+            "considered for the job of culture minister. Following an announcement that the current culture "
+            "minister, Alexander Roe, won't stay in the new cabinet, the media have come up with a list of his "
+            "possible successors, including Vell. Vell has directed 13 features. Vell's next film is a drama. "
+            "He has been heading Moscow-based Kessel Studio since 1998.")
+    assert ("Alexander Roe", "leads", "Kessel Studio") not in facts(text)
+
+
+def test_a_name_after_a_military_rank_is_a_person():
+    text = ("Bainimarama named Land Force Commander Colonel Mosese Vell to take over. Vell said the military "
+            "would not stop. He became better known after he took over as president of the Fiji Rugby Union.")
+    got = entities(text)
+    assert got.get("Mosese Vell", ("",))[0] == "Person", got
+    assert ("Bainimarama", "leads", "Fiji Rugby Union") not in facts(text)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("He met the Ambassador of the United Kingdom of Great Britain and Northern Ireland in Kyiv.", "United Kingdom"),
+    ("Abayomi Vell presented Letters of Credence to the President of the Republic of Cameroon.", "Cameroon"),
+    ("The Federal Republic of Nigeria and Ghana signed a deal.", "Nigeria"),
+])
+def test_a_countrys_official_name_is_the_country(text, country):
+    got = entities(text)
+    assert got.get(country, ("",))[0] == "Place" and not [n for n in got if "Republic" in n or "Great Britain" in n], got
+
+
+def test_an_honorific_before_a_family_name_written_first_joins_the_full_name():
+    got = entities("Chinese leader Xi Jinping has announced changes. Mr. Xi removed his foreign minister, Qin Gang, "
+                   "in July. On Tuesday, Mr. Qin was also stripped of his title.")
+    assert "Xi" not in got and "Qin" not in got, got
+    got = entities("Premier Li Qiang met Gen. Li Shangfu on Monday. Later Mr. Li said the talks went well.")
+    assert got.get("Li Qiang", ("", ()))[1] == () and got.get("Li Shangfu", ("", ()))[1] == (), got  # either: no guess
+
+
+def test_an_appointer_is_no_employer_of_a_post_elsewhere():
+    got = facts("PM Sharif has also appointed Lt Gen Sahir Shamshad Vell as the chairman of the Joint Chiefs of Staff "
+                "Committee.")
+    assert ("Sahir Shamshad Vell", "leads", "Joint Chiefs of Staff Committee") in got, got
+    assert not {f for f in got if f[1] == "worksFor" and "Sharif" in f[2]}, got
+    got = facts("Kessel Group appointed Ann Vell as chairman of Zentro Bank.")
+    assert ("Ann Vell", "worksFor", "Kessel Group") not in got and ("Ann Vell", "leads", "Zentro Bank") in got, got
+    assert ("Ann Vell", "worksFor", "Kessel Group") in facts("Kessel Group hired Ann Vell in 2019.")
+
+
+def test_an_origin_is_no_nationality():
+    got = facts("Mr. Kumi Vell, an Indian-orgin born in Durban, leads Kessel International.")
+    assert not {f for f in got if f[1] == "nationality"}, got
+
+
+def test_an_adjective_alone_is_no_short_name_of_an_organisation():
+    got = entities("Kumi Vell has been appointed Secretary General of Amnesty International. Mr. Vell was formerly "
+                   "International Executive Director of Greenpeace.")
+    assert "International" not in got.get("Amnesty International", ("", ()))[1], got

@@ -71,7 +71,7 @@ DASHES = frozenset({"–", "—", "-"})
 #: Words before a name that make it a person's ("Sen. Bob Dole", "President Lincoln").
 HONORIFICS = _WORDS["honorifics"]
 #: Honorifics no organisation's or event's name opens with ("Sir", "Mrs"; not "General", "Miss", "Dr").
-_PERSONAL_HONORIFICS = frozenset({"sir", "dame", "mr", "mrs", "ms", "mx"})
+_PERSONAL_HONORIFICS = frozenset({"sir", "dame", "mr", "mrs", "ms", "mx", "pm"})  # "PM Sharif": a prime minister
 #: Verbs whose object (or "to" object) is a spouse.
 _MARRYING = frozenset({"marry", "wed", "remarry"})
 #: Nouns of a person's own life ("Morris's death").

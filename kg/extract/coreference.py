@@ -150,6 +150,7 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
     linked: list[Found] = []
     unnamed: list[Found] = []
     gender_of = _named_genders(found, by_token, text)  # entity IRI -> gender (honorific, given name, pronoun)
+    by_given_name = set(gender_of) - set(_named_genders(found, by_token, text, given_names=False))
 
     described: dict[tuple[int, str], str] = {}  # (sentence, "bank") -> what "the apex bank" stands for there
 
@@ -245,6 +246,11 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             if a.cls == "Organization" else before[-1]
         if pick is None:  # "Acme named Ann Roe chief, replacing Kim Lee. She ...": either; no guess
             continue
+        if gender and main in by_given_name and main not in others and by_token[pick.start].iri != main \
+                and any(by_token[f.start].iri == main for f in found if pick.end <= f.start and f.end <= a.start
+                        and f.start in by_token):
+            continue  # "Russian director Karen Shakhnazarov ... He has been heading Mosfilm": a given name's
+            # gender is no proof that the document's main person, named since, is not the one meant
         if a.loose_subject is not None and pick.salient < 2 and not pick.anaphor \
                 and pick.sentence <= a.loose_subject[0] and a.loose_subject[1] <= pick.start:
             continue  # "Hester will take over from John Ritblat ... he": likelier the subject NER missed
@@ -342,7 +348,8 @@ def _closest(before: list[Found], iri_of: Callable[[Found], str], same: Callable
     return topic if topic is not None and (not fits or same(topic)) else None
 
 
-def _named_genders(found: list[Found], by_token: dict[int, EntityMention], text: str = "") -> dict[str, str]:
+def _named_genders(found: list[Found], by_token: dict[int, EntityMention], text: str = "",
+                   given_names: bool = True) -> dict[str, str]:
     """The gender of each person an honorific names ("Ms", "Mr", "Dame" before the name, in
     it or in ``text`` right before it), else of each named in full (two words or more, past a
     title such as "Dr") whose given name is of one gender only
@@ -372,7 +379,7 @@ def _named_genders(found: list[Found], by_token: dict[int, EntityMention], text:
             out.setdefault(hit.iri, honorific)
         while len(words) > 2 and words[0].rstrip(".").casefold() in _TITLES_BEFORE_NAMES:
             words = words[1:]  # "Dr Mira Castell": Mira
-        if len(words) > 1 and words[0] in genders:
+        if given_names and len(words) > 1 and words[0] in genders:
             given.setdefault(hit.iri, genders[words[0]])
     return {**given, **out}
 

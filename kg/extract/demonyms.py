@@ -9,7 +9,9 @@ A demonym several countries share ("Congolese", "Dominican"), one written as two
 ("Serbian/Montenegrin") and one that is the country's own name ("Djibouti") name none.
 ``ontology/gazetteer.csv`` is read first: its demonyms stand. The table only names countries
 (:meth:`kg.lexicon.Lexicon.known`): it adds no pattern to the gazetteer's matcher, so
-"Jordan" the player stays a person where "Jordanian" names Jordan.
+"Jordan" the player stays a person where "Jordanian" names Jordan. So do countries' official
+names, from `pycountry <https://pypi.org/project/pycountry/>`_'s ISO 3166 ("the Federal Republic
+of Nigeria", "the United Kingdom of Great Britain and Northern Ireland": :func:`official_names`).
 
 >>> table = demonyms()
 >>> table["Ghanaian"], table["Serbian"], table["Emirati"], "Congolese" in table
@@ -50,3 +52,27 @@ def _read() -> dict[str, str]:
             if name and demonym and "/" not in demonym and demonym != name and demonym != country.get("name"):
                 named[demonym].add(name)
     return {demonym: next(iter(names)) for demonym, names in sorted(named.items()) if len(names) == 1}
+
+
+@lru_cache(maxsize=1)
+def official_names() -> dict[str, str]:
+    """A country's official name -> its name, as geonames names it (kept between processes).
+
+    >>> names = official_names()
+    >>> names["Federal Republic of Nigeria"], names["United Kingdom of Great Britain and Northern Ireland"]
+    ('Nigeria', 'United Kingdom')
+    """
+    return kept("official-names", _read_official, __name__)
+
+
+def _read_official() -> dict[str, str]:
+    try:
+        import pycountry
+    except ImportError:  # an install without it: the gazetteer's names alone
+        return {}
+    from kg.extract.places import geonames
+
+    by_code = {code: c["name"] for code, c in geonames().get_countries().items()}
+    return {official: by_code[c.alpha_2] for c in pycountry.countries
+            if (official := getattr(c, "official_name", None)) and c.alpha_2 in by_code
+            and official != by_code[c.alpha_2] and "," not in official}

@@ -31,6 +31,7 @@ from kg.extract.anaphora import _anaphora, _apart, _relative_pronouns
 from kg.extract.classes import (DASHES, HONORIFICS, ORGANIZATION_WORDS, PLACE_BODIES, REGNAL, WORK, _capitalised, credited,
                                 deal_maker, employer_cued, given_named, impersonal, made, name_class, owned, signs_a_player,
                                 speaks_for_itself, team_cued, town_before_based)
+from kg.extract.demonyms import official_names
 from kg.extract.found import Found, _found
 from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
@@ -388,6 +389,11 @@ def _mended_names(doc: Doc) -> list[Span]:
                 and any(t.lower_ in PLACE_BODIES for t in ent):  # "the Arts Council" of "Calvert County"
             out.append(Span(doc, ent.start, nxt.end, label=ent.label_))
             i += 2
+            continue
+        if nxt is not None and nxt.start == ent.end + 1 and doc[ent.end].lower_ == "and" \
+                and Span(doc, ent.start, nxt.end).text.removeprefix("the ") in official_names():
+            out.append(Span(doc, ent.start, nxt.end, label="GPE"))  # "the United Kingdom of Great Britain" and
+            i += 2  # "Northern Ireland": a country's official name
             continue
         if nxt is not None and ent.label_ == "ORG" and nxt.start == ent.end + 1 \
                 and cut_of_pair(doc, ent.start, ent.end, nxt.end):  # "Ministry of Justice" and "Prisons"

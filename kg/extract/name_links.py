@@ -13,8 +13,8 @@ import re
 from collections import defaultdict
 
 from kg.extract.classes import ORGANIZATION_WORDS
-from kg.extract.coreference import _TITLES_BEFORE_NAMES
-from kg.extract.given_names import given_names, nickname_of
+from kg.extract.coreference import _LAST_WORD, _TITLES_BEFORE_NAMES
+from kg.extract.given_names import common_adjectives, given_names, nickname_of
 from kg.extract.mentions import GAZETTEER_WEIGHT, HEAD_NOUN_WEIGHT, Found
 from kg.extract.places import is_place
 from kg.extract.naming import (_POSSESSIVE, _initials, _is_acronym, _subsequence, abbreviates, coined,
@@ -140,6 +140,46 @@ def _without_title(name: str) -> str:
     return words[1] if len(words) == 2 and words[0].rstrip(".").lower() in _TITLES_BEFORE_NAMES else name
 
 
+def _link_family_names_first(found: list[Found], text: str, taken: set[int], union) -> set[int]:  # type: ignore[no-untyped-def]
+    """Join "Mr. Xi" to "Xi Jinping" named before it: an honorific or a rank before a one-word
+    name puts a family name after it (``_TITLES_BEFORE_NAMES``, "Gen."), and a name written
+    family name first begins with it (Chinese, Korean, Vietnamese, Hungarian names), when one
+    full name only does. Return the names joined (they vote Person). ``taken``: those joined.
+
+    >>> f = lambda text, start, at: Found(start, start + len(text.split()), at, at + len(text), text, "Person", 1.0)
+    >>> text = "Xi Jinping spoke. Later Mr. Xi left."
+    >>> joined = []
+    >>> _link_family_names_first([f("Xi Jinping", 0, 0), f("Xi", 6, 28)], text, set(),
+    ...                          lambda a, b: joined.append((a, b)))
+    {1}
+    >>> joined
+    [(1, 0)]
+    """
+    first_words: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(found):
+        words = f.text.split()
+        if f.cls == "Person" and 2 <= len(words) <= 3:
+            first_words[words[0]].append(i)
+    joined = set()
+    for i, f in enumerate(found):
+        if i in taken or " " in f.text or f.anaphor or f.weight >= GAZETTEER_WEIGHT or f.text not in first_words:
+            continue
+        before = _LAST_WORD.search(text[max(0, f.start_char - 14):f.start_char])
+        if before is None or before.group(1).casefold() not in _RANKS_BEFORE_NAMES:
+            continue
+        fits = {found[j].text: j for j in first_words[f.text] if found[j].start < f.start and not _kept_apart(f, found[j])}
+        if len(fits) == 1:
+            union(i, next(iter(fits.values())))
+            joined.add(i)
+    return joined
+
+
+#: Honorifics and ranks a family name follows: "Mr. Xi", "Gen. Li", "President Xi".
+_RANKS_BEFORE_NAMES = _TITLES_BEFORE_NAMES | frozenset({
+    "gen", "general", "col", "colonel", "lt", "maj", "adm", "admiral", "president", "premier", "minister",
+    "chairman", "governor", "ambassador", "justice", "judge"})
+
+
 def _link_first_names(found: list[Found], taken: set[int], union) -> set[int]:  # type: ignore[no-untyped-def]
     """Join "Meg" to "Meg Whitman" named before it, when she is the only person named in full
     with that given name (:func:`kg.extract.given_names.given_names`) and the sentence does
@@ -211,8 +251,9 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
         if f.demonym or not short:
             continue
         if len(short) == 1:
-            if f.cls != "Organization" or f.weight >= GAZETTEER_WEIGHT or _is_acronym(f.text):
-                continue
+            if f.cls != "Organization" or f.weight >= GAZETTEER_WEIGHT or _is_acronym(f.text) \
+                    or short[0] in common_adjectives():
+                continue  # "formerly International Executive Director of Greenpeace": no Amnesty International
             fits = [j for j, long in enumerate(words)
                     if len(long) > 1 and found[j].cls == f.cls and (long[-1] == short[0] or (
                         long[0] == short[0] and all(w in ORGANIZATION_WORDS for w in long[1:])))]

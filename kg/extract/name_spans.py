@@ -76,6 +76,9 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
     After a possessive only a proper-noun piece stays ("Amazon's AI" keeps
     "Amazon"; "Amazon's Kuiper" keeps both).
     """
+    whole = _trim(ent)
+    if whole is not None and " and " in whole.text and known(whole.text):
+        return [whole]  # "the United Kingdom of Great Britain and Northern Ireland": a name the gazetteer knows
     pieces, start, after_possessive = [], ent.start, False
     doc, t, label = ent.doc, tokens_of(ent.doc), ent.label_  # the table's words: a Token's are made at each read
     for i in range(ent.start, ent.end + 1):
@@ -549,21 +552,26 @@ def _without_role(span: Span) -> Span:
 
 
 def _without_academic_title(span: Span | None) -> Span | None:
-    """A person's name NER found without the academic title it took in: "Prof Rangan Banerjee"
-    is Rangan Banerjee, "Prof Banerjee" Banerjee (``ontology/words.toml`` ``academic_titles``; a
-    company's "Dr Reddy's" is not asked).
+    """A person's name NER found without the academic title or the rank it took in: "Prof Rangan
+    Banerjee" is Rangan Banerjee, "Prof Banerjee" Banerjee, "Lt Gen Sahir Shamshad Mirza" Sahir
+    Shamshad Mirza (``ontology/words.toml`` ``academic_titles``, ``rank_titles``; a company's "Dr
+    Reddy's" is not asked).
 
     >>> from kg.extract.nlp import load_nlp
     >>> doc = load_nlp()("Prof Rangan Banerjee met Dr Lee.")
     >>> _without_academic_title(doc[0:3]).text, _without_academic_title(doc[4:6]).text
     ('Rangan Banerjee', 'Lee')
     """
-    if span is not None and len(span) > 1 and span[0].lower_.rstrip(".") in _ACADEMIC_TITLES and span[1].is_title:
-        return span.doc[span.start + 1:span.end]
+    while span is not None and len(span) > 1 and span[0].lower_.rstrip(".") in _ACADEMIC_TITLES \
+            and span[1].is_title and (span[0].lower_.rstrip(".") in _ACADEMIC_ONLY or len(span) > 2):
+        span = span.doc[span.start + 1:span.end]  # "Lt Gen Sahir Shamshad Mirza": both ranks
     return span
 
 
-_ACADEMIC_TITLES = frozenset(_WORDS["academic_titles"])
+_ACADEMIC_ONLY = frozenset(_WORDS["academic_titles"])
+#: Titles a person's name is found with and never part of it: academic titles and ranks
+#: (``words.toml`` ``academic_titles``, ``rank_titles``; a rank leaves two words at least: "General Grant").
+_ACADEMIC_TITLES = _ACADEMIC_ONLY | frozenset(_WORDS["rank_titles"])
 
 
 def _without_place_seat(span: Span) -> Span:

@@ -29,8 +29,8 @@ from operator import itemgetter
 from kg.extract.coreference import _link_anaphora, _narrated, _unnamed_entities, _we_as_the_company
 from kg.extract.entity_mention import EntityMention
 from kg.extract.mentions import Found
-from kg.extract.name_links import (_groups_apart, _link_acronyms, _link_first_names, _link_surnames,
-                                   _link_variants)
+from kg.extract.name_links import (_groups_apart, _link_acronyms, _link_family_names_first, _link_first_names,
+                                   _link_surnames, _link_variants)
 from kg.extract.national import home_country, national_body
 from kg.extract.namesakes import bare_name, namesake
 from kg.extract.naming import _best_label, _is_acronym, abbreviates, legal_name, mint_iri, name_key
@@ -276,6 +276,7 @@ def group_names(found: list[Found], text: str) -> Grouping:
                 first_by_key[k] = i
     _link_acronyms(found, text, union)
     surnames = _link_surnames(found, lambda a, b: union(a, b, "surname"))
+    surnames |= _link_family_names_first(found, text, surnames, lambda a, b: union(a, b, "surname"))
     surnames |= _link_first_names(found, surnames, lambda a, b: union(a, b, "first name"))
     _link_variants(found, root, lambda a, b: union(a, b, "name variant"))
 

@@ -41,6 +41,8 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
             place = arg(ctx, token)
             if place is None or place.cls != "Place":
                 continue
+            if _of_origin(token):
+                continue  # "an Indian-origin activist born in Durban": ancestry, no nationality
             owner = token.dep_ == "poss" and is_country(ctx, place)  # "Italy's", not "Leeds's"
             if token.dep_ in {"acomp", "attr"} and token.head.lemma_ == "be" and _demonym(ctx, token, place):
                 yield from _said_of(ctx, spec, token, place, sent, conf)  # "He is Danish"
@@ -100,6 +102,24 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                 people = [a for a in [arg(ctx, holder)] if a and a.cls == "Person"]
             for person in people:
                 yield relation(ctx, stated, person, place, sent, "nationality", conf)
+
+
+def _of_origin(token: Token) -> bool:
+    """Whether a demonym is joined by a hyphen to a word of ancestry: "an Indian-origin activist",
+    "a Chinese-descent engineer" (and "Indian-orgin", as a source spelled it).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Mr. Naidoo, an Indian-origin activist, met an Indian engineer.")
+    >>> [_of_origin(t) for t in doc if t.text == "Indian"]
+    [True, False]
+    """
+    doc, k = token.doc, token.i
+    return k + 2 < len(doc) and doc[k + 1].text == "-" and not token.whitespace_ \
+        and doc[k + 2].lower_ in _ANCESTRY
+
+
+#: Words of ancestry a demonym is hyphened to.
+_ANCESTRY = frozenset({"origin", "orgin", "descent", "heritage", "ancestry", "descended"})
 
 
 def _a_body_between(ctx: DocContext, token: Token, named: Arg) -> bool:

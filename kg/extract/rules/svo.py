@@ -95,6 +95,8 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
                 if spec.name == "subsidiaryOf" and _part_owned(verb) and "investsIn" in ctx.lexicon.properties:
                     spec = ctx.lexicon.properties["investsIn"]  # "35% owned by Vodacom": a stake, no parent
                     pairs = [(o, s) for s, o in pairs]
+                if spec.name == "worksFor" and inverse:  # "PM Sharif appointed X as chairman of the JCSC"
+                    pairs = [(s, o) for s, o in pairs if not _appointed_elsewhere(ctx, verb, o)]
                 pairs += _co_agents(ctx, spec, verb, preps, pairs, inverse)
                 for s, o in pairs:
                     found.setdefault((s.iri, o.iri), []).append((spec, s, o))
@@ -104,6 +106,26 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
             fits = [x for x in options if x[0].allows(x[1].cls, x[2].cls)] or options[:1]
             for spec, s, o in fits:
                 yield relation(ctx, spec, s, o, sent, "svo", conf, former=was)
+
+
+def _appointed_elsewhere(ctx: DocContext, verb: Token, employer: Arg) -> bool:
+    """Whether the one a verb of hiring names as employer only appointed: a person appointing
+    ("PM Sharif has appointed Lt Gen Mirza as the chairman of ...": a government's post, no
+    employment by Sharif), or one whose "as" title names another organisation ("Kessel Group
+    appointed Ann Vell as chairman of Zentro Bank": Zentro's chairman).
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> g = extract(Document.from_text("Kessel Group appointed Ann Vell as chairman of Zentro Bank.", "x"))
+    >>> sorted((r.predicate, r.obj.rsplit("/")[-1]) for r in g.relations if r.predicate in {"worksFor", "leads"})
+    [('leads', 'Zentro_Bank')]
+    """
+    if employer.cls == "Person" and verb.lemma_ in ctx.lexicon.words.rules["appointing_verbs"]:
+        return True
+    titles = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    return any(o.cls == "Organization" and o.iri != employer.iri
+               for title in titles for c in title.children if c.dep_ == "prep" and c.lower_ in {"of", "at"}
+               for o in args(ctx, pobj(c)))
 
 
 def _hyphened(doc: Doc, i: int) -> bool:
