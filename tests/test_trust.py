@@ -4797,3 +4797,13 @@ def test_an_adjective_alone_is_no_short_name_of_an_organisation():
     got = entities("Kumi Vell has been appointed Secretary General of Amnesty International. Mr. Vell was formerly "
                    "International Executive Director of Greenpeace.")
     assert "International" not in got.get("Amnesty International", ("", ()))[1], got
+
+
+def test_an_adjective_opening_a_title_is_no_employer():
+    got = facts("Mr. Kumi Vell was formerly International Executive Director of Greenpeace.")
+    assert ("Kumi Vell", "worksFor", "Greenpeace") in got and not {f for f in got if f[2] == "International"}, got
+
+
+def test_a_ranks_abbreviation_is_no_part_of_a_name():
+    got = entities("Prime Minister Shehbaz Vell has picked a new army chief. Gen Munir Roe said so.")
+    assert "Munir Roe" in got and "Gen Munir Roe" not in got, got

@@ -118,6 +118,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                     and piece_text in longer:
                 known = None  # "Before joining Ford" in a text on the Ford Foundation: not Ford Motor Company
             if known is None and (_common_word(piece, lexicon) or _field_of_work(piece, lexicon)
+                                  or _opens_a_title(piece, title_words)
                                   or (ner_cls == "Person" and _a_kind_of(piece))):
                 continue  # "Hollis of the River", "Central and South America", "Family Welfare": no name alone
             # "transferred to France": the country; "the 1984 Games"
@@ -212,6 +213,21 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                      addressed=f.cls == "Organization" and not f.anaphor and _addressed(doc[t.root(f.start, f.end)]))
              for f in found]
     return sorted(found, key=lambda f: f.start)
+
+
+def _opens_a_title(span: Span, title_words: frozenset[str]) -> bool:
+    """Whether a one-word name is an adjective a job title's words follow: "formerly International
+    Executive Director of Greenpeace" (NER's organisation "International"), "National Security
+    Adviser"; no name alone.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He was International Executive Director of Greenpeace.")
+    >>> _opens_a_title(doc[2:3], frozenset({"executive", "director"}))
+    True
+    """
+    doc = span.doc
+    return len(span) == 1 and span.end < len(doc) and span[0].lower_ in common_adjectives() \
+        and doc[span.end].is_title and doc[span.end].lower_ in title_words
 
 
 def _addressed(root: Token) -> bool:

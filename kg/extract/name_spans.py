@@ -563,7 +563,8 @@ def _without_academic_title(span: Span | None) -> Span | None:
     ('Rangan Banerjee', 'Lee')
     """
     while span is not None and len(span) > 1 and span[0].lower_.rstrip(".") in _ACADEMIC_TITLES \
-            and span[1].is_title and (span[0].lower_.rstrip(".") in _ACADEMIC_ONLY or len(span) > 2):
+            and span[1].is_title and (span[0].lower_.rstrip(".") in _ACADEMIC_ONLY or len(span) > 2
+                                      or span[0].lower_.rstrip(".") not in _RANK_WORDS):  # "Gen Munir": Munir
         span = span.doc[span.start + 1:span.end]  # "Lt Gen Sahir Shamshad Mirza": both ranks
     return span
 
@@ -572,6 +573,9 @@ _ACADEMIC_ONLY = frozenset(_WORDS["academic_titles"])
 #: Titles a person's name is found with and never part of it: academic titles and ranks
 #: (``words.toml`` ``academic_titles``, ``rank_titles``; a rank leaves two words at least: "General Grant").
 _ACADEMIC_TITLES = _ACADEMIC_ONLY | frozenset(_WORDS["rank_titles"])
+#: Ranks written in full, which may open a name of two words ("General Grant", "Major Lance").
+_RANK_WORDS = frozenset({"general", "colonel", "lieutenant", "brigadier", "admiral", "sergeant", "corporal",
+                         "commodore", "marshal"})
 
 
 def _without_place_seat(span: Span) -> Span:
