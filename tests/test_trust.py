@@ -4807,3 +4807,9 @@ def test_an_adjective_opening_a_title_is_no_employer():
 def test_a_ranks_abbreviation_is_no_part_of_a_name():
     got = entities("Prime Minister Shehbaz Vell has picked a new army chief. Gen Munir Roe said so.")
     assert "Munir Roe" in got and "Gen Munir Roe" not in got, got
+
+
+def test_a_title_between_two_names_goes_to_the_subject_after_it():
+    got = facts("In a ceremony led by President Bola Vell, the Nigeria Ambassador to the Republic of Cameroon, Abayomi "
+                "Okafor presented Letters of Credence to President Paul Biya.")
+    assert ("Bola Vell", "jobTitle", "Ambassador") not in got, got

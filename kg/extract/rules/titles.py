@@ -594,8 +594,9 @@ def _beside_another(ctx: DocContext, title: Token, person: Token) -> bool:
     """Whether a title in apposition is another person's, whatever the parse hangs it on: one
     named right before its comma ("Jeon Lee as the new head and President Gyeong Ho, the
     existing head of X, as ...", "former BBC executive Amanda Farnsworth, ... and Sarah Hunt, head of
-    audit for IAG") or right after its last word ("In addition to Walujo, Director of Public Affairs
-    Ade Mulyana, and ...")."""
+    audit for IAG"), right after its last word ("In addition to Walujo, Director of Public Affairs
+    Ade Mulyana, and ...") or after its comma as the verb's subject ("led by President Tinubu, the
+    Nigeria Ambassador to Cameroon, Abayomi Olonisakin presented ...")."""
     by_token = ctx.resolved.by_token
     own = by_token[person.i].iri
     doc = title.doc
@@ -604,6 +605,10 @@ def _beside_another(ctx: DocContext, title: Token, person: Token) -> bool:
     if title.i >= 2 and doc[title.i - 1].text == ",":  # "..., Rob Parkinson and Sarah Hunt, head of audit at X":
         around.append(title.i - 2)  # Hunt's, though the parse hangs the names before on the title
     around += [end + 1] if end + 1 < len(doc) else []
+    if end + 2 < len(doc) and doc[end + 1].text == "," and end + 2 in by_token \
+            and doc[by_token[end + 2].end - 1].dep_ in {"nsubj", "nsubjpass"}:
+        around.append(end + 2)  # "led by President Tinubu, the Nigeria Ambassador to Cameroon, Abayomi
+        # Olonisakin presented ...": the subject after the title's comma holds it
     return any(i in by_token and by_token[i].cls == "Person" and by_token[i].iri != own and not by_token[i].anaphor
                for i in around)
 
