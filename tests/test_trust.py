@@ -4604,7 +4604,7 @@ def test_a_version_of_a_thing_is_not_in_it():
 
 @pytest.mark.parametrize("name", ["Food and Drug Administration", "U.S. Fish and Wildlife Service",
                                   "National Oceanic and Atmospheric Administration"])
-def test_a_field_and_a_bodys_name_are_one_name(name):
+def test_a_field_word_and_an_administration_are_one_name(name):
     assert entities(f"Ann Vell met officials of the {name} in May.").get(name, ("",))[0] == "Organization"
 
 
@@ -4647,7 +4647,7 @@ def test_a_post_the_text_ends_is_former(text, fact):
     assert (*fact, True) in posts and (*fact, False) not in posts, posts
 
 
-def test_a_post_still_held_is_not_former():
+def test_a_post_to_be_taken_or_held_this_week_is_not_former():
     assert ("Ann Vell", "leads", "Kessel Bank", False) in _posts(
         "Ann Vell is chairman of Kessel Bank. Tom Roe will replace Ann Vell next year.")
     assert ("Ann Vell", "jobTitle", "chairman", False) in _posts(

@@ -140,7 +140,8 @@ def _without_title(name: str) -> str:
     return words[1] if len(words) == 2 and words[0].rstrip(".").lower() in _TITLES_BEFORE_NAMES else name
 
 
-def _link_family_names_first(found: list[Found], text: str, taken: set[int], union) -> set[int]:  # type: ignore[no-untyped-def]
+def _link_family_names_first(found: list[Found], text: str, taken: set[int],
+                             union) -> set[int]:  # type: ignore[no-untyped-def]
     """Join "Mr. Xi" to "Xi Jinping" named before it: an honorific or a rank before a one-word
     name puts a family name after it (``_TITLES_BEFORE_NAMES``, "Gen."), and a name written
     family name first begins with it (Chinese, Korean, Vietnamese, Hungarian names), when one
@@ -167,7 +168,8 @@ def _link_family_names_first(found: list[Found], text: str, taken: set[int], uni
         before = _LAST_WORD.search(text[max(0, f.start_char - 14):f.start_char])
         if before is None or before.group(1).casefold() not in _RANKS_BEFORE_NAMES:
             continue
-        fits = {found[j].text: j for j in first_words[f.text] if found[j].start < f.start and not _kept_apart(f, found[j])}
+        fits = {found[j].text: j for j in first_words[f.text]
+                if found[j].start < f.start and not _kept_apart(f, found[j])}
         if len(fits) == 1:
             union(i, next(iter(fits.values())))
             joined.add(i)

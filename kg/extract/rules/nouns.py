@@ -18,7 +18,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from kg.extract.classes import noun_class
-from kg.extract.rules.args import Arg, arg, args, confidence, fitting, negated, planned, pobj, relation, subject
+from kg.extract.rules.args import (
+    Arg,
+    arg,
+    args,
+    confidence,
+    fitting,
+    negated,
+    planned,
+    pobj,
+    relation,
+    subject,
+)
 from kg.registry import extractors
 from kg.types import Relation
 
