@@ -58,6 +58,7 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
     predecessors = None  # _takeovers(ctx, sent), read when the sentence gives a person a title (most give none)
     taken = {"jobTitle", *ctx.lexicon.words.rules["job_title_properties"]}
     respectively = "respectively" in ctx.tokens.lower[sent.start:sent.end]  # "A and B were named X and Y respectively"
+    out: list[Relation] = []
     for token in ctx.named_tokens(sent):
         person = arg(ctx, token)
         if person is None or person.cls != "Person" or by_token[token.i].end - 1 != token.i:
@@ -74,7 +75,44 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
                 made += [replace(r, subject=before.iri, subject_span=(before.start_char, before.end_char), former=True)
                          for r in made if r.subject == person.iri and not r.former and r.predicate in taken
                          for before in predecessors[person.iri]]  # the post taken over, held before by them
-            yield from made
+            out += made
+    if out:
+        out += _succeeded_posts(ctx, sent, out, taken)
+    yield from out
+
+
+def _succeeded_posts(ctx: DocContext, sent: Span, made: list[Relation], taken: set[str]) -> list[Relation]:
+    """The posts a successor with no title of their own in the sentence takes from the one they
+    succeed, done or announced: "Kessel Stores chief executive Richard Vell will be succeeded by
+    Pieter Roe in March" (Roe leads Kessel Stores); not "may succeed" nor "will not replace".
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> g = extract(Document.from_text("Kessel Stores chief executive Richard Vell will be succeeded by "
+    ...                                "Pieter Roe.", "x"))
+    >>> sorted((r.subject.rsplit("/", 1)[-1], r.predicate) for r in g.relations if r.predicate == "leads")
+    [('Pieter_Roe', 'leads'), ('Richard_Vell', 'leads')]
+    """
+    verbs = ctx.lexicon.words.rules.get("succeeding_verbs", ())
+    titled = {r.subject for r in made}
+    out = []
+    for verb in sent:
+        if verb.lemma_ not in verbs or verb.pos_ != "VERB" or negated(ctx, verb) or hedged(ctx, verb) \
+                or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+            continue  # "replaced Ali Khan as captain": the title's own rule
+        if any(c.dep_ == "auxpass" for c in verb.children):  # "X will be succeeded by Y"
+            befores = args(ctx, next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
+            afters = [a for c in verb.children if c.dep_ == "agent" for a in args(ctx, pobj(c))]
+        else:  # "Y succeeds X"
+            befores = args(ctx, next((c for c in verb.children if c.dep_ == "dobj"), None))
+            afters = args(ctx, next((c for c in verb.children if c.dep_ == "nsubj"), None))
+        for before in befores:
+            for after in afters:
+                if after.cls != "Person" or after.iri in titled or after.iri == before.iri:
+                    continue
+                out += [replace(r, subject=after.iri, subject_span=(after.start_char, after.end_char))
+                        for r in made if r.subject == before.iri and not r.former and r.predicate in taken]
+    return out
 
 
 def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token, bodies: frozenset[str],
