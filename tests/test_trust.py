@@ -4813,3 +4813,20 @@ def test_a_title_between_two_names_goes_to_the_subject_after_it():
     got = facts("In a ceremony led by President Bola Vell, the Nigeria Ambassador to the Republic of Cameroon, Abayomi "
                 "Okafor presented Letters of Credence to President Paul Biya.")
     assert ("Bola Vell", "jobTitle", "Ambassador") not in got, got
+
+
+def test_a_successor_with_no_title_of_their_own_takes_the_post_they_succeed():
+    got = facts("Kessel Stores chief executive Richard Vell will be succeeded by Pieter Roe in March.")
+    assert {("Pieter Roe", "leads", "Kessel Stores"), ("Pieter Roe", "jobTitle", "chief executive")} <= got, got
+    got = facts("Kessel Stores chief executive Richard Vell may be succeeded by Pieter Roe.")
+    assert ("Pieter Roe", "leads", "Kessel Stores") not in got, got
+    got = facts("Ann Vell, chief executive of Kessel Bank, will be replaced by Tom Roe, the bank's finance chief.")
+    assert ("Tom Roe", "jobTitle", "chief executive") not in got, got
+
+
+def test_a_family_name_written_first_gives_no_gender():
+    text = ("Kessel removed defense minister Li Shangfu from his position on Oct. 24. Gen. Li hasn't been heard from "
+            "publicly for nearly two months. His last public appearance was on Aug. 29, when he addressed a forum of "
+            "the Kessel Defence Council.")
+    g = graph(text)
+    assert not [e for e in g.entities if e.label.startswith("unnamed person")], [e.label for e in g.entities]

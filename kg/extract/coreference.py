@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from kg.extract.entity_mention import EntityMention
-from kg.extract.given_names import name_genders
+from kg.extract.given_names import family_names, name_genders
 from kg.extract.mentions import Found
 from kg.extract.naming import mint_iri
 from kg.lexicon import load_words
@@ -379,8 +379,9 @@ def _named_genders(found: list[Found], by_token: dict[int, EntityMention], text:
             out.setdefault(hit.iri, honorific)
         while len(words) > 2 and words[0].rstrip(".").casefold() in _TITLES_BEFORE_NAMES:
             words = words[1:]  # "Dr Mira Castell": Mira
-        if given_names and len(words) > 1 and words[0] in genders:
-            given.setdefault(hit.iri, genders[words[0]])
+        if given_names and len(words) > 1 and words[0] in genders and (
+                words[0] not in family_names() or words[-1] in family_names()):
+            given.setdefault(hit.iri, genders[words[0]])  # not "Li Shangfu", "Park Geun-hye": a family name first
     return {**given, **out}
 
 
