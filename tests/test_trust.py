@@ -4830,3 +4830,11 @@ def test_a_family_name_written_first_gives_no_gender():
             "the Kessel Defence Council.")
     g = graph(text)
     assert not [e for e in g.entities if e.label.startswith("unnamed person")], [e.label for e in g.entities]
+
+
+def test_a_post_kept_beside_one_left_is_current_and_a_founding_never_over():
+    posts = _posts("Ann Vell stepped down as chief executive of Kessel Bank but remains chairman of the bank.")
+    assert {("Ann Vell", "jobTitle", "chairman", False), ("Ann Vell", "jobTitle", "chief executive", True)} <= posts
+    got = graph("Peter Vell, the co-founder of Kessel Insurance, stepped down as chief executive but will remain as "
+                "chairman.")
+    assert [r.former for r in got.relations if r.predicate == "foundedBy"] == [False], got.relations

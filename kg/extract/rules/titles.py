@@ -152,7 +152,7 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
         s, o = (person, owner) if bearer_is_subject else (owner, person)
         if spec.allows(s.cls, o.cls):
             yield relation(ctx, spec, s, o, sent, "title", conf, staff=title.lower_ in rules.get("staff_titles", ()),
-                           former=was)
+                           former=was and spec.name in rules["job_title_properties"])  # a founding is never over
     if spec.name in rules["job_title_properties"] and _a_job(ctx, title, phrase):
         yield _job_title(ctx, person, sent, phrase, conf, was or _career_start(title))
 
@@ -337,6 +337,10 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         for clause in (c for c in dependents(verb, {"advcl"}) if c.i < verb.i and c.tag_ in {"VBN", "VBG"}
                        and not dependents(c, {"nsubj", "nsubjpass", "dobj"})):
             candidates += _as_objects(clause)
+        # "stepped down as chief executive but will remain (as) chairman": a verb of staying joined to it
+        for clause in (c for c in dependents(verb, {"conj"}) if c.lemma_ in _STAYING
+                       and not dependents(c, {"nsubj", "nsubjpass"})):
+            candidates += _as_objects(clause) + [c for c in dependents(clause, {"attr", "oprd", "acomp"})]
     # "he would continue in his role as chairman of Kenya Airways": the post the possessor holds
     if person.dep_ == "poss" and person.head.lower_ in POST_NOUNS:
         candidates += _as_objects(person.head)
@@ -579,6 +583,8 @@ def _taken_over(title: Token, person: Token) -> bool:
     return not beside or any(c.lower_ in _NEW for c in title.children)
 
 
+#: Verbs of staying in a post, whose "as" or complement is the subject's title: "will remain as chairman".
+_STAYING = frozenset({"remain", "stay", "continue"})
 #: Words that make a title beside a name the post just taken ("Ann Roe, the new chief, ..."),
 #: and no part of the title's literal.
 _NEW = frozenset({"new", "incoming", "next"})
