@@ -1081,7 +1081,8 @@ def _kin_of_another(doc: Doc, resolved: Resolved, a: Side, b: Side, lexicon: Lex
     True
     """
     start, end = min(a.end, b.end), max(a.start, b.start)
-    beside = [doc[side.root].head for side in (a, b) if doc[side.root].dep_ == "appos"]  # "Koc's father, Rahmi Koc"
+    # "Koc's father, Rahmi Koc": the kin word either name is in apposition to
+    beside = [doc[side.root].head for side in (a, b) if doc[side.root].dep_ == "appos"]
     for token in (*doc[start:end], *beside):
         if token.lower_ not in lexicon.kin_titles or label not in lexicon.signalled_by(token.lower_):
             continue  # "the son of George Roe and his wife Ann": a wife says nothing of the son

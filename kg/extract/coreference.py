@@ -186,7 +186,7 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         if noun in _BUSINESS_ANAPHORA:  # "the company" is no university; but "the bank" may be Union Bank
             wrong |= {iri for iri, label in no_businesses.items() if label.casefold().split()[-1] != noun}
         ahead = by_token.get(a.antecedent) if a.antecedent is not None and a.antecedent > a.start \
-            and a.text.casefold() in {"he", "she", "its"} else None  # not a relative pronoun's misparsed antecedent
+            and a.text.casefold() in {"he", "she", "its"} else None  # not a misparsed relative's antecedent
         if ahead is not None and ahead.cls == a.cls and ahead.iri not in wrong:
             link(a, ahead)  # "Since she joined Acme, Mary Vole has ...": the name after it
             continue

@@ -147,7 +147,8 @@ def _link_family_names_first(found: list[Found], text: str, taken: set[int],
     family name first begins with it (Chinese, Korean, Vietnamese, Hungarian names), when one
     full name only does. Return the names joined (they vote Person). ``taken``: those joined.
 
-    >>> f = lambda text, start, at: Found(start, start + len(text.split()), at, at + len(text), text, "Person", 1.0)
+    >>> f = lambda text, start, at: Found(start, start + len(text.split()), at, at + len(text), text,
+    ...                                   "Person", 1.0)
     >>> text = "Xi Jinping spoke. Later Mr. Xi left."
     >>> joined = []
     >>> _link_family_names_first([f("Xi Jinping", 0, 0), f("Xi", 6, 28)], text, set(),

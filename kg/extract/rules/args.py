@@ -589,7 +589,8 @@ def _early_in_a_career(verb: Token) -> bool:
     "Earlier this week, Ann Lee was named chair".
 
     >>> from kg.extract.nlp import load_nlp
-    >>> doc = load_nlp()("Earlier in his career, Joe Roe was chief of Acme. In his career, Al Lee was chief of Zentro.")
+    >>> doc = load_nlp()("Earlier in his career, Joe Roe was chief of Acme. "
+    ...                  "In his career, Al Lee was chief of Zentro.")
     >>> _early_in_a_career(doc[7]), _early_in_a_career(doc[18])
     (True, False)
     >>> doc = load_nlp()("Earlier, Dhanin was CEO of CP. Earlier this week, Ann Vell was chair of Acme.")

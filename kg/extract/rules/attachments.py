@@ -133,8 +133,8 @@ def _attached(ctx: DocContext, head: Token, found: EntityMention) -> Iterator[tu
         elif child.dep_ in {"amod", "compound"} and child.lower_ in {"based", "headquartered"} or (
                 child.dep_ == "compound" and child.pos_ == "NOUN" and child.i < head.i):  # "Boston-based"
             if child.lower_ not in {"based", "headquartered"}:  # "Singapore-based sovereign wealth fund Temasek"
-                child = next((g for g in child.children if g.dep_ == "amod" and g.lower_ in {"based", "headquartered"}),
-                             None)
+                child = next((g for g in child.children
+                              if g.dep_ == "amod" and g.lower_ in {"based", "headquartered"}), None)
                 if child is None:
                     continue
             for place in child.children:

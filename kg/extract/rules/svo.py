@@ -122,7 +122,8 @@ def _appointed_elsewhere(ctx: DocContext, verb: Token, employer: Arg) -> bool:
     """
     if employer.cls == "Person" and verb.lemma_ in ctx.lexicon.words.rules["appointing_verbs"]:
         return True
-    titles = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    titles = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+              for p in c.children if p.dep_ == "pobj"]
     return any(o.cls == "Organization" and o.iri != employer.iri
                for title in titles for c in title.children if c.dep_ == "prep" and c.lower_ in {"of", "at"}
                for o in args(ctx, pobj(c)))

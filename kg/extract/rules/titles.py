@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from kg.extract.classes import DASHES, HONORIFICS, names_another
 from kg.extract.mentions import _title_words
 from kg.extract.name_spans import DEGREE_WORDS, FAMILY_NOUNS, ORDINAL
-from kg.extract.rules.args import (POST_NOUNS, Arg, arg, args, confidence, conjuncts, formerly, hedged, negated, planned,
-                                   pobj, relation, subject)
+from kg.extract.rules.args import (POST_NOUNS, Arg, arg, args, confidence, conjuncts, formerly, hedged, negated,
+                                   planned, pobj, relation, subject)
 from kg.extract.tokens import Tokens, tokens_of
 from kg.lexicon import PropertySpec, load_words
 from kg.registry import extractors
