@@ -4838,3 +4838,18 @@ def test_a_post_kept_beside_one_left_is_current_and_a_founding_never_over():
     got = graph("Peter Vell, the co-founder of Kessel Insurance, stepped down as chief executive but will remain as "
                 "chairman.")
     assert [r.former for r in got.relations if r.predicate == "foundedBy"] == [False], got.relations
+
+
+def test_a_persons_own_and_a_letter_are_no_organisations_and_a_bishop_is_no_part_of_a_name():
+    text = ("When he started his Episcopal Ministry in 2009, Bishop Kariuki Vell served the Diocese of Embu. "
+            "Abayomi Roe presented Letters of Credence to President Paul Biya.")
+    got = entities(text)
+    assert "Episcopal Ministry" not in got and "Letters of Credence" not in got, got
+    assert "Kariuki Vell" in got and not {f for f in facts(text) if f[1] == "foundedBy"}, got
+    assert "Apple" in entities("She sold her Apple shares in 2019.")
+
+
+def test_an_offices_acronym_is_no_organisation():
+    got = entities("As he takes over office, the new IGP will take the leading role in the Kessel Police Service. "
+                   "Pakistan named Lt Gen Asim Vell as chief of army staff (COAS) on Thursday.")
+    assert "IGP" not in got and "COAS" not in got, got

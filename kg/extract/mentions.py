@@ -119,6 +119,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                 known = None  # "Before joining Ford" in a text on the Ford Foundation: not Ford Motor Company
             if known is None and (_common_word(piece, lexicon) or _field_of_work(piece, lexicon)
                                   or _opens_a_title(piece, title_words)
+                                  or (ner_cls == "Organization" and _a_persons_own(piece))
                                   or (ner_cls == "Person" and _a_kind_of(piece))):
                 continue  # "Hollis of the River", "Central and South America", "Family Welfare": no name alone
             # "transferred to France": the country; "the 1984 Games"
@@ -213,6 +214,24 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                      addressed=f.cls == "Organization" and not f.anaphor and _addressed(doc[t.root(f.start, f.end)]))
              for f in found]
     return sorted(found, key=lambda f: f.start)
+
+
+def _a_persons_own(span: Span) -> bool:
+    """Whether a person's "his" or "her" owns the name, its head: "when he started his Episcopal
+    Ministry" (his service as a bishop), "his Reflections on the Revolution", no organisation named
+    so; not "her Apple shares", nor a name an organisation's word ends ("his Tredegar Iron Company").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("When he started his Episcopal Ministry, he sold her Apple shares.")
+    >>> _a_persons_own(doc[4:6]), _a_persons_own(doc[10:11])
+    (True, False)
+    """
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_ in {"his", "her"} and before.dep_ == "poss" and before.head.i == span.root.i \
+        and span.root.dep_ != "compound" \
+        and (span[-1].lower_ not in ORGANIZATION_WORDS or span[-1].lower_ == "ministry")
 
 
 def _opens_a_title(span: Span, title_words: frozenset[str]) -> bool:
