@@ -4853,3 +4853,13 @@ def test_an_offices_acronym_is_no_organisation():
     got = entities("As he takes over office, the new IGP will take the leading role in the Kessel Police Service. "
                    "Pakistan named Lt Gen Asim Vell as chief of army staff (COAS) on Thursday.")
     assert "IGP" not in got and "COAS" not in got, got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Kessel Group chairman Cho Seok-rae stepped down and eldest son Cho Hyun-joon was promoted in his place.",
+     ("Cho Hyun-joon", "leads", "Kessel Group")),
+    ("Kessel Bank chief executive Ann Vell retired, and the board appointed Tom Roe to replace her.",
+     ("Tom Roe", "leads", "Kessel Bank")),
+])
+def test_a_successor_in_ones_place_takes_the_post_left(text, fact):
+    assert (*fact, False) in _posts(text), _posts(text)

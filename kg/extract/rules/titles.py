@@ -84,7 +84,9 @@ def _sentence(ctx: DocContext, sent: Span, bodies: frozenset[str], words: frozen
 def _succeeded_posts(ctx: DocContext, sent: Span, made: list[Relation], taken: set[str]) -> list[Relation]:
     """The posts a successor with no title of their own in the sentence takes from the one they
     succeed, done or announced: "Kessel Stores chief executive Richard Vell will be succeeded by
-    Pieter Roe in March" (Roe leads Kessel Stores); not "may succeed" nor "will not replace".
+    Pieter Roe in March" (Roe leads Kessel Stores), "chairman X stepped down and Y was promoted in
+    his place", "X retired, and the board appointed Y to replace her"; not "may succeed" nor "will
+    not replace".
 
     >>> from kg.pipeline import extract
     >>> from kg.types import Document
@@ -93,25 +95,39 @@ def _succeeded_posts(ctx: DocContext, sent: Span, made: list[Relation], taken: s
     >>> sorted((r.subject.rsplit("/", 1)[-1], r.predicate) for r in g.relations if r.predicate == "leads")
     [('Pieter_Roe', 'leads'), ('Richard_Vell', 'leads')]
     """
-    verbs = ctx.lexicon.words.rules.get("succeeding_verbs", ())
+    rules = ctx.lexicon.words.rules
+    verbs, appointing = rules.get("succeeding_verbs", ()), {*rules["appointing_verbs"], "promote"}
     titled = {r.subject for r in made}
     out = []
     for verb in sent:
-        if verb.lemma_ not in verbs or verb.pos_ != "VERB" or negated(ctx, verb) or hedged(ctx, verb) \
-                or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        if verb.pos_ != "VERB" or negated(ctx, verb) or hedged(ctx, verb):
+            continue
+        place = next((pobj(c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                      and pobj(c) is not None and pobj(c).lower_ == "place"), None)
+        if verb.lemma_ in appointing and place is not None:  # "Y was promoted in his place": his post
+            afters = args(ctx, next((c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}), None))
+            befores = [a for c in place.children if c.dep_ == "poss" for a in args(ctx, c)
+                       if a.iri not in {x.iri for x in afters}]
+            if not befores and verb.dep_ == "conj":  # "his" taken for the clause's own subject
+                befores = args(ctx, next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None))
+        elif verb.lemma_ not in verbs or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
             continue  # "replaced Ali Khan as captain": the title's own rule
-        if any(c.dep_ == "auxpass" for c in verb.children):  # "X will be succeeded by Y"
+        elif any(c.dep_ == "auxpass" for c in verb.children):  # "X will be succeeded by Y"
             befores = args(ctx, next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
             afters = [a for c in verb.children if c.dep_ == "agent" for a in args(ctx, pobj(c))]
-        else:  # "Y succeeds X"
+        else:  # "Y succeeds X", "the board appointed Y to replace her"
             befores = args(ctx, next((c for c in verb.children if c.dep_ == "dobj"), None))
-            afters = args(ctx, next((c for c in verb.children if c.dep_ == "nsubj"), None))
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None and verb.dep_ == "xcomp" and verb.head.lemma_ in appointing:
+                subject = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            afters = args(ctx, subject)
         for before in befores:
             for after in afters:
-                if after.cls != "Person" or after.iri in titled or after.iri == before.iri:
-                    continue
-                out += [replace(r, subject=after.iri, subject_span=(after.start_char, after.end_char))
-                        for r in made if r.subject == before.iri and not r.former and r.predicate in taken]
+                if after.cls != "Person" or after.iri in titled or after.iri == before.iri \
+                        or ctx.text[after.start_char:after.end_char].casefold() in {"he", "she", "who"}:
+                    continue  # "He succeeds Tom Beck, the vice president of X": his own posts are told elsewhere
+                out += [replace(r, subject=after.iri, subject_span=(after.start_char, after.end_char), former=False)
+                        for r in made if r.subject == before.iri and r.predicate in taken]  # the post left, taken
     return out
 
 
