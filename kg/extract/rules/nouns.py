@@ -119,7 +119,11 @@ def _holdings(ctx: DocContext, sent: Span, conf: float) -> Iterator[Relation]:
         elif props["investsIn"].allows(owner.cls, owned.cls):
             yield relation(ctx, props["investsIn"], owner, owned, sent, "noun", conf)
 
-    for token in sent:
+    t = ctx.tokens  # the table: a Token's strings are made at each read, and this reads every word
+    for i in range(sent.start, sent.end):
+        if t.pos[i] not in {"VERB", "NOUN"} or (t.lemma[i] not in holding and t.lower[i] not in holders | parents):
+            continue
+        token = ctx.doc[i]
         if token.pos_ == "VERB" and token.lemma_.lower() in holding and not planned(ctx, token) \
                 and not negated(ctx, token):
             passive = token.tag_ == "VBN" and any(c.dep_ in {"auxpass", "agent"} for c in token.children)

@@ -99,8 +99,12 @@ def _succeeded_posts(ctx: DocContext, sent: Span, made: list[Relation], taken: s
     verbs, appointing = rules.get("succeeding_verbs", ()), {*rules["appointing_verbs"], "promote"}
     titled = {r.subject for r in made}
     out = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or negated(ctx, verb) or hedged(ctx, verb):
+    t = ctx.tokens  # the table: read every word, make a Token of the few verbs that may say a succession
+    for i in range(sent.start, sent.end):
+        if t.pos[i] != "VERB" or (t.lemma[i] not in verbs and t.lemma[i] not in appointing):
+            continue
+        verb = ctx.doc[i]
+        if negated(ctx, verb) or hedged(ctx, verb):
             continue
         place = next((pobj(c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
                       and pobj(c) is not None and pobj(c).lower_ == "place"), None)
