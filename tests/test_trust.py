@@ -4863,3 +4863,76 @@ def test_an_offices_acronym_is_no_organisation():
 ])
 def test_a_successor_in_ones_place_takes_the_post_left(text, fact):
     assert (*fact, False) in _posts(text), _posts(text)
+
+
+def test_an_in_chief_title_is_whole_and_the_holders_sex_is_no_part_of_it():
+    got = facts("Ann Vell, the editor-in-chief of the Kessel Herald, said so. She will be the second female "
+                "editor-in chief of the paper. Delfina Gomez became the first female governor of Kessel State.")
+    assert {("Ann Vell", "jobTitle", "editor-in-chief"), ("Delfina Gomez", "jobTitle", "governor")} <= got, got
+    assert not {f for f in got if f[2] in {"editor", "chief", "female editor", "female governor"}}, got
+
+
+def test_the_parts_of_a_coalition_are_not_what_its_leader_leads():
+    got = facts("Jotham Vell will lead a coalition government made up of four parties: the Leaders Party, the "
+                "Kessel Party, the Graon Party and the Reunification Movement for Change.")
+    assert not {f for f in got if f[0] == "Jotham Vell" and f[1] in {"leads", "memberOf"}}, got
+
+
+def test_a_party_another_name_holds_is_not_its_neighbours():
+    got = facts("Those sworn in were former Zentro governor Annabel Lester, the Union Front's Boris Ekland and "
+                "city MP Dina Lutterman.")
+    assert ("Boris Ekland", "memberOf", "Union Front") in got, got
+    assert not {f for f in got if f[2] == "Union Front" and f[0] != "Boris Ekland"}, got
+    got = facts("Dan Kowalski won against his opponent, Liberal Party (LP) bet and incumbent vice mayor Patrick "
+                "Joseph Javier, by 5,000 votes.")
+    assert ("Dan Kowalski", "memberOf", "Liberal Party") not in got, got
+
+
+def test_a_surname_goes_to_the_first_full_name_a_suffixed_one_included():
+    text = ("The commission proclaimed Mayor Benjamin Vellos Jr. as the winner. Vellos is at present the president "
+            "of the Union of Local Authorities of Kessel. Other winners were councilors Jonathan Vellos and Ann Roe.")
+    got = facts(text)
+    assert ("Benjamin Vellos Jr.", "leads", "Union of Local Authorities of Kessel") in got, got
+    assert not {f for f in got if f[0] == "Jonathan Vellos"}, got
+
+
+def test_a_candidate_for_a_chamber_is_no_member_of_it():
+    assert not facts("The House of Representatives candidate, Kunle Adu, left the party.")
+    assert ("Ann Roe", "memberOf", "Labour Party") in facts("Labour Party candidate Ann Roe won the seat.")
+
+
+def test_a_partys_branch_is_no_place_of_the_party_and_a_candidates_party_no_home():
+    assert not facts("The Peoples Democratic Party (PDP) in Ondo has lost prominent members.")
+    assert ("Acme Corp", "locatedIn", "Ohio") in facts("Acme Corp in Ohio has cut jobs.")
+    assert not {f for f in facts("Morena candidate Delfina Gomez won the election.") if f[1] == "livesIn"}
+
+
+def test_a_general_title_and_a_ministers_portfolio_are_no_organisations():
+    got = entities("Kessel Secretary General Lenaitasi Vell resigned on Monday. Twelve ministers tendered their "
+                   "resignations including Union Health Minister Dr Anil Vardhan and IT Minister Ravi Shankar Vell.")
+    assert "Kessel Secretary" not in got and "Union Health" not in got, got
+    posts = _posts("Twelve ministers tendered their resignations including Union Health Minister Dr Anil Vardhan and "
+                   "IT Minister Ravi Shankar Vell.")
+    assert {("Anil Vardhan", "jobTitle", "Union Health Minister", True),
+            ("Ravi Shankar Vell", "jobTitle", "IT Minister", True)} <= posts, posts
+
+
+def test_one_replaced_as_a_post_held_it_before():
+    posts = _posts("Ann Vell, who was replaced by Tom Roe as chief executive of Kessel Bank, joined the cabinet.")
+    assert ("Ann Vell", "jobTitle", "chief executive", False) not in posts, posts
+    assert ("Di Roe", "jobTitle", "chairman", False) in _posts("Di Roe, who will be replaced by Al Lee as chairman of "
+                                                                 "Kessel Bank, spoke.")
+
+
+def test_an_appointment_left_later_in_the_sentence_is_over():
+    posts = _posts("Colin Vell was appointed executive editor of the Kessel Post in 2001 but left in 2007.")
+    assert ("Colin Vell", "worksFor", "Kessel Post", True) in posts, posts
+    posts = _posts("Tom Roe was named editor of the Kessel Post and left for Paris.")
+    assert ("Tom Roe", "worksFor", "Kessel Post", False) in posts, posts
+
+
+def test_a_partys_secretary_general_is_its_member_and_a_hyphened_title_is_one():
+    got = facts("Toby Vell, secretary general of the Kessel Party, spoke.")
+    assert ("Toby Vell", "memberOf", "Kessel Party") in got and ("Toby Vell", "leads", "Kessel Party") not in got, got
+    got = facts("Ann Roe, the secretary-general of the United Nations, spoke.")
+    assert ("Ann Roe", "leads", "United Nations") in got and ("Ann Roe", "jobTitle", "secretary") not in got, got

@@ -32,7 +32,7 @@ from kg.errors import ModelError, OntologyError
 from kg.lexicon import Lexicon, load_words, word_lists
 from kg.extract.classes import DASHES
 from kg.extract.resolve import Resolved
-from kg.extract.rules.args import formerly, membership, named_as_staff
+from kg.extract.rules.args import a_chamber, formerly, membership, named_as_a_part, named_as_staff
 from kg.extract.tokens import Tokens, tokens_of
 from kg.registry import extractors
 from kg.types import Relation
@@ -478,11 +478,14 @@ def pairs(ctx: DocContext) -> list[Relation]:
 
 def unstated(ctx: DocContext, found: list[Relation]) -> list[Relation]:
     """A model's relations that the extractors before it did not state, by :func:`one_subject`,
-    less those whose object is in another subject's clause (:func:`someone_elses`)."""
+    less those whose object is in another subject's clause (:func:`someone_elses`) or, for some
+    properties, in another person's phrase (:func:`hangs_on_another`)."""
     stated = {(r.predicate, r.subject_span, r.object_span) for r in ctx.relations}
     own = ctx.lexicon.words.rules.get("own_clause", frozenset())
+    own_phrase = ctx.lexicon.words.rules.get("own_phrase", frozenset())
     return one_subject(ctx, [r for r in found if (r.predicate, r.subject_span, r.object_span) not in stated
                              and not (r.predicate in own and someone_elses(ctx, r))
+                             and not (r.predicate in own_phrase and hangs_on_another(ctx, r))
                              and not (r.predicate in _EMPLOYMENT and for_a_piece(ctx, r))
                              and not (r.predicate == "foundedBy" and (cast_as(ctx, r) or made_by_another(ctx, r)))])
 
@@ -576,24 +579,20 @@ def someone_elses(ctx: DocContext, r: Relation) -> bool:
     in the company's clause, "Ann Lee, whose husband worked at IBM" IBM in his, "will replace
     Alain Lorenzo who is moving back to Paris" Paris in Lorenzo's (a relative pronoun NER's
     parse did not tie is the name right before it); so is an object that hangs on another
-    person's name below that verb ("succeeds Tom Beck, the executive vice president of Summit
-    Materials"), or in a participle's clause of another subject ("Puchercos has 20 years'
-    experience, having served at Lafarge"). A verb
+    person's name below that verb (:func:`hangs_on_another`), or in a participle's clause of
+    another subject ("Puchercos has 20 years' experience, having served at Lafarge"). A verb
     without a subject of its own ("to join") has the subject of the verb it completes, or
     that verb's object: "He became chief when Ann Roe left to join the UN" puts the UN in
     Ann Roe's clause.
     """
+    if hangs_on_another(ctx, r):
+        return True
     b = _token_span(ctx.doc, r.object_span)
     if b is None:
         return False
     t = tokens_of(ctx.doc)
     by_token = ctx.resolved.by_token
-    chain = t.up(t.root(*b))
-    i = next((i for i in chain if t.pos[i] in {"VERB", "AUX"}), None)
-    if any(by_token[k].cls == "Person" and by_token[k].iri not in {r.subject, r.obj} and t.dep[k] != "conj"
-           and not any(c.dep_ == "conj" for c in ctx.doc[k].children)  # "by Kroto, Curl and Smalley at Rice": all
-           for k in chain[:chain.index(i) if i is not None else len(chain)] if k in by_token):
-        return True  # "He succeeds Tom Beck, the executive vice president of Summit Materials": Beck's
+    i = next((i for i in t.up(t.root(*b)) if t.pos[i] in {"VERB", "AUX"}), None)
     if i is None:
         return False
     verb = ctx.doc[i]
@@ -616,6 +615,28 @@ def someone_elses(ctx: DocContext, r: Relation) -> bool:
         return False
     # another entity, or a noun that names no one kg knows ("whose husband worked at IBM")
     return bool(named - {r.obj}) or any(c.i not in by_token and c.pos_ == "NOUN" for c in subjects)
+
+
+def hangs_on_another(ctx: DocContext, r: Relation) -> bool:
+    """Whether ``r``'s object hangs, below its verb, on another person's name or on a noun in
+    apposition to one: "He succeeds Tom Beck, the executive vice president of Summit Materials",
+    "the Union Front's Boris Ekland", "won against his opponent, Liberal Party bet ..., Patrick
+    Javier" (the relation is that person's)."""
+    b = _token_span(ctx.doc, r.object_span)
+    if b is None:
+        return False
+    t = tokens_of(ctx.doc)
+    by_token = ctx.resolved.by_token
+    chain = t.up(t.root(*b))
+    i = next((i for i in chain if t.pos[i] in {"VERB", "AUX"}), None)
+    below = chain[:chain.index(i) if i is not None else len(chain)]
+    if any(by_token[k].cls == "Person" and by_token[k].iri not in {r.subject, r.obj} and t.dep[k] != "conj"
+           and not any(c.dep_ == "conj" for c in ctx.doc[k].children)  # "by Kroto, Curl and Smalley at Rice": all
+           for k in below if k in by_token):
+        return True
+    return any(c.dep_ == "appos" and c.i in by_token and by_token[c.i].cls == "Person"
+               and by_token[c.i].iri not in {r.subject, r.obj} for k in below if k not in by_token
+               for c in ctx.doc[k].children)
 
 
 def _before_comma(doc: Doc, i: int) -> int:
@@ -991,9 +1012,11 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     envoys = lexicon.words.rules.get("envoy_nouns", frozenset())
     leader_words = lexicon.words.rules.get("leader_words", frozenset())
     staff_titles = lexicon.words.rules.get("staff_titles", frozenset())
-    offices = lexicon.words.rules.get("offices", frozenset())
+    offices = lexicon.words.rules.get("offices", frozenset()) | lexicon.words.rules.get(
+        "candidate_titles", frozenset())  # "Morena candidate Delfina Gomez": a party or a seat, no home
     units = lexicon.words.rules.get("unit_nouns", frozenset())
     member_nouns = lexicon.words.rules.get("member_nouns", frozenset())
+    candidates = lexicon.words.rules.get("candidate_titles", frozenset())
     limits = model_thresholds(lexicon, threshold)
     coaches = {r.subject for r in ctx.relations if r.predicate == "jobTitle" and not r.former
                and not staff_titles.isdisjoint(r.obj.lower().split())}  # the document's coaches and managers
@@ -1032,6 +1055,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue  # "Erdogan called Koc's father, Rahmi Koc": Koc's father, not Erdogan's
         if label in _EMPLOYERS and owns_a_thing(doc, b.end - 1, lexicon, context.classes):
             continue  # "Laskar used NASA's telescope": NASA owns the telescope, employs nobody here
+        if label in _EMPLOYERS and named_as_a_part(ctx, doc[b.root]):
+            continue  # "will lead a coalition made up of five parties: A, B ...": the coalition's parts
         if label in _EMPLOYERS and in_an_awards_name(doc, b.root):
             continue  # "winner of the Guinness PRO12 Coach of the Season Award": a sponsor, no employer
         literal = b.iri is None
@@ -1042,6 +1067,9 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
         predicate = label if literal or staff else membership(ctx, label, b.start_char, b.end_char)
         if predicate == "worksFor" and not member_nouns.isdisjoint(said):
             predicate = "memberOf"  # "he was a member of the American Concrete Institute": no employer
+        if predicate == "memberOf" and a_chamber(ctx.text[b.start_char:b.end_char], lexicon.words.rules) \
+                and not candidates.isdisjoint(evidence_words(doc, (a.start, a.end), (b.start, b.end))):
+            continue  # "the House of Representatives candidate, Kunle Adu": one who runs for a seat in it
         if predicate == "memberOf" and (named_as_staff(ctx, a) or a.iri in coaches):
             continue  # "the Chicago Bulls hired Billy Donovan as their new head coach": staff, which the rules say;
             # "Fijian Drua coach Mick Byrne ... with the blessing of the Drua management": a coach is no member

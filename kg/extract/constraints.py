@@ -512,7 +512,8 @@ def left_later(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]
         verb = ctx.doc[i]
         if t.lemma[i] == "leave":  # "who left OpenAI in September": the organisation it names, if any
             left = organisations(c for c in verb.children if c.dep_ == "dobj")
-            if not left or verb.tag_ not in {"VBD", "VBN"} or planned(ctx, verb) or negated(ctx, verb):
+            if verb.tag_ not in {"VBD", "VBN"} or planned(ctx, verb) or negated(ctx, verb) or not (
+                    left or _left_the_post(ctx, verb)):
                 continue
         elif not left_post(ctx, verb) or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
             continue  # "resigned as CEO of X": the title's own rule
@@ -521,7 +522,8 @@ def left_later(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]
             left = organisations(o for f in froms for o in f.children if o.dep_ == "pobj")
             if froms and not left:
                 continue  # "resigned from the board": of what, the sentence does not name
-        person = next((by_token[c.i] for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+        said = verb.head if _left_the_post(ctx, verb) else verb  # "was appointed ... but left in 2007": its subject
+        person = next((by_token[c.i] for c in said.children if c.dep_ in {"nsubj", "nsubjpass"}
                        and c.i in by_token and by_token[c.i].cls == "Person"), None)
         if person is None:
             continue
@@ -558,6 +560,26 @@ def left_later(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]
 
 #: Properties of a post held.
 _POSTS = frozenset({"worksFor", "leads", "memberOf"})
+
+
+def _left_the_post(ctx: DocContext, verb: Token) -> bool:
+    """Whether an intransitive "left" joined to an appointment ends it ("Myler was appointed
+    executive editor of the Kessel Post in 2001 but left in 2007"); not a journey ("left for
+    London", "left with his family").
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("Ann Lee was named editor in 2001 but left in 2007. "
+    ...                                             "Tom Roe was named editor and left for Paris.", "x"))
+    >>> [_left_the_post(ctx, t) for t in ctx.doc if t.lower_ == "left"]
+    [True, False]
+    """
+    return verb.dep_ == "conj" and verb.head.lemma_ in ctx.lexicon.words.rules.get("appointing_verbs", ()) \
+        and not any(c.dep_ in {"dobj", "dative"} or (c.dep_ == "prep" and c.lower_ in _JOURNEYS) for c in verb.children)
+
+
+#: Prepositions after "left" that make it a journey, no post left.
+_JOURNEYS = frozenset({"for", "to", "with", "on", "from"})
 
 
 def _end_of(ends: list[tuple[str, str | None, int]], person: str) -> int:

@@ -68,6 +68,23 @@ ADDRESSING_VERBS = frozenset(_WORDS["addressing_verbs"])
 #: Academic titles no company's name opens with (unlike "Dr": "Dr Reddy's", "Dr Pepper"): the name NER
 #: took one into is a person's whatever its label ("He continued Prof Pauling's work").
 PROFESSORS = frozenset({"prof", "professor"})
+#: Titles a name right before is the portfolio of ("Union Health Minister Harsh Vardhan": no
+#: organisation "Union Health"; ``words.toml`` ``country_offices``).
+COUNTRY_OFFICES = frozenset(load_words().rules["country_offices"])
+
+
+def _a_portfolio(piece: Span, lexicon: Lexicon) -> bool:
+    """Whether NER's organisation is the portfolio of the minister's title right after it
+    ("including Union Health Minister Dr Harsh Vardhan"), a name the gazetteer does not know.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Union Health Minister Ann Lee met Acme staff.")
+    >>> _a_portfolio(doc[0:2], load_lexicon()), _a_portfolio(doc[6:7], load_lexicon())
+    (True, False)
+    """
+    after = piece.doc[piece.end] if piece.end < len(piece.doc) else None
+    return after is not None and after.lower_ in COUNTRY_OFFICES and lexicon.known(piece.text) is None
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
@@ -103,7 +120,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             if piece is None or not _is_name(piece) or _is_department(piece, titles, lexicon) \
                     or _titled_body(piece, title_words) \
                     or _bare_title(piece, titles) or _all_title(piece, title_words) or _degree_subject(piece) \
-                    or _names_a_condition(piece) or _in_a_staff_title(piece) or _named_chair(piece):
+                    or _names_a_condition(piece) or _in_a_staff_title(piece) or _named_chair(piece) \
+                    or (ner_cls == "Organization" and _a_portfolio(piece, lexicon)):
                 continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer", "Huntington's disease": no one
             if _names_a_family(piece):
                 taken.update(range(piece.start, piece.end))  # nor a short name of one of them, later

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 OWNER_TITLES = frozenset(load_words().mentions["owner_titles"])
+#: Titles before "General" ("Secretary General"): the title's first word, no owner's.
+GENERAL_TITLES = frozenset(load_words().mentions.get("general_titles", ()))
 TITLE_WORDS = frozenset(load_words().mentions["title_words"])
 
 
@@ -380,6 +382,8 @@ def _title_owners(doc: Doc, people: set[int], taken: set[int]) -> Iterator[Span]
         end = p
         while end > 0 and doc[end - 1].lower_ in OWNER_TITLES and (end - 1) not in taken:
             end -= 1
+        if end < p and doc[end].lower_ == "general" and end > 0 and doc[end - 1].lower_ in GENERAL_TITLES:
+            end -= 1  # "SODELPA Secretary General Lenaitasi Duru": SODELPA's secretary general
         if end == p or doc[end].lower_ in {"and", "&"}:
             continue
         capitalised = all(t.is_title or t.is_upper or t.lower_ in {"and", "&"} for t in doc[end:p])

@@ -95,7 +95,7 @@ def args(ctx: DocContext, token: Token | None, *, maker: bool = False,
             continue  # "will use the name Office Depot Inc.": a name, not the thing named
         if a is None:  # "led by co-chief executives Jong-Hee Han and Kye-Hyun Kyung": the names
             named = [x for c in t.children if c.dep_ == "appos" and not _names_relative(ctx, t, c)
-                     for u in (c, *conjuncts(c)) for x in [arg(ctx, u)] if x]
+                     and not _its_parts(ctx, t, c) for u in (c, *conjuncts(c)) for x in [arg(ctx, u)] if x]
             out.extend(named[:-1])
             a = named[-1] if named else None
         elif a.cls == "Place":  # "St. Louis, Missouri": the state too
@@ -127,6 +127,55 @@ def _names_relative(ctx: DocContext, noun: Token, appos: Token) -> bool:
     before = appos.doc[appos.left_edge.i - 1] if appos.left_edge.i > 0 else None
     return noun.lower_ in ctx.lexicon.kin_titles and before is not None and not before.is_punct and any(
         c.dep_ == "prep" and c.lower_ == "of" and c.i < appos.i for c in noun.children)
+
+
+def _its_parts(ctx: DocContext, noun: Token, appos: Token) -> bool:
+    """Whether a name in apposition to a noun names one of its parts: "will lead a coalition
+    government made up of five parties: the Leaders Party, ..." (``words.toml`` ``parts_verbs``)."""
+    parts = ctx.lexicon.words.rules.get("parts_verbs", ())
+    return any(c.dep_ == "acl" and c.lemma_ in parts and c.i < appos.i for c in noun.children)
+
+
+def head_word(name: str) -> str:
+    """The head word of a name, lower case: its last word before "of", "for", "on" or "in".
+
+    >>> head_word("House of Representatives"), head_word("the Kessel Party")
+    ('house', 'party')
+    """
+    words = _head_words(name.lower())
+    return words[-1] if words else ""
+
+
+def a_chamber(name: str, rules: dict) -> bool:  # type: ignore[type-arg]
+    """Whether a body's name is a chamber's, one is elected to (``words.toml`` ``chamber_words``):
+    "House of Representatives", "National Assembly", not "Labour Party"."""
+    return head_word(name) in rules.get("chamber_words", ())
+
+
+def a_party(ctx: DocContext, body: Arg) -> bool:
+    """Whether ``body`` is a political party (``words.toml`` ``party_words``: the head word of its
+    name, before "of")."""
+    return body.cls == "Organization" and head_word(ctx.text[body.start_char:body.end_char]) \
+        in ctx.lexicon.words.rules.get("party_words", ())
+
+
+def named_as_a_part(ctx: DocContext, token: Token) -> bool:
+    """Whether the name at ``token`` is listed as one of a group's parts ("a coalition government
+    made up of five parties: the Leaders Party, the Kessel Party ...", "a board made up of A and B"),
+    so a relation of the group's is none of its.
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("Ann Lee leads a coalition made up of the Kessel Party and the Vell Party.", "x"))
+    >>> [t.text for t in ctx.doc if t.text == "Party" and named_as_a_part(ctx, t)]
+    ['Party', 'Party']
+    """
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    return (token.dep_ == "appos" and _its_parts(ctx, head, token)) or (
+        token.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ == "acl"
+        and head.head.lemma_ in ctx.lexicon.words.rules.get("parts_verbs", ()))
 
 
 def member_body(ctx: DocContext, start: int, end: int) -> bool:
@@ -533,9 +582,12 @@ def formerly(ctx: DocContext, word: Token) -> bool:
             if named.dep_ in {"nsubj", "nsubjpass"} and left_post(ctx, named.head):
                 return True
         named = word.head if word.dep_ in {"compound", "appos"} else word  # "the resignation of Deputy President X"
-        if named.dep_ == "pobj" and named.head.lower_ == "of" and \
-                named.head.head.lower_ in ctx.lexicon.words.rules.get("leaving_nouns", ()):
-            return True
+        while named.dep_ == "nmod" and named.head.pos_ == "PROPN" and named.head.i > named.i:
+            named = named.head  # "including Health Minister X and Education Minister Y": the parse's list
+        named = first_conjunct(named)  # "resignations including X and Education Minister Y"
+        if named.dep_ == "pobj" and named.head.lower_ in {"of", "including"} and \
+                named.head.head.lemma_.lower() in ctx.lexicon.words.rules.get("leaving_nouns", ()):
+            return True  # "twelve ministers tendered their resignations including Health Minister X"
         if word.dep_ == "pobj" and word.head.lower_ == "as":  # "the resignation of Kang Shin-ho as chairman"
             held = word.head.head  # the noun, or the name the parse hangs the "as" on
             noun = held.head.head if held.dep_ == "pobj" and held.head.lower_ == "of" else held
@@ -554,7 +606,8 @@ def formerly(ctx: DocContext, word: Token) -> bool:
         return verb is not None and (any(t.dep[c] == "advmod" and t.lower[c] in words for c in t.children(verb.i))
                                      or _recently_was(verb) or _early_in_a_career(verb)
                                      or _was_before_a_new_post(ctx, verb)
-                                     or _ended(verb) or (word.head.lower_ == "as" and left_post(ctx, verb))
+                                     or _ended(verb) or (word.head.lower_ == "as" and (
+                                         left_post(ctx, verb) or _was_replaced(ctx, verb)))
                                      or _had_been(verb) or _held_then(verb))
     return any(t.dep[c] in {"advmod", "npadvmod"} and t.lower[c] in words for c in t.children(word.i)) or _ended(word) \
         or _held_then(word) or (word.lemma_ in _HOLDING and _had_been(word)) or _spent(word) \
@@ -632,6 +685,20 @@ def _years_as(title: Token) -> bool:
 #: Verbs whose subject leaves: "parted ways with X after 13 years as CEO".
 _LEAVING_LEMMAS = frozenset({w.split()[0] for w in load_words().rules["leaving_verbs"]}) \
     | {"part", "leave", "exit"}
+
+
+def _was_replaced(ctx: DocContext, verb: Token) -> bool:
+    """Whether a verb says its subject was succeeded ("Sonowal, who was replaced by Himanta Sarma as
+    chief minister": ``words.toml`` ``succeeding_verbs``, passive, done; not "will be replaced").
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> ctx = Pipeline().context(Document.from_text("Bo Ek was replaced by Al Roe as chair. Di Lu will be replaced.", "x"))
+    >>> _was_replaced(ctx, ctx.doc[3]), _was_replaced(ctx, ctx.doc[14])
+    (True, False)
+    """
+    return verb.lemma_ in ctx.lexicon.words.rules.get("succeeding_verbs", ()) and not future(verb) \
+        and any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _recently_was(verb: Token) -> bool:

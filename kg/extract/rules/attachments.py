@@ -15,8 +15,8 @@ from kg.extract.classes import REGNAL, noun_class
 from kg.extract.given_names import given_names
 from kg.extract.places import COMPASS, geonames, is_place, subdivisions
 from kg.extract.resolve import EntityMention
-from kg.extract.rules.args import (Arg, arg, args, confidence, formerly, is_country, negated, pobj, relation, span_root,
-                                  subject)
+from kg.extract.rules.args import (Arg, a_party, arg, args, confidence, formerly, is_country, negated, pobj,
+                                  relation, span_root, subject)
 from kg.lexicon import word_lists
 from kg.registry import extractors
 from kg.types import Relation
@@ -71,6 +71,8 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
                             continue  # "deals for defender Kalidou Koulibaly from Chelsea": the club he left
                         elif prep == "of" and (styled or head.lower_ in styles):
                             continue  # "St Anthony of Padua", "Philip, Duke of Edinburgh": no home, no employer
+                        elif spec.name == "locatedIn" and prep == "in" and a_party(ctx, first):
+                            continue  # "The Peoples Democratic Party (PDP) in Ondo has lost members": its branch
                         elif spec.name == "locatedIn" and _a_country_in_a_town(ctx, first, second):
                             continue  # "the match against Congo in Brazzaville": where they play, no country's place
                         yield relation(ctx, spec, first, second, sent, "attachment", conf,

@@ -70,9 +70,12 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                 area = token.head.lower_ == "area" and token.head.i + 1 < len(ctx.doc)
                 role = ctx.doc[token.head.i + 1] if area else token.head  # "Toronto-area MP": the MP's
                 if stated is None or _an_office(ctx, role) \
+                        or role.lower_ in ctx.lexicon.words.rules.get("candidate_titles", ()) \
+                        or role.lower_ in _COUNTERPARTS \
                         or token.lower_ in ctx.lexicon.words.rules.get("not_homes", ()) \
                         or not is_place(ctx.text[place.start_char:place.end_char]):
-                    continue  # "Connecticut State Treasurer": the office's place; "Cairns Airport CEO"; "Olympic cyclist"
+                    continue  # "Connecticut State Treasurer": the office's place; "Cairns Airport CEO"; "Olympic cyclist";
+                    # "Morena candidate Delfina Gomez": a party or a seat; "his Voi counterpart": the seat
             noun = token.head
             named = arg(ctx, noun)
             if named is not None:  # a name ("San Fernando", "Chhattisgarh"), not a role
@@ -119,6 +122,8 @@ def _of_origin(token: Token) -> bool:
 
 
 #: Words of ancestry a demonym is hyphened to.
+#: A role named by another holder's place ("his Voi counterpart Jones Mlolwa"): the seat, no home.
+_COUNTERPARTS = frozenset({"counterpart", "counterparts"})
 _ANCESTRY = frozenset({"origin", "orgin", "descent", "heritage", "ancestry", "descended"})
 
 

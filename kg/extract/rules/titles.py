@@ -17,14 +17,15 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kg.extract.classes import DASHES, HONORIFICS, names_another
 from kg.extract.mentions import _title_words
 from kg.extract.name_spans import DEGREE_WORDS, FAMILY_NOUNS, ORDINAL
-from kg.extract.rules.args import (POST_NOUNS, Arg, arg, args, confidence, conjuncts, formerly, hedged, negated,
-                                   planned, pobj, relation, subject)
+from kg.extract.rules.args import (POST_NOUNS, Arg, a_chamber, a_party, arg, args, confidence, conjuncts, formerly,
+                                   hedged, negated, planned, pobj, relation, subject)
 from kg.extract.tokens import Tokens, tokens_of
 from kg.lexicon import PropertySpec, load_words
 from kg.registry import extractors
@@ -34,7 +35,7 @@ from kg.types import Relation
 PRAISE = frozenset(load_words().rules["praise_words"])
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from kg.extract.context import DocContext
 
@@ -140,6 +141,8 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
     """What one title of a person states: the tie to its organisation, and the person's jobTitle
     (``alone``: without the titles joined to it, each person's own: :func:`_respective_titles`)."""
     rules = ctx.lexicon.words.rules
+    if _in_chief(title) or _hyphened_title_start(ctx, title):
+        return  # the "chief" of "editor-in chief", the "secretary" of "secretary-general": the whole word's
     alone = alone or _owned_apart(ctx, title)
     phrase = _title_phrase(title, ctx.resolved.by_token, alone=alone, bodies=bodies, words=words)
     match = _title_spec(ctx, phrase)
@@ -168,10 +171,15 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
     if _qualification(title):
         owners = []  # "obtained a degree as a lawyer at the Catholic University of Salta": studied there
     for owner in owners or _appointer(ctx, title) or _speaker(ctx, title, token):
+        if title.lower_ in rules.get("candidate_titles", ()) and a_chamber(ctx.text[owner.start_char:owner.end_char], rules):
+            continue  # "the House of Representatives candidate": one who runs for a seat in it
         bearer_is_subject = not inverse and (not spec.domain or "Person" in spec.domain)
         s, o = (person, owner) if bearer_is_subject else (owner, person)
+        stated = spec
+        if spec.name == "leads" and _PARTY_SECRETARY.search(ctx.text[slice(*phrase)]) and a_party(ctx, owner):
+            stated = ctx.lexicon.properties.get("memberOf", spec)  # "Toby Tiangco, UNA secretary general": no leader
         if spec.allows(s.cls, o.cls):
-            yield relation(ctx, spec, s, o, sent, "title", conf, staff=title.lower_ in rules.get("staff_titles", ()),
+            yield relation(ctx, stated, s, o, sent, "title", conf, staff=title.lower_ in rules.get("staff_titles", ()),
                            former=was and spec.name in rules["job_title_properties"])  # a founding is never over
     if spec.name in rules["job_title_properties"] and _a_job(ctx, title, phrase):
         yield _job_title(ctx, person, sent, phrase, conf, was or _career_start(title))
@@ -608,6 +616,8 @@ _STAYING = frozenset({"remain", "stay", "continue"})
 #: Words that make a title beside a name the post just taken ("Ann Roe, the new chief, ..."),
 #: and no part of the title's literal.
 _NEW = frozenset({"new", "incoming", "next"})
+#: A secretary general, who runs a party's office, not the party (its leader is another).
+_PARTY_SECRETARY = re.compile(r"secretary[- ]general$", re.IGNORECASE)
 #: Prepositions of another who is beside the title's holder: "the governor, alongside his deputy, X".
 _BESIDE = frozenset({"alongside", "beside", "besides", "against", "like", "unlike", "including"})
 
@@ -1157,6 +1167,7 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
         right += 1 if right + 1 in ids else 2
     while right > title.i and (doc[right].dep_ in {"prep", "cc", "punct", "det"} or doc[right].is_space):
         right -= 1  # nor a line break after it ("NZ Herald political reporter\n\nThe number ...")
+    right = _in_chief_end(doc, right)  # "editor-in-chief": the whole title, not "editor"
     opening = left
     while opening > 0 and doc[opening - 1].dep_ == "amod" and doc[opening - 1].text in _NEW:
         opening -= 1  # "the new Test captain": "new" is no title's, nor "Test" a name NER missed
@@ -1169,6 +1180,37 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
         left += 1  # "a Mongolian-born executive": where the holder is from is no title's
     left = _past_holders_words(tk, left, title.i)  # "the right-wing President", "the non-Communist premier"
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _in_chief_end(doc: Doc, end: int) -> int:
+    """The last word of a title written with "-in-chief" after word ``end`` ("editor-in-chief",
+    "commander-in-chief", the space of "editor-in chief" allowed), else ``end``.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("The editor-in-chief met the editor.")
+    >>> _in_chief_end(doc, 1), _in_chief_end(doc, 7)
+    (5, 7)
+    """
+    words = [t.lower_ for t in doc[end + 1:end + 5]]
+    if words[:1] != ["-"] or doc[end].whitespace_ or doc[end + 1].whitespace_ or words[1:2] != ["in"]:
+        return end
+    if words[2:4] == ["-", "chief"]:
+        return end + 4
+    return end + 3 if words[2:3] == ["chief"] else end
+
+
+def _in_chief(title: Token) -> bool:
+    """Whether ``title`` is the "chief" of an "editor-in-chief" (the title is the whole word's)."""
+    return title.lower_ == "chief" and any(
+        i >= 0 and _in_chief_end(title.doc, i) == title.i for i in (title.i - 3, title.i - 4))
+
+
+def _hyphened_title_start(ctx: DocContext, title: Token) -> bool:
+    """Whether ``title`` is the first part of a hyphened title ("secretary-general"), whose whole
+    is the title (:func:`_title_phrase` reads it from its last part)."""
+    doc = title.doc
+    return title.i + 2 < len(doc) and doc[title.i + 1].text in {"-", "–"} and not title.whitespace_ \
+        and not doc[title.i + 1].whitespace_ and is_title(ctx, doc[title.i + 2])
 
 
 def _past_holders_words(tk: Tokens, left: int, title: int) -> int:
