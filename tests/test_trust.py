@@ -4936,3 +4936,31 @@ def test_a_partys_secretary_general_is_its_member_and_a_hyphened_title_is_one():
     assert ("Toby Vell", "memberOf", "Kessel Party") in got and ("Toby Vell", "leads", "Kessel Party") not in got, got
     got = facts("Ann Roe, the secretary-general of the United Nations, spoke.")
     assert ("Ann Roe", "leads", "United Nations") in got and ("Ann Roe", "jobTitle", "secretary") not in got, got
+
+
+def test_a_partys_possessive_after_its_short_name_and_a_politicians_party():
+    got = facts("Other new faces include the Kessel Janata Party (KJP)'s Pashupati Vell, former Zentro CM Narayan Roe "
+                "and New Delhi MP, Meenakshi Lekhi.")
+    assert ("Pashupati Vell", "memberOf", "Kessel Janata Party") in got, got
+    assert not {f for f in got if f[2] == "Kessel Janata Party" and f[0] != "Pashupati Vell"}, got
+    assert ("Ahmad Sahruddin", "memberOf", "Bersatu") in facts("Ahmad Sahruddin is a Bersatu politician.")
+    assert ("Bode Obanla", "memberOf", "Kessel Party") in facts("Bode Obanla defected to the ruling Kessel Party on "
+                                                                 "Monday.")
+
+
+def test_the_source_of_a_story_is_no_employer_and_a_list_after_a_dash_is_a_groups_parts():
+    got = facts("LAHORE: Kessel League leader Shahbaz Vell was elected as Punjab chief minister after securing 300 votes "
+                "on Thursday, Express News reported.")
+    assert not {f for f in got if f[2] == "Express News"}, got
+    got = facts("Jotham Vell was elected prime minister. He will lead a coalition government made up of four "
+                "political parties — Leaders Party, Kessel Party, Graon Mo Jastis Party and the Iauko Group.")
+    assert not {f for f in got if f[0] == "Jotham Vell" and f[2] in {"Kessel Party", "Graon Mo Jastis Party"}}, got
+
+
+def test_a_politicians_party_is_named_before_the_title_and_a_name_part_ends_no_sentence():
+    got = facts("Ann Vell is an Irish Labour Party politician who served as Minister of State at the Department of "
+                "Kessel Affairs from 1994 to 1997.")
+    assert ("Ann Vell", "memberOf", "Irish Labour Party") in got, got
+    assert ("Ann Vell", "memberOf", "Department of Kessel Affairs") not in got, got
+    got = entities("UNA vice mayoral candidate Clint Vell also defeated Ma. Elsa Bautista-Roe of the Kessel Coalition.")
+    assert "Ma" not in got and "Elsa Bautista-Roe" in got, got

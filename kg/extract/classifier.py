@@ -613,8 +613,15 @@ def someone_elses(ctx: DocContext, r: Relation) -> bool:
               for w in [_before_comma(ctx.doc, c.i)] if w in by_token}  # "Alain Lorenzo who ... is moving"
     if r.subject in named:
         return False
+    if r.obj in named and verb.lemma_ in _SOURCE_VERBS and verb.idx > r.subject_span[0] \
+            and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return True  # "X was elected chief minister on Thursday, Express News reported": the story's source
     # another entity, or a noun that names no one kg knows ("whose husband worked at IBM")
     return bool(named - {r.obj}) or any(c.i not in by_token and c.pos_ == "NOUN" for c in subjects)
+
+
+#: Verbs by which a source tells the story after it ("..., Express News reported"): not its people's employer.
+_SOURCE_VERBS = frozenset({"report", "say", "quote", "cite", "write", "tell", "confirm"})
 
 
 def hangs_on_another(ctx: DocContext, r: Relation) -> bool:
@@ -634,9 +641,25 @@ def hangs_on_another(ctx: DocContext, r: Relation) -> bool:
            and not any(c.dep_ == "conj" for c in ctx.doc[k].children)  # "by Kroto, Curl and Smalley at Rice": all
            for k in below if k in by_token):
         return True
-    return any(c.dep_ == "appos" and c.i in by_token and by_token[c.i].cls == "Person"
-               and by_token[c.i].iri not in {r.subject, r.obj} for k in below if k not in by_token
-               for c in ctx.doc[k].children)
+    if any(c.dep_ == "appos" and c.i in by_token and by_token[c.i].cls == "Person"
+           and by_token[c.i].iri not in {r.subject, r.obj} for k in below if k not in by_token
+           for c in ctx.doc[k].children):
+        return True
+    owner = _possessor_after(ctx, b[1])  # "Lok Janshakti Party (LJP)'s Pashupati Paras": the parse hangs it loose
+    return owner is not None and owner not in {r.subject, r.obj}
+
+
+def _possessor_after(ctx: DocContext, end: int) -> str | None:
+    """The person whose name follows the "'s" after a name ending at token ``end`` (past a
+    bracketed short name: "the Kessel Party (KP)'s Ann Lee"), or None."""
+    t, by_token = tokens_of(ctx.doc), ctx.resolved.by_token
+    i = end
+    if i < len(t.lower) and t.word(i) == "(":
+        i = next((k + 1 for k in range(i, min(i + 6, len(t.lower))) if t.word(k) == ")"), i)
+    if i + 1 >= len(t.lower) or t.lower[i] not in {"'s", "’s"}:
+        return None
+    named = by_token.get(i + 1)
+    return named.iri if named is not None and named.cls == "Person" else None
 
 
 def _before_comma(doc: Doc, i: int) -> int:

@@ -171,8 +171,9 @@ def _load(name: str | None, gazetteer: str | None) -> Language:
                                for form in {word, word.capitalize(), word.title()}})
     from spacy.attrs import NORM, ORTH
 
-    for title in load_words().mentions["abbreviated_titles"]:  # "Atty. George Briones": no sentence's end
-        nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])
+    mentions = load_words().mentions
+    for title in [*mentions["abbreviated_titles"], *mentions.get("abbreviated_name_parts", ())]:
+        nlp.tokenizer.add_special_case(f"{title}.", [{ORTH: f"{title}."}])  # "Atty. George Briones": no sentence's end
     for word in hyphened:  # read by the network as the word without its prefix ("founded")
         for form in {word, word.capitalize(), word.title()}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: word.partition("-")[2]}])

@@ -154,9 +154,12 @@ def a_chamber(name: str, rules: dict) -> bool:  # type: ignore[type-arg]
 
 def a_party(ctx: DocContext, body: Arg) -> bool:
     """Whether ``body`` is a political party (``words.toml`` ``party_words``: the head word of its
-    name, before "of")."""
-    return body.cls == "Organization" and head_word(ctx.text[body.start_char:body.end_char]) \
-        in ctx.lexicon.words.rules.get("party_words", ())
+    name as written or of its entity's label, before "of": "UNA" of the United Nationalist Alliance)."""
+    if body.cls != "Organization":
+        return False
+    words = ctx.lexicon.words.rules.get("party_words", ())
+    label = next((e.label for e in ctx.resolved.entities if e.iri == body.iri), "")
+    return head_word(ctx.text[body.start_char:body.end_char]) in words or head_word(label) in words
 
 
 def named_as_a_part(ctx: DocContext, token: Token) -> bool:
@@ -170,12 +173,18 @@ def named_as_a_part(ctx: DocContext, token: Token) -> bool:
     >>> [t.text for t in ctx.doc if t.text == "Party" and named_as_a_part(ctx, t)]
     ['Party', 'Party']
     """
+    parts = ctx.lexicon.words.rules.get("parts_verbs", ())
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     head = token.head
-    return (token.dep_ == "appos" and _its_parts(ctx, head, token)) or (
-        token.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ == "acl"
-        and head.head.lemma_ in ctx.lexicon.words.rules.get("parts_verbs", ()))
+    if (token.dep_ == "appos" and _its_parts(ctx, head, token)) or (
+            token.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ == "acl" and head.head.lemma_ in parts):
+        return True
+    start = token.left_edge.i  # "made up of five parties — Leaders Party, ...": the list after the dash
+    if start < 2 or token.doc[start - 1].text not in {"—", "–", "-", ":"}:
+        return False
+    before = token.doc[start - 2]
+    return any(a.dep_ == "acl" and a.lemma_ in parts for a in list(before.ancestors)[:3])
 
 
 def member_body(ctx: DocContext, start: int, end: int) -> bool:

@@ -36,9 +36,14 @@ def possessives(ctx: DocContext) -> Iterator[Relation]:
         for i in range(sent.start, sent.end):
             if t.dep[i] != "poss":
                 continue
-            token = ctx.doc[i]
+            token = head = ctx.doc[i]
+            if t.word(i) == ")":  # "Lok Janshakti Party (LJP)'s Pashupati Paras": the name before the brackets
+                opening = next((k for k in range(i - 1, max(sent.start, i - 6), -1) if t.word(k) == "("), None)
+                if opening is None:
+                    continue
+                token = ctx.doc[opening - 1]
             owner = arg(ctx, token)
-            head = token.head
+            head = head.head
             if owner is None or is_title(ctx, head):
                 continue
             owned = arg(ctx, head)

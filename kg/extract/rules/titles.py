@@ -168,6 +168,10 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
     was = formerly(ctx, title) or (_succeeded(ctx, token) and title.head.head.i == token.head.i)  # "a former CEO"
     if title.lemma_.lower() in rules.get("country_offices", ()):
         owners = [o for o in owners if o.start_char > title.idx]  # "Union Power Minister": a portfolio
+    if title.lower_ in rules.get("titles_owned_before", ()):  # "a Labour Party politician who served at X"
+        of = [c for c in title.children if c.dep_ == "prep" and c.lower_ == "of"]  # "a politician of the VVD"
+        owners = [o for o in owners if o.end_char <= title.idx or any(
+            c.idx <= o.start_char < c.right_edge.idx + len(c.right_edge) for c in of)]
     if _qualification(title):
         owners = []  # "obtained a degree as a lawyer at the Catholic University of Salta": studied there
     for owner in owners or _appointer(ctx, title) or _speaker(ctx, title, token):
