@@ -107,7 +107,8 @@ def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-un
     for surname, names in suffixed.items():  # one such name only: not "Paul Desmarais Jr." and "Sr."
         if len(names) == 1:  # and in its place among the others ("Mayor Benjamin Abalos Jr. ... Abalos
             # is the president of ULAP ... councilors Jonathan Abalos": the mayor, named first)
-            full_names[surname] = sorted({*full_names.get(surname, ()), *(i for i, f in enumerate(found) if f.text in names)})
+            full_names[surname] = sorted({*full_names.get(surname, ()),
+                                          *(i for i, f in enumerate(found) if f.text in names)})
     things = {f.text for f in found if f.cls in _THINGS and f.weight >= HEAD_NOUN_WEIGHT}  # "the Blackwell chips"
     joined = set()
     for i, f in enumerate(found):

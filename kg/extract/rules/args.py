@@ -169,7 +169,8 @@ def named_as_a_part(ctx: DocContext, token: Token) -> bool:
 
     >>> from kg.pipeline import Pipeline
     >>> from kg.types import Document
-    >>> ctx = Pipeline().context(Document.from_text("Ann Lee leads a coalition made up of the Kessel Party and the Vell Party.", "x"))
+    >>> text = "Ann Lee leads a coalition made up of the Kessel Party and the Vell Party."
+    >>> ctx = Pipeline().context(Document.from_text(text, "x"))
     >>> [t.text for t in ctx.doc if t.text == "Party" and named_as_a_part(ctx, t)]
     ['Party', 'Party']
     """
@@ -702,7 +703,8 @@ def _was_replaced(ctx: DocContext, verb: Token) -> bool:
 
     >>> from kg.pipeline import Pipeline
     >>> from kg.types import Document
-    >>> ctx = Pipeline().context(Document.from_text("Bo Ek was replaced by Al Roe as chair. Di Lu will be replaced.", "x"))
+    >>> text = "Bo Ek was replaced by Al Roe as chair. Di Lu will be replaced."
+    >>> ctx = Pipeline().context(Document.from_text(text, "x"))
     >>> _was_replaced(ctx, ctx.doc[3]), _was_replaced(ctx, ctx.doc[14])
     (True, False)
     """

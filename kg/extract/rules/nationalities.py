@@ -74,8 +74,8 @@ def nationalities(ctx: DocContext) -> Iterator[Relation]:
                         or role.lower_ in _COUNTERPARTS \
                         or token.lower_ in ctx.lexicon.words.rules.get("not_homes", ()) \
                         or not is_place(ctx.text[place.start_char:place.end_char]):
-                    continue  # "Connecticut State Treasurer": the office's place; "Cairns Airport CEO"; "Olympic cyclist";
-                    # "Morena candidate Delfina Gomez": a party or a seat; "his Voi counterpart": the seat
+                    # "Connecticut State Treasurer": the office's place; "Cairns Airport CEO"; "Olympic cyclist";
+                    continue  # "Morena candidate Delfina Gomez": a party or a seat; "his Voi counterpart": the seat
             noun = token.head
             named = arg(ctx, noun)
             if named is not None:  # a name ("San Fernando", "Chhattisgarh"), not a role
@@ -121,9 +121,9 @@ def _of_origin(token: Token) -> bool:
         and doc[k + 2].lower_ in _ANCESTRY
 
 
-#: Words of ancestry a demonym is hyphened to.
 #: A role named by another holder's place ("his Voi counterpart Jones Mlolwa"): the seat, no home.
 _COUNTERPARTS = frozenset({"counterpart", "counterparts"})
+#: Words of ancestry a demonym is hyphened to.
 _ANCESTRY = frozenset({"origin", "orgin", "descent", "heritage", "ancestry", "descended"})
 
 

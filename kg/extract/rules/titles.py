@@ -175,7 +175,8 @@ def _posts(ctx: DocContext, sent: Span, person: Arg, token: Token, title: Token,
     if _qualification(title):
         owners = []  # "obtained a degree as a lawyer at the Catholic University of Salta": studied there
     for owner in owners or _appointer(ctx, title) or _speaker(ctx, title, token):
-        if title.lower_ in rules.get("candidate_titles", ()) and a_chamber(ctx.text[owner.start_char:owner.end_char], rules):
+        if title.lower_ in rules.get("candidate_titles", ()) \
+                and a_chamber(ctx.text[owner.start_char:owner.end_char], rules):
             continue  # "the House of Representatives candidate": one who runs for a seat in it
         bearer_is_subject = not inverse and (not spec.domain or "Person" in spec.domain)
         s, o = (person, owner) if bearer_is_subject else (owner, person)
