@@ -4964,3 +4964,23 @@ def test_a_politicians_party_is_named_before_the_title_and_a_name_part_ends_no_s
     assert ("Ann Vell", "memberOf", "Department of Kessel Affairs") not in got, got
     got = entities("UNA vice mayoral candidate Clint Vell also defeated Ma. Elsa Bautista-Roe of the Kessel Coalition.")
     assert "Ma" not in got and "Elsa Bautista-Roe" in got, got
+
+
+def test_a_post_one_is_congratulated_on_is_the_objects():
+    got = facts("President Bola Vell has congratulated Mr Ayuba Roe on his re-election as President of the Kessel "
+                "Labour Congress.")
+    assert ("Ayuba Roe", "leads", "Kessel Labour Congress") in got, got
+    assert ("Bola Vell", "leads", "Kessel Labour Congress") not in got, got
+
+
+def test_a_companys_short_name_that_is_a_town_and_its_listing_and_legal_form():
+    got = facts("Aurora Construction Company won a contract in Ohio. Joe Vell, Aurora's CEO, said he was pleased.")
+    assert ("Joe Vell", "leads", "Aurora Construction Company") in got, got
+    text = ("Kessel Construction Company, Inc. (NasdaqGS: KCC) said its subsidiary, Road and Highway Builders, LLC, "
+            "won a contract.")
+    got = entities(text)
+    assert "NasdaqGS" not in got and "Road and Highway Builders" in got and "Road" not in got, got
+
+
+def test_a_unions_acronym_after_an_officers_title_is_its_employer():
+    assert ("Brian Vell", "worksFor", "VTHC") in facts("Brian Vell, secretary of VTHC, said the strike would go ahead.")

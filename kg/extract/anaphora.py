@@ -270,7 +270,7 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
                                apart=frozenset(_quote_speaker(token, speakers) if token.i in quoted else ()),
                                clause_subject=_clause_subject(token) if token.dep_ == "poss" else None,
                                antecedent=_fronted_subject(token, taken) or _main_subject_after(token, taken)
-                               or _agent_of_clause(token, taken)))
+                               or _agent_of_clause(token, taken) or _credited_object(token, taken)))
         elif (lower == "its" or (lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}
                                  and not _expletive(token) and token.i not in quoted)) \
                 and token.pos_ == "PRON" and not _topic_elsewhere(token, taken, classes, lexicon):
@@ -345,6 +345,36 @@ def _agent_of_clause(token: Token, taken: set[int]) -> int | None:
     if named is None:
         return None
     return named.left_edge.i if named.left_edge.i in taken else named.i
+
+
+def _credited_object(token: Token, taken: set[int]) -> int | None:
+    """The first token of the name that is the object of a verb of crediting or blaming
+    (``words.toml`` ``crediting_verbs``), when the pronoun is a possessive after its "on" or
+    "for": "Buhari congratulated Ayuba Vell on his re-election" (his is Vell's). ``taken``: the
+    names' tokens.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Tom Roe congratulated Ayuba Vell on his re-election as president.")
+    >>> doc[_credited_object(doc[6], {0, 1, 3, 4})].text
+    'Ayuba'
+    """
+    if token.dep_ != "poss" or token.head.dep_ != "pobj":
+        return None
+    prep = token.head.head
+    verb = prep.head
+    if prep.lower_ not in {"on", "upon", "for"} or verb.lemma_ not in _CREDITING:
+        return None
+    named = next((c for c in verb.children if c.dep_ == "dobj" and c.i in taken and c.i < token.i), None)
+    if named is None:
+        return None
+    start = named.i
+    while start - 1 in taken and start - 1 >= named.left_edge.i:
+        start -= 1
+    return start
+
+
+#: Verbs of crediting or blaming someone for something of theirs (:func:`_credited_object`).
+_CREDITING = frozenset(_WORDS.get("crediting_verbs", ()))
 
 
 def _main_subject_after(token: Token, taken: set[int]) -> int | None:

@@ -68,6 +68,9 @@ ADDRESSING_VERBS = frozenset(_WORDS["addressing_verbs"])
 #: Academic titles no company's name opens with (unlike "Dr": "Dr Reddy's", "Dr Pepper"): the name NER
 #: took one into is a person's whatever its label ("He continued Prof Pauling's work").
 PROFESSORS = frozenset({"prof", "professor"})
+#: What a company has and a town has not, after a possessive: "Sterling's CEO" (the company).
+_RUN_BY = frozenset({"ceo", "ceos", "cfo", "coo", "chairman", "chairwoman", "founder", "co-founder", "shares",
+                     "shareholders", "stock", "subsidiary", "subsidiaries"})
 #: Titles a name right before is the portfolio of ("Union Health Minister Harsh Vardhan": no
 #: organisation "Union Health"; ``words.toml`` ``country_offices``).
 COUNTRY_OFFICES = frozenset(load_words().rules["country_offices"])
@@ -219,7 +222,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                  or named_elsewhere(text, headlines, f.start_char, f.end_char)]
     shorts = short_forms(doc, found)
     acting = {f.start for f in found if f.end - f.start == 1 and doc[f.start].dep_ in {"nsubj", "nsubjpass", "poss"}}
-    found = short_names_reclassed(found, shorts, placed, acting)
+    run = {f.start for f in found if f.end - f.start == 1 and doc[f.start].dep_ == "poss"
+           and doc[f.start].head.lower_ in _RUN_BY}  # "Sterling's CEO": a company's
+    found = short_names_reclassed(found, shorts, placed, acting, run)
     for span, cls in list(short_names_again(doc, with_coined_names(shorts, found), taken)):
         found.append(_found(span, cls, NER_WEIGHT, None))
         taken.add(span.start)

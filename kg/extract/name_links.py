@@ -256,11 +256,12 @@ def _link_variants(found: list[Found], root, union) -> None:  # type: ignore[no-
         if f.demonym or not short:
             continue
         if len(short) == 1:
-            if f.cls != "Organization" or f.weight >= GAZETTEER_WEIGHT or _is_acronym(f.text) \
-                    or short[0] in common_adjectives():
-                continue  # "formerly International Executive Director of Greenpeace": no Amnesty International
+            if f.cls != "Organization" or f.weight >= GAZETTEER_WEIGHT or _is_acronym(f.text):
+                continue
+            adjective = short[0] in common_adjectives()  # "formerly International Executive Director of
+            # Greenpeace": no Amnesty International; but "Sterling Construction ... Sterling's CEO" is the firm
             fits = [j for j, long in enumerate(words)
-                    if len(long) > 1 and found[j].cls == f.cls and (long[-1] == short[0] or (
+                    if len(long) > 1 and found[j].cls == f.cls and ((long[-1] == short[0] and not adjective) or (
                         long[0] == short[0] and all(w in ORGANIZATION_WORDS for w in long[1:])))]
         else:
             # the sentence's apartness asked last (the words rule out most); "Tower Transit (Group)"

@@ -90,7 +90,7 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
                 and (word != "&" or _listed(doc, start, i, ent.end, known))
                 and not _of_pair(doc, start, i, ent.end, known) and not _field_and_body(doc, start, i, ent.end, known)
                 and not _partners_firm(doc, start, i, ent.end, known) and not one_body(doc, start, i, ent.end, known)
-                and t.word(start) not in LEGAL_PREFIXES
+                and t.word(start) not in LEGAL_PREFIXES and not _suffixed_after(doc, ent.end)
                 and not i < (portfolio_end(doc, start) or _firm_end(doc, start))) \
             or (word in {",", ";"} and not generic_body_in_town(doc, start, i, ent.end)
                 and not i < (portfolio_end(doc, start) or _firm_end(doc, start))) \
@@ -224,6 +224,19 @@ def _of_pair(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool
     body = doc[left.head.i - 1].lower_ if left.head.i > start else ""
     return body in OF_PAIR_BODIES and 2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha for t in rest) \
         and not known(rest.text)
+
+
+def _suffixed_after(doc: Doc, end: int) -> bool:
+    """Whether a company's legal form follows the name ending at ``end``, after a comma or not
+    ("Road and Highway Builders, LLC": one firm, not "Road" and "Highway Builders").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Road and Highway Builders, LLC won. Ann and Bo won.")
+    >>> _suffixed_after(doc, 4), _suffixed_after(doc, 11)
+    (True, False)
+    """
+    k = end + 1 if end < len(doc) and doc[end].text == "," else end
+    return k < len(doc) and doc[k].lower_.rstrip(".") in COMPANY_SUFFIXES
 
 
 def _firm_end(doc: Doc, start: int) -> int:
@@ -1033,6 +1046,8 @@ def _is_department(span: Span, titles: frozenset[str] | set[str], lexicon: Lexic
     if prep.lower_ in {"of", "for"} and title.lower_ in PORTFOLIO_TITLES:
         organisation = lexicon is not None and lexicon.head_nouns.get(span[-1].lower_) == "Organization"
         place = root.ent_type_ in {"GPE", "LOC"}  # "a minister of Ghana": the country
-        return not organisation and not place and not any(c.dep_ == "det" for c in root.children)
+        acronym = len(span) == 1 and root.ent_type_ == "ORG" and root.is_upper and root.is_alpha and len(root) > 2
+        return not organisation and not place and not acronym and not any(c.dep_ == "det" for c in root.children)
+        # an organisation's acronym is no portfolio: "Brian Boyd, secretary of VTHC"
     return (prep.lower_ == "of" and title.lower_ in titles
             and any(c.dep_ == "poss" for c in title.children))

@@ -86,8 +86,10 @@ def _is_acronym(name: str) -> bool:
     return 2 <= len(name) <= 6 and name.isupper() and name.isalpha()
 
 
-#: A stock ticker in parentheses after its exchange's code: "(ASX: FMG)", "(NYSE:LVS)", "(TSX-V: ABC)".
-STOCK_TICKER = re.compile(r"\(\s*(?P<exchange>[A-Z]{2,8}(?:[-.][A-Z]{1,3})?)\s*:\s*(?P<ticker>[A-Z0-9][A-Z0-9.\-]{0,9})\s*\)")
+#: A stock ticker in parentheses after its exchange's code: "(ASX: FMG)", "(NYSE:LVS)", "(TSX-V: ABC)",
+#: "(NasdaqGS: STRL)", "(NYSE American: XYZ)".
+STOCK_TICKER = re.compile(r"\(\s*(?P<exchange>[A-Z]{2,8}(?:[-.][A-Z]{1,3})?|Nasdaq(?:[A-Z]{2})?|NYSE (?:American|Arca))"
+                          r"\s*:\s*(?P<ticker>[A-Z0-9][A-Z0-9.\-]{0,9})\s*\)")
 
 
 def stock_tickers(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:

@@ -179,7 +179,8 @@ def _family_first(word: str) -> bool:
 
 
 def short_names_reclassed(found: list[Found], shorts: Shorts, placed: frozenset[int] | set[int] = frozenset(),
-                          acting: frozenset[int] | set[int] = frozenset()) -> list[Found]:
+                          acting: frozenset[int] | set[int] = frozenset(),
+                          run: frozenset[int] | set[int] = frozenset()) -> list[Found]:
     """A one-word person or organisation whose name shortens one longer name written before
     it has that name's class: "Corvane Biotech ... Corvane's founder" (NER: a person) is the
     company; a place keeps its class ("Syracuse University ... born in Syracuse") unless it is
@@ -189,7 +190,8 @@ def short_names_reclassed(found: list[Found], shorts: Shorts, placed: frozenset[
     text writes it as a place (``placed``: the mentions' first tokens; "moved to Holland"). So is a
     place's own name that is the surname of the people named before it where it acts as a person
     does (``acting``: the subject of a verb or an owner; "Jimmy Wales ... Wales was born in
-    Huntsville").
+    Huntsville"), and a place's own name that shortens an organisation named before it where it
+    owns what a company has (``run``: "Sterling Construction Company ... Sterling's CEO").
 
     >>> from kg.extract.mentions import find_mentions
     >>> from kg.extract.nlp import load_nlp
@@ -212,6 +214,10 @@ def short_names_reclassed(found: list[Found], shorts: Shorts, placed: frozenset[
         if f.cls == "Place" and f.canonical == f.text and f.start in acting and not f.anaphor \
                 and _class_named_before(shorts, f.text, f.start) == "Person":
             out.append(changed(f, cls="Person", canonical=None, weight=NER_WEIGHT))  # "Wales was born in Huntsville"
+            continue
+        if f.cls == "Place" and f.canonical in {None, f.text} and f.start in run and not f.anaphor \
+                and _class_named_before(shorts, f.text, f.start) == "Organization":
+            out.append(changed(f, cls="Organization", canonical=None, weight=NER_WEIGHT))  # "Sterling's CEO"
             continue
         named = None if f.anaphor or f.canonical is not None else _named_before(shorts, f.text, f.start)
         particle = named is not None and named[1] == "Person" and f.text.split()[0].lower() in NAME_PARTICLES

@@ -628,10 +628,12 @@ _BESIDE = frozenset({"alongside", "beside", "besides", "against", "like", "unlik
 
 
 def _by_others(ctx: DocContext, verb: Token) -> bool:
-    """Whether a verb's object, not its subject, holds the title its "as" names: an appointing
-    or a removing verb (``words.toml`` ``appointing_verbs``, ``removing_verbs``)."""
+    """Whether a verb's object, not its subject, holds the title its "as" names: an appointing,
+    a removing or a crediting verb (``words.toml`` ``appointing_verbs``, ``removing_verbs``,
+    ``crediting_verbs``: "Buhari congratulated Ayuba Wabba on his re-election as President of the NLC")."""
     rules = ctx.lexicon.words.rules
-    return verb.lemma_ in rules["appointing_verbs"] or verb.lemma_ in rules.get("removing_verbs", ())
+    return verb.lemma_ in rules["appointing_verbs"] or verb.lemma_ in rules.get("removing_verbs", ()) \
+        or verb.lemma_ in ctx.lexicon.words.mentions.get("crediting_verbs", ())
 
 
 def _named_before(ctx: DocContext, title: Token, owner: Arg, person: Arg) -> bool:
