@@ -4984,3 +4984,22 @@ def test_a_companys_short_name_that_is_a_town_and_its_listing_and_legal_form():
 
 def test_a_unions_acronym_after_an_officers_title_is_its_employer():
     assert ("Brian Vell", "worksFor", "VTHC") in facts("Brian Vell, secretary of VTHC, said the strike would go ahead.")
+
+
+def test_an_example_of_a_groups_kind_is_no_membership():
+    got = facts("Shadreck Vell said he focused on specialist groups such as the Kessel Association of Tobacco Growers, "
+                "the Horticulture Producers Association, and the Cotton Growers Association, among others.")
+    assert not {f for f in got if f[1] in {"memberOf", "worksFor", "leads"}}, got
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Ann Vell was elected unopposed as president of the Kessel Chamber of Commerce on Monday.",
+     ("Ann Vell", "leads", "Kessel Chamber of Commerce")),
+    ("Dona Regis was selected to serve as Secretary General of the Kessel Tourism Organisation.",
+     ("Dona Regis", "jobTitle", "Secretary General")),
+    ("The union elected Christina Vell to become its first female general secretary.",
+     ("Christina Vell", "jobTitle", "general secretary")),
+])
+def test_an_election_with_a_word_between_or_a_post_to_serve_in(text, fact):
+    assert fact in facts(text), facts(text)
+    assert not {f for f in facts("Tom Roe hopes to serve as chairman of Acme.") if f[1] in {"leads", "jobTitle"}}

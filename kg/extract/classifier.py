@@ -1040,6 +1040,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     units = lexicon.words.rules.get("unit_nouns", frozenset())
     member_nouns = lexicon.words.rules.get("member_nouns", frozenset())
     candidates = lexicon.words.rules.get("candidate_titles", frozenset())
+    examples = lexicon.words.rules.get("example_prepositions", frozenset())
     limits = model_thresholds(lexicon, threshold)
     coaches = {r.subject for r in ctx.relations if r.predicate == "jobTitle" and not r.former
                and not staff_titles.isdisjoint(r.obj.lower().split())}  # the document's coaches and managers
@@ -1078,8 +1079,9 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue  # "Erdogan called Koc's father, Rahmi Koc": Koc's father, not Erdogan's
         if label in _EMPLOYERS and owns_a_thing(doc, b.end - 1, lexicon, context.classes):
             continue  # "Laskar used NASA's telescope": NASA owns the telescope, employs nobody here
-        if label in _EMPLOYERS and named_as_a_part(ctx, doc[b.root]):
-            continue  # "will lead a coalition made up of five parties: A, B ...": the coalition's parts
+        if label in _EMPLOYERS and (named_as_a_part(ctx, doc[b.root]) or _an_example(doc[b.root], examples)):
+            continue  # "will lead a coalition made up of five parties: A, B ...": the coalition's parts;
+            # "focused on specialist groups such as the Cotton Growers Association": an example, no employer
         if label in _EMPLOYERS and in_an_awards_name(doc, b.root):
             continue  # "winner of the Guinness PRO12 Coach of the Season Award": a sponsor, no employer
         literal = b.iri is None
@@ -1116,6 +1118,24 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             former=predicate in _EMPLOYERS and held_before(ctx, doc[b.root]),
         ))
     return out
+
+
+def _an_example(token: Token, prepositions: frozenset[str]) -> bool:
+    """Whether the name at ``token`` is one of the examples of a plural noun ("specialist groups
+    such as the Cotton Growers Association and the Grain Producers Association", "rivals like
+    Acme"; ``words.toml`` ``example_prepositions``).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He focused on groups such as the Kessel Growers Association and the Vell Union.")
+    >>> _an_example(doc[9], frozenset({"like"})), _an_example(doc[13], frozenset({"like"}))
+    (True, True)
+    """
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.tag_ not in {"NNS", "NNPS"}:
+        return False
+    return prep.lower_ in prepositions or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
 
 
 def _kin_of_another(doc: Doc, resolved: Resolved, a: Side, b: Side, lexicon: Lexicon, label: str) -> bool:

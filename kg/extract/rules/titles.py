@@ -366,6 +366,12 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
             # "he served for seven years as CEO": the "as" the parser hangs on the stretch of time
             candidates += [p for c in dependents(verb, {"prep"})
                            for t in dependents(c, {"pobj"}) if t.ent_type_ == "DATE" for p in _as_objects(t)]
+            # "was elected unopposed as president", "was selected to serve as Secretary General of X"
+            candidates += [p for c in dependents(verb, {"oprd", "acomp"}) if c.pos_ in {"ADJ", "VERB"}
+                           for p in _as_objects(c)]
+            if _by_others(ctx, verb) and dependents(verb, {"auxpass"}):  # not "hopes to serve as chairman"
+                candidates += [p for c in dependents(verb, {"xcomp"}) if c.lemma_ in _SERVING
+                               and not dependents(c, {"nsubj", "nsubjpass"}) for p in _as_objects(c)]
         # "Pim Aalders, having retired as head of research at X, joined Y": a clause with no subject of its own
         for clause in (c for c in dependents(verb, {"advcl"}) if c.i < verb.i and c.tag_ in {"VBN", "VBG"}
                        and not dependents(c, {"nsubj", "nsubjpass", "dobj"})):
@@ -391,8 +397,8 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
         candidates += _as_objects(verb)
         candidates += [p for clause in dependents(verb, {"xcomp"})  # "named X to succeed Y as CEO"
                        for p in _as_objects(clause)]
-        candidates += [p for clause in dependents(verb, {"xcomp"}) if clause.lemma_ == "be"
-                       for p in dependents(clause, {"attr"})]  # "named X to be Volvo president"
+        candidates += [p for clause in dependents(verb, {"xcomp"}) if clause.lemma_ in {"be", "become"}
+                       for p in dependents(clause, {"attr"})]  # "named X to be Volvo president", "to become its CEO"
     if person.dep_ == "dobj" and _succeeded(ctx, person):  # "replaced Ali Khan as captain": Khan's before
         candidates += _as_objects(person.head)
     candidates += _dashed(ctx, person)
@@ -618,6 +624,8 @@ def _taken_over(title: Token, person: Token) -> bool:
 
 #: Verbs of staying in a post, whose "as" or complement is the subject's title: "will remain as chairman".
 _STAYING = frozenset({"remain", "stay", "continue"})
+#: Verbs whose "as" names the post of the one chosen for it: "was selected to serve as Secretary General".
+_SERVING = frozenset({"serve", "act", "work"})
 #: Words that make a title beside a name the post just taken ("Ann Roe, the new chief, ..."),
 #: and no part of the title's literal.
 _NEW = frozenset({"new", "incoming", "next"})
