@@ -5003,3 +5003,11 @@ def test_an_example_of_a_groups_kind_is_no_membership():
 def test_an_election_with_a_word_between_or_a_post_to_serve_in(text, fact):
     assert fact in facts(text), facts(text)
     assert not {f for f in facts("Tom Roe hopes to serve as chairman of Acme.") if f[1] in {"leads", "jobTitle"}}
+
+
+def test_a_persons_body_in_brackets_after_the_name():
+    got = facts("Sheikh Muhammad Vell (Kessel Chamber of Commerce and Industry) and Akbar Roe (Pakistan Iron and Steel "
+                "Merchants Association) have been elected vice presidents.")
+    assert {("Muhammad Vell", "worksFor", "Kessel Chamber of Commerce and Industry"),
+            ("Akbar Roe", "memberOf", "Pakistan Iron and Steel Merchants Association")} <= got, got
+    assert not {f for f in facts("Amazon Web Services (AWS) opened an office.") if f[1] in {"worksFor", "memberOf"}}

@@ -11,18 +11,18 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from kg.extract.classes import REGNAL, noun_class
+from kg.extract.classes import ORGANIZATION_WORDS, REGNAL, noun_class
 from kg.extract.given_names import given_names
 from kg.extract.places import COMPASS, geonames, is_place, subdivisions
 from kg.extract.resolve import EntityMention
-from kg.extract.rules.args import (Arg, a_party, arg, args, confidence, formerly, is_country, negated, pobj,
-                                  relation, span_root, subject)
+from kg.extract.rules.args import (Arg, a_party, arg, args, confidence, formerly, head_word, is_country, membership,
+                                  negated, pobj, relation, span_root, subject)
 from kg.lexicon import word_lists
 from kg.registry import extractors
 from kg.types import Relation
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from kg.extract.context import DocContext
 
@@ -39,6 +39,7 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
     offices = ctx.lexicon.words.rules.get("country_offices", frozenset())  # "minister of X": X's, no home
     conf = confidence(ctx, "attachment")
     for sent in ctx.sentences:
+        yield from _bracketed_bodies(ctx, sent, conf)
         seen: set[int] = set()
         for token in ctx.named_tokens(sent):
             first = arg(ctx, token)
@@ -146,6 +147,41 @@ def _attached(ctx: DocContext, head: Token, found: EntityMention) -> Iterator[tu
                     town = arg(ctx, ctx.doc[place.i - 2]) if place.i >= 2 and ctx.doc[place.i - 1].text == "," else None
                     if town is not None and town.cls == "Place" and a.cls == "Place":
                         yield "based", town  # "Lyon, France-based Valneva": the town too
+
+
+#: Head words of bodies a person in brackets belongs to or works for ("(Gujranwala Chamber of Commerce)").
+_BODY_HEADS = frozenset(ORGANIZATION_WORDS) | {"chamber", "council", "union", "federation", "commission", "board"}
+
+
+def _bracketed_bodies(ctx: DocContext, sent: Span, conf: float) -> Iterator[Relation]:
+    """A person's organisation in brackets right after the name: "Sheikh Muhammad Aslam (Gujranwala
+    Chamber of Commerce and Industry)", "Mayor Joao Campos (Brazilian Socialist Party)"; membership
+    for a body of members or a party, service in an armed force, else employment
+    (:func:`~kg.extract.rules.args.membership`).
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> text = "Ann Vell (Kessel Traders Association) and Tom Roe (Acme Corp) were elected."
+    >>> sorted(r.predicate for r in extract(Document.from_text(text, "x")).relations if r.extractor == "rule:attachment")
+    ['memberOf', 'worksFor']
+    """
+    by_token, doc = ctx.resolved.by_token, ctx.doc
+    for token in ctx.named_tokens(sent):
+        person = by_token.get(token.i)
+        if person is None or person.cls != "Person" or person.anaphor or token.i != person.end - 1 \
+                or person.end + 2 >= sent.end or doc[person.end].text != "(":
+            continue
+        body = by_token.get(person.end + 1)
+        if body is None or body.cls != "Organization" or body.anaphor or body.start != person.end + 1 \
+                or body.end >= sent.end or doc[body.end].text != ")" or body.end - body.start < 2:
+            continue
+        predicate = membership(ctx, "worksFor", body.start_char, body.end_char)
+        if predicate == "worksFor" and head_word(ctx.text[body.start_char:body.end_char]) not in _BODY_HEADS:
+            continue  # not a nickname, an honour or another name NER took for one ("Conrad S. (Gus)", "(Grey Elves)")
+        spec = ctx.lexicon.properties.get(predicate)
+        s, o = arg(ctx, token), arg(ctx, doc[body.end - 1])
+        if spec is not None and s is not None and o is not None and s.iri != o.iri and spec.allows(s.cls, o.cls):
+            yield relation(ctx, spec, s, o, sent, "attachment", conf)
 
 
 def _a_country_in_a_town(ctx: DocContext, first: Arg, second: Arg) -> bool:
