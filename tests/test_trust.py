@@ -5011,3 +5011,27 @@ def test_a_persons_body_in_brackets_after_the_name():
     assert {("Muhammad Vell", "worksFor", "Kessel Chamber of Commerce and Industry"),
             ("Akbar Roe", "memberOf", "Pakistan Iron and Steel Merchants Association")} <= got, got
     assert not {f for f in facts("Amazon Web Services (AWS) opened an office.") if f[1] in {"worksFor", "memberOf"}}
+
+
+def test_a_family_name_written_first_of_three_words_is_the_elders():
+    text = ("Tan Sri Yeoh Tiong Vell, a prominent businessman, has passed away. Yeoh, who passed away yesterday, is "
+            "the founder of the Kessel Group. His eldest son Tan Sri Francis Yeoh said the group had grown.")
+    got = entities(text)
+    assert "Yeoh" not in got.get("Francis Yeoh", ("", ()))[1], got
+    assert ("Kessel Group", "foundedBy", "Yeoh Tiong Vell") in facts(text), facts(text)
+
+
+def test_a_plural_possessive_in_a_name_and_a_demonym_before_a_place():
+    got = entities("He was the founding chairman of Kessel Constructors' Federation. She studied at Ashok Vell Girls' "
+                   "High School in Kolkata.")
+    assert "Kessel Constructors' Federation" in got and "Ashok Vell Girls' High School" in got, got
+    got = entities("Ishfaq Ahmad was born in Gurdaspur, British India, in 1933.")
+    assert "United Kingdom" not in got and "Gurdaspur, United Kingdom" not in got, got
+
+
+def test_joining_a_school_to_study_is_schooling():
+    got = facts("Tom Roe joined the University of Kessel in France, where he studied physics. Ann Lee was educated at "
+                "Kessel Primary School before joining Nyenga Seminary in 1964.")
+    assert ("Tom Roe", "educatedAt", "University of Kessel") in got, got
+    assert not {f for f in got if f[1] == "worksFor"}, got
+    assert ("Ann Lee", "worksFor", "Acme") in facts("Ann Lee joined Acme in 2001.")

@@ -108,6 +108,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             ner_cls = "Organization"  # "Mount Sinai Hospital", "the Library of Congress" (NER: buildings) employ
         if ner_cls is None and not (ent.label_ == "NORP" and lexicon.known(ent.text)):
             continue  # a demonym the gazetteer knows ("Belgian") names its country
+        if ent.label_ == "NORP" and ent.end < len(doc) and doc[ent.end].ent_iob_ == "B" \
+                and doc[ent.end].ent_type_ in {"GPE", "LOC"}:
+            continue  # but not before a place's name: "Gurdaspur, British India", "French Guiana"
         pieces = _pieces(ent, lambda text: lexicon.known(text) is not None)
         listed_cls = _listed_class(pieces, lexicon) or ner_cls
         for piece in pieces:

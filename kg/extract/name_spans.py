@@ -28,7 +28,7 @@ from kg.extract.tokens import text_of, tokens_of
 from kg.lexicon import Lexicon, load_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 _WORDS = load_words().mentions  # ontology/words.toml, [mentions]
 #: Words NER often takes for names that name no entity of their own.
@@ -438,11 +438,20 @@ def _named_possessive(doc: Doc, start: int, i: int, end: int) -> bool:
     opening = next((t for t in doc[start:i] if t.lower_ != "the"), None)
     return possessor is not None and owned and (
         possessor.lower_ in NAME_POSSESSORS or (opening is not None and opening.lower_ in SAINT_WORDS)
+        or _plural_possessor(possessor, doc[i])  # "Asean Constructors' Federation", "Ashok Hall Girls' High School"
         or (i + 2 == end and doc[i + 1].lower_ in _POSSESSED)  # "Sam's Club", "America's Cup"
         or (doc[end - 1].lower_.rstrip(".") in _LEGAL_ENDINGS  # "Del Frisco's Restaurant Group"
             and (end == len(doc) or not (doc[end].is_title and doc[end].text[0].isalpha()))
             and doc[start:i].text.casefold() not in regions()  # not "South Korea's Lotte Chemical Corp."
             and doc[start].lower_.rstrip(".") not in HONORIFICS))  # nor "Sir Ron Brierley's Guinness Peat Group"
+
+
+def _plural_possessor(possessor: Token, mark: Token) -> bool:
+    """Whether a possessive is a plural common noun's, written with the apostrophe alone: the
+    members a body is named for ("Constructors' Federation", "Girls' High School"), no owner."""
+    word = possessor.lower_
+    return mark.text in {"'", "\u2019"} and possessor.tag_ in {"NNS", "NNPS", "NNP"} and word.endswith("s") \
+        and (word[:-1] in common_nouns() or word[:-2] in common_nouns())
 
 
 #: A business's or an event's noun alone after a possessive: the name's ("Sam's Club").

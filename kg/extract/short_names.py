@@ -154,19 +154,28 @@ def surnames(name: str) -> set[str]:
     """A person's surname where it is not the name's last word: from its particle on, as
     written and capitalised (a sentence's first word), if the name has a particle after its
     first word; the first of two words when it is neither a given name nor an English noun
-    (a family name written first: "Adachi Kenzō", "Xi Jinping").
+    (a family name written first: "Adachi Kenzō", "Xi Jinping"), and of three when none of the
+    three is a given name ("Yeoh Tiong Lay": not "Hugh Patrick Thompson").
 
     >>> sorted(surnames("Ursula von der Leyen")), surnames("Laurence Des Cars"), surnames("Tim Cook")
     (['Von der Leyen', 'von der Leyen'], {'Des Cars'}, set())
-    >>> surnames("Adachi Kenzō"), surnames("Governor Cuomo")
-    ({'Adachi'}, set())
+    >>> surnames("Adachi Kenzō"), surnames("Governor Cuomo"), surnames("Yeoh Tiong Lay")
+    ({'Adachi'}, set(), {'Yeoh'})
     """
     words = name.split()
     at = next((i for i in range(1, len(words) - 1) if words[i].lower() in NAME_PARTICLES), None)
     if at is None:
-        return {words[0]} if len(words) == 2 and _family_first(words[0]) else set()
+        return {words[0]} if (len(words) == 2 or len(words) == 3 and not _given(words[1:])) \
+            and _family_first(words[0]) else set()
     surname = " ".join(words[at:])
     return {surname, surname[0].upper() + surname[1:]}
+
+
+def _given(words: list[str]) -> bool:
+    """Whether one of ``words`` is a given name (Faker's)."""
+    from kg.extract.given_names import given_names
+
+    return any(w in given_names() for w in words)
 
 
 def _family_first(word: str) -> bool:

@@ -97,6 +97,9 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
                     pairs = [(o, s) for s, o in pairs]
                 if spec.name == "worksFor" and inverse:  # "PM Sharif appointed X as chairman of the JCSC"
                     pairs = [(s, o) for s, o in pairs if not _appointed_elsewhere(ctx, verb, o)]
+                if spec.name == "worksFor" and not inverse and _joined_to_study(verb) \
+                        and "educatedAt" in ctx.lexicon.properties:
+                    spec = ctx.lexicon.properties["educatedAt"]  # "joined the University of X, where he studied"
                 pairs += _co_agents(ctx, spec, verb, preps, pairs, inverse)
                 for s, o in pairs:
                     found.setdefault((s.iri, o.iri), []).append((spec, s, o))
@@ -106,6 +109,32 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
             fits = [x for x in options if x[0].allows(x[1].cls, x[2].cls)] or options[:1]
             for spec, s, o in fits:
                 yield relation(ctx, spec, s, o, sent, "svo", conf, former=was)
+
+
+def _joined_to_study(verb: Token) -> bool:
+    """Whether a "join" is a student's: "joined the University of Clermont-Ferrand, where he
+    studied physics", "joined Nyenga Seminary", "joined the college to study law".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Tom Roe joined Kessel University, where he studied law. Ann Lee joined Acme.")
+    >>> [_joined_to_study(t) for t in doc if t.lemma_ == "join"]
+    [True, False]
+    """
+    if verb.lemma_ != "join":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(o.lower_ in _SEMINARIES for o in objects):
+        return True
+    after = min((o.i for o in objects), default=len(verb.doc))  # "joined X in France, where he studied"
+    clauses = [c for c in verb.subtree if c.dep_ == "relcl" and c.i > after] + \
+        [c for c in verb.children if c.dep_ in {"xcomp", "advcl"}]
+    return any(c.lemma_ in _STUDYING for c in clauses)
+
+
+#: Verbs of a student's: a "join" with one after it is a school's student's.
+_STUDYING = frozenset({"study", "enrol", "enroll", "train", "graduate", "major"})
+#: Schools one joins as a pupil.
+_SEMINARIES = frozenset({"seminary", "seminaries", "novitiate"})
 
 
 def _appointed_elsewhere(ctx: DocContext, verb: Token, employer: Arg) -> bool:
