@@ -5035,3 +5035,8 @@ def test_joining_a_school_to_study_is_schooling():
     assert ("Tom Roe", "educatedAt", "University of Kessel") in got, got
     assert not {f for f in got if f[1] == "worksFor"}, got
     assert ("Ann Lee", "worksFor", "Acme") in facts("Ann Lee joined Acme in 2001.")
+
+
+def test_a_region_after_an_office_without_of_is_a_place():
+    got = entities("The forum was addressed by Mohammad Vell, Governor Sindh, and others.")
+    assert got.get("Sindh", ("",))[0] == "Place", got

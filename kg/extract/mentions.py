@@ -47,7 +47,8 @@ from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSI
                                    country_code_suffixed, cut_of_pair, generic_body_in_town, one_body, partners_firms,
                                    portfolio_bodies, with_hyphenated_given_name)
 from kg.extract.naming import stock_tickers
-from kg.extract.places import LOCATIVE, capitals, countries, datelined, is_place, place_vote, postal_state, regions
+from kg.extract.places import (LOCATIVE, capitals, countries, datelined, is_place, place_vote, postal_state, regions,
+                                subdivisions)
 from kg.extract.short_names import (NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed,
                                    with_coined_names)
 from kg.extract.tokens import text_of, tokens_of
@@ -74,6 +75,20 @@ _RUN_BY = frozenset({"ceo", "ceos", "cfo", "coo", "chairman", "chairwoman", "fou
 #: Titles a name right before is the portfolio of ("Union Health Minister Harsh Vardhan": no
 #: organisation "Union Health"; ``words.toml`` ``country_offices``).
 COUNTRY_OFFICES = frozenset(load_words().rules["country_offices"])
+
+
+def _an_offices_region(piece: Span) -> bool:
+    """Whether NER's one-word person is the region of the public office right before it, written
+    without "of" ("Mohammad Zubair, Governor Sindh": ISO 3166-2's subdivisions, countries).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Mohammad Zubair, Governor Sindh, spoke to Governor Cuomo.")
+    >>> _an_offices_region(doc[4:5]), _an_offices_region(doc[9:10])
+    (True, False)
+    """
+    doc = piece.doc
+    return len(piece) == 1 and piece.start > 0 and doc[piece.start - 1].lower_ in PUBLIC_OFFICES | COUNTRY_OFFICES \
+        and (piece.text in subdivisions() or piece.text.casefold() in regions())
 
 
 def _a_portfolio(piece: Span, lexicon: Lexicon) -> bool:
@@ -167,6 +182,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             dated = canonical is None and not team and is_place(piece_text) and datelined(piece)
             if dated:  # "GENEVA, 3 May 2019 - Veteran diplomat X ...": where the story was filed
                 piece_cls, piece_weight = "Place", HEAD_NOUN_WEIGHT
+            elif canonical is None and cls == "Person" and _an_offices_region(piece):
+                piece_cls, piece_weight = "Place", HEAD_NOUN_WEIGHT  # "Mohammad Zubair, Governor Sindh"
             elif head_cls and canonical is None and not team and not (  # "their sister team, Fred Vasseur": a man still
                     head_cls == "Organization" and ner_cls == "Person" and piece.root.dep_ == "appos"
                     and given_named(piece, lexicon)):
