@@ -5040,3 +5040,9 @@ def test_joining_a_school_to_study_is_schooling():
 def test_a_region_after_an_office_without_of_is_a_place():
     got = entities("The forum was addressed by Mohammad Vell, Governor Sindh, and others.")
     assert got.get("Sindh", ("",))[0] == "Place", got
+
+
+def test_an_honour_received_is_no_schooling():
+    got = facts("In 1985 Tom Vell received from the Emperor of Japan the Order of the Sacred Treasure. Ann Roe "
+                "received the Distinguished Flying Cross from the Kessel Air Academy.")
+    assert not {f for f in got if f[1] == "educatedAt"}, got
