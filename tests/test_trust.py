@@ -5046,3 +5046,9 @@ def test_an_honour_received_is_no_schooling():
     got = facts("In 1985 Tom Vell received from the Emperor of Japan the Order of the Sacred Treasure. Ann Roe "
                 "received the Distinguished Flying Cross from the Kessel Air Academy.")
     assert not {f for f in got if f[1] == "educatedAt"}, got
+
+
+def test_a_rulers_style_is_its_holder_no_organisation():
+    got = entities("The Sultan of Kessel met the Emperor of Japan in Tokyo.")
+    assert got.get("Emperor of Japan", ("",))[0] == "Person", got
+    assert not {f for f in facts("The Emperor of Japan met the Sultan in Tokyo.") if f[1] == "headquarteredIn"}

@@ -75,6 +75,21 @@ _RUN_BY = frozenset({"ceo", "ceos", "cfo", "coo", "chairman", "chairwoman", "fou
 #: Titles a name right before is the portfolio of ("Union Health Minister Harsh Vardhan": no
 #: organisation "Union Health"; ``words.toml`` ``country_offices``).
 COUNTRY_OFFICES = frozenset(load_words().rules["country_offices"])
+#: Rulers' styles ("Emperor of Japan"): a person's, no organisation's (``words.toml`` ``styles``).
+RULERS = frozenset(load_words().rules["styles"]) - {"lord", "lady", "bishop", "archbishop", "patriarch", "count"}
+
+
+def _a_rulers_style(piece: Span) -> bool:
+    """Whether NER's organisation is a ruler's style, a place's: "the Emperor of Japan", "Sultan of
+    Johor" (``words.toml`` ``styles``); the one who holds it, no body.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("The Emperor of Japan met the Bank of Japan.")
+    >>> _a_rulers_style(doc[1:4]), _a_rulers_style(doc[6:9])
+    (True, False)
+    """
+    words = [t.lower_ for t in piece]
+    return len(words) >= 3 and words[0] in RULERS and words[1] == "of" and piece[2].is_title
 
 
 def _an_offices_region(piece: Span) -> bool:
@@ -184,6 +199,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                 piece_cls, piece_weight = "Place", HEAD_NOUN_WEIGHT
             elif canonical is None and cls == "Person" and _an_offices_region(piece):
                 piece_cls, piece_weight = "Place", HEAD_NOUN_WEIGHT  # "Mohammad Zubair, Governor Sindh"
+            elif canonical is None and cls == "Organization" and _a_rulers_style(piece):
+                piece_cls, piece_weight = "Person", HEAD_NOUN_WEIGHT  # "the Emperor of Japan": its holder
             elif head_cls and canonical is None and not team and not (  # "their sister team, Fred Vasseur": a man still
                     head_cls == "Organization" and ner_cls == "Person" and piece.root.dep_ == "appos"
                     and given_named(piece, lexicon)):
