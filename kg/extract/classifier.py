@@ -32,7 +32,7 @@ from kg.errors import ModelError, OntologyError
 from kg.lexicon import Lexicon, load_words, word_lists
 from kg.extract.classes import DASHES
 from kg.extract.resolve import Resolved
-from kg.extract.rules.args import a_chamber, formerly, membership, named_as_a_part, named_as_staff
+from kg.extract.rules.args import a_chamber, formerly, gives_examples, membership, named_as_a_part, named_as_staff
 from kg.extract.tokens import Tokens, tokens_of
 from kg.registry import extractors
 from kg.types import Relation
@@ -1135,7 +1135,7 @@ def _an_example(token: Token, prepositions: frozenset[str]) -> bool:
     prep = token.head
     if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.tag_ not in {"NNS", "NNPS"}:
         return False
-    return prep.lower_ in prepositions or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
+    return gives_examples(prep, prepositions)
 
 
 def _kin_of_another(doc: Doc, resolved: Resolved, a: Side, b: Side, lexicon: Lexicon, label: str) -> bool:

@@ -103,8 +103,7 @@ def args(ctx: DocContext, token: Token | None, *, maker: bool = False,
                        for x in [arg(ctx, c)] if x and x.cls == "Place" and x.iri != a.iri)
         if a is None and not examples:  # "rivals like Microsoft and Google", "firms such as X"
             for child in t.children:
-                if child.dep_ == "prep" and (child.lower_ in words.rules["example_prepositions"] or (
-                        child.lower_ == "as" and any(c.lower_ == "such" for c in child.children))):
+                if child.dep_ == "prep" and gives_examples(child, words.rules["example_prepositions"]):
                     out.extend(args(ctx, pobj(child), examples=True))
         if a is None and maker and ctx.lexicon.head_nouns.get(t.lower_) in things:
             # "TPU chips" are the TPU; "Amazon's chips" stand for their maker
@@ -127,6 +126,12 @@ def _names_relative(ctx: DocContext, noun: Token, appos: Token) -> bool:
     before = appos.doc[appos.left_edge.i - 1] if appos.left_edge.i > 0 else None
     return noun.lower_ in ctx.lexicon.kin_titles and before is not None and not before.is_punct and any(
         c.dep_ == "prep" and c.lower_ == "of" and c.i < appos.i for c in noun.children)
+
+
+def gives_examples(prep: Token, prepositions: frozenset[str]) -> bool:
+    """Whether a preposition introduces examples of the noun it hangs on: "rivals like Microsoft",
+    "firms such as X" (``words.toml`` ``example_prepositions``, and "such as")."""
+    return prep.lower_ in prepositions or (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))
 
 
 def _its_parts(ctx: DocContext, noun: Token, appos: Token) -> bool:
