@@ -5052,3 +5052,13 @@ def test_a_rulers_style_is_its_holder_no_organisation():
     got = entities("The Sultan of Kessel met the Emperor of Japan in Tokyo.")
     assert got.get("Emperor of Japan", ("",))[0] == "Person", got
     assert not {f for f in facts("The Emperor of Japan met the Sultan in Tokyo.") if f[1] == "headquarteredIn"}
+
+
+def test_an_acronym_coined_in_another_language_names_the_party():
+    text = ("The Kessel Socialist Party (PSK) won in Vell. Mayor Joana Ruiz (PSK) was re-elected. The Mitsubishi "
+            "Vell Group (JAPAN) grew.")
+    got = entities(text)
+    assert "PSK" in got.get("Kessel Socialist Party", ("", ()))[1], got
+    assert "JAPAN" not in got.get("Mitsubishi Vell Group", ("", ()))[1], got
+    assert ("Joana Ruiz", "memberOf", "Kessel Socialist Party") in facts(text), facts(text)
+

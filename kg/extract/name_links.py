@@ -18,7 +18,7 @@ from kg.extract.given_names import common_adjectives, given_names, nickname_of
 from kg.extract.mentions import GAZETTEER_WEIGHT, HEAD_NOUN_WEIGHT, Found
 from kg.extract.places import is_place
 from kg.extract.naming import (_POSSESSIVE, _initials, _is_acronym, _subsequence, abbreviates, coined,
-                               stock_tickers)
+                               stock_tickers, translates)
 from kg.extract.short_names import NAME_PARTICLES, surnames
 
 #: Words that say the name after them is another name of the one before: "Peter of Varn (or
@@ -39,7 +39,8 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
 
     A name in parentheses after another is the same thing only when one
     abbreviates the other, it coins a short name for an organisation (:func:`coined`:
-    "Pakistan Stock Exchange (PSX)", "Ministry of Defence (Mindef)"),
+    "Pakistan Stock Exchange (PSX)", "Ministry of Defence (Mindef)") or is its acronym in the
+    language it was named in (:func:`translates`: "Brazilian Socialist Party (PSB)"),
     the gazetteer gives both one entry or the words
     before it say so (a stock ticker after its exchange's code too: "(ASX: FMG)"); otherwise it is
     something the text relates to the first
@@ -51,7 +52,8 @@ def _link_acronyms(found: list[Found], text: str, union) -> None:  # type: ignor
         between = text[a.end_char:b.start_char].strip()
         if between == "(" and text[b.end_char:b.end_char + 1] == ")":
             if abbreviates(b.text, a.text) or abbreviates(a.text, b.text) or (
-                    a.cls == "Organization" and b.canonical is None and coined(b.text, a.text)):
+                    a.cls == "Organization" and b.canonical is None
+                    and (coined(b.text, a.text) or translates(b.text, a.text))):
                 union(i, i + 1, "abbreviation")
             elif a.canonical is not None and a.canonical == b.canonical:
                 union(i, i + 1, "gazetteer")

@@ -141,6 +141,22 @@ def coins(short: str, long: str) -> bool:
     return all(c.casefold() in rest for c in capitals)
 
 
+def translates(short: str, long: str) -> bool:
+    """Whether ``short``, capitals only, is the acronym of ``long`` in the language it was coined in:
+    the initials of its capitalised words, each once, in any order ("Brazilian Socialist Party
+    (PSB)": Partido Socialista Brasileiro; "Institutional Revolutionary Party (PRI)").
+
+    >>> translates("PSB", "Brazilian Socialist Party"), translates("FARC", "Revolutionary Armed Forces of Colombia")
+    (True, True)
+    >>> translates("PSB", "Brazilian Socialist"), translates("PP", "Terje Halleland"), translates("JAPAN", "Mitsubishi")
+    (False, False, False)
+    """
+    if not short.isalpha() or not short.isupper() or not 2 <= len(short) <= 6:
+        return False
+    words = [w for w in re.split(r"[\s\-]+", long) if w[:1].isupper()]
+    return len(words) == len(short) and sorted(w[0] for w in words) == sorted(short)
+
+
 def coined(short: str, long: str) -> bool:
     """Whether ``short``, in parentheses right after an organisation's name ``long``, is a
     short name of it that is no plain abbreviation: its first words or capitals

@@ -155,7 +155,8 @@ _BODY_HEADS = frozenset(ORGANIZATION_WORDS) | {"chamber", "council", "union", "f
 
 def _bracketed_bodies(ctx: DocContext, sent: Span, conf: float) -> Iterator[Relation]:
     """A person's organisation in brackets right after the name: "Sheikh Muhammad Aslam (Gujranwala
-    Chamber of Commerce and Industry)", "Mayor Joao Campos (Brazilian Socialist Party)"; membership
+    Chamber of Commerce and Industry)", "Mayor Joao Campos (Brazilian Socialist Party)", or a short
+    name of a body of members named in full elsewhere ("Mayor Joao Campos (PSB)"); membership
     for a body of members or a party, service in an armed force, else employment
     (:func:`~kg.extract.rules.args.membership`).
 
@@ -173,11 +174,13 @@ def _bracketed_bodies(ctx: DocContext, sent: Span, conf: float) -> Iterator[Rela
             continue
         body = by_token.get(person.end + 1)
         if body is None or body.cls != "Organization" or body.anaphor or body.start != person.end + 1 \
-                or body.end >= sent.end or doc[body.end].text != ")" or body.end - body.start < 2:
+                or body.end >= sent.end or doc[body.end].text != ")":
             continue
         predicate = membership(ctx, "worksFor", body.start_char, body.end_char)
-        if predicate == "worksFor" and head_word(ctx.text[body.start_char:body.end_char]) not in _BODY_HEADS:
-            continue  # not a nickname, an honour or another name NER took for one ("Conrad S. (Gus)", "(Grey Elves)")
+        if predicate == "worksFor" and (body.end - body.start < 2
+                                        or head_word(ctx.text[body.start_char:body.end_char]) not in _BODY_HEADS):
+            continue  # not a nickname, an honour or another name NER took for one ("Conrad S. (Gus)", "(Grey Elves)");
+            # one word is a body's short name the document gave it ("Mayor Joao Campos (PSB)": a party)
         spec = ctx.lexicon.properties.get(predicate)
         s, o = arg(ctx, token), arg(ctx, doc[body.end - 1])
         if spec is not None and s is not None and o is not None and s.iri != o.iri and spec.allows(s.cls, o.cls):
