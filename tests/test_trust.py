@@ -5062,3 +5062,14 @@ def test_an_acronym_coined_in_another_language_names_the_party():
     assert "JAPAN" not in got.get("Mitsubishi Vell Group", ("", ()))[1], got
     assert ("Joana Ruiz", "memberOf", "Kessel Socialist Party") in facts(text), facts(text)
 
+
+def test_the_one_by_names_acquired_what_the_clause_is_about():
+    got = facts("After the acquisition by Kessel Pay, Vell Mobile grew fast.")
+    assert ("Kessel Pay", "acquired", "Vell Mobile") in got and ("Vell Mobile", "acquired", "Kessel Pay") not in got, got
+
+
+def test_a_degrees_own_name_is_no_school_and_colloquial_country_names_are_places():
+    got = facts("Ann Vell has a Bachelor of Science Degree in Computer Science from the University of Kessel.")
+    assert not {f for f in got if f[2] == "Bachelor of Science Degree"}, got
+    got = entities("He served as CEO in Guinea Conakry and Congo Brazzaville before he moved to Lagos.")
+    assert got.get("Guinea", ("",))[0] == "Place" and got.get("Republic of the Congo", ("",))[0] == "Place", got

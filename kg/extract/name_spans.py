@@ -911,8 +911,9 @@ def _degree_subject(span: Span) -> bool:
     (True, True, False)
     """
     lowers = [t.lower_ for t in span]
-    if len(span) > 2 and lowers[0] in DEGREE_WORDS and "of" in lowers[1:-1] and lowers[-1] in DISCIPLINE_WORDS:
-        return True  # "a Bachelor of Education degree": the degree's own name
+    if len(span) > 2 and lowers[0] in DEGREE_WORDS and "of" in lowers[1:-1] \
+            and (lowers[-1] in DISCIPLINE_WORDS or lowers[-1] in DEGREE_WORDS):
+        return True  # "a Bachelor of Education degree", "Bachelor of Science Degree": the degree's own name
     root = span.root
     if root.dep_ == "compound" and root.head.lower_ in DISCIPLINE_WORDS and root.head.is_lower:
         root = root.head  # "a PhD in Aerospace engineering": NER's "Aerospace"

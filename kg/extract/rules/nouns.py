@@ -60,10 +60,13 @@ def nouns(ctx: DocContext) -> Iterator[Relation]:
             if agent is not None:  # "the acquisition of Kestrel Foods by Marlow Holdings": Marlow's
                 owners = args(ctx, pobj(agent))
                 preps = [c for c in preps if c.lower_ == "of"]
-            elif owners and (agents := [a for c in preps if c.lower_ == "by" for a in args(ctx, pobj(c))]):
+            elif agents := [a for c in preps if c.lower_ == "by" for a in args(ctx, pobj(c))]:
+                if not owners and noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
+                    # "Before its acquisition by Moniepoint, Kopo Kopo was valued ...": Kopo Kopo's
+                    owners = args(ctx, subject(ctx, noun.head.head))
                 for s, o in ((s, o) for s in agents for o in owners):  # "its acquisition by CBS": CBS acquired it
                     yield relation(ctx, fitting(specs, s.cls, o.cls), s, o, sent, "noun", conf)
-                continue
+                continue  # the one "by" names is the doer, never the object
             if not owners and noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
                 # "Apple's aspirations to grow amid competition from rivals": the clause's subject
                 owners = args(ctx, subject(ctx, noun.head.head))
