@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.pipeline import extract
+from kg.pipeline import Pipeline, extract
 from kg.types import Document
 
 
@@ -5073,3 +5073,47 @@ def test_a_degrees_own_name_is_no_school_and_colloquial_country_names_are_places
     assert not {f for f in got if f[2] == "Bachelor of Science Degree"}, got
     got = entities("He served as CEO in Guinea Conakry and Congo Brazzaville before he moved to Lagos.")
     assert got.get("Guinea", ("",))[0] == "Place" and got.get("Republic of the Congo", ("",))[0] == "Place", got
+
+
+def test_a_nephew_or_a_daughter_is_called_so():
+    got = facts("Mr Hun Vell's youngest son Hun Many will become the civil service minister and his nephew Neth "
+                "Savo, the current police chief, will become deputy prime minister.")
+    assert ("Neth Savo", "childOf", "Hun Vell") not in got, got
+    got = facts("Tom Kessel died on Sunday. Tom Kessel is survived by his wife Hong Ra, his only son Lee Jae, and two "
+                "daughters: Lee Bo and Lee Seo.")
+    assert not {f for f in got if f[1] == "spouse" and "Lee Seo" in (f[0], f[2])}, got
+
+
+def test_the_one_who_says_he_is_the_he():
+    text = ("Before he died, Lang Hall set up the trust with his grandchildren as beneficiaries. In a judgment "
+            "handed down yesterday, Justice Paul Vell said he intended to dismiss the application.")
+    got = Pipeline().context(Document.from_text(text, "x"))
+    he = next(t.i for t in got.doc if t.text == "he" and t.i > 20)
+    assert got.resolved.by_token[he].label == "Paul Vell"
+
+
+def test_a_surname_before_a_familys_full_names_is_not_the_daughters():
+    text = ("Three children have won the first step in their battle. Mrs Vell, 57, heads Kessel Prospecting. Her "
+            "youngest daughter, Ginia Vell, is now supporting her mother. Her son Tom Vell did not.")
+    got = entities(text)
+    assert "Vell" not in got.get("Ginia Vell", ("", ()))[1] and "Mrs Vell" not in got.get("Ginia Vell", ("", ()))[1], got
+
+
+def test_a_rulers_title_and_a_caretakers_word_are_no_employers():
+    got = facts("Shaikh Mohammad Vell, Vice-President and Prime Minister of the UAE and Ruler of Dubai, congratulated "
+                "the founders. Caretaker Prime Minister Najib Roe attended the wedding in Amman.")
+    assert not {f for f in got if f[1] in {"worksFor", "memberOf", "leads"}}, got
+
+
+def test_a_house_in_one_town_puts_no_town_in_another():
+    got = facts("The properties listed are a house in Waterfalls, a farm in Gunhill, a house in Mt Pleasant and a "
+                "farm in Highfield. Kessel, a village in Vell County, grew.")
+    assert not {f for f in got if f[1] == "locatedIn" and f[0] in {"Waterfalls", "Gunhill", "Mt Pleasant"}}, got
+    assert ("Kessel", "locatedIn", "Vell County") in got, got
+
+
+def test_a_patronymic_joins_one_name_and_a_title_after_of_is_no_person():
+    got = entities("Prince Vell is the fourth son of Haji Hassan Kessel of Brunei, the Sultan and Prime Minister of "
+                   "Brunei, and his former wife Puan Hajah Mariam binti Haji Abdul Aziz.")
+    assert "Puan Hajah Mariam binti Haji Abdul Aziz" in got and "Haji Abdul Aziz" not in got, got
+    assert "Prime Minister" not in got, got

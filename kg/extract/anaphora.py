@@ -270,7 +270,8 @@ def _anaphora(doc: Doc, taken: set[int], named: list[Found] = (),  # type: ignor
                                apart=frozenset(_quote_speaker(token, speakers) if token.i in quoted else ()),
                                clause_subject=_clause_subject(token) if token.dep_ == "poss" else None,
                                antecedent=_fronted_subject(token, taken) or _main_subject_after(token, taken)
-                               or _agent_of_clause(token, taken) or _credited_object(token, taken)))
+                               or _agent_of_clause(token, taken) or _credited_object(token, taken)
+                               or _reporting_subject(token, taken)))
         elif (lower == "its" or (lower == "it" and token.dep_ in {"nsubj", "nsubjpass"}
                                  and not _expletive(token) and token.i not in quoted)) \
                 and token.pos_ == "PRON" and not _topic_elsewhere(token, taken, classes, lexicon):
@@ -369,6 +370,25 @@ def _credited_object(token: Token, taken: set[int]) -> int | None:
         return None
     start = named.i
     while start - 1 in taken and start - 1 >= named.left_edge.i:
+        start -= 1
+    return start
+
+
+def _reporting_subject(token: Token, taken: set[int]) -> int | None:
+    """The first token of the name that reports the clause a pronoun is the subject of
+    (:func:`_reporter`): "Justice Paul Vell said he intended to dismiss it" (he is Vell, whoever
+    the sentences before named). ``taken``: the names' tokens.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Before he died, Lang Hall set up a trust. Justice Paul Vell said he would end it.")
+    >>> doc[_reporting_subject(doc[15], {4, 5, 12, 13})].text
+    'Paul'
+    """
+    named = _reporter(token)
+    if named is None or named not in taken:
+        return None
+    start, left = named, token.doc[named].left_edge.i
+    while start - 1 in taken and start - 1 >= left:  # "Justice Paul Vell": the name, not its title
         start -= 1
     return start
 

@@ -1141,7 +1141,9 @@ def _an_example(token: Token, prepositions: frozenset[str]) -> bool:
 def _kin_of_another(doc: Doc, resolved: Resolved, a: Side, b: Side, lexicon: Lexicon, label: str) -> bool:
     """Whether a kin word of ``label`` between two people, or one either is in apposition to
     (``kg:titleTrigger`` of childOf, spouse), is a third person's, by its possessor's name:
-    "Erdogan called Koc's father, Rahmi Koc, to express his condolences" (Koc's father).
+    "Erdogan called Koc's father, Rahmi Koc, to express his condolences" (Koc's father); or a
+    noun of the tie ("marriage") is, by its possessor, a pronoun too: "Hope and Ginia, from her
+    second marriage to Frank Rinehart" (the marriage of their mother, named before).
 
     >>> from kg.pipeline import Pipeline
     >>> from kg.types import Document
@@ -1155,12 +1157,16 @@ def _kin_of_another(doc: Doc, resolved: Resolved, a: Side, b: Side, lexicon: Lex
     # "Koc's father, Rahmi Koc": the kin word either name is in apposition to
     beside = [doc[side.root].head for side in (a, b) if doc[side.root].dep_ == "appos"]
     for token in (*doc[start:end], *beside):
-        if token.lower_ not in lexicon.kin_titles or label not in lexicon.signalled_by(token.lower_):
+        if label not in lexicon.signalled_by(token.lower_) or (
+                token.lower_ not in lexicon.kin_titles and token.pos_ != "NOUN"):
             continue  # "the son of George Roe and his wife Ann": a wife says nothing of the son
+        titled = token.lower_ in lexicon.kin_titles
         for c in token.children:
             hit = resolved.by_token.get(c.i) if c.dep_ == "poss" else None
-            if hit is not None and hit.cls == "Person" and not hit.anaphor and hit.iri not in {a.iri, b.iri}:
-                return True  # a name's, not a pronoun's ("He and his wife Johanna")
+            if hit is not None and hit.cls == "Person" and not (titled and hit.anaphor) \
+                    and hit.iri not in {a.iri, b.iri}:
+                return True  # a title's name, not its pronoun ("He and his wife Johanna"); any owner of a
+                # marriage ("Hope and Ginia, from her second marriage to Frank Rinehart": their mother's)
     return False
 
 

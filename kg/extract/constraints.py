@@ -751,6 +751,79 @@ def kin_as_named(ctx: DocContext, relations: Iterable[Relation]) -> list[Relatio
     return _drop_model(relations, _KIN, contradicted)
 
 
+def kin_called_otherwise(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less a model's spouse or child of a person the text calls by a kin noun
+    that says another tie to the other: a nephew, a sister or a grandson is nobody's child or
+    spouse here ("Hun Vell's son Hun Many and his nephew Neth Savo", ``words.toml``
+    ``collateral_kin_nouns``), a son, a daughter or a parent nobody's spouse ("his wife Hong Ra,
+    ... and two daughters: Lee Bo and Lee Seo"; ``offspring_nouns``, ``forebear_nouns``). The
+    noun is the one the name is in apposition with, or the one right before it or before the
+    list it opens (:func:`kin_noun`), and it counts unless its owner ("his", "of X") is a third
+    person: "married to Olena Vell, the daughter of Leonid Kuchma" is his wife all the same.
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> text = "Hun Vell thanked his nephew Neth Savo."
+    >>> ctx = Pipeline().context(Document.from_text(text, "x"))
+    >>> vell, neth = ctx.resolved.by_token[0].iri, ctx.resolved.by_token[5].iri
+    >>> child = Relation(neth, "childOf", vell, "x", "", (28, 37), (0, 8), 0.8, "model:pairs")
+    >>> kin_called_otherwise(ctx, [child])
+    []
+    """
+    relations = list(relations)
+    if not _any_model(relations, _KIN):
+        return relations
+    rules, by_token = ctx.lexicon.words.rules, ctx.resolved.by_token
+    collateral = frozenset(rules.get("collateral_kin_nouns", ()))
+    offspring, forebears = frozenset(rules.get("offspring_nouns", ())), frozenset(rules.get("forebear_nouns", ()))
+    nouns = collateral | offspring | forebears
+
+    def called(span: tuple[int, int], other: str) -> str | None:  # the kin noun that ties the name to ``other``
+        named = ctx.doc.char_span(*span, alignment_mode="expand")
+        hit = by_token.get(named.start) if named is not None and len(named) else None
+        noun = kin_noun(named, nouns) if hit is not None and not hit.found.anaphor else None  # a name, no "he"
+        if noun is None:
+            return None
+        owner = next((o for c in noun.children for o in ([c] if c.dep_ == "poss" else
+                      [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "of" else [])),
+                     None)
+        hit = by_token.get(owner.i) if owner is not None else None
+        return None if owner is not None and (hit is None or hit.iri != other) else noun.lower_
+
+    def otherwise(r: Relation) -> bool:
+        unfit = collateral if r.predicate == "childOf" else nouns
+        return called(r.subject_span, r.obj) in unfit or called(r.object_span, r.subject) in unfit
+
+    return _drop_model(relations, _KIN, otherwise)
+
+
+def kin_noun(name: Span, nouns: frozenset[str]) -> Token | None:
+    """The noun of ``nouns`` a name is called by: one it is in apposition with ("his nephew Neth
+    Vell", "Ali Khan, his nephew"), or the word right before it or before the list it opens
+    ("two daughters: Lee Bo and Lee Seo").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He is survived by two daughters: Lee Bo and Lee Seo, and Ali Khan, his nephew.")
+    >>> [kin_noun(doc[i:j], frozenset({"daughters", "nephew"})).text for i, j in ((7, 9), (10, 12), (14, 16))]
+    ['daughters', 'daughters', 'nephew']
+    """
+    from kg.extract.classes import first_conjunct
+
+    root = first_conjunct(name.root)
+    for token in dict.fromkeys((name.root, root)):  # its own apposition first: "..., and Ali Khan, his nephew"
+        if token.dep_ == "appos" and token.head.lower_ in nouns:
+            return token.head
+        called = next((c for c in token.children if c.dep_ == "appos" and c.lower_ in nouns), None)
+        if called is not None:
+            return called
+    before = root.left_edge.i - 1
+    if before > 0 and root.doc[before].text == ":":
+        before -= 1
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        return None  # "They had four daughters: Ann Lee married ...": a clause of its own
+    return root.doc[before] if before >= 0 and root.doc[before].lower_ in nouns else None
+
+
 def not_the_appointer(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     """``relations`` less a worksFor (or memberOf) whose organisation appointed the person to a
     post at another one: "appointed by the Treasury as chief executive of Kestrel Insurance" (or
@@ -930,4 +1003,5 @@ def respectively(ctx: DocContext, relations: Iterable[Relation]) -> list[Relatio
 
 CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, anothers_title, datelined, between_authors,
                between_namesakes, one_way, fullest_dates, unplayed, unquoted, kin_apart, not_listed_kin, kin_as_named,
-               not_the_appointer, not_anothers_place, respectively, left_later, of_the_dead, former_alike)
+               kin_called_otherwise, not_the_appointer, not_anothers_place, respectively, left_later, of_the_dead,
+               former_alike)

@@ -237,6 +237,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         found.append(_found(span, "Organization", NER_WEIGHT, None))  # "Anglo American Platinum (Amplats)"
         taken.update(range(span.start, span.end))
     for span in _kin_names(doc, lexicon, taken):
+        if _all_title(span, title_words):
+            continue  # "the son of X, the Sultan and Prime Minister of Brunei": X's titles
         found.append(_found(span, "Person", HEAD_NOUN_WEIGHT, None))
         taken.update(range(span.start, span.end))
     for names in (_described_names, _the_names):  # "Quantix, a startup"; "the chain The Finish Line"
@@ -409,12 +411,17 @@ def _rests(doc: Doc, whole: list[Span]) -> Iterator[Span]:
                     yield Span(doc, start, e.end, label=e.label_)
 
 
+#: "bin", "binti" ... between a given name and the father's (``words.toml`` ``patronymic_particles``).
+PATRONYMIC_PARTICLES = frozenset(_WORDS["patronymic_particles"])
+
+
 def _mended_names(doc: Doc) -> list[Span]:
     """NER's names, with the pieces it cut off one name joined again: an organisation's
     dash-joined place ("University of Wisconsin–Milwaukee") and what follows a name that ends
     in "of", "in", "for", "at" or "on" ("the Bay of" and "Kessary", "the Nobel Prize in" and
     "Physics") or a person's that ends in a particle ("Ursula von der" and "Leyen":
-    ``ontology/words.toml`` ``name_particles``); a person's name with a nickname in quotes
+    ``ontology/words.toml`` ``name_particles``) or two joined by a patronymic ("Mariam" binti "Abdul
+    Aziz": ``patronymic_particles``); a person's name with a nickname in quotes
     (:func:`kg.extract.missed_names._nicknamed`), a company's with a possessive before its
     legal ending (:func:`kg.extract.missed_names._possessive_companies`).
 
@@ -461,6 +468,11 @@ def _mended_names(doc: Doc) -> list[Span]:
         if nxt is not None and ent.label_ == nxt.label_ == "PERSON" and nxt.start == ent.end \
                 and all(_capitalised(t.text) or (t.lower_ in NAME_PARTICLES and t.i < nxt.end - 1) for t in (*ent, *nxt)):
             # "Roberto Wilfrido" "Escobar Gonzalez", "Sheikh Sultan" "bin Khalifah Al Nahyan"
+            ents[i + 1] = Span(doc, ent.start, nxt.end, label="PERSON")
+            i += 1
+            continue
+        if nxt is not None and ent.label_ == nxt.label_ == "PERSON" and nxt.start == ent.end + 1 \
+                and doc[ent.end].text in PATRONYMIC_PARTICLES:  # "Puan Hajah Mariam" binti "Haji Abdul Aziz"
             ents[i + 1] = Span(doc, ent.start, nxt.end, label="PERSON")
             i += 1
             continue

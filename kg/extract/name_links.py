@@ -20,6 +20,7 @@ from kg.extract.places import is_place
 from kg.extract.naming import (_POSSESSIVE, _initials, _is_acronym, _subsequence, abbreviates, coined,
                                stock_tickers, translates)
 from kg.extract.short_names import NAME_PARTICLES, surnames
+from kg.lexicon import load_words
 
 #: Words that say the name after them is another name of the one before: "Peter of Varn (or
 #: Pierre de Varn; died 1443)", "Kasimir (born Tomas Roux ...)", "Ann Lee, also known as Annie Lee",
@@ -87,12 +88,15 @@ def _known_otherwise(short: Found, long: Found) -> bool:
     return short.canonical is not None and short.canonical != long.canonical
 
 
-def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-untyped-def]
+def _link_surnames(found: list[Found], union, text: str = "") -> set[int]:  # type: ignore[no-untyped-def]
     """Join "Dupin" to "Benoit Dupin" (and "Des Cars" to "Laurence Des Cars", "DeMott" to
     "William Charles DeMott II"); return the surnames joined (they vote Person).
 
     The first full name with that surname wins, unless the sentence keeps the
-    two apart: in "Reddy is married to Sneha Reddy", Reddy is someone else; and a name the
+    two apart: in "Reddy is married to Sneha Reddy", Reddy is someone else; or the surname
+    comes before the first of two or more full names with it and that one is called someone's
+    child or spouse (``text`` right before it: "Mrs Rinehart ... Her youngest daughter, Ginia
+    Rinehart": the mother, whose full name NER missed); and a name the
     document calls a thing by its noun is no surname ("a chip design called Blackwell, named
     after David Blackwell": the chip).
     """
@@ -113,16 +117,28 @@ def _link_surnames(found: list[Found], union) -> set[int]:  # type: ignore[no-un
                                           *(i for i, f in enumerate(found) if f.text in names)})
     things = {f.text for f in found if f.cls in _THINGS and f.weight >= HEAD_NOUN_WEIGHT}  # "the Blackwell chips"
     joined = set()
+    bare: dict[int, str] = {}  # the surnames alone: index -> the surname
     for i, f in enumerate(found):
         name = _without_title(f.text)  # "Dr. Abbey" is Ransford Anertey Abbey
-        if (" " in name and name.split()[0].lower() not in NAME_PARTICLES) or f.weight >= GAZETTEER_WEIGHT \
-                or f.text in things:
-            continue
+        if not ((" " in name and name.split()[0].lower() not in NAME_PARTICLES) or f.weight >= GAZETTEER_WEIGHT
+                or f.text in things):
+            bare[i] = name
+    first_bare = {name: min(found[i].start for i, n in bare.items() if n == name) for name in set(bare.values())}
+    for i, name in bare.items():
+        f = found[i]
         fits = [j for j in full_names.get(name, ()) if not _kept_apart(f, found[j])]
+        if fits and len({found[j].text for j in fits}) > 1 and found[fits[0]].start > first_bare[name] \
+                and _KIN_BEFORE.search(text, 0, found[fits[0]].start_char):
+            continue  # "Mrs Rinehart ... Her youngest daughter, Ginia Rinehart": her mother's, never named in full
         if fits:
             union(i, fits[0])
             joined.add(i)
     return joined
+
+
+#: A kin noun right before a name ("Her youngest daughter, Ginia Vell", "his son Kenji").
+_KIN_BEFORE = re.compile(r"\b(?:" + "|".join(map(re.escape, load_words().mentions["kin_nouns"])) + r")\s*[,:]?\s*$",
+                         re.IGNORECASE)
 
 
 #: Classes of things a head noun gives a name ("the Blackwell chips"): no person's surname.

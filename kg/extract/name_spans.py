@@ -786,8 +786,9 @@ def _without_honours(span: Span) -> Span | None:
 
 
 def _common_word(span: Span, lexicon: Lexicon) -> bool:
-    """One word that is a place's common noun or a direction, which names nothing alone:
-    "River" in "Hollis of the River", "Central" cut from "Central and South America".
+    """One word that is a place's common noun, a direction or a word of time or standing
+    (``name_openers``), which names nothing alone: "River" in "Hollis of the River", "Central"
+    cut from "Central and South America", "Caretaker" before "Prime Minister Najib Mikati".
 
     >>> from kg.extract.nlp import load_nlp
     >>> from kg.lexicon import load_lexicon
@@ -796,7 +797,7 @@ def _common_word(span: Span, lexicon: Lexicon) -> bool:
     (True, False)
     """
     word = span[0].lower_
-    return len(span) == 1 and (word in GENERIC or lexicon.head_nouns.get(word) == "Place")
+    return len(span) == 1 and (word in GENERIC or word in NAME_OPENERS or lexicon.head_nouns.get(word) == "Place")
 
 
 def _field_of_work(span: Span, lexicon: Lexicon) -> bool:

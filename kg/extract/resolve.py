@@ -275,7 +275,7 @@ def group_names(found: list[Found], text: str) -> Grouping:
             else:
                 first_by_key[k] = i
     _link_acronyms(found, text, union)
-    surnames = _link_surnames(found, lambda a, b: union(a, b, "surname"))
+    surnames = _link_surnames(found, lambda a, b: union(a, b, "surname"), text)
     surnames |= _link_family_names_first(found, text, surnames, lambda a, b: union(a, b, "surname"))
     surnames |= _link_first_names(found, surnames, lambda a, b: union(a, b, "first name"))
     _link_variants(found, root, lambda a, b: union(a, b, "name variant"))

@@ -54,7 +54,8 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
                                and c.lower_ not in COMPASS  # "Tolk, east of Elbing": beside it
                                and c.lemma_.lower() not in no_job  # "James Carey, the namesake of X"
                                and c.lemma_.lower() not in likeness  # "Remsima SC, the subcutaneous version of X"
-                               and noun_class(c, ctx.lexicon) in {None, first.cls}]  # "Houston, the 9:30 Club in X"
+                               and noun_class(c, ctx.lexicon) in {None, first.cls}  # "Houston, the 9:30 Club in X"
+                               and not _listed_alike(token, c)]  # "a house in Waterfalls, a villa in Gunhill"
             styled = _styled(ctx, found, styles)
             for head in heads:
                 for prep, second in _attached(ctx, head, found):
@@ -78,6 +79,25 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
                             continue  # "the match against Congo in Brazzaville": where they play, no country's place
                         yield relation(ctx, spec, first, second, sent, "attachment", conf,
                                        former=head is not token and formerly(ctx, head))  # "X, a former governor of Y"
+
+
+def _listed_alike(name: Token, noun: Token) -> bool:
+    """Whether an apposition after a name is the next item of a list, not the name's: the name is
+    the object of a preposition on a noun with "a" or "an", and so is the apposition's noun
+    ("a house in Waterfalls, a villa in Gunhill, a farm in Zvimba": Waterfalls is in no Gunhill;
+    not "Lorraine, now part of France", nor "Madagascar, an island nation in the Indian Ocean").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He left a house in Waterfalls, a villa in Gunhill and a car.")
+    >>> _listed_alike(doc[5], doc[8])
+    True
+    """
+    holder = name.head.head if name.dep_ == "pobj" and name.head.dep_ == "prep" else None
+    return holder is not None and holder.pos_ == "NOUN" and _indefinite(holder) and _indefinite(noun)
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
 
 
 def _titled(ctx: DocContext, noun: Token) -> bool:
