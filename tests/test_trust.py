@@ -5117,3 +5117,18 @@ def test_a_patronymic_joins_one_name_and_a_title_after_of_is_no_person():
                    "Brunei, and his former wife Puan Hajah Mariam binti Haji Abdul Aziz.")
     assert "Puan Hajah Mariam binti Haji Abdul Aziz" in got and "Haji Abdul Aziz" not in got, got
     assert "Prime Minister" not in got, got
+
+
+def test_a_princes_surname_is_no_princess():
+    text = ("A royal decree was promulgated, bestowing upon Rajwa bint Khaled Vell, the title of Her Royal Highness "
+            "Princess Rajwa Al Hussein. State leaders attended the wedding. The groom, Prince Hussein, was born on "
+            "June 28, 1994. In 2016, Prince Hussein graduated from Georgetown University in the US.")
+    got = facts(text)
+    assert ("Prince Hussein", "educatedAt", "Georgetown University") in got, got
+    assert not {f for f in got if f[0] == "Rajwa Al Hussein" and f[1] == "educatedAt"}, got
+
+
+def test_a_date_of_anothers_death_is_none_of_hers():
+    got = facts("Ann Vell, the eldest child of King Tom and Queen Ingrid, succeeded her father following his death on "
+                "14 January 1972.")
+    assert not {f for f in got if f[0] == "Ann Vell" and f[1] == "deathDate"}, got

@@ -824,6 +824,42 @@ def kin_noun(name: Span, nouns: frozenset[str]) -> Token | None:
     return root.doc[before] if before >= 0 and root.doc[before].lower_ in nouns else None
 
 
+def of_anothers_life(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` less a model's birth or death date that hangs on another person's birth or
+    death, or on a verb that another person's does: "Margrethe ... succeeded her father following
+    his death on 14 January 1972" dates the father's death, not hers (the noun's possessor is
+    someone else; ``words.toml`` ``life_event_nouns``).
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> text = "Ann Vell succeeded her father Tom Vell following his death on 14 January 1972."
+    >>> ctx = Pipeline().context(Document.from_text(text, "x"))
+    >>> ann = ctx.resolved.by_token[0].iri
+    >>> died = Relation(ann, "deathDate", "14 January 1972", "x", "", (0, 8), (62, 77), 0.8, "model:pairs")
+    >>> of_anothers_life(ctx, [died])
+    []
+    """
+    relations = list(relations)
+    dates = {"birthDate", "deathDate"}
+    if not _any_model(relations, dates):
+        return relations
+    events = frozenset(ctx.lexicon.words.rules.get("life_event_nouns", ()))
+
+    def anothers(r: Relation) -> bool:
+        date = ctx.doc.char_span(*r.object_span, alignment_mode="expand")
+        if date is None or not len(date):
+            return False
+        if date.root.dep_ != "pobj":
+            return False
+        head = date.root.head.head  # "his death [on] 14 January", or the verb both hang on
+        nouns = [head, *(g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+        owners = [o for n in nouns if n.lemma_.lower() in events for o in n.children if o.dep_ == "poss"]
+        hits = [ctx.resolved.by_token.get(o.i) for o in owners]
+        return any(hit is not None and hit.iri != r.subject for hit in hits)
+
+    return _drop_model(relations, dates, anothers)
+
+
 def not_the_appointer(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
     """``relations`` less a worksFor (or memberOf) whose organisation appointed the person to a
     post at another one: "appointed by the Treasury as chief executive of Kestrel Insurance" (or
@@ -1003,5 +1039,5 @@ def respectively(ctx: DocContext, relations: Iterable[Relation]) -> list[Relatio
 
 CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, anothers_title, datelined, between_authors,
                between_namesakes, one_way, fullest_dates, unplayed, unquoted, kin_apart, not_listed_kin, kin_as_named,
-               kin_called_otherwise, not_the_appointer, not_anothers_place, respectively, left_later, of_the_dead,
-               former_alike)
+               kin_called_otherwise, of_anothers_life, not_the_appointer, not_anothers_place, respectively,
+               left_later, of_the_dead, former_alike)

@@ -93,7 +93,8 @@ def _link_surnames(found: list[Found], union, text: str = "") -> set[int]:  # ty
     "William Charles DeMott II"); return the surnames joined (they vote Person).
 
     The first full name with that surname wins, unless the sentence keeps the
-    two apart: in "Reddy is married to Sneha Reddy", Reddy is someone else; or the surname
+    two apart: in "Reddy is married to Sneha Reddy", Reddy is someone else; or a noun said of
+    each gives them two genders ("Prince Hussein" is not "Princess Rajwa Al Hussein"); or the surname
     comes before the first of two or more full names with it and that one is called someone's
     child or spouse (``text`` right before it: "Mrs Rinehart ... Her youngest daughter, Ginia
     Rinehart": the mother, whose full name NER missed); and a name the
@@ -126,7 +127,9 @@ def _link_surnames(found: list[Found], union, text: str = "") -> set[int]:  # ty
     first_bare = {name: min(found[i].start for i, n in bare.items() if n == name) for name in set(bare.values())}
     for i, name in bare.items():
         f = found[i]
-        fits = [j for j in full_names.get(name, ()) if not _kept_apart(f, found[j])]
+        fits = [j for j in full_names.get(name, ()) if not _kept_apart(f, found[j])
+                and not (f.gender and found[j].gender and f.gender != found[j].gender)]  # "Prince Hussein", not
+        # "Princess Rajwa Al Hussein"
         if fits and len({found[j].text for j in fits}) > 1 and found[fits[0]].start > first_bare[name] \
                 and _KIN_BEFORE.search(text, 0, found[fits[0]].start_char):
             continue  # "Mrs Rinehart ... Her youngest daughter, Ginia Rinehart": her mother's, never named in full
