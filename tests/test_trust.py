@@ -5132,3 +5132,14 @@ def test_a_date_of_anothers_death_is_none_of_hers():
     got = facts("Ann Vell, the eldest child of King Tom and Queen Ingrid, succeeded her father following his death on "
                 "14 January 1972.")
     assert not {f for f in got if f[0] == "Ann Vell" and f[1] == "deathDate"}, got
+
+
+def test_one_bodys_name_holds_its_and_and_a_degree_is_no_school():
+    got = entities("She worked at Moi Teaching and Referral Hospital in Eldoret, then at the University of Health and "
+                   "Allied Sciences in Ho. He worked at Bank of America and Wells Fargo.")
+    assert "Moi Teaching and Referral Hospital" in got and "University of Health and Allied Sciences" in got, got
+    assert "Bank of America" in got and "Wells Fargo" in got, got
+    got = facts("After that, Ama Vell proceeded to the University of Ghana from 1991 to 1996 for a Bachelor's degree "
+                "in French and Linguistics.")
+    assert {f[2] for f in got if f[1] == "educatedAt"} <= {"University of Ghana"}, got
+

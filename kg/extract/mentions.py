@@ -44,7 +44,7 @@ from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSI
                                    _names_a_condition, _names_a_family, _pieces, FAMILY_NOUNS,
                                    _without_academic_title, _without_honours, _without_opener, _without_role,
                                    _without_score, _without_title_abbreviation, _without_title_after, _without_trade,
-                                   country_code_suffixed, cut_of_pair, generic_body_in_town, one_body, partners_firms,
+                                   country_code_suffixed, cut_of_pair, fields_cut, generic_body_in_town, one_body, partners_firms,
                                    portfolio_bodies, with_hyphenated_given_name)
 from kg.extract.naming import stock_tickers
 from kg.extract.places import (LOCATIVE, capitals, countries, datelined, is_place, place_vote, postal_state, regions,
@@ -421,7 +421,9 @@ def _mended_names(doc: Doc) -> list[Span]:
     in "of", "in", "for", "at" or "on" ("the Bay of" and "Kessary", "the Nobel Prize in" and
     "Physics") or a person's that ends in a particle ("Ursula von der" and "Leyen":
     ``ontology/words.toml`` ``name_particles``) or two joined by a patronymic ("Mariam" binti "Abdul
-    Aziz": ``patronymic_particles``); a person's name with a nickname in quotes
+    Aziz": ``patronymic_particles``), an organisation's "of" fields and the fields NER cut after its
+    "and" ("the University of Health" and "Allied Sciences": :func:`fields_cut`); a person's name
+    with a nickname in quotes
     (:func:`kg.extract.missed_names._nicknamed`), a company's with a possessive before its
     legal ending (:func:`kg.extract.missed_names._possessive_companies`).
 
@@ -469,6 +471,10 @@ def _mended_names(doc: Doc) -> list[Span]:
                 and all(_capitalised(t.text) or (t.lower_ in NAME_PARTICLES and t.i < nxt.end - 1) for t in (*ent, *nxt)):
             # "Roberto Wilfrido" "Escobar Gonzalez", "Sheikh Sultan" "bin Khalifah Al Nahyan"
             ents[i + 1] = Span(doc, ent.start, nxt.end, label="PERSON")
+            i += 1
+            continue
+        if nxt is not None and ent.label_ == nxt.label_ == "ORG" and fields_cut(ent, nxt):
+            ents[i + 1] = Span(doc, ent.start, nxt.end, label="ORG")  # "the University of Health" and "Allied Sciences"
             i += 1
             continue
         if nxt is not None and ent.label_ == nxt.label_ == "PERSON" and nxt.start == ent.end + 1 \

@@ -90,6 +90,7 @@ def _pieces(ent: Span, known: Callable[[str], bool] = lambda text: False) -> lis
                 and (word != "&" or _listed(doc, start, i, ent.end, known))
                 and not _of_pair(doc, start, i, ent.end, known) and not _field_and_body(doc, start, i, ent.end, known)
                 and not _partners_firm(doc, start, i, ent.end, known) and not one_body(doc, start, i, ent.end, known)
+                and not fields_cut(doc[start:i], doc[i + 1:ent.end])
                 and t.word(start) not in LEGAL_PREFIXES and not _suffixed_after(doc, ent.end)
                 and not i < (portfolio_end(doc, start) or _firm_end(doc, start))) \
             or (word in {",", ";"} and not generic_body_in_town(doc, start, i, ent.end)
@@ -390,6 +391,26 @@ def one_body(doc: Doc, start: int, i: int, end: int, known: Callable[[str], bool
     return left is not None and right is not None and len(left) > 1 and right[-1].lower_ in BODY_ENDS \
         and left[-1].lower_ not in BODY_ENDS | ORGANIZATION_WORDS and not known(left.text) \
         and all(t.is_title or t.lower_ in {"the", "of"} for t in (*left, *right))
+
+
+def fields_cut(ent: Span, nxt: Span) -> bool:
+    """Whether NER's name ``nxt``, after ``ent`` and an "and", is the rest of its fields of work or
+    study: ``ent`` ends in "of" and fields ("the University of Health", "Department of Arts"), and
+    ``nxt`` is capitalised words of no organisation but fields ("Allied Sciences"); not "Bank of
+    America and Wells Fargo".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("the University of Health and Allied Sciences, the Bank of America and Wells Fargo")
+    >>> fields_cut(doc[0:4], doc[5:7]), fields_cut(doc[9:12], doc[13:15])
+    (True, False)
+    """
+    lowers = [t.lower_ for t in ent]
+    if nxt.start != ent.end + 1 or ent.doc[ent.end].lower_ != "and" or "of" not in lowers[:-1]:
+        return False
+    after = lowers[len(lowers) - lowers[::-1].index("of"):]
+    fields = FIELD_WORDS | DISCIPLINE_WORDS
+    return all(w in fields for w in after) and all(t.is_title for t in nxt) \
+        and not any(t.lower_ in ORGANIZATION_WORDS and t.lower_ not in fields for t in nxt)
 
 
 #: Last words of a body's name: "Red Crescent Movement", "Constructing Company Limited".
@@ -895,6 +916,11 @@ def _named_chair(span: Span) -> bool:
         and doc[span.end].lower_ in _CHAIRS and doc[span.end].is_title
 
 
+#: Degrees' words that name no body alone ("Bachelor", "Doctorate"; not "BA", British Airways, nor "Major").
+_DEGREES_ALONE = frozenset({"bachelor", "bachelors", "bachelor's", "masters", "master's", "doctorate", "diploma",
+                            "phd", "ph.d.", "ph.d"})
+
+
 def _degree_subject(span: Span) -> bool:
     """Whether a name is the subject of a degree, of studies or of a professorship ("a degree in
     History and Economics", "Bachelor of Science", "a Bachelor of Education degree", "majored in
@@ -907,6 +933,9 @@ def _degree_subject(span: Span) -> bool:
     >>> doc = load_nlp()("Ann Cole holds a degree in History and Economics from Yale University.")
     >>> [_degree_subject(doc[i:i + 1]) for i in (6, 8, 11)]
     [True, True, False]
+    >>> doc = load_nlp()("She proceeded to the University of Ghana for a Bachelor's degree in 1991.")
+    >>> _degree_subject(doc[9:10]), _degree_subject(doc[4:7])
+    (True, False)
     >>> doc = load_nlp()("Raj graduated from Kessel Institute in Marine Engineering, then did a PhD in Aerospace engineering.")
     >>> _degree_subject(doc[6:8]), _degree_subject(doc[14:15]), _degree_subject(doc[3:5])
     (True, True, False)
@@ -915,15 +944,18 @@ def _degree_subject(span: Span) -> bool:
     if len(span) > 2 and lowers[0] in DEGREE_WORDS and "of" in lowers[1:-1] \
             and (lowers[-1] in DISCIPLINE_WORDS or lowers[-1] in DEGREE_WORDS):
         return True  # "a Bachelor of Education degree", "Bachelor of Science Degree": the degree's own name
+    if lowers[0] in _DEGREES_ALONE and (len(span) == 1 or lowers[-1] in DISCIPLINE_WORDS):
+        return True  # "for a Bachelor's degree", "Ph.D. Mathematics graduate": a degree alone
     root = span.root
     if root.dep_ == "compound" and root.head.lower_ in DISCIPLINE_WORDS and root.head.is_lower:
         root = root.head  # "a PhD in Aerospace engineering": NER's "Aerospace"
     while root.dep_ in {"conj", "appos"} and root.head.i != root.i:
         root = root.head
     prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ not in {"in", "of"} or span.root.ent_type_ in {"GPE", "LOC", "FAC"}:
-        return False  # "a diploma in Vienna": the city
     discipline = root.lower_ in DISCIPLINE_WORDS or span[-1].lower_ in DISCIPLINE_WORDS
+    if root.dep_ != "pobj" or prep.lower_ not in {"in", "of"} or (
+            span.root.ent_type_ in {"GPE", "LOC", "FAC"} and not discipline):
+        return False  # "a diploma in Vienna": the city; not "a degree in French and Linguistics"
     if any(t.lower_ in ORGANIZATION_WORDS or t.lower_ in OF_PAIR_BODIES for t in span):
         return prep.head.lower_ in DEGREE_WORDS
     return prep.head.lower_ in DEGREE_WORDS or (discipline and (  # "a graduate of Political Science"
