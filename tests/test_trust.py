@@ -5143,3 +5143,10 @@ def test_one_bodys_name_holds_its_and_and_a_degree_is_no_school():
                 "in French and Linguistics.")
     assert {f[2] for f in got if f[1] == "educatedAt"} <= {"University of Ghana"}, got
 
+
+
+def test_where_a_company_started_or_has_partners_is_no_headquarters():
+    got = facts("Vellgroup is Vietnam's biggest conglomerate. The group, which started as a pot-noodle business in "
+                "post-Soviet Ukraine, now builds cars. Kessel Pokphand is a big company. And it is a favourite partner "
+                "of Chinese investors in Thailand, the paper said.")
+    assert not {f for f in got if f[1] == "headquarteredIn"}, got
