@@ -5150,3 +5150,10 @@ def test_where_a_company_started_or_has_partners_is_no_headquarters():
                 "post-Soviet Ukraine, now builds cars. Kessel Pokphand is a big company. And it is a favourite partner "
                 "of Chinese investors in Thailand, the paper said.")
     assert not {f for f in got if f[1] == "headquarteredIn"}, got
+
+
+def test_a_rulers_place_is_no_surname():
+    got = entities("Shaikh Mohammad Vell, Vice-President and Prime Minister of the UAE and Ruler of Dubai, congratulated "
+                   "the founders. The company is based in Dubai.")
+    assert got.get("Dubai", ("",))[0] == "Place", got
+    assert "Dubai" not in got.get("Ruler of Dubai", ("", ()))[1], got

@@ -775,26 +775,33 @@ def kin_called_otherwise(ctx: DocContext, relations: Iterable[Relation]) -> list
         return relations
     rules, by_token = ctx.lexicon.words.rules, ctx.resolved.by_token
     collateral = frozenset(rules.get("collateral_kin_nouns", ()))
-    offspring, forebears = frozenset(rules.get("offspring_nouns", ())), frozenset(rules.get("forebear_nouns", ()))
-    nouns = collateral | offspring | forebears
+    nouns = collateral | frozenset(rules.get("offspring_nouns", ()))
+    nouns |= frozenset(rules.get("forebear_nouns", ()))
 
-    def called(span: tuple[int, int], other: str) -> str | None:  # the kin noun that ties the name to ``other``
+    def called(span: tuple[int, int], other: str) -> str | None:  # the kin noun tying the name to ``other``
         named = ctx.doc.char_span(*span, alignment_mode="expand")
         hit = by_token.get(named.start) if named is not None and len(named) else None
-        noun = kin_noun(named, nouns) if hit is not None and not hit.found.anaphor else None  # a name, no "he"
+        noun = kin_noun(named, nouns) if hit is not None and not hit.found.anaphor else None  # no "he"
         if noun is None:
             return None
-        owner = next((o for c in noun.children for o in ([c] if c.dep_ == "poss" else
-                      [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "of" else [])),
-                     None)
-        hit = by_token.get(owner.i) if owner is not None else None
-        return None if owner is not None and (hit is None or hit.iri != other) else noun.lower_
+        owner = next((o for c in noun.children for o in _owners(c)), None)  # "his nephew", "the son of X"
+        owned_by = by_token.get(owner.i) if owner is not None else None
+        return None if owner is not None and (owned_by is None or owned_by.iri != other) else noun.lower_
 
     def otherwise(r: Relation) -> bool:
         unfit = collateral if r.predicate == "childOf" else nouns
         return called(r.subject_span, r.obj) in unfit or called(r.object_span, r.subject) in unfit
 
     return _drop_model(relations, _KIN, otherwise)
+
+
+def _owners(child: Token) -> list[Token]:
+    """A noun's owner among its children: its possessive, or its "of"'s object."""
+    if child.dep_ == "poss":
+        return [child]
+    if child.dep_ == "prep" and child.lower_ == "of":
+        return [g for g in child.children if g.dep_ == "pobj"]
+    return []
 
 
 def kin_noun(name: Span, nouns: frozenset[str]) -> Token | None:
@@ -810,7 +817,7 @@ def kin_noun(name: Span, nouns: frozenset[str]) -> Token | None:
     from kg.extract.classes import first_conjunct
 
     root = first_conjunct(name.root)
-    for token in dict.fromkeys((name.root, root)):  # its own apposition first: "..., and Ali Khan, his nephew"
+    for token in dict.fromkeys((name.root, root)):  # its own apposition first: "and Ali Khan, his nephew"
         if token.dep_ == "appos" and token.head.lower_ in nouns:
             return token.head
         called = next((c for c in token.children if c.dep_ == "appos" and c.lower_ in nouns), None)
@@ -852,7 +859,8 @@ def of_anothers_life(ctx: DocContext, relations: Iterable[Relation]) -> list[Rel
         if date.root.dep_ != "pobj":
             return False
         head = date.root.head.head  # "his death [on] 14 January", or the verb both hang on
-        nouns = [head, *(g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+        nouns = [head, *(g for c in head.children if c.dep_ == "prep"
+                         for g in c.children if g.dep_ == "pobj")]
         owners = [o for n in nouns if n.lemma_.lower() in events for o in n.children if o.dep_ == "poss"]
         hits = [ctx.resolved.by_token.get(o.i) for o in owners]
         return any(hit is not None and hit.iri != r.subject for hit in hits)

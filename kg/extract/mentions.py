@@ -44,8 +44,8 @@ from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSI
                                    _names_a_condition, _names_a_family, _pieces, FAMILY_NOUNS,
                                    _without_academic_title, _without_honours, _without_opener, _without_role,
                                    _without_score, _without_title_abbreviation, _without_title_after, _without_trade,
-                                   country_code_suffixed, cut_of_pair, fields_cut, generic_body_in_town, one_body, partners_firms,
-                                   portfolio_bodies, with_hyphenated_given_name)
+                                   country_code_suffixed, cut_of_pair, fields_cut, generic_body_in_town,
+                                   one_body, partners_firms, portfolio_bodies, with_hyphenated_given_name)
 from kg.extract.naming import stock_tickers
 from kg.extract.places import (LOCATIVE, capitals, countries, datelined, is_place, place_vote, postal_state, regions,
                                 subdivisions)
@@ -474,7 +474,7 @@ def _mended_names(doc: Doc) -> list[Span]:
             i += 1
             continue
         if nxt is not None and ent.label_ == nxt.label_ == "ORG" and fields_cut(ent, nxt):
-            ents[i + 1] = Span(doc, ent.start, nxt.end, label="ORG")  # "the University of Health" and "Allied Sciences"
+            ents[i + 1] = Span(doc, ent.start, nxt.end, label="ORG")  # one name NER cut at its "and"
             i += 1
             continue
         if nxt is not None and ent.label_ == nxt.label_ == "PERSON" and nxt.start == ent.end + 1 \

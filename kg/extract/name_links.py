@@ -107,7 +107,7 @@ def _link_surnames(found: list[Found], union, text: str = "") -> set[int]:  # ty
         words = f.text.split()
         if f.cls == "Person" and len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES:
             suffixed[words[-2]].add(f.text)
-        if f.cls == "Person" and len(words) > 1:
+        if f.cls == "Person" and len(words) > 1 and words[-2].lower() != "of":  # "Ruler of Dubai": no surname
             full_names[words[-1]].append(i)
             for short in surnames(f.text):  # "Laurence Des Cars": "Des Cars"; "Von der Leyen" at a sentence's start
                 full_names[short].append(i)
@@ -121,10 +121,12 @@ def _link_surnames(found: list[Found], union, text: str = "") -> set[int]:  # ty
     bare: dict[int, str] = {}  # the surnames alone: index -> the surname
     for i, f in enumerate(found):
         name = _without_title(f.text)  # "Dr. Abbey" is Ransford Anertey Abbey
-        if not ((" " in name and name.split()[0].lower() not in NAME_PARTICLES) or f.weight >= GAZETTEER_WEIGHT
-                or f.text in things):
+        if not ((" " in name and name.split()[0].lower() not in NAME_PARTICLES)
+                or f.weight >= GAZETTEER_WEIGHT or f.text in things):
             bare[i] = name
-    first_bare = {name: min(found[i].start for i, n in bare.items() if n == name) for name in set(bare.values())}
+    first_bare: dict[str, int] = {}  # surname -> the token its first use alone starts at
+    for i, name in bare.items():
+        first_bare[name] = min(first_bare.get(name, found[i].start), found[i].start)
     for i, name in bare.items():
         f = found[i]
         fits = [j for j in full_names.get(name, ()) if not _kept_apart(f, found[j])
