@@ -5157,3 +5157,13 @@ def test_a_rulers_place_is_no_surname():
                    "the founders. The company is based in Dubai.")
     assert got.get("Dubai", ("",))[0] == "Place", got
     assert "Dubai" not in got.get("Ruler of Dubai", ("", ()))[1], got
+
+
+def test_who_is_survived_by_is_the_dead_and_listed_given_names_are_children():
+    text = ("The lawyer of the late former Kessel President, Robert Tom Vell, Terrence Roe of Roe & Company, has said "
+            "no will was found. This comes after the death of the former leader who died in Singapore in September. "
+            "He is survived by his wife, former first lady, Grace Vell, and Bona, Robert, Bellarmine and Russel Goreraza "
+            "who were listed as surviving children.")
+    got = facts(text)
+    assert not {f for f in got if "Terrence Roe" in (f[0], f[2]) and f[1] in {"spouse", "childOf"}}, got
+    assert "Robert" not in entities(text).get("Robert Tom Vell", ("", ()))[1]

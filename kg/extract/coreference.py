@@ -217,6 +217,10 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             if a.cls == "Person" and (not a.after_name or others):
                 unnamed.append(a)
             continue
+        dead = [f for f in before if _dead(f, text)] if _SURVIVED.match(text, a.end_char) else []
+        if dead:  # "the late President Robert Mugabe ... his lawyer Terrence Hussein ... He is survived by": Mugabe
+            link(a, by_token[dead[-1].start])
+            continue
         listed = _kin_list_owner(a, before[-1], linked, text)
         if listed is not None:  # "his wife Jill, his son Craig and his daughter Ann": all three his
             link(a, by_token[listed.start])
@@ -260,6 +264,28 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             continue  # "With help from the Rift Council, the society cut costs. It ...": the society
         link(a, by_token[pick.start])
     return unnamed
+
+
+#: "is survived by" after a pronoun: its person is dead (:func:`_dead`).
+_SURVIVED = re.compile(r"\s+(?:is|was|are|were)\s+survived\s+by\b", re.IGNORECASE)
+#: "the late" a few words before a name ("the late former Zimbabwean President, Robert Mugabe").
+_LATE_BEFORE = re.compile(r"\blate\s+(?:[\w'’.-]+,?\s+){0,3}$", re.IGNORECASE)
+#: A death told right after a name ("Tom Vell, who died on Friday", "Tom Vell passed away").
+_DIED_AFTER = re.compile(r"\s*(?:,\s*who\s+)?(?:died|passed\s+away|was\s+killed)\b", re.IGNORECASE)
+
+
+def _dead(f: Found, text: str) -> bool:
+    """Whether the text says the person named at ``f`` is dead, right around the name: "the late
+    President, Robert Mugabe", "Tom Vell, who died on Friday", "Tom Vell passed away"; a pronoun
+    that "is survived by" someone is one of them, not the lawyer named since.
+
+    >>> text = "The lawyer of the late former President, Robert Vell, Tom Roe, said."
+    >>> f = lambda name: Found(0, 1, text.index(name), text.index(name) + len(name), name, "Person", 1.0)
+    >>> _dead(f("Robert Vell"), text), _dead(f("Tom Roe"), text)
+    (True, False)
+    """
+    return bool(_LATE_BEFORE.search(text, max(0, f.start_char - 60), f.start_char)
+                or _DIED_AFTER.match(text, f.end_char))
 
 
 def _kin_list_owner(a: Found, last: Found, linked: list[Found], text: str) -> Found | None:

@@ -208,10 +208,13 @@ _RANKS_BEFORE_NAMES = _TITLES_BEFORE_NAMES | frozenset({
     "chairman", "governor", "ambassador", "justice", "judge"})
 
 
-def _link_first_names(found: list[Found], taken: set[int], union) -> set[int]:  # type: ignore[no-untyped-def]
+def _link_first_names(found: list[Found], taken: set[int], union,  # type: ignore[no-untyped-def]
+                      text: str = "") -> set[int]:
     """Join "Meg" to "Meg Whitman" named before it, when she is the only person named in full
     with that given name (:func:`kg.extract.given_names.given_names`) and the sentence does
-    not keep the two apart; a person's nickname too ("James Taiclet ... Jim will lead":
+    not keep the two apart, nor lists it among other given names alone (``text``: "survived by
+    his wife, Grace Mugabe, and Bona, Robert, Bellarmine and Russel": his son Robert, not Robert
+    Gabriel Mugabe); a person's nickname too ("James Taiclet ... Jim will lead":
     :func:`kg.extract.given_names.nickname_of`). Return the names joined (they vote
     Person). ``taken``: the names already joined as surnames.
 
@@ -236,11 +239,34 @@ def _link_first_names(found: list[Found], taken: set[int], union) -> set[int]:  
         given = f.text if f.text in first_at else _nicknamed(f, first_at)
         j = first_at.get(given) if given else None
         if j is None or i in taken or " " in f.text or f.anaphor or f.weight >= GAZETTEER_WEIGHT \
-                or len(full[given]) > 1 or found[j].start > f.start or _kept_apart(f, found[j]):
+                or len(full[given]) > 1 or found[j].start > f.start or _kept_apart(f, found[j]) \
+                or _listed_alone(found, i, text):
             continue
         union(i, j)
         joined.add(i)
     return joined
+
+
+def _listed_alone(found: list[Found], i: int, text: str) -> bool:
+    """Whether the one-word name ``found[i]`` is listed with another one-word person's name right
+    before or after it, in the same sentence ("Bona, Robert, Bellarmine and Russel"): children or
+    siblings named by their given names, none of them the full name before.
+
+    >>> f = lambda text, at: Found(0, 1, at, at + len(text), text, "Person", 1.0)
+    >>> text = "survived by Bona, Robert, Bellarmine and Russel Goreraza"
+    >>> _listed_alone([f("Bona", 12), f("Robert", 18), f("Bellarmine", 26)], 1, text)
+    True
+    """
+    f = found[i]
+    for k in (i - 1, i + 1):
+        other = found[k] if 0 <= k < len(found) else None
+        if other is None or other.cls != "Person" or " " in other.text or other.anaphor \
+                or other.sentence != f.sentence:
+            continue
+        between = text[min(f.end_char, other.end_char):max(f.start_char, other.start_char)].strip()
+        if between in {",", "and", ", and", "&"}:
+            return True
+    return False
 
 
 def _nicknamed(f: Found, given_names: dict[str, int]) -> str | None:

@@ -277,7 +277,7 @@ def group_names(found: list[Found], text: str) -> Grouping:
     _link_acronyms(found, text, union)
     surnames = _link_surnames(found, lambda a, b: union(a, b, "surname"), text)
     surnames |= _link_family_names_first(found, text, surnames, lambda a, b: union(a, b, "surname"))
-    surnames |= _link_first_names(found, surnames, lambda a, b: union(a, b, "first name"))
+    surnames |= _link_first_names(found, surnames, lambda a, b: union(a, b, "first name"), text)
     _link_variants(found, root, lambda a, b: union(a, b, "name variant"))
 
     groups: dict[int, list[int]] = defaultdict(list)
