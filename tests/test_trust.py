@@ -5167,3 +5167,10 @@ def test_who_is_survived_by_is_the_dead_and_listed_given_names_are_children():
     got = facts(text)
     assert not {f for f in got if "Terrence Roe" in (f[0], f[2]) and f[1] in {"spouse", "childOf"}}, got
     assert "Robert" not in entities(text).get("Robert Tom Vell", ("", ()))[1]
+
+
+def test_a_holiday_and_an_honorary_title_are_nobody():
+    got = entities("The concert marks the 70th anniversary of the capital's Liberation Day (October 10, 1954-2024). "
+                   "Valery Vell, renowned conductor, People’s Artist of Russia, spoke. Doris Day sang.")
+    assert got.get("Liberation Day", ("",))[0] == "Event" and got.get("Doris Day", ("",))[0] == "Person", got
+    assert not {name for name in got if "Artist" in name}, got

@@ -212,9 +212,9 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
         return "Organization"  # "Manchester City", "Ipswich Town"; not "Kansas City", "in Shouguang City"
     opening = span[0]
     opening_lower = opening.lower_
-    if words > 1 and (last_lower in EVENT_WORDS or (opening_lower in EVENT_FIRST_WORDS and opening.is_title)
-                          or _storm(span)):
-        return "Event"
+    if words > 1 and ((last_lower in EVENT_WORDS and not (words == 2 and opening.text in given_names()))
+                      or (opening_lower in EVENT_FIRST_WORDS and opening.is_title) or _storm(span)):
+        return "Event"  # "Liberation Day", "the Crimean War"; not "Doris Day", a given name's
     if words > 1 and opening_lower in SHIP_PREFIXES and opening.is_upper:
         return "Product"  # "HMS Kestrel", "USS Texas"
     if words > 1 and last_lower in PRODUCT_LAST_WORDS:

@@ -79,6 +79,23 @@ COUNTRY_OFFICES = frozenset(load_words().rules["country_offices"])
 RULERS = frozenset(load_words().rules["styles"]) - {"lord", "lady", "bishop", "archbishop", "patriarch", "count"}
 
 
+def _an_honorary_title(piece: Span) -> bool:
+    """Whether NER's name is an honorary title a state gives ("People's Artist of Russia",
+    "National Artist", "Hero of Labour": ``words.toml`` ``honorary_titles``): no one, no body.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Valery Vell, People’s Artist of Russia, met National Artist Nora Aunor.")
+    >>> _an_honorary_title(doc[3:8]), _an_honorary_title(doc[0:2])
+    (True, False)
+    """
+    text = " ".join(piece.text.replace("’", "'").lower().split())
+    return any(text == title or text.startswith(title + " ") for title in HONORARY_TITLES)
+
+
+#: Honorary titles a state gives (``words.toml`` ``honorary_titles``).
+HONORARY_TITLES = frozenset(_WORDS["honorary_titles"])
+
+
 def _a_rulers_style(piece: Span) -> bool:
     """Whether NER's organisation is a ruler's style, a place's: "the Emperor of Japan", "Sultan of
     Johor" (``words.toml`` ``styles``); the one who holds it, no body.
@@ -157,7 +174,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                     or _titled_body(piece, title_words) \
                     or _bare_title(piece, titles) or _all_title(piece, title_words) or _degree_subject(piece) \
                     or _names_a_condition(piece) or _in_a_staff_title(piece) or _named_chair(piece) \
-                    or (ner_cls == "Organization" and _a_portfolio(piece, lexicon)):
+                    or (ner_cls == "Organization" and _a_portfolio(piece, lexicon)) or _an_honorary_title(piece):
                 continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer", "Huntington's disease": no one
             if _names_a_family(piece):
                 taken.update(range(piece.start, piece.end))  # nor a short name of one of them, later
