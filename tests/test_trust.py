@@ -5174,3 +5174,10 @@ def test_a_holiday_and_an_honorary_title_are_nobody():
                    "Valery Vell, renowned conductor, People’s Artist of Russia, spoke. Doris Day sang.")
     assert got.get("Liberation Day", ("",))[0] == "Event" and got.get("Doris Day", ("",))[0] == "Person", got
     assert not {name for name in got if "Artist" in name}, got
+
+
+def test_a_child_a_rule_names_is_nobody_elses():
+    got = facts("Noel Vell is a businessman. He is married to Aloo Kessel, daughter of the late Pallonji Kessel and "
+                "sister of the late Cyrus Kessel.")
+    assert ("Aloo Kessel", "childOf", "Pallonji Kessel") in got, got
+    assert ("Noel Vell", "childOf", "Pallonji Kessel") not in got, got
