@@ -190,7 +190,9 @@ def titled_once(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation
     """``relations`` less a model's fact of a property a rule already states of another
     subject and the same object in the same sentence (``ontology/words.toml`` ``[rules]
     titled_once``): "Satya Nadella, the CEO of Microsoft, met chancellor Olaf Scholz" names
-    Microsoft's leader once.
+    Microsoft's leader once; "He is married to Aloo Mistry, daughter of Pallonji Mistry" names
+    Pallonji's child once, but a child the text calls one ("his only son Lee Jae, and two
+    daughters: Lee Bo and Lee Seo") is one of several.
 
     >>> from kg.pipeline import extract
     >>> from kg.types import Document
@@ -204,9 +206,17 @@ def titled_once(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation
     wanted = set(ctx.lexicon.words.rules.get("titled_once", ()))
     stated = {(r.predicate, r.obj, r.sentence): r.subject for r in relations
               if r.predicate in wanted and r.extractor.startswith("rule:")}
+    offspring = frozenset(ctx.lexicon.words.rules.get("offspring_nouns", ()))
+
+    def a_listed_child(r: Relation) -> bool:  # "his son X, and two daughters: Y and Z": siblings share a parent
+        named = ctx.doc.char_span(*r.subject_span, alignment_mode="expand")
+        return r.predicate == "childOf" and named is not None and len(named) > 0 \
+            and kin_noun(named, offspring) is not None
+
     return [r for r in relations
             if not (r.predicate in wanted and r.extractor.startswith("model:")
-                    and stated.get((r.predicate, r.obj, r.sentence), r.subject) != r.subject)]
+                    and stated.get((r.predicate, r.obj, r.sentence), r.subject) != r.subject
+                    and not a_listed_child(r))]
 
 
 def anothers_title(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
