@@ -5186,4 +5186,4 @@ def test_a_child_a_rule_names_is_nobody_elses():
 def test_listed_daughters_share_their_brothers_father():
     got = facts("Tom Kessel died on Sunday. Tom Kessel is survived by his wife Hong Ra, his only son Lee Jae, and two "
                 "daughters: Lee Bo and Lee Seo.")
-    assert ("Lee Jae", "childOf", "Tom Kessel") in got, got
+    assert {("Lee Jae", "childOf", "Tom Kessel"), ("Lee Seo", "childOf", "Tom Kessel")} <= got, got
