@@ -5187,3 +5187,13 @@ def test_listed_daughters_share_their_brothers_father():
     got = facts("Tom Kessel died on Sunday. Tom Kessel is survived by his wife Hong Ra, his only son Lee Jae, and two "
                 "daughters: Lee Bo and Lee Seo.")
     assert {("Lee Jae", "childOf", "Tom Kessel"), ("Lee Seo", "childOf", "Tom Kessel")} <= got, got
+
+
+def test_joining_someone_in_doing_is_no_membership_and_the_appointee_oversees():
+    got = facts("More than 30 councils, including the Vell Council and the Kessel Council, have joined Waimakariri "
+                "District Council in signing a letter to the Prime Minister. Ann Roe joined Acme in 2001.")
+    assert not {f for f in got if f[2] == "Waimakariri District Council"}, got
+    assert ("Ann Roe", "worksFor", "Acme") in got, got
+    got = facts("Sheikh Tom Vell, Ruler of Kessel, has appointed Sheikh Ahmed Roe to temporarily oversee Kessel Holding, "
+                "replacing Abdulla Marr.")
+    assert ("Sheikh Tom Vell", "leads", "Kessel Holding") not in got, got

@@ -512,9 +512,15 @@ def casts(ctx: DocContext, verb: Token) -> bool:
 def _appointee(ctx: DocContext, verb: Token) -> Token | None:
     """Who an infinitive of purpose is about when the verb it serves names an appointment
     (``ontology/words.toml`` ``appointment_nouns``): "Buhari approved the appointment of Simon
-    Harry to head the bureau" (Harry heads it, not Buhari)."""
+    Harry to head the bureau" (Harry heads it, not Buhari); or appoints its object
+    (``appointing_verbs``): "the Ruler of Dubai has appointed Sheikh Ahmed to oversee Dubai
+    Holding" (Sheikh Ahmed oversees it)."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ctx.lexicon.words.rules["appointing_verbs"]:
+        appointed = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if appointed is not None:
+            return appointed
     nouns = ctx.lexicon.words.rules["appointment_nouns"]
     return next((p for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in nouns
                  for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"

@@ -51,6 +51,21 @@ def svo(ctx: DocContext) -> Iterator[Relation]:
         yield from _sentence(ctx, sent)
 
 
+def _joined_in_doing(verb: Token) -> bool:
+    """Whether "join" says the subject took part in what its object did ("joined Tom Roe in
+    calling for a ban", "have joined the District Council in signing a letter"), no membership.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> _joined_in_doing(load_nlp()("Ann Vell joined Tom Roe in calling for a ban.")[2])
+    True
+    >>> _joined_in_doing(load_nlp()("Ann Vell joined Acme in 2001.")[2])
+    False
+    """
+    return verb.lemma_.lower() == "join" and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+        for c in verb.children)
+
+
 def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
     verb_triggers = ctx.lexicon.triggers.verbs
     t = ctx.tokens
@@ -64,6 +79,8 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
         preps = {c.lower_: c for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
         if casts(ctx, verb):
             continue  # "establishing Grupo Bimbo as the largest bakery firm": no founding
+        if _joined_in_doing(verb):
+            continue  # "councils have joined Waimakariri District Council in signing a letter": no member
         for child in verb.children:  # "born 7 May 1932 in Metz": the place hangs on the date
             if child.ent_type_ == "DATE" and child.dep_ in {"npadvmod", "dobj", "tmod", "oprd"}:
                 for c in child.children:
