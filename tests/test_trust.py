@@ -5197,3 +5197,12 @@ def test_joining_someone_in_doing_is_no_membership_and_the_appointee_oversees():
     got = facts("Sheikh Tom Vell, Ruler of Kessel, has appointed Sheikh Ahmed Roe to temporarily oversee Kessel Holding, "
                 "replacing Abdulla Marr.")
     assert ("Sheikh Tom Vell", "leads", "Kessel Holding") not in got, got
+
+
+def test_re_elected_as_chairman_and_a_run_that_started_is_no_founding():
+    for text in ("Isaiah Vell was re-elected as chairman of Acme Corp.", "Acme Corp re-elected Isaiah Vell as chairman.",
+                 "Isaiah Vell was re-appointed as chairman of Acme Corp."):
+        assert {f[1] for f in facts(text) if f[0] == "Isaiah Vell" and f[2].startswith("Acme Corp")} == {"leads"}, text
+    got = facts("May 14 - Isaiah Vell has won another five-year term as chairman of Kessel Athletics, extending a run "
+                "which started in 1992, but lost two of his closest allies.")
+    assert not {f for f in got if f[1] == "foundingDate"}, got
