@@ -5206,3 +5206,11 @@ def test_re_elected_as_chairman_and_a_run_that_started_is_no_founding():
     got = facts("May 14 - Isaiah Vell has won another five-year term as chairman of Kessel Athletics, extending a run "
                 "which started in 1992, but lost two of his closest allies.")
     assert not {f for f in got if f[1] == "foundingDate"}, got
+
+
+def test_a_fired_coachs_post_is_held_before():
+    got = graph("Club Kessel said it has fired head coach Mauricio Vell after a poor run. Club Roe will fire head coach "
+                "Tom Marr.")
+    label = {e.iri: e.label for e in got.entities}
+    former = {(label[r.subject], r.former) for r in got.relations if r.predicate == "jobTitle"}
+    assert ("Mauricio Vell", True) in former and ("Tom Marr", False) in former, former

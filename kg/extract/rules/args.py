@@ -602,6 +602,10 @@ def formerly(ctx: DocContext, word: Token) -> bool:
             named = first_conjunct(word.head)
             if named.dep_ in {"nsubj", "nsubjpass"} and left_post(ctx, named.head):
                 return True
+            if named.dep_ == "dobj" and _removed(ctx, named.head):
+                return True  # "Club America has fired head coach Mauricio Barbieri"
+        if word.dep_ == "dobj" and _removed(ctx, word.head):
+            return True  # "has relieved the Head Coach of the national team, Stephen Keshi of his job"
         named = word.head if word.dep_ in {"compound", "appos"} else word  # "the resignation of Deputy President X"
         while named.dep_ == "nmod" and named.head.pos_ == "PROPN" and named.head.i > named.i:
             named = named.head  # "including Health Minister X and Education Minister Y": the parse's list
@@ -869,6 +873,12 @@ def left_post(ctx: DocContext, verb: Token) -> bool:
         return False  # but "coach Billy Mercer has left the club"; not "left for Paris", "left a legacy"
     return not (planned(ctx, verb) or negated(ctx, verb) or _intention(verb) is not None
                 or any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children))
+
+
+def _removed(ctx: DocContext, verb: Token) -> bool:
+    """Whether ``verb`` ends its object's post, done (``words.toml`` ``removing_verbs``: "has fired
+    head coach X"; not "will fire", "plans to sack")."""
+    return verb.lemma_.lower() in ctx.lexicon.words.rules.get("removing_verbs", ()) and left_post(ctx, verb)
 
 
 #: Nouns of a body or a post that leaving ends the post in: "have also left the club".
