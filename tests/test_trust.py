@@ -5214,3 +5214,11 @@ def test_a_fired_coachs_post_is_held_before():
     label = {e.iri: e.label for e in got.entities}
     former = {(label[r.subject], r.former) for r in got.relations if r.predicate == "jobTitle"}
     assert ("Mauricio Vell", True) in former and ("Tom Marr", False) in former, former
+
+
+def test_bracketed_titles_and_portfolios_are_no_organisations():
+    got = facts("The new team includes Pablo Vell (Programming and Production Director), Marcelo Roe (Director of "
+                "Studies) and Ana Marr (General Manager). Consuelo Kessel, current minister of Cultures, Arts, and "
+                "Heritage, responded.")
+    assert not {f for f in got if f[1] in {"worksFor", "leads", "memberOf"}}, got
+    assert not {f for f in got if f[1] == "jobTitle" and f[2].startswith("and ")}, got

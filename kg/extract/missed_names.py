@@ -30,7 +30,8 @@ from kg.extract.classes import (
     noun_class,
 )
 from kg.extract.given_names import common_adjectives, common_nouns, family_names, given_names
-from kg.extract.name_spans import _LEGAL_ENDINGS, COURTESY_TITLES, POSSESSED_BUSINESSES, _is_name
+from kg.extract.name_spans import (_LEGAL_ENDINGS, COURTESY_TITLES, DISCIPLINE_WORDS, FIELD_WORDS,
+                                   POSSESSED_BUSINESSES, _is_name)
 from kg.extract.tokens import tokens_of
 from kg.lexicon import Lexicon, load_words
 
@@ -430,8 +431,9 @@ def _titled_of(doc: Doc, taken: set[int]) -> Iterator[Span]:
             end += 1
         if end == start or end - start > 3 or (end < len(doc) and (doc[end].pos_ == "PROPN" or end in taken)):
             continue
-        if all(t.lower_ in common_nouns() for t in doc[start:end]):
-            continue  # "Director of Marketing"
+        if all(t.lower_ in common_nouns() or t.lower_ in FIELD_WORDS or t.lower_ in DISCIPLINE_WORDS
+               for t in doc[start:end]):
+            continue  # "Director of Marketing", "Director of Studies"
         yield Span(doc, start, end, label="ORG")
 
 

@@ -1191,8 +1191,10 @@ def _title_phrase(title: Token, by_token: dict,  # type: ignore[type-arg]
              and doc[i].lower_ not in words]  # "Formula One team principal": "One" is the name's
     if names:  # "Puma SE chief executive officer", "Starbucks board chair": a name NER missed, no title's
         left = names[-1] + 1
-    while left < title.i and (doc[left].is_punct or doc[left].lower_ in {"born", "based", "bred", "raised"}):
-        left += 1  # "a Mongolian-born executive": where the holder is from is no title's
+    while left < title.i and (doc[left].is_punct or doc[left].lower_ in {"born", "based", "bred", "raised"}
+                              or doc[left].dep_ == "cc"):
+        left += 1  # "a Mongolian-born executive": where the holder is from is no title's; nor an "and" left
+        # by a name cut off before it
     left = _past_holders_words(tk, left, title.i)  # "the right-wing President", "the non-Communist premier"
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
