@@ -30,8 +30,14 @@ from kg.extract.classes import (
     noun_class,
 )
 from kg.extract.given_names import common_adjectives, common_nouns, family_names, given_names
-from kg.extract.name_spans import (_LEGAL_ENDINGS, COURTESY_TITLES, DISCIPLINE_WORDS, FIELD_WORDS,
-                                   POSSESSED_BUSINESSES, _is_name)
+from kg.extract.name_spans import (
+    _LEGAL_ENDINGS,
+    COURTESY_TITLES,
+    DISCIPLINE_WORDS,
+    FIELD_WORDS,
+    POSSESSED_BUSINESSES,
+    _is_name,
+)
 from kg.extract.tokens import tokens_of
 from kg.lexicon import Lexicon, load_words
 
