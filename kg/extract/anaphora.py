@@ -366,12 +366,7 @@ def _credited_object(token: Token, taken: set[int]) -> int | None:
     if prep.lower_ not in {"on", "upon", "for"} or verb.lemma_ not in _CREDITING:
         return None
     named = next((c for c in verb.children if c.dep_ == "dobj" and c.i in taken and c.i < token.i), None)
-    if named is None:
-        return None
-    start = named.i
-    while start - 1 in taken and start - 1 >= named.left_edge.i:
-        start -= 1
-    return start
+    return None if named is None else _name_start(named, taken)
 
 
 def _reporting_subject(token: Token, taken: set[int]) -> int | None:
@@ -385,10 +380,14 @@ def _reporting_subject(token: Token, taken: set[int]) -> int | None:
     'Paul'
     """
     named = _reporter(token)
-    if named is None or named not in taken:
-        return None
-    start, left = named, token.doc[named].left_edge.i
-    while start - 1 in taken and start - 1 >= left:  # "Justice Paul Vell": the name, not its title
+    return _name_start(token.doc[named], taken) if named is not None and named in taken else None
+
+
+def _name_start(named: Token, taken: set[int]) -> int:
+    """The first token of the name whose head word is ``named``: its words among the names'
+    tokens (``taken``), within its phrase ("Justice Paul Vell": Paul, not its title)."""
+    start = named.i
+    while start - 1 in taken and start - 1 >= named.left_edge.i:
         start -= 1
     return start
 

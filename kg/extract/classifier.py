@@ -1035,11 +1035,11 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     envoys = lexicon.words.rules.get("envoy_nouns", frozenset())
     leader_words = lexicon.words.rules.get("leader_words", frozenset())
     staff_titles = lexicon.words.rules.get("staff_titles", frozenset())
-    offices = lexicon.words.rules.get("offices", frozenset()) | lexicon.words.rules.get(
-        "candidate_titles", frozenset())  # "Morena candidate Delfina Gomez": a party or a seat, no home
+    candidates = lexicon.words.rules.get("candidate_titles", frozenset())
+    offices = lexicon.words.rules.get("offices", frozenset()) | candidates  # "Morena candidate Delfina
+    # Gomez": a party or a seat, no home
     units = lexicon.words.rules.get("unit_nouns", frozenset())
     member_nouns = lexicon.words.rules.get("member_nouns", frozenset())
-    candidates = lexicon.words.rules.get("candidate_titles", frozenset())
     examples = lexicon.words.rules.get("example_prepositions", frozenset())
     limits = model_thresholds(lexicon, threshold)
     coaches = {r.subject for r in ctx.relations if r.predicate == "jobTitle" and not r.former

@@ -864,9 +864,7 @@ def of_anothers_life(ctx: DocContext, relations: Iterable[Relation]) -> list[Rel
 
     def anothers(r: Relation) -> bool:
         date = ctx.doc.char_span(*r.object_span, alignment_mode="expand")
-        if date is None or not len(date):
-            return False
-        if date.root.dep_ != "pobj":
+        if date is None or not len(date) or date.root.dep_ != "pobj":
             return False
         head = date.root.head.head  # "his death [on] 14 January", or the verb both hang on
         nouns = [head, *(g for c in head.children if c.dep_ == "prep"

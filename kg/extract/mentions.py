@@ -109,6 +109,10 @@ def _a_rulers_style(piece: Span) -> bool:
     return len(words) >= 3 and words[0] in RULERS and words[1] == "of" and piece[2].is_title
 
 
+#: Offices whose region may follow them without "of" ("Governor Sindh"): :func:`_an_offices_region`.
+_REGIONS_OFFICES = PUBLIC_OFFICES | COUNTRY_OFFICES
+
+
 def _an_offices_region(piece: Span) -> bool:
     """Whether NER's one-word person is the region of the public office right before it, written
     without "of" ("Mohammad Zubair, Governor Sindh": ISO 3166-2's subdivisions, countries).
@@ -119,7 +123,7 @@ def _an_offices_region(piece: Span) -> bool:
     (True, False)
     """
     doc = piece.doc
-    return len(piece) == 1 and piece.start > 0 and doc[piece.start - 1].lower_ in PUBLIC_OFFICES | COUNTRY_OFFICES \
+    return len(piece) == 1 and piece.start > 0 and doc[piece.start - 1].lower_ in _REGIONS_OFFICES \
         and (piece.text in subdivisions() or piece.text.casefold() in regions())
 
 

@@ -133,7 +133,7 @@ def _link_surnames(found: list[Found], union, text: str = "") -> set[int]:  # ty
                 and not (f.gender and found[j].gender and f.gender != found[j].gender)]  # "Prince Hussein", not
         # "Princess Rajwa Al Hussein"
         if fits and len({found[j].text for j in fits}) > 1 and found[fits[0]].start > first_bare[name] \
-                and _KIN_BEFORE.search(text, 0, found[fits[0]].start_char):
+                and _KIN_BEFORE.search(text, max(0, found[fits[0]].start_char - 40), found[fits[0]].start_char):
             continue  # "Mrs Rinehart ... Her youngest daughter, Ginia Rinehart": her mother's, never named in full
         if fits:
             union(i, fits[0])

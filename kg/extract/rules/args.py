@@ -163,8 +163,8 @@ def a_party(ctx: DocContext, body: Arg) -> bool:
     if body.cls != "Organization":
         return False
     words = ctx.lexicon.words.rules.get("party_words", ())
-    label = next((e.label for e in ctx.resolved.entities if e.iri == body.iri), "")
-    return head_word(ctx.text[body.start_char:body.end_char]) in words or head_word(label) in words
+    return head_word(ctx.text[body.start_char:body.end_char]) in words \
+        or head_word(ctx.labels.get(body.iri, "")) in words
 
 
 def named_as_a_part(ctx: DocContext, token: Token) -> bool:
