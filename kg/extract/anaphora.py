@@ -323,7 +323,7 @@ def _fronted_subject(token: Token, taken: set[int]) -> int | None:
         return None
     if named is None or named.i not in taken:
         return None
-    return named.left_edge.i if named.left_edge.i in taken else named.i
+    return _name_start(named, taken)
 
 
 def _agent_of_clause(token: Token, taken: set[int]) -> int | None:
@@ -345,7 +345,7 @@ def _agent_of_clause(token: Token, taken: set[int]) -> int | None:
                   for n in c.children if n.dep_ == "pobj" and n.i in taken), None)
     if named is None:
         return None
-    return named.left_edge.i if named.left_edge.i in taken else named.i
+    return _name_start(named, taken)
 
 
 def _credited_object(token: Token, taken: set[int]) -> int | None:
@@ -423,7 +423,7 @@ def _main_subject_after(token: Token, taken: set[int]) -> int | None:
     if opening is None or opening.dep_ not in {"advcl", "prep", "npadvmod"} \
             or opening.right_edge.i >= subject.left_edge.i:
         return None
-    return subject.left_edge.i if subject.left_edge.i in taken else subject.i
+    return _name_start(subject, taken)
 
 
 def _outer_pronoun(token: Token) -> int | None:
