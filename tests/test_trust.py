@@ -5222,3 +5222,25 @@ def test_bracketed_titles_and_portfolios_are_no_organisations():
                 "Heritage, responded.")
     assert not {f for f in got if f[1] in {"worksFor", "leads", "memberOf"}}, got
     assert not {f for f in got if f[1] == "jobTitle" and f[2].startswith("and ")}, got
+
+
+def test_a_venue_before_a_title_is_no_holder():
+    text = ("At a briefing held on Friday, March 3, 2019 at Hilton Addis, Vell Engineering Group CEO, Tomas Roe "
+            "(PhD), said the road would open in May.")
+    got = facts(text)
+    assert not {f for f in got if f[0] == "Hilton Addis"}, got
+    assert entities(text).get("Hilton Addis", ("",))[0] != "Person"
+
+
+def test_who_hires_a_coach_is_a_club_unless_a_person():
+    got = entities("Ukrainian champion Zorvak Donetsk hired Dutch coach Patrick Vell on Monday.")
+    assert got["Zorvak Donetsk"][0] == "Organization", got
+    got = entities("Andy Marr hired coach Ivan Roe in 2012.")
+    assert got["Andy Marr"][0] == "Person", got
+
+
+def test_the_appointment_of_a_name_as_an_officer_is_a_person():
+    text = ("The Kessel Broadcasting Corporation (KBC) board has announced the appointment of Themba Mxakwe as group "
+            "chief executive officer (GCEO) and Yolande Vell as chief financial officer (CFO).")
+    assert entities(text)["Themba Mxakwe"][0] == "Person", entities(text)
+

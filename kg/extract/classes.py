@@ -640,6 +640,8 @@ def predicate_class(span: Span, lexicon: Lexicon) -> str | None:
     verb = subject.head
     if subject.dep_ in {"nsubjpass", "dobj"} and verb.lemma_ in lexicon.words.rules["appointing_verbs"]:
         return "Person" if appointed(span, lexicon) else None  # "was named CEO", "appointed Marcel Ciolacu as prime minister"
+    if subject.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in _APPOINTMENTS:
+        return "Person" if appointed(span, lexicon) else None  # "the appointment of Madoda Mxakwe as group CEO"
     if subject.dep_ == "nsubj" and subject.i == span.root.i and appoints_its_own(verb, lexicon):
         return "Organization"  # "McLaren appointed Andrea Stella as their team principal"
     if subject.dep_ == "nsubj" and subject.i == span.root.i and (_took_post(verb, lexicon) or _stood_down(verb, lexicon)):
@@ -736,6 +738,10 @@ def _stood_down(verb: Token, lexicon: Lexicon) -> bool:
         c.dep_ in {"advmod", "prt"} and f"{lemma} {c.lower_}" in leaving for c in verb.children)
 
 
+#: Nouns of an appointment (``ontology/words.toml`` ``appointment_nouns``): "the appointment of X as CEO".
+_APPOINTMENTS = frozenset(load_words().rules["appointment_nouns"])
+
+
 def appointed(span: Span, lexicon: Lexicon) -> bool:
     """Whether the name was appointed to a title only people hold (:func:`_persons_title`):
     "Symon Kimaru Maina has been appointed Chairperson of ...", "X was named as CEO",
@@ -748,9 +754,17 @@ def appointed(span: Span, lexicon: Lexicon) -> bool:
     >>> doc = load_nlp()("Jo Mahama has appointed Kwame Abbey as the chief executive officer of Acme.")
     >>> appointed(doc[4:6], load_lexicon()), appointed(doc[0:2], load_lexicon())
     (True, False)
+    >>> doc = load_nlp()("The board announced the appointment of Madoda Vell as group chief executive officer.")
+    >>> appointed(doc[6:8], load_lexicon())
+    True
     """
     subject = first_conjunct(span.root)
     verb = subject.head
+    if subject.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lemma_.lower() in _APPOINTMENTS \
+            and lexicon.head_nouns.get(span[-1].lower_, "Place") == "Place" and span[-1].lower_ not in PLACE_BODIES:
+        posts = [p for c in (*verb.head.children, *subject.children) if c.dep_ == "prep" and c.lower_ == "as"
+                 for p in c.children if p.dep_ == "pobj"]  # "the appointment of Madoda Mxakwe as group CEO"
+        return bool(posts) and all(_persons_title(p, lexicon) for p in posts)
     if subject.dep_ in {"nmod", "compound"} and verb.dep_ == "oprd" and verb.i > span.end - 1:
         return _persons_title(verb, lexicon) and verb.head.lemma_ in lexicon.words.rules["appointing_verbs"] \
             and lexicon.head_nouns.get(span[-1].lower_, "Place") == "Place" and span[-1].lower_ not in PLACE_BODIES
@@ -1077,6 +1091,8 @@ def team_cued(span: Span, lexicon: Lexicon) -> bool:
         return _joined_from_place(root) is not None
     if root.dep_ == "nsubj" and acts_on_a_person(root.head):
         return True  # "Burnley have sacked Sean Dyche", "Lazio signed Tom Berg": the club
+    if root.dep_ == "nsubj" and hires_a_coach(root.head) and span[0].text not in given_names():
+        return True  # "Shakhtar Donetsk hired Dutch coach Patrick van Leeuwen" (not "Andy Roe hired coach X")
     if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_.lower() in _JOIN:
         joined = next((c for c in root.head.head.children if c.dep_ == "dobj"), None)
         source = _joined_from_place(joined) if joined is not None else None
@@ -1101,6 +1117,26 @@ def acts_on_a_person(verb: Token) -> bool:
     """
     return verb.lemma_.lower() in CLUB_VERBS and any(
         c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.left_edge.text in given_names()) for c in verb.children)
+#: Verbs by which a club takes on its coach, and the coaches' nouns.
+_HIRING = frozenset({"hire", "appoint", "name"})
+_COACHES = frozenset({"coach", "manager", "trainer"})
+
+
+def hires_a_coach(verb: Token) -> bool:
+    """Whether ``verb`` hires, appoints or names a person called a coach or manager before their
+    name ("hired Dutch coach Patrick van Leeuwen", "named manager Tom Berg").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Kessel Donetsk hired Dutch coach Patrick van Leeuwen. Acme hired Ann Lee.")
+    >>> hires_a_coach(doc[2]), hires_a_coach(doc[11])
+    (True, False)
+    """
+    return verb.lemma_.lower() in _HIRING and any(
+        c.dep_ == "dobj" and c.ent_type_ == "PERSON" and any(
+            t.lower_ in _COACHES for t in c.lefts if t.dep_ in {"compound", "amod", "nmod"})
+        for c in verb.children)
+
+
 #: Verbs whose object, joined "from" another, names a club when both are places' names.
 _JOIN = frozenset({"join", "rejoin"})
 

@@ -38,6 +38,7 @@ from kg.extract.name_spans import (
     POSSESSED_BUSINESSES,
     _is_name,
 )
+from kg.extract.places import is_place
 from kg.extract.tokens import tokens_of
 from kg.lexicon import Lexicon, load_words
 
@@ -151,8 +152,25 @@ def _described_names(doc: Doc, lexicon: Lexicon, taken: set[int]) -> Iterator[tu
                 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_.rstrip(".") not in COURTESY_TITLES:
             start -= 1  # not "Mr": no part of the name
         span = doc[start:token.i + 1]
+        if cls == "Person" and _a_venue(token):
+            if not is_place(span.text):
+                continue  # "at Sheraton Addis, MIDROC CEO, Arega Yirdaw": the CEO is Yirdaw
+            cls = "Place"  # "born in Winnipeg the son of X": the town
         if not any(i in taken for i in range(start, token.i + 1)) and _is_name(span):
             yield span, cls
+
+
+def _a_venue(token: Token) -> bool:
+    """Whether a name is the place something happens at, not the holder of the title set after
+    it: a name "at" or "in" governs that NER does not call a person ("a press conference at
+    Sheraton Addis, MIDROC CEO, Arega Yirdaw, said").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("At a meeting at Sheraton Addis, Kalo Group CEO, Ann Lee, spoke.")
+    >>> _a_venue(doc[5]), _a_venue(doc[12])
+    (True, False)
+    """
+    return token.dep_ == "pobj" and token.head.lower_ in {"at", "in"} and token.ent_type_ != "PERSON"
 
 
 def _listed_people(doc: Doc, taken: set[int]) -> Iterator[Span]:
