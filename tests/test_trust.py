@@ -5244,3 +5244,12 @@ def test_the_appointment_of_a_name_as_an_officer_is_a_person():
             "chief executive officer (GCEO) and Yolande Vell as chief financial officer (CFO).")
     assert entities(text)["Themba Mxakwe"][0] == "Person", entities(text)
 
+
+def test_a_pronoun_opening_a_section_is_the_profiles_person():
+    text = ("President Nana Addo Kwame Vell-Marr was born in Accra to a prominent family. Vell-Marr's maternal "
+            "grandfather was Nana Sir Tom Roe, King of Kessel, who was a member of the Council. He is a nephew of "
+            "Kofi Roe.\n\nEducation\n\nHe started his primary education at the Kessel Boys School. He went to "
+            "England to study at Lancing College.")
+    got = facts(text)
+    assert ("Nana Addo Kwame Vell-Marr", "educatedAt", "Lancing College") in got, got
+    assert not {f for f in got if f[0] == "Tom Roe" and f[1] == "educatedAt"}, got

@@ -159,7 +159,10 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         for t in range(a.start, a.end):
             by_token.setdefault(t, hit)
         linked.append(a)
-        if a.text.casefold() in _GENDER:
+        if a.text.casefold() in _GENDER and named.iri in by_given_name:
+            gender_of[named.iri] = _GENDER[a.text.casefold()]  # the text's own pronoun over a given name's guess
+            by_given_name.discard(named.iri)
+        elif a.text.casefold() in _GENDER:
             gender_of.setdefault(named.iri, _GENDER[a.text.casefold()])
         if a.cls == "Organization" and " " not in a.text and a.text.casefold() not in {"it", "its"}:
             described[(a.sentence, a.text.casefold())] = named.iri  # the noun alone: "the apex [bank]"
@@ -236,6 +239,13 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
         if near:  # "Despite Peltz's bid for a seat, P&G appointed him": the person its sentence named
             link(a, by_token[near[-1].start])
             continue
+        if a.cls == "Person" and a.text.casefold() in _SUBJECT_PRONOUNS and main is not None \
+                and main not in others and (main not in wrong or main in by_given_name) \
+                and after_heading(text, a.start_char):
+            mains = [f for f in found if f.end <= a.start and f.start in by_token and by_token[f.start].iri == main]
+            if mains:  # "Education\n\nHe started his primary education ...": the profile's own person (a
+                link(a, by_token[mains[-1].start])  # given name's gender no proof: "Nana" is also a title)
+                continue
         recent_sentences = sorted({f.sentence for f in before} | {a.sentence})[-2:]
         salient = [f for f in before if f.salient and f.sentence in recent_sentences]
         # one a pronoun of this gender already stood for first ("Critic Jerry Saltz wrote that
@@ -264,6 +274,24 @@ def _link_anaphora(anaphora: list[Found], found: list[Found],
             continue  # "With help from the Rift Council, the society cut costs. It ...": the society
         link(a, by_token[pick.start])
     return unnamed
+
+
+def after_heading(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens a section: it begins its line, and the line before it
+    (blank lines apart) is a heading, of six words at most and no sentence's end.
+
+    >>> text = "Ann Lee is a judge. Her father was Tom Lee.\\n\\nEducation\\n\\nShe studied law.\\nShe left."
+    >>> after_heading(text, text.index("She studied")), after_heading(text, text.index("She left"))
+    (True, False)
+    >>> after_heading(text, text.index("Her father"))
+    False
+    """
+    line_start = text.rfind("\n", 0, at) + 1
+    if text[line_start:at].strip():
+        return False
+    lines = text[:line_start].rstrip().rsplit("\n", 1)
+    heading = lines[-1].strip() if len(lines) == 2 else ""
+    return bool(heading) and len(heading.split()) <= 6 and heading[-1] not in ".!?:;,\"'”’)"
 
 
 #: "is survived by" after a pronoun: its person is dead (:func:`_dead`).
