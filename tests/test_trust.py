@@ -5253,3 +5253,27 @@ def test_a_pronoun_opening_a_section_is_the_profiles_person():
     got = facts(text)
     assert ("Nana Addo Kwame Vell-Marr", "educatedAt", "Lancing College") in got, got
     assert not {f for f in got if f[0] == "Tom Roe" and f[1] == "educatedAt"}, got
+
+
+def test_media_and_news_after_a_title_are_fields_no_organisations():
+    got = entities("President Tinubu has made his first appointment by making Mr. Femi Vell, his Special Adviser (SA) "
+                   "on Media and Publicity. Ramesh Roe, formerly of PTI TV, has joined as Head of News at Kessel TV.")
+    assert "Media" not in got and "News" not in got, got
+    assert got["Kessel TV"][0] == "Organization", got
+
+
+def test_a_language_is_no_product_place_or_person():
+    got = facts("Kessel Books began its Hindi publishing programme in India in 2005. Vell Radio launched a Swahili "
+                "service.")
+    assert not {f for f in got if "Hindi" in f or "Swahili" in f}, got
+    assert "Hindi" not in entities("Kessel Books began its Hindi publishing programme in India in 2005.")
+
+
+def test_a_section_heading_in_title_case_names_nothing():
+    text = ("The public colleges in Kessel are known for research.\n\nPublic Colleges in Kessel\n\nHome to several "
+            "public colleges, Kessel draws students from across the region.\n\nThe History of Public Colleges in "
+            "Kessel\n\nThe Vell Technical College was founded in 1956.")
+    got = entities(text)
+    assert not {name for name in got if "Public Colleges" in name}, got
+    assert "Vell Technical College" in got, got
+

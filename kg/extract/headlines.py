@@ -46,13 +46,21 @@ def is_headline(line: str) -> bool:
     (True, False)
     >>> is_headline("Sofia, February 15 (BTA) -- Bulgaria's two main parties met today.")
     False
+    >>> is_headline("The History of Public Universities in Nairobi")
+    True
     """
     words = _WORD.findall(line)
     if len(words) < 3 or line.rstrip()[-1:] in {".", "!", "?", "…"}:
         return False
     capitals = [w for w in words if w[0].isupper()]
-    return len(capitals) >= TITLE_SHARE * len(words) and any(
+    counted = [w for w in words if w[0].isupper() or w not in MINOR_WORDS]  # title case leaves "of", "in" small
+    return len(capitals) >= TITLE_SHARE * len(counted) and any(
         _lower_in_prose(w.lower()) for w in capitals[1:])
+
+
+#: The short words title case writes in lower case ("The History of Public Universities in Nairobi").
+MINOR_WORDS = frozenset({"a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to", "by",
+                         "with", "from", "as", "vs", "via"})
 
 
 def _lower_in_prose(word: str) -> bool:

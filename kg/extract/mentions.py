@@ -33,7 +33,7 @@ from kg.extract.classes import (DASHES, HONORIFICS, ORGANIZATION_WORDS, PLACE_BO
                                 speaks_for_itself, team_cued, town_before_based)
 from kg.extract.demonyms import official_names
 from kg.extract.found import Found, _found
-from kg.extract.given_names import common_adjectives, common_nouns, given_names
+from kg.extract.given_names import common_adjectives, common_nouns, family_names, given_names
 from kg.extract.headlines import headline_lines, in_headline, named_elsewhere
 from kg.extract.missed_names import (_bodies_as_subjects, _bracketed_short_names, _courtesy_people, _described_names,
                                       _has_nickname, _head_noun_names, _kin_names, _listed_people, _nicknamed,
@@ -47,8 +47,8 @@ from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSI
                                    country_code_suffixed, cut_of_pair, fields_cut, generic_body_in_town,
                                    one_body, partners_firms, portfolio_bodies, with_hyphenated_given_name)
 from kg.extract.naming import stock_tickers
-from kg.extract.places import (LOCATIVE, capitals, countries, datelined, is_place, place_vote, postal_state, regions,
-                                subdivisions)
+from kg.extract.places import (LOCATIVE, capitals, countries, datelined, is_place, language_names, place_vote,
+                                postal_state, regions, subdivisions)
 from kg.extract.short_names import (NAME_PARTICLES, short_forms, short_names_again, short_names_reclassed,
                                    with_coined_names)
 from kg.extract.tokens import text_of, tokens_of
@@ -141,6 +141,22 @@ def _a_portfolio(piece: Span, lexicon: Lexicon) -> bool:
     return after is not None and after.lower_ in COUNTRY_OFFICES and lexicon.known(piece.text) is None
 
 
+def _a_language(piece: Span, lexicon: Lexicon) -> bool:
+    """Whether NER's one-word name is a language's ("its Hindi publishing programme", "a
+    Swahili service"), no place, person or thing of the ontology's: not a place's name, a
+    demonym the gazetteer knows ("German") nor a given or family name ("Chamorro").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Penguin began its Hindi publishing programme in India.")
+    >>> _a_language(doc[3:4], load_lexicon()), _a_language(doc[7:8], load_lexicon())
+    (True, False)
+    """
+    text = piece.text
+    return len(piece) == 1 and piece[0].lower_ in language_names() and not is_place(text) \
+        and lexicon.known(text) is None and text not in family_names() and text not in given_names()
+
+
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     """Return the cleaned, class-voted names of ``doc`` in text order."""
     titles = lexicon.triggers.title_heads
@@ -178,6 +194,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                     or _titled_body(piece, title_words) \
                     or _bare_title(piece, titles) or _all_title(piece, title_words) or _degree_subject(piece) \
                     or _names_a_condition(piece) or _in_a_staff_title(piece) or _named_chair(piece) \
+                    or _a_language(piece, lexicon) \
                     or (ner_cls == "Organization" and _a_portfolio(piece, lexicon)) or _an_honorary_title(piece):
                 continue  # "Commendatore OSSI", "Dean of ...", "Co-Chief Executive Officer", "Huntington's disease": no one
             if _names_a_family(piece):

@@ -146,6 +146,20 @@ def _country_spellings() -> set[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """The names of the languages ISO 639-1 codes (pycountry), case-folded, without their
+    qualifiers: "hindi", "swahili", "malay".
+
+    >>> {"hindi", "swahili", "urdu"} <= language_names(), "paris" in language_names()
+    (True, False)
+    """
+    import pycountry
+
+    return frozenset(language.name.split(" (")[0].casefold() for language in pycountry.languages
+                     if hasattr(language, "alpha_2"))
+
+
 #: Subdivision names that are ordinary words ("Centre", "Northern", "Coast"): no vote.
 GENERIC = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                      "central", "centre", "center", "capital", "coast", "lakes", "littoral", "plateau",
