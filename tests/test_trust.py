@@ -5277,3 +5277,32 @@ def test_a_section_heading_in_title_case_names_nothing():
     assert not {name for name in got if "Public Colleges" in name}, got
     assert "Vell Technical College" in got, got
 
+
+def test_joining_a_school_to_study_is_study_there_no_post():
+    got = facts("After obtaining his Masters degree in Physics from Kessel University, Tom Vell joined the prestigious "
+                "Marr University on a scholarship. Ann Roe completed her B.Sc in 1973 before proceeding to Vell "
+                "University from where she secured a PhD in 1980. Kim Lee joined Marr University as a lecturer.")
+    assert not {f for f in got if f[1] in {"worksFor", "memberOf"} and f[0] in {"Tom Vell", "Ann Roe"}}, got
+    assert {("Tom Vell", "educatedAt", "Marr University"), ("Ann Roe", "educatedAt", "Vell University"),
+            ("Kim Lee", "worksFor", "Marr University")} <= got, got
+
+
+def test_a_relatives_home_is_not_ones_own():
+    got = facts("Gary Vell was born in Perth. He has a sister living in Darwin. His brother Tim Vell lives in Paris.")
+    assert ("Gary Vell", "livesIn", "Darwin") not in got, got
+    assert ("Gary Vell", "bornIn", "Perth") in got and ("Tim Vell", "livesIn", "Paris") in got, got
+
+
+def test_old_names_of_cities_are_places():
+    got = entities("Taras Vell is a close ally of politician Viktor Roe while Kiev is fighting a war. He studied in "
+                   "Bombay and taught in Rangoon.")
+    assert got["Kyiv"][0] == got["Mumbai"][0] == got["Yangon"][0] == "Place", got
+    assert "Kiev" in got["Kyiv"][1], got
+
+
+def test_a_department_head_works_for_the_company_and_leads_it_not():
+    got = facts("Acme Corp has appointed Arun Vell, formerly with Kessel TV, as its Distribution Head. Acme Corp "
+                "named Ann Roe its marketing head.")
+    assert ("Arun Vell", "leads", "Acme Corp") not in got and ("Ann Roe", "leads", "Acme Corp") not in got, got
+    assert ("Ann Roe", "worksFor", "Acme Corp") in got, got
+

@@ -1039,6 +1039,7 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     offices = lexicon.words.rules.get("offices", frozenset()) | candidates  # "Morena candidate Delfina
     # Gomez": a party or a seat, no home
     units = lexicon.words.rules.get("unit_nouns", frozenset())
+    kin_nouns = frozenset(lexicon.words.mentions.get("kin_nouns", ()))
     member_nouns = lexicon.words.rules.get("member_nouns", frozenset())
     examples = lexicon.words.rules.get("example_prepositions", frozenset())
     limits = model_thresholds(lexicon, threshold)
@@ -1077,6 +1078,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue  # the other direction is likelier: one of them is wrong
         if label in {"childOf", "spouse"} and _kin_of_another(doc, resolved, a, b, lexicon, label):
             continue  # "Erdogan called Koc's father, Rahmi Koc": Koc's father, not Erdogan's
+        if label in _OWN_LIFE and through_kin(tokens, a, b, kin_nouns):
+            continue  # "He has a brother living in Melbourne", "His father died in 1990": the relative's
         if label in _EMPLOYERS and owns_a_thing(doc, b.end - 1, lexicon, context.classes):
             continue  # "Laskar used NASA's telescope": NASA owns the telescope, employs nobody here
         if label in _EMPLOYERS and (named_as_a_part(ctx, doc[b.root]) or _an_example(doc[b.root], examples)):
@@ -1118,6 +1121,37 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             former=predicate in _EMPLOYERS and held_before(ctx, doc[b.root]),
         ))
     return out
+
+
+#: What one's relative does or is is not one's own: a home, a birth, a post, a school, a date.
+_OWN_LIFE = frozenset({"livesIn", "bornIn", "nationality", "educatedAt", "worksFor", "leads", "memberOf",
+                       "birthDate", "deathDate"})
+
+
+def through_kin(t: Tokens, a: Side, b: Side, kin_nouns: frozenset[str]) -> bool:
+    """Whether the parse path from ``a`` to ``b`` passes a kin noun that is not ``a`` itself: one
+    ``a`` owns ("His father died in 1990") or one the object hangs on ("He has a brother living in
+    Melbourne"); not the noun ``a`` names ("His brother Tom lives in Paris"), nor one whose verb is
+    not the word the object hangs on ("After Anton's death in 1935, his sons ran the firm").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> t = Tokens.of(load_nlp()("He has a brother living in Melbourne. His brother Tom lives in Paris."))
+    >>> side = lambda i: Side(None, "Person", i, i + 1, 0, 0, i)
+    >>> kin = frozenset({"brother"})
+    >>> through_kin(t, side(0), side(6), kin), through_kin(t, side(10), side(13), kin)
+    (True, False)
+    """
+    left, right = t.meet(a.root, b.root)
+    governor = next((i for i in right[1:] if t.pos[i] in {"VERB", "AUX", "NOUN"}), None)  # "died" of "in 1990"
+    for chain, own in ((left, True), (right, False)):
+        for k in range(1, len(chain)):
+            i = chain[k]
+            if a.start <= i < a.end or t.lower[i] not in kin_nouns:
+                continue
+            if own and (t.dep[chain[k - 1]] in {"appos", "compound", "flat", "nmod"} or t.head[i] != governor):
+                continue  # "His brother Tom": Tom is the brother; "After Anton's death in 1935, his sons ..."
+            return True
+    return False
 
 
 def _an_example(token: Token, prepositions: frozenset[str]) -> bool:

@@ -1053,7 +1053,47 @@ def respectively(ctx: DocContext, relations: Iterable[Relation]) -> list[Relatio
     return [r for r in relations if r.object_is_literal or not out_of_order(r)]
 
 
+def studied_there(ctx: DocContext, relations: Iterable[Relation]) -> list[Relation]:
+    """``relations`` with an employment or membership at a school the sentence tells of studying
+    at (``ontology/words.toml`` ``school_words``; ``study_words``, ``graduate_words``,
+    ``degree_words``) and of no work there (``teaching_words``) read as study there: "Vainu Bappu
+    joined the prestigious Harvard University on a scholarship", "Emily Shyr is an undergraduate
+    at Columbia University"; a name's attachment there ("He studied with Sol Worth at the
+    Annenberg School") says neither.
+
+    >>> from kg.pipeline import extract
+    >>> from kg.types import Document
+    >>> text = "Ann Vell joined the prestigious Kessel University on a scholarship. Tom Roe joined Kessel University as a lecturer."
+    >>> sorted((r.subject.rsplit("/", 1)[-1], r.predicate) for r in extract(Document.from_text(text, "x")).relations
+    ...        if r.obj.endswith("Kessel_University"))
+    [('Ann_Vell', 'educatedAt'), ('Tom_Roe', 'worksFor')]
+    """
+    out = []
+    for r in relations:
+        if r.predicate in _EMPLOYING and r.predicate != "leads" and not r.object_is_literal \
+                and _SCHOOLS.intersection(ctx.text[r.object_span[0]:r.object_span[1]].lower().split()):
+            words = {w for word in re.findall(r"[a-z][a-z.'-]*", r.sentence.lower()) for w in (word, word.rstrip("."))}
+            if words & _STUDYING and not words & _TEACHING:
+                if r.extractor == "rule:attachment":
+                    continue  # "He studied film with Sol Worth at the Annenberg School": whose study, it does not say
+                r = changed(r, predicate="educatedAt", former=False)
+        out.append(r)
+    return out
+
+
+def _words(*keys: str) -> frozenset[str]:
+    from kg.lexicon import load_words
+
+    words = load_words().mentions
+    return frozenset(w for key in keys for w in words[key])
+
+
+_SCHOOLS = _words("school_words")
+_STUDYING = _words("study_words", "graduate_words", "degree_words")
+_TEACHING = _words("teaching_words")
+
+
 CONSTRAINTS = (timed, roled, consistent, unchained, titled_once, anothers_title, datelined, between_authors,
                between_namesakes, one_way, fullest_dates, unplayed, unquoted, kin_apart, not_listed_kin, kin_as_named,
                kin_called_otherwise, of_anothers_life, not_the_appointer, not_anothers_place, respectively,
-               left_later, of_the_dead, former_alike)
+               left_later, of_the_dead, former_alike, studied_there)
