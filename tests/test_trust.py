@@ -5306,3 +5306,18 @@ def test_a_department_head_works_for_the_company_and_leads_it_not():
     assert ("Arun Vell", "leads", "Acme Corp") not in got and ("Ann Roe", "leads", "Acme Corp") not in got, got
     assert ("Ann Roe", "worksFor", "Acme Corp") in got, got
 
+
+def test_a_country_abbreviation_after_a_comma_is_no_state_and_a_named_company_no_product():
+    text = ("Amid a takeover attempt of CNN owner ZentMedia, U.S. media company Discovery has found itself in a "
+            "dispute. Observers say the law is aimed squarely at Discovery, which owns TVN. At stake are Discovery's "
+            "ambitions. Three months ago, Discovery unveiled a takeover of ZentMedia, which owns CNN and HBO.")
+    got = entities(text)
+    assert got["ZentMedia"][0] == "Organization" and got["Discovery"][0] == "Organization", got
+
+
+def test_an_organisations_branch_in_a_country_is_one_name():
+    got = facts("Ann Vell joined Amazon UK in 2019. Vell University Malaysia opened in 1998.")
+    assert ("Ann Vell", "worksFor", "United Kingdom") not in got, got
+    assert ("Ann Vell", "worksFor", "Amazon UK") in got, got
+    assert "Vell University Malaysia" in entities("Vell University Malaysia opened in 1998 in Selangor.")
+

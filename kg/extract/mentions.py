@@ -44,7 +44,7 @@ from kg.extract.name_spans import (_TITLE_BODIES, LEGAL_PREFIXES, POSSESSED_BUSI
                                    _names_a_condition, _names_a_family, _pieces, FAMILY_NOUNS,
                                    _without_academic_title, _without_honours, _without_opener, _without_role,
                                    _without_score, _without_title_abbreviation, _without_title_after, _without_trade,
-                                   country_code_suffixed, cut_of_pair, fields_cut, generic_body_in_town,
+                                   a_countrys_branch, country_code_suffixed, cut_of_pair, fields_cut, generic_body_in_town,
                                    one_body, partners_firms, portfolio_bodies, with_hyphenated_given_name)
 from kg.extract.naming import stock_tickers
 from kg.extract.places import (LOCATIVE, capitals, countries, datelined, is_place, language_names, place_vote,
@@ -225,7 +225,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
             elif known is not None:
                 cls, canonical, weight = known.cls, known.label, GAZETTEER_WEIGHT
             else:
-                cls, canonical, weight = listed_cls, None, NER_WEIGHT
+                cls, canonical, weight = listed_cls, None, NER_WEIGHT / 2 if ent.label_ == "PRODUCT" else NER_WEIGHT
+                # NER's products are its least sure guess ("U.S. media company Discovery", a product four times)
             piece_cls, piece_weight = cls, weight
             # 'Thomas "Tip" O'Neill': a nickname's words give no class
             head_cls = None if _has_nickname(piece) else name_class(piece, lexicon)
@@ -499,6 +500,11 @@ def _mended_names(doc: Doc) -> list[Span]:
                 and nxt.start == ent.end and ent.text[:1].isupper() and len(nxt) == 1 and not is_place(nxt.text) \
                 and nxt[0].lower_ in common_nouns():
             ents[i + 1] = Span(doc, ent.start, nxt.end, label=nxt.label_)  # "Spanish" + "Town": Spanish Town
+            i += 1
+            continue
+        if nxt is not None and ent.label_ == "ORG" and nxt.label_ == "GPE" and nxt.start == ent.end \
+                and doc[ent.end - 1].whitespace_ == " " and a_countrys_branch(nxt):
+            ents[i + 1] = Span(doc, ent.start, nxt.end, label="ORG")  # "Amazon UK", "Monash University Malaysia"
             i += 1
             continue
         if nxt is not None and _one_body(ent, nxt):

@@ -23,7 +23,7 @@ from kg.extract.classes import DASHES, EVENT_WORDS, HONORIFICS, ORGANIZATION_WOR
 from kg.extract.given_names import common_adjectives, common_nouns, given_names
 from kg.extract.naming import COMPANY_SUFFIXES, legal_name
 from kg.extract.nlp import MONTHS
-from kg.extract.places import GENERIC, TOWN_BODIES, currency_codes, is_place, regions
+from kg.extract.places import GENERIC, TOWN_BODIES, countries, currency_codes, is_place, regions
 from kg.extract.tokens import text_of, tokens_of
 from kg.lexicon import Lexicon, load_words
 
@@ -138,6 +138,19 @@ def country_code_suffixed(doc: Doc, start: int) -> bool:
     before = doc[start - 1]
     return before.pos_ == "PROPN" and before.is_title and before.ent_iob_ == "O" and not before.is_sent_start \
         and before.is_alpha
+
+
+def a_countrys_branch(country: Span) -> bool:
+    """Whether NER's place right after an organisation's name (a space apart) ends the name of
+    its branch in a country: "Amazon UK", "MTN Nigeria", "Monash University Malaysia" (a
+    country's name or code, not a town's: "Acme Paris" is no branch's name here).
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("He joined Amazon UK, then Monash University Malaysia.")
+    >>> [(e.text, a_countrys_branch(e)) for e in doc.ents if e.label_ == "GPE"]
+    [('UK', True), ('Malaysia', True)]
+    """
+    return country.text in _COUNTRY_CODES or country.text.casefold() in countries()
 
 
 #: Country codes that end some companies' names ("News UK", "Team USA").

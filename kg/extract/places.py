@@ -401,8 +401,9 @@ def _abbreviated_state(span: Span, lexicon: Lexicon | None) -> bool:
         return span[0].text not in given_names()  # "Kathy Bauer, Fairbault, MN,"; not "Kim Dunn, MD, PhD"
     if lexicon is None or len(after) < 2 or after[0].text != "," or not after[1].text.endswith("."):
         return False
-    known = lexicon.known(after[1].text)
-    return known is not None and known.cls == "Place" and known.label != after[1].text
+    known = lexicon.known(after[1].text)  # a state's, not a country's: "WarnerMedia, U.S. media company Discovery"
+    return known is not None and known.cls == "Place" and known.label != after[1].text \
+        and known.label.casefold() in us_states()
 
 
 def _hometown(span: Span) -> bool:
