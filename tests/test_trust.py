@@ -5321,3 +5321,17 @@ def test_an_organisations_branch_in_a_country_is_one_name():
     assert ("Ann Vell", "worksFor", "Amazon UK") in got, got
     assert "Vell University Malaysia" in entities("Vell University Malaysia opened in 1998 in Selangor.")
 
+
+def test_a_given_name_before_and_a_full_name_shares_its_surname():
+    text = ("President Kwame Addo Marr-Vell was born in Accra as the son of Edward and Adeline Marr-Vell. His father "
+            "Edward Marr-Vell was a judge.")
+    got = entities(text)
+    assert "Edward" not in got and "Edward" in got["Edward Marr-Vell"][1], got
+    assert ("Kwame Addo Marr-Vell", "childOf", "Edward Marr-Vell") in facts(text)
+
+
+def test_nana_is_a_title_of_either_gender():
+    text = "Nana Kofi Vell was born in Kumasi. His father Tom Vell was a chief. He studied law in London."
+    got = facts(text)
+    assert ("Nana Kofi Vell", "childOf", "Tom Vell") in got, got
+

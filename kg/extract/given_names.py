@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from kg.extract.tables import kept
+from kg.lexicon import load_words
 
 #: Locales (besides Faker's catch-all ``en``) that must list a name for it to count as given.
 MIN_LOCALES = 1
@@ -53,10 +54,14 @@ def name_genders() -> dict[str, str]:
     "Theodor" is a man's, "Beatrice" a woman's; "Andrea" (both) is in neither.
 
     >>> genders = name_genders()
-    >>> genders["Theodor"], genders["Beatrice"], "Andrea" in genders
-    ('m', 'f', False)
+    >>> genders["Theodor"], genders["Beatrice"], "Andrea" in genders, "Nana" in genders
+    ('m', 'f', False, False)
+
+    Nor is a name ``ontology/words.toml`` ``genderless_given_names`` lists: a title of either
+    gender too ("Nana Addo Dankwa Akufo-Addo" is a man).
     """
-    return kept("name-genders", _derive_genders, __name__)
+    genderless = frozenset(load_words().names.get("genderless_given_names", ()))
+    return {n: g for n, g in kept("name-genders", _derive_genders, __name__).items() if n not in genderless}
 
 
 def nickname_of(short: str, given: str) -> bool:

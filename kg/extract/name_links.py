@@ -247,6 +247,39 @@ def _link_first_names(found: list[Found], taken: set[int], union,  # type: ignor
     return joined
 
 
+def _link_shared_surnames(found: list[Found], text: str, union) -> set[int]:  # type: ignore[no-untyped-def]
+    """Join a given name alone before "and" and a full name to the full name with the surname
+    they share, wherever the text writes it: "the son of Edward and Adeline Akufo-Addo ... His
+    father Edward Akufo-Addo" (Edward is Edward Akufo-Addo, as "Bill and Melinda Gates" are
+    both Gateses). Return the names joined (they vote Person).
+
+    >>> f = lambda text, start, at: Found(start, start + len(text.split()), at, at + len(text), text, "Person", 1.0)
+    >>> text = "son of Edward and Adeline Vell. Edward Vell was a judge."
+    >>> joined = []
+    >>> _link_shared_surnames([f("Edward", 2, 7), f("Adeline Vell", 4, 18), f("Edward Vell", 7, 32)], text,
+    ...                       lambda a, b: joined.append((a, b)))
+    {0}
+    >>> joined
+    [(0, 2)]
+    """
+    given = given_names()
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for j, g in enumerate(found):
+        if g.cls == "Person" and not g.anaphor:
+            by_text[g.text].append(j)
+    joined = set()
+    for i, (f, g) in enumerate(zip(found, found[1:])):
+        words = g.text.split()
+        if f.cls != "Person" or g.cls != "Person" or " " in f.text or f.text not in given or len(words) < 2 \
+                or words[0] not in given or text[f.end_char:g.start_char] != " and ":
+            continue
+        full = by_text.get(f"{f.text} {' '.join(words[1:])}", [])
+        if len({found[j].text for j in full}) == 1:
+            union(i, full[0])
+            joined.add(i)
+    return joined
+
+
 def _listed_alone(found: list[Found], i: int, text: str) -> bool:
     """Whether the one-word name ``found[i]`` is listed with another one-word person's name right
     before or after it, in the same sentence ("Bona, Robert, Bellarmine and Russel"): children or

@@ -30,6 +30,7 @@ from kg.extract.coreference import _link_anaphora, _narrated, _unnamed_entities,
 from kg.extract.entity_mention import EntityMention
 from kg.extract.mentions import Found
 from kg.extract.name_links import (_groups_apart, _link_acronyms, _link_family_names_first, _link_first_names,
+                                   _link_shared_surnames,
                                    _link_surnames, _link_variants)
 from kg.extract.national import home_country, national_body
 from kg.extract.namesakes import bare_name, namesake
@@ -278,6 +279,7 @@ def group_names(found: list[Found], text: str) -> Grouping:
     surnames = _link_surnames(found, lambda a, b: union(a, b, "surname"), text)
     surnames |= _link_family_names_first(found, text, surnames, lambda a, b: union(a, b, "surname"))
     surnames |= _link_first_names(found, surnames, lambda a, b: union(a, b, "first name"), text)
+    surnames |= _link_shared_surnames(found, text, lambda a, b: union(a, b, "first name"))
     _link_variants(found, root, lambda a, b: union(a, b, "name variant"))
 
     groups: dict[int, list[int]] = defaultdict(list)
