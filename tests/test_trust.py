@@ -5335,3 +5335,9 @@ def test_nana_is_a_title_of_either_gender():
     got = facts(text)
     assert ("Nana Kofi Vell", "childOf", "Tom Vell") in got, got
 
+
+def test_who_started_his_career_is_a_person():
+    text = ("The Sun Newspaper is planning changes following Adesina's departure. Adesina started his career at the "
+            "Vanguard Newspapers as a feature writer before he joined the National Concord Newspapers.")
+    got = entities(text)
+    assert got["Adesina"][0] == "Person", got

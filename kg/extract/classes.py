@@ -849,6 +849,8 @@ def person_cue(span: Span) -> bool:
     head = t.head[root]
     if t.dep[root] == "poss" and t.lower[head] in LIFE_NOUNS:
         return True  # "Morris's death"
+    if t.dep[root] == "nsubj" and _own_career(doc[head]):
+        return True  # "Adesina started his career at the Vanguard Newspapers"
     married = t.head[head] if t.dep[root] == "pobj" and t.lower[head] == "to" else head
     if t.dep[root] in {"dobj", "pobj"} and t.lemma[married] in _MARRYING:
         return True  # "he married Ella Mabel Morris", "was married to Ann Lee"
@@ -860,6 +862,24 @@ def person_cue(span: Span) -> bool:
         return True
     return _life_after(span)
 
+
+
+#: A person's course of life (``ontology/words.toml`` ``career_nouns``): "started his career".
+CAREER_NOUNS = frozenset(_WORDS["career_nouns"])
+
+
+def _own_career(verb: Token) -> bool:
+    """Whether ``verb``'s object is a course of life of "his" or "her" (:data:`CAREER_NOUNS`):
+    "started his career", "completed her education"; its subject is a person.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Adesina started his career at the Vanguard. Acme started its life in 1990.")
+    >>> _own_career(doc[1]), _own_career(doc[10])
+    (True, False)
+    """
+    return any(c.dep_ == "dobj" and c.lower_ in CAREER_NOUNS
+               and any(p.dep_ == "poss" and p.lower_ in {"his", "her"} for p in c.children)
+               for c in verb.children)
 
 
 def _who_holds_a_post(span: Span, title_heads: frozenset[str]) -> bool:
