@@ -5341,3 +5341,14 @@ def test_who_started_his_career_is_a_person():
             "Vanguard Newspapers as a feature writer before he joined the National Concord Newspapers.")
     got = entities(text)
     assert got["Adesina"][0] == "Person", got
+
+
+def test_a_reference_lists_inverted_name_and_its_born_and_died_places():
+    text = ("20th Century\n\nHartley, Carl Anton (1874-1940)\nBorn: Kölnstadt (Germany), 1874 Died: Heidelberg "
+            "(Germany), 1940 - After studying chemistry in Berlin in 1899 he joined BASF. Hartley was awarded the "
+            "Nobel Prize in 1931.\n\nCrane, Derek Harold (1918-1998)\nBorn: Gravesend (England), 1918 Died: Houston "
+            "(US), 1998 - Crane obtained his Ph.D. at the Imperial College in 1942.")
+    got = entities(text)
+    assert got["Carl Anton Hartley"][0] == "Person" and "Hartley" in got["Carl Anton Hartley"][1], got
+    assert got["Kölnstadt"][0] == "Place" and got["Derek Harold Crane"][0] == "Person", got
+    assert ("Carl Anton Hartley", "birthDate", "1874") in facts(text)

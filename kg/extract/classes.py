@@ -186,7 +186,10 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     """
     last = span[-1]
     last_lower, words = last.lower_, len(span)  # read once: each read of a Token's attribute makes a string
-    lowers = tokens_of(span.doc).lower[span.start:span.end]
+    t = tokens_of(span.doc)
+    lowers = t.lower[span.start:span.end]
+    if span.start >= 2 and t.lower[span.start - 1] == ":" and t.lower[span.start - 2] in {"born", "died"}:
+        return "Place"  # a reference list's "Born: Cöln (Germany), 1874 Died: Heidelberg (Germany), 1940"
     beside = _nouns_beside(span)  # read once, for the work's noun here and the class's below
     if any(noun_class(noun, lexicon) == WORK for noun in beside if noun.pos_ in {"NOUN", "ADJ"}):
         return WORK  # "the 1992 film Patriot Games": the noun beside it, over its last word's guess

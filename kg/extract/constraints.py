@@ -29,7 +29,8 @@ that appoints, is no employer of theirs (:func:`not_the_appointer`); a place bef
 name is not the subject's (:func:`not_anothers_place`). Two lists "respectively" pairs go in
 order (:func:`respectively`). The posts of one the document says died are held before
 (:func:`of_the_dead`). A pair a rule states as held before is so whatever else states it in
-that sentence (:func:`former_alike`).
+that sentence (:func:`former_alike`). A post at a school whose sentence tells only of study
+there is study (:func:`studied_there`).
 
 Examples
 --------

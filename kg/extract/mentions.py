@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -308,6 +309,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
         taken.add(span.start)
     exchanges = {exchange for exchange, _ in stock_tickers(text)}  # "ASX" in "(ASX: PLS)": a label, no organisation
     found = [f for f in _opening_organisations(doc, found, lexicon) if (f.start_char, f.end_char) not in exchanges]
+    found = _inverted_names(doc, found, text)
     found.extend(_anaphora(doc, taken, found, lexicon))
     found.extend(_relative_pronouns(doc, found))
     t = tokens_of(doc)
@@ -315,6 +317,36 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
                      addressed=f.cls == "Organization" and not f.anaphor and _addressed(doc[t.root(f.start, f.end)]))
              for f in found]
     return sorted(found, key=lambda f: f.start)
+
+
+#: A line that opens with a name written surname first and a life's years, as reference lists
+#: head their entries: "Aston, Francis William (1877-1945)", "Bosch, Carl (1874–1940)".
+_INVERTED = re.compile(r"^(?P<name>(?P<surname>[A-Z][\w'’-]+(?: [a-z]{1,3})?(?: [A-Z][\w'’-]+)?), "
+                       r"(?P<given>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})) \(\d{3,4}\s*[-–]\s*\d{3,4}\)",
+                       re.MULTILINE)
+
+
+def _inverted_names(doc: Doc, found: list[Found], text: str) -> list[Found]:
+    """``found`` with the names written surname first at a line's start before a life's years
+    as one person each, named given names first ("Aston, Francis William (1877-1945)" is Francis
+    William Aston, whom a later "Aston" names; NER had found "Francis William" and a place
+    "Aston"): the name's pieces give way to it.
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = load_nlp()("Aston, Francis William (1877-1945)\\nBorn in 1877 - Aston studied chemistry.")
+    >>> [(f.text, f.canonical) for f in find_mentions(doc, load_lexicon()) if f.cls == "Person"][:1]
+    [('Aston, Francis William', 'Francis William Aston')]
+    """
+    out = list(found)
+    for m in _INVERTED.finditer(text):
+        span = doc.char_span(m.start("name"), m.end("name"))
+        if span is None or m.group("given").split()[0].rstrip(".") not in given_names():
+            continue  # "Smith, Jones (1990-1995)": no given name, no person's heading
+        out = [f for f in out if f.end <= span.start or f.start >= span.end]
+        whole = _found(span, "Person", HEAD_NOUN_WEIGHT, f"{m.group('given')} {m.group('surname')}")
+        out.append(whole)
+    return sorted(out, key=lambda f: f.start)
 
 
 def _a_persons_own(span: Span) -> bool:

@@ -104,12 +104,12 @@ def _link_surnames(found: list[Found], union, text: str = "") -> set[int]:  # ty
     full_names: dict[str, list[int]] = defaultdict(list)
     suffixed: dict[str, set[str]] = defaultdict(set)  # "William Charles DeMott II": DeMott's
     for i, f in enumerate(found):
-        words = f.text.split()
+        words = (f.canonical or f.text).split()  # "Aston, Francis William": Francis William Aston
         if f.cls == "Person" and len(words) > 2 and words[-1].rstrip(".") in _SUFFIXES:
             suffixed[words[-2]].add(f.text)
         if f.cls == "Person" and len(words) > 1 and words[-2].lower() != "of":  # "Ruler of Dubai": no surname
             full_names[words[-1]].append(i)
-            for short in surnames(f.text):  # "Laurence Des Cars": "Des Cars"; "Von der Leyen" at a sentence's start
+            for short in surnames(f.canonical or f.text):  # "Laurence Des Cars": "Des Cars"; "Von der Leyen" at a sentence's start
                 full_names[short].append(i)
     for surname, names in suffixed.items():  # one such name only: not "Paul Desmarais Jr." and "Sr."
         if len(names) == 1:  # and in its place among the others ("Mayor Benjamin Abalos Jr. ... Abalos
