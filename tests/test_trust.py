@@ -5352,3 +5352,71 @@ def test_a_reference_lists_inverted_name_and_its_born_and_died_places():
     assert got["Carl Anton Hartley"][0] == "Person" and "Hartley" in got["Carl Anton Hartley"][1], got
     assert got["Kölnstadt"][0] == "Place" and got["Derek Harold Crane"][0] == "Person", got
     assert ("Carl Anton Hartley", "birthDate", "1874") in facts(text)
+
+
+def test_a_country_in_the_title_keeps_a_national_court_from_another_country():
+    text = ("Uganda: Museveni Names New Judges\n\nPresident Yoweri Museveni has named 28 new judges to the Supreme "
+            "Court and the Court of Appeal. Justice Ann Vell has returned from Arusha, Tanzania, where she served on "
+            "the International Tribunal for Rwanda trying Rwandan genocide suspects. Tom Roe was appointed a "
+            "justice of the Supreme Court.")
+    got = entities(text)
+    assert not {name for name in got if "(Rwanda)" in name}, got
+    assert got["Uganda"][0] == "Place", got
+
+
+def test_who_administers_the_oath_holds_no_title_of_its_as():
+    got = facts("President Tom Vell administered the oath of office to Justice Umar Roe, senior-most judge of the "
+                "Supreme Court, as the 28th Chief Justice of Pakistan on Wednesday.")
+    assert ("Tom Vell", "jobTitle", "Chief Justice") not in got, got
+    assert ("Tom Vell", "jobTitle", "President") in got, got
+
+
+def test_a_plural_after_a_persons_name_is_the_next_item_of_a_list():
+    got = facts("Prime Minister Imran Vell, present and retired judges of the Supreme Court, federal ministers as well "
+                "as senior officials attended the ceremony.")
+    assert ("Imran Vell", "worksFor", "Supreme Court") not in got, got
+
+
+def test_a_diplomats_title_words_and_a_portfolio_are_no_names():
+    got = entities("The agreement was signed by Ambassador Extraordinary and Plenipotentiary of Japan to Ukraine "
+                   "Kuninori Vell. She said Ann Roe previously served as Director, Partnerships and Development at the "
+                   "Kessel Foundation.")
+    assert not {"Extraordinary", "Plenipotentiary", "Partnerships"} & set(got), got
+
+
+def test_a_units_base_is_no_headquarters_of_its_owner():
+    got = facts("As an Associate Director with the Rockefeller Foundation's Africa Regional Office based in Nairobi, "
+                "Kenya, she led grants.")
+    assert not {f for f in got if f[0] == "Rockefeller Foundation" and f[1] == "headquarteredIn"}, got
+
+
+def test_an_initial_and_a_name_is_a_person():
+    got = entities("The Kessel Trusts said N Srinath, who retires this month, had led the trusts since 2017. He had "
+                   "joined Kessel Administrative Services in 1986.")
+    assert got["N Srinath"][0] == "Person", got
+
+
+def test_a_founding_board_member_founded_nothing_and_a_deputys_nationality_is_the_deputys():
+    got = facts("Lorenzo Vell is the chief executive of Kessel Chest. He is a founding board member of The Big Issue "
+                "and Christel House South Africa, and served on boards including Beth Uriel.")
+    assert not {f for f in got if f[1] == "foundedBy"}, got
+    got = facts("Douglas Roe leads the Kessel Foundation in Jakarta. Most of its staff are Indonesian. Roe's deputy, "
+                "for example, is an Australian.")
+    assert ("Douglas Roe", "nationality", "Australia") not in got, got
+
+
+def test_a_birth_date_is_the_births_not_an_ordinations():
+    got = facts("Bantolo Vell was born in Guisijan town in Antique on November 12, 1960 and ordained priest on April "
+                "21, 1986.")
+    assert {f for f in got if f[1] == "birthDate"} == {("Bantolo Vell", "birthDate", "November 12, 1960")}, got
+
+
+def test_a_managing_partner_is_a_person_who_leads_the_firm():
+    text = ("Kessel ACAS, the Nigerian branch of global legal giant Kessel, appointed Taiwo Afonja as its new managing "
+            "partner on 1 January, replacing Felicia Roe after five years in the role.")
+    assert entities(text)["Taiwo Afonja"][0] == "Person", entities(text)
+
+
+def test_a_society_is_an_organisation():
+    got = entities("Justice Koome was asked to answer an affidavit by Law Society of Kenya (LSK) President Nelson Vell.")
+    assert got["Law Society"][0] == "Organization", got

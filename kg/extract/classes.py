@@ -261,7 +261,7 @@ def _name_class(span: Span, lexicon: Lexicon) -> str | None:
     if said:
         return said
     if person_cue(span) or listed_with_person(span, lexicon) or kin_of(span, lexicon) or _among_given_names(span) \
-            or _who_holds_a_post(span, lexicon.triggers.title_heads):
+            or _who_holds_a_post(span, lexicon.triggers.title_heads) or _initial_and_name(span):
         return "Person"
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.pos_ == "NOUN" or (
@@ -818,6 +818,8 @@ def _persons_title(noun: Token, lexicon: Lexicon) -> bool:
     True
     >>> _persons_title(load_nlp()("Onyoti Adigo, leader of the SPLM-DC party, said so.")[3], load_lexicon())
     True
+    >>> _persons_title(load_nlp()("Dentons named Ann Roe as its new managing partner.")[8], load_lexicon())
+    True
     """
     if noun.lower_ in SHARED_TITLES and any(t.dep_ == "pobj" and t.lower_ in _LED_BY_PEOPLE
                                             for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -826,8 +828,8 @@ def _persons_title(noun: Token, lexicon: Lexicon) -> bool:
     words = [c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i] + [noun.lower_]
     phrases = {" ".join(words[i:]) for i in range(len(words))}  # spaCy's "chief" of "chief executive" is an amod
     titles = lexicon.triggers.titles
-    specs = [titles[p][0] for p in phrases if p not in SHARED_TITLES and p in titles]
-    return bool(specs) and all(spec.domain == {"Person"} for spec in specs)
+    longest = max((p for p in phrases if p in titles), key=len, default=None)  # "managing partner", not "partner"
+    return longest is not None and longest not in SHARED_TITLES and titles[longest][0].domain == {"Person"}
 
 
 def person_cue(span: Span) -> bool:
@@ -883,6 +885,22 @@ def _own_career(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lower_ in CAREER_NOUNS
                and any(p.dep_ == "poss" and p.lower_ in {"his", "her"} for p in c.children)
                for c in verb.children)
+
+
+def _initial_and_name(span: Span) -> bool:
+    """Whether a name is an initial and one or two words no English noun, place or body's word
+    is: a person's, as Indian news writes them ("N Srinath", "K. Hari Prasad"; NER's organisations);
+    not "J Crew", "E Ink", "A Reuters report".
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("N Srinath met J Crew staff and A Reuters reporter.")
+    >>> _initial_and_name(doc[0:2]), _initial_and_name(doc[3:5]), _initial_and_name(doc[7:9])
+    (True, False, False)
+    """
+    first = span[0].text.rstrip(".")
+    return 2 <= len(span) <= 3 and len(first) == 1 and first.isupper() and first not in {"A", "I"} \
+        and all(t.is_title and t.is_alpha and t.lower_ not in common_nouns() and t.lower_ not in ORGANIZATION_WORDS
+                for t in span[1:]) and not is_place(text_of(span[1:]))
 
 
 def _who_holds_a_post(span: Span, title_heads: frozenset[str]) -> bool:

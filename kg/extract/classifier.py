@@ -1039,7 +1039,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
     offices = lexicon.words.rules.get("offices", frozenset()) | candidates  # "Morena candidate Delfina
     # Gomez": a party or a seat, no home
     units = lexicon.words.rules.get("unit_nouns", frozenset())
-    kin_nouns = frozenset(lexicon.words.mentions.get("kin_nouns", ()))
+    kin_nouns = frozenset(lexicon.words.mentions.get("kin_nouns", ())) | frozenset(
+        lexicon.words.mentions.get("others_nouns", ()))  # "His father died", "Ramage's deputy is an Australian"
     member_nouns = lexicon.words.rules.get("member_nouns", frozenset())
     examples = lexicon.words.rules.get("example_prepositions", frozenset())
     limits = model_thresholds(lexicon, threshold)
@@ -1065,6 +1066,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue  # "a street in Valparaiso bears his name": no word of birth
         if label in excluding and excluded(excluding[label], doc, sent, (a.start, a.end), (b.start, b.end)):
             continue  # "has offices in Detroit": an office is no headquarters
+        if label == "foundedBy" and _a_board_member(tokens, a, b):
+            continue  # "He is a founding board member of The Big Issue": on its first board, no founder
         if label == "birthDate" and b.iri is None and _dated_by_another_verb(doc[b.root]):
             continue  # "Corella, who was born in Madrid, joined ABT in 1995": the joining's year
         if label == "foundingDate" and b.iri is None and _dates_another_word(doc[b.root], sentence_words[label]):
@@ -1080,6 +1083,8 @@ def predict_relations(ctx: DocContext, model: RelationModel, threshold: float = 
             continue  # "Erdogan called Koc's father, Rahmi Koc": Koc's father, not Erdogan's
         if label in _OWN_LIFE and through_kin(tokens, a, b, kin_nouns):
             continue  # "He has a brother living in Melbourne", "His father died in 1990": the relative's
+        if label == "headquarteredIn" and through_another(tokens, a, b, resolved):
+            continue  # "the Rockefeller Foundation's Africa Regional Office based in Nairobi": the office's
         if label in _EMPLOYERS and owns_a_thing(doc, b.end - 1, lexicon, context.classes):
             continue  # "Laskar used NASA's telescope": NASA owns the telescope, employs nobody here
         if label in _EMPLOYERS and (named_as_a_part(ctx, doc[b.root]) or _an_example(doc[b.root], examples)):
@@ -1146,12 +1151,41 @@ def through_kin(t: Tokens, a: Side, b: Side, kin_nouns: frozenset[str]) -> bool:
     for chain, own in ((left, True), (right, False)):
         for k in range(1, len(chain)):
             i = chain[k]
-            if a.start <= i < a.end or t.lower[i] not in kin_nouns:
-                continue
+            if a.start <= i < a.end or t.lower[i] not in kin_nouns or t.dep[i] in {"attr", "oprd"}:
+                continue  # "He is a brother of the king": he is the brother
             if own and (t.dep[chain[k - 1]] in {"appos", "compound", "flat", "nmod"} or t.head[i] != governor):
                 continue  # "His brother Tom": Tom is the brother; "After Anton's death in 1935, his sons ..."
             return True
     return False
+
+
+def _a_board_member(t: Tokens, a: Side, b: Side) -> bool:
+    """Whether the parse path between an organisation and a person passes a board's member
+    ("a founding board member of The Big Issue"; a "founding member" founded it)."""
+    left, right = t.meet(a.root, b.root)
+    return any(t.lower[i] in {"member", "members"} and any(t.lower[c] == "board" for c in t.children(i))
+               for i in (*left, *right))
+
+
+def through_another(t: Tokens, a: Side, b: Side, resolved: Resolved) -> bool:
+    """Whether ``a`` owns another organisation the parse path to ``b`` passes, whose the
+    relation is: "the Rockefeller Foundation's Africa Regional Office based in Nairobi" (the
+    office is in Nairobi, not the foundation's headquarters); not another name of ``a``'s
+    ("Kelly Services (NASDAQ: KELYB)").
+
+    >>> from kg.pipeline import Pipeline
+    >>> from kg.types import Document
+    >>> text = "The Rockefeller Foundation's Africa Regional Office based in Nairobi was shut."
+    >>> ctx = Pipeline().context(Document.from_text(text, "x"))
+    >>> foundation = Side(ctx.resolved.by_token[1].iri, "Organization", 1, 3, 0, 0, 2)
+    >>> through_another(Tokens.of(ctx.doc), foundation, Side(None, "Place", 9, 10, 0, 0, 9), ctx.resolved)
+    True
+    """
+    left, _ = t.meet(a.root, b.root)
+    if len(left) < 2 or t.dep[a.root] != "poss":
+        return False
+    hit = resolved.by_token.get(left[1])  # what ``a``'s possessive goes with
+    return hit is not None and hit.cls == "Organization" and hit.iri not in {a.iri, b.iri}
 
 
 def _an_example(token: Token, prepositions: frozenset[str]) -> bool:

@@ -298,6 +298,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Found]:
     headlines = headline_lines(text)
     if headlines:  # "HP Names Whitman CEO": what the story does not name again is no name
         found = [f for f in found if not in_headline(headlines, f.start_char) or f.canonical is not None
+                 or (f.cls == "Place" and f.text.casefold() in countries())  # "Uganda: Museveni Names New Judges"
                  or named_elsewhere(text, headlines, f.start_char, f.end_char)]
     shorts = short_forms(doc, found)
     acting = {f.start for f in found if f.end - f.start == 1 and doc[f.start].dep_ in {"nsubj", "nsubjpass", "poss"}}

@@ -37,19 +37,27 @@ def national_body(name: str) -> bool:
     return key in NATIONAL_BODIES or (key.startswith(_DEPARTMENTS) and name[:1].isupper())
 
 
-def home_country(found: list[Found]) -> str | None:
+def home_country(found: list[Found], title_end: int = 0) -> str | None:
     """The country a document names more often than any other, twice at least (as a place
-    or a demonym); None when none is, or two are named as often.
+    or a demonym); None when none is, or two are named as often. A name before ``title_end``
+    (the document's first line, its title) counts twice: "Uganda: Museveni Names New Judges"
+    is about Uganda, whatever else its story names twice ("the International Tribunal for Rwanda
+    trying Rwandan genocide suspects").
 
     >>> from kg.extract.mentions import Found
-    >>> f = lambda text: Found(0, 1, 0, 1, text, "Place", 1.0)
+    >>> f = lambda text, at=10: Found(0, 1, at, at + 1, text, "Place", 1.0)
     >>> home_country([f("Ghana"), f("Nigeria"), f("Ghana")]), home_country([f("Ghana"), f("Nigeria")])
     ('Ghana', None)
     >>> home_country([f("Ghana")]) is None  # "served in the Peace Corps in Ghana": not yet what it is about
     True
+    >>> home_country([f("Uganda", 0), f("Rwanda"), f("Rwanda")], title_end=5) is None  # no longer Rwanda
+    True
     """
-    named = Counter(label for f in found if f.cls == "Place"
-                    for label in [f.canonical or f.text] if label.casefold() in countries())
+    named = Counter()
+    for f in found:
+        label = f.canonical or f.text
+        if f.cls == "Place" and label.casefold() in countries():
+            named[label] += 2 if f.start_char < title_end else 1
     ranked = named.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None

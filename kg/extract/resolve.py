@@ -195,7 +195,7 @@ def resolve(found: list[Found], doc_id: str, text: str, index: AliasIndex, base:
     edges, surnames = grouping.edges, grouping.surnames
 
     entities, mentions, by_token, joined_by = [], [], {}, []
-    home = home_country(found)
+    home = home_country(found, text.find("\n"))  # the first line: a title
     written = _written_after(found, text)  # "Cambridge, Mass.": the region after a place
     for members in map(list, grouping.groups):
         votes: dict[str, float] = {}

@@ -55,7 +55,8 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
                                and c.lemma_.lower() not in no_job  # "James Carey, the namesake of X"
                                and c.lemma_.lower() not in likeness  # "Remsima SC, the subcutaneous version of X"
                                and noun_class(c, ctx.lexicon) in {None, first.cls}  # "Houston, the 9:30 Club in X"
-                               and not _listed_alike(token, c)]  # "a house in Waterfalls, a villa in Gunhill"
+                               and not _listed_alike(token, c)  # "a house in Waterfalls, a villa in Gunhill"
+                               and not _plural_of_one(token, c)]  # "Imran Khan, ..., retired judges of X"
             styled = _styled(ctx, found, styles)
             for head in heads:
                 for prep, second in _attached(ctx, head, found):
@@ -79,6 +80,21 @@ def attachments(ctx: DocContext) -> Iterator[Relation]:
                             continue  # "the match against Congo in Brazzaville": where they play, no country's place
                         yield relation(ctx, spec, first, second, sent, "attachment", conf,
                                        former=head is not token and formerly(ctx, head))  # "X, a former governor of Y"
+
+
+def _plural_of_one(name: Token, noun: Token) -> bool:
+    """Whether an apposition after one person's name is a plural noun, the next item of a list
+    and no description of the name ("Prime Minister Imran Khan, ..., present and retired judges of
+    the Supreme Court, federal ministers ... attended"); not after names joined ("Ann Lee and Tom
+    Roe, directors of Acme").
+
+    >>> from kg.extract.nlp import load_nlp
+    >>> doc = load_nlp()("Imran Vell, retired judges of the Supreme Court and ministers attended.")
+    >>> _plural_of_one(doc[1], doc[4])
+    True
+    """
+    return noun.tag_ in {"NNS", "NNPS"} and name.ent_type_ == "PERSON" and name.dep_ != "conj" \
+        and not any(c.dep_ == "conj" for c in name.children)
 
 
 def _listed_alike(name: Token, noun: Token) -> bool:

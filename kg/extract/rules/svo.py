@@ -51,6 +51,11 @@ def svo(ctx: DocContext) -> Iterator[Relation]:
         yield from _sentence(ctx, sent)
 
 
+def _of_a_date(prep: Token) -> bool:
+    """Whether a preposition's object is a date ("on April 21, 1986", "In 1833")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in prep.children)
+
+
 def _joined_in_doing(verb: Token) -> bool:
     """Whether "join" says the subject took part in what its object did ("joined Tom Roe in
     calling for a ban", "have joined the District Council in signing a letter"), no membership.
@@ -76,7 +81,12 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
         verb = ctx.doc[i]
         if negated(ctx, verb) or _hyphened(ctx.doc, i):
             continue
-        preps = {c.lower_: c for c in verb.children if c.dep_ in {"prep", "agent", "dative"}}
+        preps: dict[str, Token] = {}
+        for c in verb.children:  # the first of two alike ("born in X on November 12, 1960 and ordained
+            if c.dep_ in {"prep", "agent", "dative"}:  # priest on April 21, 1986": the parse hangs both on "born"),
+                kept = preps.get(c.lower_)  # but a date's none of a name's ("In 1833 ... was born in North Bend")
+                if kept is None or (_of_a_date(kept) and not _of_a_date(c)):
+                    preps[c.lower_] = c
         if casts(ctx, verb):
             continue  # "establishing Grupo Bimbo as the largest bakery firm": no founding
         if _joined_in_doing(verb):

@@ -360,7 +360,9 @@ def _titles_of(ctx: DocContext, person: Token) -> Iterator[Token]:
             for c in dependents(verb, {"dobj", "oprd"}))
         if not appointed and verb.lemma_.lower() not in ctx.lexicon.words.rules.get("judging_verbs", ()):
             # not "She impressed us as an outstanding leader and manager": a judgement, no post
-            candidates += [p for p in _as_objects(verb) if _own_as(said, p)]
+            given_to = [t.i for c in dependents(verb, {"prep"}) if c.lower_ == "to" for t in dependents(c, {"pobj"})
+                        if (a := arg(ctx, t)) is not None and a.cls == "Person"]  # "administered the oath to Y"
+            candidates += [p for p in _as_objects(verb) if _own_as(said, p) and not any(i < p.i for i in given_to)]
             # "has taken up a role as the new head of X": the post noun's "as"
             candidates += [p for c in dependents(verb, {"dobj"}) if c.lower_ in POST_NOUNS for p in _as_objects(c)]
             # "he served for seven years as CEO": the "as" the parser hangs on the stretch of time
