@@ -1151,8 +1151,9 @@ def through_kin(t: Tokens, a: Side, b: Side, kin_nouns: frozenset[str]) -> bool:
     for chain, own in ((left, True), (right, False)):
         for k in range(1, len(chain)):
             i = chain[k]
-            if a.start <= i < a.end or t.lower[i] not in kin_nouns or t.dep[i] in {"attr", "oprd"}:
-                continue  # "He is a brother of the king": he is the brother
+            if a.start <= i < a.end or t.lower[i] not in kin_nouns or t.dep[i] in {"attr", "oprd"} \
+                    or (t.dep[i] == "appos" and a.start <= t.head[i] < a.end):
+                continue  # "He is a brother of the king", "Tova Lind, a partner of X": the noun is ``a``
             if own and (t.dep[chain[k - 1]] in {"appos", "compound", "flat", "nmod"} or t.head[i] != governor):
                 continue  # "His brother Tom": Tom is the brother; "After Anton's death in 1935, his sons ..."
             return True

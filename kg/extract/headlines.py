@@ -53,8 +53,8 @@ def is_headline(line: str) -> bool:
     if len(words) < 3 or line.rstrip()[-1:] in {".", "!", "?", "…"}:
         return False
     capitals = [w for w in words if w[0].isupper()]
-    counted = [w for w in words if w[0].isupper() or w not in MINOR_WORDS]  # title case leaves "of", "in" small
-    return len(capitals) >= TITLE_SHARE * len(counted) and any(
+    title_case = all(w[0].isupper() for w in words if w not in MINOR_WORDS)  # title case leaves "of", "in" small
+    return (len(capitals) >= TITLE_SHARE * len(words) or title_case) and any(
         _lower_in_prose(w.lower()) for w in capitals[1:])
 
 
