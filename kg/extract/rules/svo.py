@@ -81,12 +81,12 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
         verb = ctx.doc[i]
         if negated(ctx, verb) or _hyphened(ctx.doc, i):
             continue
-        preps: dict[str, Token] = {}
-        for c in verb.children:  # the first of two alike ("born in X on November 12, 1960 and ordained
-            if c.dep_ in {"prep", "agent", "dative"}:  # priest on April 21, 1986": the parse hangs both on "born"),
-                kept = preps.get(c.lower_)  # but a date's none of a name's ("In 1833 ... was born in North Bend")
-                if kept is None or (_of_a_date(kept) and not _of_a_date(c)):
-                    preps[c.lower_] = c
+        preps: dict[str, Token] = {}  # a preposition's first of a name's, and the first of a date's:
+        dated: dict[str, Token] = {}  # "born in X on November 12, 1960 and ordained priest on April 21, 1986"
+        for c in verb.children:  # (the parse hangs both on "born"), "In 1833 ... was born in North Bend",
+            if c.dep_ in {"prep", "agent", "dative"}:  # "founded in London in 2010"
+                (dated if _of_a_date(c) else preps).setdefault(c.lower_, c)
+        preps = {**dated, **preps}
         if casts(ctx, verb):
             continue  # "establishing Grupo Bimbo as the largest bakery firm": no founding
         if _joined_in_doing(verb):
@@ -110,7 +110,7 @@ def _sentence(ctx: DocContext, sent: Span) -> Iterator[Relation]:
                 if only_planned and spec.name in ctx.lexicon.words.rules.get("done_only", ()):
                     continue  # "plans to acquire Distell", "will buy Zentro": no acquisition yet
                 if spec.literal:
-                    yield from _dated(ctx, spec, verb, words, preps, sent, conf)
+                    yield from _dated(ctx, spec, verb, words, {**preps, **dated}, sent, conf)
                     continue
                 share = _bought_share(ctx, verb, spec) if len(words) == 1 and not inverse else None
                 if share is not None:  # "agreed to buy 40 percent of Patria": a stake in it
