@@ -1158,6 +1158,8 @@ def acts_on_a_person(verb: Token) -> bool:
     """
     return verb.lemma_.lower() in CLUB_VERBS and any(
         c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.left_edge.text in given_names()) for c in verb.children)
+
+
 #: Verbs by which a club takes on its coach, and the coaches' nouns.
 _HIRING = frozenset({"hire", "appoint", "name"})
 _COACHES = frozenset({"coach", "manager", "trainer"})

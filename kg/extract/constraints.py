@@ -52,6 +52,7 @@ from kg.extract.classifier import triggered
 from kg.extract.coreference import PERSON_POSSESSIVES
 from kg.extract.nlp import MONTHS
 from kg.extract.tokens import tokens_of
+from kg.lexicon import load_words
 from kg.types import Relation, changed
 
 if TYPE_CHECKING:
@@ -1083,8 +1084,6 @@ def studied_there(ctx: DocContext, relations: Iterable[Relation]) -> list[Relati
 
 
 def _words(*keys: str) -> frozenset[str]:
-    from kg.lexicon import load_words
-
     words = load_words().mentions
     return frozenset(w for key in keys for w in words[key])
 

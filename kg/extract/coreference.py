@@ -289,8 +289,7 @@ def after_heading(text: str, at: int) -> bool:
     line_start = text.rfind("\n", 0, at) + 1
     if text[line_start:at].strip():
         return False
-    lines = text[:line_start].rstrip().rsplit("\n", 1)
-    heading = lines[-1].strip() if len(lines) == 2 else ""
+    heading = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
     return bool(heading) and len(heading.split()) <= 6 and heading[-1] not in ".!?:;,\"'”’)"
 
 

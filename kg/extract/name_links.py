@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import pairwise
 
 from kg.extract.classes import ORGANIZATION_WORDS
 from kg.extract.coreference import _LAST_WORD, _TITLES_BEFORE_NAMES
@@ -268,7 +269,7 @@ def _link_shared_surnames(found: list[Found], text: str, union) -> set[int]:  # 
         if g.cls == "Person" and not g.anaphor:
             by_text[g.text].append(j)
     joined = set()
-    for i, (f, g) in enumerate(zip(found, found[1:])):
+    for i, (f, g) in enumerate(pairwise(found)):
         words = g.text.split()
         if f.cls != "Person" or g.cls != "Person" or " " in f.text or f.text not in given or len(words) < 2 \
                 or words[0] not in given or text[f.end_char:g.start_char] != " and ":

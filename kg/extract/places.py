@@ -148,7 +148,7 @@ def _country_spellings() -> set[str]:
 
 @lru_cache(maxsize=1)
 def language_names() -> frozenset[str]:
-    """The names of the languages ISO 639-1 codes (pycountry), case-folded, without their
+    """The names of the languages with ISO 639-1 codes (pycountry), case-folded, without their
     qualifiers: "hindi", "swahili", "malay".
 
     >>> {"hindi", "swahili", "urdu"} <= language_names(), "paris" in language_names()

@@ -30,8 +30,7 @@ from kg.extract.coreference import _link_anaphora, _narrated, _unnamed_entities,
 from kg.extract.entity_mention import EntityMention
 from kg.extract.mentions import Found
 from kg.extract.name_links import (_groups_apart, _link_acronyms, _link_family_names_first, _link_first_names,
-                                   _link_shared_surnames,
-                                   _link_surnames, _link_variants)
+                                   _link_shared_surnames, _link_surnames, _link_variants)
 from kg.extract.national import home_country, national_body
 from kg.extract.namesakes import bare_name, namesake
 from kg.extract.naming import _best_label, _is_acronym, abbreviates, legal_name, mint_iri, name_key
